@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// Installs what the project needs on a fresh machine, and nothing when it is already there:
+// npm packages always; with --test also Debian's chromium (browser tests) and Jupyter (notebook tests).
+// Plain Node, no dependencies: it runs before node_modules exists.
+import { execFileSync, execSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const wantTest = process.argv.includes('--test');
+const log = (msg) => process.stderr.write(`setup: ${msg}\n`);
+
+function run(cmd, args, opts = {}) {
+  execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], cwd: root, ...opts });
+}
+
+function npmInstallNeeded() {
+  const marker = join(root, 'node_modules', '.package-lock.json');
+  if (!existsSync(marker)) return true;
+  const lock = join(root, 'package-lock.json');
+  return existsSync(lock) && statSync(lock).mtimeMs > statSync(marker).mtimeMs;
+}
+
+if (npmInstallNeeded()) {
+  log('installing npm packages (npm ci)');
+  run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error']);
+}
+
+function haveCommand(cmd) {
+  try {
+    execSync(`command -v ${cmd}`, { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const debianPackages = [];
+if (wantTest) {
+  if (!existsSync('/usr/bin/chromium')) debianPackages.push('chromium');
+  const jupyterOk = (() => {
+    try {
+      execFileSync('/usr/bin/python3', ['-c', 'import nbconvert, nbclient, ipykernel'], { stdio: 'ignore' });
+      return haveCommand('jupyter');
+    } catch {
+      return false;
+    }
+  })();
+  if (!jupyterOk) {
+    debianPackages.push('jupyter-nbconvert', 'python3-nbconvert', 'python3-nbclient', 'jupyter-client', 'python3-ipykernel', 'jupyter-core');
+  }
+}
+
+if (debianPackages.length > 0) {
+  if (!haveCommand('apt-get')) {
+    log(`cannot install ${debianPackages.join(', ')}: no apt-get on this machine`);
+    process.exit(1);
+  }
+  const sudo = process.getuid && process.getuid() !== 0 ? ['sudo'] : [];
+  log(`installing Debian packages: ${debianPackages.join(' ')}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  run(sudo[0] ?? 'apt-get', [...(sudo.length ? ['apt-get'] : []), 'update', '-qq'], { env });
+  run(sudo[0] ?? 'apt-get', [...(sudo.length ? ['apt-get'] : []), 'install', '-y', '-qq', '--no-install-recommends', ...debianPackages], { env });
+}
+
+if (wantTest) {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  log(`ready (${pkg.name} ${pkg.version})`);
+}

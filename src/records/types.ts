@@ -1,0 +1,77 @@
+/**
+ * The two kinds of input record, after parsing and validation but before place resolution.
+ * `line` is the 1-based line of the source file (the header is line 1), kept so that later
+ * steps (place resolution) can still report where a problem came from.
+ */
+
+/** One row of a moves table: `count` moves of one researcher (or of an aggregated flow) from → to in `year`. */
+export interface MoveRecord {
+  /** Researcher identity; null only for aggregated rows (a `count` column and no researcher id). */
+  researcherId: string | null;
+  from: string;
+  to: string;
+  /** ISO 3166-1 alpha-2 (or the raw value if it is not a known code; resolution reports it). */
+  fromCountry: string | null;
+  toCountry: string | null;
+  year: number;
+  discipline: string | null;
+  /** Number of moves this row stands for: 1 for person-level rows. */
+  count: number;
+  line: number;
+}
+
+/** One row of an affiliation timeline: a researcher published `publications` times in `year` with an affiliation in `place`. */
+export interface TimelineRecord {
+  researcherId: string;
+  year: number;
+  place: string;
+  country: string | null;
+  discipline: string | null;
+  /** Publications this row stands for; 1 when the input has no `publications` column (one row = one publication). */
+  publications: number;
+  line: number;
+}
+
+export type RecordKind = 'moves' | 'timelines';
+
+/** Why a row (or a whole input) could not be used as it is. */
+export type ProblemReason =
+  | 'missing-column'
+  | 'empty-id'
+  | 'empty-place'
+  | 'bad-year'
+  | 'bad-count'
+  | 'self-move'
+  | 'unknown-place'
+  | 'ambiguous-place'
+  | 'unknown-country'
+  | 'assumed-country'
+  | 'malformed-row';
+
+/**
+ * A problem found while reading or resolving. `error` problems cause the row to be skipped;
+ * `warning` problems keep the row but record an assumption. Both are counted and summarised,
+ * and `--strict` makes either fatal.
+ */
+export interface Problem {
+  file: string;
+  line: number;
+  field: string;
+  value: string;
+  reason: ProblemReason;
+  severity: 'error' | 'warning';
+  message: string;
+  /** Nearest known names, for unknown or ambiguous places. */
+  suggestions?: string[];
+}
+
+/** What a reader returns: the usable records and every problem found, never throwing on a bad row. */
+export interface ReadResult<R> {
+  records: R[];
+  problems: Problem[];
+  /** Data rows seen in the input (header excluded). records + skipped rows = rowsRead. */
+  rowsRead: number;
+}
+
+/** Column mapping: canonical field name → the column name used in the input (the CLI's `--map to=iso3codeto,...`). */
+export type ColumnMap = Partial<Record<string, string>>;

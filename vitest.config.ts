@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
+    // Two cores: browser and notebook suites are heavy, keep parallelism modest.
+    maxWorkers: 2,
+    reporters: ['default', './tests/support/summary-reporter.ts'],
+  },
+});
