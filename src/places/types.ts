@@ -23,3 +23,33 @@ export interface Place {
   lat: number | null;
   lon: number | null;
 }
+
+/** Outcome of resolving one (name, country) pair. */
+export type PlaceResolution =
+  | {
+      ok: true;
+      place: Place;
+      /** Set when the place was resolved by an assumption (e.g. no country given); reported as a warning. */
+      warning?: { reason: 'assumed-country'; message: string };
+    }
+  | {
+      ok: false;
+      reason: 'unknown-place' | 'ambiguous-place' | 'unknown-country' | 'empty-place';
+      message: string;
+      /** Nearest known names ("Cambridge, GB", "Boston"), best first. */
+      suggestions: string[];
+    };
+
+/** Resolves raw names to places at one level. Memoises, so calling it once per row is cheap. */
+export interface PlaceResolver {
+  readonly level: PlaceLevel;
+  resolve(name: string, country: string | null): PlaceResolution;
+}
+
+/** A user alias: `name` (in `country`, optional) is the place `target` (in `targetCountry`, optional). */
+export interface PlaceAlias {
+  name: string;
+  country: string | null;
+  target: string;
+  targetCountry: string | null;
+}

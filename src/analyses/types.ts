@@ -1,0 +1,71 @@
+/**
+ * Result shapes shared by analyses, exports, the report, the viewer and the notebooks.
+ *
+ * Node attributes written by each analysis's `.assign` (the names `places.csv`, `graph.json`
+ * and the viewer read):
+ *   strength.ts      inflow, outflow            (weighted in/out degree: moves)
+ *   net-inflow.ts    netInflow                  (inflow − outflow)
+ *   inflow-ratio.ts  inflowRatio                (inflowSet / stock; null without stock)
+ *   retention.ts     outflowRatio, retention    (null without stock)
+ *   pagerank.ts      pagerank
+ *   hits.ts          hubScore, authorityScore
+ *   betweenness.ts   betweenness
+ *   eigenvector.ts   eigenvector
+ *   hub-class.ts     hubClass                   ('hub' | 'magnet' | 'exporter' | 'balanced' | 'peripheral')
+ *   communities.ts   community, communityLabel
+ */
+
+export type HubClass = 'hub' | 'magnet' | 'exporter' | 'balanced' | 'peripheral';
+
+/** A per-node numeric measure: node key → value (null where it does not apply). */
+export type NodeMeasure = Record<string, number | null>;
+
+export interface TopFlow {
+  /** The other end of the flow (a source for top sources, a target for top destinations). */
+  place: string;
+  weight: number;
+  researchers: number | null;
+  /** 1-based rank among the place's flows. */
+  rank: number;
+}
+
+/** Top sources (or destinations) per place: place key → flows, largest first, ties by key. */
+export type TopFlows = Record<string, TopFlow[]>;
+
+export interface CommunityInfo {
+  /** 0-based community index, ordered by total strength (largest community is 0). */
+  id: number;
+  /** Readable label from the largest members: "Shenzhen – Hong Kong – Guangzhou". */
+  label: string;
+  size: number;
+  /** Member node keys, largest (by in+out strength) first. */
+  members: string[];
+  dominantCountry: string | null;
+  /** Share of the community's members' strength in the dominant country, 0..1. */
+  dominantCountryShare: number;
+  dominantRegion: string | null;
+}
+
+export interface CommunitiesResult {
+  /** node key → community id. */
+  assignment: Record<string, number>;
+  communities: CommunityInfo[];
+  modularity: number;
+  resolution: number;
+  seed: number;
+}
+
+export interface RaiCell {
+  place: string;
+  discipline: string;
+  /** Researchers (stock basis) or inflowing moves (inflow basis) of the place in the discipline. */
+  researchers: number;
+  rai: number | null;
+}
+
+export interface RaiResult {
+  basis: 'stock' | 'inflow';
+  places: string[];
+  disciplines: string[];
+  cells: RaiCell[];
+}

@@ -1,0 +1,55 @@
+/** Command-line parsing shared by the commands: node's parseArgs plus value checks that name the option. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { OptionError } from '../errors.ts';
+
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+
+/** parseArgs with strict checking, turning its errors into OptionError (exit code 2). */
+export function parseCommandLine(argv: string[], options: OptionSpec, command: string) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new OptionError(command, argv.join(' '), `valid options (see "talentflow ${command} --help"): ${message}`, {
+      cause: error,
+    });
+  }
+}
+
+/** "2019-2023" or "2019–2023" or "2019" → [2019, 2023]; the option name goes into the error. */
+export function parseYearRange(option: string, value: string): [number, number] {
+  const m = /^\s*(\d{4})\s*(?:[-–:]\s*(\d{4}))?\s*$/.exec(value);
+  if (!m) throw new OptionError(option, value, 'a year or a year range like 2019-2023');
+  const a = Number(m[1]);
+  const b = m[2] === undefined ? a : Number(m[2]);
+  if (a > b) throw new OptionError(option, value, 'a range whose first year is not after its last');
+  return [a, b];
+}
+
+/** An integer option within [min, max]. */
+export function parseIntOption(option: string, value: string | undefined, fallback: number, min = -Infinity, max = Infinity): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    const range = `${Number.isFinite(min) ? min : ''}..${Number.isFinite(max) ? max : ''}`;
+    throw new OptionError(option, value, `an integer in ${range}`);
+  }
+  return n;
+}
+
+/** A finite number option within [min, max]. */
+export function parseNumberOption(option: string, value: string | undefined, fallback: number, min = -Infinity, max = Infinity): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max) {
+    throw new OptionError(option, value, `a number between ${min} and ${max}`);
+  }
+  return n;
+}
+
+/** One of a fixed set of words. */
+export function parseChoice<T extends string>(option: string, value: string | undefined, choices: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!(choices as readonly string[]).includes(value)) throw new OptionError(option, value, `one of ${choices.join(', ')}`);
+  return value as T;
+}
