@@ -5,7 +5,7 @@
  */
 import Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
-import { OptionError } from '../errors.ts';
+import { OptionError, TalentFlowError } from '../errors.ts';
 
 /**
  * Any graphology graph an analysis accepts: a `FlowGraph`, or a plain graphology graph built
@@ -179,4 +179,27 @@ export function strengths(
     }
   });
   return { inflow, outflow };
+}
+
+/**
+ * Runs a graphology-metrics power iteration, turning its "failed to converge" into a
+ * `TalentFlowError` that names the measure and the options to raise.
+ */
+export function converging<T>(measure: string, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof Error && /converge/.test(error.message)) {
+      throw new TalentFlowError(
+        `${measure} did not converge within maxIterations; raise maxIterations or tolerance`,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}
+
+/** Writes one node attribute from a node → value record. */
+export function assignAttribute(graph: AnyGraph, attribute: string, values: Record<string, unknown>): void {
+  graph.updateEachNodeAttributes((node, attr) => ({ ...attr, [attribute]: values[node] }), { attributes: [attribute] });
 }
