@@ -1,0 +1,105 @@
+/**
+ * Top sources and top destinations of each place.
+ *
+ * Definition (domain.md, "Top sources"; SET Index 2024 report): for each destination, the five
+ * source places with the most researchers flowing in, shown only if at least 100 (the report
+ * draws line width as log(count)). Shenzhen's largest sources were Guangzhou, Shanghai, then
+ * Beijing (over 2,700). Top destinations are the mirror image: for each source, where its flows go.
+ *
+ *   topSources(A)      = the k places B with the largest f(B → A) ≥ minWeight
+ *   topDestinations(A) = the k places B with the largest f(A → B) ≥ minWeight
+ *
+ * f is the edge's `weight` (moves) or, with `rankBy: 'researchers'`, its distinct researchers
+ * (available when the input had researcher ids). Ties are broken by place key (code-unit order),
+ * so the result never depends on insertion order. Zero flows and self-loops are never listed.
+ */
+import { checkChoice, checkGraph, checkNumber, edgeWeightReader, withDefaults } from './options.ts';
+import type { AnyGraph } from './options.ts';
+import type { TopFlow, TopFlows } from './types.ts';
+
+export interface TopFlowsOptions {
+  /** How many flows to keep per place (integer ≥ 1). */
+  k?: number;
+  /** Smallest flow listed (in the unit of `rankBy`), ≥ 0. */
+  minWeight?: number;
+  /** Rank by moves ('weight') or distinct researchers ('researchers'). */
+  rankBy?: 'weight' | 'researchers';
+}
+
+/**
+ * Defaults of {@link topSources} and {@link topDestinations} (the report's figure): `k` _number_ (5),
+ * `minWeight` _number_ (100), `rankBy` _'weight' | 'researchers'_ ('weight').
+ */
+export const DEFAULTS: Readonly<Required<TopFlowsOptions>> = Object.freeze({ k: 5, minWeight: 100, rankBy: 'weight' });
+
+interface Acc {
+  weight: number;
+  researchers: number | null;
+}
+
+function top(graph: AnyGraph, direction: 'in' | 'out', options?: TopFlowsOptions): TopFlows {
+  checkGraph(graph);
+  const o = withDefaults(DEFAULTS, options);
+  const k = checkNumber('k', o.k, { min: 1, integer: true });
+  const minWeight = checkNumber('minWeight', o.minWeight, { min: 0 });
+  const rankBy = checkChoice('rankBy', o.rankBy, ['weight', 'researchers'] as const);
+  const readWeight = edgeWeightReader(graph, 'weight');
+  const readResearchers = edgeWeightReader(graph, 'researchers', 'rankBy');
+
+  const out: TopFlows = {};
+  graph.forEachNode((node) => {
+    const byPlace = new Map<string, Acc>();
+    const visit = (edge: string, attributes: Record<string, unknown>, source: string, target: string) => {
+      const other = direction === 'in' ? source : target;
+      if (source === target) return;
+      const weight = readWeight(edge, attributes);
+      let researchers: number | null;
+      if (rankBy === 'researchers' || (attributes.researchers !== null && attributes.researchers !== undefined))
+        researchers = readResearchers(edge, attributes);
+      else researchers = null;
+      const acc = byPlace.get(other);
+      if (acc) {
+        acc.weight += weight;
+        acc.researchers = acc.researchers === null || researchers === null ? null : acc.researchers + researchers;
+      } else byPlace.set(other, { weight, researchers });
+    };
+    if (direction === 'in') graph.forEachInEdge(node, visit);
+    else graph.forEachOutEdge(node, visit);
+
+    const value = (a: Acc) => (rankBy === 'weight' ? a.weight : (a.researchers ?? 0));
+    const flows = [...byPlace.entries()]
+      .filter(([, a]) => value(a) > 0 && value(a) >= minWeight)
+      .sort(([pa, a], [pb, b]) => value(b) - value(a) || (pa < pb ? -1 : pa > pb ? 1 : 0))
+      .slice(0, k)
+      .map(([place, a], i): TopFlow => ({ place, weight: a.weight, researchers: a.researchers, rank: i + 1 }));
+    out[node] = flows;
+  });
+  return out;
+}
+
+/**
+ * For every place, its k largest sources (flows B → place) of at least `minWeight`, largest
+ * first, ties by place key. Every node has an entry (an empty list when nothing qualifies).
+ *
+ * @param graph - the flow graph.
+ * @param options - `k` (5), `minWeight` (100), `rankBy` ('weight').
+ * @returns place key → flows, each `{ place: source, weight, researchers, rank }`.
+ * @throws OptionError on a bad option, a bad edge weight, or `rankBy: 'researchers'` on aggregated input.
+ * @example
+ * topSources(graph).Shenzhen;
+ * // [{ place: 'Guangzhou', weight: 3120, researchers: 2950, rank: 1 }, { place: 'Shanghai', ... }, ...]
+ */
+export function topSources(graph: AnyGraph, options?: TopFlowsOptions): TopFlows {
+  return top(graph, 'in', options);
+}
+
+/**
+ * For every place, its k largest destinations (flows place → B) of at least `minWeight`, largest
+ * first, ties by place key. Mirror of {@link topSources}.
+ *
+ * @example
+ * topDestinations(graph, { k: 3, minWeight: 0 }).Beijing; // [{ place: 'Shenzhen', ... }, ...]
+ */
+export function topDestinations(graph: AnyGraph, options?: TopFlowsOptions): TopFlows {
+  return top(graph, 'out', options);
+}
