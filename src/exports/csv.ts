@@ -1,0 +1,106 @@
+/**
+ * CSV formatting (RFC 4180 quoting) for every table the toolkit writes.
+ *
+ * A table is a list of column names and rows keyed by those names. Cells are written so that
+ * reading them back gives the same value: numbers at full precision (never rounded, never in
+ * exponent notation), text quoted when it holds a comma, a quote, a line break or edge spaces,
+ * and an empty cell where a value is missing or a measure does not apply (null, undefined, NaN).
+ */
+import { OptionError } from '../errors.ts';
+
+/** A table ready to be written: `columns` fixes the order, each row maps a column to its cell value. */
+export interface Table {
+  columns: string[];
+  rows: Record<string, unknown>[];
+}
+
+/** Options of {@link toCsv}. */
+export interface CsvOptions {
+  /**
+   * Line terminator (default `"\n"`). RFC 4180 specifies `"\r\n"`; every common reader
+   * (pandas, R, DuckDB, Excel, LibreOffice) accepts both, and `"\n"` keeps diffs of golden files clean.
+   */
+  lineEnding?: '\n' | '\r\n';
+}
+
+/** Defaults of {@link toCsv}. */
+export const CSV_DEFAULTS: Required<CsvOptions> = { lineEnding: '\n' };
+
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+
+/**
+ * Formats a number in plain decimal notation with the fewest digits that read back as the
+ * same double (the digits of `String(n)`, with any exponent expanded).
+ *
+ * @example formatNumber(1.5e-7) // "0.00000015"
+ * @example formatNumber(1e21)   // "1000000000000000000000"
+ * @example formatNumber(NaN)    // ""
+ */
+export function formatNumber(n: number): string {
+  if (Number.isNaN(n)) return '';
+  if (n === Infinity) return 'Infinity';
+  if (n === -Infinity) return '-Infinity';
+  if (Object.is(n, -0)) return '0';
+  const s = String(n);
+  const e = s.indexOf('e');
+  if (e < 0) return s;
+  // Shortest round-trip digits and a power of ten: move the decimal point, keep every digit.
+  const sign = s.startsWith('-') ? '-' : '';
+  const mantissa = s.slice(sign.length, e);
+  const exponent = Number(s.slice(e + 1));
+  const dot = mantissa.indexOf('.');
+  const digits = mantissa.replace('.', '');
+  const pointAt = (dot < 0 ? mantissa.length : dot) + exponent;
+  if (pointAt <= 0) return `${sign}0.${'0'.repeat(-pointAt)}${digits}`;
+  if (pointAt >= digits.length) return `${sign}${digits}${'0'.repeat(pointAt - digits.length)}`;
+  return `${sign}${digits.slice(0, pointAt)}.${digits.slice(pointAt)}`;
+}
+
+/**
+ * One cell's text, before quoting. null, undefined and NaN give an empty cell; numbers use
+ * {@link formatNumber}; booleans `true`/`false`; dates ISO 8601; arrays are `;`-joined;
+ * other objects are written as JSON.
+ *
+ * @example formatCell(['Boston', 'Tokyo']) // "Boston;Tokyo"
+ */
+export function formatCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return formatNumber(value);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(formatCell).join(';');
+  return JSON.stringify(value);
+}
+
+/**
+ * Quotes a field when RFC 4180 requires it (comma, double quote, CR or LF), doubling inner
+ * quotes; also quotes leading or trailing whitespace, which some readers would trim.
+ *
+ * @example quoteField('Hong Kong SAR, China') // "\"Hong Kong SAR, China\""
+ * @example quoteField('say "hi"')             // "\"say \"\"hi\"\"\""
+ */
+export function quoteField(text: string): string {
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * Formats rows as CSV: a header line with `columns`, then one line per row with the cells in
+ * column order (a column missing from a row is an empty cell). Ends with a line terminator.
+ *
+ * @example
+ * toCsv(['place', 'pagerank'], [{ place: 'Boston', pagerank: 0.125 }, { place: 'Oslo, NO', pagerank: null }])
+ * // "place,pagerank\nBoston,0.125\n\"Oslo, NO\",\n"
+ */
+export function toCsv(columns: string[], rows: Record<string, unknown>[], options: CsvOptions = {}): string {
+  const eol = options.lineEnding ?? CSV_DEFAULTS.lineEnding;
+  if (eol !== '\n' && eol !== '\r\n') throw new OptionError('lineEnding', eol, '"\\n" or "\\r\\n"');
+  const lines = [columns.map(quoteField).join(',')];
+  for (const row of rows) lines.push(columns.map((c) => quoteField(formatCell(row[c]))).join(','));
+  return lines.join(eol) + eol;
+}
+
+/** {@link toCsv} of a {@link Table}. */
+export function tableToCsv(table: Table, options: CsvOptions = {}): string {
+  return toCsv(table.columns, table.rows, options);
+}

@@ -1,0 +1,97 @@
+/**
+ * `graph.json`: the flow graph in graphology's serialisation format, with every node, edge and
+ * graph attribute (breakdowns by year and discipline included). The viewer and the notebooks
+ * load it with {@link graphFromJson}.
+ *
+ * Edge keys are left out: the flow graph is simple (at most one edge A → B), so source and
+ * target identify an edge, and graphology's generated keys (`geid_7_0`) depend on how many
+ * graphs the process created before, which would make the file differ from run to run.
+ */
+import { DirectedGraph } from 'graphology';
+import type { SerializedGraph } from 'graphology-types';
+import { InputError, TalentFlowError } from '../errors.ts';
+import type { FlowAttributes, FlowGraph, FlowGraphAttributes, PlaceAttributes } from '../graph/types.ts';
+
+/** The content of `graph.json`. */
+export type SerializedFlowGraph = SerializedGraph<PlaceAttributes, FlowAttributes, FlowGraphAttributes>;
+
+/**
+ * The graph as a plain, JSON-safe object: graphology's `graph.export()` without edge keys.
+ * Throws `TalentFlowError` when an attribute holds NaN or ±Infinity, which JSON cannot carry
+ * (it would silently become null): measures mark "does not apply" with null instead.
+ *
+ * @example graphToObject(graph).nodes[0] // { key: 'Boston', attributes: { label: 'Boston', … } }
+ */
+export function graphToObject(graph: FlowGraph): SerializedFlowGraph {
+  const data = graph.export();
+  for (const edge of data.edges) delete edge.key;
+  assertFinite(data.attributes, 'graph attributes');
+  for (const node of data.nodes) assertFinite(node.attributes, `node ${JSON.stringify(node.key)}`);
+  for (const edge of data.edges) assertFinite(edge.attributes, `edge ${JSON.stringify(edge.source)} → ${JSON.stringify(edge.target)}`);
+  return data;
+}
+
+/**
+ * `graph.json` text: {@link graphToObject} as JSON, one line, ending with a newline. Numbers
+ * are written with the shortest digits that read back as the same double, so a round trip
+ * through {@link graphFromJson} gives identical values.
+ *
+ * @example writeOutputs('out', { 'graph.json': graphToJson(graph) });
+ */
+export function graphToJson(graph: FlowGraph): string {
+  return JSON.stringify(graphToObject(graph)) + '\n';
+}
+
+/**
+ * Rebuilds a flow graph from `graph.json` (its text or the parsed object). The result is a
+ * graphology `DirectedGraph` with the file's nodes, edges and attributes.
+ * Throws `InputError` (with `file` = `source`, default `"graph.json"`) when the text is not
+ * JSON, is not a serialised graph, or is a multigraph or undirected graph.
+ *
+ * @example
+ * const graph = graphFromJson(await (await fetch('out/graph.json')).text());
+ * graph.getNodeAttribute('Boston', 'pagerank'); // 0.0123
+ */
+export function graphFromJson(json: string | SerializedFlowGraph, source = 'graph.json'): FlowGraph {
+  let data: unknown = json;
+  if (typeof json === 'string') {
+    try {
+      data = JSON.parse(json);
+    } catch (cause) {
+      throw new InputError(source, 'is not valid JSON', { cause });
+    }
+  }
+  if (data === null || typeof data !== 'object' || !Array.isArray((data as { nodes?: unknown }).nodes)) {
+    throw new InputError(source, 'is not a serialised graph: expected an object with a "nodes" array');
+  }
+  const serialised = data as Partial<SerializedFlowGraph>;
+  const options = serialised.options ?? {};
+  if ((options.type !== undefined && options.type !== 'directed') || options.multi === true) {
+    throw new InputError(source, `holds a ${options.multi ? 'multi' : ''}${options.type ?? 'directed'} graph; a flow graph is a simple directed graph`);
+  }
+  const graph: FlowGraph = new DirectedGraph<PlaceAttributes, FlowAttributes, FlowGraphAttributes>({
+    allowSelfLoops: options.allowSelfLoops ?? true,
+  });
+  try {
+    graph.import({ attributes: serialised.attributes, nodes: serialised.nodes, edges: serialised.edges ?? [] } as Partial<SerializedFlowGraph>);
+  } catch (cause) {
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    throw new InputError(source, `cannot be loaded as a graph: ${detail}`, { cause });
+  }
+  return graph;
+}
+
+function assertFinite(value: unknown, where: string, path = ''): void {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) {
+      throw new TalentFlowError(`${where}: attribute ${path || '(value)'} is ${value}, which JSON cannot hold; use null for "does not apply"`);
+    }
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => assertFinite(v, where, `${path}[${i}]`));
+    return;
+  }
+  for (const [k, v] of Object.entries(value)) assertFinite(v, where, path ? `${path}.${k}` : k);
+}

@@ -1,0 +1,145 @@
+/**
+ * Atomic file writing: the toolkit's only writer of output files (Node only).
+ *
+ * A file is written to a temporary name in the same directory, flushed to disk, then renamed
+ * over the final name. A rename within one directory is atomic on POSIX file systems, so a
+ * reader sees either the old file or the complete new one, and a failure (disk full, killed
+ * process, unwritable directory) never leaves a partial file under the final name.
+ */
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { open, mkdir, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { OptionError } from '../errors.ts';
+
+/** Data of one output file: text (written as UTF-8) or bytes. */
+export type FileData = string | Uint8Array;
+
+function tempPathFor(path: string): string {
+  // Hidden, unique per process and call, and in the target's directory so rename stays atomic.
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+function toBytes(data: FileData): Uint8Array {
+  if (typeof data === 'string') return Buffer.from(data, 'utf8');
+  if (data instanceof Uint8Array) return data;
+  throw new OptionError('data', typeof data, 'a string or a Uint8Array');
+}
+
+/**
+ * Writes `data` to `path` atomically: temporary file in the same directory, write, fsync,
+ * rename over `path`. Replaces an existing file; the directory must exist. On failure the
+ * temporary file is removed, `path` is untouched, and the file system's error is rethrown.
+ *
+ * @example await writeFileAtomic('out/places.csv', toCsv(columns, rows));
+ */
+export async function writeFileAtomic(path: string, data: FileData): Promise<void> {
+  const bytes = toBytes(data);
+  const temp = tempPathFor(path);
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    handle = await open(temp, 'wx', 0o644);
+    await handle.writeFile(bytes);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await rename(temp, path);
+  } catch (error) {
+    if (handle) await handle.close().catch(() => {});
+    await unlink(temp).catch(() => {});
+    throw error;
+  }
+  await syncDirectory(dirname(path));
+}
+
+/** Flushes the directory entry of the rename; best effort (not every platform can fsync a directory). */
+async function syncDirectory(dir: string): Promise<void> {
+  try {
+    const handle = await open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // durability of the rename is a bonus; the file content is already on disk
+  }
+}
+
+/**
+ * Synchronous {@link writeFileAtomic}, for callers that cannot await (exit handlers, scripts).
+ *
+ * @example writeFileAtomicSync('out/manifest.json', manifestToJson(manifest));
+ */
+export function writeFileAtomicSync(path: string, data: FileData): void {
+  const bytes = toBytes(data);
+  const temp = tempPathFor(path);
+  let fd: number | undefined;
+  try {
+    fd = openSync(temp, 'wx', 0o644);
+    let written = 0;
+    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(temp, path);
+  } catch (error) {
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        // already failing: the original error is the one to report
+      }
+    }
+    try {
+      unlinkSync(temp);
+    } catch {
+      // the temporary file was never created
+    }
+    throw error;
+  }
+}
+
+/**
+ * Writes several files into `dir` (created with its parents if missing), each atomically,
+ * in file-name order. Names must be plain file names (no `/`, `\`, `..`). Returns the paths
+ * written. A failure stops the run and rethrows: files already written stay complete, the
+ * failing one keeps its previous content (or does not exist), none is partial.
+ *
+ * @example
+ * await writeOutputs('out/run1', { 'places.csv': placesCsv, 'graph.json': graphToJson(graph) });
+ * // ['out/run1/graph.json', 'out/run1/places.csv']
+ */
+export async function writeOutputs(dir: string, files: Record<string, FileData>): Promise<string[]> {
+  const names = checkedNames(files);
+  await mkdir(dir, { recursive: true });
+  const written: string[] = [];
+  for (const name of names) {
+    const path = join(dir, name);
+    await writeFileAtomic(path, files[name] as FileData);
+    written.push(path);
+  }
+  return written;
+}
+
+/** Synchronous {@link writeOutputs}. */
+export function writeOutputsSync(dir: string, files: Record<string, FileData>): string[] {
+  const names = checkedNames(files);
+  mkdirSync(dir, { recursive: true });
+  return names.map((name) => {
+    const path = join(dir, name);
+    writeFileAtomicSync(path, files[name] as FileData);
+    return path;
+  });
+}
+
+function checkedNames(files: Record<string, FileData>): string[] {
+  const names = Object.keys(files).sort();
+  for (const name of names) {
+    if (name === '' || name === '.' || name === '..' || /[/\\\0]/.test(name)) {
+      throw new OptionError('files', name, 'plain file names without directory parts');
+    }
+    toBytes(files[name] as FileData);
+  }
+  return names;
+}
