@@ -1,0 +1,114 @@
+/**
+ * The figures written next to the tables (`talentflow analyze --figures`): every figure the
+ * analysis result has the inputs for, as SVG strings keyed by file name. The same functions draw
+ * them in notebooks and the viewer, so a figure looks the same wherever it appears.
+ */
+import { OptionError } from '../errors.ts';
+import type { NodeMeasure, RaiResult, TopFlows } from '../analyses/types.ts';
+import { measureChartSvg } from './bar-chart.ts';
+import { raiHeatmapSvg } from './heatmap.ts';
+import { flowMapSvg } from './map.ts';
+import type { MapGraph } from './map.ts';
+import { topSourcesSvg } from './flow-chart.ts';
+
+/** The parts of an analysis result the figures are drawn from; each is optional. */
+export interface FiguresInput {
+  graph?: MapGraph | null;
+  netInflow?: NodeMeasure | null;
+  pagerank?: NodeMeasure | null;
+  topSources?: TopFlows | null;
+  rai?: RaiResult | null;
+}
+
+export interface FiguresOptions {
+  /** Places in the bar charts. */
+  limit?: number;
+  /** Destinations (largest inflow from their top sources first) in the top-sources figure. */
+  destinations?: number;
+  /** Flows below this count are left out of the top-sources figure (the report: 100). */
+  minCount?: number;
+  /** Places (most researchers first) in the heatmap. */
+  heatmapPlaces?: number;
+}
+
+/**
+ * Defaults of {@link renderFigures}: `limit` _number_ (15); `destinations` (4); `minCount` (0);
+ * `heatmapPlaces` (30).
+ */
+export const FIGURES_DEFAULTS: Readonly<Required<FiguresOptions>> = Object.freeze({
+  limit: 15,
+  destinations: 4,
+  minCount: 0,
+  heatmapPlaces: 30,
+});
+
+function checkOptions(options: FiguresOptions): Required<FiguresOptions> {
+  for (const key of Object.keys(options)) {
+    if (!(key in FIGURES_DEFAULTS)) throw new OptionError(key, (options as Record<string, unknown>)[key], `one of ${Object.keys(FIGURES_DEFAULTS).join(', ')}`);
+  }
+  const o = { ...FIGURES_DEFAULTS, ...options };
+  for (const k of ['limit', 'destinations', 'heatmapPlaces'] as const) {
+    if (!Number.isInteger(o[k]) || o[k] < 1) throw new OptionError(k, o[k], 'an integer ≥ 1');
+  }
+  if (!(o.minCount >= 0)) throw new OptionError('minCount', o.minCount, 'a number ≥ 0');
+  return o;
+}
+
+/** Destinations whose listed sources sum highest (ties by key), at most `n`. */
+export function largestDestinations(topFlows: TopFlows, n: number, minCount = 0): string[] {
+  const total = (key: string): number =>
+    topFlows[key]!.reduce((s, f) => s + ((f.researchers ?? f.weight) >= minCount ? (f.researchers ?? f.weight) : 0), 0);
+  return Object.keys(topFlows)
+    .filter((k) => total(k) > 0)
+    .sort((a, b) => total(b) - total(a) || (a < b ? -1 : 1))
+    .slice(0, n);
+}
+
+/** The `n` places of an RAI result with the most researchers (in the result's order). */
+function largestRaiPlaces(rai: RaiResult, n: number): string[] {
+  if (rai.places.length <= n) return rai.places;
+  const size = new Map<string, number>();
+  for (const c of rai.cells) size.set(c.place, (size.get(c.place) ?? 0) + c.researchers);
+  const keep = new Set([...rai.places].sort((a, b) => (size.get(b) ?? 0) - (size.get(a) ?? 0) || (a < b ? -1 : 1)).slice(0, n));
+  return rai.places.filter((p) => keep.has(p));
+}
+
+/**
+ * Every figure the result has inputs for, as `{ fileName: svg }`:
+ * `net-inflow.svg` (largest gains and losses), `pagerank.svg`, `top-sources.svg` (the
+ * `destinations` largest destinations), `rai-heatmap.svg`, `flow-map.svg`.
+ *
+ * @param result - an analysis result (`analyzeFile`'s, or any object with these fields).
+ * @param options - {@link FIGURES_DEFAULTS}.
+ * @returns file name → standalone SVG string; missing inputs give no file.
+ * @example
+ * for (const [name, svg] of Object.entries(renderFigures(result))) writeFileSync(join(out, name), svg);
+ */
+export function renderFigures(result: FiguresInput, options: FiguresOptions = {}): Record<string, string> {
+  const o = checkOptions(options);
+  const out: Record<string, string> = {};
+  if (result.netInflow && Object.keys(result.netInflow).length > 0) {
+    out['net-inflow.svg'] = measureChartSvg(result.netInflow, {
+      limit: o.limit,
+      pick: 'extremes',
+      title: 'Net inflow: largest gains and losses',
+      valueLabel: 'inflow − outflow',
+    });
+  }
+  if (result.pagerank && Object.keys(result.pagerank).length > 0) {
+    out['pagerank.svg'] = measureChartSvg(result.pagerank, { limit: o.limit, style: 'lollipop', title: 'PageRank (weighted by flow)', digits: 4 });
+  }
+  if (result.topSources) {
+    const destinations = largestDestinations(result.topSources, o.destinations, o.minCount);
+    if (destinations.length > 0) {
+      out['top-sources.svg'] = topSourcesSvg(result.topSources, destinations, { minCount: o.minCount, title: 'Top sources of the largest destinations' });
+    }
+  }
+  if (result.rai && result.rai.places.length > 0 && result.rai.disciplines.length > 0) {
+    out['rai-heatmap.svg'] = raiHeatmapSvg(result.rai, { places: largestRaiPlaces(result.rai, o.heatmapPlaces) });
+  }
+  if (result.graph && result.graph.order > 0) {
+    out['flow-map.svg'] = flowMapSvg(result.graph);
+  }
+  return out;
+}
