@@ -22,7 +22,7 @@ import {
   checkBoolean,
   checkEdgeWeightGetter,
   checkGraph,
-  weightedCopy,
+  weightedView,
   withDefaults,
 } from './options.ts';
 import type { AnyGraph, EdgeWeightGetter } from './options.ts';
@@ -46,8 +46,8 @@ function compute(graph: AnyGraph, options?: BetweennessOptions): Record<string, 
   const getEdgeWeight = checkEdgeWeightGetter(o.getEdgeWeight);
   const normalized = checkBoolean('normalized', o.normalized);
   if (graph.order === 0) return {};
-  const copy = weightedCopy(graph, getEdgeWeight, { transform: (w) => 1 / w });
-  return { ...betweennessLib(copy, { getEdgeWeight: 'weight', normalized }) };
+  const view = weightedView(graph, getEdgeWeight, (w) => 1 / w);
+  return { ...betweennessLib(view.graph, { getEdgeWeight: view.getEdgeWeight, normalized }) };
 }
 
 /** Writes node attribute `betweenness`. */

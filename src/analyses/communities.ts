@@ -89,7 +89,8 @@ export function runLouvain(
   if (input.size === 0) {
     // Modularity is undefined without edges (0/0); every place is its own community, Q reported as 0.
     const raw: Record<string, number> = {};
-    input.forEachNode((node, _a) => (raw[node] = Object.keys(raw).length));
+    let c = 0;
+    input.forEachNode((node) => (raw[node] = c++));
     return { raw, modularity: 0 };
   }
   const r = louvain.detailed(input, { getEdgeWeight: 'weight', resolution, rng: createRng(seed) });

@@ -19,7 +19,7 @@ import {
   checkGraph,
   checkNumber,
   converging,
-  weightedCopy,
+  weightedView,
   withDefaults,
 } from './options.ts';
 import type { AnyGraph, EdgeWeightGetter } from './options.ts';
@@ -47,9 +47,9 @@ function compute(graph: AnyGraph, options?: EigenvectorOptions): Record<string, 
   const maxIterations = checkNumber('maxIterations', o.maxIterations, { min: 1, integer: true });
   const tolerance = checkNumber('tolerance', o.tolerance, { min: 0, minExclusive: true });
   if (graph.order === 0) return {};
-  const copy = weightedCopy(graph, getEdgeWeight);
+  const view = weightedView(graph, getEdgeWeight);
   return converging('eigenvector', () =>
-    eigenvectorLib(copy, { getEdgeWeight: 'weight', maxIterations, tolerance }),
+    eigenvectorLib(view.graph, { getEdgeWeight: view.getEdgeWeight, maxIterations, tolerance }),
   );
 }
 

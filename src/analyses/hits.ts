@@ -18,7 +18,7 @@ import {
   checkGraph,
   checkNumber,
   converging,
-  weightedCopy,
+  weightedView,
   withDefaults,
 } from './options.ts';
 import type { AnyGraph, EdgeWeightGetter } from './options.ts';
@@ -52,15 +52,15 @@ function compute(graph: AnyGraph, options?: HitsOptions): HitsResult {
   const getEdgeWeight = checkEdgeWeightGetter(o.getEdgeWeight);
   const maxIterations = checkNumber('maxIterations', o.maxIterations, { min: 1, integer: true });
   const tolerance = checkNumber('tolerance', o.tolerance, { min: 0, minExclusive: true });
-  const copy = weightedCopy(graph, getEdgeWeight);
-  if (copy.size === 0) {
+  const view = weightedView(graph, getEdgeWeight);
+  if (view.edgeCount === 0) {
     // No flow: the iteration would divide by a zero maximum. Nobody sends or receives.
     const zeros: Record<string, number> = {};
     graph.forEachNode((node) => (zeros[node] = 0));
     return { hubs: { ...zeros }, authorities: { ...zeros } };
   }
   const r = converging('hits', () =>
-    hitsLib(copy, { getEdgeWeight: 'weight', maxIterations, tolerance, normalize: true }),
+    hitsLib(view.graph, { getEdgeWeight: view.getEdgeWeight, maxIterations, tolerance, normalize: true }),
   );
   // graphology returns prototype-less objects; give callers plain ones.
   return { hubs: { ...r.hubs }, authorities: { ...r.authorities } };

@@ -12,9 +12,9 @@
  *
  * where `stock` = active researchers whose most recent in-window affiliation is A and `inflowSet`
  * = those among them who flowed in by the rule above. The per-researcher rule is applied where
- * the graph is built from affiliation timelines (the timelines derivation writes the node
- * attributes `stock` and `inflowSet`, see `PlaceStock` in `src/graph/types.ts`); this file only
- * divides. A graph built from a moves table carries no stock, and every ratio is null.
+ * the graph is built from affiliation timelines (`flowedIn` in `src/timelines/researcher.ts`,
+ * counted per place by `src/timelines/summarise.ts` into the node attributes `stock` and
+ * `inflowSet`; `PlaceStock` in `src/graph/types.ts`); this file only divides. A graph built from a moves table carries no stock, and every ratio is null.
  *
  * Published values: Shenzhen 23.9 % (highest of 30 metros), Austin, San Diego, San Francisco
  * 19–20 %, Hong Kong 14.9 % (12th), lowest about 5 %.

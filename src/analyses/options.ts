@@ -156,6 +156,40 @@ export function weightedCopy(
   return copy;
 }
 
+/** A graph and a weight getter that graphology-metrics can use as they are. */
+export interface WeightedView {
+  graph: AnyGraph;
+  getEdgeWeight: string | ((edge: string) => number);
+  /** Edges with positive weight between distinct places. */
+  edgeCount: number;
+}
+
+/**
+ * The checked weights of `graph` in the form graphology-metrics reads: the graph itself with a
+ * lookup of the checked (and transformed) weights when it is a simple directed graph without
+ * self-loops or zero weights (the usual flow graph: no copy), otherwise a {@link weightedCopy}.
+ */
+export function weightedView(
+  graph: AnyGraph,
+  getEdgeWeight: EdgeWeightGetter,
+  transform?: (weight: number) => number,
+): WeightedView {
+  const read = edgeWeightReader(graph, getEdgeWeight);
+  const weights = new Map<string, number>();
+  let clean = !graph.multi && graph.type === 'directed';
+  let edgeCount = 0;
+  graph.forEachEdge((edge, attributes, source, target) => {
+    const w = read(edge, attributes);
+    if (source === target || w === 0) clean = false;
+    else edgeCount++;
+    weights.set(edge, transform ? transform(w) : w);
+  });
+  if (!clean) {
+    return { graph: weightedCopy(graph, getEdgeWeight, transform ? { transform } : {}), getEdgeWeight: 'weight', edgeCount };
+  }
+  return { graph, getEdgeWeight: (edge: string) => weights.get(edge)!, edgeCount };
+}
+
 /** Weighted in and out strength of every node, self-loops excluded. */
 export function strengths(
   graph: AnyGraph,

@@ -18,7 +18,7 @@ import {
   checkGraph,
   checkNumber,
   converging,
-  weightedCopy,
+  weightedView,
   withDefaults,
 } from './options.ts';
 import type { AnyGraph, EdgeWeightGetter } from './options.ts';
@@ -52,9 +52,9 @@ function compute(graph: AnyGraph, options?: PagerankOptions): Record<string, num
   const maxIterations = checkNumber('maxIterations', o.maxIterations, { min: 1, integer: true });
   const tolerance = checkNumber('tolerance', o.tolerance, { min: 0, minExclusive: true });
   if (graph.order === 0) return {};
-  const copy = weightedCopy(graph, getEdgeWeight);
+  const view = weightedView(graph, getEdgeWeight);
   return converging('pagerank', () =>
-    pagerankLib(copy, { getEdgeWeight: 'weight', alpha, maxIterations, tolerance }),
+    pagerankLib(view.graph, { getEdgeWeight: view.getEdgeWeight, alpha, maxIterations, tolerance }),
   );
 }
 

@@ -1,18 +1,22 @@
 /**
  * Outflow ratio and retention of each place.
  *
- * Definition (domain.md, "Other frameworks": retention = the share who stay; the complement of
- * the SET inflow rule, with the same window and the same "most recent in-window affiliation"):
+ * Definition (domain.md, "Other frameworks": retention = the share who stay; the mirror image of
+ * the SET inflow rule of report §2.3.3, over the same window and active researchers):
  *
- *   presentBefore(A) = active researchers with at least one pre-window publication affiliated with A
- *   leftSet(A)       = those among them whose most recent in-window publication is affiliated
- *                      elsewhere
+ *   presentBefore(A) = active researchers whose last place before the window (the place of their
+ *                      latest pre-window publication year) is A
+ *   leftSet(A)       = those among them whose home place at the end of the window (the place of
+ *                      their most recent in-window publication year) is not A
  *   outflowRatio(A)  = leftSet(A) / presentBefore(A)
  *   retention(A)     = 1 − outflowRatio(A)
  *
- * Both are shares in [0, 1]. The counts are node attributes written by the timelines derivation
- * (`PlaceStock` in `src/graph/types.ts`); a graph built from a moves table has none, and both
- * measures are null. Null too where presentBefore is 0 (nobody to retain).
+ * Both are shares in [0, 1]. The per-researcher rules are applied where the graph is built from
+ * affiliation timelines (`src/timelines/summarise.ts` writes the node attributes `presentBefore`
+ * and `leftSet`; `PlaceStock` in `src/graph/types.ts`); this file only divides. A graph built from
+ * a moves table has no such counts, and both measures are null; null too where presentBefore is 0
+ * (nobody to retain). Researchers without pre-window publications are in neither count: retention
+ * says nothing about newcomers.
  */
 import { checkGraph, withDefaults } from './options.ts';
 import type { AnyGraph } from './options.ts';

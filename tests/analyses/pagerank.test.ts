@@ -47,6 +47,15 @@ describe('pagerank', () => {
     }
   });
 
+  it('pagerank treats a zero-weight edge as no edge (a place whose flows are all 0 is dangling)', () => {
+    const base: Array<[string, string, number]> = [['A', 'B', 2], ['B', 'A', 1], ['B', 'C', 1]];
+    const withZero = flowGraph(['A', 'B', 'C'], [...base, ['C', 'A', 0]]);
+    const without = flowGraph(['A', 'B', 'C'], base);
+    const pr = pagerank(withZero, { tolerance: 1e-12, maxIterations: 1000 });
+    close(pr, pagerank(without, { tolerance: 1e-12, maxIterations: 1000 }), 12);
+    close(pr, referencePagerank(without));
+  });
+
   it('pagerank.assign writes pagerank; empty graph gives {}', () => {
     const g = flowGraph(['A', 'B'], [['A', 'B', 1]]);
     pagerank.assign(g);
