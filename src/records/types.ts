@@ -75,3 +75,17 @@ export interface ReadResult<R> {
 
 /** Column mapping: canonical field name → the column name used in the input (the CLI's `--map to=iso3codeto,...`). */
 export type ColumnMap = Partial<Record<string, string>>;
+
+/**
+ * A move between two resolved places, ready for the flow graph: `count` moves from node
+ * `source` to node `target` (place ids, see `Place.id`) arriving in `year`. `researcherId` is
+ * null for aggregated rows, which makes distinct-researcher counts on the edge unknown.
+ */
+export interface ResolvedMove {
+  researcherId: string | null;
+  source: string;
+  target: string;
+  year: number;
+  discipline: string | null;
+  count: number;
+}

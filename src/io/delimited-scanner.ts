@@ -1,0 +1,128 @@
+/**
+ * A streaming pass over delimited text that follows the same record rules as arquero's CSV
+ * tokenizer (quotes open only at a field's start, `""` inside quotes is a quote, a record ends at
+ * LF, CR or CRLF outside quotes) and keeps, for every record, the physical line it starts on and
+ * how many fields it has. arquero gives neither: with a quoted line break the row index no longer
+ * tells the line, and a row with too many or too few fields is silently cut or padded.
+ */
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+/** Width codes for records that are not a plain field count. */
+export const BLANK_RECORD = 0;
+export const TEXT_AFTER_QUOTE = -1;
+export const UNCLOSED_QUOTE = -2;
+
+export class DelimitedScanner {
+  private readonly delimiter: number;
+  private line = 1;
+  private recordLine = 1;
+  private fields = 0;
+  private fieldStart = true;
+  private inQuote = false;
+  private quotePending = false;
+  private afterQuote = false;
+  private afterCR = false;
+  private dirty = false;
+  private junk = false;
+  private lines = new Int32Array(1024);
+  private widths = new Int32Array(1024);
+  /** Records seen so far (the header is record 0). */
+  count = 0;
+
+  constructor(delimiter: string) {
+    this.delimiter = delimiter.charCodeAt(0);
+  }
+
+  /** Scans the next chunk of text. */
+  feed(chunk: string): void {
+    const d = this.delimiter;
+    for (let i = 0; i < chunk.length; i++) {
+      const c = chunk.charCodeAt(i);
+      if (this.inQuote) {
+        if (this.quotePending) {
+          this.quotePending = false;
+          if (c === QUOTE) continue;
+          this.inQuote = false;
+          this.afterQuote = true;
+        } else {
+          if (c === QUOTE) this.quotePending = true;
+          else if (c === CR) {
+            this.line++;
+            this.afterCR = true;
+            continue;
+          } else if (c === LF && !this.afterCR) this.line++;
+          this.afterCR = false;
+          continue;
+        }
+      }
+      if (c === LF && this.afterCR) {
+        this.afterCR = false;
+        continue;
+      }
+      this.afterCR = false;
+      if (c === d) {
+        this.fields++;
+        this.fieldStart = true;
+        this.afterQuote = false;
+        this.dirty = true;
+      } else if (c === LF || c === CR) {
+        this.endRecord();
+        this.line++;
+        this.recordLine = this.line;
+        this.afterCR = c === CR;
+      } else {
+        if (this.afterQuote) this.junk = true;
+        else if (c === QUOTE && this.fieldStart) this.inQuote = true;
+        this.fieldStart = false;
+        this.dirty = true;
+      }
+    }
+  }
+
+  /** Ends the text: a last record without a line break is still a record. */
+  finish(): void {
+    if (this.inQuote && this.quotePending) this.inQuote = false;
+    if (this.inQuote) this.push(this.recordLine, UNCLOSED_QUOTE);
+    else if (this.dirty) this.endRecord();
+  }
+
+  /** Start line of each data record (records 1..count−1), or null when record r+1 is on line r+2 for every r. */
+  dataLines(): Int32Array | null {
+    const n = Math.max(0, this.count - 1);
+    for (let r = 0; r < n; r++) {
+      if (this.lines[r + 1] !== r + 2) return this.lines.slice(1, this.count);
+    }
+    return null;
+  }
+
+  /** Width code of each record: a field count, or one of BLANK_RECORD, TEXT_AFTER_QUOTE, UNCLOSED_QUOTE. */
+  width(record: number): number {
+    return this.widths[record]!;
+  }
+
+  private endRecord(): void {
+    this.push(this.recordLine, this.junk ? TEXT_AFTER_QUOTE : this.dirty ? this.fields + 1 : BLANK_RECORD);
+    this.fields = 0;
+    this.fieldStart = true;
+    this.afterQuote = false;
+    this.dirty = false;
+    this.junk = false;
+  }
+
+  private push(line: number, width: number): void {
+    if (this.count === this.lines.length) {
+      const lines = new Int32Array(this.count * 2);
+      lines.set(this.lines);
+      this.lines = lines;
+      const widths = new Int32Array(this.count * 2);
+      widths.set(this.widths);
+      this.widths = widths;
+    }
+    this.lines[this.count] = line;
+    this.widths[this.count] = width;
+    this.count++;
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Reading single cells as text, years and counts. Each function either returns the value the
+ * text stands for or says why the text is unusable; none of them substitutes a default.
+ */
+
+/** Years outside this range are rejected as `bad-year` (a typo such as 219 or 20190, not a date). */
+export const YEAR_RANGE: readonly [number, number] = [1900, 2100];
+
+/** A cell as trimmed text: null, undefined and whitespace-only cells become `''`. */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return (typeof value === 'string' ? value : String(value)).trim();
+}
+
+const INTEGER_TEXT = /^\d+(?:\.0*)?$/;
+
+/**
+ * A publication or arrival year: digits (an integral `.0` suffix, as written by spreadsheet and
+ * pandas exports, is accepted) within {@link YEAR_RANGE}.
+ *
+ * @returns the year, or null when the text is not such a year.
+ * @example parseYear('2019') // 2019
+ * @example parseYear('2019.5') // null
+ */
+export function parseYear(text: string): number | null {
+  if (!INTEGER_TEXT.test(text)) return null;
+  const year = Number(text);
+  return year >= YEAR_RANGE[0] && year <= YEAR_RANGE[1] ? year : null;
+}
+
+const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** Why a count cell is unusable. `zero` is the one case reported as a warning (the row stands for nothing). */
+export type CountFault = 'empty' | 'non-numeric' | 'negative' | 'non-integer' | 'zero';
+
+/**
+ * A count of moves or publications: a whole number ≥ 1 written in decimal notation.
+ *
+ * @returns `{ value }` or `{ fault }` naming what is wrong.
+ * @example parseCount('12') // { value: 12 }
+ * @example parseCount('-1') // { fault: 'negative' }
+ */
+export function parseCount(text: string): { value: number; fault?: undefined } | { value?: undefined; fault: CountFault } {
+  if (text === '') return { fault: 'empty' };
+  if (!NUMBER_TEXT.test(text)) return { fault: 'non-numeric' };
+  const n = Number(text);
+  if (!Number.isFinite(n)) return { fault: 'non-numeric' };
+  if (n < 0) return { fault: 'negative' };
+  if (!Number.isInteger(n)) return { fault: 'non-integer' };
+  if (n === 0) return { fault: 'zero' };
+  return { value: n };
+}
+
+/** Human wording of a count fault, for problem messages. */
+export function describeCountFault(fault: CountFault, field: string): string {
+  switch (fault) {
+    case 'empty':
+      return `${field} is empty; every row needs a whole number ≥ 1`;
+    case 'non-numeric':
+      return `${field} is not a number`;
+    case 'negative':
+      return `${field} is negative`;
+    case 'non-integer':
+      return `${field} is not a whole number`;
+    case 'zero':
+      return `${field} is 0: the row stands for nothing and is skipped`;
+  }
+}
