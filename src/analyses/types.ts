@@ -68,4 +68,6 @@ export interface RaiResult {
   places: string[];
   disciplines: string[];
   cells: RaiCell[];
+  /** World share N_Y / N of each discipline used as the denominator (from the graph or the `reference` option). */
+  worldShares?: Record<string, number>;
 }

@@ -1,0 +1,161 @@
+/**
+ * Relative activity index (RAI) of each place in each discipline.
+ *
+ * Definition (domain.md, "RAI"; SET Index 2024 report, discipline heatmap and
+ * `set2024_rai_top5.csv`):
+ *
+ *   RAI(X, Y) = (n_XY / n_X) / (N_Y / N)
+ *
+ * n_XY = researchers of place X in discipline Y, n_X = Σ_Y n_XY, N_Y = researchers worldwide in
+ * Y, N = Σ_Y N_Y. 1 = world average; > 1 a specialisation (the report: Shenzhen 2.20 and Hong Kong
+ * 2.11 in Computer Science, New York 2.56 in Neuroscience). Researchers without a discipline are
+ * in neither count.
+ *
+ * Basis (what n_XY counts):
+ * - 'stock': active researchers by primary discipline, the node attribute `byDiscipline` written
+ *   from timelines (`src/timelines/summarise.ts`). This is the report's RAI.
+ * - 'inflow': moves into X by discipline, Σ over in-edges of the edge attribute `byDiscipline`
+ *   (what a moves table offers): the specialisation of the talent a place attracts.
+ * - 'auto' (default): 'stock' when any node carries `byDiscipline`, else 'inflow'.
+ *
+ * World: N_Y / N is computed over all places of the graph unless `reference` gives it (counts or
+ * shares by discipline, e.g. the Scopus world totals), which is right when the graph holds only
+ * some places (the report's 30 metros are not the world). With the graph as world,
+ * Σ_X (n_X / N) · RAI(X, Y) = 1 for every Y.
+ */
+import { OptionError, TalentFlowError } from '../errors.ts';
+import { checkChoice, checkGraph, withDefaults } from './options.ts';
+import type { AnyGraph } from './options.ts';
+import type { RaiCell, RaiResult } from './types.ts';
+
+export interface RaiOptions {
+  /** What n_XY counts: active researchers ('stock'), inflowing moves ('inflow'), or 'auto'. */
+  basis?: 'stock' | 'inflow' | 'auto';
+  /** World counts or shares by discipline (any positive scale; normalised by their sum); null = the graph's places. */
+  reference?: Record<string, number> | null;
+}
+
+/** Defaults of {@link rai}: `basis` _'stock' | 'inflow' | 'auto'_ ('auto'), `reference` _object | null_ (null: the graph is the world). */
+export const DEFAULTS: Readonly<Required<RaiOptions>> = Object.freeze({ basis: 'auto', reference: null });
+
+/** Adds a `byDiscipline` object into `into`; an unusable one is a defect of the graph and throws. */
+function addCounts(into: Map<string, number>, counts: unknown, where: string): void {
+  if (counts === undefined || counts === null) return;
+  if (typeof counts !== 'object' || Array.isArray(counts)) {
+    throw new TalentFlowError(`${where} has byDiscipline = ${JSON.stringify(counts)}; expected an object of counts`);
+  }
+  for (const [d, v] of Object.entries(counts as Record<string, unknown>)) {
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
+      throw new TalentFlowError(`${where} has byDiscipline[${JSON.stringify(d)}] = ${String(v)}; expected a count ≥ 0`);
+    }
+    into.set(d, (into.get(d) ?? 0) + v);
+  }
+}
+
+function checkReference(reference: unknown): Map<string, number> | null {
+  if (reference === null) return null;
+  if (typeof reference !== 'object' || Array.isArray(reference)) {
+    throw new OptionError('reference', reference, 'an object discipline → count or share, or null');
+  }
+  const m = new Map<string, number>();
+  let total = 0;
+  for (const [d, v] of Object.entries(reference as Record<string, unknown>)) {
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
+      throw new OptionError('reference', reference, `a count or share ≥ 0 for every discipline (${JSON.stringify(d)}: ${String(v)})`);
+    }
+    m.set(d, v);
+    total += v;
+  }
+  if (!(total > 0)) throw new OptionError('reference', reference, 'at least one discipline with a positive count or share');
+  for (const [d, v] of m) m.set(d, v / total);
+  return m;
+}
+
+/**
+ * RAI of every place in every discipline (formula above), with the basis used.
+ *
+ * `places` follow the graph's node order; `disciplines` are ordered by world share (largest
+ * first), then name; `cells` hold every place × discipline (rai null where the place has no
+ * researchers with a discipline or the world share is 0). `worldShares` gives N_Y / N.
+ *
+ * @param graph - the flow graph.
+ * @param options - `basis` ('auto'), `reference` (null).
+ * @throws OptionError on a bad option or a `reference` that lacks a discipline of the graph;
+ *   TalentFlowError on an unusable `byDiscipline` count.
+ * @example
+ * const r = rai(graph);
+ * r.cells.find((c) => c.place === 'Shenzhen' && c.discipline === 'Computer Science')?.rai; // 2.2
+ */
+export function rai(graph: AnyGraph, options?: RaiOptions): RaiResult {
+  checkGraph(graph);
+  const o = withDefaults(DEFAULTS, options);
+  const chosen = checkChoice('basis', o.basis, ['stock', 'inflow', 'auto'] as const);
+  const reference = checkReference(o.reference);
+  let basis: 'stock' | 'inflow';
+  if (chosen === 'auto') {
+    basis = graph.someNode((_n, attr) => attr.byDiscipline !== undefined && attr.byDiscipline !== null) ? 'stock' : 'inflow';
+  } else basis = chosen;
+
+  const places = graph.nodes();
+  const counts = new Map<string, Map<string, number>>();
+  for (const x of places) {
+    const m = new Map<string, number>();
+    if (basis === 'stock') addCounts(m, graph.getNodeAttribute(x, 'byDiscipline'), `node ${JSON.stringify(x)}`);
+    else {
+      graph.forEachInEdge(x, (_e, attr, source, target) => {
+        if (source !== target) addCounts(m, attr.byDiscipline, `edge ${JSON.stringify(source)} → ${JSON.stringify(target)}`);
+      });
+    }
+    counts.set(x, m);
+  }
+
+  const worldCounts = new Map<string, number>();
+  for (const m of counts.values()) for (const [d, v] of m) worldCounts.set(d, (worldCounts.get(d) ?? 0) + v);
+  let shares: Map<string, number>;
+  if (reference) {
+    for (const d of worldCounts.keys()) {
+      if (!reference.has(d)) throw new OptionError('reference', o.reference, `a count or share for discipline ${JSON.stringify(d)}`);
+    }
+    shares = reference;
+  } else {
+    const N = [...worldCounts.values()].reduce((a, b) => a + b, 0);
+    shares = new Map([...worldCounts].map(([d, v]) => [d, N > 0 ? v / N : 0]));
+  }
+
+  const disciplines = [...worldCounts.keys()].sort(
+    (a, b) => shares.get(b)! - shares.get(a)! || (a < b ? -1 : a > b ? 1 : 0),
+  );
+  const cells: RaiCell[] = [];
+  for (const place of places) {
+    const m = counts.get(place)!;
+    const nx = [...m.values()].reduce((a, b) => a + b, 0);
+    for (const discipline of disciplines) {
+      const n = m.get(discipline) ?? 0;
+      const share = shares.get(discipline)!;
+      cells.push({ place, discipline, researchers: n, rai: nx > 0 && share > 0 ? n / nx / share : null });
+    }
+  }
+  const worldShares: Record<string, number> = {};
+  for (const d of disciplines) worldShares[d] = shares.get(d)!;
+  return { basis, places, disciplines, cells, worldShares };
+}
+
+/**
+ * Each place's `k` largest disciplines (by researchers, ties by name) with their RAI: the shape
+ * of the report's `set2024_rai_top5.csv`. Disciplines with no researchers are left out.
+ *
+ * @example
+ * topDisciplines(rai(graph)).Shenzhen[0]; // { discipline: 'Engineering', researchers: 9120, rai: 1.4, ... }
+ */
+export function topDisciplines(result: RaiResult, k = 5): Record<string, RaiCell[]> {
+  if (!Number.isInteger(k) || k < 1) throw new OptionError('k', k, 'an integer ≥ 1');
+  const out: Record<string, RaiCell[]> = {};
+  for (const p of result.places) out[p] = [];
+  for (const cell of result.cells) if (cell.researchers > 0) (out[cell.place] ??= []).push(cell);
+  for (const p of Object.keys(out)) {
+    out[p] = out[p]!
+      .sort((a, b) => b.researchers - a.researchers || (a.discipline < b.discipline ? -1 : a.discipline > b.discipline ? 1 : 0))
+      .slice(0, k);
+  }
+  return out;
+}
