@@ -46,7 +46,18 @@ export type ProblemReason =
   | 'ambiguous-place'
   | 'unknown-country'
   | 'assumed-country'
-  | 'malformed-row';
+  | 'malformed-row'
+  // Real-source importers (src/sources/): a record that is not the documented shape, a record or
+  // affiliation without a year, a work without authors, an author or affiliation without any
+  // institution, a ROR id missing from the gazetteer, and institution names matching no or
+  // several ROR organisations.
+  | 'malformed-record'
+  | 'missing-year'
+  | 'no-authors'
+  | 'no-institution'
+  | 'unknown-ror'
+  | 'unknown-institution'
+  | 'ambiguous-institution';
 
 /**
  * A problem found while reading or resolving. `error` problems cause the row to be skipped;
