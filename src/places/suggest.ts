@@ -1,0 +1,71 @@
+/**
+ * Nearest known names for an unknown one, so that a failed lookup can say "did you mean …".
+ */
+import { distance } from 'fastest-levenshtein';
+
+
+type Bucketed = Map<number, string[]>;
+
+// Pools are the gazetteer's own (stable) arrays: bucket each by key length once.
+const buckets = new WeakMap<readonly string[], Bucketed>();
+
+function byLength(pool: readonly string[]): Bucketed {
+  let bucketed = buckets.get(pool);
+  if (!bucketed) {
+    bucketed = new Map();
+    for (const key of pool) {
+      const list = bucketed.get(key.length);
+      if (list) list.push(key);
+      else bucketed.set(key.length, [key]);
+    }
+    buckets.set(pool, bucketed);
+  }
+  return bucketed;
+}
+
+interface Scored {
+  key: string;
+  d: number;
+  w: number;
+}
+
+const worse = (a: Scored, b: Scored): boolean =>
+  a.d > b.d || (a.d === b.d && (a.w < b.w || (a.w === b.w && a.key > b.key)));
+
+/**
+ * The `limit` keys nearest to `query` by Levenshtein distance (edits of one character), best
+ * first; ties go to the larger `weight` (e.g. population), then alphabetical order. Keys
+ * repeated across pools count once. Keys are visited by length, nearest length first, and the
+ * search stops once the length difference alone exceeds the `limit`-th best distance (a
+ * lower bound of the edit distance), which keeps a search over the whole gazetteer (~120,000
+ * names) to a few milliseconds.
+ *
+ * @example nearestKeys('shenzen', [['shenzhen', 'shanghai', 'zhengzhou']], 1, () => 0) // ['shenzhen']
+ */
+export function nearestKeys(
+  query: string,
+  pools: Iterable<readonly string[]>,
+  limit: number,
+  weight: (key: string) => number,
+): string[] {
+  const best: Scored[] = [];
+  const bound = (): number => (best.length < limit ? Infinity : best[best.length - 1]!.d);
+  const consider = (key: string): void => {
+    const d = distance(query, key);
+    if (d > bound() || best.some((e) => e.key === key)) return;
+    const entry = { key, d, w: weight(key) };
+    if (best.length === limit && !worse(best[best.length - 1]!, entry)) return;
+    let i = best.length;
+    while (i > 0 && worse(best[i - 1]!, entry)) i--;
+    best.splice(i, 0, entry);
+    if (best.length > limit) best.pop();
+  };
+  const bucketed = [...pools].map(byLength);
+  const longest = Math.max(0, ...bucketed.flatMap((b) => [...b.keys()]));
+  for (let offset = 0; offset <= Math.max(query.length, longest) && offset <= bound(); offset++) {
+    for (const length of offset === 0 ? [query.length] : [query.length - offset, query.length + offset]) {
+      for (const pool of bucketed) for (const key of pool.get(length) ?? []) consider(key);
+    }
+  }
+  return best.map((e) => e.key);
+}
