@@ -84,8 +84,14 @@ export function textColorOn(background: string): string {
   return luminance > 0.3 ? '#1a1a1a' : '#ffffff';
 }
 
-/** Colour of category `index` (a community id), cycling through {@link CATEGORY_COLORS}; grey for null. */
+/** Colour of classes past the palette (and of no class), as the viewer draws them. */
+export const OTHER_COLOR = '#9e9e9e';
+
+/**
+ * Colour of category `index` (a community id, 0 = largest): its own colour among the first
+ * {@link CATEGORY_COLORS}.length, {@link OTHER_COLOR} after that and for no class (the viewer's rule).
+ */
 export function categoryColor(index: number | null | undefined): string {
-  if (index === null || index === undefined || !Number.isInteger(index) || index < 0) return '#9e9e9e';
-  return CATEGORY_COLORS[index % CATEGORY_COLORS.length]!;
+  if (index === null || index === undefined || !Number.isInteger(index) || index < 0 || index >= CATEGORY_COLORS.length) return OTHER_COLOR;
+  return CATEGORY_COLORS[index]!;
 }

@@ -1,17 +1,20 @@
 /**
- * A static flow map: places at their coordinates on a Natural Earth projection of the world's
- * land (Natural Earth 1:110m via world-atlas), flows as curves whose width grows with
- * ln(1 + weight), places as discs sized by √(inflow + outflow) and coloured by community.
- * A flow A → B bends to its left (seen from A), so A → B and B → A never overlap.
- * Every place and flow has a hover title, which browsers and notebooks show without scripts.
+ * A static flow map drawn like the viewer's (viewer/src: render-graph.ts, scales.ts, map/): places
+ * at their coordinates on a Web Mercator map of country outlines (Natural Earth 1:110m via
+ * world-atlas, Antarctica left out), discs with area proportional to a measure (PageRank by
+ * default, as the viewer), coloured by community; flows as curves coloured by their source's
+ * community, width 0.4 + 6.6 · ln(1 + weight) / ln(1 + largest weight) px (log of count, as the
+ * SET report draws flows). A flow A → B bends to its left seen from A, so A → B and B → A never
+ * overlap. Every place and flow has a hover title, which browsers and notebooks show without
+ * scripts.
  */
-import { geoNaturalEarth1, geoPath } from 'd3-geo';
+import { geoMercator, geoPath } from 'd3-geo';
 import type { GeoPermissibleObjects } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Attributes } from 'graphology-types';
 import type Graph from 'graphology';
-import landTopology from 'world-atlas/land-110m.json' with { type: 'json' };
+import countriesTopology from 'world-atlas/countries-110m.json' with { type: 'json' };
 import { OptionError } from '../errors.ts';
 import { categoryColor } from './colors.ts';
 import { formatNumber, num } from './format.ts';
@@ -20,10 +23,16 @@ import { el, svgDocument, text, title } from './svg.ts';
 /** Any graphology graph whose nodes carry `lat`/`lon` (a FlowGraph, or one read back with `graphFromJson`). */
 export type MapGraph = Graph<Attributes, Attributes, Attributes>;
 
+/** Colours of the basemap (the viewer's). */
+export const MAP_STYLE = Object.freeze({ ocean: '#e8eef3', land: '#fbfaf7', border: '#c9ced4' });
+
+/** Disc radius and flow width ranges in px (the viewer's at zoom 1). */
+export const MAP_SIZES = Object.freeze({ radiusMin: 2.5, radiusMax: 22, widthMin: 0.4, widthMax: 7 });
+
 export interface MapOptions {
   /** Figure width in px; the height follows the projected extent. */
   width?: number;
-  /** Fit the projection to the places ('places') or show the whole world ('world'). */
+  /** Fit the projection to the places ('places') or show the inhabited world ('world'). */
   extent?: 'places' | 'world';
   /** Flows drawn, largest first. */
   maxEdges?: number;
@@ -31,6 +40,8 @@ export interface MapOptions {
   minWeight?: number;
   /** Edge attribute holding the flow. */
   edgeWeight?: string;
+  /** Node attribute sizing the discs, or 'strength' for inflow + outflow of the drawn graph. */
+  sizeBy?: string;
   /** Node attribute giving the colour class (integer, e.g. a community id); null for one colour. */
   colorBy?: string | null;
   /** Node attribute giving the class name in the legend. */
@@ -43,8 +54,9 @@ export interface MapOptions {
 
 /**
  * Defaults of {@link flowMapSvg}: `width` _number_ (900) px; `extent` ('places'); `maxEdges`
- * (150); `minWeight` (0); `edgeWeight` ('weight'); `colorBy` ('community'); `colorLabel`
- * ('communityLabel'); `labels` (12); `title` ('Flows between places').
+ * (150); `minWeight` (0); `edgeWeight` ('weight'); `sizeBy` ('pagerank', falling back to
+ * 'strength' when no node has it); `colorBy` ('community'); `colorLabel` ('communityLabel');
+ * `labels` (12); `title` ('Flows between places').
  */
 export const MAP_DEFAULTS: Readonly<Required<MapOptions>> = Object.freeze({
   width: 900,
@@ -52,6 +64,7 @@ export const MAP_DEFAULTS: Readonly<Required<MapOptions>> = Object.freeze({
   maxEdges: 150,
   minWeight: 0,
   edgeWeight: 'weight',
+  sizeBy: 'pagerank',
   colorBy: 'community',
   colorLabel: 'communityLabel',
   labels: 12,
@@ -76,13 +89,36 @@ interface Located {
   label: string;
   lon: number;
   lat: number;
+  /** Inflow + outflow of the graph's flows. */
   strength: number;
+  /** Value of the size measure. */
+  size: number;
   klass: number | null;
   klassLabel: string | null;
 }
 
-const topology = landTopology as unknown as Topology<{ land: GeometryCollection }>;
-const land = feature(topology, topology.objects.land);
+const topology = countriesTopology as unknown as Topology<{ countries: GeometryCollection }>;
+const ANTARCTICA = '010';
+const countries = feature(topology, topology.objects.countries);
+countries.features = countries.features.filter((f) => String(f.id) !== ANTARCTICA);
+
+/** The inhabited world the viewer frames: every longitude, latitudes −56° to 78°. */
+const WORLD: GeoPermissibleObjects = {
+  type: 'MultiPoint',
+  coordinates: [[-180, -56], [180, 78]],
+};
+
+/** Disc radius for `value` when the largest is `max`: area ∝ value, 2.5 to 22 px (the viewer's). */
+export function placeRadius(value: number, max: number): number {
+  if (!(value > 0) || !(max > 0)) return MAP_SIZES.radiusMin;
+  return MAP_SIZES.radiusMin + (MAP_SIZES.radiusMax - MAP_SIZES.radiusMin) * Math.sqrt(Math.min(1, value / max));
+}
+
+/** Flow width for `weight` when the largest is `max`: 0.4 + 6.6 · ln(1 + w) / ln(1 + max) px (the viewer's). */
+export function flowWidth(weight: number, max: number): number {
+  if (!(weight > 0) || !(max > 0)) return MAP_SIZES.widthMin;
+  return MAP_SIZES.widthMin + (MAP_SIZES.widthMax - MAP_SIZES.widthMin) * (Math.log1p(weight) / Math.log1p(Math.max(weight, max)));
+}
 
 /**
  * SVG map of a flow graph. Places without coordinates are left out and counted in a note.
@@ -99,10 +135,13 @@ export function flowMapSvg(graph: MapGraph, options: MapOptions = {}): string {
   const o = checkOptions(options);
   const strength = new Map<string, number>();
   graph.forEachEdge((_e, attr, source, target) => {
+    if (source === target) return;
     const w = Number(attr[o.edgeWeight]) || 0;
     strength.set(source, (strength.get(source) ?? 0) + w);
     strength.set(target, (strength.get(target) ?? 0) + w);
   });
+  let sizeBy = o.sizeBy;
+  if (sizeBy !== 'strength' && !graph.someNode((_k, a) => typeof a[sizeBy] === 'number')) sizeBy = 'strength';
   const located = new Map<string, Located>();
   let unlocated = 0;
   graph.forEachNode((key, attr) => {
@@ -114,27 +153,30 @@ export function flowMapSvg(graph: MapGraph, options: MapOptions = {}): string {
     }
     const klass = o.colorBy !== null && typeof attr[o.colorBy] === 'number' ? (attr[o.colorBy] as number) : null;
     const klassLabel = o.colorLabel !== null && typeof attr[o.colorLabel] === 'string' ? (attr[o.colorLabel] as string) : null;
-    located.set(key, { key, label: typeof attr.label === 'string' ? attr.label : key, lon, lat, strength: strength.get(key) ?? 0, klass, klassLabel });
+    const s = strength.get(key) ?? 0;
+    const raw = sizeBy === 'strength' ? s : Number(attr[sizeBy]);
+    const label = typeof attr.label === 'string' && attr.label ? attr.label : key;
+    located.set(key, { key, label, lon, lat: Math.max(-85, Math.min(85, lat)), strength: s, size: Number.isFinite(raw) ? raw : 0, klass, klassLabel });
   });
-  const places = [...located.values()].sort((a, b) => b.strength - a.strength || (a.key < b.key ? -1 : 1));
+  const places = [...located.values()].sort((a, b) => b.size - a.size || b.strength - a.strength || (a.key < b.key ? -1 : 1));
 
   const top = 30;
+  const legendHeight = 44;
   // room for discs and labels at the edges of the fitted extent
   const padX = Math.max(40, o.width * 0.08);
   const padY = 30;
-  const projection = geoNaturalEarth1();
+  const projection = geoMercator();
   const fitTo: GeoPermissibleObjects =
-    o.extent === 'world' || places.length < 2
-      ? { type: 'Sphere' }
-      : { type: 'MultiPoint', coordinates: places.map((p) => [p.lon, p.lat]) };
-  // fit the width first, then derive the height from the projected extent (capped to a sensible aspect)
+    o.extent === 'world' || places.length < 2 ? WORLD : { type: 'MultiPoint', coordinates: places.map((p) => [p.lon, p.lat]) };
+  // fit the width first, then derive the height from the projected extent (within sensible aspects)
   projection.fitWidth(o.width - 2 * padX, fitTo);
   const [[, y0], [, y1]] = geoPath(projection).bounds(fitTo);
-  const mapHeight = Math.min(o.width * 0.75, Math.max(o.width * 0.35, y1 - y0));
+  const mapHeight = Math.min(o.width * 0.7, Math.max(o.width * 0.3, y1 - y0));
   projection.fitExtent([[padX, top + padY], [o.width - padX, top + padY + mapHeight]], fitTo);
-  const height = top + mapHeight + 2 * padY + 34;
-  projection.clipExtent([[0, top], [o.width, height - 34]]);
-  const path = geoPath(projection).digits(1);
+  const mapBottom = top + mapHeight + 2 * padY;
+  const height = mapBottom + legendHeight;
+  projection.clipExtent([[0, top], [o.width, mapBottom]]);
+  const path = geoPath(projection).digits(0);
 
   const xy = new Map<string, [number, number]>();
   for (const p of places) {
@@ -145,26 +187,26 @@ export function flowMapSvg(graph: MapGraph, options: MapOptions = {}): string {
   const edges: { source: string; target: string; weight: number }[] = [];
   graph.forEachEdge((_e, attr, source, target) => {
     const weight = Number(attr[o.edgeWeight]) || 0;
-    if (weight >= o.minWeight && weight > 0 && xy.has(source) && xy.has(target)) edges.push({ source, target, weight });
+    if (source !== target && weight >= o.minWeight && weight > 0 && xy.has(source) && xy.has(target)) edges.push({ source, target, weight });
   });
-  edges.sort((a, b) => b.weight - a.weight || (a.source + a.target < b.source + b.target ? -1 : 1));
+  edges.sort((a, b) => b.weight - a.weight || (a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : 1));
   const drawn = edges.slice(0, o.maxEdges);
   const maxWeight = drawn[0]?.weight ?? 1;
-  const maxStrength = places[0]?.strength || 1;
+  const maxSize = Math.max(0, ...places.map((p) => p.size));
+  const colorOf = (klass: number | null): string => (o.colorBy === null ? '#4e79a7' : categoryColor(klass));
 
   const parts: string[] = [text(o.title, { x: 10, y: 18, 'font-size': 14, 'font-weight': 600 })];
-  parts.push(el('path', { d: path(land) ?? '', fill: '#eeeeee', stroke: '#d0d0d0', 'stroke-width': 0.5 }));
+  parts.push(el('rect', { x: 0, y: top, width: o.width, height: mapBottom - top, fill: MAP_STYLE.ocean }));
+  parts.push(el('path', { d: path(countries) ?? '', fill: MAP_STYLE.land, stroke: MAP_STYLE.border, 'stroke-width': 0.5 }));
   // smallest first so the big flows are drawn on top
   for (const e of [...drawn].reverse()) {
     const [sx, sy] = xy.get(e.source)!;
     const [tx, ty] = xy.get(e.target)!;
     const dx = tx - sx;
     const dy = ty - sy;
-    // control point offset to the left of the direction of travel, a fifth of the chord
-    const cx = (sx + tx) / 2 + dy * 0.2;
-    const cy = (sy + ty) / 2 - dx * 0.2;
-    const width = Math.max(0.5, (4 * Math.log1p(e.weight)) / Math.log1p(maxWeight));
-    const color = categoryColor(located.get(e.source)!.klass);
+    // control point off the chord's midpoint by a quarter of its length, to the left of travel
+    const cx = (sx + tx) / 2 + dy * 0.25;
+    const cy = (sy + ty) / 2 - dx * 0.25;
     parts.push(
       el(
         'path',
@@ -172,9 +214,9 @@ export function flowMapSvg(graph: MapGraph, options: MapOptions = {}): string {
           class: 'flow',
           d: `M${num(sx)},${num(sy)} Q${num(cx)},${num(cy)} ${num(tx)},${num(ty)}`,
           fill: 'none',
-          stroke: o.colorBy === null ? '#4e79a7' : color,
-          'stroke-opacity': 0.45,
-          'stroke-width': width,
+          stroke: colorOf(located.get(e.source)!.klass),
+          'stroke-opacity': 0.55,
+          'stroke-width': flowWidth(e.weight, maxWeight),
           'data-source': e.source,
           'data-target': e.target,
           'data-weight': String(e.weight),
@@ -183,10 +225,10 @@ export function flowMapSvg(graph: MapGraph, options: MapOptions = {}): string {
       ),
     );
   }
+  const sizeName = sizeBy === 'strength' ? 'in + out' : sizeBy;
   for (const p of [...places].reverse()) {
     const point = xy.get(p.key);
     if (!point) continue;
-    const r = 2 + 12 * Math.sqrt(p.strength / maxStrength);
     parts.push(
       el(
         'circle',
@@ -194,24 +236,22 @@ export function flowMapSvg(graph: MapGraph, options: MapOptions = {}): string {
           class: 'place',
           cx: point[0],
           cy: point[1],
-          r,
-          fill: o.colorBy === null ? '#4e79a7' : categoryColor(p.klass),
-          'fill-opacity': 0.85,
+          r: placeRadius(p.size, maxSize),
+          fill: colorOf(p.klass),
           stroke: '#ffffff',
           'stroke-width': 0.8,
           'data-place': p.key,
         },
-        title(`${p.label}: ${formatNumber(p.strength)} in + out${p.klassLabel ? ` · ${p.klassLabel}` : ''}`),
+        title(`${p.label}: ${sizeName} ${formatNumber(p.size, 4)}; ${formatNumber(p.strength)} moves in + out${p.klassLabel ? ` · ${p.klassLabel}` : ''}`),
       ),
     );
   }
   for (const p of places.slice(0, o.labels)) {
     const point = xy.get(p.key);
     if (!point) continue;
-    const r = 2 + 12 * Math.sqrt(p.strength / maxStrength);
     parts.push(
       text(p.label, {
-        x: point[0] + r + 2,
+        x: point[0] + placeRadius(p.size, maxSize) + 2,
         y: point[1] + 4,
         'font-size': 11,
         fill: '#222',
@@ -225,20 +265,21 @@ export function flowMapSvg(graph: MapGraph, options: MapOptions = {}): string {
   const classes = new Map<number, string>();
   for (const p of places) if (p.klass !== null && !classes.has(p.klass)) classes.set(p.klass, p.klassLabel ?? `${o.colorBy} ${p.klass}`);
   let lx = 10;
-  const ly = height - 14;
+  const ly = mapBottom + 17;
   if (o.colorBy !== null) {
     for (const [k, name] of [...classes.entries()].sort((a, b) => a[0] - b[0]).slice(0, 6)) {
       if (lx > o.width * 0.62) break;
-      parts.push(el('circle', { cx: lx + 5, cy: ly - 4, r: 5, fill: categoryColor(k) }));
       const short = name.length > 28 ? `${name.slice(0, 27)}…` : name;
+      parts.push(el('circle', { cx: lx + 5, cy: ly - 4, r: 5, fill: categoryColor(k) }));
       parts.push(text(short, { x: lx + 14, y: ly, 'font-size': 10, fill: '#333' }));
       lx += 24 + short.length * 5.6;
     }
   }
   const note = [
+    `disc area ∝ ${sizeName}; line width ∝ log(1 + moves)`,
     `${drawn.length} of ${edges.length} flows drawn`,
     unlocated > 0 ? `${unlocated} place${unlocated === 1 ? '' : 's'} without coordinates` : '',
   ].filter(Boolean).join(' · ');
-  parts.push(text(note, { x: o.width - 10, y: ly, 'font-size': 10, fill: '#666', 'text-anchor': 'end' }));
+  parts.push(text(note, { x: 10, y: ly + 16, 'font-size': 10, fill: '#666' }));
   return svgDocument(o.width, height, parts.join(''), o.title);
 }

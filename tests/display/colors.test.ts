@@ -59,9 +59,9 @@ describe('textColorOn', () => {
 });
 
 describe('categoryColor', () => {
-  it('categoryColor cycles the palette and is grey for no class', () => {
-    expect(categoryColor(0)).toBe(categoryColor(10));
-    expect(categoryColor(0)).not.toBe(categoryColor(1));
+  it('categoryColor gives the first ten classes their own colour and the rest grey', () => {
+    expect(new Set(Array.from({ length: 10 }, (_, i) => categoryColor(i))).size).toBe(10);
+    expect(categoryColor(10)).toBe('#9e9e9e');
     expect(categoryColor(null)).toBe('#9e9e9e');
   });
 });

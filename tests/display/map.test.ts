@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OptionError } from '../../src/errors.ts';
-import { flowMapSvg } from '../../src/display/map.ts';
+import { flowMapSvg, flowWidth, placeRadius } from '../../src/display/map.ts';
 import { flowMapHtml } from '../../src/display/map-html.ts';
 import { mapGraph } from './fixtures.ts';
 import { findAll, parseXml } from './xml.ts';
@@ -15,9 +15,21 @@ describe('flowMapSvg', () => {
     // the flow from Nowhere has no coordinates at its source
     expect(flows).toHaveLength(4);
     expect(svg).toContain('1 place without coordinates');
-    // largest place disc: Beijing (2700 + 900 + 500 = 4100 in + out) has r = 2 + 12
-    const beijing = findAll(root, (e) => e.attrs['data-place'] === 'Beijing')[0]!;
-    expect(Number(beijing.attrs.r)).toBe(14);
+    // no PageRank on the nodes: discs by in + out. Beijing 2700 + 900 + 500 = 4100 is the largest (22 px);
+    // London 300: 2.5 + 19.5 · √(300/4100) ≈ 7.77
+    const r = (key: string) => Number(findAll(root, (e) => e.attrs['data-place'] === key)[0]!.attrs.r);
+    expect(r('Beijing')).toBe(22);
+    expect(r('London')).toBeCloseTo(2.5 + 19.5 * Math.sqrt(300 / 4100), 2);
+  });
+
+  it('flowMapSvg sizes discs by PageRank when the nodes carry it', () => {
+    const g = mapGraph();
+    g.forEachNode((key) => g.setNodeAttribute(key, 'pagerank', key === 'London' ? 0.4 : 0.1));
+    const root = parseXml(flowMapSvg(g));
+    const r = (key: string) => Number(findAll(root, (e) => e.attrs['data-place'] === key)[0]!.attrs.r);
+    // London has the largest PageRank: 22 px; the others 2.5 + 19.5 · √(0.1/0.4) = 12.25
+    expect(r('London')).toBe(22);
+    expect(r('Beijing')).toBe(12.25);
   });
 
   it('flowMapSvg keeps the largest flows up to maxEdges, drawn largest last (on top)', () => {
@@ -29,6 +41,22 @@ describe('flowMapSvg', () => {
     expect(flowMapSvg(mapGraph())).toBe(flowMapSvg(mapGraph()));
     expect(() => flowMapSvg(mapGraph(), { extent: 'moon' as never })).toThrow(OptionError);
     expect(() => flowMapSvg(mapGraph(), { width: 10 })).toThrow(OptionError);
+  });
+});
+
+describe('flowWidth', () => {
+  it('flowWidth is 0.4 + 6.6 · ln(1 + w) / ln(1 + max): 99 of 9999 is 0.4 + 3.3', () => {
+    // ln 100 / ln 10000 = 1/2
+    expect(flowWidth(99, 9999)).toBeCloseTo(3.7, 12);
+    expect(flowWidth(9999, 9999)).toBe(7);
+    expect(flowWidth(0, 9999)).toBe(0.4);
+  });
+});
+
+describe('placeRadius', () => {
+  it('placeRadius makes area proportional to the value, 2.5 to 22 px', () => {
+    expect(placeRadius(25, 100)).toBe(12.25);
+    expect(placeRadius(0, 100)).toBe(2.5);
   });
 });
 
