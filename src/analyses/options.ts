@@ -215,20 +215,25 @@ export function strengths(
   return { inflow, outflow };
 }
 
+/** A power iteration (PageRank, HITS, eigenvector) that did not converge within its iterations. */
+export class ConvergenceError extends TalentFlowError {
+  override name = 'ConvergenceError';
+  readonly measure: string;
+  constructor(measure: string, options?: { cause?: unknown }) {
+    super(`${measure} did not converge within maxIterations; raise maxIterations or tolerance`, options);
+    this.measure = measure;
+  }
+}
+
 /**
  * Runs a graphology-metrics power iteration, turning its "failed to converge" into a
- * `TalentFlowError` that names the measure and the options to raise.
+ * `ConvergenceError` that names the measure.
  */
 export function converging<T>(measure: string, run: () => T): T {
   try {
     return run();
   } catch (error) {
-    if (error instanceof Error && /converge/.test(error.message)) {
-      throw new TalentFlowError(
-        `${measure} did not converge within maxIterations; raise maxIterations or tolerance`,
-        { cause: error },
-      );
-    }
+    if (error instanceof Error && /converge/.test(error.message)) throw new ConvergenceError(measure, { cause: error });
     throw error;
   }
 }

@@ -13,6 +13,9 @@
  *   eigenvector.ts   eigenvector
  *   hub-class.ts     hubClass                   ('hub' | 'magnet' | 'exporter' | 'balanced' | 'peripheral')
  *   communities.ts   community, communityLabel
+ *   young.ts         youngShare, youngGrowth    (young / stock; CAGR of youngByYear; null without stock)
+ *   talent-potential.ts  talentPotential       (0.4/0.2/0.4 weighted [60,100] scores; null without stock)
+ *   run-all.ts       communityStability         (only when stability runs > 0; see community-stability.ts)
  */
 
 export type HubClass = 'hub' | 'magnet' | 'exporter' | 'balanced' | 'peripheral';

@@ -1,0 +1,211 @@
+/**
+ * Every analysis of a flow graph in one call: the entry point of the CLI, the notebooks and the
+ * viewer's "recompute". Writes each measure onto the graph's nodes (attribute names in
+ * `types.ts`) in dependency order and returns the results that are not per-node scalars
+ * (communities, top flows, RAI, stability) with the options used, for manifests.
+ *
+ * Order: strength (inflow, outflow) → netInflow → inflowRatio → outflowRatio, retention →
+ * youngShare, youngGrowth, talentPotential → pagerank → hubScore, authorityScore → betweenness →
+ * eigenvector → hubClass → community, communityLabel → communityStability (if runs > 0) → top
+ * sources and destinations → RAI. Measures that need timelines are written as null on a graph
+ * built from moves, so that every run has the same columns.
+ */
+import { betweenness } from './betweenness.ts';
+import { communities } from './communities.ts';
+import { communityStability } from './community-stability.ts';
+import type { CommunityStabilityResult } from './community-stability.ts';
+import { eigenvector } from './eigenvector.ts';
+import { hits } from './hits.ts';
+import { hubClass } from './hub-class.ts';
+import type { HubClassResult } from './hub-class.ts';
+import { inflowRatio } from './inflow-ratio.ts';
+import { netInflow } from './net-inflow.ts';
+import { assignAttribute, checkBoolean, checkGraph, checkNumber, ConvergenceError, withDefaults } from './options.ts';
+import type { AnyGraph } from './options.ts';
+import { DEFAULTS as PAGERANK_DEFAULTS, pagerank } from './pagerank.ts';
+import { DEFAULTS as HUB_DEFAULTS } from './hub-class.ts';
+import { DEFAULTS as TOP_DEFAULTS, topDestinations, topSources } from './top-sources.ts';
+import { rai } from './rai.ts';
+import type { RaiOptions } from './rai.ts';
+import { retention } from './retention.ts';
+import { strength } from './strength.ts';
+import { talentPotential } from './talent-potential.ts';
+import type { CommunitiesResult, HubClass, NodeMeasure, RaiResult, TopFlows } from './types.ts';
+import { DEFAULT_SEED } from '../random.ts';
+
+export interface AnalyzeGraphOptions {
+  /** Seed of Louvain (and the first seed of the stability runs). */
+  seed?: number;
+  /** Louvain resolution (> 0). */
+  resolution?: number;
+  /** Directed modularity instead of flows exchanged both ways. */
+  directedCommunities?: boolean;
+  /** PageRank damping. */
+  alpha?: number;
+  /** Top sources / destinations kept per place. */
+  topK?: number;
+  /** Smallest flow listed among top sources / destinations. */
+  minWeight?: number;
+  /** Hub classification thresholds (see `hub-class.ts`). */
+  hubShare?: number;
+  minHubs?: number;
+  peripheralQuantile?: number;
+  balanceThreshold?: number;
+  /** Louvain runs over consecutive seeds for community stability; 0 = skip (it costs runs Louvain runs and O(n²) memory). */
+  stabilityRuns?: number;
+  /** RAI basis and reference world (see `rai.ts`). */
+  raiBasis?: 'stock' | 'inflow' | 'auto';
+  raiReference?: Record<string, number> | null;
+}
+
+/**
+ * Defaults of {@link analyzeGraph}, gathered from each measure's own `DEFAULTS`:
+ * `seed` (42), `resolution` (1), `directedCommunities` (false), `alpha` (0.85), `topK` (5),
+ * `minWeight` (100), `hubShare` (0.1), `minHubs` (2), `peripheralQuantile` (0.25),
+ * `balanceThreshold` (0.2), `stabilityRuns` (0: off), `raiBasis` ('auto'), `raiReference` (null).
+ */
+export const DEFAULTS: Readonly<Required<AnalyzeGraphOptions>> = Object.freeze({
+  seed: DEFAULT_SEED,
+  resolution: 1,
+  directedCommunities: false,
+  alpha: PAGERANK_DEFAULTS.alpha,
+  topK: TOP_DEFAULTS.k,
+  minWeight: TOP_DEFAULTS.minWeight,
+  hubShare: HUB_DEFAULTS.hubShare,
+  minHubs: HUB_DEFAULTS.minHubs,
+  peripheralQuantile: HUB_DEFAULTS.peripheralQuantile,
+  balanceThreshold: HUB_DEFAULTS.balanceThreshold,
+  stabilityRuns: 0,
+  raiBasis: 'auto',
+  raiReference: null,
+});
+
+export interface AnalysisSummary {
+  /** The Louvain seed used (also written into manifests). */
+  seed: number;
+  /** Every option, defaults filled in. */
+  options: Required<AnalyzeGraphOptions>;
+  /** Node attributes written, in the order they were computed. */
+  measures: string[];
+  /** Whether nodes carried timeline stock (inflow ratio, retention, young share, talent potential are meaningful). */
+  hasStock: boolean;
+  communities: CommunitiesResult;
+  /** Community stability over `stabilityRuns` seeds; null when off. */
+  stability: CommunityStabilityResult | null;
+  topSources: TopFlows;
+  topDestinations: TopFlows;
+  rai: RaiResult;
+  hubClasses: { counts: Record<HubClass, number>; thresholds: HubClassResult['thresholds'] };
+  /** Talent potential per place (null values without stock). */
+  talentPotential: NodeMeasure;
+  /** Graph totals: places, flows (edges), moves (Σ weight). */
+  totals: { places: number; flows: number; moves: number };
+  /** Non-fatal problems, e.g. a power iteration that did not converge (its attribute is then null). */
+  warnings: string[];
+}
+
+const STOCK_ATTRIBUTES = ['stock', 'inflowSet', 'presentBefore', 'young', 'youngByYear', 'byDiscipline'];
+
+function resolve(options?: AnalyzeGraphOptions): Required<AnalyzeGraphOptions> {
+  const o = withDefaults(DEFAULTS, options);
+  checkNumber('stabilityRuns', o.stabilityRuns, { min: 0, integer: true });
+  checkBoolean('directedCommunities', o.directedCommunities);
+  return o;
+}
+
+/**
+ * Runs every analysis on `graph`, writing the node attributes listed in `types.ts` (plus
+ * youngShare, youngGrowth, talentPotential and, with stability on, communityStability), and
+ * returns the summary the exports and the report read. Options are validated by each measure,
+ * naming the option at fault.
+ *
+ * @param graph - the flow graph (modified: node attributes are written).
+ * @param options - see {@link DEFAULTS}.
+ * @returns {@link AnalysisSummary}.
+ * @throws OptionError on a bad option or edge weight; TalentFlowError on unusable stock counts.
+ * @example
+ * const summary = analyzeGraph(graph, { seed: 7, stabilityRuns: 20 });
+ * summary.communities.communities[0].label; // "Shenzhen – Hong Kong – Guangzhou"
+ * graph.getNodeAttribute('Shenzhen', 'hubClass'); // 'magnet'
+ */
+export function analyzeGraph(graph: AnyGraph, options?: AnalyzeGraphOptions): AnalysisSummary {
+  checkGraph(graph);
+  const o = resolve(options);
+  const measures: string[] = [];
+  const warnings: string[] = [];
+  const wrote = (...names: string[]) => measures.push(...names);
+
+  strength.assign(graph);
+  wrote('inflow', 'outflow');
+  netInflow.assign(graph);
+  wrote('netInflow');
+  inflowRatio.assign(graph);
+  wrote('inflowRatio');
+  retention.assign(graph);
+  wrote('outflowRatio', 'retention');
+  const potential = talentPotential.assign(graph);
+  wrote('youngShare', 'youngGrowth', 'talentPotential');
+
+  // A power iteration that does not converge should not sink the whole run: its column is null.
+  const iterative = (names: string[], run: () => void) => {
+    try {
+      run();
+    } catch (error) {
+      if (!(error instanceof ConvergenceError)) throw error;
+      warnings.push(`${error.measure} did not converge; ${names.join(', ')} left empty`);
+      graph.updateEachNodeAttributes((_n, attr) => {
+        for (const name of names) attr[name] = null;
+        return attr;
+      });
+    }
+    wrote(...names);
+  };
+  iterative(['pagerank'], () => pagerank.assign(graph, { alpha: o.alpha }));
+  iterative(['hubScore', 'authorityScore'], () => hits.assign(graph));
+  betweenness.assign(graph);
+  wrote('betweenness');
+  iterative(['eigenvector'], () => eigenvector.assign(graph));
+
+  const classes = hubClass(graph, {
+    hubShare: o.hubShare,
+    minHubs: o.minHubs,
+    peripheralQuantile: o.peripheralQuantile,
+    balanceThreshold: o.balanceThreshold,
+  });
+  assignAttribute(graph, 'hubClass', classes.classes);
+  wrote('hubClass');
+  const counts: Record<HubClass, number> = { hub: 0, magnet: 0, exporter: 0, balanced: 0, peripheral: 0 };
+  for (const c of Object.values(classes.classes)) counts[c]++;
+
+  const communityOptions = { seed: o.seed, resolution: o.resolution, directed: o.directedCommunities };
+  const found = communities.assign(graph, communityOptions);
+  wrote('community', 'communityLabel');
+
+  let stability: CommunityStabilityResult | null = null;
+  if (o.stabilityRuns > 0) {
+    stability = communityStability(graph, { ...communityOptions, runs: o.stabilityRuns });
+    assignAttribute(graph, 'communityStability', stability.stability);
+    wrote('communityStability');
+  }
+
+  const top = { k: o.topK, minWeight: o.minWeight };
+  const raiOptions: RaiOptions = { basis: o.raiBasis, reference: o.raiReference };
+  let moves = 0;
+  graph.forEachEdge((_e, attr) => (moves += attr.weight as number));
+
+  return {
+    seed: o.seed,
+    options: o,
+    measures,
+    hasStock: graph.someNode((_n, attr) => STOCK_ATTRIBUTES.some((a) => attr[a] !== undefined && attr[a] !== null)),
+    communities: found,
+    stability,
+    topSources: topSources(graph, top),
+    topDestinations: topDestinations(graph, top),
+    rai: rai(graph, raiOptions),
+    hubClasses: { counts, thresholds: classes.thresholds },
+    talentPotential: potential.index,
+    totals: { places: graph.order, flows: graph.size, moves },
+    warnings,
+  };
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { OptionError } from '../../src/errors.ts';
+import { analyzeGraph, DEFAULTS } from '../../src/analyses/run-all.ts';
+import { communities } from '../../src/analyses/communities.ts';
+import { pagerank } from '../../src/analyses/pagerank.ts';
+import { flowGraph, randomFlowGraph } from './helpers.ts';
+
+const both = (a: string, b: string, w: number): Array<[string, string, number]> => [
+  [a, b, w],
+  [b, a, w],
+];
+const world = () =>
+  flowGraph(
+    [
+      { key: 'Shenzhen', country: 'CN', region: 'Asia' },
+      { key: 'Hong Kong', country: 'HK', region: 'Asia' },
+      { key: 'Guangzhou', country: 'CN', region: 'Asia' },
+      { key: 'Boston', country: 'US', region: 'Americas' },
+      { key: 'New York', country: 'US', region: 'Americas' },
+      { key: 'Chicago', country: 'US', region: 'Americas' },
+    ],
+    [
+      ...both('Shenzhen', 'Hong Kong', 350),
+      ['Guangzhou', 'Shenzhen', 500, { byDiscipline: { 'Computer Science': 300, Medicine: 200 } }],
+      ['Shenzhen', 'Guangzhou', 100, { byDiscipline: { Medicine: 100 } }],
+      ...both('Hong Kong', 'Guangzhou', 100),
+      ...both('Boston', 'New York', 250),
+      ...both('Boston', 'Chicago', 150),
+      ...both('New York', 'Chicago', 50),
+      ['Boston', 'Shenzhen', 20],
+    ],
+  );
+
+describe('analyzeGraph', () => {
+  it('analyzeGraph writes every measure and returns the summary', () => {
+    const g = world();
+    const s = analyzeGraph(g);
+    expect(s.measures).toEqual([
+      'inflow', 'outflow', 'netInflow', 'inflowRatio', 'outflowRatio', 'retention', 'youngShare', 'youngGrowth',
+      'talentPotential', 'pagerank', 'hubScore', 'authorityScore', 'betweenness', 'eigenvector', 'hubClass',
+      'community', 'communityLabel',
+    ]);
+    for (const node of g.nodes()) for (const m of s.measures) expect(g.getNodeAttributes(node)).toHaveProperty(m);
+    // Shenzhen: in 350 + 500 + 20 = 870, out 350 + 100 = 450 → net +420
+    // strength: Shenzhen 1320, Hong Kong 700 + 200 = 900, Guangzhou 600 + 200 = 800
+    expect(g.getNodeAttribute('Shenzhen', 'netInflow')).toBe(420);
+    expect(g.getNodeAttribute('Shenzhen', 'inflowRatio')).toBeNull(); // moves only
+    expect(g.getNodeAttribute('Shenzhen', 'pagerank')).toBe(pagerank(world()).Shenzhen);
+    expect(s.hasStock).toBe(false);
+    expect(s.seed).toBe(42);
+    expect(s.communities).toEqual(communities(world()));
+    expect(s.communities.communities[0]!.label).toBe('Shenzhen – Hong Kong – Guangzhou');
+    expect(g.getNodeAttribute('Chicago', 'communityLabel')).toBe('Boston – New York – Chicago');
+    // top sources ≥ 100: Shenzhen ← Guangzhou 500, Hong Kong 350 (Boston 20 is below the cut)
+    expect(s.topSources.Shenzhen!.map((f) => f.place)).toEqual(['Guangzhou', 'Hong Kong']);
+    expect(s.rai.basis).toBe('inflow');
+    // inflowing moves: Medicine 200 + 100 = 300, Computer Science 300 → equal shares, by name
+    expect(s.rai.disciplines).toEqual(['Computer Science', 'Medicine']);
+    expect(s.totals).toEqual({ places: 6, flows: 13, moves: 2 * 350 + 500 + 100 + 200 + 500 + 300 + 100 + 20 });
+    expect(Object.values(s.hubClasses.counts).reduce((a, b) => a + b, 0)).toBe(6);
+    expect(s.stability).toBeNull();
+    expect(s.warnings).toEqual([]);
+    expect(s.options).toEqual(DEFAULTS);
+  });
+
+  it('analyzeGraph with stability runs and options is deterministic', () => {
+    const a = randomFlowGraph(11, 30, 0.15);
+    const b = randomFlowGraph(11, 30, 0.15);
+    const sa = analyzeGraph(a, { seed: 5, stabilityRuns: 4, topK: 2, minWeight: 0, resolution: 1.5 });
+    const sb = analyzeGraph(b, { seed: 5, stabilityRuns: 4, topK: 2, minWeight: 0, resolution: 1.5 });
+    expect(sa).toEqual(sb);
+    expect(sa.stability!.runs).toBe(4);
+    expect(sa.measures).toContain('communityStability');
+    expect(a.getNodeAttribute('P000', 'communityStability')).toBe(sa.stability!.stability.P000);
+    expect(Object.values(sa.topSources).every((l) => l.length <= 2)).toBe(true);
+    expect(sa.communities.resolution).toBe(1.5);
+  });
+
+  it('analyzeGraph leaves an unconverged power iteration empty with a warning', () => {
+    // Two separate flows of almost equal size: HITS converges at rate (1/1.0001)² per step,
+    // far too slowly for its iteration budget.
+    const g = flowGraph(['A', 'B', 'C', 'D'], [['A', 'B', 1], ['C', 'D', 1.0001]]);
+    const s = analyzeGraph(g);
+    expect(s.warnings).toHaveLength(1);
+    expect(s.warnings[0]).toMatch(/^hits /);
+    expect(g.getNodeAttribute('A', 'hubScore')).toBeNull();
+    expect(g.getNodeAttribute('A', 'pagerank')).toBeGreaterThan(0);
+  });
+
+  it('analyzeGraph validates options', () => {
+    for (const bad of [{ stabilityRuns: -1 }, { topK: 0 }, { resolution: 0 }, { hubShare: 2 }, { seeds: 1 }, { directedCommunities: 1 }]) {
+      expect(() => analyzeGraph(world(), bad as never)).toThrow(OptionError);
+    }
+  });
+});
