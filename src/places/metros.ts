@@ -24,16 +24,28 @@ export interface Metro {
   members: readonly string[];
 }
 
-/** A metro member matched by name: the metro and the member's spelling in the report. */
+/** A metro member matched by name: the metro, the member's spelling in the report, and the spelling that matched. */
 export interface MetroMatch {
   metro: Metro;
   member: string;
+  /** The spelling the name matched: the member itself or one of {@link MEMBER_SPELLINGS}. */
+  spelling: string;
 }
+
+// Tokyo's special wards: research institutions (ROR) are filed under them. Wards whose name is
+// also a ward of Osaka, Nagoya or Kobe, or another Japanese city (Chūō, Minato, Kita, Ōta,
+// Nakano), are left out: they cannot be told apart by country.
+const TOKYO_WARDS = [
+  'Chiyoda', 'Shinjuku', 'Bunkyō', 'Taitō', 'Sumida', 'Kōtō', 'Shinagawa', 'Meguro', 'Setagaya',
+  'Shibuya', 'Suginami', 'Toshima', 'Arakawa', 'Itabashi', 'Nerima', 'Adachi', 'Katsushika', 'Edogawa',
+];
 
 /**
  * Other spellings of report members, keyed `member|CC`: exonyms and native forms records use,
- * and GeoNames names that differ from the report's (GeoNames calls Lyngby "Kongens Lyngby";
- * Djursholm is the seat of Danderyd municipality).
+ * GeoNames names that differ from the report's (GeoNames calls Lyngby "Kongens Lyngby";
+ * Djursholm is the seat of Danderyd municipality), Tokyo's special wards (with and without
+ * "-ku"), and plain "Washington", which in US affiliations names the capital (the gazetteer's
+ * most populous Washington would be a town in Utah).
  */
 export const MEMBER_SPELLINGS: Readonly<Record<string, readonly string[]>> = {
   'Beijing|CN': ['Peking'],
@@ -44,7 +56,8 @@ export const MEMBER_SPELLINGS: Readonly<Record<string, readonly string[]>> = {
   'Lyngby|DK': ['Kongens Lyngby'],
   'Munich|DE': ['München', 'Muenchen'],
   'New York|US': ['New York City', 'NYC'],
-  'Washington, D.C.|US': ['Washington DC', 'District of Columbia'],
+  'Tokyo|JP': TOKYO_WARDS.flatMap((ward) => [ward, `${ward}-ku`]),
+  'Washington, D.C.|US': ['Washington DC', 'District of Columbia', 'Washington'],
   'Zurich|CH': ['Zuerich'],
 };
 
@@ -66,7 +79,7 @@ function buildMetros(): { metros: Metro[]; byMember: Map<string, MetroMatch>; by
     byName.set(key, metro);
     for (const member of group.members) {
       for (const spelling of [member, ...(MEMBER_SPELLINGS[`${member}|${group.country}`] ?? [])]) {
-        byMember.set(`${normalizeName(spelling)}|${group.country}`, { metro, member });
+        byMember.set(`${normalizeName(spelling)}|${group.country}`, { metro, member, spelling });
       }
     }
   }
@@ -148,7 +161,7 @@ function locate(gazetteer: Gazetteer): Located {
         for (const c of found) if (haversineKm(c, principal) < haversineKm(city!, principal)) city = c;
       }
       result.member.set(`${member}|${metro.country}`, city);
-      if (city && !result.byCityId.has(city.id)) result.byCityId.set(city.id, { metro, member });
+      if (city && !result.byCityId.has(city.id)) result.byCityId.set(city.id, { metro, member, spelling: member });
     }
   }
   located.set(gazetteer, result);

@@ -24,15 +24,15 @@ const COMBINING_RE = /\p{M}/gu;
 const DROP_RE = /[.'’‘`´]/g;
 const SEPARATE_RE = /[^\p{L}\p{N}]+/gu;
 const SIMPLE_RE = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
-const SAINT_RE = /(?:^| )ste?(?: |$)/;
+const SAINT_RE = /(?:^| )(?:ste?|sankt)(?: |$)/;
 
 /**
  * Normalises a place name to its lookup key: NFD with combining marks removed, a few
  * non-decomposing letters folded (ø → o, ß → ss, æ → ae ...), lower case, dots and
  * apostrophes dropped, other punctuation turned into single spaces, and the words
- * "st" / "ste" expanded to "saint" / "sainte".
+ * "st" and German "sankt" read as "saint", "ste" as "sainte".
  *
- * @example normalizeName('St. Gallen') === normalizeName('Saint-Gallen') // 'saint gallen'
+ * @example normalizeName('St. Gallen') === normalizeName('Sankt Gallen') // 'saint gallen'
  * @example normalizeName('Zürich') === 'zurich'
  * @example normalizeName('Washington, D.C.') === 'washington dc'
  */
@@ -51,7 +51,7 @@ export function normalizeName(value: string): string {
   if (!SAINT_RE.test(folded)) return folded;
   return folded
     .split(' ')
-    .map((word) => (word === 'st' ? 'saint' : word === 'ste' ? 'sainte' : word))
+    .map((word) => (word === 'st' || word === 'sankt' ? 'saint' : word === 'ste' ? 'sainte' : word))
     .join(' ');
 }
 

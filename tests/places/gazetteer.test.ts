@@ -40,6 +40,18 @@ describe('createGazetteer', () => {
     expect(g.find('jersey', 'US').map((c) => c.id)).toEqual([7]);
   });
 
+  it('createGazetteer finds each half of a bilingual name and English names of listed cities', () => {
+    const g2 = createGazetteer([
+      city(10, 'Gasteiz / Vitoria', 'ES', 235_661),
+      city(11, 'Genève', 'CH', 183_981),
+      city(12, 'Geneva', 'US', 13_000),
+    ]);
+    expect(g2.find('vitoria', 'ES')[0]?.id).toBe(10);
+    expect(g2.find('gasteiz', 'ES')[0]?.id).toBe(10);
+    expect(g2.find('geneva', 'CH')[0]?.name).toBe('Genève');
+    expect(g2.countriesOf('geneva').map((c) => c.country)).toEqual(['CH', 'US']);
+  });
+
   it('createGazetteer skips historical places and lists keys per country', () => {
     expect(g.find('old town', 'GB')).toEqual([]);
     expect(g.size).toBe(6);

@@ -17,10 +17,11 @@ describe('normalizeName', () => {
     expect(normalizeName("L'Aquila")).toBe('laquila');
   });
 
-  it('normalizeName reads St. and Ste. as Saint and Sainte, only as whole words', () => {
+  it('normalizeName reads St., Sankt and Ste. as Saint and Sainte, only as whole words', () => {
     expect(normalizeName('St. Louis')).toBe('saint louis');
     expect(normalizeName('Saint-Louis')).toBe('saint louis');
     expect(normalizeName('Ste-Foy')).toBe('sainte foy');
+    expect(normalizeName('Sankt Pölten')).toBe(normalizeName('St. Pölten'));
     expect(normalizeName('Stuttgart')).toBe('stuttgart');
   });
 
