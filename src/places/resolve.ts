@@ -1,0 +1,257 @@
+/**
+ * Place resolution: a (name, country) pair from a migration record → the graph node it belongs
+ * to, at metro (default), city or country level. Metro areas follow the SET Index 2024 report
+ * (see ./metros.ts); city names and coordinates come from GeoNames (./gazetteer.ts); countries
+ * from world-countries (./countries.ts). Nothing is guessed silently: every assumption is a
+ * warning, every failure says why and what was nearest.
+ */
+import { OptionError } from '../errors.ts';
+import { countryPlace, resolveCountry, suggestCountries } from './countries.ts';
+import { loadGazetteer, shortKey, type Gazetteer } from './gazetteer.ts';
+import { findMetroByName, findMetroMember, metroMemberKeys, metroOfCity, METROS } from './metros.ts';
+import { normalizeName } from './normalize.ts';
+import { describeHit, hitCountry, placeOf, type PlaceHit } from './place-builders.ts';
+import { nearestKeys } from './suggest.ts';
+import type { PlaceAlias, PlaceLevel, PlaceResolution, PlaceResolver } from './types.ts';
+
+/** Options of {@link createPlaceResolver}. */
+export interface PlaceResolverOptions {
+  /** Which places are the graph's nodes. */
+  level?: PlaceLevel;
+  /** User aliases (see `parseAliasCsv`), consulted before the built-in tables. */
+  aliases?: PlaceAlias[];
+  /** City data; by default the GeoNames gazetteer, loaded on first need (Node only). */
+  gazetteer?: Gazetteer;
+}
+
+/** Defaults of {@link createPlaceResolver}: places are metro areas. */
+export const DEFAULTS: Readonly<{ level: PlaceLevel }> = Object.freeze({ level: 'metro' });
+
+const LEVELS: readonly PlaceLevel[] = ['metro', 'city', 'country'];
+const SUGGESTIONS = 3;
+const MAX_AMBIGUOUS_SUGGESTIONS = 10;
+const METRO_COUNTRIES = [...new Set(METROS.map((m) => m.country))];
+
+type Failure = Extract<PlaceResolution, { ok: false }>;
+
+function fail(reason: Failure['reason'], message: string, suggestions: string[] = []): Failure {
+  return Object.freeze({ ok: false as const, reason, message, suggestions: Object.freeze(suggestions) as string[] });
+}
+
+function validAliases(aliases: unknown): Map<string, Map<string, PlaceAlias>> {
+  if (!Array.isArray(aliases)) throw new OptionError('aliases', aliases, 'an array of PlaceAlias');
+  const byKey = new Map<string, Map<string, PlaceAlias>>();
+  const countryOf = (alias: PlaceAlias, value: unknown): string | null => {
+    if (value === null || value === undefined || value === '') return null;
+    const info = typeof value === 'string' ? resolveCountry(value) : null;
+    if (!info) throw new OptionError('aliases', alias, 'alias countries that are ISO codes or country names, or null');
+    return info.iso2;
+  };
+  for (const alias of aliases as PlaceAlias[]) {
+    const ok = alias && typeof alias.name === 'string' && typeof alias.target === 'string';
+    if (!ok || normalizeName(alias.name) === '' || normalizeName(alias.target) === '') {
+      throw new OptionError('aliases', alias, 'aliases with a non-empty name and target');
+    }
+    const country = countryOf(alias, alias.country);
+    const clean: PlaceAlias = { ...alias, country, targetCountry: countryOf(alias, alias.targetCountry) };
+    const key = normalizeName(alias.name);
+    const perCountry = byKey.get(key) ?? new Map<string, PlaceAlias>();
+    byKey.set(key, perCountry);
+    const earlier = perCountry.get(country ?? '');
+    if (earlier && (normalizeName(earlier.target) !== normalizeName(clean.target) || earlier.targetCountry !== clean.targetCountry)) {
+      throw new OptionError('aliases', alias, `one target per name and country (${JSON.stringify(alias.name)} has two)`);
+    }
+    perCountry.set(country ?? '', clean);
+  }
+  return byKey;
+}
+
+/**
+ * Creates a memoised resolver from (name, country) to places. Rules, in order:
+ *
+ * 1. An empty name (or one of punctuation only) → `empty-place`.
+ * 2. The country value (ISO2, ISO3 or a name; see `resolveCountry`) must be known, else
+ *    `unknown-country` with the nearest country names. A missing country is allowed (rule 7).
+ * 3. At `country` level the place is the record's country; without one, the name itself when it
+ *    is a country or ISO code (the Scholarly Migration Database's from/to are ISO3 codes);
+ *    otherwise the country of the city the name resolves to by rules 4–7.
+ * 4. User aliases come first: an alias for the name in the record's country, else one for the
+ *    name in any country. Its target resolves by rules 5–6 in the alias's target country (the
+ *    record's when empty); aliases do not chain.
+ * 5. Metro names and members, by country: Cambridge US → Boston (its Cambridge is the one
+ *    nearest Boston), Cambridge GB is no member. At `metro` level the place is the metro; at
+ *    `city` level the member city itself (`Cambridge, US`, canonical GeoNames name and
+ *    coordinates). A city the gazetteer finds under another spelling of a member ("New York
+ *    City", "Kongens Lyngby") joins the metro too.
+ * 6. The gazetteer: the city of that normalised name in the country; when several share it, the
+ *    most populous. Outside every metro it stays a city, `City, CC`, at `metro` level too.
+ *    Found nowhere → `unknown-place` with the 3 nearest names of that country (Levenshtein over
+ *    normalised names), never a guess.
+ * 7. No country: a metro name ("Boston") → the metro, with an `assumed-country` warning; a name
+ *    known in exactly one country → resolved there, with an `assumed-country` warning; known in
+ *    several → `ambiguous-place`, suggesting each (`Cambridge, GB`, `Cambridge, US (Boston)`),
+ *    most populous first; known nowhere → `unknown-place` with the 3 nearest names worldwide.
+ *
+ * Places carry the ISO2 `country`, its `countryName`, `region` and `subregion`, and lat/lon:
+ * the city's, the metro's principal city's, or the country's centroid. Results are memoised by
+ * (name, country) and frozen: share them, do not mutate them.
+ *
+ * @throws OptionError for an unknown level, malformed aliases, or one name and country aliased twice.
+ * @example
+ * const places = createPlaceResolver();
+ * places.resolve('Cambridge', 'US') // { ok: true, place: { id: 'Boston', level: 'metro', ... } }
+ * places.resolve('Cambridge', 'GB') // { ok: true, place: { id: 'Cambridge, GB', level: 'city', ... } }
+ * createPlaceResolver({ level: 'country' }).resolve('USA', null) // place.id 'USA'
+ */
+export function createPlaceResolver(options: PlaceResolverOptions = {}): PlaceResolver {
+  if (options === null || typeof options !== 'object') throw new OptionError('options', options, 'an object');
+  const level = options.level ?? DEFAULTS.level;
+  if (!LEVELS.includes(level)) throw new OptionError('level', level, "'metro', 'city' or 'country'");
+  const aliases = validAliases(options.aliases ?? []);
+  const given = options.gazetteer;
+  if (given !== undefined && (typeof given?.find !== 'function' || typeof given.countriesOf !== 'function' || typeof given.keys !== 'function')) {
+    throw new OptionError('gazetteer', given, 'a Gazetteer (createGazetteer or loadGazetteer)');
+  }
+  let gazetteerCache: Gazetteer | null = given ?? null;
+  const gazetteer = (): Gazetteer => (gazetteerCache ??= loadGazetteer());
+  const memo = new Map<string, PlaceResolution>();
+
+  const aliasFor = (key: string, country: string | null): PlaceAlias | null => {
+    const perCountry = aliases.get(key);
+    return (country !== null ? perCountry?.get(country) : undefined) ?? perCountry?.get('') ?? null;
+  };
+
+  // A record may carry an administrative word the tables lack ("Mitaka-shi", "Chiyoda City").
+  const hitIn = (key: string, country: string): PlaceHit | null => {
+    const hit = exactHitIn(key, country);
+    const short = shortKey(key);
+    return hit ?? (short !== key ? exactHitIn(short, country) : null);
+  };
+
+  const exactHitIn = (key: string, country: string): PlaceHit | null => {
+    const match = findMetroMember(key, country);
+    if (match) return { kind: 'metro', match };
+    const city = gazetteer().find(key, country)[0];
+    if (!city) return null;
+    const member = metroOfCity(city, gazetteer());
+    return member ? { kind: 'metro', match: member } : { kind: 'city', city };
+  };
+
+  const success = (hit: PlaceHit, warning?: string): PlaceResolution => {
+    const place = placeOf(hit, level, gazetteer());
+    if (!place) return fail('unknown-country', `country code ${hitCountry(hit)} is not in world-countries`);
+    return Object.freeze(
+      warning ? { ok: true as const, place, warning: Object.freeze({ reason: 'assumed-country' as const, message: warning }) } : { ok: true as const, place },
+    );
+  };
+
+  const populationIn = (key: string, country: string): number => gazetteer().find(key, country)[0]?.population ?? 0;
+
+  const unknown = (name: string, key: string, country: string | null): Failure => {
+    const g = gazetteer();
+    const aliasKeys = [...aliases.keys()];
+    const keys =
+      country !== null
+        ? nearestKeys(key, [g.keys(country), metroMemberKeys(country), aliasKeys], SUGGESTIONS, (k) => populationIn(k, country))
+        : nearestKeys(key, [g.keys(null), metroMemberKeys(null), aliasKeys], SUGGESTIONS, (k) => g.countriesOf(k)[0]?.population ?? 0);
+    const suggestions = keys.map((k) => describeKey(k, country));
+    const where = country !== null ? ` in ${country}` : '';
+    const isCountry = resolveCountry(name) ? `; ${JSON.stringify(name)} is a country: use level 'country'` : '';
+    return fail('unknown-place', `no place named ${JSON.stringify(name)}${where}${isCountry}`, suggestions);
+  };
+
+  const describeKey = (key: string, country: string | null): string => {
+    const alias = aliasFor(key, country);
+    if (alias) return `${alias.name}${country ? `, ${country}` : ''} (alias of ${alias.target})`;
+    const metro = country === null ? findMetroByName(key) : null;
+    if (metro) return metro.name;
+    const cc = country ?? bestCountries(key, true)[0]?.country;
+    const hit = cc ? hitIn(key, cc) : null;
+    return hit ? describeHit(hit, gazetteer()) : key;
+  };
+
+  // Countries in which a normalised name is known, most populous first.
+  const bestCountries = (key: string, useAliases: boolean): { country: string; population: number }[] => {
+    const found = new Map<string, number>();
+    for (const k of new Set([key, shortKey(key)])) {
+      for (const city of gazetteer().countriesOf(k)) if (!found.has(city.country)) found.set(city.country, city.population);
+      for (const cc of METRO_COUNTRIES) if (!found.has(cc) && findMetroMember(k, cc)) found.set(cc, 0);
+    }
+    if (useAliases) for (const cc of aliases.get(key)?.keys() ?? []) if (cc !== '' && !found.has(cc)) found.set(cc, 0);
+    return [...found].map(([country, population]) => ({ country, population })).sort((a, b) => b.population - a.population || a.country.localeCompare(b.country));
+  };
+
+  const inCountry = (name: string, key: string, country: string, useAliases: boolean): PlaceResolution => {
+    const alias = useAliases ? aliasFor(key, country) : null;
+    if (alias) return viaAlias(alias, country);
+    const hit = hitIn(key, country);
+    return hit ? success(hit) : unknown(name, key, country);
+  };
+
+  const anywhere = (name: string, key: string, useAliases: boolean): PlaceResolution => {
+    const alias = useAliases ? aliasFor(key, null) : null;
+    if (alias) return viaAlias(alias, null);
+    const metro = findMetroByName(key);
+    if (metro) {
+      return success(
+        { kind: 'metro', match: { metro, member: metro.principal, spelling: metro.principal } },
+        `${JSON.stringify(name)} has no country; assumed ${metro.country} (the metro ${metro.name})`,
+      );
+    }
+    const countries = bestCountries(key, useAliases);
+    const only = countries[0];
+    if (!only) return unknown(name, key, null);
+    if (countries.length === 1) {
+      const result = inCountry(name, key, only.country, useAliases);
+      if (!result.ok) return result;
+      const warning = `${JSON.stringify(name)} has no country; assumed ${only.country}, the only country with a place of that name`;
+      return Object.freeze({ ...result, warning: Object.freeze({ reason: 'assumed-country' as const, message: warning }) });
+    }
+    const suggestions = countries.slice(0, MAX_AMBIGUOUS_SUGGESTIONS).map((c) => describeKey(key, c.country));
+    return fail(
+      'ambiguous-place',
+      `${JSON.stringify(name)} has no country and names places in ${countries.length} countries (${countries.map((c) => c.country).join(', ')}); give its country`,
+      suggestions,
+    );
+  };
+
+  const viaAlias = (alias: PlaceAlias, recordCountry: string | null): PlaceResolution => {
+    const country = alias.targetCountry ?? recordCountry;
+    const key = normalizeName(alias.target);
+    const result = country !== null ? inCountry(alias.target, key, country, false) : anywhere(alias.target, key, false);
+    if (result.ok) return result;
+    return fail(result.reason, `alias ${JSON.stringify(alias.name)} → ${JSON.stringify(alias.target)}: ${result.message}`, result.suggestions);
+  };
+
+  const compute = (name: string, countryValue: string | null): PlaceResolution => {
+    const key = normalizeName(name);
+    if (key === '') return fail('empty-place', 'the place name is empty');
+    let country: string | null = null;
+    if (countryValue !== null && countryValue.trim() !== '') {
+      const info = resolveCountry(countryValue);
+      if (!info) {
+        return fail('unknown-country', `unknown country ${JSON.stringify(countryValue)}; use an ISO code such as GB or GBR`, suggestCountries(countryValue, SUGGESTIONS));
+      }
+      if (level === 'country') return Object.freeze({ ok: true as const, place: Object.freeze(countryPlace(info)) });
+      country = info.iso2;
+    }
+    if (level === 'country' && country === null) {
+      const info = resolveCountry(name);
+      if (info) return Object.freeze({ ok: true as const, place: Object.freeze(countryPlace(info)) });
+    }
+    return country !== null ? inCountry(name, key, country, true) : anywhere(name, key, true);
+  };
+
+  return {
+    level,
+    resolve(name: string, country: string | null): PlaceResolution {
+      const memoKey = `${name}\u0000${country ?? ''}`;
+      let result = memo.get(memoKey);
+      if (result === undefined) {
+        result = compute(name, country);
+        memo.set(memoKey, result);
+      }
+      return result;
+    },
+  };
+}
