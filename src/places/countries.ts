@@ -159,12 +159,20 @@ export function resolveCountry(value: string): CountryInfo | null {
   return resolveCountry(qualified[2] ? (qualified[3] ?? '') : (qualified[1] ?? ''));
 }
 
-/** The country with this ISO 3166-1 alpha-2 code (exact, upper case), or null. */
+/**
+ * The country with this ISO 3166-1 alpha-2 code (exact, upper case), or null.
+ *
+ * @example countryByIso2('JP')?.iso3 // 'JPN'
+ */
 export function countryByIso2(iso2: string): CountryInfo | null {
   return getIndex().byIso2.get(iso2) ?? null;
 }
 
-/** Every country world-countries knows (250), in its order. */
+/**
+ * Every country world-countries knows (250), in its order.
+ *
+ * @example allCountries().length // 250
+ */
 export function allCountries(): readonly CountryInfo[] {
   return getIndex().all;
 }

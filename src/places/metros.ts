@@ -88,7 +88,11 @@ function buildMetros(): { metros: Metro[]; byMember: Map<string, MetroMatch>; by
 
 const built = buildMetros();
 
-/** The 30 metros, in the CSV's (alphabetical) order. */
+/**
+ * The 30 metros, in the CSV's (alphabetical) order.
+ *
+ * @example METROS.find((m) => m.name === 'Tokyo')?.members.includes('Yokohama') // true
+ */
 export const METROS: readonly Metro[] = Object.freeze(built.metros);
 
 /**
@@ -110,7 +114,12 @@ export function findMetroByName(key: string): Metro | null {
   return built.byName.get(key) ?? null;
 }
 
-/** Normalised member names and spellings of the metros in a country, or of all metros when `country` is null. */
+/**
+ * Normalised member names and spellings of the metros in a country, or of all metros when
+ * `country` is null (the pool of nearest-name suggestions).
+ *
+ * @example metroMemberKeys('IE') // ['dublin', 'maynooth', 'dun laoghaire']
+ */
 export function metroMemberKeys(country: string | null): string[] {
   const keys: string[] = [];
   for (const k of built.byMember.keys()) {
@@ -190,6 +199,8 @@ export function locatePrincipal(metro: Metro, gazetteer: Gazetteer): GazetteerCi
 /**
  * The metro membership of a gazetteer city, when it is the city some member stands for: a
  * record naming the city by its GeoNames name ("New York City", "Kongens Lyngby") joins the metro.
+ *
+ * @example metroOfCity(loadGazetteer().find('new york city', 'US')[0]!, loadGazetteer())?.metro.name // 'New York'
  */
 export function metroOfCity(city: GazetteerCity, gazetteer: Gazetteer): MetroMatch | null {
   return locate(gazetteer).byCityId.get(city.id) ?? null;

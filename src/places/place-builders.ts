@@ -53,6 +53,8 @@ export function cityPlace(city: GazetteerCity): Place {
 /**
  * The city place of a metro member. A member the gazetteer lacks (a neighbourhood such as
  * Boston's Chestnut Hill) keeps the report's spelling and takes its metro's coordinates.
+ *
+ * @example memberPlace(findMetroMember('chestnut hill', 'US')!, loadGazetteer()).id // 'Chestnut Hill, US'
  */
 export function memberPlace(match: MetroMatch, gazetteer: Gazetteer): Place {
   const city = locateMember(match, gazetteer);
@@ -70,7 +72,11 @@ export function memberPlace(match: MetroMatch, gazetteer: Gazetteer): Place {
   );
 }
 
-/** The ISO2 country of a hit. */
+/**
+ * The ISO2 country of a hit.
+ *
+ * @example hitCountry({ kind: 'metro', match: findMetroMember('cambridge', 'US')! }) // 'US'
+ */
 export function hitCountry(hit: PlaceHit): string {
   return hit.kind === 'metro' ? hit.match.metro.country : hit.city.country;
 }
@@ -80,6 +86,8 @@ export function hitCountry(hit: PlaceHit): string {
  * other city stays itself; at `city` level every hit is a city; at `country` level it is the
  * hit's country. Null only at country level when the gazetteer's country code is not in
  * world-countries.
+ *
+ * @example placeOf({ kind: 'metro', match: findMetroMember('cambridge', 'US')! }, 'city', loadGazetteer())?.id // 'Cambridge, US'
  */
 export function placeOf(hit: PlaceHit, level: PlaceLevel, gazetteer: Gazetteer): Place | null {
   if (level === 'country') {
@@ -92,7 +100,9 @@ export function placeOf(hit: PlaceHit, level: PlaceLevel, gazetteer: Gazetteer):
 
 /**
  * How a hit reads in a suggestion: `Name, CC`, followed by the metro in parentheses when the
- * city belongs to one (`Cambridge, US (Boston)`).
+ * city belongs to one (`Cambridge, US (Boston)`); a metro's own city reads `Boston, US`.
+ *
+ * @example describeHit({ kind: 'metro', match: findMetroMember('cambridge', 'US')! }, loadGazetteer()) // 'Cambridge, US (Boston)'
  */
 export function describeHit(hit: PlaceHit, gazetteer: Gazetteer): string {
   if (hit.kind === 'city') return `${hit.city.name}, ${hit.city.country}`;

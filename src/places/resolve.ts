@@ -149,7 +149,7 @@ export function createPlaceResolver(options: PlaceResolverOptions = {}): PlaceRe
 
   const unknown = (name: string, key: string, country: string | null): Failure => {
     const g = gazetteer();
-    const aliasKeys = [...aliases.keys()];
+    const aliasKeys = [...aliases].filter(([, perCountry]) => perCountry.has('') || (country !== null && perCountry.has(country))).map(([k]) => k);
     const keys =
       country !== null
         ? nearestKeys(key, [g.keys(country), metroMemberKeys(country), aliasKeys], SUGGESTIONS, (k) => populationIn(k, country))
@@ -224,10 +224,10 @@ export function createPlaceResolver(options: PlaceResolverOptions = {}): PlaceRe
   };
 
   const compute = (name: string, countryValue: string | null): PlaceResolution => {
-    const key = normalizeName(name);
+    const key = typeof name === 'string' ? normalizeName(name) : '';
     if (key === '') return fail('empty-place', 'the place name is empty');
     let country: string | null = null;
-    if (countryValue !== null && countryValue.trim() !== '') {
+    if (typeof countryValue === 'string' && countryValue.trim() !== '') {
       const info = resolveCountry(countryValue);
       if (!info) {
         return fail('unknown-country', `unknown country ${JSON.stringify(countryValue)}; use an ISO code such as GB or GBR`, suggestCountries(countryValue, SUGGESTIONS));

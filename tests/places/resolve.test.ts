@@ -178,6 +178,8 @@ describe('createPlaceResolver', () => {
     expect(resolver.resolve('Cambridge', 'US')).toBe(first);
     expect(resolver.resolve('Cambridge', 'GB')).not.toBe(first);
     expect(Object.isFrozen(first)).toBe(true);
+    // a JavaScript caller passing undefined for the country gets the no-country rules
+    expect(resolver.resolve('Nanjing', undefined as never)).toMatchObject({ ok: true, warning: { reason: 'assumed-country' } });
   });
 
   it('createPlaceResolver rejects bad options with OptionError', () => {
