@@ -5,9 +5,14 @@ import { OptionError } from '../errors.ts';
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
 /** parseArgs with strict checking, turning its errors into OptionError (exit code 2). */
-export function parseCommandLine(argv: string[], options: OptionSpec, command: string) {
+export function parseCommandLine<const T extends OptionSpec>(argv: string[], options: T, command: string) {
   try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    return parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>({
+      args: argv,
+      options,
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new OptionError(command, argv.join(' '), `valid options (see "talentflow ${command} --help"): ${message}`, {

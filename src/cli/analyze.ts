@@ -1,0 +1,177 @@
+/** `talentflow analyze`: records file → tables, graph.json, graph.gexf, manifest.json and a printed report. */
+import { stat } from 'node:fs/promises';
+import { basename, join, relative } from 'node:path';
+import { analyzeMoveRecords, analyzeTable, analyzeTimelineRecords, type AnalysisRun, type Stage } from '../pipeline/analyze.ts';
+import { ANALYZE_DEFAULTS, type AnalyzeOptions } from '../pipeline/options.ts';
+import { buildOutputFiles } from '../pipeline/outputs.ts';
+import { readTable } from '../io/read-table.ts';
+import { readFile } from 'node:fs/promises';
+import { parseAliasCsv } from '../places/aliases.ts';
+import { InputError } from '../errors.ts';
+import { sha256OfFile } from '../exports/checksum.ts';
+import { writeOutputs } from '../exports/write-atomic.ts';
+import { problemsTable } from '../exports/problems-table.ts';
+import { tableToCsv } from '../exports/csv.ts';
+import { parseColumnMap } from '../records/columns.ts';
+import { formatReport } from '../report/report.ts';
+import { summariseProblems, formatProblemSummary } from '../records/problems.ts';
+import type { Problem, RecordKind } from '../records/types.ts';
+import { parseChoice, parseCommandLine, parseIntOption, parseNumberOption, parseYearRange } from './args.ts';
+import { EXIT, EXIT_CODES_HELP } from './exit-codes.ts';
+import { createProgress } from './progress.ts';
+import { packageVersion } from './main.ts';
+
+const SOURCES = ['openalex-works', 'openalex-authors', 'orcid'] as const;
+type SourceKind = (typeof SOURCES)[number];
+const KINDS = ['auto', 'moves', 'timelines', ...SOURCES] as const;
+
+export const ANALYZE_HELP = `Usage: talentflow analyze <input> [options]
+
+Reads migration records (CSV, TSV or JSON lines; .gz too), builds the weighted directed graph of
+places and writes places.csv, flows.csv, top_sources.csv, communities.csv, rai.csv, problems.csv,
+graph.json, graph.gexf and manifest.json into the output folder, then prints a short report.
+
+Options:
+  --kind <k>            moves | timelines | openalex-works | openalex-authors | orcid
+                        (default: auto, from the columns: a "place" column means timelines)
+  --level <l>           metro | city | country (default: ${ANALYZE_DEFAULTS.level})
+  --window <A-B>        window for active researchers, stock, young share and inflow ratio
+                        (timelines; default: ${ANALYZE_DEFAULTS.window.join('-')})
+  --years <A-B>         only moves arriving in these years enter the graph (default: all)
+  --map <f=col,...>     input column names for canonical fields, e.g.
+                        from=iso3codefrom,to=iso3codeto,count=n_migrations
+  --aliases <file>      CSV name,country,target,target_country extending metro membership
+  --seed <n>            seed of Louvain and everything random (default: ${ANALYZE_DEFAULTS.seed})
+  --resolution <x>      Louvain resolution (default: ${ANALYZE_DEFAULTS.resolution})
+  --top-k <n>           top sources/destinations per place (default: ${ANALYZE_DEFAULTS.topK})
+  --min-flow <n>        minimum moves for a top source/destination (default: ${ANALYZE_DEFAULTS.topMinWeight})
+  --stability-runs <n>  Louvain runs for the community stability figure, 0 = off (default: ${ANALYZE_DEFAULTS.stabilityRuns})
+  --out <dir>           output folder (default: out/<input name>)
+  --figures             also write SVG figures into <out>/figures/
+  --strict              any problem is fatal: write problems.csv only and exit 1
+  --quiet               no report on stdout (problems still go to stderr)
+  -h, --help            this help
+
+${EXIT_CODES_HELP}
+`;
+
+/** out/<input name without extensions>. */
+export function defaultOutDir(input: string): string {
+  const name = basename(input).replace(/(\.(csv|tsv|jsonl|ndjson|json|xml|gz))+$/i, '');
+  return join('out', name || 'analysis');
+}
+
+export async function runAnalyze(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandLine(
+    argv,
+    {
+      kind: { type: 'string' },
+      level: { type: 'string' },
+      window: { type: 'string' },
+      years: { type: 'string' },
+      map: { type: 'string' },
+      aliases: { type: 'string' },
+      seed: { type: 'string' },
+      resolution: { type: 'string' },
+      'top-k': { type: 'string' },
+      'min-flow': { type: 'string' },
+      'stability-runs': { type: 'string' },
+      out: { type: 'string' },
+      figures: { type: 'boolean' },
+      strict: { type: 'boolean' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    'analyze',
+  );
+  if (values.help) {
+    process.stdout.write(ANALYZE_HELP);
+    return EXIT.ok;
+  }
+  const input = positionals[0];
+  if (positionals.length !== 1 || input === undefined) {
+    process.stderr.write(`talentflow analyze: expected one input file, got ${positionals.length}.\n\n${ANALYZE_HELP}`);
+    return EXIT.usage;
+  }
+  const kind = parseChoice('--kind', values.kind, KINDS, 'auto');
+  const options: AnalyzeOptions = {
+    level: parseChoice('--level', values.level, ['metro', 'city', 'country'] as const, ANALYZE_DEFAULTS.level),
+    window: values.window ? parseYearRange('--window', values.window) : ANALYZE_DEFAULTS.window,
+    years: values.years ? parseYearRange('--years', values.years) : null,
+    seed: parseIntOption('--seed', values.seed, ANALYZE_DEFAULTS.seed, 0, 2 ** 32 - 1),
+    resolution: parseNumberOption('--resolution', values.resolution, ANALYZE_DEFAULTS.resolution, 1e-6, 1e6),
+    topK: parseIntOption('--top-k', values['top-k'], ANALYZE_DEFAULTS.topK, 1),
+    topMinWeight: parseIntOption('--min-flow', values['min-flow'], ANALYZE_DEFAULTS.topMinWeight, 0),
+    stabilityRuns: parseIntOption('--stability-runs', values['stability-runs'], ANALYZE_DEFAULTS.stabilityRuns, 0, 1000),
+    columns: values.map ? parseColumnMap(values.map) : {},
+  };
+  const outDir = values.out ?? defaultOutDir(input);
+  const aliasProblems: Problem[] = [];
+  if (values.aliases) {
+    const text = await readFile(values.aliases, 'utf8').catch((error: unknown) => {
+      throw new InputError(values.aliases as string, 'cannot read the alias file', { cause: error });
+    });
+    const aliases = parseAliasCsv(text, values.aliases);
+    options.aliases = aliases.aliases;
+    aliasProblems.push(...aliases.problems);
+  }
+
+  const bytes = (await stat(input).catch(() => null))?.size ?? 0;
+  const progress = createProgress(`reading ${basename(input)}`, bytes);
+  const stageProgress = createProgress('analysing', 5);
+  const stages: Stage[] = ['parse', 'resolve', 'derive', 'graph', 'analyses'];
+  const hooks = { onStage: (s: Stage) => stageProgress.update(stages.indexOf(s) + 1) };
+
+  let run: AnalysisRun;
+  if ((SOURCES as readonly string[]).includes(kind)) {
+    const { readSourceTimelines } = await import('../sources/node/read-source.ts');
+    const read = await readSourceTimelines(kind as SourceKind, [input], {
+      onProgress: (done: number, total?: number) => progress.update(done, total),
+    });
+    progress.done();
+    run = analyzeTimelineRecords(read, input, { ...options, kind: 'timelines' }, hooks);
+  } else {
+    const read = await readTable(input, { onProgress: (done: number, total?: number) => progress.update(done, total) });
+    progress.done();
+    const resolvedKind: RecordKind = kind === 'auto' ? detectKind(read.table.columnNames(), options.columns ?? {}) : (kind as RecordKind);
+    run = analyzeTable(read.table, read, { ...options, kind: resolvedKind }, hooks);
+  }
+  stageProgress.done();
+  run.problems.unshift(...aliasProblems);
+
+  if (values.strict && run.problems.length > 0) {
+    await writeOutputs(outDir, { 'problems.csv': tableToCsv(problemsTable(run.problems)) });
+    process.stderr.write(formatProblemSummary(summariseProblems(run.problems)) + '\n');
+    process.stderr.write(
+      `talentflow analyze: --strict: ${run.problems.length} problem(s); only ${join(outDir, 'problems.csv')} was written.\n`,
+    );
+    return EXIT.problems;
+  }
+
+  const files = await buildOutputFiles(run, {
+    input: { path: relativeOrSame(input), sha256: await sha256OfFile(input), bytes },
+    packageVersion: packageVersion(),
+    createdBy: `talentflow analyze ${argv.join(' ')}`,
+    figures: values.figures === true,
+  });
+  const written = await writeOutputs(outDir, files);
+  if (!values.quiet) {
+    process.stdout.write(formatReport(run));
+    process.stdout.write(`\nWrote ${written.length} files to ${outDir}/: ${written.map((p) => relative(outDir, p)).join(', ')}\n`);
+  } else if (run.problems.length) {
+    process.stderr.write(formatProblemSummary(summariseProblems(run.problems)) + '\n');
+  }
+  return EXIT.ok;
+}
+
+/** A table with a `place` column (after --map) holds timelines; otherwise moves. */
+export function detectKind(columns: readonly string[], map: Record<string, string | undefined>): RecordKind {
+  const lower = new Set(columns.map((c) => c.toLowerCase()));
+  const placeColumn = (map.place ?? 'place').toLowerCase();
+  return lower.has(placeColumn) && !lower.has((map.from ?? 'from').toLowerCase()) ? 'timelines' : 'moves';
+}
+
+function relativeOrSame(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith('..') ? path : rel;
+}

@@ -1,0 +1,168 @@
+/**
+ * The whole analysis as one pure function: parsed records → places → flow graph → every measure.
+ * The CLI, the notebooks and the benchmarks call this; file reading and writing stay outside.
+ */
+import type { ColumnTable } from 'arquero';
+import { analyzeGraph, type AnalysisSummary } from '../analyses/run-all.ts';
+import { buildFlowGraph } from '../graph/build.ts';
+import type { FlowGraph } from '../graph/types.ts';
+import { createPlaceResolver } from '../places/resolve.ts';
+import type { PlaceResolver } from '../places/types.ts';
+import { parseMoves } from '../records/parse-moves.ts';
+import { parseTimelines } from '../records/parse-timelines.ts';
+import { resolveMoves } from '../records/resolve-moves.ts';
+import { resolveTimelines } from '../records/resolve-timelines.ts';
+import type { ParseOptions } from '../records/table-input.ts';
+import type { MoveRecord, Problem, ReadResult, TimelineRecord } from '../records/types.ts';
+import { summariseTimelines } from '../timelines/summarise.ts';
+import { resolveAnalyzeOptions, type AnalyzeOptions, type ResolvedAnalyzeOptions } from './options.ts';
+
+/** Named steps, reported to `onStage` so a caller can show progress. */
+export type Stage = 'parse' | 'resolve' | 'derive' | 'graph' | 'analyses';
+
+export interface RunHooks {
+  onStage?: (stage: Stage) => void;
+  /** A resolver to reuse (tests, repeated runs); by default one is made for the level and aliases. */
+  resolver?: PlaceResolver;
+}
+
+/** Everything a run produced, ready for the exports and the report. */
+export interface AnalysisRun {
+  file: string;
+  options: ResolvedAnalyzeOptions;
+  /** Data rows in the input. */
+  rowsRead: number;
+  /** Records that passed parsing and place resolution. */
+  records: number;
+  /** Every problem of parsing and resolution, in input order. */
+  problems: Problem[];
+  /** Rows skipped: distinct lines with an error-severity problem. */
+  skipped: number;
+  /** Researchers and active researchers (timelines only). */
+  researchers: { total: number; active: number } | null;
+  graph: FlowGraph;
+  analyses: AnalysisSummary;
+}
+
+/** Parses an arquero table of the given kind and runs the analysis. */
+export function analyzeTable(
+  table: ColumnTable,
+  parse: ParseOptions,
+  options: AnalyzeOptions = {},
+  hooks: RunHooks = {},
+): AnalysisRun {
+  const o = resolveAnalyzeOptions(options);
+  hooks.onStage?.('parse');
+  const parseOptions = { ...parse, columns: o.columns };
+  return o.kind === 'moves'
+    ? analyzeMoveRecords(parseMoves(table, parseOptions), parse.file, o, hooks)
+    : analyzeTimelineRecords(parseTimelines(table, parseOptions), parse.file, o, hooks);
+}
+
+/** Runs the analysis on parsed moves (one row per move, or aggregated rows with `count`). */
+export function analyzeMoveRecords(
+  read: ReadResult<MoveRecord>,
+  file: string,
+  options: AnalyzeOptions = {},
+  hooks: RunHooks = {},
+): AnalysisRun {
+  const o = resolveAnalyzeOptions(options);
+  hooks.onStage?.('resolve');
+  const resolver = hooks.resolver ?? createPlaceResolver({ level: o.level, aliases: o.aliases });
+  const resolved = resolveMoves(read.records, resolver, file);
+  const problems = [...read.problems, ...resolved.problems];
+  hooks.onStage?.('graph');
+  const graph = buildFlowGraph(
+    {
+      moves: resolved.moves,
+      places: resolved.places,
+      kind: 'moves',
+      level: o.level,
+      movesWithinPlace: resolved.movesWithinPlace,
+    },
+    { years: o.years },
+  );
+  return finish(graph, { file, o, read, problems, researchers: null, records: countKept(read.records, problems) }, hooks);
+}
+
+/** Runs the analysis on parsed affiliation timelines: derives moves, stock, young and SET inflow first. */
+export function analyzeTimelineRecords(
+  read: ReadResult<TimelineRecord>,
+  file: string,
+  options: AnalyzeOptions = {},
+  hooks: RunHooks = {},
+): AnalysisRun {
+  const o = resolveAnalyzeOptions(options);
+  hooks.onStage?.('resolve');
+  const resolver = hooks.resolver ?? createPlaceResolver({ level: o.level, aliases: o.aliases });
+  const resolved = resolveTimelines(read.records, resolver, file);
+  const problems = [...read.problems, ...resolved.problems];
+  hooks.onStage?.('derive');
+  const summary = summariseTimelines(resolved.rows, { window: o.window });
+  hooks.onStage?.('graph');
+  const graph = buildFlowGraph(
+    {
+      moves: summary.moves,
+      places: resolved.places,
+      stock: summary.stock,
+      kind: 'timelines',
+      level: o.level,
+      window: o.window,
+    },
+    { years: o.years },
+  );
+  return finish(
+    graph,
+    {
+      file,
+      o,
+      read,
+      problems,
+      researchers: { total: summary.researchers, active: summary.active },
+      records: countKept(read.records, problems),
+    },
+    hooks,
+  );
+}
+
+function finish(
+  graph: FlowGraph,
+  ctx: {
+    file: string;
+    o: ResolvedAnalyzeOptions;
+    read: ReadResult<unknown>;
+    problems: Problem[];
+    researchers: AnalysisRun['researchers'];
+    records: number;
+  },
+  hooks: RunHooks,
+): AnalysisRun {
+  hooks.onStage?.('analyses');
+  const analyses = analyzeGraph(graph, {
+    seed: ctx.o.seed,
+    resolution: ctx.o.resolution,
+    topK: ctx.o.topK,
+    minWeight: ctx.o.topMinWeight,
+    stabilityRuns: ctx.o.stabilityRuns,
+  });
+  return {
+    file: ctx.file,
+    options: ctx.o,
+    rowsRead: ctx.read.rowsRead,
+    records: ctx.records,
+    problems: ctx.problems,
+    skipped: ctx.read.rowsRead - ctx.records,
+    researchers: ctx.researchers,
+    graph,
+    analyses,
+  };
+}
+
+/** Records kept after resolution: parsed records minus those with an error at resolution time. */
+function countKept(records: readonly { line: number }[], problems: readonly Problem[]): number {
+  const failed = new Set<number>();
+  for (const p of problems) if (p.severity === 'error') failed.add(p.line);
+  let kept = 0;
+  for (const r of records) if (!failed.has(r.line)) kept++;
+  return kept;
+}

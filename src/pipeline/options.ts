@@ -1,0 +1,102 @@
+/**
+ * Options of a whole analysis run (records → graph → every measure), with the defaults that the
+ * CLI help, the README and the viewer read. Validated once here, naming the option at fault.
+ */
+import { OptionError } from '../errors.ts';
+import type { PlaceAlias, PlaceLevel } from '../places/types.ts';
+import type { ColumnMap, RecordKind } from '../records/types.ts';
+import { DEFAULT_SEED } from '../random.ts';
+
+export interface AnalyzeOptions {
+  /** `moves` (one row per move) or `timelines` (one row per researcher, year and affiliation). */
+  kind?: RecordKind;
+  /** Node level: `metro` (SET metro areas; other cities stay cities), `city` or `country`. */
+  level?: PlaceLevel;
+  /** Window for active researchers, stock, young share and SET inflow (timelines only). */
+  window?: [number, number];
+  /** Moves that enter the graph, by arrival year (inclusive); null = every year in the input. */
+  years?: [number, number] | null;
+  /** Canonical field → input column name. */
+  columns?: ColumnMap;
+  /** User aliases that extend or override metro membership. */
+  aliases?: PlaceAlias[];
+  /** Seed of Louvain (and anything else random). */
+  seed?: number;
+  /** Louvain resolution: above 1 gives more, smaller communities. */
+  resolution?: number;
+  /** Top sources/destinations per place. */
+  topK?: number;
+  /** Minimum moves for a flow to be listed among top sources/destinations (the report: 100). */
+  topMinWeight?: number;
+  /** Louvain runs over consecutive seeds for the stability figure; 0 = skip. */
+  stabilityRuns?: number;
+}
+
+export type ResolvedAnalyzeOptions = Required<Omit<AnalyzeOptions, 'aliases' | 'columns'>> & {
+  aliases: PlaceAlias[];
+  columns: ColumnMap;
+};
+
+export const ANALYZE_DEFAULTS = Object.freeze({
+  kind: 'moves' as RecordKind,
+  level: 'metro' as PlaceLevel,
+  window: [2019, 2023] as [number, number],
+  years: null as [number, number] | null,
+  seed: DEFAULT_SEED,
+  resolution: 1,
+  topK: 5,
+  topMinWeight: 100,
+  stabilityRuns: 20,
+});
+
+const KINDS: readonly RecordKind[] = ['moves', 'timelines'];
+const LEVELS: readonly PlaceLevel[] = ['metro', 'city', 'country'];
+
+function checkRange(option: string, value: unknown): [number, number] {
+  if (
+    !Array.isArray(value) ||
+    value.length !== 2 ||
+    !value.every((y) => Number.isInteger(y)) ||
+    (value[0] as number) > (value[1] as number)
+  ) {
+    throw new OptionError(option, value, 'a [first, last] pair of integer years with first ≤ last');
+  }
+  return [value[0] as number, value[1] as number];
+}
+
+function checkInt(option: string, value: unknown, min: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+    throw new OptionError(option, value, `an integer ≥ ${min}`);
+  }
+  return value;
+}
+
+/** Fills in defaults and validates every option; throws OptionError naming the first bad one. */
+export function resolveAnalyzeOptions(options: AnalyzeOptions = {}): ResolvedAnalyzeOptions {
+  const o = { ...ANALYZE_DEFAULTS, ...stripUndefined(options) };
+  if (!KINDS.includes(o.kind)) throw new OptionError('kind', o.kind, `one of ${KINDS.join(', ')}`);
+  if (!LEVELS.includes(o.level)) throw new OptionError('level', o.level, `one of ${LEVELS.join(', ')}`);
+  const window = checkRange('window', o.window);
+  const years = o.years === null ? null : checkRange('years', o.years);
+  const seed = checkInt('seed', o.seed, 0);
+  if (typeof o.resolution !== 'number' || !(o.resolution > 0) || !Number.isFinite(o.resolution)) {
+    throw new OptionError('resolution', o.resolution, 'a positive number');
+  }
+  return {
+    kind: o.kind,
+    level: o.level,
+    window,
+    years,
+    seed,
+    resolution: o.resolution,
+    topK: checkInt('topK', o.topK, 1),
+    topMinWeight: checkInt('topMinWeight', o.topMinWeight, 0),
+    stabilityRuns: checkInt('stabilityRuns', o.stabilityRuns, 0),
+    aliases: options.aliases ?? [],
+    columns: options.columns ?? {},
+  };
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
