@@ -4,6 +4,7 @@ import { basename, join, relative } from 'node:path';
 import { analyzeMoveRecords, analyzeTable, analyzeTimelineRecords, type AnalysisRun, type Stage } from '../pipeline/analyze.ts';
 import { ANALYZE_DEFAULTS, type AnalyzeOptions } from '../pipeline/options.ts';
 import { buildOutputFiles } from '../pipeline/outputs.ts';
+import { detectKind } from '../pipeline/analyze-file.ts';
 import { readTable } from '../io/read-table.ts';
 import { readFile } from 'node:fs/promises';
 import { parseAliasCsv } from '../places/aliases.ts';
@@ -162,13 +163,6 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     process.stderr.write(formatProblemSummary(summariseProblems(run.problems)) + '\n');
   }
   return EXIT.ok;
-}
-
-/** A table with a `place` column (after --map) holds timelines; otherwise moves. */
-export function detectKind(columns: readonly string[], map: Record<string, string | undefined>): RecordKind {
-  const lower = new Set(columns.map((c) => c.toLowerCase()));
-  const placeColumn = (map.place ?? 'place').toLowerCase();
-  return lower.has(placeColumn) && !lower.has((map.from ?? 'from').toLowerCase()) ? 'timelines' : 'moves';
 }
 
 function relativeOrSame(path: string): string {

@@ -1,0 +1,100 @@
+/**
+ * talentflow: researcher migration records → weighted directed graph of places → hubs, net inflow,
+ * inflow ratio, top sources, communities and discipline RAI.
+ *
+ * This entry is pure (no filesystem, no DOM): it runs in Node, Deno and the browser. File reading
+ * and the writers are in `talentflow/node` (src/node.ts).
+ */
+
+// Errors and randomness
+export { TalentFlowError, RecordError, UnknownPlaceError, OptionError, InputError } from './errors.ts';
+export { DEFAULT_SEED, createRng } from './random.ts';
+
+// Records
+export type { MoveRecord, TimelineRecord, RecordKind, ProblemReason, Problem, ReadResult, ColumnMap, ResolvedMove } from './records/types.ts';
+export { MOVE_FIELDS, TIMELINE_FIELDS, parseColumnMap } from './records/columns.ts';
+export { parseMoves } from './records/parse-moves.ts';
+export { parseTimelines } from './records/parse-timelines.ts';
+export type { ParseOptions } from './records/table-input.ts';
+export { summariseProblems, formatProblemSummary, type ProblemSummary, type ProblemGroup } from './records/problems.ts';
+export { resolveMoves, type ResolvedMoves } from './records/resolve-moves.ts';
+export { resolveTimelines, type ResolvedTimelines } from './records/resolve-timelines.ts';
+
+// Timelines
+export { timelineRows, TimelineRowsBuilder, type TimelineRows, type TimelineEntry } from './timelines/rows.ts';
+export { summariseTimelines, DEFAULTS as TIMELINE_SUMMARY_DEFAULTS, type TimelineSummary } from './timelines/summarise.ts';
+export { deriveMoves } from './timelines/derive-moves.ts';
+export { describeResearchers, type ResearcherSummary } from './timelines/describe.ts';
+export {
+  TIMELINE_DEFAULTS,
+  isActive,
+  isYoung,
+  academicAge,
+  homePlace,
+  flowedIn,
+  type TimelineOptions,
+  type ResearcherProfile,
+} from './timelines/researcher.ts';
+
+// Places
+export type { Place, PlaceLevel, PlaceResolution, PlaceResolver, PlaceAlias } from './places/types.ts';
+export { createPlaceResolver, DEFAULTS as PLACE_DEFAULTS, type PlaceResolverOptions } from './places/resolve.ts';
+export { resolveCountry, countryPlace, type CountryInfo } from './places/countries.ts';
+export { parseAliasCsv } from './places/aliases.ts';
+export { METROS, findMetroByName, metroOfCity, type Metro } from './places/metros.ts';
+
+// Graph
+export type { FlowGraph, PlaceAttributes, FlowAttributes, FlowGraphAttributes, PlaceStock } from './graph/types.ts';
+export { buildFlowGraph, DEFAULTS as BUILD_DEFAULTS, type FlowGraphInput, type BuildOptions } from './graph/build.ts';
+export { filterFlows, DEFAULTS as FILTER_DEFAULTS, type FilterOptions } from './graph/filter.ts';
+
+// Analyses (one per file; each with DEFAULTS and .assign)
+export type { HubClass, NodeMeasure, TopFlow, TopFlows, CommunityInfo, CommunitiesResult, RaiCell, RaiResult } from './analyses/types.ts';
+export { strength, DEFAULTS as STRENGTH_DEFAULTS, type StrengthOptions, type StrengthResult } from './analyses/strength.ts';
+export { netInflow, DEFAULTS as NET_INFLOW_DEFAULTS, type NetInflowOptions } from './analyses/net-inflow.ts';
+export { inflowRatio } from './analyses/inflow-ratio.ts';
+export { retention, type RetentionResult } from './analyses/retention.ts';
+export { pagerank, DEFAULTS as PAGERANK_DEFAULTS, type PagerankOptions } from './analyses/pagerank.ts';
+export { hits, DEFAULTS as HITS_DEFAULTS, type HitsOptions, type HitsResult } from './analyses/hits.ts';
+export { betweenness, DEFAULTS as BETWEENNESS_DEFAULTS, type BetweennessOptions } from './analyses/betweenness.ts';
+export { eigenvector, DEFAULTS as EIGENVECTOR_DEFAULTS, type EigenvectorOptions } from './analyses/eigenvector.ts';
+export { hubClass, DEFAULTS as HUB_CLASS_DEFAULTS, type HubClassOptions, type HubClassResult } from './analyses/hub-class.ts';
+export { topSources, topDestinations, DEFAULTS as TOP_FLOWS_DEFAULTS, type TopFlowsOptions } from './analyses/top-sources.ts';
+export { communities, DEFAULTS as COMMUNITIES_DEFAULTS, type CommunitiesOptions } from './analyses/communities.ts';
+export {
+  communityStability,
+  coassignment,
+  coassignedPairs,
+  DEFAULTS as COMMUNITY_STABILITY_DEFAULTS,
+  type CommunityStabilityOptions,
+  type CommunityStabilityResult,
+} from './analyses/community-stability.ts';
+export { rai, topDisciplines, DEFAULTS as RAI_DEFAULTS, type RaiOptions } from './analyses/rai.ts';
+export { minMaxScore, compositeIndex, MINMAX_DEFAULTS, COMPOSITE_DEFAULTS, type MinMaxOptions, type CompositeOptions } from './analyses/scores.ts';
+export { youngShare, youngGrowth, DEFAULTS as YOUNG_DEFAULTS, type YoungOptions } from './analyses/young.ts';
+export {
+  talentPotential,
+  DEFAULTS as TALENT_POTENTIAL_DEFAULTS,
+  type TalentPotentialOptions,
+  type TalentPotentialResult,
+  type TalentPotentialWeights,
+} from './analyses/talent-potential.ts';
+export { ConvergenceError } from './analyses/options.ts';
+export { analyzeGraph, DEFAULTS as ANALYZE_GRAPH_DEFAULTS, type AnalyzeGraphOptions, type AnalysisSummary } from './analyses/run-all.ts';
+
+// Pipeline (pure part)
+export { ANALYZE_DEFAULTS, resolveAnalyzeOptions, type AnalyzeOptions, type ResolvedAnalyzeOptions } from './pipeline/options.ts';
+export { analyzeTable, analyzeMoveRecords, analyzeTimelineRecords, type AnalysisRun, type Stage, type RunHooks } from './pipeline/analyze.ts';
+
+// Tables and serialisations (strings in memory)
+export { toCsv, tableToCsv, type Table, type CsvOptions } from './exports/csv.ts';
+export { placesTable, PLACES_COLUMNS } from './exports/places-table.ts';
+export { flowsTable, FLOWS_COLUMNS } from './exports/flows-table.ts';
+export { communitiesTable, COMMUNITIES_COLUMNS } from './exports/communities-table.ts';
+export { raiTable, RAI_COLUMNS } from './exports/rai-table.ts';
+export { problemsTable, PROBLEMS_COLUMNS, countProblemsByReason } from './exports/problems-table.ts';
+export { topFlowsTable } from './exports/top-flows-table.ts';
+export { graphToJson, graphToObject, graphFromJson, type SerializedFlowGraph } from './exports/graph-json.ts';
+export { toGexf, GEXF_DEFAULTS, type GexfOptions } from './exports/gexf.ts';
+export { buildManifest, manifestToJson, MANIFEST_VERSION, type Manifest, type ManifestInput } from './exports/manifest.ts';
+export { formatReport, REPORT_DEFAULTS, type ReportOptions } from './report/report.ts';
