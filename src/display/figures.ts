@@ -8,12 +8,18 @@ import type { NodeMeasure, RaiResult, TopFlows } from '../analyses/types.ts';
 import { measureChartSvg } from './bar-chart.ts';
 import { raiHeatmapSvg } from './heatmap.ts';
 import { flowMapSvg } from './map.ts';
+import { attributeMeasure } from './measures.ts';
 import type { MapGraph } from './map.ts';
 import { topSourcesSvg } from './flow-chart.ts';
 
-/** The parts of an analysis result the figures are drawn from; each is optional. */
+/**
+ * The parts of an analysis result the figures are drawn from; each is optional. A pipeline run
+ * (`{ graph, analyses: { topSources, rai, … } }`) fits as it is: net inflow and PageRank are then
+ * read from the graph's node attributes.
+ */
 export interface FiguresInput {
   graph?: MapGraph | null;
+  analyses?: { topSources?: TopFlows | null; rai?: RaiResult | null } | null;
   netInflow?: NodeMeasure | null;
   pagerank?: NodeMeasure | null;
   topSources?: TopFlows | null;
@@ -78,7 +84,7 @@ function largestRaiPlaces(rai: RaiResult, n: number): string[] {
  * `net-inflow.svg` (largest gains and losses), `pagerank.svg`, `top-sources.svg` (the
  * `destinations` largest destinations), `rai-heatmap.svg`, `flow-map.svg`.
  *
- * @param result - an analysis result (`analyzeFile`'s, or any object with these fields).
+ * @param result - a pipeline run (`{ graph, analyses }`), or any object with these fields.
  * @param options - {@link FIGURES_DEFAULTS}.
  * @returns file name → standalone SVG string; missing inputs give no file.
  * @example
@@ -87,28 +93,37 @@ function largestRaiPlaces(rai: RaiResult, n: number): string[] {
 export function renderFigures(result: FiguresInput, options: FiguresOptions = {}): Record<string, string> {
   const o = checkOptions(options);
   const out: Record<string, string> = {};
-  if (result.netInflow && Object.keys(result.netInflow).length > 0) {
-    out['net-inflow.svg'] = measureChartSvg(result.netInflow, {
+  const graph = result.graph ?? null;
+  const fromGraph = (attribute: string): NodeMeasure | null => {
+    if (!graph || !graph.someNode((_k, a) => typeof a[attribute] === 'number')) return null;
+    return attributeMeasure(graph, attribute);
+  };
+  const netInflow = result.netInflow ?? fromGraph('netInflow');
+  const pagerank = result.pagerank ?? fromGraph('pagerank');
+  const topSources = result.topSources ?? result.analyses?.topSources ?? null;
+  const rai = result.rai ?? result.analyses?.rai ?? null;
+  if (netInflow && Object.keys(netInflow).length > 0) {
+    out['net-inflow.svg'] = measureChartSvg(netInflow, {
       limit: o.limit,
       pick: 'extremes',
       title: 'Net inflow: largest gains and losses',
       valueLabel: 'inflow − outflow',
     });
   }
-  if (result.pagerank && Object.keys(result.pagerank).length > 0) {
-    out['pagerank.svg'] = measureChartSvg(result.pagerank, { limit: o.limit, style: 'lollipop', title: 'PageRank (weighted by flow)', digits: 4 });
+  if (pagerank && Object.keys(pagerank).length > 0) {
+    out['pagerank.svg'] = measureChartSvg(pagerank, { limit: o.limit, style: 'lollipop', title: 'PageRank (weighted by flow)', digits: 4 });
   }
-  if (result.topSources) {
-    const destinations = largestDestinations(result.topSources, o.destinations, o.minCount);
+  if (topSources) {
+    const destinations = largestDestinations(topSources, o.destinations, o.minCount);
     if (destinations.length > 0) {
-      out['top-sources.svg'] = topSourcesSvg(result.topSources, destinations, { minCount: o.minCount, title: 'Top sources of the largest destinations' });
+      out['top-sources.svg'] = topSourcesSvg(topSources, destinations, { minCount: o.minCount, title: 'Top sources of the largest destinations' });
     }
   }
-  if (result.rai && result.rai.places.length > 0 && result.rai.disciplines.length > 0) {
-    out['rai-heatmap.svg'] = raiHeatmapSvg(result.rai, { places: largestRaiPlaces(result.rai, o.heatmapPlaces) });
+  if (rai && rai.places.length > 0 && rai.disciplines.length > 0) {
+    out['rai-heatmap.svg'] = raiHeatmapSvg(rai, { places: largestRaiPlaces(rai, o.heatmapPlaces) });
   }
-  if (result.graph && result.graph.order > 0) {
-    out['flow-map.svg'] = flowMapSvg(result.graph);
+  if (graph && graph.order > 0) {
+    out['flow-map.svg'] = flowMapSvg(graph);
   }
   return out;
 }

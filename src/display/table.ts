@@ -11,12 +11,18 @@ import { escapeXml, formatNumber } from './format.ts';
 export type Cell = string | number | boolean | null | undefined;
 export type Row = Record<string, Cell>;
 
-/** Anything with arquero's `objects()` (an arquero table) or a plain array of rows. */
+/** Anything with arquero's `objects()` (an arquero table). */
 export interface RowSource {
   objects(): object[];
 }
 
-export type TableInput = NodeMeasure | TopFlows | CommunitiesResult | RaiResult | readonly object[] | RowSource;
+/** A table of the exports (`placesTable`, `flowsTable` …): `columns` fixes the order. */
+export interface ColumnsAndRows {
+  columns: string[];
+  rows: Record<string, unknown>[];
+}
+
+export type TableInput = NodeMeasure | TopFlows | CommunitiesResult | RaiResult | readonly object[] | RowSource | ColumnsAndRows;
 
 export interface TableOptions {
   /** Rows shown; the rest are counted in a footer. */
@@ -55,6 +61,10 @@ function isCommunities(x: object): x is CommunitiesResult {
   return 'communities' in x && 'assignment' in x && Array.isArray((x as CommunitiesResult).communities);
 }
 
+function isColumnsAndRows(x: object): x is ColumnsAndRows {
+  return Array.isArray((x as ColumnsAndRows).columns) && Array.isArray((x as ColumnsAndRows).rows);
+}
+
 function isRowSource(x: object): x is RowSource {
   return typeof (x as RowSource).objects === 'function';
 }
@@ -86,7 +96,8 @@ function plainRows(objects: readonly object[]): Row[] {
  * - TopFlows → `{ place, rank, source, weight, researchers }`, places in key order;
  * - CommunitiesResult → `{ community, label, size, dominantCountry, dominantCountryShare, members }`;
  * - RaiResult → wide `{ place, <discipline>… }` or long `{ place, discipline, researchers, rai }`;
- * - an array of objects or an arquero table → its rows (arrays joined with ", ").
+ * - an array of objects, an arquero table or an exports table (`{ columns, rows }`, e.g.
+ *   `placesTable(graph)`) → its rows, in its column order (arrays joined with ", ").
  *
  * @throws OptionError when the input is none of these.
  * @example
@@ -100,6 +111,9 @@ export function resultRows(input: TableInput, options: Pick<TableOptions, 'value
   }
   if (Array.isArray(input)) return plainRows(input as readonly object[]);
   if (isRowSource(input)) return plainRows(input.objects());
+  if (isColumnsAndRows(input)) {
+    return input.rows.map((r) => Object.fromEntries(input.columns.map((c) => [c, toCell(r[c])])));
+  }
   if (isRaiResult(input)) {
     if (layout === 'long') {
       return input.cells.map((c) => ({ place: c.place, discipline: c.discipline, researchers: c.researchers, rai: c.rai }));

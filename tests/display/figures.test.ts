@@ -31,3 +31,13 @@ describe('largestDestinations', () => {
     expect(largestDestinations(TOP, 5, 100)).toEqual(['Shenzhen']);
   });
 });
+
+describe('renderFigures on a pipeline run', () => {
+  it('renderFigures reads net inflow and PageRank from node attributes and the rest from `analyses`', () => {
+    const graph = mapGraph();
+    graph.forEachNode((key) => graph.mergeNodeAttributes(key, { netInflow: key === 'Shenzhen' ? 1800 : -100, pagerank: 0.2 }));
+    const files = renderFigures({ graph, analyses: { topSources: TOP, rai: RAI } });
+    expect(Object.keys(files).sort()).toEqual(['flow-map.svg', 'net-inflow.svg', 'pagerank.svg', 'rai-heatmap.svg', 'top-sources.svg']);
+    expect(files['net-inflow.svg']).toContain('data-value="1800"');
+  });
+});

@@ -70,6 +70,12 @@ describe('resultRows', () => {
     });
   });
 
+  it('resultRows keeps the column order of an exports table', () => {
+    const rows = resultRows({ columns: ['place', 'net_inflow'], rows: [{ net_inflow: -5, place: 'Beijing', extra: 1 }] });
+    expect(rows).toEqual([{ place: 'Beijing', net_inflow: -5 }]);
+    expect(Object.keys(rows[0]!)).toEqual(['place', 'net_inflow']);
+  });
+
   it('resultRows reads an arquero table', () => {
     const t = aq.table({ place: ['Beijing', 'Boston'], pagerank: [0.2, 0.1] });
     expect(resultRows(t)).toEqual([
