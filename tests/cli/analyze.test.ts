@@ -1,0 +1,137 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli, type CliResult } from './run-cli.ts';
+
+const INPUT = 'tests/fixtures/cli/moves-small.csv';
+const GOLDEN = join(ROOT, 'tests/fixtures/golden/cli-small');
+const tmp = mkdtempSync(join(tmpdir(), 'talentflow-cli-'));
+const out = join(tmp, 'out');
+let run: CliResult;
+
+function csvRows(file: string): Record<string, string>[] {
+  // The fixtures' CSVs have no quoted line breaks; quoted commas are handled.
+  const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+  const split = (line: string) => {
+    const cells: string[] = [];
+    let cur = '';
+    let quoted = false;
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i]!;
+      if (quoted) {
+        if (ch === '"' && line[i + 1] === '"') (cur += '"'), i++;
+        else if (ch === '"') quoted = false;
+        else cur += ch;
+      } else if (ch === '"') quoted = true;
+      else if (ch === ',') cells.push(cur), (cur = '');
+      else cur += ch;
+    }
+    cells.push(cur);
+    return cells;
+  };
+  const header = split(lines[0]!);
+  return lines.slice(1).map((l) => Object.fromEntries(split(l).map((v, i) => [header[i]!, v])));
+}
+
+// createdBy holds the command line, whose --out is a temporary folder.
+const normalise = (name: string, text: string) =>
+  name === 'manifest.json' ? text.replace(/"createdBy": "[^"]*"/, '"createdBy": "<command line>"') : text;
+
+beforeAll(() => {
+  run = runCli(['analyze', INPUT, '--out', out, '--min-flow', '1', '--stability-runs', '5']);
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('talentflow analyze (small moves table)', () => {
+  it('runAnalyze exits 0 and writes every output', () => {
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(readdirSync(out).sort()).toEqual([
+      'communities.csv',
+      'flows.csv',
+      'graph.gexf',
+      'graph.json',
+      'manifest.json',
+      'places.csv',
+      'problems.csv',
+      'rai.csv',
+      'top_destinations.csv',
+      'top_sources.csv',
+    ]);
+  });
+
+  it('runAnalyze computes the hand-counted strengths', () => {
+    const places = Object.fromEntries(csvRows(join(out, 'places.csv')).map((r) => [r.place, r]));
+    // Shenzhen in: r01 r02 (Beijing), r03 r04 r05 (Guangzhou), r06 (Hong Kong) = 6; out: r07, r08 = 2.
+    expect(places.Shenzhen).toMatchObject({ inflow: '6', outflow: '2', net_inflow: '4', hub_class: 'magnet' });
+    // Boston in: r10 (New York), r11 (Berkeley → San Francisco metro), r14 (Beijing) = 3;
+    // out: r09 (Cambridge US = Boston → New York), r12 (→ Palo Alto), r13 (→ Beijing) = 3; r16 stays within Boston.
+    expect(places.Boston).toMatchObject({ inflow: '3', outflow: '3', net_inflow: '0' });
+    // Cambridge GB is not Boston.
+    expect(places['Cambridge, GB']).toMatchObject({ country: 'GB', inflow: '0', outflow: '1' });
+    // A moves table has no stock: those cells are empty, never made up.
+    expect(places.Shenzhen!.stock).toBe('');
+    expect(places.Shenzhen!.inflow_ratio).toBe('');
+    const net = Object.values(places).reduce((s, r) => s + Number(r.net_inflow), 0);
+    expect(net).toBe(0);
+  });
+
+  it('runAnalyze reports every skipped row with file, line, field and value', () => {
+    const problems = csvRows(join(out, 'problems.csv'));
+    expect(problems.map((p) => [p.line, p.field, p.value, p.reason])).toEqual([
+      ['18', 'from', 'Shenzen', 'unknown-place'],
+      ['19', 'to', 'London', 'self-move'],
+      ['20', 'year', 'twenty', 'bad-year'],
+      ['21', 'researcher_id', '', 'empty-id'],
+    ]);
+    expect(problems[0]!.suggestions.split(';')[0]).toBe('Shenzhen, CN');
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.counts).toMatchObject({ records: 16, skipped: 4, movesWithinPlace: 1, nodes: 10, edges: 12 });
+    expect(manifest.seed).toBe(42);
+    expect(run.stdout).toContain('Read 20 rows: 16 used; 4 skipped');
+  });
+
+  it('runAnalyze output matches the golden files', () => {
+    const update = process.env.UPDATE_GOLDEN === '1';
+    if (update) mkdirSync(GOLDEN, { recursive: true });
+    const files = [...readdirSync(out), 'report.txt'].sort();
+    for (const name of files) {
+      const actual = normalise(name, name === 'report.txt' ? run.stdout.replace(out, '<out>') : readFileSync(join(out, name), 'utf8'));
+      const golden = join(GOLDEN, name);
+      if (update) writeFileSync(golden, actual);
+      expect(existsSync(golden), `golden file ${name}`).toBe(true);
+      expect(actual, name).toBe(readFileSync(golden, 'utf8'));
+    }
+  });
+
+  it('runAnalyze is deterministic: a second run writes identical files', () => {
+    const out2 = join(tmp, 'out2');
+    const again = runCli(['analyze', INPUT, '--out', out2, '--min-flow', '1', '--stability-runs', '5']);
+    expect(again.status).toBe(0);
+    for (const name of readdirSync(out)) {
+      if (name === 'manifest.json') continue;
+      expect(readFileSync(join(out2, name), 'utf8'), name).toBe(readFileSync(join(out, name), 'utf8'));
+    }
+  });
+});
+
+describe('talentflow analyze exit codes', () => {
+  it('runAnalyze --strict exits 1 and writes only problems.csv', () => {
+    const strictOut = join(tmp, 'strict');
+    const r = runCli(['analyze', INPUT, '--out', strictOut, '--strict']);
+    expect(r.status).toBe(1);
+    expect(readdirSync(strictOut)).toEqual(['problems.csv']);
+    expect(r.stderr).toContain('unknown-place');
+  });
+
+  it('runAnalyze exits 3 on a missing file, 2 on a bad option, 0 on --help', () => {
+    expect(runCli(['analyze', 'no/such/file.csv', '--out', join(tmp, 'x')]).status).toBe(3);
+    const bad = runCli(['analyze', INPUT, '--window', '2023-2019']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--window');
+    expect(runCli(['analyze', INPUT, '--level', 'planet']).status).toBe(2);
+    expect(runCli(['analyze', '--help']).status).toBe(0);
+    expect(runCli(['frobnicate']).status).toBe(2);
+  });
+});
