@@ -18,9 +18,9 @@
  */
 import type { ColumnTable } from 'arquero';
 import { MOVE_FIELDS } from './columns.ts';
-import { describeCountFault, parseCount, parseYear, YEAR_RANGE } from './cells.ts';
+import { cellText, describeCountFault, parseCount, parseYear, YEAR_RANGE } from './cells.ts';
 import { problem, walkRows, type ParseOptions } from './table-input.ts';
-import type { MoveRecord, Problem, ReadResult } from './types.ts';
+import type { MoveRecord, ReadResult } from './types.ts';
 
 const BASE_REQUIRED = ['from', 'to', 'year'] as const;
 
@@ -38,7 +38,6 @@ const BASE_REQUIRED = ['from', 'to', 'year'] as const;
 export function parseMoves(table: ColumnTable, options: ParseOptions): ReadResult<MoveRecord> {
   const { file } = options;
   let hasCount = false;
-  let hasId = false;
   return walkRows<MoveRecord>(
     table,
     options,
@@ -46,57 +45,68 @@ export function parseMoves(table: ColumnTable, options: ParseOptions): ReadResul
     MOVE_FIELDS,
     (present) => {
       hasCount = present.has('count');
-      hasId = present.has('researcher_id');
       return hasCount ? BASE_REQUIRED : [...BASE_REQUIRED, 'researcher_id'];
     },
-    (cells, problems) => {
-      const { line } = cells;
-      const before = problems.length;
-      const push = (field: string, value: string, reason: Problem['reason'], message: string, severity?: Problem['severity']) =>
-        problems.push(problem(file, line, field, value, reason, message, severity));
+    (column) => {
+      const ids = column('researcher_id');
+      const froms = column('from')!;
+      const tos = column('to')!;
+      const years = column('year')!;
+      const counts = column('count');
+      const disciplines = column('discipline');
+      const fromCountries = column('from_country');
+      const toCountries = column('to_country');
+      return (row, line, problems) => {
+        const before = problems.length;
+        const id = ids ? cellText(ids[row]) : '';
+        if (counts === null && id === '') problems.push(problem(file, line, 'researcher_id', id, 'empty-id', 'researcher_id is empty'));
 
-      const id = hasId ? cells.text('researcher_id') : '';
-      if (!hasCount && id === '') push('researcher_id', id, 'empty-id', 'researcher_id is empty');
+        const from = cellText(froms[row]);
+        const to = cellText(tos[row]);
+        if (from === '') problems.push(problem(file, line, 'from', from, 'empty-place', 'from is empty'));
+        if (to === '') problems.push(problem(file, line, 'to', to, 'empty-place', 'to is empty'));
 
-      const from = cells.text('from');
-      const to = cells.text('to');
-      if (from === '') push('from', from, 'empty-place', 'from is empty');
-      if (to === '') push('to', to, 'empty-place', 'to is empty');
+        const yearText = cellText(years[row]);
+        const year = parseYear(yearText);
+        if (year === null) problems.push(problem(file, line, 'year', yearText, 'bad-year', BAD_YEAR));
 
-      const yearText = cells.text('year');
-      const year = parseYear(yearText);
-      if (year === null) push('year', yearText, 'bad-year', `year is not a whole number in ${YEAR_RANGE[0]}–${YEAR_RANGE[1]}`);
+        let count = 1;
+        if (counts !== null) {
+          const countText = cellText(counts[row]);
+          const parsed = parseCount(countText);
+          if (parsed.fault === undefined) count = parsed.value;
+          else {
+            const severity = parsed.fault === 'zero' ? 'warning' : 'error';
+            problems.push(problem(file, line, 'count', countText, 'bad-count', describeCountFault(parsed.fault, 'count'), severity));
+          }
+        }
 
-      let count = 1;
-      if (hasCount) {
-        const countText = cells.text('count');
-        const parsed = parseCount(countText);
-        if (parsed.fault === undefined) count = parsed.value;
-        else push('count', countText, 'bad-count', describeCountFault(parsed.fault, 'count'), parsed.fault === 'zero' ? 'warning' : 'error');
-      }
+        const fromCountry = fromCountries ? cellText(fromCountries[row]) || null : null;
+        const toCountry = toCountries ? cellText(toCountries[row]) || null : null;
+        if (from !== '' && sameText(from, to) && sameText(fromCountry ?? '', toCountry ?? '')) {
+          const where = fromCountry ? ` (${fromCountry})` : '';
+          problems.push(problem(file, line, 'to', to, 'self-move', `from and to are both "${from}"${where}: not a move`));
+        }
 
-      const fromCountry = cells.text('from_country') || null;
-      const toCountry = cells.text('to_country') || null;
-      if (from !== '' && sameText(from, to) && sameText(fromCountry ?? '', toCountry ?? '')) {
-        push('to', to, 'self-move', `from and to are both "${from}"${fromCountry ? ` (${fromCountry})` : ''}: not a move`);
-      }
-
-      // Every problem above skips the row, the zero-count warning included.
-      if (problems.length > before) return null;
-      return {
-        researcherId: id === '' ? null : id,
-        from,
-        to,
-        fromCountry,
-        toCountry,
-        year: year!,
-        discipline: cells.text('discipline') || null,
-        count,
-        line,
+        // Every problem above skips the row, the zero-count warning included.
+        if (problems.length > before) return null;
+        return {
+          researcherId: id === '' ? null : id,
+          from,
+          to,
+          fromCountry,
+          toCountry,
+          year: year!,
+          discipline: disciplines ? cellText(disciplines[row]) || null : null,
+          count,
+          line,
+        };
       };
     },
   );
 }
+
+const BAD_YEAR = `year is not a whole number in ${YEAR_RANGE[0]}–${YEAR_RANGE[1]}`;
 
 function sameText(a: string, b: string): boolean {
   return a === b || a.toLowerCase() === b.toLowerCase();

@@ -13,9 +13,9 @@
  */
 import type { ColumnTable } from 'arquero';
 import { TIMELINE_FIELDS } from './columns.ts';
-import { describeCountFault, parseCount, parseYear, YEAR_RANGE } from './cells.ts';
+import { cellText, describeCountFault, parseCount, parseYear, YEAR_RANGE } from './cells.ts';
 import { problem, walkRows, type ParseOptions } from './table-input.ts';
-import type { Problem, ReadResult, TimelineRecord } from './types.ts';
+import type { ReadResult, TimelineRecord } from './types.ts';
 
 const REQUIRED = ['researcher_id', 'year', 'place'] as const;
 
@@ -31,49 +31,54 @@ const REQUIRED = ['researcher_id', 'year', 'place'] as const;
  */
 export function parseTimelines(table: ColumnTable, options: ParseOptions): ReadResult<TimelineRecord> {
   const { file } = options;
-  let hasPublications = false;
   return walkRows<TimelineRecord>(
     table,
     options,
     'timelines',
     TIMELINE_FIELDS,
-    (present) => {
-      hasPublications = present.has('publications');
-      return REQUIRED;
-    },
-    (cells, problems) => {
-      const { line } = cells;
-      const before = problems.length;
-      const push = (field: string, value: string, reason: Problem['reason'], message: string, severity?: Problem['severity']) =>
-        problems.push(problem(file, line, field, value, reason, message, severity));
+    () => REQUIRED,
+    (column) => {
+      const ids = column('researcher_id')!;
+      const years = column('year')!;
+      const places = column('place')!;
+      const countries = column('country');
+      const disciplines = column('discipline');
+      const publications = column('publications');
+      return (row, line, problems) => {
+        const before = problems.length;
+        const id = cellText(ids[row]);
+        if (id === '') problems.push(problem(file, line, 'researcher_id', id, 'empty-id', 'researcher_id is empty'));
+        const place = cellText(places[row]);
+        if (place === '') problems.push(problem(file, line, 'place', place, 'empty-place', 'place is empty'));
+        const yearText = cellText(years[row]);
+        const year = parseYear(yearText);
+        if (year === null) problems.push(problem(file, line, 'year', yearText, 'bad-year', BAD_YEAR));
 
-      const id = cells.text('researcher_id');
-      if (id === '') push('researcher_id', id, 'empty-id', 'researcher_id is empty');
-      const place = cells.text('place');
-      if (place === '') push('place', place, 'empty-place', 'place is empty');
-      const yearText = cells.text('year');
-      const year = parseYear(yearText);
-      if (year === null) push('year', yearText, 'bad-year', `year is not a whole number in ${YEAR_RANGE[0]}–${YEAR_RANGE[1]}`);
+        let count = 1;
+        if (publications !== null) {
+          const text = cellText(publications[row]);
+          const parsed = parseCount(text);
+          if (parsed.fault === undefined) count = parsed.value;
+          else {
+            const severity = parsed.fault === 'zero' ? 'warning' : 'error';
+            problems.push(problem(file, line, 'publications', text, 'bad-count', describeCountFault(parsed.fault, 'publications'), severity));
+          }
+        }
 
-      let publications = 1;
-      if (hasPublications) {
-        const text = cells.text('publications');
-        const parsed = parseCount(text);
-        if (parsed.fault === undefined) publications = parsed.value;
-        else push('publications', text, 'bad-count', describeCountFault(parsed.fault, 'publications'), parsed.fault === 'zero' ? 'warning' : 'error');
-      }
-
-      // Every problem above skips the row, the zero-publications warning included.
-      if (problems.length > before) return null;
-      return {
-        researcherId: id,
-        year: year!,
-        place,
-        country: cells.text('country') || null,
-        discipline: cells.text('discipline') || null,
-        publications,
-        line,
+        // Every problem above skips the row, the zero-publications warning included.
+        if (problems.length > before) return null;
+        return {
+          researcherId: id,
+          year: year!,
+          place,
+          country: countries ? cellText(countries[row]) || null : null,
+          discipline: disciplines ? cellText(disciplines[row]) || null : null,
+          publications: count,
+          line,
+        };
       };
     },
   );
 }
+
+const BAD_YEAR = `year is not a whole number in ${YEAR_RANGE[0]}–${YEAR_RANGE[1]}`;

@@ -36,14 +36,11 @@ export function problem(
   return { file, line, field, value, reason, severity, message };
 }
 
-/** Reads one row's cells by field, as trimmed text (`''` for an absent column or an empty cell). */
-export interface RowCells {
-  /** Data row index (0-based). */
-  row: number;
-  /** 1-based source line. */
-  line: number;
-  text(field: string): string;
-}
+/** The cells of one column, by data row; look them up with {@link cellText}. */
+export type Column = ArrayLike<unknown>;
+
+/** Parses the data row `row` (on source line `line`) into a record, or returns null after pushing its problems. */
+export type RowParser<R> = (row: number, line: number, problems: Problem[]) => R | null;
 
 /**
  * Walks the data rows of `table` for a parser.
@@ -51,11 +48,11 @@ export interface RowCells {
  * 1. Matches the header against `fields` (through `options.columns`); a required field without a
  *    column makes the whole input unusable: one `missing-column` problem per such field (line 1,
  *    value = the column looked for) and no records.
- * 2. Reports each row in `malformedRows` once as `malformed-row` and skips it: its cells are
+ * 2. Calls `setup` once with the column of each field (null when absent); it returns the row parser.
+ * 3. Reports each row in `malformedRows` once as `malformed-row` and skips it: its cells are
  *    shifted, so any further check would blame the wrong field.
- * 3. Skips blank rows (every cell empty); they are not data rows and are not counted.
- * 4. Calls `parseRow` on every other row; it returns a record or null (skipped, having pushed its
- *    problems).
+ * 4. Skips blank rows (every cell empty); they are not data rows and are not counted.
+ * 5. Calls the row parser on every other row.
  */
 export function walkRows<R>(
   table: ColumnTable,
@@ -63,7 +60,7 @@ export function walkRows<R>(
   kind: RecordKind,
   fields: readonly string[],
   required: (present: ReadonlySet<string>) => readonly string[],
-  parseRow: (cells: RowCells, problems: Problem[]) => R | null,
+  setup: (column: (field: string) => Column | null) => RowParser<R>,
 ): ReadResult<R> {
   const { file } = options;
   const header = table.columnNames();
@@ -84,43 +81,41 @@ export function walkRows<R>(
     return { records: [], problems, rowsRead: numRows };
   }
 
-  const columns = new Map<string, unknown[]>();
-  for (const [field, name] of match.found) columns.set(field, table.array(name) as unknown[]);
-  const all = [...columns.values()];
-  // Blank detection must see every column, not only the recognised ones.
-  const others = header.filter((h) => ![...match.found.values()].includes(h)).map((h) => table.array(h) as unknown[]);
+  const byName = new Map(header.map((h) => [h, table.array(h) as unknown[]]));
+  const parseRow = setup((field) => {
+    const name = match.found.get(field);
+    return name === undefined ? null : byName.get(name)!;
+  });
+  // Blank detection looks at every column, recognised or not.
+  const all = [...byName.values()];
 
   const rowLines = options.rowLines ?? null;
   const malformed = options.malformedRows ?? null;
-  const cells: RowCells = {
-    row: 0,
-    line: 2,
-    text(field) {
-      const col = columns.get(field);
-      return col ? cellText(col[this.row]) : '';
-    },
-  };
   const records: R[] = [];
   let rowsRead = 0;
   for (let row = 0; row < numRows; row++) {
     const bad = malformed?.get(row);
-    if (bad === undefined && isBlank(all, row) && isBlank(others, row)) continue;
+    if (bad === undefined && isBlankRow(all, row)) continue;
     rowsRead++;
-    cells.row = row;
-    cells.line = rowLines ? rowLines[row]! : row + 2;
+    const line = rowLines ? rowLines[row]! : row + 2;
     if (bad !== undefined) {
       problems.push(
-        problem(file, cells.line, 'row', bad, 'malformed-row', `row cannot be split into the header's ${header.length} columns (${bad}); quote values that contain the delimiter`),
+        problem(file, line, 'row', bad, 'malformed-row', `row cannot be split into the header's ${header.length} columns (${bad}); quote values that contain the delimiter`),
       );
       continue;
     }
-    const record = parseRow(cells, problems);
+    const record = parseRow(row, line, problems);
     if (record !== null) records.push(record);
   }
   return { records, problems, rowsRead };
 }
 
-function isBlank(columns: unknown[][], row: number): boolean {
-  for (const col of columns) if (cellText(col[row]) !== '') return false;
+function isBlankRow(columns: Column[], row: number): boolean {
+  for (const col of columns) {
+    const v = col[row];
+    // Fast path: a string starting with a visible character is not blank.
+    if (typeof v === 'string' && v.length > 0 && v.charCodeAt(0) > 32) return false;
+    if (cellText(v) !== '') return false;
+  }
   return true;
 }
