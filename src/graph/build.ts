@@ -23,6 +23,7 @@ import { emptyPlaceStock } from '../timelines/summarise.ts';
 import type { FlowAttributes, FlowGraph, FlowGraphAttributes, PlaceAttributes, PlaceStock } from './types.ts';
 import { checkYears, compareText, edgeKey, increment } from './breakdowns.ts';
 
+/** What {@link buildFlowGraph} builds from. */
 export interface FlowGraphInput {
   moves: readonly ResolvedMove[];
   /** Every place seen, by id or as a list; every move's source and target must be among them. */
@@ -37,6 +38,7 @@ export interface FlowGraphInput {
   movesWithinPlace?: number;
 }
 
+/** Options of {@link buildFlowGraph}. */
 export interface BuildOptions {
   /** Keep only moves arriving in [first, last] (inclusive); null keeps all. */
   years?: [number, number] | null;
@@ -97,7 +99,7 @@ export function buildFlowGraph(input: FlowGraphInput, options?: BuildOptions): F
     else e.ids?.add(m.researcherId);
     const y = String(m.year);
     increment(e.byYear, y, m.count);
-    if (m.discipline !== null) {
+    if (m.discipline !== null && m.discipline !== '') {
       increment(e.byDiscipline, m.discipline, m.count);
       increment((e.byYearDiscipline[y] ??= {}), m.discipline, m.count);
     }

@@ -15,6 +15,7 @@ import { OptionError } from '../errors.ts';
 import { checkYears, restrictBreakdowns } from './breakdowns.ts';
 import type { FlowAttributes, FlowGraph, FlowGraphAttributes, PlaceAttributes } from './types.ts';
 
+/** Options of {@link filterFlows}. */
 export interface FilterOptions {
   /** Keep moves arriving in [first, last] (inclusive); null: every year. */
   years?: [number, number] | null;

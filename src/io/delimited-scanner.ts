@@ -15,6 +15,14 @@ export const BLANK_RECORD = 0;
 export const TEXT_AFTER_QUOTE = -1;
 export const UNCLOSED_QUOTE = -2;
 
+/**
+ * Scans delimited text chunk by chunk: `feed` each chunk, `finish` at the end, then read each
+ * record's start line (`dataLines`) and width code (`width`). Record 0 is the header.
+ * @example
+ * const s = new DelimitedScanner(',');
+ * s.feed('a,b\n"x\ny",2\n3,4\n'); s.finish();
+ * s.dataLines(); // Int32Array [2, 4]
+ */
 export class DelimitedScanner {
   private readonly delimiter: number;
   private line = 1;

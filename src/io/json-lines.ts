@@ -9,6 +9,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { table as columnTable, type ColumnTable } from 'arquero';
 
+/** A JSON-lines input as a table, with the line of each row and the lines that were not objects. */
 export interface JsonLinesTable {
   table: ColumnTable;
   rows: number;
@@ -19,7 +20,10 @@ export interface JsonLinesTable {
 
 const EVIDENCE_LENGTH = 60;
 
-/** Reads JSON lines from a byte stream. */
+/**
+ * Reads JSON lines from a byte stream (UTF-8).
+ * @example const { table, malformedRows } = await readJsonLines(createReadStream('moves.jsonl'));
+ */
 export async function readJsonLines(bytes: Readable): Promise<JsonLinesTable> {
   const names: string[] = [];
   const columns = new Map<string, Array<string | null>>();

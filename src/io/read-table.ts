@@ -16,8 +16,10 @@ import { InputError } from '../errors.ts';
 import { BLANK_RECORD, DelimitedScanner, TEXT_AFTER_QUOTE, UNCLOSED_QUOTE } from './delimited-scanner.ts';
 import { readJsonLines } from './json-lines.ts';
 
+/** The table formats {@link readTable} reads. */
 export type TableFormat = 'csv' | 'tsv' | 'jsonl';
 
+/** Options of {@link readTable} and {@link readText}. */
 export interface ReadTableOptions {
   /** Called as bytes of the file are read (compressed bytes for `.gz`): `(done, total)`. */
   onProgress?: (done: number, total: number) => void;

@@ -15,7 +15,9 @@ export const MOVE_FIELDS = ['researcher_id', 'from', 'to', 'year', 'discipline',
 /** Fields of an affiliation timeline, in canonical order. */
 export const TIMELINE_FIELDS = ['researcher_id', 'year', 'place', 'country', 'discipline', 'publications'] as const;
 
+/** A canonical field of a moves table. */
 export type MoveField = (typeof MOVE_FIELDS)[number];
+/** A canonical field of an affiliation timeline. */
 export type TimelineField = (typeof TIMELINE_FIELDS)[number];
 
 /** The fields a record kind knows. */

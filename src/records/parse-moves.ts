@@ -4,7 +4,8 @@
  * country → country flows).
  *
  * Columns (matched case-insensitively; see `columns.ts`):
- *   required  from, to, year; researcher_id unless a count column is present
+ *   required  from, to, year; researcher_id unless a count column is present (with a count
+ *             column an empty researcher_id marks an aggregated row: researcherId null)
  *   optional  discipline, from_country, to_country, count
  *
  * Every bad value is a problem located by file, line, field and value; the row is skipped and

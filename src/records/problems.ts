@@ -8,6 +8,7 @@ import type { Problem, ProblemReason } from './types.ts';
 /** How many examples each reason keeps. */
 export const EXAMPLES_PER_REASON = 3;
 
+/** The problems of one reason. */
 export interface ProblemGroup {
   reason: ProblemReason;
   count: number;
@@ -18,6 +19,7 @@ export interface ProblemGroup {
   examples: Problem[];
 }
 
+/** Problems counted by severity and grouped by reason. */
 export interface ProblemSummary {
   total: number;
   errors: number;

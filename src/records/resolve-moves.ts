@@ -10,6 +10,7 @@
 import type { Place, PlaceResolution, PlaceResolver } from '../places/types.ts';
 import type { MoveRecord, Problem, ResolvedMove } from './types.ts';
 
+/** What {@link resolveMoves} returns. */
 export interface ResolvedMoves {
   moves: ResolvedMove[];
   problems: Problem[];

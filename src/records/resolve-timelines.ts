@@ -9,6 +9,7 @@ import { TimelineRowsBuilder, type TimelineRows } from '../timelines/rows.ts';
 import { resolveEnd } from './resolve-moves.ts';
 import type { Problem, TimelineRecord } from './types.ts';
 
+/** What {@link resolveTimelines} returns. */
 export interface ResolvedTimelines {
   rows: TimelineRows;
   problems: Problem[];
