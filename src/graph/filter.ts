@@ -11,6 +11,7 @@
  *   nodes        all kept, with their attributes (stock figures describe the window, not the filter)
  */
 import { DirectedGraph } from 'graphology';
+import { checkNumber, withDefaults } from '../analyses/options.ts';
 import { OptionError } from '../errors.ts';
 import { checkYears, restrictBreakdowns } from './breakdowns.ts';
 import type { FlowAttributes, FlowGraph, FlowGraphAttributes, PlaceAttributes } from './types.ts';
@@ -73,18 +74,12 @@ export function filterFlows(graph: FlowGraph, options: FilterOptions = {}): Flow
 }
 
 function checkFilterOptions(options: FilterOptions): { years: [number, number] | null; disciplines: Set<string> | null; minWeight: number } {
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) throw new OptionError('options', options, 'an options object');
-  for (const key of Object.keys(options)) {
-    if (!(key in DEFAULTS)) throw new OptionError(key, (options as Record<string, unknown>)[key], `one of the options ${Object.keys(DEFAULTS).join(', ')}`);
-  }
-  const years = checkYears(options.years ?? DEFAULTS.years);
-  const d = options.disciplines ?? DEFAULTS.disciplines;
+  const o = withDefaults<FilterOptions>(DEFAULTS, options);
+  const years = checkYears(o.years);
+  const d = o.disciplines ?? null;
   if (d !== null && (!Array.isArray(d) || !d.every((x) => typeof x === 'string'))) {
     throw new OptionError('disciplines', d, 'null or an array of discipline names');
   }
-  const minWeight = options.minWeight ?? DEFAULTS.minWeight;
-  if (typeof minWeight !== 'number' || !Number.isFinite(minWeight) || minWeight < 0) {
-    throw new OptionError('minWeight', minWeight, 'a finite number ≥ 0');
-  }
+  const minWeight = checkNumber('minWeight', o.minWeight, { min: 0 });
   return { years, disciplines: d === null ? null : new Set(d), minWeight };
 }

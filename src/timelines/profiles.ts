@@ -14,6 +14,7 @@
  * Rows are grouped with two counting sorts (by year, then stably by researcher), so the walk is
  * O(rows + researchers + year span) with no comparison sort and no allocation per row.
  */
+import { compareText } from '../graph/breakdowns.ts';
 import type { ResearcherProfile } from './researcher.ts';
 import type { TimelineRows } from './rows.ts';
 
@@ -32,7 +33,7 @@ export interface ProfileView extends ResearcherProfile<number> {
 
 /** Rank of each id in code-unit order: `rank[i] < rank[j]` iff `ids[i] < ids[j]`. */
 export function rankIds(ids: readonly string[]): Int32Array {
-  const order = ids.map((_, i) => i).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
+  const order = ids.map((_, i) => i).sort((a, b) => compareText(ids[a]!, ids[b]!));
   const rank = new Int32Array(ids.length);
   order.forEach((i, r) => (rank[i] = r));
   return rank;

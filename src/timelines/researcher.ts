@@ -15,7 +15,9 @@
  *   last place before the window   the place of the latest publication year before W0
  *                 (basis of `presentBefore` and `leftSet`, see `summarise.ts`)
  */
+import { checkNumber, withDefaults } from '../analyses/options.ts';
 import { OptionError } from '../errors.ts';
+import { checkYears } from '../graph/breakdowns.ts';
 
 /** The rules' parameters; {@link TIMELINE_DEFAULTS} holds the SET report's values. */
 export interface TimelineOptions {
@@ -38,25 +40,16 @@ export const TIMELINE_DEFAULTS: Readonly<TimelineOptions> = Object.freeze({
 });
 
 /** Merges `options` over the defaults and validates them, throwing `OptionError` naming the option. */
-export function checkTimelineOptions(options: Partial<TimelineOptions> = {}): TimelineOptions {
-  const known = Object.keys(TIMELINE_DEFAULTS);
-  for (const key of Object.keys(options)) {
-    if (!known.includes(key)) throw new OptionError(key, (options as Record<string, unknown>)[key], `one of the options ${known.join(', ')}`);
-  }
-  const o = { ...TIMELINE_DEFAULTS, ...stripUndefined(options) };
-  const w = o.window as unknown;
-  if (!Array.isArray(w) || w.length !== 2 || !w.every(Number.isInteger) || w[0] > w[1]) {
-    throw new OptionError('window', w, 'two whole-number years [first, last] with first ≤ last');
-  }
-  for (const [name, min] of [['minPublications', 1], ['recentYears', 1], ['youngMaxAge', 0]] as const) {
-    const v = o[name] as unknown;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < min) throw new OptionError(name, v, `a whole number ≥ ${min}`);
-  }
-  return { window: [w[0], w[1]], minPublications: o.minPublications, recentYears: o.recentYears, youngMaxAge: o.youngMaxAge };
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+export function checkTimelineOptions(options?: Partial<TimelineOptions>): TimelineOptions {
+  const o = withDefaults(TIMELINE_DEFAULTS, options);
+  const window = checkYears(o.window, 'window');
+  if (window === null) throw new OptionError('window', o.window, 'two whole-number years [first, last] with first ≤ last');
+  return {
+    window,
+    minPublications: checkNumber('minPublications', o.minPublications, { integer: true, min: 1 }),
+    recentYears: checkNumber('recentYears', o.recentYears, { integer: true, min: 1 }),
+    youngMaxAge: checkNumber('youngMaxAge', o.youngMaxAge, { integer: true, min: 0 }),
+  };
 }
 
 /**

@@ -17,6 +17,7 @@
  * Each researcher counts once in `stock` and at most once in `presentBefore`, so both sum over
  * places to the number of active researchers (with pre-window publications, for presentBefore).
  */
+import { compareText } from '../graph/breakdowns.ts';
 import type { PlaceStock } from '../graph/types.ts';
 import type { ResolvedMove } from '../records/types.ts';
 import { profileMoves } from './derive-moves.ts';
@@ -106,7 +107,7 @@ export function summariseTimelines(rows: TimelineRows, options?: Partial<Timelin
     const place = Math.floor(key / D);
     return { place, name: rows.disciplines[key - place * D]!, n };
   });
-  entries.sort((a, b) => a.place - b.place || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  entries.sort((a, b) => a.place - b.place || compareText(a.name, b.name));
   for (const { place, name, n } of entries) {
     let rec = disciplinesOf.get(place);
     if (!rec) disciplinesOf.set(place, (rec = {}));
