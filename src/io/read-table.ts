@@ -88,20 +88,19 @@ export async function readTable(path: string, options: ReadTableOptions = {}): P
 
 async function readDelimited(path: string, bytes: Readable, delimiter: string, gzip: boolean): Promise<ReadTableResult> {
   const scanner = new DelimitedScanner(delimiter);
+  const scan = new TransformStream<string, string>({
+    transform(chunk, controller) {
+      scanner.feed(chunk);
+      controller.enqueue(chunk);
+    },
+    flush() {
+      scanner.finish();
+    },
+  });
   const text = (Readable.toWeb(bytes) as ReadableStream<Uint8Array>)
     // Node's and the DOM's stream typings disagree on TextDecoderStream; at run time they are one class.
     .pipeThrough(new TextDecoderStream() as unknown as TransformStream<Uint8Array, string>)
-    .pipeThrough(
-    new TransformStream<string, string>({
-      transform(chunk, controller) {
-        scanner.feed(chunk);
-        controller.enqueue(chunk);
-      },
-      flush() {
-        scanner.finish();
-      },
-    }),
-  );
+    .pipeThrough(scan);
   let table: ColumnTable;
   try {
     table = await fromCSVStream(text, { delimiter, autoType: false });
