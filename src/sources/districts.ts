@@ -50,6 +50,7 @@ export interface CityPoint {
   geonamesId: number | null;
 }
 
+/** How a place's city was found: itself (`ror`), a city of the same name, the city of strongest pull, or none (`unmatched`: kept as is). */
 export type ParentCityMethod = 'ror' | 'same-name' | 'gravity' | 'unmatched';
 
 /** The city a place belongs to. `method` is `ror` when the place is itself a city (rule 1). */
@@ -64,6 +65,7 @@ export interface ParentCity {
   distanceKm: number;
 }
 
+/** Options of {@link createDistrictResolver}; defaults in {@link DISTRICT_DEFAULTS}. */
 export interface DistrictOptions {
   /** Smallest population of a city a district may be mapped to. */
   minPopulation?: number;

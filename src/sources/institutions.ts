@@ -19,7 +19,9 @@ import { placeInstitution, sourceProblem, yearOf, yearProblem } from './problems
 import { normalizeRorId } from './ror.ts';
 import type { Conversion, InstitutionIndex, RecordLocator } from './types.ts';
 
+/** Canonical columns of an institutions list, in the order they are documented above. */
 export const INSTITUTION_FIELDS = ['researcher_id', 'year', 'institution', 'ror', 'country', 'discipline', 'publications'] as const;
+/** One of {@link INSTITUTION_FIELDS}. */
 export type InstitutionField = (typeof INSTITUTION_FIELDS)[number];
 
 /** Header name → canonical field key (`Researcher ID` → `researcher_id`). */

@@ -19,8 +19,10 @@ import { findAll, pathOf, textAt, type XmlElement } from './xml.ts';
 
 /** ORCID affiliation sections. */
 export const ORCID_AFFILIATION_KINDS = ['employment', 'education', 'qualification', 'invited-position', 'distinction', 'membership', 'service'] as const;
+/** One of {@link ORCID_AFFILIATION_KINDS}: the section an affiliation sits in. */
 export type OrcidAffiliationKind = (typeof ORCID_AFFILIATION_KINDS)[number];
 
+/** An affiliation's organisation as ORCID stores it: name, address, disambiguated id. */
 export interface OrcidOrganization {
   name: string | null;
   city: string | null;
@@ -32,6 +34,7 @@ export interface OrcidOrganization {
   disambiguationSource: string | null;
 }
 
+/** One affiliation (employment, education ...) of an ORCID record. */
 export interface OrcidAffiliation {
   kind: OrcidAffiliationKind;
   /** Year text as written (validated by the converter), null when absent. */
@@ -45,6 +48,7 @@ export interface OrcidAffiliation {
   line: number;
 }
 
+/** An ORCID record reduced to its iD, last modification and affiliations; `line` is where the record starts. */
 export interface OrcidRecord {
   orcid: string | null;
   /** ISO date-time of the record's (or activities') last modification, or null. */

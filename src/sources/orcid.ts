@@ -35,6 +35,7 @@ import { placeInstitution, sourceProblem, yearOf, yearProblem } from './problems
 import { normalizeRorId } from './ror.ts';
 import type { Conversion, InstitutionIndex, RecordLocator } from './types.ts';
 
+/** Options of {@link convertOrcidRecord}; defaults in {@link ORCID_DEFAULTS}. */
 export interface OrcidOptions {
   /** Affiliation kinds to read. */
   affiliations?: readonly OrcidAffiliationKind[];

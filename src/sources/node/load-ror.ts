@@ -90,6 +90,7 @@ export function loadGeoCities(): GeoCity[] {
   return citiesCache;
 }
 
+/** Options of {@link loadRorIndex}. */
 export interface LoadRorOptions {
   /** Map ROR districts to their cities with GeoNames (default true). */
   districts?: boolean;

@@ -20,6 +20,7 @@ import { parseXml, XmlSyntaxError } from '../xml.ts';
 import { csvRecords, jsonDocuments, orcidDocuments, type SourceDocument } from './documents.ts';
 import { loadRorIndex } from './load-ror.ts';
 
+/** Options of {@link readSourceTimelines}; defaults in {@link READ_SOURCE_DEFAULTS}. */
 export interface ReadSourceOptions {
   /** Called as input is read: raw (compressed) bytes read so far and the total size of all files. */
   onProgress?: (bytesRead: number, totalBytes: number) => void;
