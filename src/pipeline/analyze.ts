@@ -82,7 +82,9 @@ export function analyzeMoveRecords(
     },
     { years: o.years },
   );
-  return finish(graph, { file, o, read, problems, researchers: null, records: countKept(read.records, problems) }, hooks);
+  // Every record resolves to one flow move or one within-place move, or is skipped with a problem.
+  const records = resolved.moves.length + resolved.movesWithinPlace;
+  return finish(graph, { file, o, read, problems, researchers: null, records }, hooks);
 }
 
 /** Runs the analysis on parsed affiliation timelines: derives moves, stock, young and SET inflow first. */
@@ -119,7 +121,7 @@ export function analyzeTimelineRecords(
       read,
       problems,
       researchers: { total: summary.researchers, active: summary.active },
-      records: countKept(read.records, problems),
+      records: resolved.rows.length,
     },
     hooks,
   );
@@ -156,13 +158,4 @@ function finish(
     graph,
     analyses,
   };
-}
-
-/** Records kept after resolution: parsed records minus those with an error at resolution time. */
-function countKept(records: readonly { line: number }[], problems: readonly Problem[]): number {
-  const failed = new Set<number>();
-  for (const p of problems) if (p.severity === 'error') failed.add(p.line);
-  let kept = 0;
-  for (const r of records) if (!failed.has(r.line)) kept++;
-  return kept;
 }

@@ -62,7 +62,9 @@ describe('talentflow analyze (small moves table)', () => {
   });
 
   it('runAnalyze computes the hand-counted strengths', () => {
-    const places = Object.fromEntries(csvRows(join(out, 'places.csv')).map((r) => [r.place, r]));
+    const places: Record<string, Record<string, string>> = Object.fromEntries(
+      csvRows(join(out, 'places.csv')).map((r) => [r.place!, r]),
+    );
     // Shenzhen in: r01 r02 (Beijing), r03 r04 r05 (Guangzhou), r06 (Hong Kong) = 6; out: r07, r08 = 2.
     expect(places.Shenzhen).toMatchObject({ inflow: '6', outflow: '2', net_inflow: '4', hub_class: 'magnet' });
     // Boston in: r10 (New York), r11 (Berkeley → San Francisco metro), r14 (Beijing) = 3;
@@ -73,7 +75,7 @@ describe('talentflow analyze (small moves table)', () => {
     // A moves table has no stock: those cells are empty, never made up.
     expect(places.Shenzhen!.stock).toBe('');
     expect(places.Shenzhen!.inflow_ratio).toBe('');
-    const net = Object.values(places).reduce((s, r) => s + Number(r.net_inflow), 0);
+    const net = Object.values(places).reduce((sum, r) => sum + Number(r.net_inflow), 0);
     expect(net).toBe(0);
   });
 
@@ -85,7 +87,7 @@ describe('talentflow analyze (small moves table)', () => {
       ['20', 'year', 'twenty', 'bad-year'],
       ['21', 'researcher_id', '', 'empty-id'],
     ]);
-    expect(problems[0]!.suggestions.split(';')[0]).toBe('Shenzhen, CN');
+    expect(problems[0]!.suggestions!.split(';')[0]).toBe('Shenzhen, CN');
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     expect(manifest.counts).toMatchObject({ records: 16, skipped: 4, movesWithinPlace: 1, nodes: 10, edges: 12 });
     expect(manifest.seed).toBe(42);
