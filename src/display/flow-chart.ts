@@ -24,13 +24,15 @@ export interface FlowChartOptions {
   minStroke?: number;
   /** Display names by node key. */
   labels?: Record<string, string> | null;
+  /** 'in': the listed places send to the panel's place (top sources); 'out': they receive from it (top destinations). */
+  direction?: 'in' | 'out';
   /** Figure title. */
   title?: string;
 }
 
 /**
  * Defaults of {@link topSourcesSvg}: `limit` _number_ (5); `value` ('auto'); `minCount` (0);
- * `maxStroke` (16) px; `minStroke` (1) px; `labels` (null); `title` ('Top sources').
+ * `maxStroke` (16) px; `minStroke` (1) px; `labels` (null); `direction` ('in'); `title` ('Top sources').
  */
 export const FLOW_CHART_DEFAULTS: Readonly<Required<FlowChartOptions>> = Object.freeze({
   limit: 5,
@@ -39,6 +41,7 @@ export const FLOW_CHART_DEFAULTS: Readonly<Required<FlowChartOptions>> = Object.
   maxStroke: 16,
   minStroke: 1,
   labels: null,
+  direction: 'in',
   title: 'Top sources',
 });
 
@@ -50,6 +53,7 @@ function checkOptions(options: FlowChartOptions): Required<FlowChartOptions> {
   if (!Number.isInteger(o.limit) || o.limit < 1) throw new OptionError('limit', o.limit, 'an integer ≥ 1');
   if (!['auto', 'weight', 'researchers'].includes(o.value)) throw new OptionError('value', o.value, "'auto', 'weight' or 'researchers'");
   if (!(o.minCount >= 0)) throw new OptionError('minCount', o.minCount, 'a number ≥ 0');
+  if (o.direction !== 'in' && o.direction !== 'out') throw new OptionError('direction', o.direction, "'in' or 'out'");
   if (!(o.maxStroke > 0) || !(o.minStroke >= 0) || o.minStroke > o.maxStroke) {
     throw new OptionError('maxStroke', o.maxStroke, 'a positive width ≥ minStroke');
   }
@@ -74,87 +78,99 @@ export function flowStrokeWidth(count: number, maxCount: number, maxStroke: numb
 }
 
 /**
- * SVG chart of the largest sources of one or several destinations (one panel each). Each line
+ * SVG chart of the largest flows of one or several places (one panel each). With `direction`
+ * 'in' (default) the listed places are sources drawn on the left and the panel's place is the
+ * destination on the right, as the report's figure 4.5.2; with 'out' (pass `topDestinations`)
+ * the panel's place is the source on the left and its destinations are on the right. Each line
  * carries `data-source`, `data-target` and `data-count` and a hover title.
  *
- * @param topFlows - the result of `topSources(graph, …)`: destination → its sources, largest first.
- * @param destination - one destination key or several (one panel each, in this order).
+ * @param topFlows - `topSources(graph)` (direction 'in') or `topDestinations(graph)` ('out'):
+ *   place → its flows, largest first.
+ * @param place - one place key or several (one panel each, in this order).
  * @param options - {@link FLOW_CHART_DEFAULTS}.
  * @returns a standalone SVG string.
- * @throws OptionError on a bad option or a destination missing from `topFlows`.
+ * @throws OptionError on a bad option or a place missing from `topFlows`.
  * @example
  * topSourcesSvg(topSources(graph), ['Shenzhen', 'Hong Kong'], { minCount: 100 });
+ * topSourcesSvg(topDestinations(graph), 'Beijing', { direction: 'out' });
  */
-export function topSourcesSvg(topFlows: TopFlows, destination: string | string[], options: FlowChartOptions = {}): string {
+export function topSourcesSvg(topFlows: TopFlows, place: string | string[], options: FlowChartOptions = {}): string {
   const o = checkOptions(options);
-  const destinations = Array.isArray(destination) ? destination : [destination];
-  if (destinations.length === 0) throw new OptionError('destination', destination, 'at least one destination');
-  for (const d of destinations) {
-    if (!(d in topFlows)) throw new OptionError('destination', d, `a place of the top-flows result (${Object.keys(topFlows).slice(0, 5).join(', ')}…)`);
+  const focal = Array.isArray(place) ? place : [place];
+  if (focal.length === 0) throw new OptionError('place', place, 'at least one place');
+  for (const d of focal) {
+    if (!(d in topFlows)) throw new OptionError('place', d, `a place of the top-flows result (${Object.keys(topFlows).slice(0, 5).join(', ')}…)`);
   }
-  const all = destinations.flatMap((d) => topFlows[d]!);
+  const inbound = o.direction === 'in';
+  const all = focal.flatMap((d) => topFlows[d]!);
   const useResearchers = o.value === 'researchers' || (o.value === 'auto' && all.length > 0 && all.every((f) => f.researchers !== null));
   const unit = useResearchers ? 'researchers' : 'moves';
-  const panels = destinations.map((d) => ({
-    destination: d,
+  const panels = focal.map((d) => ({
+    place: d,
     flows: topFlows[d]!.filter((f) => countOf(f, useResearchers) >= o.minCount).slice(0, o.limit),
   }));
   const maxCount = Math.max(0, ...panels.flatMap((p) => p.flows.map((f) => countOf(f, useResearchers))));
   const label = (key: string): string => o.labels?.[key] ?? key;
   const fontSize = 12;
-  const sourceLabels = panels.flatMap((p) => p.flows.map((f) => `${label(f.place)}  ${formatNumber(countOf(f, useResearchers))}`));
-  const leftWidth = Math.max(80, ...sourceLabels.map((s) => textWidth(s, fontSize))) + 20;
+  const listedWidth = Math.max(80, ...panels.flatMap((p) => p.flows.map((f) => textWidth(label(f.place), fontSize)))) + 20;
+  const focalWidth = Math.max(100, ...focal.map((d) => textWidth(label(d), 13) + 10), textWidth(`top ${o.limit}: 000,000 ${unit}`, 10) + 10);
   const curveWidth = 260;
-  const rightWidth = Math.max(100, ...destinations.map((d) => textWidth(label(d), 13) + 10), textWidth(`top ${o.limit}: 000,000 ${unit}`, 10) + 10);
-  const rowStep = Math.max(26, o.maxStroke + 8);
+  // x of the listed places' ends and of the panel's place
+  const listedX = inbound ? listedWidth : focalWidth + curveWidth;
+  const focalX = inbound ? listedWidth + curveWidth : focalWidth;
+  const rowStep = Math.max(28, o.maxStroke + 8);
   const top = 36;
   const parts: string[] = [text(o.title, { x: 10, y: 18, 'font-size': 14, 'font-weight': 600 })];
   let y = top;
   for (const panel of panels) {
     const rows = Math.max(1, panel.flows.length);
     const panelHeight = rows * rowStep;
-    const dx = leftWidth + curveWidth;
-    const dy = y + panelHeight / 2;
+    const fy = y + panelHeight / 2;
     const total = panel.flows.reduce((s, f) => s + countOf(f, useResearchers), 0);
     panel.flows.forEach((f, i) => {
       const count = countOf(f, useResearchers);
-      const sy = y + i * rowStep + rowStep / 2;
-      const sx = leftWidth;
-      const mx = sx + curveWidth / 2;
-      const width = flowStrokeWidth(count, maxCount, o.maxStroke, o.minStroke);
-      const color = CATEGORY_COLORS[i % CATEGORY_COLORS.length]!;
+      const ly = y + i * rowStep + rowStep / 2;
+      const [sx, sy, tx, ty] = inbound ? [listedX, ly, focalX, fy] : [focalX, fy, listedX, ly];
+      const mx = (sx + tx) / 2;
+      const source = inbound ? f.place : panel.place;
+      const target = inbound ? panel.place : f.place;
+      const anchor = inbound ? 'end' : 'start';
+      const textX = inbound ? listedX - 8 : listedX + 8;
       parts.push(
         el(
           'g',
           {},
-          title(`${label(f.place)} → ${label(panel.destination)}: ${formatNumber(count)} ${unit} (rank ${f.rank})`),
+          title(`${label(source)} → ${label(target)}: ${formatNumber(count)} ${unit} (rank ${f.rank})`),
           el('path', {
             class: 'flow',
-            d: `M${num(sx)},${num(sy)} C${num(mx)},${num(sy)} ${num(mx)},${num(dy)} ${num(dx)},${num(dy)}`,
+            d: `M${num(sx)},${num(sy)} C${num(mx)},${num(sy)} ${num(mx)},${num(ty)} ${num(tx)},${num(ty)}`,
             fill: 'none',
-            stroke: color,
+            stroke: CATEGORY_COLORS[i % CATEGORY_COLORS.length]!,
             'stroke-opacity': 0.75,
-            'stroke-width': width,
+            'stroke-width': flowStrokeWidth(count, maxCount, o.maxStroke, o.minStroke),
             'stroke-linecap': 'butt',
-            'data-source': f.place,
-            'data-target': panel.destination,
+            'data-source': source,
+            'data-target': target,
             'data-count': String(count),
           }),
-          text(label(f.place), { x: sx - 8, y: sy + 4, 'text-anchor': 'end', 'font-size': fontSize, fill: '#222' }),
-          text(formatNumber(count), { x: sx - 8, y: sy + 16, 'text-anchor': 'end', 'font-size': 10, fill: '#666' }),
+          text(label(f.place), { x: textX, y: ly + 1, 'text-anchor': anchor, 'font-size': fontSize, fill: '#222' }),
+          text(formatNumber(count), { x: textX, y: ly + 13, 'text-anchor': anchor, 'font-size': 10, fill: '#666' }),
         ),
       );
     });
     if (panel.flows.length === 0) {
-      parts.push(text(`no source with at least ${formatNumber(o.minCount)} ${unit}`, { x: leftWidth - 8, y: dy + 4, 'text-anchor': 'end', 'font-size': 11, fill: '#999' }));
+      const cut = o.minCount > 0 ? ` of at least ${formatNumber(o.minCount)} ${unit}` : ' listed';
+      parts.push(text(`no ${inbound ? 'source' : 'destination'}${cut}`, { x: (listedX + focalX) / 2, y: fy + 4, 'text-anchor': 'middle', 'font-size': 11, fill: '#999' }));
     }
-    parts.push(el('circle', { cx: dx, cy: dy, r: 5, fill: '#333' }));
-    parts.push(text(label(panel.destination), { x: dx + 10, y: dy + 1, 'font-size': 13, 'font-weight': 600, fill: '#111' }));
-    parts.push(text(`top ${panel.flows.length}: ${formatNumber(total)} ${unit}`, { x: dx + 10, y: dy + 15, 'font-size': 10, fill: '#666' }));
+    const focalAnchor = inbound ? 'start' : 'end';
+    const focalTextX = inbound ? focalX + 10 : focalX - 10;
+    parts.push(el('circle', { cx: focalX, cy: fy, r: 5, fill: '#333' }));
+    parts.push(text(label(panel.place), { x: focalTextX, y: fy + 1, 'text-anchor': focalAnchor, 'font-size': 13, 'font-weight': 600, fill: '#111' }));
+    parts.push(text(`top ${panel.flows.length}: ${formatNumber(total)} ${unit}`, { x: focalTextX, y: fy + 15, 'text-anchor': focalAnchor, 'font-size': 10, fill: '#666' }));
     y += panelHeight + 18;
   }
   const note = `line width ∝ log(1 + ${unit})${o.minCount > 0 ? `; flows of at least ${formatNumber(o.minCount)}` : ''}`;
   parts.push(text(note, { x: 10, y: y + 4, 'font-size': 10, fill: '#666' }));
-  const width = leftWidth + curveWidth + rightWidth + 10;
+  const width = listedWidth + curveWidth + focalWidth + 10;
   return svgDocument(width, y + 16, parts.join(''), o.title);
 }

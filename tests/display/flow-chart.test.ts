@@ -42,7 +42,23 @@ describe('topSourcesSvg', () => {
       ['Shanghai', 100],
       ['Shenzhen', 50],
     ]);
-    expect(topSourcesSvg(TOP, 'Boston')).toContain('no source with at least 0');
+    expect(topSourcesSvg(TOP, 'Boston')).toContain('no source listed');
+    expect(topSourcesSvg(TOP, 'Boston', { minCount: 5 })).toContain('no source of at least 5 moves');
+  });
+
+  it('topSourcesSvg with direction out draws the place as the source of each listed flow, on the left', () => {
+    const svg = topSourcesSvg(TOP, 'Shenzhen', { direction: 'out' });
+    const f = flows(svg);
+    expect(f.map((x) => [x.source, x.target])).toEqual([
+      ['Shenzhen', 'Guangzhou'],
+      ['Shenzhen', 'Shanghai'],
+      ['Shenzhen', 'Beijing'],
+    ]);
+    // every curve starts at the same point (the place) and ends at a different one
+    const paths = findAll(parseXml(svg), (e) => e.attrs.class === 'flow').map((p) => p.attrs.d!);
+    expect(new Set(paths.map((d) => d.split(' ')[0])).size).toBe(1);
+    expect(new Set(paths.map((d) => d.split(' ').at(-1))).size).toBe(3);
+    expect(() => topSourcesSvg(TOP, 'Shenzhen', { direction: 'up' as never })).toThrow(OptionError);
   });
 
   it('topSourcesSvg writes well-formed SVG and rejects an unknown destination', () => {
