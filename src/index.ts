@@ -98,3 +98,12 @@ export { graphToJson, graphToObject, graphFromJson, type SerializedFlowGraph } f
 export { toGexf, GEXF_DEFAULTS, type GexfOptions } from './exports/gexf.ts';
 export { buildManifest, manifestToJson, MANIFEST_VERSION, type Manifest, type ManifestInput } from './exports/manifest.ts';
 export { formatReport, REPORT_DEFAULTS, type ReportOptions } from './report/report.ts';
+
+// Real sources: per-record converters (OpenAlex works/authors, ORCID, institution lists) and ROR places
+export { SOURCE_KINDS, type SourceKind } from './sources/types.ts';
+export { convertOpenAlexWork } from './sources/openalex-works.ts';
+export { convertOpenAlexAuthor } from './sources/openalex-authors.ts';
+export { convertOrcidRecord, ORCID_DEFAULTS } from './sources/orcid.ts';
+export { convertInstitutionRow } from './sources/institutions.ts';
+export { createRorIndex, normalizeRorId } from './sources/ror.ts';
+export { createDistrictResolver, DISTRICT_DEFAULTS } from './sources/districts.ts';

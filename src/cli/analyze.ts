@@ -20,21 +20,23 @@ import type { Problem, RecordKind } from '../records/types.ts';
 import { parseChoice, parseCommandLine, parseIntOption, parseNumberOption, parseYearRange } from './args.ts';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.ts';
 import { createProgress } from './progress.ts';
+import { SOURCE_KINDS, type SourceKind } from '../sources/types.ts';
 import { packageVersion } from './main.ts';
 
-const SOURCES = ['openalex-works', 'openalex-authors', 'orcid'] as const;
-type SourceKind = (typeof SOURCES)[number];
+const SOURCES = SOURCE_KINDS;
 const KINDS = ['auto', 'moves', 'timelines', ...SOURCES] as const;
 
 export const ANALYZE_HELP = `Usage: talentflow analyze <input> [options]
+       talentflow analyze --kind <source> <file>... [options]
 
 Reads migration records (CSV, TSV or JSON lines; .gz too), builds the weighted directed graph of
 places and writes places.csv, flows.csv, top_sources.csv, communities.csv, rai.csv, problems.csv,
 graph.json, graph.gexf and manifest.json into the output folder, then prints a short report.
 
 Options:
-  --kind <k>            moves | timelines | openalex-works | openalex-authors | orcid
-                        (default: auto, from the columns: a "place" column means timelines)
+  --kind <k>            moves | timelines | ${SOURCE_KINDS.join(' | ')}
+                        (default: auto, from the columns: a "place" column means timelines);
+                        sources take several files (see "talentflow import --help")
   --level <l>           metro | city | country (default: ${ANALYZE_DEFAULTS.level})
   --window <A-B>        window for active researchers, stock, young share and inflow ratio
                         (timelines; default: ${ANALYZE_DEFAULTS.window.join('-')})
@@ -89,12 +91,13 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     process.stdout.write(ANALYZE_HELP);
     return EXIT.ok;
   }
+  const kind = parseChoice('--kind', values.kind, KINDS, 'auto');
+  const isSource = (SOURCES as readonly string[]).includes(kind);
   const input = positionals[0];
-  if (positionals.length !== 1 || input === undefined) {
+  if (input === undefined || (positionals.length > 1 && !isSource)) {
     process.stderr.write(`talentflow analyze: expected one input file, got ${positionals.length}.\n\n${ANALYZE_HELP}`);
     return EXIT.usage;
   }
-  const kind = parseChoice('--kind', values.kind, KINDS, 'auto');
   const options: AnalyzeOptions = {
     level: parseChoice('--level', values.level, ['metro', 'city', 'country'] as const, ANALYZE_DEFAULTS.level),
     window: values.window ? parseYearRange('--window', values.window) : ANALYZE_DEFAULTS.window,
@@ -124,9 +127,9 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   const hooks = { onStage: (s: Stage) => stageProgress.update(stages.indexOf(s) + 1) };
 
   let run: AnalysisRun;
-  if ((SOURCES as readonly string[]).includes(kind)) {
+  if (isSource) {
     const { readSourceTimelines } = await import('../sources/node/read-source.ts');
-    const read = await readSourceTimelines(kind as SourceKind, [input], {
+    const read = await readSourceTimelines(kind as SourceKind, positionals, {
       onProgress: (done: number, total?: number) => progress.update(done, total),
     });
     progress.done();
