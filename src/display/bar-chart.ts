@@ -149,7 +149,7 @@ export function measureChartSvg(measure: NodeMeasure, options: BarChartOptions =
   parts.push(el('line', { x1: zeroX, x2: zeroX, y1: top - 4, y2: top + plotHeight, stroke: '#333' }));
   const notes = [o.valueLabel, missing > 0 ? `${missing} place${missing === 1 ? '' : 's'} without a value not shown` : ''].filter(Boolean).join(' · ');
   if (notes) parts.push(text(notes, { x: x0, y: top + plotHeight + 30, 'font-size': 10, fill: '#666' }));
-  const width = x0 + o.plotWidth + valueWidth + 10;
+  const width = Math.max(x0 + o.plotWidth + valueWidth + 10, textWidth(o.title, 14) * 1.1 + 20);
   const height = top + plotHeight + (notes ? 40 : 24);
   return svgDocument(width, height, parts.join(''), o.title);
 }

@@ -171,6 +171,6 @@ export function topSourcesSvg(topFlows: TopFlows, place: string | string[], opti
   }
   const note = `line width ∝ log(1 + ${unit})${o.minCount > 0 ? `; flows of at least ${formatNumber(o.minCount)}` : ''}`;
   parts.push(text(note, { x: 10, y: y + 4, 'font-size': 10, fill: '#666' }));
-  const width = listedWidth + curveWidth + focalWidth + 10;
+  const width = Math.max(listedWidth + curveWidth + focalWidth + 10, textWidth(o.title, 14) * 1.1 + 20);
   return svgDocument(width, y + 16, parts.join(''), o.title);
 }

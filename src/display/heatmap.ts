@@ -114,7 +114,7 @@ export function raiHeatmapSvg(rai: RaiResult, options: HeatmapOptions = {}): str
   const gridWidth = disciplines.length * o.cellWidth;
   const gridHeight = places.length * o.cellHeight;
   // the last rotated label sticks out to the right of the grid
-  const width = x0 + gridWidth + Math.max(200, colLabelHeight) + 10;
+  const width = Math.max(x0 + gridWidth + Math.max(200, colLabelHeight) + 10, textWidth(o.title, 14) * 1.1 + 20);
   const height = y0 + gridHeight + 60;
   const parts: string[] = [text(o.title, { x: 10, y: 18, 'font-size': 14, 'font-weight': 600 })];
   disciplines.forEach((d, j) => {

@@ -41,6 +41,12 @@ describe('measureChartSvg', () => {
     expect(lengths).toEqual([200, 100]);
   });
 
+  it('measureChartSvg widens the figure for a long title', () => {
+    const title = 'A title much longer than the plot of a single short bar would ever need to be';
+    const width = (svg: string) => Number(parseXml(svg).attrs.width);
+    expect(width(measureChartSvg({ a: 1 }, { title, plotWidth: 100 }))).toBeGreaterThan(width(measureChartSvg({ a: 1 }, { title: 'a', plotWidth: 100 })) + 200);
+  });
+
   it('measureChartSvg rejects bad options', () => {
     expect(() => measureChartSvg({ a: 1 }, { limit: 0 })).toThrow(OptionError);
     expect(() => measureChartSvg({ a: 1 }, { style: 'pie' as never })).toThrow(OptionError);
