@@ -88,13 +88,20 @@ export async function readTable(path: string, options: ReadTableOptions = {}): P
 
 async function readDelimited(path: string, bytes: Readable, delimiter: string, gzip: boolean): Promise<ReadTableResult> {
   const scanner = new DelimitedScanner(delimiter);
+  // arquero's CSV stream reader mis-splits a quoted field that straddles two chunks, so chunks
+  // are handed on only up to the last line break outside quotes; the rest waits for the next one.
+  let carry = '';
   const scan = new TransformStream<string, string>({
     transform(chunk, controller) {
       scanner.feed(chunk);
-      controller.enqueue(chunk);
+      const text = carry + chunk;
+      const cut = lastRecordBreak(text);
+      carry = text.slice(cut);
+      if (cut > 0) controller.enqueue(text.slice(0, cut));
     },
-    flush() {
+    flush(controller) {
       scanner.finish();
+      if (carry) controller.enqueue(carry);
     },
   });
   const text = (Readable.toWeb(bytes) as ReadableStream<Uint8Array>)
@@ -125,6 +132,28 @@ async function readDelimited(path: string, bytes: Readable, delimiter: string, g
     malformed.set(r - 1, w === TEXT_AFTER_QUOTE ? 'text after a closing quote' : w === UNCLOSED_QUOTE ? 'unclosed quote' : `${w} fields`);
   }
   return { table, file: path, format, gzip, rowLines: scanner.dataLines(), malformedRows: malformed.size ? malformed : null };
+}
+
+/**
+ * The index just after the last line break of `text` that lies outside a quoted field (0 when
+ * there is none). `text` starts outside quotes; a doubled quote inside a field flips the state
+ * twice, so counting quotes is enough.
+ */
+export function lastRecordBreak(text: string): number {
+  let inQuotes = false;
+  let last = 0;
+  let i = 0;
+  for (;;) {
+    const q = text.indexOf('"', i);
+    if (!inQuotes) {
+      const end = q === -1 ? text.length : q;
+      const nl = text.lastIndexOf('\n', end - 1);
+      if (nl >= i) last = nl + 1;
+    }
+    if (q === -1) return last;
+    inQuotes = !inQuotes;
+    i = q + 1;
+  }
 }
 
 /** The file's bytes (decompressed when `gzip`), reporting progress on the bytes read from disk. */

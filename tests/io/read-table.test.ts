@@ -146,3 +146,45 @@ describe('readText', () => {
     await inputError(readText(join(dir, 'missing.csv')));
   });
 });
+
+describe('lastRecordBreak', () => {
+  it('lastRecordBreak cuts after the last line break outside quotes', async () => {
+    const { lastRecordBreak } = await import('../../src/io/read-table.ts');
+    expect(lastRecordBreak('a,b\n"x')).toBe(4);
+    expect(lastRecordBreak('a,b\n"x,\ny",1\nc')).toBe(13);
+    expect(lastRecordBreak('"say ""hi""\n",1\n')).toBe(16);
+    expect(lastRecordBreak('no break')).toBe(0);
+    expect(lastRecordBreak('"open\nquote')).toBe(0);
+  });
+});
+
+describe('readTable with quoted fields across chunk boundaries', () => {
+  it('readTable keeps every row of a large gzipped CSV whose quoted fields hold commas and line breaks', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'talentflow-chunks-'));
+    try {
+      const n = 20_000;
+      const lines = ['researcher_id,year,place,country,discipline,publications'];
+      for (let i = 0; i < n; i++) {
+        const discipline = i % 3 === 0 ? '"Biochemistry, Genetics and Molecular Biology"' : i % 3 === 1 ? '"Line\nbreak, ""quoted"""' : 'Medicine';
+        lines.push(`R${i},2020,"Washington, D.C.",US,${discipline},${(i % 7) + 1}`);
+      }
+      const path = join(dir, 'big.csv.gz');
+      writeFileSync(path, gzipSync(lines.join('\n') + '\n'));
+      const read = await readTable(path);
+      expect(read.table.numRows()).toBe(n);
+      const place = read.table.array('place') as string[];
+      const disc = read.table.array('discipline') as string[];
+      const pubs = read.table.array('publications') as string[];
+      for (let i = 0; i < n; i++) {
+        expect(place[i]).toBe('Washington, D.C.');
+        expect(disc[i]).toBe(i % 3 === 0 ? 'Biochemistry, Genetics and Molecular Biology' : i % 3 === 1 ? 'Line\nbreak, "quoted"' : 'Medicine');
+        expect(pubs[i]).toBe(String((i % 7) + 1));
+      }
+      expect(read.malformedRows).toBeNull();
+      // Line numbers still count the quoted line breaks: row 1 (i = 1) holds one, so row 2 starts on line 5.
+      expect(read.rowLines?.[2]).toBe(5);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
