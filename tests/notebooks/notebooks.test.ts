@@ -97,4 +97,55 @@ describe('notebooks', () => {
       expect(text).toMatch(/Seed\./);
     });
   }
+
+  it('01-hubs-and-net-inflow shows Beijing and Boston among the top hubs, Shenzhen as the magnet, and the map', () => {
+    const nb = run('01-hubs-and-net-inflow.ipynb').fresh;
+    const hubs = outputs(nb, 'text/html').find((h) => h.includes('Top 10 places by PageRank'));
+    expect(hubs).toBeDefined();
+    expect(hubs).toContain('<td style="text-align:left">Beijing</td>');
+    expect(hubs).toContain('<td style="text-align:left">Boston</td>');
+    const classes = outputs(nb, 'text/html').find((h) => h.includes('Places by class'));
+    expect(classes).toMatch(/>magnet<\/td><td[^>]*>\d+<\/td><td[^>]*>[^<]*Shenzhen/);
+    const svgs = outputs(nb, 'image/svg+xml');
+    expect(svgs.some((s) => s.includes('Net inflow: largest gains and losses') && s.includes('data-place="Shenzhen"'))).toBe(true);
+    expect(svgs.some((s) => s.includes('class="flow"') && s.includes('data-target="Shenzhen"'))).toBe(true);
+    expect(outputs(nb, 'text/html').some((h) => h.includes('class="talentflow-map"'))).toBe(true);
+  });
+
+  it('02-communities finds the Greater Bay Area and the US cluster, sweeps the resolution and checks seeds', () => {
+    const nb = run('02-communities.ipynb').fresh;
+    const markdown = outputs(nb, 'text/markdown').join('\n');
+    expect(markdown).toContain('together: **yes**');
+    expect(markdown).toMatch(/US cluster \(Boston's community/);
+    const html = outputs(nb, 'text/html').join('\n');
+    expect(html).toContain('Louvain across resolutions');
+    expect(html).toMatch(/Shenzhen – (Guangzhou|Hong Kong) – (Guangzhou|Hong Kong)/);
+    expect(html).toContain('Share of 20 seeds that put each pair in the same community');
+    expect(outputs(nb, 'stream').join('')).toMatch(/20 runs gave \d+ distinct partition/);
+  });
+
+  it('03-discipline-rai draws the RAI heatmap and compares it with the published table', () => {
+    const nb = run('03-discipline-rai.ipynb').fresh;
+    const heatmaps = outputs(nb, 'image/svg+xml').filter((s) => s.includes('class="cell"'));
+    expect(heatmaps).toHaveLength(2);
+    expect(heatmaps[0]).toContain('data-place="Shenzhen" data-discipline="Computer Science"');
+    expect(outputs(nb, 'text/markdown').join('')).toMatch(/150 of 150 published cells have a sample value\. Pearson correlation \*\*0\.9\d\d|\*\*1\.000/);
+  });
+
+  it('04-real-country-flows puts the United States first and compares three periods', () => {
+    const nb = run('04-real-country-flows.ipynb').fresh;
+    const hubs = outputs(nb, 'text/html').find((h) => h.includes('The 12 countries with the highest PageRank'))!;
+    expect(hubs.indexOf('United States')).toBeGreaterThan(0);
+    expect(hubs.indexOf('United States')).toBeLessThan(hubs.indexOf('United Kingdom'));
+    expect(outputs(nb, 'text/html').some((h) => h.includes('Three periods compared') && h.includes('2012–2018'))).toBe(true);
+    expect(outputs(nb, 'text/html').some((h) => h.includes('class="talentflow-map"'))).toBe(true);
+  });
+
+  it('05-rebuild-set-talent-potential finds the weights 0.4, 0.2, 0.4 by least squares', () => {
+    const nb = run('05-rebuild-set-talent-potential.ipynb').fresh;
+    const text = outputs(nb, 'stream').join('');
+    expect(text).toContain('weights: young share 0.4, young growth 0.2, inflow ratio 0.4');
+    expect(text).toMatch(/largest \|rebuilt − published\|: 0\.00\d points/);
+  });
 });
+
