@@ -127,7 +127,8 @@ export function analyzeTimelineRecords(
   );
 }
 
-function finish(
+/** Runs every analysis on a built graph and assembles the run; shared with the DuckDB engine (`src/engines/`). */
+export function finish(
   graph: FlowGraph,
   ctx: {
     file: string;
