@@ -1,0 +1,202 @@
+/**
+ * `analyzeFileWithDuckDB`: the whole analysis of a CSV/TSV (`.gz` too) or Parquet file with
+ * reading, validation counts, move derivation and flow aggregation streamed through an embedded
+ * DuckDB, handing only the aggregated flows and per-place stock to graphology. For inputs larger
+ * than memory (DuckDB spills to disk) and for Parquet. Place resolution stays in JS on the
+ * distinct (place, country) pairs. The result equals the JS engine's on the same input: the same
+ * problems (reasons, lines, values, order), records and graph, so the same output files.
+ */
+import { OptionError } from '../../errors.ts';
+import type { FlowGraph } from '../../graph/types.ts';
+import { finish, type AnalysisRun, type RunHooks } from '../../pipeline/analyze.ts';
+import { resolveAnalyzeOptions, type AnalyzeOptions, type ResolvedAnalyzeOptions } from '../../pipeline/options.ts';
+import { createPlaceResolver } from '../../places/resolve.ts';
+import { problem } from '../../records/table-input.ts';
+import type { Problem, RecordKind } from '../../records/types.ts';
+import { graphFromMoves } from './graph.ts';
+import { PLAIN_LINES, scanLines, type LineMap } from './lines.ts';
+import { pairProblem, rankDisciplines, resolvePairs, type PlaceIndex } from './places.ts';
+import { openSession, type Session, type SessionOptions } from './session.ts';
+import { openSource, sourceKind, type SourceKind } from './source.ts';
+import { deriveTimelines, placeStock } from './timelines.ts';
+import { badRowsSql, createRowsTable, matchFields, rowProblems } from './validate.ts';
+
+/** Options of {@link analyzeFileWithDuckDB}: the analysis options, `kind` may be `'auto'`. */
+export type DuckDBAnalyzeOptions = Omit<AnalyzeOptions, 'kind'> & { kind?: RecordKind | 'auto' };
+
+/** Hooks of {@link analyzeFileWithDuckDB}: the pipeline's, plus DuckDB's threads and memory limit. */
+export interface DuckDBHooks extends RunHooks {
+  session?: SessionOptions;
+  /** Called with each step's name and duration in ms (the benchmarks time stages with it). */
+  onTiming?: (step: string, ms: number) => void;
+}
+
+/**
+ * Analyses the file at `path` with DuckDB.
+ *
+ * @throws InputError when the file cannot be read; OptionError for an unsupported format or a bad
+ *   option; TalentFlowError when `@duckdb/node-api` is not installed.
+ * @example
+ * const run = await analyzeFileWithDuckDB('openalex-affiliations.parquet', { kind: 'timelines' });
+ * const files = await buildOutputFiles(run, meta);
+ */
+export async function analyzeFileWithDuckDB(path: string, options: DuckDBAnalyzeOptions = {}, hooks: DuckDBHooks = {}): Promise<AnalysisRun> {
+  const kind = sourceKind(path);
+  if (!kind) throw new OptionError('engine', 'duckdb', 'a .csv, .tsv (optionally .gz) or .parquet input for the DuckDB engine; JSON lines need --engine js');
+  const db = await openSession(hooks.session);
+  try {
+    return await analyzeWith(db, path, kind, options, hooks);
+  } finally {
+    await db.close();
+  }
+}
+
+async function analyzeWith(db: Session, path: string, source: SourceKind, options: DuckDBAnalyzeOptions, hooks: DuckDBHooks): Promise<AnalysisRun> {
+  let clock = performance.now();
+  const lap = (step: string) => {
+    const now = performance.now();
+    hooks.onTiming?.(step, now - clock);
+    clock = now;
+  };
+  hooks.onStage?.('parse');
+  const header = await openSource(db, path, source);
+  const columns = options.columns ?? {};
+  const kind: RecordKind = options.kind === undefined || options.kind === 'auto' ? detectKind(header, columns) : options.kind;
+  const o = resolveAnalyzeOptions({ ...options, kind });
+  const fields = matchFields(header, kind, o.columns, path);
+  if (fields.problems.length > 0) {
+    const [c] = await db.rows(`SELECT count(*) AS n FROM src`);
+    return finish(await emptyGraph(o), { file: path, o, read: { records: [], problems: fields.problems, rowsRead: Number(c!.n) }, problems: fields.problems, researchers: null, records: 0 }, hooks);
+  }
+  await createRowsTable(db, header, kind, fields.found);
+  lap('read');
+
+  const rejects = await rejectCount(db, source);
+  const bad = await db.rows(badRowsSql(kind));
+  const [counts] = await db.rows(`SELECT count(*) FILTER (WHERE NOT blank) AS n FROM rows`);
+  lap('validate');
+
+  hooks.onStage?.('resolve');
+  const resolver = hooks.resolver ?? createPlaceResolver({ level: o.level, aliases: o.aliases });
+  const pairsSql =
+    kind === 'moves'
+      ? `SELECT f AS name, fc AS country FROM rows WHERE NOT bad AND NOT blank UNION SELECT t, tc FROM rows WHERE NOT bad AND NOT blank`
+      : `SELECT DISTINCT place AS name, country FROM rows WHERE NOT bad AND NOT blank`;
+  const index = await resolvePairs(db, pairsSql, resolver);
+  const resolvedRows = kind === 'moves' ? await joinMoves(db) : await joinTimelines(db);
+  lap('resolve');
+
+  const lines: LineMap = bad.length + resolvedRows.flagged.length + rejects > 0 ? await scanLines(path, source, await rowCount(db)) : PLAIN_LINES;
+  const hasCount = fields.found.has(kind === 'moves' ? 'count' : 'publications');
+  const parseProblems: Array<{ line: number; problems: Problem[] }> = bad.map((row) => {
+    const line = lines.line(Number(row.ord));
+    return { line, problems: rowProblems(row, kind, hasCount, path, line) };
+  });
+  for (const m of lines.malformed) {
+    const message = `row cannot be split into the header's ${header.length} columns (${m.evidence}); quote values that contain the delimiter`;
+    parseProblems.push({ line: m.line, problems: [problem(path, m.line, 'row', m.evidence, 'malformed-row', message)] });
+  }
+  parseProblems.sort((a, b) => a.line - b.line);
+  const problems: Problem[] = parseProblems.flatMap((p) => p.problems);
+  for (const r of resolvedRows.flagged) {
+    const line = lines.line(r.ord);
+    for (const [k, field] of r.ends) {
+      const p = pairProblem(index.pairs[k]!, field, path, line);
+      if (p) problems.push(p);
+    }
+  }
+  const rowsRead = Number(counts!.n) + lines.malformed.length;
+  lap('problems');
+
+  let graph: FlowGraph;
+  let researchers: AnalysisRun['researchers'] = null;
+  if (kind === 'moves') {
+    hooks.onStage?.('graph');
+    const [s] = await db.rows(`
+      SELECT count(*) FILTER (WHERE s <> t) AS flows, coalesce(sum(cnt) FILTER (WHERE s = t), 0) AS within
+      FROM mv WHERE s IS NOT NULL AND t IS NOT NULL`);
+    await db.run(`CREATE OR REPLACE TEMP TABLE m AS
+      SELECT ord AS okey, rid, s, t, year, disc, cnt FROM mv
+      WHERE s IS NOT NULL AND t IS NOT NULL AND s <> t ${o.years ? `AND year BETWEEN ${o.years[0]} AND ${o.years[1]}` : ''}`);
+    const nodes = await placesUsed(db, `SELECT s AS place FROM mv WHERE s IS NOT NULL AND t IS NOT NULL UNION SELECT t FROM mv WHERE s IS NOT NULL AND t IS NOT NULL`);
+    graph = await graphFromMoves(db, { places: index.places, nodes, stock: null, kind, level: o.level, window: null, movesWithinPlace: Number(s!.within) });
+    lap('graph');
+    const records = Number(s!.flows) + Number(s!.within);
+    return finish(graph, { file: path, o, read: { records: [], problems, rowsRead }, problems, researchers, records }, hooks);
+  }
+  hooks.onStage?.('derive');
+  await rankDisciplines(db, `SELECT disc FROM k`);
+  const counted = await deriveTimelines(db, o.window, o.years);
+  const stock = await placeStock(db, o.window);
+  researchers = { total: counted.researchers, active: counted.active };
+  lap('derive');
+  hooks.onStage?.('graph');
+  const nodes = await placesUsed(db, `SELECT DISTINCT place FROM k`);
+  graph = await graphFromMoves(db, { places: index.places, nodes, stock, kind, level: o.level, window: o.window, movesWithinPlace: 0 });
+  lap('graph');
+  const [kept] = await db.rows(`SELECT count(*) AS n FROM k`);
+  return finish(graph, { file: path, o, read: { records: [], problems, rowsRead }, problems, researchers, records: Number(kept!.n) }, hooks);
+}
+
+/** `detectKind` of the CLI: a `place` column (after the map) and no `from` column means timelines. */
+function detectKind(columns: readonly string[], map: Record<string, string | undefined>): RecordKind {
+  const lower = new Set(columns.map((c) => c.toLowerCase()));
+  const placeColumn = (map.place ?? 'place').toLowerCase();
+  return lower.has(placeColumn) && !lower.has((map.from ?? 'from').toLowerCase()) ? 'timelines' : 'moves';
+}
+
+interface Flagged {
+  ord: number;
+  /** (pair index, field) of each end, in the order the JS engine resolves them. */
+  ends: Array<[number, string]>;
+}
+
+async function joinMoves(db: Session): Promise<{ flagged: Flagged[] }> {
+  await db.run(`CREATE OR REPLACE TEMP TABLE mv AS
+    SELECT r.ord, nullif(r.id, '') AS rid, a.place AS s, b.place AS t, r.year, r.disc, r.cnt, a.k AS fk, b.k AS tk, a.flag OR b.flag AS flag
+    FROM rows r
+    JOIN pmap a ON a.name = r.f AND a.ckey = coalesce(r.fc, '')
+    JOIN pmap b ON b.name = r.t AND b.ckey = coalesce(r.tc, '')
+    WHERE NOT r.bad AND NOT r.blank`);
+  const c = await db.columns(`SELECT ord, fk, tk FROM mv WHERE flag ORDER BY ord`);
+  return {
+    flagged: (c.ord ?? []).map((ord, i) => ({ ord: Number(ord), ends: [[Number(c.fk![i]), 'from'], [Number(c.tk![i]), 'to']] })),
+  };
+}
+
+async function joinTimelines(db: Session): Promise<{ flagged: Flagged[] }> {
+  await db.run(`CREATE OR REPLACE TEMP TABLE tl AS
+    SELECT r.ord, r.id AS rid, r.year, p.place, CAST(r.cnt AS BIGINT) AS pubs, r.disc, p.k, p.flag
+    FROM rows r JOIN pmap p ON p.name = r.place AND p.ckey = coalesce(r.country, '')
+    WHERE NOT r.bad AND NOT r.blank;
+    CREATE OR REPLACE TEMP TABLE k AS SELECT ord, rid, year, place, pubs, disc FROM tl WHERE place IS NOT NULL`);
+  const c = await db.columns(`SELECT ord, k FROM tl WHERE flag ORDER BY ord`);
+  return { flagged: (c.ord ?? []).map((ord, i) => ({ ord: Number(ord), ends: [[Number(c.k![i]), 'place']] })) };
+}
+
+async function placesUsed(db: Session, sql: string): Promise<number[]> {
+  const c = await db.columns(`SELECT DISTINCT place FROM (${sql}) ORDER BY place`);
+  return (c.place ?? []).map(Number);
+}
+
+async function rowCount(db: Session): Promise<number> {
+  const [r] = await db.rows(`SELECT count(*) AS n FROM rows`);
+  return Number(r!.n);
+}
+
+async function rejectCount(db: Session, source: SourceKind): Promise<number> {
+  if (source.format === 'parquet') return 0;
+  try {
+    const [r] = await db.rows(`SELECT count(*) AS n FROM tf_rejects`);
+    return Number(r!.n);
+  } catch {
+    return 0;
+  }
+}
+
+async function emptyGraph(o: ResolvedAnalyzeOptions): Promise<FlowGraph> {
+  const { buildFlowGraph } = await import('../../graph/build.ts');
+  return buildFlowGraph({ moves: [], places: [], kind: o.kind, level: o.level, window: o.kind === 'timelines' ? o.window : null, stock: o.kind === 'timelines' ? new Map() : null }, { years: o.years });
+}
+
+export type { PlaceIndex };

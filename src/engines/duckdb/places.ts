@@ -1,0 +1,81 @@
+/**
+ * Place resolution for the DuckDB engine stays in JS, on the distinct (name, country) pairs only:
+ * DuckDB hands over each pair once, the `PlaceResolver` resolves it, and the table `pmap`
+ * (pair → place index) goes back for a join. Place indices follow the code-unit order of the
+ * place ids, so `ORDER BY place` and `min(place)` in SQL are the JS engine's id order and
+ * alphabetical tie-breaks.
+ */
+import { compareText } from '../../graph/breakdowns.ts';
+import type { Place, PlaceResolution, PlaceResolver } from '../../places/types.ts';
+import type { Problem } from '../../records/types.ts';
+import type { Session } from './session.ts';
+
+/** One distinct (name, country) pair and what it resolved to. */
+export interface Pair {
+  name: string;
+  country: string | null;
+  resolution: PlaceResolution;
+}
+
+/** The pairs (index = `k` in `pmap`) and the places they reached (index = `place`, in id order). */
+export interface PlaceIndex {
+  pairs: Pair[];
+  places: Place[];
+}
+
+/**
+ * Resolves the distinct pairs of `pairsSql` (columns `name`, `country`) and creates `pmap(k, name,
+ * ckey, place, flag)`: `ckey` is the country or '' (an empty country is no country), `place` null
+ * when the pair does not resolve, `flag` true when it gives a problem (failure or warning).
+ */
+export async function resolvePairs(db: Session, pairsSql: string, resolver: PlaceResolver): Promise<PlaceIndex> {
+  const rows = await db.columns(`SELECT name, country FROM (${pairsSql}) ORDER BY name, country NULLS FIRST`);
+  const names = (rows.name ?? []) as string[];
+  const countries = (rows.country ?? []) as Array<string | null>;
+  const pairs: Pair[] = names.map((name, i) => ({ name, country: countries[i] ?? null, resolution: resolver.resolve(name, countries[i] ?? null) }));
+  const byId = new Map<string, Place>();
+  for (const p of pairs) if (p.resolution.ok) byId.set(p.resolution.place.id, p.resolution.place);
+  const ids = [...byId.keys()].sort(compareText);
+  const index = new Map(ids.map((id, i) => [id, i]));
+  await db.run(`CREATE OR REPLACE TEMP TABLE pmap (k INTEGER, name VARCHAR, ckey VARCHAR, place INTEGER, flag BOOLEAN)`);
+  await db.append(
+    'pmap',
+    pairs.map((p, k) => {
+      const r = p.resolution;
+      return [k, p.name, p.country ?? '', r.ok ? index.get(r.place.id)! : null, !r.ok || r.warning !== undefined];
+    }),
+  );
+  return { pairs, places: ids.map((id) => byId.get(id)!) };
+}
+
+/** The problem `resolveEnd` reports for a pair on one row, or null when it resolved cleanly. */
+export function pairProblem(pair: Pair, field: string, file: string, line: number): Problem | null {
+  const res = pair.resolution;
+  if (res.ok) {
+    if (!res.warning) return null;
+    return { file, line, field, value: pair.name, reason: res.warning.reason, severity: 'warning', message: res.warning.message };
+  }
+  const countryField = field === 'place' ? 'country' : `${field}_country`;
+  const onCountry = res.reason === 'unknown-country' && pair.country !== null;
+  return {
+    file,
+    line,
+    field: onCountry ? countryField : field,
+    value: onCountry ? pair.country! : pair.name,
+    reason: res.reason,
+    severity: 'error',
+    message: res.message,
+    suggestions: res.suggestions,
+  };
+}
+
+/**
+ * Ranks distinct disciplines in code-unit order into the table `drank(disc, rank)`, for the
+ * primary-discipline tie-break.
+ */
+export async function rankDisciplines(db: Session, disciplinesSql: string): Promise<void> {
+  const rows = await db.columns(`SELECT DISTINCT disc FROM (${disciplinesSql}) WHERE disc IS NOT NULL`);
+  const sorted = ((rows.disc ?? []) as string[]).slice().sort(compareText);
+  await db.run(`CREATE OR REPLACE TEMP TABLE drank (disc VARCHAR, rank INTEGER)`);
+  await db.append('drank', sorted.map((d, i) => [d, i]));
+}

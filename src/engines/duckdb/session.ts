@@ -1,0 +1,133 @@
+/**
+ * An embedded DuckDB database for one analysis run (no server): loaded lazily because
+ * `@duckdb/node-api` is an optional dependency, with the run's temporary tables spilling to a
+ * temporary directory when the input does not fit in memory.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TalentFlowError } from '../../errors.ts';
+
+/** Options of {@link openSession}. */
+export interface SessionOptions {
+  /** Worker threads (DuckDB's `threads`); default: every core. */
+  threads?: number;
+  /** DuckDB's `memory_limit`, e.g. `'4GB'`; default DuckDB's (80% of RAM). Past it, tables spill to disk. */
+  memoryLimit?: string;
+}
+
+/** Rows of a query as plain JS values (BIGINT and HUGEINT as numbers: every count here is < 2^53). */
+export type Row = Record<string, unknown>;
+
+/** One open database. Close it with {@link Session.close}. */
+export interface Session {
+  /** Runs statements without reading a result. */
+  run(sql: string): Promise<void>;
+  /** Runs a query and returns its rows as objects. */
+  rows(sql: string): Promise<Row[]>;
+  /** Runs a query and returns its columns (column name → values), cheaper than rows for large results. */
+  columns(sql: string): Promise<Record<string, unknown[]>>;
+  /** Appends rows to an existing table through DuckDB's appender. */
+  append(table: string, rows: Iterable<ReadonlyArray<string | number | boolean | null>>): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The driver's module, loaded once. */
+type Driver = typeof import('@duckdb/node-api');
+let driver: Promise<Driver> | null = null;
+
+/** True when `@duckdb/node-api` can be loaded on this machine. */
+export async function duckdbAvailable(): Promise<boolean> {
+  try {
+    await loadDriver();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function loadDriver(): Promise<Driver> {
+  driver ??= import('@duckdb/node-api').catch((cause: unknown) => {
+    driver = null;
+    throw new TalentFlowError(
+      'the DuckDB engine needs the optional dependency @duckdb/node-api (npm install @duckdb/node-api), or use --engine js',
+      { cause },
+    );
+  });
+  return driver;
+}
+
+const toNumber = (v: unknown): unknown => (typeof v === 'bigint' ? Number(v) : v);
+
+/**
+ * Opens an in-memory DuckDB database whose spill files go to a fresh temporary directory,
+ * removed again by `close()`.
+ *
+ * @throws TalentFlowError when `@duckdb/node-api` is not installed.
+ * @example
+ * const db = await openSession({ threads: 2 });
+ * const [{ n }] = await db.rows("select count(*) as n from read_csv('moves.csv')");
+ * await db.close();
+ */
+export async function openSession(options: SessionOptions = {}): Promise<Session> {
+  const duckdb = await loadDriver();
+  const spill = await mkdtemp(join(tmpdir(), 'talentflow-duckdb-'));
+  const config: Record<string, string> = { temp_directory: spill, preserve_insertion_order: 'true' };
+  if (options.threads !== undefined) config.threads = String(options.threads);
+  if (options.memoryLimit !== undefined) config.memory_limit = options.memoryLimit;
+  const instance = await duckdb.DuckDBInstance.create(':memory:', config);
+  const connection = await instance.connect();
+  return {
+    async run(sql) {
+      await connection.run(sql);
+    },
+    async rows(sql) {
+      const reader = await connection.runAndReadAll(sql);
+      const names = reader.columnNames();
+      return reader.getRowsJS().map((values) => {
+        const row: Row = {};
+        names.forEach((name, i) => (row[name] = toNumber(values[i])));
+        return row;
+      });
+    },
+    async columns(sql) {
+      const reader = await connection.runAndReadAll(sql);
+      const names = reader.columnNames();
+      const out: Record<string, unknown[]> = {};
+      for (const name of names) out[name] = [];
+      reader.getColumnsJS().forEach((values, i) => {
+        out[names[i]!] = values.map(toNumber);
+      });
+      return out;
+    },
+    async append(table, rows) {
+      const appender = await connection.createAppender(table);
+      for (const row of rows) {
+        for (const v of row) {
+          if (v === null) appender.appendNull();
+          else if (typeof v === 'string') appender.appendVarchar(v);
+          else if (typeof v === 'boolean') appender.appendBoolean(v);
+          else if (Number.isInteger(v)) appender.appendBigInt(BigInt(v));
+          else appender.appendDouble(v);
+        }
+        appender.endRow();
+      }
+      appender.closeSync();
+    },
+    async close() {
+      connection.closeSync();
+      instance.closeSync();
+      await rm(spill, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A SQL string literal: `'it''s'`. */
+export function literal(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+/** A quoted SQL identifier: `"from"`. */
+export function ident(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}

@@ -1,0 +1,72 @@
+/**
+ * The input as DuckDB sees it: a CSV/TSV scan (`.gz` too) or a Parquet scan, every column read as
+ * text, each data row numbered in file order (`WITH ORDINALITY`), so that the SQL validation sees
+ * exactly the cells the JS readers see.
+ *
+ * The CSV dialect is fixed to the one `readTable` reads (RFC 4180: `"` quotes, `""` escapes,
+ * header row), not sniffed. Rows DuckDB cannot split into the header's fields are set aside in
+ * its rejects table (`store_rejects`); `lines.ts` reports them as `malformed-row`.
+ */
+import { InputError } from '../../errors.ts';
+import { tableFormat } from '../../io/read-table.ts';
+import { ident, literal, type Session } from './session.ts';
+
+export type SourceFormat = 'csv' | 'tsv' | 'parquet';
+
+/** What the engine reads: `format` and whether the file is gzip-compressed. */
+export interface SourceKind {
+  format: SourceFormat;
+  gzip: boolean;
+}
+
+/**
+ * The format of a path the DuckDB engine reads: `.csv`, `.tsv`/`.tab` (optionally `.gz`) or
+ * `.parquet`/`.parq`; null for anything else (JSON lines are read by the JS engine only).
+ * @example sourceKind('flows.parquet') // { format: 'parquet', gzip: false }
+ */
+export function sourceKind(path: string): SourceKind | null {
+  if (/\.(parquet|parq)$/i.test(path)) return { format: 'parquet', gzip: false };
+  const kind = tableFormat(path);
+  if (!kind || kind.format === 'jsonl') return null;
+  return { format: kind.format, gzip: kind.gzip };
+}
+
+/** The table function that scans `path`, every column as VARCHAR. */
+export function scanSql(path: string, kind: SourceKind): string {
+  if (kind.format === 'parquet') return `read_parquet(${literal(path)})`;
+  const delimiter = kind.format === 'tsv' ? '\t' : ',';
+  return (
+    `read_csv(${literal(path)}, header = true, all_varchar = true, auto_detect = true, delim = ${literal(delimiter)}, ` +
+    `quote = '"', escape = '"', compression = ${kind.gzip ? "'gzip'" : "'none'"}, store_rejects = true, ignore_errors = true, ` +
+    `rejects_table = 'tf_rejects', rejects_scan = 'tf_reject_scans', max_line_size = 16777216)`
+  );
+}
+
+/**
+ * Creates the view `src` over the input: its columns as text plus `ord`, the 1-based data-row
+ * number in file order. Returns the header (column names in file order).
+ *
+ * @throws InputError when the file is missing, empty or cannot be scanned.
+ */
+export async function openSource(db: Session, path: string, kind: SourceKind): Promise<string[]> {
+  const scan = scanSql(path, kind);
+  let header: string[];
+  try {
+    const described = await db.rows(`DESCRIBE SELECT * FROM ${scan}`);
+    header = described.map((r) => String(r.column_name));
+  } catch (cause) {
+    const detail = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
+    throw new InputError(path, `cannot be read by the DuckDB engine: ${detail}`, { cause });
+  }
+  const casts = header.map((h) => `CAST(${ident(h)} AS VARCHAR) AS ${ident(h)}`).join(', ');
+  await db.run(`CREATE OR REPLACE TEMP VIEW src AS SELECT ${casts}, ordinality AS ord FROM ${scan} WITH ORDINALITY`);
+  return header;
+}
+
+/** JavaScript's `String.prototype.trim` white space, for SQL `trim(x, chars)`. */
+const JS_WHITESPACE = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+
+/** SQL for `cellText(column)`: NULL → '', trimmed like JS. */
+export function cellSql(column: string): string {
+  return `trim(coalesce(${ident(column)}, ''), ${literal(JS_WHITESPACE)})`;
+}
