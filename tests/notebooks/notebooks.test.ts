@@ -83,8 +83,8 @@ describe('notebooks', () => {
 
     it(`${name} committed outputs match a fresh run`, () => {
       const committed = readNotebook(join(process.cwd(), 'notebooks', name));
-      // `node scripts/notebooks/run.mjs --update` rewrites the committed outputs
-      expect(firstDifference(committed, run(name).fresh)).toBeNull();
+      const stale = 'the committed outputs differ from a fresh run: review and refresh them with `node scripts/notebooks/run.mjs --update`';
+      expect(firstDifference(committed, run(name).fresh), stale).toBeNull();
     });
 
     it(`${name} opens with what it shows, its data and licence, and its seed`, () => {
