@@ -107,6 +107,7 @@ describe('notebooks', () => {
     const classes = outputs(nb, 'text/html').find((h) => h.includes('Places by class'));
     expect(classes).toMatch(/>magnet<\/td><td[^>]*>\d+<\/td><td[^>]*>[^<]*Shenzhen/);
     const svgs = outputs(nb, 'image/svg+xml');
+    expect(svgs.some((s) => s.includes('<title>Moves in + out: Beijing and Boston lead</title>'))).toBe(true);
     expect(svgs.some((s) => s.includes('Net inflow: largest gains and losses') && s.includes('data-place="Shenzhen"'))).toBe(true);
     expect(svgs.some((s) => s.includes('class="flow"') && s.includes('data-target="Shenzhen"'))).toBe(true);
     expect(outputs(nb, 'text/html').some((h) => h.includes('class="talentflow-map"'))).toBe(true);
