@@ -8,7 +8,9 @@ import { OptionError } from '../errors.ts';
 import type { CommunitiesResult, NodeMeasure, RaiResult, TopFlows } from '../analyses/types.ts';
 import { escapeXml, formatNumber } from './format.ts';
 
+/** One table cell: numbers are formatted, text escaped, null/undefined shown as "–". */
 export type Cell = string | number | boolean | null | undefined;
+/** One table row: column name → cell. */
 export type Row = Record<string, Cell>;
 
 /** Anything with arquero's `objects()` (an arquero table). */
@@ -22,6 +24,7 @@ export interface ColumnsAndRows {
   rows: Record<string, unknown>[];
 }
 
+/** Everything {@link toHtmlTable} and {@link resultRows} accept. */
 export type TableInput = NodeMeasure | TopFlows | CommunitiesResult | RaiResult | readonly object[] | RowSource | ColumnsAndRows;
 
 export interface TableOptions {
