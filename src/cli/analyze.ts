@@ -22,6 +22,7 @@ import { EXIT, EXIT_CODES_HELP } from './exit-codes.ts';
 import { createProgress } from './progress.ts';
 import { SOURCE_KINDS, type SourceKind } from '../sources/types.ts';
 import { packageVersion } from './main.ts';
+import { chooseEngine, DEFAULTS as ENGINE_DEFAULTS } from '../engines/choose.ts';
 
 const SOURCES = SOURCE_KINDS;
 const KINDS = ['auto', 'moves', 'timelines', ...SOURCES] as const;
@@ -38,6 +39,10 @@ Options:
                         (default: auto, from the columns: a "place" column means timelines);
                         sources take several files (see "talentflow import --help")
   --level <l>           metro | city | country (default: ${ANALYZE_DEFAULTS.level})
+  --engine <e>          auto | js | duckdb: what reads, validates and aggregates the input; both
+                        give identical outputs (default: ${ENGINE_DEFAULTS.engine}: DuckDB for Parquet and for
+                        inputs of ${ENGINE_DEFAULTS.duckdbMinBytes / 2 ** 20} MiB or more when @duckdb/node-api is installed)
+  --parquet             also write every table as Parquet (places.parquet, flows.parquet, ...)
   --window <A-B>        window for active researchers, stock, young share and inflow ratio
                         (timelines; default: ${ANALYZE_DEFAULTS.window.join('-')})
   --years <A-B>         only moves arriving in these years enter the graph (default: all)
@@ -60,7 +65,7 @@ ${EXIT_CODES_HELP}
 
 /** out/<input name without extensions>. */
 export function defaultOutDir(input: string): string {
-  const name = basename(input).replace(/(\.(csv|tsv|jsonl|ndjson|json|xml|gz))+$/i, '');
+  const name = basename(input).replace(/(\.(csv|tsv|jsonl|ndjson|json|xml|gz|parquet))+$/i, '');
   return join('out', name || 'analysis');
 }
 
@@ -69,6 +74,8 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     argv,
     {
       kind: { type: 'string' },
+      engine: { type: 'string' },
+      parquet: { type: 'boolean' },
       level: { type: 'string' },
       window: { type: 'string' },
       years: { type: 'string' },
@@ -135,10 +142,18 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     progress.done();
     run = analyzeTimelineRecords(read, input, { ...options, kind: 'timelines' }, hooks);
   } else {
-    const read = await readTable(input, { onProgress: (done: number, total?: number) => progress.update(done, total) });
-    progress.done();
-    const resolvedKind: RecordKind = kind === 'auto' ? detectKind(read.table.columnNames(), options.columns ?? {}) : (kind as RecordKind);
-    run = analyzeTable(read.table, read, { ...options, kind: resolvedKind }, hooks);
+    const engineChoice = parseChoice('--engine', values.engine, ['auto', 'js', 'duckdb'] as const, ENGINE_DEFAULTS.engine);
+    const duckdb = engineChoice === 'auto' ? await (await import('../engines/duckdb/session.ts')).duckdbAvailable() : true;
+    if (chooseEngine({ engine: engineChoice, path: input, bytes, duckdb }) === 'duckdb') {
+      const { analyzeFileWithDuckDB } = await import('../engines/duckdb/analyze.ts');
+      run = await analyzeFileWithDuckDB(input, { ...options, kind: kind as RecordKind | 'auto' }, hooks);
+      progress.done();
+    } else {
+      const read = await readTable(input, { onProgress: (done: number, total?: number) => progress.update(done, total) });
+      progress.done();
+      const resolvedKind: RecordKind = kind === 'auto' ? detectKind(read.table.columnNames(), options.columns ?? {}) : (kind as RecordKind);
+      run = analyzeTable(read.table, read, { ...options, kind: resolvedKind }, hooks);
+    }
   }
   stageProgress.done();
   run.problems.unshift(...aliasProblems);
@@ -158,6 +173,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     createdBy: `talentflow analyze ${argv.join(' ')}`,
     figures: values.figures === true,
   });
+  if (values.parquet) Object.assign(files, await (await import('../engines/duckdb/parquet.ts')).csvTablesToParquet(files));
   const written = await writeOutputs(outDir, files);
   if (!values.quiet) {
     process.stdout.write(formatReport(run));
