@@ -9,6 +9,7 @@
 import { OptionError } from '../../errors.ts';
 import type { FlowGraph } from '../../graph/types.ts';
 import { finish, type AnalysisRun, type RunHooks } from '../../pipeline/analyze.ts';
+import { detectKind } from '../../pipeline/analyze-file.ts';
 import { resolveAnalyzeOptions, type AnalyzeOptions, type ResolvedAnalyzeOptions } from '../../pipeline/options.ts';
 import { createPlaceResolver } from '../../places/resolve.ts';
 import { problem } from '../../records/table-input.ts';
@@ -41,6 +42,25 @@ export interface DuckDBHooks extends RunHooks {
  * const files = await buildOutputFiles(run, meta);
  */
 export async function analyzeFileWithDuckDB(path: string, options: DuckDBAnalyzeOptions = {}, hooks: DuckDBHooks = {}): Promise<AnalysisRun> {
+  const p = await prepareWithDuckDB(path, options, hooks);
+  return finish(p.graph, { file: path, o: p.options, read: { records: [], problems: p.problems, rowsRead: p.rowsRead }, problems: p.problems, researchers: p.researchers, records: p.records }, hooks);
+}
+
+/** Everything of a run but the analyses: the graph (no measures yet) and the counts. */
+export interface PreparedRun {
+  options: ResolvedAnalyzeOptions;
+  graph: FlowGraph;
+  problems: Problem[];
+  rowsRead: number;
+  records: number;
+  researchers: AnalysisRun['researchers'];
+}
+
+/**
+ * The DuckDB steps of {@link analyzeFileWithDuckDB}: reading, validation, resolution, derivation
+ * and the flow graph, without the analyses (the benchmarks time those one by one).
+ */
+export async function prepareWithDuckDB(path: string, options: DuckDBAnalyzeOptions = {}, hooks: DuckDBHooks = {}): Promise<PreparedRun> {
   const kind = sourceKind(path);
   if (!kind) throw new OptionError('engine', 'duckdb', 'a .csv, .tsv (optionally .gz) or .parquet input for the DuckDB engine; JSON lines need --engine js');
   const db = await openSession(hooks.session);
@@ -51,7 +71,7 @@ export async function analyzeFileWithDuckDB(path: string, options: DuckDBAnalyze
   }
 }
 
-async function analyzeWith(db: Session, path: string, source: SourceKind, options: DuckDBAnalyzeOptions, hooks: DuckDBHooks): Promise<AnalysisRun> {
+async function analyzeWith(db: Session, path: string, source: SourceKind, options: DuckDBAnalyzeOptions, hooks: DuckDBHooks): Promise<PreparedRun> {
   let clock = performance.now();
   const lap = (step: string) => {
     const now = performance.now();
@@ -66,7 +86,7 @@ async function analyzeWith(db: Session, path: string, source: SourceKind, option
   const fields = matchFields(header, kind, o.columns, path);
   if (fields.problems.length > 0) {
     const [c] = await db.rows(`SELECT count(*) AS n FROM src`);
-    return finish(await emptyGraph(o), { file: path, o, read: { records: [], problems: fields.problems, rowsRead: Number(c!.n) }, problems: fields.problems, researchers: null, records: 0 }, hooks);
+    return { options: o, graph: await emptyGraph(o), problems: fields.problems, rowsRead: Number(c!.n), researchers: null, records: 0 };
   }
   await createRowsTable(db, header, kind, fields.found);
   lap('read');
@@ -122,7 +142,7 @@ async function analyzeWith(db: Session, path: string, source: SourceKind, option
     graph = await graphFromMoves(db, { places: index.places, nodes, stock: null, kind, level: o.level, window: null, movesWithinPlace: Number(s!.within) });
     lap('graph');
     const records = Number(s!.flows) + Number(s!.within);
-    return finish(graph, { file: path, o, read: { records: [], problems, rowsRead }, problems, researchers, records }, hooks);
+    return { options: o, graph, problems, rowsRead, researchers, records };
   }
   hooks.onStage?.('derive');
   await rankDisciplines(db, `SELECT disc FROM k`);
@@ -135,14 +155,7 @@ async function analyzeWith(db: Session, path: string, source: SourceKind, option
   graph = await graphFromMoves(db, { places: index.places, nodes, stock, kind, level: o.level, window: o.window, movesWithinPlace: 0 });
   lap('graph');
   const [kept] = await db.rows(`SELECT count(*) AS n FROM k`);
-  return finish(graph, { file: path, o, read: { records: [], problems, rowsRead }, problems, researchers, records: Number(kept!.n) }, hooks);
-}
-
-/** `detectKind` of the CLI: a `place` column (after the map) and no `from` column means timelines. */
-function detectKind(columns: readonly string[], map: Record<string, string | undefined>): RecordKind {
-  const lower = new Set(columns.map((c) => c.toLowerCase()));
-  const placeColumn = (map.place ?? 'place').toLowerCase();
-  return lower.has(placeColumn) && !lower.has((map.from ?? 'from').toLowerCase()) ? 'timelines' : 'moves';
+  return { options: o, graph, problems, rowsRead, researchers, records: Number(kept!.n) };
 }
 
 interface Flagged {

@@ -14,7 +14,7 @@ import { checkColumnMap, matchColumns, MOVE_FIELDS, TIMELINE_FIELDS } from '../.
 import { describeCountFault, YEAR_RANGE, type CountFault } from '../../records/cells.ts';
 import { problem } from '../../records/table-input.ts';
 import type { ColumnMap, Problem, RecordKind } from '../../records/types.ts';
-import { cellSql } from './source.ts';
+import { cellSql, filledSql } from './source.ts';
 import type { Row, Session } from './session.ts';
 
 /** Which canonical fields the input has, by the header (see `matchColumns`). */
@@ -61,7 +61,7 @@ const COUNT_FAULT_SQL = (text: string) =>
  */
 export async function createRowsTable(db: Session, header: readonly string[], kind: RecordKind, found: Map<string, string>): Promise<void> {
   const cell = (field: string) => (found.has(field) ? cellSql(found.get(field)!) : `''`);
-  const blank = header.length ? header.map((h) => `${cellSql(h)} = ''`).join(' AND ') : 'true';
+  const blank = header.length ? `NOT (${header.map(filledSql).join(' OR ')})` : 'true';
   const hasCount = kind === 'moves' ? found.has('count') : found.has('publications');
   const countText = hasCount ? cell(kind === 'moves' ? 'count' : 'publications') : `'1'`;
   const common = `ord, ${blank} AS blank, ${cell('researcher_id')} AS id, ${cell('year')} AS ytext, ${countText} AS ctext, nullif(${cell('discipline')}, '') AS disc`;
