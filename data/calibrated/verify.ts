@@ -7,7 +7,7 @@ import { UndirectedGraph } from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import { createRng } from '../../src/random.ts';
 import type { TimelineRow } from './csv.ts';
-import { measureSample, type SampleMeasures } from './measure.ts';
+import { measureSample, weightedPagerank, type SampleMeasures } from './measure.ts';
 import { PLACES, SET_METROS, placeOf } from './places.ts';
 import {
   PUBLISHED_FLOWS,
@@ -41,6 +41,8 @@ export interface SampleReport {
 
 const US_METROS = ['Boston', 'New York', 'San Francisco', 'Los Angeles', 'Seattle', 'Chicago', 'San Diego', 'Washington D.C.', 'Austin', 'Dallas'];
 const GBA = ['Shenzhen', 'Hong Kong', 'Guangzhou'];
+const EUROPE_METROS = ['London', 'Paris', 'Berlin', 'Munich', 'Amsterdam', 'Stockholm', 'Copenhagen', 'Zurich', 'Dublin'];
+const EAST_ASIA_PACIFIC_METROS = ['Tokyo', 'Seoul', 'Singapore', 'Sydney', 'Melbourne'];
 /** Louvain seeds the community checks must hold for (the toolkit's default 42 first). */
 const LOUVAIN_SEEDS = [42, 1, 2, 3, 4, 5, 6, 7, 8, 9];
 
@@ -115,7 +117,7 @@ export function verifySample(rows: readonly TimelineRow[], options: { seed: numb
 
 type Add = (c: Omit<Check, 'ok'>, ok: boolean) => void;
 
-/** 4–6: named flows, hubs, the magnet, domestic shares and communities. */
+/** 4–6: named flows, hubs (strength and PageRank), the magnet, domestic shares and communities. */
 function flowChecks(m: SampleMeasures, full: number, add: Add): void {
   const w = (a: string, b: string) => m.flows.get(`${a}\t${b}`) ?? 0;
   const keys = PLACES.map((p) => p.key);
@@ -144,8 +146,15 @@ function flowChecks(m: SampleMeasures, full: number, add: Add): void {
     const r = `in ${rank(inS, hub)}, out ${rank(outS, hub)}`;
     add({ target: `${hub} is a hub: rank by in- and out-strength`, source: 'report', published: 'top 2 (≤ 3)', achieved: r, tolerance: 'both ≤ 3' }, rank(inS, hub) <= 3 && rank(outS, hub) <= 3);
   }
+  // PageRank (α 0.85, weights = moves) rewards inflow from places that themselves receive a lot.
+  const pr = Object.entries(weightedPagerank(m.flows, keys)).sort((a, b) => b[1] - a[1]);
+  const prTop = pr.slice(0, 3).map(([k, v]) => `${k} ${round(v, 4)}`).join(', ');
+  const prTwo = pr.slice(0, 2).map(([k]) => k).sort();
+  add({ target: 'Beijing and Boston are the two largest by weighted PageRank (α 0.85)', source: 'report', published: 'Beijing, Boston', achieved: prTop, tolerance: 'top 2' }, prTwo.join() === 'Beijing,Boston');
   const magnet = inS.get('Shenzhen')! / outS.get('Shenzhen')!;
   add({ target: 'Shenzhen inflow / outflow (magnet)', source: 'report', published: '≥ 2', achieved: round(magnet), tolerance: '≥ 2' }, magnet >= 2);
+  const net = keys.map((k) => [k, inS.get(k)! - outS.get(k)!] as const).sort((a, b) => b[1] - a[1]);
+  add({ target: 'largest net inflow of every place (magnet)', source: 'report', published: 'Shenzhen', achieved: net.slice(0, 2).map(([k, v]) => `${k} ${v * full}`).join(', '), tolerance: 'first' }, net[0]![0] === 'Shenzhen');
   const gbaLinks = GBA.flatMap((a) => GBA.filter((b) => b !== a).map((b) => w(a, b)));
   add({ target: 'Greater Bay Area exchange both ways: smallest of the six flows (full scale)', source: 'report', published: 'heavy', achieved: Math.min(...gbaLinks) * full, tolerance: '≥ 500' }, Math.min(...gbaLinks) * full >= 500);
 
@@ -168,25 +177,56 @@ function flowChecks(m: SampleMeasures, full: number, add: Add): void {
     add({ target: `domestic share of moves touching ${cc}`, source: 'report', published: label, achieved: detail, tolerance: `${100 * lo}–${100 * hi} %` }, share >= lo && share <= hi);
   }
 
+  // Louvain's result for a seed depends on the order nodes and edges are met: add them in
+  // code-point order of their keys (places, then from–to), the order talentflow builds its graph
+  // in, so that a seed here gives the partition the toolkit shows for that seed.
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const g = new UndirectedGraph();
-  for (const k of keys) g.addNode(k);
-  for (const [edge, n] of m.flows) {
+  for (const k of [...keys].sort(byText)) g.addNode(k);
+  for (const [edge, n] of [...m.flows].sort((a, b) => byText(a[0], b[0]))) {
     const [a, b] = edge.split('\t') as [string, string];
     if (g.hasEdge(a, b)) g.updateEdgeAttribute(a, b, 'weight', (x: number) => x + n);
     else g.addEdge(a, b, { weight: n });
   }
   let gbaOk = 0;
   let usOk = 0;
+  const own = { gba: [] as number[], europe: [] as number[] };
+  let sizes = '';
   for (const seed of LOUVAIN_SEEDS) {
     const c = louvain(g, { getEdgeWeight: 'weight', resolution: 1, rng: createRng(seed) });
+    const members = (k: string) => keys.filter((x) => c[x] === c[k]);
     if (GBA.every((k) => c[k] === c.Shenzhen)) gbaOk++;
     const usCommunity = c.Boston;
-    const usOnly = keys.filter((k) => c[k] === usCommunity).every((k) => ['US', 'CA'].includes(placeOf(k).country));
+    const usOnly = members('Boston').every((k) => ['US', 'CA'].includes(placeOf(k).country));
     if (US_METROS.every((k) => c[k] === usCommunity) && usOnly) usOk++;
+    // The Greater Bay Area on its own: no other SET metro (Beijing, Shanghai ...) in its community.
+    const gbaSet = members('Shenzhen').filter((k) => placeOf(k).set);
+    if (GBA.every((k) => c[k] === c.Shenzhen) && gbaSet.length === GBA.length) own.gba.push(seed);
+    // Europe on its own: the European metros together, with no East Asia–Pacific metro and no US or Chinese place.
+    const europe = members('London');
+    const apart = europe.every((k) => !EAST_ASIA_PACIFIC_METROS.includes(k) && !['US', 'CN'].includes(placeOf(k).country));
+    if (EUROPE_METROS.every((k) => c[k] === c.London) && apart) own.europe.push(seed);
+    if (seed === LOUVAIN_SEEDS[0]) {
+      // Each community named by its three largest members by in + out moves, as the toolkit labels them.
+      const strength = (k: string) => inS.get(k)! + outS.get(k)!;
+      const groups = [...new Set(keys.map((k) => c[k]!))].map((id) => keys.filter((k) => c[k] === id).sort((a, b) => strength(b) - strength(a)));
+      const total = (ms: string[]) => ms.reduce((a, k) => a + strength(k), 0);
+      sizes = groups.sort((a, b) => total(b) - total(a)).map((ms) => `${ms.slice(0, 3).join(' – ')} (${ms.length})`).join('; ');
+    }
   }
   const n = LOUVAIN_SEEDS.length;
+  const first = LOUVAIN_SEEDS[0]!;
+  const most = (seeds: number[]) => seeds.includes(first) && seeds.length >= Math.ceil(0.8 * n);
   add({ target: 'Louvain: Shenzhen, Hong Kong, Guangzhou in one community (seeds passing)', source: 'report', published: 'together', achieved: `${gbaOk}/${n}`, tolerance: 'every seed' }, gbaOk === n);
   add({ target: 'Louvain: the 10 large US metros in one North American community (seeds passing)', source: 'report', published: 'together', achieved: `${usOk}/${n}`, tolerance: 'every seed' }, usOk === n);
+  add(
+    { target: 'Louvain: the Greater Bay Area its own community, without Beijing, Shanghai or another SET metro (seeds passing)', source: 'report', published: 'own community', achieved: `${own.gba.length}/${n} (seed ${first}: ${sizes})`, tolerance: `seed ${first} and ≥ ${Math.ceil(0.8 * n)}/${n}` },
+    most(own.gba),
+  );
+  add(
+    { target: 'Louvain: the 9 European metros one community apart from East Asia–Pacific, the US and China (seeds passing)', source: 'design', published: 'own community', achieved: `${own.europe.length}/${n}`, tolerance: `seed ${first} and ≥ ${Math.ceil(0.8 * n)}/${n}` },
+    most(own.europe),
+  );
 }
 
 /** 7: young growth, CAGR of young researchers 2019 → 2023, and its min–max score over the 30. */

@@ -8,8 +8,8 @@ import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatTimelinesCsv, parseTimelinesCsv, splitCsvLine, type TimelineRow } from '../../data/calibrated/csv.ts';
 import { generateTimelines } from '../../data/calibrated/generate.ts';
-import { measureSample } from '../../data/calibrated/measure.ts';
-import { PLACES, resolveRaw } from '../../data/calibrated/places.ts';
+import { measureSample, weightedPagerank } from '../../data/calibrated/measure.ts';
+import { PLACES, placeOf, resolveRaw } from '../../data/calibrated/places.ts';
 import { verifySample, type SampleReport } from '../../data/calibrated/verify.ts';
 
 const root = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
@@ -89,6 +89,27 @@ describe('measureSample', () => {
   });
 });
 
+describe('weightedPagerank', () => {
+  it('weightedPagerank solves hand-worked graphs, weights and a place without outflow included', () => {
+    // A ⇄ B (1 each way), C → A (1): PR(C) = 0.15/3 = 0.05; PR(B) = 0.05 + 0.85·PR(A);
+    // PR(A) = 0.05 + 0.85·(PR(B) + PR(C)) = 0.135 + 0.7225·PR(A) → PR(A) = 0.135/0.2775.
+    const a = 0.135 / 0.2775;
+    const r = weightedPagerank(new Map([['A\tB', 1], ['B\tA', 1], ['C\tA', 1]]), ['A', 'B', 'C']);
+    expect(r.A).toBeCloseTo(a, 10);
+    expect(r.B).toBeCloseTo(0.05 + 0.85 * a, 10);
+    expect(r.C).toBeCloseTo(0.05, 10);
+    // A → B only: B has no outflow and spreads its rank evenly. PR(A) = 0.075 + 0.425·PR(B),
+    // PR(A) + PR(B) = 1 → 1.425·PR(A) = 0.5.
+    const d = weightedPagerank(new Map([['A\tB', 3]]), ['A', 'B']);
+    expect(d.A).toBeCloseTo(0.5 / 1.425, 10);
+    expect(d.B).toBeCloseTo(1 - 0.5 / 1.425, 10);
+    // Weights split a place's rank: C → A 3, C → B 1 sends A three times what B gets from C.
+    const w = weightedPagerank(new Map([['C\tA', 3], ['C\tB', 1], ['A\tC', 1], ['B\tC', 1]]), ['A', 'B', 'C']);
+    expect((w.A! - 0.05) / (w.B! - 0.05)).toBeCloseTo(3, 10);
+    expect(w.A! + w.B! + w.C!).toBeCloseTo(1, 12);
+  });
+});
+
 describe('parseTimelinesCsv', () => {
   it('parseTimelinesCsv reads back what formatTimelinesCsv writes, quoted commas included', () => {
     const rows: TimelineRow[] = [
@@ -159,6 +180,30 @@ describe('verifySample on the committed sample', () => {
     expect(failed.has('inflow ratio % Shenzhen')).toBe(true);
     expect(failed.has('highest inflow ratio of the 30')).toBe(true);
   });
+
+  it('verifySample fails the PageRank check when arrivals in Beijing are taken away, and the Europe check without moves within Europe', () => {
+    const dropWhere = (pred: (places: string[]) => boolean) => {
+      const byId = new Map<string, TimelineRow[]>();
+      for (const r of rows) byId.set(r.researcherId, [...(byId.get(r.researcherId) ?? []), r]);
+      const out = new Set<string>();
+      for (const [id, list] of byId) {
+        const places = list.sort((a, b) => a.year - b.year).map((r) => resolveRaw(r.place, r.country)!);
+        if (pred(places)) out.add(id);
+      }
+      const kept = rows.filter((r) => !out.has(r.researcherId));
+      const report = verifySample(kept, { seed: committed.seed, scale: 1 / 20 });
+      return new Set(report.checks.filter((c) => !c.ok).map((c) => c.target));
+    };
+    const pagerank = 'Beijing and Boston are the two largest by weighted PageRank (α 0.85)';
+    const europe = 'Louvain: the 9 European metros one community apart from East Asia–Pacific, the US and China (seeds passing)';
+    const noBeijingArrivals = dropWhere((ps) => ps[0] !== 'Beijing' && ps.includes('Beijing'));
+    expect(noBeijingArrivals.has(pagerank)).toBe(true);
+    expect(noBeijingArrivals.has(europe)).toBe(false);
+    const inEurope = (k: string) => placeOf(k).region === 'Europe';
+    const noEuropeanMoves = dropWhere((ps) => ps.some((p, i) => i > 0 && p !== ps[i - 1] && inEurope(p) && inEurope(ps[i - 1]!)));
+    expect(noEuropeanMoves.has(europe)).toBe(true);
+    expect(noEuropeanMoves.has(pagerank)).toBe(false);
+  }, 60_000);
 
   it('generateTimelines with the recorded seed and scale writes exactly the committed file', () => {
     expect(formatTimelinesCsv(generateTimelines({ seed: committed.seed, scale: 1 / 20 })) === text).toBe(true);
