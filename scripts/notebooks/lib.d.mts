@@ -34,7 +34,7 @@ export function listNotebooks(): string[];
 export function executeNotebook(
   notebook: string,
   outFile: string,
-  options?: { timeoutSeconds?: number },
+  options?: { timeoutSeconds?: number; retries?: number },
 ): Promise<{ ok: boolean; stderr: string; ms: number }>;
 export function canonicalNotebook(nb: Notebook): Notebook;
 export function stringifyNotebook(nb: Notebook): string;

@@ -2,7 +2,7 @@
 // through nbclient, and the normal form in which notebooks are committed and compared.
 // Plain Node (no TypeScript) so that `node scripts/notebooks/run.mjs` works without a build.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -78,17 +78,33 @@ export function listNotebooks() {
 /**
  * Executes `notebook` on the Deno kernel (working directory: notebooks/) into `outFile`.
  * Resolves to { ok, stderr, ms }; a cell error gives ok = false and the partial notebook in outFile.
+ * A run that ends without writing any notebook (the kernel or the runner was killed from outside)
+ * is retried `retries` times; a cell error never is.
  */
-export function executeNotebook(notebook, outFile, { timeoutSeconds = 120 } = {}) {
+export async function executeNotebook(notebook, outFile, { timeoutSeconds = 120, retries = 1 } = {}) {
+  let result = await executeOnce(notebook, outFile, timeoutSeconds);
+  for (let i = 0; i < retries && !result.ok && !existsSync(outFile); i++) {
+    const again = await executeOnce(notebook, outFile, timeoutSeconds);
+    result = { ...again, stderr: `${result.stderr}\n(retried)\n${again.stderr}`, ms: result.ms + again.ms };
+  }
+  return result;
+}
+
+function executeOnce(notebook, outFile, timeoutSeconds) {
   installKernel();
   mkdirSync(dirname(outFile), { recursive: true });
+  // never read a previous run's notebook as this run's
+  rmSync(outFile, { force: true });
   const started = Date.now();
   return new Promise((done) => {
     execFile(
       PYTHON,
       [join(ROOT, 'scripts', 'notebooks', 'execute.py'), notebook, outFile, NOTEBOOKS_DIR, String(timeoutSeconds)],
       { env: jupyterEnv(), cwd: NOTEBOOKS_DIR, maxBuffer: 64 * 1024 * 1024, timeout: (timeoutSeconds + 60) * 1000 },
-      (error, _stdout, stderr) => done({ ok: !error, stderr: String(stderr), ms: Date.now() - started }),
+      (error, _stdout, stderr) => {
+        const how = error ? `\nexecute.py ${error.signal ? `killed by ${error.signal}` : `exited with status ${error.code}`}` : '';
+        done({ ok: !error, stderr: String(stderr) + how, ms: Date.now() - started });
+      },
     );
   });
 }

@@ -7,7 +7,7 @@
 //   node scripts/notebooks/run.mjs 03 05      only the notebooks whose names start with these
 //   node scripts/notebooks/run.mjs --kernel   only register the kernel (for `jupyter notebook`
 //                                             with JUPYTER_PATH=.cache/jupyter/share)
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import {
   CACHE_DIR,
@@ -43,6 +43,11 @@ async function worker() {
     const name = basename(file);
     const out = join(CACHE_DIR, 'notebooks', name);
     const { ok, stderr, ms } = await executeNotebook(file, out);
+    if (!existsSync(out)) {
+      failed++;
+      process.stdout.write(`✗ ${name} (${ms} ms): no notebook written: ${stderr.trim().split('\n').slice(-5).join(' | ')}\n`);
+      continue;
+    }
     const fresh = readNotebook(out);
     const errors = errorOutputs(fresh);
     if (!ok || errors.length > 0) {
