@@ -14,7 +14,7 @@ import { checkColumnMap, matchColumns, MOVE_FIELDS, TIMELINE_FIELDS } from '../.
 import { describeCountFault, YEAR_RANGE, type CountFault } from '../../records/cells.ts';
 import { problem } from '../../records/table-input.ts';
 import type { ColumnMap, Problem, RecordKind } from '../../records/types.ts';
-import { cellSql, filledSql } from './source.ts';
+import { cellSql } from './source.ts';
 import type { Row, Session } from './session.ts';
 
 /** Which canonical fields the input has, by the header (see `matchColumns`). */
@@ -60,8 +60,10 @@ const COUNT_FAULT_SQL = (text: string) =>
  * row with any problem (it is skipped, a zero count included).
  */
 export async function createRowsTable(db: Session, header: readonly string[], kind: RecordKind, found: Map<string, string>): Promise<void> {
-  const cell = (field: string) => (found.has(field) ? cellSql(found.get(field)!) : `''`);
-  const blank = header.length ? `NOT (${header.map(filledSql).join(' OR ')})` : 'true';
+  // Every column is trimmed once (`_c0`, `_c1`, ...): the fields read them, the blank test needs them all.
+  const trimmed = `ord, ${header.map((h, i) => `${cellSql(h)} AS _c${i}`).join(', ')}`;
+  const cell = (field: string) => (found.has(field) ? `_c${header.indexOf(found.get(field)!)}` : `''`);
+  const blank = header.length ? header.map((_h, i) => `_c${i} = ''`).join(' AND ') : 'true';
   const hasCount = kind === 'moves' ? found.has('count') : found.has('publications');
   const countText = hasCount ? cell(kind === 'moves' ? 'count' : 'publications') : `'1'`;
   const common = `ord, ${blank} AS blank, ${cell('researcher_id')} AS id, ${cell('year')} AS ytext, ${countText} AS ctext, nullif(${cell('discipline')}, '') AS disc`;
@@ -69,8 +71,9 @@ export async function createRowsTable(db: Session, header: readonly string[], ki
   if (kind === 'moves') {
     const idCheck = found.has('count') ? 'false' : `id = ''`;
     await db.run(`CREATE OR REPLACE TEMP TABLE rows AS
-      WITH c AS (SELECT ${common}, ${cell('from')} AS f, ${cell('to')} AS t,
-                        nullif(${cell('from_country')}, '') AS fc, nullif(${cell('to_country')}, '') AS tc FROM src),
+      WITH t AS (SELECT ${trimmed} FROM src),
+      c AS (SELECT ${common}, ${cell('from')} AS f, ${cell('to')} AS t,
+                   nullif(${cell('from_country')}, '') AS fc, nullif(${cell('to_country')}, '') AS tc FROM t),
       v AS (SELECT ${typed},
                    f <> '' AND (f = t OR lower(f) = lower(t)) AND (coalesce(fc, '') = coalesce(tc, '') OR lower(coalesce(fc, '')) = lower(coalesce(tc, ''))) AS self
             FROM c)
@@ -79,7 +82,8 @@ export async function createRowsTable(db: Session, header: readonly string[], ki
       FROM v`);
   } else {
     await db.run(`CREATE OR REPLACE TEMP TABLE rows AS
-      WITH c AS (SELECT ${common}, ${cell('place')} AS place, nullif(${cell('country')}, '') AS country FROM src),
+      WITH t AS (SELECT ${trimmed} FROM src),
+      c AS (SELECT ${common}, ${cell('place')} AS place, nullif(${cell('country')}, '') AS country FROM t),
       v AS (SELECT ${typed} FROM c)
       SELECT *, CASE WHEN cfault IS NULL THEN CAST(ctext AS DOUBLE) END AS cnt,
              NOT blank AND (id = '' OR place = '' OR year IS NULL OR cfault IS NOT NULL) AS bad
