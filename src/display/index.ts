@@ -11,6 +11,8 @@ export type { FlowChartOptions } from './flow-chart.ts';
 export { flowMapSvg, flowWidth, placeRadius, MAP_DEFAULTS, MAP_STYLE, MAP_SIZES } from './map.ts';
 export type { MapGraph, MapOptions } from './map.ts';
 export { flowMapHtml } from './map-html.ts';
+export { sigmaMapHtml, sigmaMapData, SIGMA_MAP_DEFAULTS } from './map-sigma.ts';
+export type { SigmaMapOptions } from './map-sigma.ts';
 export { renderFigures, largestDestinations, FIGURES_DEFAULTS } from './figures.ts';
 export type { FiguresInput, FiguresOptions } from './figures.ts';
 export { raiColor, raiPosition, categoryColor, mixColors, RAI_COLORS, RAI_COLOR_DEFAULTS, CATEGORY_COLORS, SIGN_COLORS, OTHER_COLOR } from './colors.ts';

@@ -83,7 +83,7 @@ export function flowMapHtml(graph: MapGraph, options: MapOptions = {}): string {
   return (
     `<div id="${escapeXml(id)}" class="talentflow-map" style="max-width:100%;overflow:hidden">` +
     svg.replace('<svg ', '<svg style="max-width:100%;height:auto;touch-action:none" ') +
-    `<div style="font-size:11px;color:#666">Hover a place to highlight its flows · wheel to zoom · drag to pan · double-click to reset</div>` +
+    `<div style="font-size:11px;font-family:system-ui,sans-serif;color:#666">Hover a place to highlight its flows · wheel to zoom · drag to pan · double-click to reset</div>` +
     `<script>${SCRIPT}(${JSON.stringify(id)});</script>` +
     '</div>'
   );

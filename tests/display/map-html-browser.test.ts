@@ -1,19 +1,24 @@
 /**
- * flowMapHtml in a real browser (Debian's chromium through playwright-core, as the viewer's
- * tests): the inline script highlights a place's flows on hover and zooms on the wheel.
+ * The map helpers in a real browser (Debian's chromium through playwright-core, as the viewer's
+ * tests): flowMapHtml's inline script highlights a place's flows on hover and zooms on the wheel;
+ * sigmaMapHtml with the built map script draws with WebGL and hides its fallback.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flowMapHtml } from '../../src/display/map-html.ts';
+import { sigmaMapHtml } from '../../src/display/map-sigma.ts';
+import { buildMapEmbed } from '../../scripts/notebooks/map-embed/build.mjs';
 import { mapGraph } from './fixtures.ts';
 
 let context: BrowserContext;
 let profile: string;
+let mapScript: string;
 
 beforeAll(async () => {
+  mapScript = readFileSync(await buildMapEmbed(), 'utf8');
   profile = mkdtempSync(join(tmpdir(), 'talentflow-map-'));
   context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
@@ -58,4 +63,35 @@ describe('flowMapHtml in a browser', () => {
     expect(after[2]).toBeCloseTo(w0! * 0.8, 1);
     await page.close();
   });
+
+  it('sigmaMapHtml draws the viewer sigma map with WebGL and hides the static fallback', async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const graph = mapGraph();
+    graph.forEachNode((key) => graph.setNodeAttribute(key, 'pagerank', 0.2));
+    await page.setContent(`<!doctype html><body style="margin:0;width:900px">${sigmaMapHtml(graph, { script: mapScript })}</body>`);
+    await page.waitForSelector('.talentflow-sigma-map[data-drawn="sigma"]', { timeout: 20_000 });
+    expect(errors).toEqual([]);
+    expect(await page.$eval('.talentflow-sigma-map .fallback', (e) => (e as HTMLElement).style.display)).toBe('none');
+    const canvases = await page.$$eval('.talentflow-sigma-map .stage canvas', (els) => els.map((e) => (e as HTMLCanvasElement).width));
+    expect(canvases.length).toBeGreaterThanOrEqual(3);
+    expect(canvases.every((w) => w > 0)).toBe(true);
+    // the basemap layer is painted: both the ocean (#e8eef3) and the land (#fbfaf7) colours appear
+    const colours = await page.$eval('.talentflow-sigma-map .stage canvas.sigma-basemap', (c) => {
+      const canvas = c as HTMLCanvasElement;
+      const d = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let ocean = 0;
+      let land = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        if (d[i] === 0xe8 && d[i + 1] === 0xee && d[i + 2] === 0xf3) ocean++;
+        if (d[i] === 0xfb && d[i + 1] === 0xfa && d[i + 2] === 0xf7) land++;
+      }
+      return { ocean, land, total: d.length / 4 };
+    });
+    expect(colours.ocean / colours.total).toBeGreaterThan(0.2);
+    expect(colours.land / colours.total).toBeGreaterThan(0.05);
+    await page.close();
+  });
 });
+
