@@ -15,7 +15,7 @@ import { createPlaceResolver } from '../../places/resolve.ts';
 import { problem } from '../../records/table-input.ts';
 import type { Problem, RecordKind } from '../../records/types.ts';
 import { graphFromMoves } from './graph.ts';
-import { PLAIN_LINES, scanLines, type LineMap } from './lines.ts';
+import { lineMapFor, PLAIN_LINES, type LineMap } from './lines.ts';
 import { pairProblem, rankDisciplines, resolvePairs, type PlaceIndex } from './places.ts';
 import { openSession, type Session, type SessionOptions } from './session.ts';
 import { openSource, sourceKind, type SourceKind } from './source.ts';
@@ -106,7 +106,7 @@ async function analyzeWith(db: Session, path: string, source: SourceKind, option
   const resolvedRows = kind === 'moves' ? await joinMoves(db) : await joinTimelines(db);
   lap('resolve');
 
-  const lines: LineMap = bad.length + resolvedRows.flagged.length + rejects > 0 ? await scanLines(path, source, await rowCount(db)) : PLAIN_LINES;
+  const lines: LineMap = bad.length + resolvedRows.flagged.length + rejects > 0 ? await lineMapFor(path, source, await rowCount(db), rejects) : PLAIN_LINES;
   const hasCount = fields.found.has(kind === 'moves' ? 'count' : 'publications');
   const parseProblems: Array<{ line: number; problems: Problem[] }> = bad.map((row) => {
     const line = lines.line(Number(row.ord));

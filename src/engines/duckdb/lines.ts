@@ -22,6 +22,36 @@ export interface LineMap {
 export const PLAIN_LINES: LineMap = { line: (ord) => ord + 1, malformed: [] };
 
 /**
+ * Line feeds in the file (decompressed), counted natively: when a file has exactly one per
+ * record (header included), no quoted line break or blank line shifts the rows and row r is on
+ * line r + 1, so the full scan can be skipped.
+ */
+export async function countLineFeeds(path: string, kind: SourceKind): Promise<number> {
+  const file = createReadStream(path, { highWaterMark: 1 << 22 });
+  const bytes = kind.gzip ? file.pipe(createGunzip()) : file;
+  if (kind.gzip) file.on('error', (e) => bytes.destroy(e));
+  let n = 0;
+  let last = 10;
+  for await (const chunk of bytes) {
+    const b = chunk as Buffer;
+    for (let i = b.indexOf(10); i !== -1; i = b.indexOf(10, i + 1)) n++;
+    if (b.length) last = b[b.length - 1]!;
+  }
+  // A last line without a line feed is still a line.
+  return last === 10 ? n : n + 1;
+}
+
+/**
+ * The line map for a CSV/TSV whose DuckDB scan gave `rows` rows and `rejects` rejected rows:
+ * the plain map when the file has one line per record and nothing was rejected, else a full scan.
+ */
+export async function lineMapFor(path: string, kind: SourceKind, rows: number, rejects: number): Promise<LineMap> {
+  if (kind.format === 'parquet') return PLAIN_LINES;
+  if (rejects === 0 && (await countLineFeeds(path, kind)) === rows + 1) return PLAIN_LINES;
+  return scanLines(path, kind, rows);
+}
+
+/**
  * Scans `path` once and maps DuckDB's row numbers to lines.
  *
  * @param rows - rows DuckDB read (rejected rows excluded): checked against the scan.
