@@ -141,6 +141,7 @@ describe('notebooks', () => {
     expect(hubs.indexOf('United States')).toBeGreaterThan(0);
     expect(hubs.indexOf('United States')).toBeLessThan(hubs.indexOf('United Kingdom'));
     expect(outputs(nb, 'text/html').some((h) => h.includes('Three periods compared') && h.includes('2012–2018'))).toBe(true);
+    expect(outputs(nb, 'text/html').some((h) => h.includes('Net migration of scholars by year') && h.includes('net 2020'))).toBe(true);
     expect(outputs(nb, 'text/html').some((h) => h.includes('class="talentflow-map"'))).toBe(true);
   });
 
