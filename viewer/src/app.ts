@@ -1,0 +1,338 @@
+/**
+ * The viewer application: owns the view state and the loaded analysis, derives the flow
+ * selection and the render graph from them, and keeps the map, controls, legend, place card,
+ * heatmap, status line and URL in step. Each kind of state change recomputes only what depends
+ * on it (filters → selection → render; appearance → render; selection of a place → reducers).
+ */
+import type { Analysis } from './data/analysis.ts';
+import { loadFromFiles, loadFromUrl } from './data/load.ts';
+import { FlowMap } from './map/flow-map.ts';
+import { project } from './map/projection.ts';
+import { networkPositions } from './layout/network.ts';
+import { SIZE_MEASURE_INFO } from './measures.ts';
+import { EXACT_CURVES_LIMIT, mapPositions, toRenderGraph, type RenderResult } from './render-graph.ts';
+import { filterNote, selectFlows, type FlowSelection } from './selection.ts';
+import { defaultState, queryToState, stateToQuery, type ViewState } from './state.ts';
+import { Controls } from './ui/controls.ts';
+import { formatValue, h, replace } from './ui/dom.ts';
+import { Heatmap } from './ui/heatmap.ts';
+import { legendModel, renderLegend } from './ui/legend.ts';
+import { renderPlaceCard } from './ui/place-card.ts';
+import { download, flowsCsv, mapPng, placesCsv } from './export/files.ts';
+
+type Positions = Map<string, { x: number; y: number }>;
+
+const FILTER_KEYS: (keyof ViewState)[] = ['years', 'discipline', 'minWeight', 'topSources', 'k', 'topMinWeight'];
+const APPEARANCE_KEYS: (keyof ViewState)[] = ['sizeBy', 'nodeColor', 'edgeColor', 'layout'];
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+export class App {
+  state: ViewState;
+  analysis: Analysis | null = null;
+  selection: FlowSelection | null = null;
+  render: RenderResult | null = null;
+  map: FlowMap | null = null;
+  /** Places drawn, largest by the size measure first (the heatmap's default row order). */
+  order: string[] = [];
+  readonly timings: Record<string, number> = {};
+  private positions: { map: Positions | null; network: Positions | null } = { map: null, network: null };
+  private readonly controls: Controls;
+  private readonly heatmap: Heatmap;
+  private readonly warnings = new Set<string>();
+  private urlTimer = 0;
+
+  constructor() {
+    const { state, problems } = queryToState(location.search);
+    this.state = state;
+    for (const p of problems) this.warn(`link parameter ${p.param}=${p.value} ignored (expected ${p.expected})`);
+    this.controls = new Controls($('controls'), {
+      change: (patch) => this.update(patch),
+      search: (text) => this.search(text),
+      reset: () => this.update({ ...defaultState(), data: this.state.data }),
+    });
+    this.heatmap = new Heatmap($('heatmap'));
+    this.bindChrome();
+  }
+
+  /** Loads the analysis named by the URL (or the folder served with the page). */
+  async start(): Promise<void> {
+    this.timings['start'] = performance.now();
+    try {
+      this.setAnalysis(await loadFromUrl(this.state.data ?? 'data/'));
+    } catch (error) {
+      this.showLoadError(error);
+    }
+  }
+
+  private warn(message: string): void {
+    this.warnings.add(message);
+  }
+
+  private showLoadError(error: unknown): void {
+    const loading = $('loading');
+    loading.hidden = false;
+    replace(
+      loading,
+      h('p', {}, h('strong', {}, 'No analysis loaded. '), error instanceof Error ? error.message : String(error)),
+      h('p', {}, 'Run ', h('code', {}, 'talentflow view DIR'), ' on an analysis folder, click “Open folder…”, or drop a graph.json here.'),
+    );
+  }
+
+  setAnalysis(analysis: Analysis): void {
+    this.analysis = analysis;
+    this.positions = { map: mapPositions(analysis.graph, project), network: null };
+    for (const w of analysis.warnings) this.warn(w);
+    const s = this.state;
+    if (s.discipline !== null && !analysis.disciplines.includes(s.discipline)) {
+      this.warn(`discipline "${s.discipline}" is not in this analysis; showing all`);
+      s.discipline = null;
+    }
+    if (s.selected !== null && !analysis.graph.hasNode(s.selected)) {
+      this.warn(`place "${s.selected}" is not in this analysis`);
+      s.selected = null;
+    }
+    if (s.heatmapSort.by === 'discipline' && !analysis.rai?.disciplines.includes(s.heatmapSort.discipline)) s.heatmapSort = { by: 'map' };
+    $('dataset-name').textContent = analysis.name;
+    document.title = `${analysis.name} · talentflow viewer`;
+    this.controls.render(analysis, s);
+    this.recompute('filters');
+    $('loading').hidden = true;
+    this.timings['data'] = performance.now();
+  }
+
+  /** Applies a state change and recomputes what depends on it. */
+  update(patch: Partial<ViewState>): void {
+    const before = this.state;
+    this.state = { ...before, ...patch };
+    const changed = (Object.keys(patch) as (keyof ViewState)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(this.state[k]));
+    if (changed.length === 0) return;
+    if (!this.analysis) return this.writeUrl();
+    if (changed.some((k) => FILTER_KEYS.includes(k))) this.recompute('filters');
+    else if (changed.some((k) => APPEARANCE_KEYS.includes(k))) this.recompute('appearance');
+    else {
+      if (changed.includes('selected')) this.showSelection();
+      if (changed.includes('heatmapSort')) this.renderHeatmap();
+      if (changed.includes('camera') && patch.camera !== undefined && this.map) this.map.setCamera(this.state.camera);
+    }
+    this.controls.sync(this.state, this.analysis);
+    this.writeUrl();
+  }
+
+  private positionsFor(layout: ViewState['layout']): Positions {
+    if (layout === 'map') return this.positions.map!;
+    this.positions.network ??= networkPositions(this.analysis!.graph);
+    return this.positions.network;
+  }
+
+  private recompute(what: 'filters' | 'appearance'): void {
+    const analysis = this.analysis!;
+    const s = this.state;
+    const t0 = performance.now();
+    if (what === 'filters' || !this.selection) this.selection = selectFlows(analysis.graph, s);
+    const t1 = performance.now();
+    this.render = toRenderGraph(this.selection.drawn, {
+      positions: this.positionsFor(s.layout),
+      sizeBy: s.sizeBy,
+      nodeColor: s.nodeColor,
+      edgeColor: s.edgeColor,
+      exactCurvesLimit: EXACT_CURVES_LIMIT,
+    });
+    const t2 = performance.now();
+    const graph = this.render.graph;
+    this.order = graph.nodes().sort((a, b) => (graph.getNodeAttribute(b, 'value') ?? -1) - (graph.getNodeAttribute(a, 'value') ?? -1) || (a < b ? -1 : 1));
+    if (!this.map) {
+      this.map = new FlowMap($('map'), {
+        clickNode: (node) => this.update({ selected: node }),
+        clickStage: () => this.update({ selected: null }),
+        hoverNode: (node, at) => this.tooltipForNode(node, at),
+        hoverEdge: (edge, at) => this.tooltipForEdge(edge, at),
+        camera: (view) => {
+          this.state = { ...this.state, camera: view };
+          this.scheduleUrl();
+        },
+      });
+      this.map.sigma.once('afterRender', () => (this.timings['firstRender'] = performance.now()));
+      this.map.setGraph(graph, s.layout, s.camera);
+      void this.map.basemap.load().then(() => (this.timings['basemap'] = performance.now()));
+    } else {
+      const layoutBefore = $('map').dataset['layout'];
+      this.map.setGraph(graph, s.layout);
+      if (layoutBefore !== s.layout) this.state = { ...this.state, camera: null };
+    }
+    $('map').dataset['layout'] = s.layout;
+    this.timings['lastSelectMs'] = t1 - t0;
+    this.timings['lastRenderGraphMs'] = t2 - t1;
+    this.showSelection();
+    renderLegend($('legend'), legendModel(s, this.render, analysis.communities));
+    this.renderHeatmap();
+    this.renderStatus();
+  }
+
+  private showSelection(): void {
+    const s = this.state;
+    this.map?.setSelected(s.selected);
+    const card = $('card');
+    if (s.selected && this.analysis && this.selection) {
+      renderPlaceCard(card, s.selected, {
+        analysis: this.analysis,
+        flows: this.selection.base,
+        filterNote: filterNote(s),
+        select: (p) => this.update({ selected: p }),
+        close: () => this.update({ selected: null }),
+      });
+    } else card.hidden = true;
+    this.renderHeatmap();
+  }
+
+  private renderHeatmap(): void {
+    if (!this.analysis) return;
+    this.heatmap.render({
+      analysis: this.analysis,
+      order: this.order,
+      sort: this.state.heatmapSort,
+      selected: this.state.selected,
+      discipline: this.state.discipline,
+      change: (patch) => this.update(patch),
+      select: (p) => this.update({ selected: p }),
+      hover: (text, e) => this.tooltip(text, e ? { x: e.clientX, y: e.clientY } : null),
+    });
+  }
+
+  private renderStatus(): void {
+    const r = this.render!;
+    const a = this.analysis!;
+    const mapEl = $('map');
+    mapEl.dataset['nodes'] = String(r.graph.order);
+    mapEl.dataset['edges'] = String(r.graph.size);
+    const parts = [
+      h('span', { id: 'status-places' }, `${formatValue(r.graph.order)} places`),
+      h('span', { id: 'status-flows', 'data-count': r.graph.size }, `${formatValue(r.graph.size)} of ${formatValue(a.graph.size)} flows drawn`),
+      h('span', {}, `${formatValue(r.moves)} moves`),
+      filterNote(this.state) ? h('span', {}, filterNote(this.state)) : null,
+      r.unplaced.length && this.state.layout === 'map' ? h('span', { title: r.unplaced.slice(0, 50).join(', ') }, `${r.unplaced.length} places without coordinates not on the map`) : null,
+      this.warnings.size ? h('span', { class: 'warn', title: [...this.warnings].join('\n') }, `${this.warnings.size} note${this.warnings.size > 1 ? 's' : ''}`) : null,
+    ];
+    replace($('status'), ...parts);
+  }
+
+  private tooltip(text: string | null, at: { x: number; y: number } | null): void {
+    const tip = $('tooltip');
+    if (!text || !at) {
+      tip.hidden = true;
+      return;
+    }
+    tip.textContent = text;
+    tip.hidden = false;
+    tip.style.left = `${at.x + 14}px`;
+    tip.style.top = `${at.y + 14}px`;
+  }
+
+  private clientOf(at: { x: number; y: number } | null): { x: number; y: number } | null {
+    if (!at) return null;
+    const box = $('map').getBoundingClientRect();
+    return { x: box.left + at.x, y: box.top + at.y };
+  }
+
+  private tooltipForNode(node: string | null, at: { x: number; y: number } | null): void {
+    if (!node || !this.render) return this.tooltip(null, null);
+    const a = this.render.graph.getNodeAttributes(node);
+    const measure = SIZE_MEASURE_INFO[this.state.sizeBy].label;
+    this.tooltip(`${a.label} · ${measure} ${formatValue(a.value)} · in ${formatValue(a.inflow)} · out ${formatValue(a.outflow)}`, this.clientOf(at));
+  }
+
+  private tooltipForEdge(edge: string | null, at: { x: number; y: number } | null): void {
+    if (!edge || !this.render) return this.tooltip(null, null);
+    const g = this.render.graph;
+    const label = (n: string) => g.getNodeAttribute(n, 'label');
+    this.tooltip(`${label(g.source(edge))} → ${label(g.target(edge))}: ${formatValue(g.getEdgeAttribute(edge, 'weight'))} moves`, this.clientOf(at));
+  }
+
+  private search(text: string): void {
+    const analysis = this.analysis;
+    if (!analysis || !text.trim()) return;
+    const q = text.trim().toLowerCase();
+    const exact = analysis.graph.findNode((n, a) => n.toLowerCase() === q || String(a.label).toLowerCase() === q);
+    const found = exact ?? analysis.graph.findNode((n, a) => String(a.label ?? n).toLowerCase().startsWith(q));
+    if (!found) {
+      this.tooltip(`No place matches “${text}”`, null);
+      return;
+    }
+    this.update({ selected: found });
+    void this.map?.zoomTo(found);
+  }
+
+  private scheduleUrl(): void {
+    clearTimeout(this.urlTimer);
+    this.urlTimer = window.setTimeout(() => this.writeUrl(), 250);
+  }
+
+  private writeUrl(): void {
+    clearTimeout(this.urlTimer);
+    const query = stateToQuery(this.state);
+    const url = `${location.pathname}${query ? `?${query}` : ''}`;
+    if (url !== `${location.pathname}${location.search}`) history.replaceState(null, '', url);
+  }
+
+  private caption(): string {
+    const note = filterNote(this.state);
+    const r = this.render!;
+    return `${this.analysis!.name} · ${formatValue(r.graph.size)} flows, ${formatValue(r.moves)} moves${note ? ` · ${note}` : ''}${this.state.topSources ? ` · top ${this.state.k} sources ≥ ${this.state.topMinWeight}` : ''}`;
+  }
+
+  private bindChrome(): void {
+    const input = $<HTMLInputElement>('folder-input');
+    const open = async (files: Iterable<File>) => {
+      try {
+        const analysis = await loadFromFiles(files);
+        this.state = { ...this.state, data: null, selected: null, discipline: null, years: null, camera: null };
+        this.setAnalysis(analysis);
+        this.writeUrl();
+      } catch (error) {
+        this.showLoadError(error);
+      }
+    };
+    $('open-folder').addEventListener('click', () => input.click());
+    input.addEventListener('change', () => input.files && void open(input.files));
+    const drop = $('drop');
+    window.addEventListener('dragover', (e) => {
+      e.preventDefault();
+      drop.hidden = false;
+    });
+    drop.addEventListener('dragleave', () => (drop.hidden = true));
+    window.addEventListener('drop', (e) => {
+      e.preventDefault();
+      drop.hidden = true;
+      if (e.dataTransfer?.files.length) void open(e.dataTransfer.files);
+    });
+    $('copy-link').addEventListener('click', () => {
+      this.writeUrl();
+      void navigator.clipboard?.writeText(location.href).then(
+        () => ($('copy-link').textContent = 'Link copied'),
+        () => window.prompt('Copy this link:', location.href),
+      );
+      setTimeout(() => ($('copy-link').textContent = 'Copy link'), 2000);
+    });
+    $('export-png').addEventListener('click', () => void this.exportPng());
+    $('export-flows').addEventListener('click', () => {
+      if (!this.selection || !this.render) return;
+      download(new Blob([flowsCsv(this.selection.drawn, this.render.graph)], { type: 'text/csv' }), `${this.analysis!.name}-flows.csv`);
+    });
+    $('export-places').addEventListener('click', () => {
+      if (!this.analysis || !this.render) return;
+      download(new Blob([placesCsv(this.analysis, this.order, this.render.graph)], { type: 'text/csv' }), `${this.analysis.name}-places.csv`);
+    });
+  }
+
+  async exportPng(): Promise<Blob | null> {
+    if (!this.map || !this.render || !this.analysis) return null;
+    const blob = await mapPng(
+      this.map.sigma as never,
+      this.state.layout === 'map' ? this.map.basemap : null,
+      legendModel(this.state, this.render, this.analysis.communities),
+      this.caption(),
+    );
+    download(blob, `${this.analysis.name}-map.png`);
+    return blob;
+  }
+}

@@ -1,0 +1,203 @@
+/**
+ * An analysis as the viewer holds it: the flow graph from `graph.json` plus the tables
+ * `talentflow analyze` writes beside it. Table cells are kept as the exact text of the file, so
+ * a place card shows the same digits as `places.csv`.
+ *
+ * Only `graph.json` is required. Without `places.csv` the rows are derived from the node
+ * attributes with the library's own table builder (so the digits still match what the CLI
+ * would write); without `communities.csv` communities come from the node attributes; without
+ * `rai.csv` the heatmap says so.
+ */
+import { parseCsvRows } from '../../../src/places/csv.ts';
+import { placesTable } from '../../../src/exports/places-table.ts';
+import { formatCell } from '../../../src/exports/csv.ts';
+import { graphFromJson } from '../../../src/exports/graph-json.ts';
+import { InputError } from '../../../src/errors.ts';
+import type { FlowGraph } from '../../../src/graph/types.ts';
+
+/** One row of a CSV table: column → the cell's text. */
+export type TextRow = Record<string, string>;
+
+export interface RaiCellText {
+  /** RAI, null when the cell is empty (does not apply). */
+  rai: number | null;
+  researchers: number | null;
+  /** The `rai` cell as written in rai.csv. */
+  text: string;
+}
+
+export interface RaiTable {
+  /** Disciplines in the order of their world share (largest first). */
+  disciplines: string[];
+  /** place → discipline → cell. */
+  cells: Map<string, Map<string, RaiCellText>>;
+  basis: string | null;
+}
+
+export interface CommunityRow {
+  id: number;
+  label: string;
+  size: number;
+}
+
+export interface Analysis {
+  /** Shown in the title bar: the folder name or the dropped file's name. */
+  name: string;
+  graph: FlowGraph;
+  /** places.csv rows by place key (text cells). */
+  places: Map<string, TextRow>;
+  placeColumns: string[];
+  /** True when places.csv was read (false: rows derived from graph.json). */
+  placesFromCsv: boolean;
+  rai: RaiTable | null;
+  communities: CommunityRow[];
+  manifest: Record<string, unknown> | null;
+  /** First and last year with moves on any edge (from the edges' byYear). */
+  years: [number, number] | null;
+  /** Disciplines found on the edges, largest total flow first. */
+  disciplines: string[];
+  /** Non-fatal problems met while reading (each once). */
+  warnings: string[];
+}
+
+/** The files of an analysis folder, as text; only `graph.json` is required. */
+export interface AnalysisFiles {
+  'graph.json': string;
+  'places.csv'?: string | undefined;
+  'rai.csv'?: string | undefined;
+  'communities.csv'?: string | undefined;
+  'manifest.json'?: string | undefined;
+}
+
+/** Parses CSV text into a header and text rows; throws InputError on malformed CSV. */
+export function parseTable(text: string, file: string): { columns: string[]; rows: TextRow[] } {
+  const parsed = parseCsvRows(text);
+  const header = parsed[0];
+  if (!header) return { columns: [], rows: [] };
+  const bad = parsed.find((r) => r.error);
+  if (bad) throw new InputError(file, `line ${bad.line} is not valid CSV (${bad.error})`);
+  const columns = header.fields;
+  const rows = parsed.slice(1).map((r) => {
+    const row: TextRow = {};
+    columns.forEach((c, i) => (row[c] = r.fields[i] ?? ''));
+    return row;
+  });
+  return { columns, rows };
+}
+
+const numberOrNull = (text: string | undefined): number | null => {
+  if (text === undefined || text.trim() === '') return null;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : null;
+};
+
+function readRai(text: string, warnings: string[]): RaiTable | null {
+  const { columns, rows } = parseTable(text, 'rai.csv');
+  for (const c of ['place', 'discipline', 'rai']) {
+    if (!columns.includes(c)) {
+      warnings.push(`rai.csv has no "${c}" column; the heatmap is off`);
+      return null;
+    }
+  }
+  const cells = new Map<string, Map<string, RaiCellText>>();
+  const totals = new Map<string, number>();
+  let basis: string | null = null;
+  for (const row of rows) {
+    const place = row['place']!;
+    const discipline = row['discipline']!;
+    if (!cells.has(place)) cells.set(place, new Map());
+    const researchers = numberOrNull(row['researchers']);
+    cells.get(place)!.set(discipline, { rai: numberOrNull(row['rai']), researchers, text: row['rai'] ?? '' });
+    totals.set(discipline, (totals.get(discipline) ?? 0) + (researchers ?? 0));
+    basis ??= row['basis'] || null;
+  }
+  const disciplines = [...totals.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([d]) => d);
+  return { disciplines, cells, basis };
+}
+
+function readCommunities(text: string | undefined, graph: FlowGraph): CommunityRow[] {
+  if (text !== undefined) {
+    const { rows } = parseTable(text, 'communities.csv');
+    return rows
+      .map((r) => ({ id: Number(r['community']), label: r['label'] ?? '', size: Number(r['size'] ?? 0) }))
+      .filter((c) => Number.isInteger(c.id))
+      .sort((a, b) => a.id - b.id);
+  }
+  const byId = new Map<number, CommunityRow>();
+  graph.forEachNode((_n, a) => {
+    const id = a['community'];
+    if (typeof id !== 'number') return;
+    const row = byId.get(id) ?? { id, label: String(a['communityLabel'] ?? `Community ${id}`), size: 0 };
+    row.size++;
+    byId.set(id, row);
+  });
+  return [...byId.values()].sort((a, b) => a.id - b.id);
+}
+
+/** Year span and disciplines present on the edges (for the year and discipline controls). */
+export function flowDimensions(graph: FlowGraph): { years: [number, number] | null; disciplines: string[] } {
+  let first = Infinity;
+  let last = -Infinity;
+  const totals = new Map<string, number>();
+  graph.forEachEdge((_e, a) => {
+    for (const [y, n] of Object.entries(a.byYear ?? {})) {
+      const year = Number(y);
+      if (n > 0 && Number.isInteger(year)) {
+        if (year < first) first = year;
+        if (year > last) last = year;
+      }
+    }
+    for (const [d, n] of Object.entries(a.byDiscipline ?? {})) totals.set(d, (totals.get(d) ?? 0) + n);
+  });
+  const disciplines = [...totals.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([d]) => d);
+  return { years: first <= last ? [first, last] : null, disciplines };
+}
+
+/**
+ * Builds an {@link Analysis} from the files' text.
+ *
+ * @throws InputError when graph.json (or a CSV) cannot be read.
+ * @example assembleAnalysis({ 'graph.json': text }, 'calibrated').graph.order
+ */
+export function assembleAnalysis(files: AnalysisFiles, name: string): Analysis {
+  const warnings: string[] = [];
+  const graph = graphFromJson(files['graph.json']);
+  let places = new Map<string, TextRow>();
+  let placeColumns: string[];
+  const placesText = files['places.csv'];
+  if (placesText !== undefined) {
+    const t = parseTable(placesText, 'places.csv');
+    placeColumns = t.columns;
+    for (const row of t.rows) places.set(row['place'] ?? '', row);
+    const missing = graph.filterNodes((n) => !places.has(n)).length;
+    if (missing > 0) warnings.push(`places.csv lacks ${missing} place(s) of graph.json; their cards show graph.json values`);
+  } else {
+    const t = placesTable(graph);
+    placeColumns = t.columns;
+    places = new Map(t.rows.map((r) => [String(r['place']), Object.fromEntries(Object.entries(r).map(([k, v]) => [k, formatCell(v)]))]));
+    warnings.push('no places.csv: place figures come from graph.json');
+  }
+  const rai = files['rai.csv'] !== undefined ? readRai(files['rai.csv'], warnings) : null;
+  let manifest: Record<string, unknown> | null = null;
+  if (files['manifest.json'] !== undefined) {
+    try {
+      manifest = JSON.parse(files['manifest.json']) as Record<string, unknown>;
+    } catch {
+      warnings.push('manifest.json is not valid JSON; ignored');
+    }
+  }
+  const { years, disciplines } = flowDimensions(graph);
+  return {
+    name,
+    graph,
+    places,
+    placeColumns,
+    placesFromCsv: placesText !== undefined,
+    rai,
+    communities: readCommunities(files['communities.csv'], graph),
+    manifest,
+    years,
+    disciplines,
+    warnings,
+  };
+}

@@ -1,0 +1,129 @@
+/**
+ * The offline world basemap: country outlines from world-atlas (Natural Earth, bundled with the
+ * app, no tiles) on a canvas under sigma's WebGL layers, redrawn after every sigma render so it
+ * follows pans and zooms exactly.
+ *
+ * The outlines are projected once into a Path2D in graph coordinates; each frame only sets the
+ * canvas transform to sigma's graph → viewport mapping (an affine map, measured from three
+ * points) and fills and strokes that path. The 1:110m outlines draw at world scale, the 1:50m
+ * ones (loaded after the first frame) once zoomed in.
+ */
+import type Sigma from 'sigma';
+import { geoPath } from 'd3-geo';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import countries110Url from 'world-atlas/countries-110m.json?url';
+import countries50Url from 'world-atlas/countries-50m.json?url';
+import { createProjection } from './projection.ts';
+
+export const BASEMAP_STYLE = Object.freeze({
+  ocean: '#e8eef3',
+  land: '#fbfaf7',
+  border: '#c9ced4',
+});
+
+/** Camera ratio below which the detailed outlines are used. */
+const DETAIL_RATIO = 0.4;
+const ANTARCTICA = '010';
+
+/** Projects a world-atlas topology into one Path2D in graph coordinates. */
+export function countriesPath(topology: Topology): Path2D {
+  const object = topology.objects['countries'] as GeometryCollection;
+  const collection = feature(topology, object);
+  const path2d = new Path2D();
+  const path = geoPath(createProjection(), path2d as unknown as CanvasRenderingContext2D);
+  for (const f of collection.features) {
+    if (String(f.id) === ANTARCTICA) continue;
+    path(f);
+  }
+  return path2d;
+}
+
+/** sigma's graph → viewport transform as canvas `setTransform` arguments (CSS pixels). */
+export function graphToViewportTransform(sigma: Sigma): [number, number, number, number, number, number] {
+  const o = sigma.graphToViewport({ x: 0, y: 0 });
+  const ex = sigma.graphToViewport({ x: 1, y: 0 });
+  const ey = sigma.graphToViewport({ x: 0, y: 1 });
+  return [ex.x - o.x, ex.y - o.y, ey.x - o.x, ey.y - o.y, o.x, o.y];
+}
+
+export class Basemap {
+  private readonly canvas: HTMLCanvasElement;
+  private readonly ctx: CanvasRenderingContext2D;
+  private coarse: Path2D | null = null;
+  private detailed: Path2D | null = null;
+  private visible = true;
+  private readonly onRender = () => this.draw();
+  private readonly onResize = () => this.resize();
+
+  constructor(private readonly sigma: Sigma) {
+    this.canvas = sigma.createCanvas('basemap', { beforeLayer: 'edges', style: { pointerEvents: 'none' } });
+    this.ctx = this.canvas.getContext('2d')!;
+    sigma.on('afterRender', this.onRender);
+    sigma.on('resize', this.onResize);
+    this.resize();
+  }
+
+  /** Fetches the outlines (coarse first, then detailed in the background). */
+  async load(): Promise<void> {
+    const topo = (await (await fetch(countries110Url)).json()) as Topology;
+    (window as any).__t1 = performance.now();
+    this.coarse = countriesPath(topo);
+    (window as any).__t2 = performance.now();
+    this.draw();
+    void fetch(countries50Url)
+      .then((r) => r.json())
+      .then((t) => {
+        this.detailed = countriesPath(t as Topology);
+        this.draw();
+      })
+      .catch(() => undefined);
+  }
+
+  setVisible(visible: boolean): void {
+    this.visible = visible;
+    this.canvas.style.display = visible ? '' : 'none';
+    if (visible) this.draw();
+  }
+
+  private resize(): void {
+    const { width, height } = this.sigma.getDimensions();
+    const ratio = window.devicePixelRatio || 1;
+    this.canvas.width = Math.round(width * ratio);
+    this.canvas.height = Math.round(height * ratio);
+    this.canvas.style.width = `${width}px`;
+    this.canvas.style.height = `${height}px`;
+    this.draw();
+  }
+
+  /** Draws the basemap for the current camera onto `ctx` (this layer's, or an export canvas). */
+  paint(ctx: CanvasRenderingContext2D, pixelRatio: number, width: number, height: number): void {
+    ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
+    ctx.fillStyle = BASEMAP_STYLE.ocean;
+    ctx.fillRect(0, 0, width, height);
+    const path = this.sigma.getCamera().ratio < DETAIL_RATIO && this.detailed ? this.detailed : this.coarse;
+    if (!path) return;
+    const [a, b, c, d, e, f] = graphToViewportTransform(this.sigma);
+    ctx.setTransform(a * pixelRatio, b * pixelRatio, c * pixelRatio, d * pixelRatio, e * pixelRatio, f * pixelRatio);
+    ctx.fillStyle = BASEMAP_STYLE.land;
+    ctx.fill(path);
+    ctx.strokeStyle = BASEMAP_STYLE.border;
+    // Line width is in graph units under this transform: keep it at 0.8 CSS pixels.
+    ctx.lineWidth = 0.8 / Math.hypot(a, b);
+    ctx.lineJoin = 'round';
+    ctx.stroke(path);
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+  }
+
+  draw(): void {
+    if (!this.visible) return;
+    const { width, height } = this.sigma.getDimensions();
+    this.paint(this.ctx, window.devicePixelRatio || 1, width, height);
+  }
+
+  kill(): void {
+    this.sigma.off('afterRender', this.onRender);
+    this.sigma.off('resize', this.onResize);
+    this.sigma.killLayer('basemap');
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * The map projection shared by the places (sigma node x/y) and the basemap (country outlines),
+ * so that both move together: Web Mercator in degree-like units (x = longitude, y grows
+ * northwards as sigma's graph y does), clipped to ±85° like web maps.
+ */
+import { geoMercator, type GeoProjection } from 'd3-geo';
+
+/** Web Mercator with 1 unit = 1 degree of longitude at the equator, y pointing north. */
+export function createProjection(): GeoProjection {
+  return geoMercator()
+    .scale(180 / Math.PI)
+    .translate([0, 0])
+    .reflectY(true);
+}
+
+const projection = createProjection();
+
+/**
+ * Graph position of a longitude/latitude, or null when either is missing or out of range.
+ *
+ * @example project(0, 0) // { x: 0, y: 0 }
+ * @example project(114.06, 22.54) // { x: 114.06, y: 23.03 } (Shenzhen)
+ */
+export function project(lon: unknown, lat: unknown): { x: number; y: number } | null {
+  if (typeof lon !== 'number' || typeof lat !== 'number' || !Number.isFinite(lon) || !Number.isFinite(lat)) return null;
+  if (lon < -180 || lon > 180 || lat < -90 || lat > 90) return null;
+  const p = projection([lon, Math.max(-85, Math.min(85, lat))]);
+  return p ? { x: p[0], y: p[1] } : null;
+}
+
+/** The part of the world the map frames: every inhabited latitude (Antarctica left out). */
+export const WORLD_BBOX = Object.freeze({
+  x: [-180, 180] as [number, number],
+  y: [project(0, -56)!.y, project(0, 78)!.y] as [number, number],
+});

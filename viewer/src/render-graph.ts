@@ -1,0 +1,204 @@
+/**
+ * Data graph → render graph: what sigma draws, derived by one pure function (the house style,
+ * after Gephi Lite's data → render chain). The input is the flow selection (the analysis graph
+ * after the year, discipline, minimum-flow and top-k filters); the output carries positions,
+ * radii, colours, widths and curvature and nothing else sigma does not need.
+ *
+ * Sizes by in-flow, out-flow and |net inflow| use the flows of the selection (so a discipline
+ * filter resizes places by that discipline's moves); PageRank and stock are whole-analysis
+ * node attributes. Hover and selection emphasis is not here: it is applied by sigma reducers.
+ */
+import Graph from 'graphology';
+import type { FlowGraph } from '../../src/graph/types.ts';
+import type { EdgeColoring, NodeColoring, SizeMeasure } from './state.ts';
+import { communityColor, edgeWidth, EDGE_WIDTH, netInflowColor, nodeRadius, rankColor, withAlpha, CATEGORY_LIMIT, OTHER_COLOR } from './scales.ts';
+
+export interface Appearance {
+  /** Graph position of each place (map projection or network layout); places without one are not drawn. */
+  positions: ReadonlyMap<string, { x: number; y: number }>;
+  sizeBy: SizeMeasure;
+  nodeColor: NodeColoring;
+  edgeColor: EdgeColoring;
+  /** Curvature of flows relative to their length (A→B and B→A bend to opposite sides). */
+  curvature?: number;
+  /** Opacity of the widest flows, 0..1 (the thinnest get 30% of it). */
+  edgeAlpha?: number;
+  /**
+   * Above this many flows, edges get the type 'curvedFlow' (the tessellated program of
+   * map/edge-flow-program.ts, which the renderer must register) instead of 'curvedArrow'
+   * (@sigma/edge-curve). Default: never.
+   */
+  exactCurvesLimit?: number;
+}
+
+export interface RenderNodeAttributes {
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  label: string;
+  zIndex: number;
+  /** Value of the size measure (null when the place has none). */
+  value: number | null;
+  /** In- and out-flow of the selection. */
+  inflow: number;
+  outflow: number;
+  community: number | null;
+}
+
+export interface RenderEdgeAttributes {
+  size: number;
+  color: string;
+  /** Sigma program: @sigma/edge-curve's exact curves, or the tessellated ones for large selections. */
+  type: 'curvedArrow' | 'curvedFlow';
+  curvature: number;
+  weight: number;
+  zIndex: number;
+}
+
+export type RenderGraph = Graph<RenderNodeAttributes, RenderEdgeAttributes>;
+
+/** What the legend needs to explain the encoding. */
+export interface RenderScales {
+  sizeBy: SizeMeasure;
+  /** Largest size-measure value (the biggest circle). */
+  sizeMax: number;
+  /** Largest flow drawn (the widest line). */
+  weightMax: number;
+  /** Largest |net inflow| (the colour scale's ends). */
+  netMaxAbs: number;
+  /** With edgeColor 'source': the sources that got their own colour, largest outflow first. */
+  sourceColors: { place: string; label: string; color: string }[];
+}
+
+export interface RenderResult {
+  graph: RenderGraph;
+  scales: RenderScales;
+  /** Places of the selection that have no position (no coordinates on the map). */
+  unplaced: string[];
+  /** Moves in the drawn flows. */
+  moves: number;
+}
+
+export const APPEARANCE_DEFAULTS = Object.freeze({ curvature: 0.25, edgeAlpha: 0.8 });
+
+/** The viewer's `exactCurvesLimit`: up to this many flows @sigma/edge-curve draws them exactly; above, tessellated curves (software WebGL cannot shade 50,000 exact curves interactively). */
+export const EXACT_CURVES_LIMIT = 3000;
+
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/**
+ * Builds the graph sigma draws from a flow selection.
+ *
+ * @example
+ * const { graph } = toRenderGraph(selection, { positions, sizeBy: 'pagerank', nodeColor: 'community', edgeColor: 'sourceCommunity' });
+ * graph.getEdgeAttribute(graph.edge('Beijing', 'Shenzhen'), 'size'); // width from log(moves)
+ */
+export function toRenderGraph(selection: FlowGraph, appearance: Appearance): RenderResult {
+  const curvature = appearance.curvature ?? APPEARANCE_DEFAULTS.curvature;
+  const alpha = appearance.edgeAlpha ?? APPEARANCE_DEFAULTS.edgeAlpha;
+  const inflow = new Map<string, number>();
+  const outflow = new Map<string, number>();
+  let weightMax = 0;
+  selection.forEachEdge((_e, a, s, t) => {
+    if (s === t) return;
+    outflow.set(s, (outflow.get(s) ?? 0) + a.weight);
+    inflow.set(t, (inflow.get(t) ?? 0) + a.weight);
+    if (a.weight > weightMax) weightMax = a.weight;
+  });
+
+  const measure = (node: string, attrs: Record<string, unknown>): number | null => {
+    switch (appearance.sizeBy) {
+      case 'inflow':
+        return inflow.get(node) ?? 0;
+      case 'outflow':
+        return outflow.get(node) ?? 0;
+      case 'absNetInflow':
+        return Math.abs((inflow.get(node) ?? 0) - (outflow.get(node) ?? 0));
+      default:
+        return num(attrs[appearance.sizeBy]);
+    }
+  };
+
+  let sizeMax = 0;
+  let netMaxAbs = 0;
+  const unplaced: string[] = [];
+  selection.forEachNode((node, attrs) => {
+    const v = measure(node, attrs);
+    if (v !== null && v > sizeMax) sizeMax = v;
+    const net = Math.abs((inflow.get(node) ?? 0) - (outflow.get(node) ?? 0));
+    if (net > netMaxAbs) netMaxAbs = net;
+  });
+
+  const graph: RenderGraph = new Graph({ type: 'directed', multi: false, allowSelfLoops: false });
+  selection.forEachNode((node, attrs) => {
+    const position = appearance.positions.get(node);
+    if (!position) {
+      unplaced.push(node);
+      return;
+    }
+    const value = measure(node, attrs);
+    const size = nodeRadius(value, sizeMax);
+    const community = num(attrs['community']);
+    const net = (inflow.get(node) ?? 0) - (outflow.get(node) ?? 0);
+    graph.addNode(node, {
+      x: position.x,
+      y: position.y,
+      size,
+      color: appearance.nodeColor === 'community' ? communityColor(community) : netInflowColor(net, netMaxAbs),
+      label: typeof attrs.label === 'string' && attrs.label ? attrs.label : node,
+      // Small places above big ones so that none hides behind a hub.
+      zIndex: -size,
+      value,
+      inflow: inflow.get(node) ?? 0,
+      outflow: outflow.get(node) ?? 0,
+      community,
+    });
+  });
+
+  const sourceRank = new Map<string, number>();
+  const sourceColors: RenderScales['sourceColors'] = [];
+  if (appearance.edgeColor === 'source') {
+    const ranked = [...outflow.entries()].filter(([n]) => graph.hasNode(n)).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    ranked.slice(0, CATEGORY_LIMIT - 1).forEach(([place], i) => {
+      sourceRank.set(place, i);
+      sourceColors.push({ place, label: graph.getNodeAttribute(place, 'label'), color: rankColor(i) });
+    });
+  }
+
+  let moves = 0;
+  const type = selection.size <= (appearance.exactCurvesLimit ?? Infinity) ? 'curvedArrow' : 'curvedFlow';
+  selection.forEachEdge((edge, a, source, target) => {
+    if (source === target || !graph.hasNode(source) || !graph.hasNode(target) || !(a.weight > 0)) return;
+    const base =
+      appearance.edgeColor === 'source'
+        ? sourceRank.has(source)
+          ? rankColor(sourceRank.get(source)!)
+          : OTHER_COLOR
+        : communityColor(graph.getNodeAttribute(source, 'community'));
+    const size = edgeWidth(a.weight, weightMax);
+    // Thin flows fainter, so that a few thousand small ones read as a haze under the big ones.
+    const t = (size - EDGE_WIDTH.min) / (EDGE_WIDTH.max - EDGE_WIDTH.min);
+    graph.addDirectedEdgeWithKey(edge, source, target, {
+      size,
+      color: withAlpha(base, alpha * (0.3 + 0.7 * t)),
+      type,
+      curvature,
+      weight: a.weight,
+      zIndex: a.weight,
+    });
+    moves += a.weight;
+  });
+
+  return { graph, scales: { sizeBy: appearance.sizeBy, sizeMax, weightMax, netMaxAbs, sourceColors }, unplaced, moves };
+}
+
+/** Map positions of every place with coordinates (see map/projection.ts). */
+export function mapPositions(graph: FlowGraph, project: (lon: unknown, lat: unknown) => { x: number; y: number } | null): Map<string, { x: number; y: number }> {
+  const positions = new Map<string, { x: number; y: number }>();
+  graph.forEachNode((node, a) => {
+    const p = project(a.lon, a.lat);
+    if (p) positions.set(node, p);
+  });
+  return positions;
+}

@@ -1,0 +1,196 @@
+/**
+ * The whole view state in one typed object, and its round trip through the page URL: a copied
+ * link reproduces the view (layout, filters, appearance, selected place, heatmap order, camera).
+ *
+ * Only values that differ from the defaults are written, so the default view has a bare URL.
+ * Every default comes from the library's DEFAULTS (see defaults.ts). Unreadable parameters
+ * fall back to their default and are reported once (never thrown: a bad link still opens).
+ */
+import { VIEW_DEFAULTS } from './defaults.ts';
+
+export type Layout = 'map' | 'network';
+export const LAYOUTS: readonly Layout[] = ['map', 'network'];
+
+/** Node size measures: attribute names of src/analyses/types.ts (|net inflow| as `absNetInflow`). */
+export type SizeMeasure = 'pagerank' | 'inflow' | 'outflow' | 'absNetInflow' | 'stock';
+export const SIZE_MEASURES: readonly SizeMeasure[] = ['pagerank', 'inflow', 'outflow', 'absNetInflow', 'stock'];
+
+export type NodeColoring = 'community' | 'netInflow';
+export const NODE_COLORINGS: readonly NodeColoring[] = ['community', 'netInflow'];
+
+export type EdgeColoring = 'sourceCommunity' | 'source';
+export const EDGE_COLORINGS: readonly EdgeColoring[] = ['sourceCommunity', 'source'];
+
+/** Heatmap row order: the map's order (size measure, largest first), by place name, or by one discipline's RAI. */
+export type HeatmapSort = { by: 'map' } | { by: 'place' } | { by: 'discipline'; discipline: string };
+
+export interface CameraView {
+  x: number;
+  y: number;
+  ratio: number;
+}
+
+export interface ViewState {
+  layout: Layout;
+  /** Years of moves kept, inclusive; null = every year. */
+  years: [number, number] | null;
+  /** Discipline kept; null = every discipline. */
+  discipline: string | null;
+  /** Smallest flow drawn (moves, after the year and discipline filters). */
+  minWeight: number;
+  /** Top-k mode: only each destination's k largest sources of at least topMinWeight. */
+  topSources: boolean;
+  k: number;
+  topMinWeight: number;
+  sizeBy: SizeMeasure;
+  nodeColor: NodeColoring;
+  edgeColor: EdgeColoring;
+  /** The place whose card is open. */
+  selected: string | null;
+  heatmapSort: HeatmapSort;
+  /** Sigma camera (framed-graph coordinates); null = whole map. */
+  camera: CameraView | null;
+  /** Analysis folder URL; null = the one served with the page (data/). */
+  data: string | null;
+}
+
+/** The default view. */
+export function defaultState(): ViewState {
+  return {
+    layout: 'map',
+    years: null,
+    discipline: null,
+    minWeight: VIEW_DEFAULTS.minWeight,
+    topSources: false,
+    k: VIEW_DEFAULTS.k,
+    topMinWeight: VIEW_DEFAULTS.topMinWeight,
+    sizeBy: VIEW_DEFAULTS.sizeBy,
+    nodeColor: 'community',
+    edgeColor: 'sourceCommunity',
+    selected: null,
+    heatmapSort: { by: 'map' },
+    camera: null,
+    data: null,
+  };
+}
+
+const round = (x: number, digits: number) => Number(x.toFixed(digits));
+
+/**
+ * The URL query for a state: only non-default values, in a fixed order.
+ *
+ * @example stateToQuery({ ...defaultState(), discipline: 'Medicine', minWeight: 50 }) // "discipline=Medicine&min=50"
+ */
+export function stateToQuery(state: ViewState): string {
+  const d = defaultState();
+  const q = new URLSearchParams();
+  if (state.data !== d.data && state.data) q.set('data', state.data);
+  if (state.layout !== d.layout) q.set('layout', state.layout);
+  if (state.years) q.set('years', `${state.years[0]}-${state.years[1]}`);
+  if (state.discipline !== null) q.set('discipline', state.discipline);
+  if (state.minWeight !== d.minWeight) q.set('min', String(state.minWeight));
+  if (state.topSources || state.k !== d.k || state.topMinWeight !== d.topMinWeight) {
+    q.set('top', `${state.topSources ? 'on' : 'off'},${state.k},${state.topMinWeight}`);
+  }
+  if (state.sizeBy !== d.sizeBy) q.set('size', state.sizeBy);
+  if (state.nodeColor !== d.nodeColor) q.set('color', state.nodeColor);
+  if (state.edgeColor !== d.edgeColor) q.set('flows', state.edgeColor);
+  if (state.selected !== null) q.set('place', state.selected);
+  if (state.heatmapSort.by !== 'map') {
+    q.set('sort', state.heatmapSort.by === 'discipline' ? `discipline:${state.heatmapSort.discipline}` : state.heatmapSort.by);
+  }
+  if (state.camera) {
+    const c = state.camera;
+    q.set('camera', `${round(c.x, 5)},${round(c.y, 5)},${round(c.ratio, 5)}`);
+  }
+  return q.toString();
+}
+
+/** A parameter that could not be read: its name, value and what was expected. */
+export interface StateProblem {
+  param: string;
+  value: string;
+  expected: string;
+}
+
+function choice<T extends string>(value: string, choices: readonly T[]): T | undefined {
+  return (choices as readonly string[]).includes(value) ? (value as T) : undefined;
+}
+
+/**
+ * Reads a state from a URL query (leading "?" optional). Parameters that cannot be read keep
+ * their default and are listed in `problems`.
+ *
+ * @example queryToState('?discipline=Medicine&min=50').state.minWeight // 50
+ */
+export function queryToState(query: string): { state: ViewState; problems: StateProblem[] } {
+  const state = defaultState();
+  const problems: StateProblem[] = [];
+  const q = new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
+  const bad = (param: string, value: string, expected: string) => problems.push({ param, value, expected });
+  for (const [param, value] of q) {
+    switch (param) {
+      case 'data':
+        state.data = value || null;
+        break;
+      case 'layout':
+        state.layout = choice(value, LAYOUTS) ?? (bad(param, value, LAYOUTS.join(' or ')), state.layout);
+        break;
+      case 'years': {
+        const m = /^(\d{4})(?:-(\d{4}))?$/.exec(value);
+        const a = m ? Number(m[1]) : NaN;
+        const b = m ? Number(m[2] ?? m[1]) : NaN;
+        if (m && a <= b) state.years = [a, b];
+        else bad(param, value, 'a year range like 2019-2021');
+        break;
+      }
+      case 'discipline':
+        state.discipline = value || null;
+        break;
+      case 'min': {
+        const n = Number(value);
+        if (value !== '' && Number.isFinite(n) && n >= 0) state.minWeight = n;
+        else bad(param, value, 'a number ≥ 0');
+        break;
+      }
+      case 'top': {
+        const [on, k, min] = value.split(',');
+        const kn = Number(k);
+        const mn = Number(min);
+        if ((on === 'on' || on === 'off') && Number.isInteger(kn) && kn >= 1 && Number.isFinite(mn) && mn >= 0) {
+          state.topSources = on === 'on';
+          state.k = kn;
+          state.topMinWeight = mn;
+        } else bad(param, value, 'on|off,k,minimum like on,5,100');
+        break;
+      }
+      case 'size':
+        state.sizeBy = choice(value, SIZE_MEASURES) ?? (bad(param, value, SIZE_MEASURES.join(', ')), state.sizeBy);
+        break;
+      case 'color':
+        state.nodeColor = choice(value, NODE_COLORINGS) ?? (bad(param, value, NODE_COLORINGS.join(' or ')), state.nodeColor);
+        break;
+      case 'flows':
+        state.edgeColor = choice(value, EDGE_COLORINGS) ?? (bad(param, value, EDGE_COLORINGS.join(' or ')), state.edgeColor);
+        break;
+      case 'place':
+        state.selected = value || null;
+        break;
+      case 'sort':
+        if (value === 'map' || value === 'place') state.heatmapSort = { by: value };
+        else if (value.startsWith('discipline:') && value.length > 11) state.heatmapSort = { by: 'discipline', discipline: value.slice(11) };
+        else bad(param, value, 'map, place or discipline:NAME');
+        break;
+      case 'camera': {
+        const parts = value.split(',').map(Number);
+        if (parts.length === 3 && parts.every(Number.isFinite) && parts[2]! > 0) {
+          state.camera = { x: parts[0]!, y: parts[1]!, ratio: parts[2]! };
+        } else bad(param, value, 'x,y,ratio');
+        break;
+      }
+      default:
+        bad(param, value, 'a known parameter (data, layout, years, discipline, min, top, size, color, flows, place, sort, camera)');
+    }
+  }
+  return { state, problems };
+}

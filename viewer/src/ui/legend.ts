@@ -1,0 +1,148 @@
+/**
+ * The legend: one model (what the encodings mean for the current view) drawn twice, as HTML over
+ * the map and onto the exported PNG, so the picture always carries its key.
+ */
+import type { CommunityRow } from '../data/analysis.ts';
+import { EDGE_COLOR_INFO, NODE_COLOR_INFO, SIZE_MEASURE_INFO } from '../measures.ts';
+import type { RenderResult } from '../render-graph.ts';
+import { communityColor, edgeWidth, netInflowColor, nodeRadius, CATEGORY_LIMIT, OTHER_COLOR } from '../scales.ts';
+import type { ViewState } from '../state.ts';
+import { formatSigned, formatValue, h, replace } from './dom.ts';
+
+export type LegendItem =
+  | { kind: 'swatch'; color: string; label: string; key?: string }
+  | { kind: 'circle'; radius: number; label: string }
+  | { kind: 'line'; width: number; label: string }
+  | { kind: 'gradient'; colors: string[]; labels: [string, string, string] };
+
+export interface LegendSection {
+  title: string;
+  items: LegendItem[];
+}
+
+/** What the current encodings mean, for the places and flows drawn. */
+export function legendModel(state: ViewState, render: RenderResult, communities: CommunityRow[]): LegendSection[] {
+  const { scales, graph } = render;
+  const sections: LegendSection[] = [];
+  if (state.nodeColor === 'community') {
+    const present = new Set<number>();
+    graph.forEachNode((_n, a) => {
+      if (a.community !== null) present.add(a.community);
+    });
+    const items: LegendItem[] = communities
+      .filter((c) => c.id < CATEGORY_LIMIT && present.has(c.id))
+      .map((c) => ({ kind: 'swatch', color: communityColor(c.id), label: c.label || `Community ${c.id}`, key: String(c.id) }));
+    const others = [...present].filter((id) => id >= CATEGORY_LIMIT).length;
+    if (others > 0) items.push({ kind: 'swatch', color: OTHER_COLOR, label: `${others} smaller communities` });
+    if (items.length === 0) items.push({ kind: 'swatch', color: OTHER_COLOR, label: 'no communities in the data' });
+    sections.push({ title: `Colour: ${NODE_COLOR_INFO.community.label}`, items });
+  } else {
+    const m = scales.netMaxAbs;
+    sections.push({
+      title: `Colour: ${NODE_COLOR_INFO.netInflow.label}`,
+      items: [{ kind: 'gradient', colors: [netInflowColor(-m, m), netInflowColor(-m / 4, m), netInflowColor(0, m), netInflowColor(m / 4, m), netInflowColor(m, m)], labels: [formatSigned(-m), '0', formatSigned(m)] }],
+    });
+  }
+  const sizeLabel = SIZE_MEASURE_INFO[state.sizeBy].label;
+  const max = scales.sizeMax;
+  sections.push({
+    title: `Size: ${sizeLabel}`,
+    items: max > 0 ? [max, max / 4, max / 16].map((v) => ({ kind: 'circle', radius: nodeRadius(v, max), label: formatValue(state.sizeBy === 'pagerank' ? Number(v.toPrecision(2)) : Math.round(v)) })) : [{ kind: 'swatch', color: OTHER_COLOR, label: 'no values' }],
+  });
+  const wMax = scales.weightMax;
+  const widths = wMax > 0 ? [...new Set([wMax, Math.round(Math.sqrt(wMax)), 1])].filter((w) => w >= 1) : [];
+  sections.push({
+    title: 'Flow width: moves (log scale)',
+    items: widths.length ? widths.map((w) => ({ kind: 'line', width: edgeWidth(w, wMax), label: formatValue(w) })) : [{ kind: 'swatch', color: OTHER_COLOR, label: 'no flows drawn' }],
+  });
+  if (state.edgeColor === 'source') {
+    const items: LegendItem[] = scales.sourceColors.map((s) => ({ kind: 'swatch', color: s.color, label: s.label }));
+    items.push({ kind: 'swatch', color: OTHER_COLOR, label: 'other sources' });
+    sections.push({ title: `Flow colour: ${EDGE_COLOR_INFO.source.label}`, items });
+  } else {
+    sections.push({ title: `Flow colour: ${EDGE_COLOR_INFO.sourceCommunity.label}`, items: [] });
+  }
+  return sections;
+}
+
+function itemElement(item: LegendItem): HTMLElement {
+  switch (item.kind) {
+    case 'swatch':
+      return h('li', { 'data-community': item.key }, h('span', { class: 'swatch', style: `background:${item.color}` }), item.label);
+    case 'circle': {
+      const d = Math.max(4, item.radius * 2);
+      return h('li', {}, h('span', { class: 'circle', style: `width:${d}px;height:${d}px` }), item.label);
+    }
+    case 'line':
+      return h('li', {}, h('span', { class: 'line', style: `height:${Math.max(1, item.width)}px` }), item.label);
+    case 'gradient':
+      return h(
+        'li',
+        { class: 'gradient-item' },
+        h('span', { class: 'gradient', style: `background:linear-gradient(to right, ${item.colors.join(', ')})` }),
+        h('span', { class: 'gradient-labels' }, h('span', {}, item.labels[0]), h('span', {}, item.labels[1]), h('span', {}, item.labels[2])),
+      );
+  }
+}
+
+/** Renders the legend model as HTML into `root`. */
+export function renderLegend(root: HTMLElement, sections: LegendSection[]): void {
+  replace(
+    root,
+    ...sections.map((s) => h('div', { class: 'legend-section' }, h('h3', {}, s.title), s.items.length ? h('ul', {}, ...s.items.map(itemElement)) : null)),
+  );
+}
+
+/** Draws the legend model on a canvas (CSS px; the caller scales for the pixel ratio). Returns its height. */
+export function paintLegend(ctx: CanvasRenderingContext2D, sections: LegendSection[], x: number, y: number, font: string): number {
+  const lineHeight = 16;
+  const width = 250;
+  let height = 10;
+  for (const s of sections) height += 18 + s.items.length * lineHeight + 4;
+  ctx.save();
+  ctx.fillStyle = 'rgba(255,255,255,0.92)';
+  ctx.strokeStyle = '#d0d4d9';
+  ctx.beginPath();
+  ctx.roundRect(x, y, width, height, 6);
+  ctx.fill();
+  ctx.stroke();
+  let cy = y + 8;
+  for (const s of sections) {
+    ctx.fillStyle = '#1f2328';
+    ctx.font = `600 11px ${font}`;
+    ctx.fillText(s.title, x + 10, cy + 11);
+    cy += 18;
+    for (const item of s.items) {
+      ctx.font = `11px ${font}`;
+      const mid = cy + lineHeight / 2;
+      if (item.kind === 'swatch') {
+        ctx.fillStyle = item.color;
+        ctx.fillRect(x + 12, mid - 5, 10, 10);
+      } else if (item.kind === 'circle') {
+        ctx.beginPath();
+        ctx.arc(x + 17, mid, Math.min(7, Math.max(2, item.radius / 3)), 0, Math.PI * 2);
+        ctx.fillStyle = '#9aa3ad';
+        ctx.fill();
+      } else if (item.kind === 'line') {
+        ctx.fillStyle = '#6b7280';
+        ctx.fillRect(x + 10, mid - item.width / 2, 16, Math.max(1, item.width));
+      } else {
+        const g = ctx.createLinearGradient(x + 10, 0, x + 130, 0);
+        item.colors.forEach((c, i) => g.addColorStop(i / (item.colors.length - 1), c));
+        ctx.fillStyle = g;
+        ctx.fillRect(x + 10, mid - 5, 120, 10);
+        ctx.fillStyle = '#1f2328';
+        ctx.fillText(`${item.labels[0]} … ${item.labels[2]}`, x + 136, mid + 4);
+        cy += lineHeight;
+        continue;
+      }
+      ctx.fillStyle = '#1f2328';
+      const label = item.label.length > 36 ? `${item.label.slice(0, 35)}…` : item.label;
+      ctx.fillText(label, x + 32, mid + 4);
+      cy += lineHeight;
+    }
+    cy += 4;
+  }
+  ctx.restore();
+  return height;
+}

@@ -1,0 +1,118 @@
+/**
+ * The place card: the place's row of places.csv (stock, inflow, outflow, net inflow, inflow
+ * ratio, hub class …) shown from the file's own text, its top sources and destinations (the
+ * library's topSources/topDestinations) and its RAI row from rai.csv.
+ */
+import { topDestinations, topSources } from '../../../src/analyses/top-sources.ts';
+import { raiColor, textColorOn } from '../../../src/display/colors.ts';
+import type { FlowGraph } from '../../../src/graph/types.ts';
+import type { TopFlow } from '../../../src/analyses/types.ts';
+import type { Analysis } from '../data/analysis.ts';
+import { VIEW_DEFAULTS } from '../defaults.ts';
+import { CARD_FIELDS, formatCell } from '../measures.ts';
+import { formatValue, h, replace } from './dom.ts';
+
+export interface CardContext {
+  analysis: Analysis;
+  /** The flows after the year and discipline filters (before minimum flow and top-k). */
+  flows: FlowGraph;
+  /** A short description of those filters, or null when there are none. */
+  filterNote: string | null;
+  select(place: string): void;
+  close(): void;
+}
+
+function labelOf(analysis: Analysis, key: string): string {
+  const label = analysis.graph.hasNode(key) ? analysis.graph.getNodeAttribute(key, 'label') : null;
+  return typeof label === 'string' && label ? label : key;
+}
+
+function flowList(title: string, id: string, flows: TopFlow[], ctx: CardContext): HTMLElement {
+  return h(
+    'div',
+    { class: 'top-list', id },
+    h('h4', {}, title),
+    flows.length
+      ? h(
+          'ol',
+          {},
+          ...flows.map((f) =>
+            h(
+              'li',
+              { 'data-place': f.place, 'data-weight': f.weight },
+              h('button', { type: 'button', class: 'link', onclick: () => ctx.select(f.place) }, labelOf(ctx.analysis, f.place)),
+              h('span', { class: 'num' }, formatValue(f.weight)),
+            ),
+          ),
+        )
+      : h('p', { class: 'muted' }, 'none'),
+  );
+}
+
+/** Fills `root` with the card of `place` (or hides it when the place is unknown). */
+export function renderPlaceCard(root: HTMLElement, place: string, ctx: CardContext): void {
+  const { analysis } = ctx;
+  const row = analysis.places.get(place);
+  if (!analysis.graph.hasNode(place)) {
+    root.hidden = true;
+    return;
+  }
+  const attrs = analysis.graph.getNodeAttributes(place);
+  const subtitle = [attrs.countryName ?? attrs.country, attrs.level].filter(Boolean).join(' · ');
+  const figures = h(
+    'table',
+    { class: 'figures' },
+    h(
+      'tbody',
+      {},
+      ...CARD_FIELDS.filter((f) => row && f.column in row).map((f) =>
+        h('tr', { 'data-field': f.column, 'data-value': row?.[f.column] ?? '' }, h('th', {}, f.label), h('td', {}, formatCell(row?.[f.column], f.format))),
+      ),
+    ),
+  );
+  const k = VIEW_DEFAULTS.cardTop;
+  const sources = ctx.flows.hasNode(place) ? (topSources(ctx.flows, { k, minWeight: 0 })[place] ?? []) : [];
+  const destinations = ctx.flows.hasNode(place) ? (topDestinations(ctx.flows, { k, minWeight: 0 })[place] ?? []) : [];
+
+  let raiBlock: HTMLElement | null = null;
+  const rai = analysis.rai?.cells.get(place);
+  if (analysis.rai && rai) {
+    raiBlock = h(
+      'div',
+      { class: 'rai-row', id: 'card-rai' },
+      h('h4', {}, 'RAI by discipline', analysis.rai.basis ? h('span', { class: 'muted' }, ` (${analysis.rai.basis} basis)`) : null),
+      h(
+        'ul',
+        {},
+        ...analysis.rai.disciplines
+          .filter((d) => rai.has(d))
+          .map((d) => {
+            const cell = rai.get(d)!;
+            const bg = raiColor(cell.rai);
+            return h(
+              'li',
+              { 'data-discipline': d, 'data-value': cell.text, title: `${d}: RAI ${cell.text || '–'}${cell.researchers !== null ? `, ${formatValue(cell.researchers)} researchers` : ''}` },
+              h('span', { class: 'rai-chip', style: `background:${bg};color:${textColorOn(bg)}` }, cell.rai === null ? '–' : cell.rai.toFixed(2)),
+              d,
+            );
+          }),
+      ),
+    );
+  }
+
+  replace(
+    root,
+    h(
+      'header',
+      {},
+      h('div', {}, h('h3', { id: 'card-title' }, labelOf(analysis, place)), h('div', { class: 'muted' }, subtitle)),
+      h('button', { type: 'button', class: 'close', 'aria-label': 'Close', onclick: () => ctx.close() }, '×'),
+    ),
+    row ? figures : h('p', { class: 'muted' }, 'This place has no row in places.csv.'),
+    ctx.filterNote ? h('p', { class: 'note' }, `Sources and destinations: ${ctx.filterNote}`) : null,
+    h('div', { class: 'top-lists' }, flowList(`Top ${k} sources`, 'card-sources', sources, ctx), flowList(`Top ${k} destinations`, 'card-destinations', destinations, ctx)),
+    raiBlock,
+  );
+  root.dataset['place'] = place;
+  root.hidden = false;
+}
