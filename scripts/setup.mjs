@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Installs what the project needs on a fresh machine, and nothing when it is already there:
-// npm packages always; with --test also Debian's chromium (browser tests) and Jupyter (notebook tests).
+// npm packages when node_modules is missing or older than the lock file; with --test also Debian's chromium (browser tests) and Jupyter (notebook tests).
 // Plain Node, no dependencies: it runs before node_modules exists.
 import { execFileSync, execSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -23,8 +23,10 @@ function npmInstallNeeded() {
 }
 
 if (npmInstallNeeded()) {
-  log('installing npm packages (npm ci)');
-  run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error']);
+  // `npm install`, not `npm ci`: the lock file holds only the platform packages this registry
+  // serves (linux-x64 builds of duckdb and deno), and `npm ci` refuses a lock without the others.
+  log('installing npm packages (npm install)');
+  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error']);
 }
 
 function haveCommand(cmd) {
