@@ -30,59 +30,61 @@ export async function deriveTimelines(db: Session, window: [number, number], yea
   const [w0, w1] = window;
   const { minPublications, recentYears, youngMaxAge } = TIMELINE_DEFAULTS;
   const r0 = Math.max(w0, w1 - recentYears + 1);
+  // Researchers become integers first (in order of their first row, the JS engine's order):
+  // every later grouping, join and window then works on integers, not on id strings.
   await db.run(`
-    CREATE OR REPLACE TEMP TABLE res AS SELECT rid, min(ord) AS rfirst FROM k GROUP BY rid;
-    CREATE OR REPLACE TEMP TABLE ryp AS SELECT rid, year, place, sum(pubs) AS pp FROM k GROUP BY rid, year, place;
-    CREATE OR REPLACE TEMP TABLE ry0 AS SELECT rid, year, sum(pp) AS total, max(pp) AS mx FROM ryp GROUP BY rid, year;
-    CREATE OR REPLACE TEMP TABLE top AS SELECT p.rid, p.year, p.place FROM ryp p JOIN ry0 y ON p.rid = y.rid AND p.year = y.year AND p.pp = y.mx;
+    CREATE OR REPLACE TEMP TABLE res AS
+      SELECT rid, CAST(row_number() OVER (ORDER BY rfirst) AS INTEGER) AS r FROM (SELECT rid, min(ord) AS rfirst FROM k GROUP BY rid);
+    CREATE OR REPLACE TEMP TABLE kr AS SELECT res.r, k.year, k.place, k.pubs, k.disc FROM k JOIN res ON res.rid = k.rid;
+    CREATE OR REPLACE TEMP TABLE ryp AS SELECT r, year, place, sum(pubs) AS pp FROM kr GROUP BY r, year, place;
     CREATE OR REPLACE TEMP TABLE ry1 AS
-      SELECT y.rid, y.year, y.total, t.ntied, t.best,
-             row_number() OVER (PARTITION BY y.rid ORDER BY y.year) AS yi
-      FROM ry0 y JOIN (SELECT rid, year, count(*) AS ntied, min(place) AS best FROM top GROUP BY rid, year) t
-        ON t.rid = y.rid AND t.year = y.year;
-    CREATE OR REPLACE TEMP TABLE tie AS SELECT rid, yi, year, best FROM ry1 WHERE ntied > 1;
-    CREATE OR REPLACE TEMP TABLE tied AS SELECT t.rid, t.yi, p.place FROM tie t JOIN top p ON p.rid = t.rid AND p.year = t.year;
+      SELECT *, row_number() OVER w AS yi, lag(ntied) OVER w AS pntied, lag(best) OVER w AS pbest
+      FROM (
+        SELECT r, year, sum(pp) AS total, any_value(mx) AS mx,
+               count(*) FILTER (WHERE pp = mx) AS ntied, min(place) FILTER (WHERE pp = mx) AS best
+        FROM (SELECT *, max(pp) OVER (PARTITION BY r, year) AS mx FROM ryp) GROUP BY r, year
+      )
+      WINDOW w AS (PARTITION BY r ORDER BY year);
+    CREATE OR REPLACE TEMP TABLE tie AS SELECT r, yi, year, best, mx, pntied, pbest FROM ry1 WHERE ntied > 1;
+    CREATE OR REPLACE TEMP TABLE tied AS SELECT t.r, t.yi, p.place FROM tie t JOIN ryp p ON p.r = t.r AND p.year = t.year AND p.pp = t.mx;
     CREATE OR REPLACE TEMP TABLE chain AS
-      WITH RECURSIVE ch(rid, yi, place) AS (
-        SELECT t.rid, t.yi, CASE WHEN q.place IS NOT NULL THEN q.place ELSE t.best END
-        FROM tie t
-        LEFT JOIN ry1 p ON p.rid = t.rid AND p.yi = t.yi - 1
-        LEFT JOIN tied q ON q.rid = t.rid AND q.yi = t.yi AND q.place = p.best AND p.ntied = 1
-        WHERE p.rid IS NULL OR p.ntied = 1
+      WITH RECURSIVE ch(r, yi, place) AS (
+        SELECT t.r, t.yi, CASE WHEN q.place IS NOT NULL THEN q.place ELSE t.best END
+        FROM tie t LEFT JOIN tied q ON q.r = t.r AND q.yi = t.yi AND q.place = t.pbest
+        WHERE t.pntied IS NULL OR t.pntied = 1
         UNION ALL
-        SELECT t.rid, t.yi, CASE WHEN q.place IS NOT NULL THEN q.place ELSE t.best END
+        SELECT t.r, t.yi, CASE WHEN q.place IS NOT NULL THEN q.place ELSE t.best END
         FROM ch c
-        JOIN tie t ON t.rid = c.rid AND t.yi = c.yi + 1
-        LEFT JOIN tied q ON q.rid = t.rid AND q.yi = t.yi AND q.place = c.place
+        JOIN tie t ON t.r = c.r AND t.yi = c.yi + 1
+        LEFT JOIN tied q ON q.r = t.r AND q.yi = t.yi AND q.place = c.place
       )
       SELECT * FROM ch;
     CREATE OR REPLACE TEMP TABLE ry AS
-      SELECT y.rid, y.year, y.yi, y.total, coalesce(c.place, y.best) AS place
-      FROM ry1 y LEFT JOIN chain c ON c.rid = y.rid AND c.yi = y.yi;
+      SELECT y.r, y.year, y.yi, y.total, coalesce(c.place, y.best) AS place
+      FROM ry1 y LEFT JOIN chain c ON c.r = y.r AND c.yi = y.yi;
     CREATE OR REPLACE TEMP TABLE prim AS
-      SELECT rid, disc FROM (
-        SELECT k.rid, k.disc, row_number() OVER (PARTITION BY k.rid ORDER BY sum(k.pubs) DESC, any_value(d.rank)) AS rn
-        FROM k JOIN drank d ON d.disc = k.disc GROUP BY k.rid, k.disc
+      SELECT r, disc FROM (
+        SELECT kr.r, kr.disc, row_number() OVER (PARTITION BY kr.r ORDER BY sum(kr.pubs) DESC, any_value(d.rank)) AS rn
+        FROM kr JOIN drank d ON d.disc = kr.disc GROUP BY kr.r, kr.disc
       ) WHERE rn = 1;
     CREATE OR REPLACE TEMP TABLE m AS
-      SELECT r.rfirst * 256 + (x.year - 1900) AS okey, x.rid, x.s, x.t, x.year, p.disc, 1.0 AS cnt
-      FROM (SELECT rid, lag(place) OVER (PARTITION BY rid ORDER BY yi) AS s, place AS t, year FROM ry) x
-      JOIN res r ON r.rid = x.rid
-      LEFT JOIN prim p ON p.rid = x.rid
+      SELECT CAST(x.r AS BIGINT) * 256 + (x.year - 1900) AS okey, x.r AS rid, x.s, x.t, x.year, p.disc, 1.0 AS cnt
+      FROM (SELECT r, lag(place) OVER (PARTITION BY r ORDER BY yi) AS s, place AS t, year FROM ry) x
+      LEFT JOIN prim p ON p.r = x.r
       WHERE x.s IS NOT NULL AND x.s <> x.t ${years ? `AND x.year BETWEEN ${years[0]} AND ${years[1]}` : ''};
     CREATE OR REPLACE TEMP TABLE rs AS
-      SELECT rid, min(year) AS first,
+      SELECT r, min(year) AS first,
              coalesce(sum(total) FILTER (WHERE year BETWEEN ${w0} AND ${w1}), 0) AS inwin,
              coalesce(sum(total) FILTER (WHERE year BETWEEN ${r0} AND ${w1}), 0) AS recent,
              max(year) FILTER (WHERE year <= ${w1}) AS latest,
              arg_max(place, year) FILTER (WHERE year <= ${w1}) AS lastplace,
              arg_max(place, year) FILTER (WHERE year < ${w0}) AS prev
-      FROM ry GROUP BY rid;
+      FROM ry GROUP BY r;
     CREATE OR REPLACE TEMP TABLE act AS
-      SELECT a.rid, a.first, a.lastplace AS home, a.prev, a.latest - a.first <= ${youngMaxAge} AS young,
-             a.first < ${w0} AND b.rid IS NULL AS flowed
+      SELECT a.r, a.first, a.lastplace AS home, a.prev, a.latest - a.first <= ${youngMaxAge} AS young,
+             a.first < ${w0} AND b.r IS NULL AS flowed
       FROM rs a
-      LEFT JOIN (SELECT DISTINCT rid, place FROM k WHERE year < ${w0}) b ON b.rid = a.rid AND b.place = a.lastplace
+      LEFT JOIN (SELECT DISTINCT r, place FROM kr WHERE year < ${w0}) b ON b.r = a.r AND b.place = a.lastplace
       WHERE a.inwin >= ${minPublications} AND a.recent >= 1;
   `);
   const [counts] = await db.rows(`SELECT (SELECT count(*) FROM res) AS researchers, (SELECT count(*) FROM act) AS active`);
@@ -111,12 +113,12 @@ export async function placeStock(db: Session, window: [number, number]): Promise
     Object.assign(get(Number(r.prev)), { presentBefore: Number(r.n), leftSet: Number(r.l) });
   }
   const young = await db.rows(`
-    SELECT y.place, y.year, count(*) AS n FROM ry y JOIN act a ON a.rid = y.rid
+    SELECT y.place, y.year, count(*) AS n FROM ry y JOIN act a ON a.r = y.r
     WHERE y.year BETWEEN ${w0} AND ${w1} AND y.year - a.first <= ${youngMaxAge}
     GROUP BY y.place, y.year ORDER BY y.place, y.year`);
   for (const r of young) get(Number(r.place)).youngByYear[String(r.year)] = Number(r.n);
   const disciplines = await db.rows(`
-    SELECT a.home, p.disc, d.rank, count(*) AS n FROM act a JOIN prim p ON p.rid = a.rid JOIN drank d ON d.disc = p.disc
+    SELECT a.home, p.disc, d.rank, count(*) AS n FROM act a JOIN prim p ON p.r = a.r JOIN drank d ON d.disc = p.disc
     GROUP BY a.home, p.disc, d.rank ORDER BY a.home, d.rank`);
   for (const r of disciplines) get(Number(r.home)).byDiscipline[String(r.disc)] = Number(r.n);
   return out;
