@@ -107,3 +107,39 @@ export { convertOrcidRecord, ORCID_DEFAULTS } from './sources/orcid.ts';
 export { convertInstitutionRow } from './sources/institutions.ts';
 export { createRorIndex, normalizeRorId } from './sources/ror.ts';
 export { createDistrictResolver, DISTRICT_DEFAULTS } from './sources/districts.ts';
+
+// Display: HTML tables and SVG figures as strings (notebooks, the viewer, `analyze --figures`)
+export {
+  toHtmlTable,
+  TABLE_DEFAULTS,
+  attributeMeasure,
+  raiHeatmapSvg,
+  HEATMAP_DEFAULTS,
+  measureChartSvg,
+  BAR_CHART_DEFAULTS,
+  topSourcesSvg,
+  FLOW_CHART_DEFAULTS,
+  flowMapSvg,
+  MAP_DEFAULTS,
+  flowMapHtml,
+  sigmaMapHtml,
+  SIGMA_MAP_DEFAULTS,
+  renderFigures,
+  FIGURES_DEFAULTS,
+  raiColor,
+  RAI_COLORS,
+  asSvg,
+  asHtml,
+  asMarkdown,
+} from './display/index.ts';
+export type {
+  TableInput,
+  TableOptions,
+  HeatmapOptions,
+  BarChartOptions,
+  FlowChartOptions,
+  MapOptions,
+  SigmaMapOptions,
+  FiguresOptions,
+  Displayable,
+} from './display/index.ts';

@@ -102,7 +102,8 @@ export function writeFileAtomicSync(path: string, data: FileData): void {
 
 /**
  * Writes several files into `dir` (created with its parents if missing), each atomically,
- * in file-name order. Names must be plain file names (no `/`, `\`, `..`). Returns the paths
+ * in file-name order. Names are relative paths inside `dir` (`places.csv`, `figures/rai.svg`):
+ * no absolute paths, no `\\`, no empty, `.` or `..` segment. Returns the paths
  * written. A failure stops the run and rethrows: files already written stay complete, the
  * failing one keeps its previous content (or does not exist), none is partial.
  *
@@ -116,6 +117,7 @@ export async function writeOutputs(dir: string, files: Record<string, FileData>)
   const written: string[] = [];
   for (const name of names) {
     const path = join(dir, name);
+    if (name.includes('/')) await mkdir(dirname(path), { recursive: true });
     await writeFileAtomic(path, files[name] as FileData);
     written.push(path);
   }
@@ -128,6 +130,7 @@ export function writeOutputsSync(dir: string, files: Record<string, FileData>): 
   mkdirSync(dir, { recursive: true });
   return names.map((name) => {
     const path = join(dir, name);
+    if (name.includes('/')) mkdirSync(dirname(path), { recursive: true });
     writeFileAtomicSync(path, files[name] as FileData);
     return path;
   });
@@ -136,8 +139,9 @@ export function writeOutputsSync(dir: string, files: Record<string, FileData>): 
 function checkedNames(files: Record<string, FileData>): string[] {
   const names = Object.keys(files).sort();
   for (const name of names) {
-    if (name === '' || name === '.' || name === '..' || /[/\\\0]/.test(name)) {
-      throw new OptionError('files', name, 'plain file names without directory parts');
+    const segments = name.split('/');
+    if (/[\\\0]/.test(name) || segments.some((seg) => seg === '' || seg === '.' || seg === '..')) {
+      throw new OptionError('files', name, 'relative paths inside the folder (no absolute path, "\\", "." or ".." segment)');
     }
     toBytes(files[name] as FileData);
   }

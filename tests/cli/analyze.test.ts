@@ -118,6 +118,19 @@ describe('talentflow analyze (small moves table)', () => {
   });
 });
 
+describe('talentflow analyze --figures', () => {
+  it('runAnalyze --figures writes the SVG figures into figures/', () => {
+    const figOut = join(tmp, 'figures-run');
+    const r = runCli(['analyze', INPUT, '--out', figOut, '--figures', '--quiet', '--min-flow', '1']);
+    expect(r.status).toBe(0);
+    const figures = readdirSync(join(figOut, 'figures')).sort();
+    expect(figures).toEqual(expect.arrayContaining(['net-inflow.svg', 'pagerank.svg', 'rai-heatmap.svg', 'top-sources.svg']));
+    for (const f of figures) expect(readFileSync(join(figOut, 'figures', f), 'utf8')).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+    const manifest = JSON.parse(readFileSync(join(figOut, 'manifest.json'), 'utf8'));
+    expect(manifest.outputs).toContain('figures/rai-heatmap.svg');
+  });
+});
+
 describe('talentflow analyze exit codes', () => {
   it('runAnalyze --strict exits 1 and writes only problems.csv', () => {
     const strictOut = join(tmp, 'strict');

@@ -62,8 +62,16 @@ describe('writeOutputs', () => {
     expect(readFileSync(join(out, 'flows.csv'), 'utf8')).toBe('g\n');
   });
 
-  it('writeOutputs rejects names with directory parts before writing anything', async () => {
-    for (const name of ['../escape.csv', 'sub/file.csv', '..', '']) {
+  it('writeOutputs writes into a subfolder of the output folder', async () => {
+    const out = join(dir, 'sub-ok');
+    const written = await writeOutputs(out, { 'figures/rai.svg': '<svg/>', 'places.csv': 'p\n' });
+    expect(written).toEqual([join(out, 'figures/rai.svg'), join(out, 'places.csv')]);
+    expect(readFileSync(join(out, 'figures', 'rai.svg'), 'utf8')).toBe('<svg/>');
+    rmSync(out, { recursive: true, force: true });
+  });
+
+  it('writeOutputs rejects names that leave the folder before writing anything', async () => {
+    for (const name of ['../escape.csv', 'sub/../../x.csv', '/abs.csv', 'a\\b.csv', '..', '']) {
       await expect(writeOutputs(join(dir, 'o'), { 'ok.csv': 'x', [name]: 'y' })).rejects.toBeInstanceOf(OptionError);
     }
     expect(readdirSync(dir)).toEqual([]);
