@@ -44,7 +44,8 @@ const TOKYO_WARDS = [
  * Other spellings of report members, keyed `member|CC`: exonyms and native forms records use,
  * GeoNames names that differ from the report's (GeoNames calls Lyngby "Kongens Lyngby";
  * Djursholm is the seat of Danderyd municipality), Tokyo's special wards (with and without
- * "-ku"), and plain "Washington", which in US affiliations names the capital (the gazetteer's
+ * "-ku"), New York City's boroughs (not Manhattan: Manhattan, Kansas is a university town of its
+ * own), and plain "Washington", which in US affiliations names the capital (the gazetteer's
  * most populous Washington would be a town in Utah).
  */
 export const MEMBER_SPELLINGS: Readonly<Record<string, readonly string[]>> = {
@@ -55,7 +56,7 @@ export const MEMBER_SPELLINGS: Readonly<Record<string, readonly string[]>> = {
   'Hong Kong|HK': ['Hongkong'],
   'Lyngby|DK': ['Kongens Lyngby'],
   'Munich|DE': ['München', 'Muenchen'],
-  'New York|US': ['New York City', 'NYC'],
+  'New York|US': ['New York City', 'NYC', 'Brooklyn', 'Queens', 'Bronx', 'The Bronx', 'Staten Island'],
   'Tokyo|JP': TOKYO_WARDS.flatMap((ward) => [ward, `${ward}-ku`]),
   'Washington, D.C.|US': ['Washington DC', 'District of Columbia', 'Washington'],
   'Zurich|CH': ['Zuerich'],

@@ -114,6 +114,13 @@ describe('createPlaceResolver', () => {
     expect(placeId(metro.resolve('Washington', 'GB'))).toBe('Washington, GB');
   });
 
+  it('createPlaceResolver counts New York City\'s boroughs as New York, but not Manhattan, Kansas', () => {
+    for (const borough of ['Brooklyn', 'Queens', 'The Bronx', 'Bronx', 'Staten Island']) {
+      expect(placeId(metro.resolve(borough, 'US')), borough).toBe('New York');
+    }
+    expect(placeId(metro.resolve('Manhattan', 'US'))).toBe('Manhattan, US');
+  });
+
   it('createPlaceResolver at country level uses the country field, or the name when it is a country', () => {
     for (const name of ['USA', 'US', 'United States', 'united states of america']) {
       expect(country.resolve(name, null)).toMatchObject({ ok: true, place: { id: 'USA', label: 'United States', level: 'country', country: 'US' } });
