@@ -137,6 +137,16 @@ describe.skipIf(!available)('analyzeFileWithDuckDB', () => {
     for (const name of ['places.csv', 'flows.csv', 'graph.json', 'rai.csv', 'communities.csv']) expect(b[name], name).toBe(a[name]);
   });
 
+  it('analyzeFileWithDuckDB equals the JS engine on the Scholarly Migration Database flows: column map, counts, country level', async () => {
+    const [js, duck] = await bothEngines('data/scholarly-migration/scopus_2024_V1_scholarlymigration_countryflows_enriched.csv.gz', {
+      kind: 'moves',
+      level: 'country',
+      columns: { from: 'iso3codefrom', to: 'iso3codeto', count: 'n_migrations' },
+    });
+    expect(js.records).toBe(92_980);
+    await expectSameRun(js, duck);
+  });
+
   it('analyzeFileWithDuckDB equals the JS engine on the calibrated sample', { timeout: 600_000 }, async () => {
     const [js, duck] = await bothEngines('data/calibrated/timelines.csv.gz');
     expect(js.records).toBeGreaterThan(500_000);
