@@ -12,7 +12,7 @@
  *          --no-python  --profile (V8 CPU profile of the slowest talentflow stage at the largest size)
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchPlaces } from './places.ts';
@@ -119,9 +119,14 @@ if (values.profile) {
   rmSync(dir, { recursive: true, force: true });
   log(`profiling talentflow (duckdb) ${kind}-${size}`);
   spawnSync(process.execPath, [...tsx, '--cpu-prof', '--cpu-prof-dir', dir, 'bench/ours.ts', '--engine', 'duckdb', '--kind', kind, '--file', dataFile(kind, size), '--out', join(DATA, 'out', 'profile')], { encoding: 'utf8' });
-  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
-  if (file) profile = JSON.stringify({ kind, size, path: join(dir, file) });
+  // The largest profile is the main thread's (the module loader's thread writes a small one).
+  const file = readdirSync(dir)
+    .filter((f) => f.endsWith('.cpuprofile'))
+    .sort((a, b) => statSync(join(dir, b)).size - statSync(join(dir, a)).size)[0];
+  if (file) writeFileSync(join(DATA, 'profile.json'), JSON.stringify({ kind, size, path: join(dir, file) }));
   rmSync(join(DATA, 'out', 'profile'), { recursive: true, force: true });
 }
+// The last profile taken is kept, so runs of other sizes do not drop it from RESULTS.md.
+if (existsSync(join(DATA, 'profile.json'))) profile = readFileSync(join(DATA, 'profile.json'), 'utf8');
 writeResults('bench/RESULTS.md', results, { command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), profile });
 log('wrote bench/RESULTS.md');
