@@ -38,6 +38,11 @@ export interface AnalysisRun {
   problems: Problem[];
   /** Rows skipped: distinct lines with an error-severity problem. */
   skipped: number;
+  /**
+   * Moves left out of the graph because their arrival year is outside `years` (not problems: the
+   * user's choice); null when the engine filtered them before counting (DuckDB).
+   */
+  movesOutsideYears: number | null;
   /** Researchers and active researchers (timelines only). */
   researchers: { total: number; active: number } | null;
   graph: FlowGraph;
@@ -84,7 +89,7 @@ export function analyzeMoveRecords(
   );
   // Every record resolves to one flow move or one within-place move, or is skipped with a problem.
   const records = resolved.moves.length + resolved.movesWithinPlace;
-  return finish(graph, { file, o, read, problems, researchers: null, records }, hooks);
+  return finish(graph, { file, o, read, problems, researchers: null, records, moves: totalMoves(resolved.moves) }, hooks);
 }
 
 /** Runs the analysis on parsed affiliation timelines: derives moves, stock, young and SET inflow first. */
@@ -121,6 +126,7 @@ export function analyzeTimelineRecords(
       read,
       problems,
       researchers: { total: summary.researchers, active: summary.active },
+      moves: totalMoves(summary.moves),
       records: resolved.rows.length,
     },
     hooks,
@@ -137,6 +143,8 @@ export function finish(
     problems: Problem[];
     researchers: AnalysisRun['researchers'];
     records: number;
+    /** Moves handed to the graph builder, before the `years` filter; absent when unknown. */
+    moves?: number;
   },
   hooks: RunHooks,
 ): AnalysisRun {
@@ -156,7 +164,22 @@ export function finish(
     problems: ctx.problems,
     skipped: ctx.read.rowsRead - ctx.records,
     researchers: ctx.researchers,
+    movesOutsideYears: ctx.moves === undefined ? null : ctx.moves - graphMoves(graph),
     graph,
     analyses,
   };
+}
+
+function totalMoves(moves: readonly { count: number }[]): number {
+  let n = 0;
+  for (const m of moves) n += m.count;
+  return n;
+}
+
+function graphMoves(graph: FlowGraph): number {
+  let n = 0;
+  graph.forEachEdge((_e, a) => {
+    n += a.weight;
+  });
+  return n;
 }

@@ -77,7 +77,12 @@ export function formatReport(run: AnalysisRun, options: ReportOptions = {}): str
     moves += a.weight;
   });
   const within = num(g.getAttribute('movesWithinPlace'));
-  const withinText = within ? ` (${formatInt(within)} more stayed within one place at this level)` : '';
+  const notes: string[] = [];
+  if (within) notes.push(`${formatInt(within)} more stayed within one place at this level`);
+  if (run.movesOutsideYears && opt.years) {
+    notes.push(`${formatInt(run.movesOutsideYears)} outside ${opt.years[0]}–${opt.years[1]} left out by --years`);
+  }
+  const withinText = notes.length ? ` (${notes.join('; ')})` : '';
   out.push(`Graph: ${formatInt(g.order)} places, ${formatInt(g.size)} flows, ${formatInt(moves)} moves${withinText}.`);
   out.push('');
 
