@@ -5,13 +5,14 @@
  * once (bench/.data/, git-ignored), runs talentflow stage by stage (bench/ours.ts; the JS engine
  * up to --js-max rows, the DuckDB engine at every size), then the same pipeline in pandas +
  * networkx and pandas + python-igraph (bench/python/pipeline.py, Debian's /usr/bin/python3), and
- * writes bench/RESULTS.md from every result gathered so far (bench/.data/results.json), so sizes
- * can be run one at a time.
+ * writes bench/RESULTS.md from every result gathered so far for the current place list
+ * (bench/.data/places-<fingerprint>/results.json), so sizes can be run one at a time.
  *
  * Options: --sizes 1e5,1e6,1e7  --kinds moves,timelines  --engines js,duckdb  --js-max 1e6
  *          --no-python  --profile (V8 CPU profile of the slowest talentflow stage at the largest size)
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -35,16 +36,21 @@ const kinds = values.kinds.split(',') as Array<'moves' | 'timelines'>;
 const engines = values.engines.split(',');
 const jsMax = Number(values['js-max']);
 mkdirSync(DATA, { recursive: true });
-const resultsPath = join(DATA, 'results.json');
-const results: Record<string, RunRecord> = existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, 'utf8')) : {};
-const save = () => writeFileSync(resultsPath, JSON.stringify(results, null, 1));
 
 const places = benchPlaces();
-const lookup = join(DATA, 'lookup.csv');
+// The place list depends on the resolver (metro membership, aliases): data generated with another
+// list would not resolve the same way, so each list gets its own folder of data.
+const fingerprint = createHash('sha256').update(places.map((p) => `${p.name}|${p.country}|${p.id}`).join('\n')).digest('hex').slice(0, 12);
+const dataDir = join(DATA, `places-${fingerprint}`);
+mkdirSync(dataDir, { recursive: true });
+const lookup = join(dataDir, 'lookup.csv');
+const resultsPath = join(dataDir, 'results.json');
+const results: Record<string, RunRecord> = existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, 'utf8')) : {};
+const save = () => writeFileSync(resultsPath, JSON.stringify(results, null, 1));
 writeFileSync(lookup, 'name,country,id\n' + places.map((p) => `${p.name},${p.country},"${p.id}"`).join('\n') + '\n');
 
 function dataFile(kind: string, size: number): string {
-  const path = join(DATA, `${kind}-${size.toExponential().replace('+', '')}.csv`);
+  const path = join(dataDir, `${kind}-${size.toExponential().replace('+', '')}.csv`);
   if (!existsSync(path)) {
     log(`generating ${path}`);
     (kind === 'moves' ? generateMoves : generateTimelines)(path, size, places);
@@ -115,7 +121,7 @@ let profile: string | null = null;
 if (values.profile) {
   const size = Math.max(...sizes);
   const kind = kinds[0]!;
-  const dir = join(DATA, 'profile');
+  const dir = join(dataDir, 'profile');
   rmSync(dir, { recursive: true, force: true });
   log(`profiling talentflow (duckdb) ${kind}-${size}`);
   spawnSync(process.execPath, [...tsx, '--cpu-prof', '--cpu-prof-dir', dir, 'bench/ours.ts', '--engine', 'duckdb', '--kind', kind, '--file', dataFile(kind, size), '--out', join(DATA, 'out', 'profile')], { encoding: 'utf8' });
@@ -123,10 +129,10 @@ if (values.profile) {
   const file = readdirSync(dir)
     .filter((f) => f.endsWith('.cpuprofile'))
     .sort((a, b) => statSync(join(dir, b)).size - statSync(join(dir, a)).size)[0];
-  if (file) writeFileSync(join(DATA, 'profile.json'), JSON.stringify({ kind, size, path: join(dir, file) }));
+  if (file) writeFileSync(join(dataDir, 'profile.json'), JSON.stringify({ kind, size, path: join(dir, file) }));
   rmSync(join(DATA, 'out', 'profile'), { recursive: true, force: true });
 }
 // The last profile taken is kept, so runs of other sizes do not drop it from RESULTS.md.
-if (existsSync(join(DATA, 'profile.json'))) profile = readFileSync(join(DATA, 'profile.json'), 'utf8');
+if (existsSync(join(dataDir, 'profile.json'))) profile = readFileSync(join(dataDir, 'profile.json'), 'utf8');
 writeResults('bench/RESULTS.md', results, { command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), profile });
 log('wrote bench/RESULTS.md');
