@@ -7,7 +7,7 @@
 import type { Analysis } from './data/analysis.ts';
 import { loadFromFiles, loadFromUrl } from './data/load.ts';
 import { FlowMap } from './map/flow-map.ts';
-import { project } from './map/projection.ts';
+import { mapFrame, project } from './map/projection.ts';
 import { networkPositions } from './layout/network.ts';
 import { SIZE_MEASURE_INFO } from './measures.ts';
 import { EXACT_CURVES_LIMIT, mapPositions, toRenderGraph, type RenderResult } from './render-graph.ts';
@@ -41,6 +41,8 @@ export class App {
   private readonly heatmap: Heatmap;
   private readonly warnings = new Set<string>();
   private urlTimer = 0;
+  /** The layout and analysis the camera was last framed for. */
+  private framed: string | null = null;
 
   constructor() {
     const { state, problems } = queryToState(location.search);
@@ -108,6 +110,20 @@ export class App {
     const changed = (Object.keys(patch) as (keyof ViewState)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(this.state[k]));
     if (changed.length === 0) return;
     if (!this.analysis) return this.writeUrl();
+    if (this.state.layout === 'network' && this.positions.network === null && changed.includes('layout')) {
+      // ForceAtlas2 takes a moment on thousands of places: say so before the page blocks.
+      const loading = $('loading');
+      replace(loading, 'Laying out the network (ForceAtlas2)…');
+      loading.hidden = false;
+      setTimeout(() => {
+        this.positionsFor('network');
+        loading.hidden = true;
+        this.recompute('appearance');
+        this.controls.sync(this.state, this.analysis!);
+        this.writeUrl();
+      }, 30);
+      return;
+    }
     if (changed.some((k) => FILTER_KEYS.includes(k))) this.recompute('filters');
     else if (changed.some((k) => APPEARANCE_KEYS.includes(k))) this.recompute('appearance');
     else {
@@ -141,6 +157,7 @@ export class App {
     const t2 = performance.now();
     const graph = this.render.graph;
     this.order = graph.nodes().sort((a, b) => (graph.getNodeAttribute(b, 'value') ?? -1) - (graph.getNodeAttribute(a, 'value') ?? -1) || (a < b ? -1 : 1));
+    const reframe = !this.map || this.framed !== `${s.layout}\u0000${analysis.name}\u0000${analysis.graph.order}`;
     if (!this.map) {
       this.map = new FlowMap($('map'), {
         clickNode: (node) => this.update({ selected: node }),
@@ -153,13 +170,16 @@ export class App {
         },
       });
       this.map.sigma.once('afterRender', () => (this.timings['firstRender'] = performance.now()));
-      this.map.setGraph(graph, s.layout, s.camera);
       void this.map.basemap.load().then(() => (this.timings['basemap'] = performance.now()));
-    } else {
-      const layoutBefore = $('map').dataset['layout'];
-      this.map.setGraph(graph, s.layout);
-      if (layoutBefore !== s.layout) this.state = { ...this.state, camera: null };
     }
+    if (reframe) {
+      // A link's camera applies to the view it was made in; a layout switch starts framed.
+      const camera = this.framed === null ? s.camera : null;
+      this.map.reframe(s.layout, mapFrame(this.positions.map!.values()), camera);
+      this.framed = `${s.layout}\u0000${analysis.name}\u0000${analysis.graph.order}`;
+      if (camera === null) this.state = { ...this.state, camera: null };
+    }
+    this.map.setGraph(graph);
     $('map').dataset['layout'] = s.layout;
     this.timings['lastSelectMs'] = t1 - t0;
     this.timings['lastRenderGraphMs'] = t2 - t1;

@@ -4,6 +4,9 @@
  */
 import './style.css';
 import { App } from './app.ts';
+import { prefetchBasemap } from './map/basemap.ts';
+
+void prefetchBasemap();
 
 declare global {
   interface Window {

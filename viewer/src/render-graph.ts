@@ -21,7 +21,7 @@ export interface Appearance {
   edgeColor: EdgeColoring;
   /** Curvature of flows relative to their length (A→B and B→A bend to opposite sides). */
   curvature?: number;
-  /** Opacity of the widest flows, 0..1 (the thinnest get 30% of it). */
+  /** Opacity of the widest flows, 0..1 (the thinnest get 20% of it). */
   edgeAlpha?: number;
   /**
    * Above this many flows, edges get the type 'curvedFlow' (the tessellated program of
@@ -44,6 +44,9 @@ export interface RenderNodeAttributes {
   inflow: number;
   outflow: number;
   community: number | null;
+  /** Hub class 'hub' (central to sending and receiving): drawn with a ring. */
+  hub: boolean;
+  forceLabel: boolean;
 }
 
 export interface RenderEdgeAttributes {
@@ -65,6 +68,8 @@ export interface RenderScales {
   sizeMax: number;
   /** Largest flow drawn (the widest line). */
   weightMax: number;
+  /** Smallest flow drawn. */
+  weightMin: number;
   /** Largest |net inflow| (the colour scale's ends). */
   netMaxAbs: number;
   /** With edgeColor 'source': the sources that got their own colour, largest outflow first. */
@@ -100,8 +105,10 @@ export function toRenderGraph(selection: FlowGraph, appearance: Appearance): Ren
   const inflow = new Map<string, number>();
   const outflow = new Map<string, number>();
   let weightMax = 0;
+  let weightMin = Infinity;
   selection.forEachEdge((_e, a, s, t) => {
     if (s === t) return;
+    if (a.weight > 0 && a.weight < weightMin) weightMin = a.weight;
     outflow.set(s, (outflow.get(s) ?? 0) + a.weight);
     inflow.set(t, (inflow.get(t) ?? 0) + a.weight);
     if (a.weight > weightMax) weightMax = a.weight;
@@ -153,6 +160,9 @@ export function toRenderGraph(selection: FlowGraph, appearance: Appearance): Ren
       inflow: inflow.get(node) ?? 0,
       outflow: outflow.get(node) ?? 0,
       community,
+      hub: attrs['hubClass'] === 'hub',
+      // Labels go through sigma's label grid (largest first, no overlaps), hubs included.
+      forceLabel: false,
     });
   });
 
@@ -181,7 +191,7 @@ export function toRenderGraph(selection: FlowGraph, appearance: Appearance): Ren
     const t = (size - EDGE_WIDTH.min) / (EDGE_WIDTH.max - EDGE_WIDTH.min);
     graph.addDirectedEdgeWithKey(edge, source, target, {
       size,
-      color: withAlpha(base, alpha * (0.3 + 0.7 * t)),
+      color: withAlpha(base, alpha * (0.2 + 0.8 * t)),
       type,
       curvature,
       weight: a.weight,
@@ -190,7 +200,7 @@ export function toRenderGraph(selection: FlowGraph, appearance: Appearance): Ren
     moves += a.weight;
   });
 
-  return { graph, scales: { sizeBy: appearance.sizeBy, sizeMax, weightMax, netMaxAbs, sourceColors }, unplaced, moves };
+  return { graph, scales: { sizeBy: appearance.sizeBy, sizeMax, weightMax, weightMin: Number.isFinite(weightMin) ? weightMin : 0, netMaxAbs, sourceColors }, unplaced, moves };
 }
 
 /** Map positions of every place with coordinates (see map/projection.ts). */

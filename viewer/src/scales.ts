@@ -61,3 +61,17 @@ export function withAlpha(hex: string, alpha: number): string {
   const a = Math.round(Math.max(0, Math.min(1, alpha)) * 255);
   return `${hex.slice(0, 7)}${a.toString(16).padStart(2, '0')}`;
 }
+
+/**
+ * `#rrggbbaa` (straight alpha) as the premultiplied colour sigma's WebGL layers need: the page
+ * composites those canvases as premultiplied, so a faint flow given as straight alpha would show
+ * lighter than its colour (orange as yellow, a faded grey as white).
+ *
+ * @example premultiply('#ff800080') // '#80400080'
+ */
+export function premultiply(color: string): string {
+  if (color.length !== 9) return color;
+  const a = parseInt(color.slice(7, 9), 16) / 255;
+  const channel = (i: number) => Math.round(parseInt(color.slice(i, i + 2), 16) * a).toString(16).padStart(2, '0');
+  return `#${channel(1)}${channel(3)}${channel(5)}${color.slice(7, 9)}`;
+}

@@ -22,8 +22,15 @@ export const BASEMAP_STYLE = Object.freeze({
   border: '#c9ced4',
 });
 
-/** Camera ratio below which the detailed outlines are used. */
+/** Camera ratio below which the detailed outlines are used (loaded on the first such zoom). */
 const DETAIL_RATIO = 0.4;
+
+let coarseTopology: Promise<Topology> | null = null;
+/** Starts fetching the world outlines; call early so they arrive with the analysis, not after it. */
+export function prefetchBasemap(): Promise<Topology> {
+  coarseTopology ??= fetch(countries110Url).then((r) => r.json() as Promise<Topology>);
+  return coarseTopology;
+}
 const ANTARCTICA = '010';
 
 /** Projects a world-atlas topology into one Path2D in graph coordinates. */
@@ -64,13 +71,16 @@ export class Basemap {
     this.resize();
   }
 
-  /** Fetches the outlines (coarse first, then detailed in the background). */
+  private detailRequested = false;
+
+  /** Loads the 1:110m outlines and draws them; the 1:50m ones follow on the first close zoom. */
   async load(): Promise<void> {
-    const topo = (await (await fetch(countries110Url)).json()) as Topology;
-    (window as any).__t1 = performance.now();
-    this.coarse = countriesPath(topo);
-    (window as any).__t2 = performance.now();
+    this.coarse = countriesPath(await prefetchBasemap());
     this.draw();
+  }
+
+  private loadDetail(): void {
+    this.detailRequested = true;
     void fetch(countries50Url)
       .then((r) => r.json())
       .then((t) => {
@@ -101,7 +111,9 @@ export class Basemap {
     ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
     ctx.fillStyle = BASEMAP_STYLE.ocean;
     ctx.fillRect(0, 0, width, height);
-    const path = this.sigma.getCamera().ratio < DETAIL_RATIO && this.detailed ? this.detailed : this.coarse;
+    const close = this.sigma.getCamera().ratio < DETAIL_RATIO;
+    if (close && !this.detailRequested) this.loadDetail();
+    const path = close && this.detailed ? this.detailed : this.coarse;
     if (!path) return;
     const [a, b, c, d, e, f] = graphToViewportTransform(this.sigma);
     ctx.setTransform(a * pixelRatio, b * pixelRatio, c * pixelRatio, d * pixelRatio, e * pixelRatio, f * pixelRatio);

@@ -15,8 +15,8 @@ import type { ProgramInfo } from 'sigma/rendering';
 import type { EdgeDisplayData, NodeDisplayData, RenderParams } from 'sigma/types';
 import { floatColor } from 'sigma/utils';
 
-/** Segments of the curve body; 16 keeps a 90°-wide world-spanning arc visibly smooth. */
-export const FLOW_SEGMENTS = 16;
+/** Segments of the curve body: smooth at the usual curvature, and few vertices per flow. */
+export const FLOW_SEGMENTS = 12;
 /** Arrow head length and width, in multiples of the flow thickness (edge-curve's defaults). */
 const HEAD_LENGTH = 2.5;
 const HEAD_WIDTH = 2;
@@ -75,7 +75,7 @@ void main() {
   float tl = length(tangent);
   vec2 n = tl > 0.0 ? vec2(-tangent.y, tangent.x) / tl : unitNormal;
 
-  float feather = u_feather;
+  float feather = u_feather * 0.5;
   float offset = a_side * (halfWidth + feather);
   vec2 position = p + n * offset;
   gl_Position = vec4(position.x / u_dimensions.x * 2.0 - 1.0, position.y / u_dimensions.y * 2.0 - 1.0, 0.0, 1.0);
@@ -107,6 +107,7 @@ void main(void) {
   #ifdef PICKING_MODE
   gl_FragColor = v_color;
   #else
+  // Colours arrive premultiplied (see premultiply in scales.ts), so scaling by coverage is exact.
   // Soft edge across the width (the head's sides are left crisp).
   float d = abs(v_offset) - v_halfWidth;
   float alpha = v_halfWidth > 0.0 ? 1.0 - smoothstep(0.0, v_feather, d) : 1.0;

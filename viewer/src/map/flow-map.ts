@@ -2,17 +2,25 @@
  * The map: sigma (WebGL) drawing the render graph over the basemap, with curved arrows for
  * flows. Hover, selection and search emphasis go through sigma reducers, so changing them never
  * rebuilds the graph; the camera is reported back for the URL.
+ *
+ * When drawing every flow is slow (measured: see flow-snapshot.ts), flows follow the camera as a
+ * snapshot while it moves, and emphasis redraws only the places, with the emphasised flows on
+ * a 2D overlay (focus-overlay.ts) instead of a full redraw.
  */
 import Graph from 'graphology';
 import Sigma from 'sigma';
 import type { Settings } from 'sigma/settings';
 import type { NodeDisplayData, PartialButFor } from 'sigma/types';
+import type { EdgeProgramType, NodeProgramType } from 'sigma/rendering';
+import { NodePointProgram } from 'sigma/rendering';
 import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
-import type { EdgeProgramType } from 'sigma/rendering';
 import type { RenderEdgeAttributes, RenderGraph, RenderNodeAttributes } from '../render-graph.ts';
+import { premultiply } from '../scales.ts';
 import type { CameraView, Layout } from '../state.ts';
-import { Basemap, graphToViewportTransform } from './basemap.ts';
+import { Basemap } from './basemap.ts';
 import { EdgeCurvedFlowProgram } from './edge-flow-program.ts';
+import { FlowSnapshot } from './flow-snapshot.ts';
+import { FocusOverlay } from './focus-overlay.ts';
 import { WORLD_BBOX } from './projection.ts';
 
 export const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
@@ -21,11 +29,14 @@ const FADED_EDGE = '#9aa3ad18';
 /** Above this many flows, edge hover (a second picking pass every frame) is switched off. */
 const EDGE_EVENTS_LIMIT = 8000;
 /**
- * Above this many flows, flows are not redrawn while the camera moves: a snapshot of the last
- * full drawing follows the camera instead (CSS transform), and the flows are redrawn once it
- * stops. Pan and zoom then cost the same at 50,000 flows as at 500.
+ * @sigma/edge-curve shades each flow's whole bounding box (length × curvature × length pixels,
+ * growing with the square of the zoom) and solves the distance to the curve in every pixel. Its
+ * exact curves are drawn while flows ÷ camera ratio stays under this budget; past it (many
+ * flows, or zoomed in) the tessellated program, which shades only the stroke, draws the same curves.
  */
-export const SNAPSHOT_EDGES = 4000;
+export const EXACT_CURVE_BUDGET = 500;
+
+type Frame = { x: [number, number]; y: [number, number] };
 
 export interface FlowMapEvents {
   clickNode(node: string): void;
@@ -35,13 +46,31 @@ export interface FlowMapEvents {
   camera(view: CameraView): void;
 }
 
-/** Labels with a light halo so they read over land, sea and flows. */
+/** Label boxes drawn in the current frame (sigma draws the largest places' labels first). */
+let labelBoxes: { x1: number; y1: number; x2: number; y2: number }[] = [];
+
+/**
+ * Labels with a light halo so they read over land, sea and flows, skipped when they would
+ * overlap a label already drawn (sigma's grid keeps one label per cell, but neighbouring cells'
+ * labels can still collide, e.g. Boston and New York); hubs get a dark ring.
+ */
 function drawLabel(ctx: CanvasRenderingContext2D, data: PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | 'color'>, settings: Settings<RenderNodeAttributes, RenderEdgeAttributes>): void {
+  if ((data as { hub?: boolean }).hub) {
+    ctx.beginPath();
+    ctx.arc(data.x, data.y, data.size + 2.5, 0, Math.PI * 2);
+    ctx.lineWidth = 2;
+    ctx.strokeStyle = '#1f2328';
+    ctx.stroke();
+  }
   if (!data.label) return;
   const size = settings.labelSize;
   ctx.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
   const x = data.x + data.size + 3;
   const y = data.y + size / 3;
+  const box = { x1: x - 2, y1: y - size, x2: x + ctx.measureText(data.label).width + 2, y2: y + 3 };
+  const forced = (data as { forceLabel?: boolean }).forceLabel === true;
+  if (!forced && labelBoxes.some((b) => b.x1 < box.x2 && box.x1 < b.x2 && b.y1 < box.y2 && box.y1 < b.y2)) return;
+  labelBoxes.push(box);
   ctx.lineWidth = 3;
   ctx.strokeStyle = 'rgba(255,255,255,0.9)';
   ctx.lineJoin = 'round';
@@ -53,14 +82,14 @@ function drawLabel(ctx: CanvasRenderingContext2D, data: PartialButFor<NodeDispla
 export class FlowMap {
   readonly sigma: Sigma<RenderNodeAttributes, RenderEdgeAttributes>;
   readonly basemap: Basemap;
+  readonly snapshot: FlowSnapshot;
+  private readonly overlay: FocusOverlay;
   private focus: string | null = null;
   private focusNeighbors = new Set<string>();
   private selected: string | null = null;
   private hovered: string | null = null;
   private hoveredEdge: string | null = null;
-  private layout: Layout | null = null;
-  private readonly snapshot: HTMLCanvasElement;
-  private snapshotTransform: [number, number, number, number, number, number] | null = null;
+  private exactCurves = true;
 
   /** Creates the map empty; `setGraph` draws the first graph (one processing pass, not two). */
   constructor(container: HTMLElement, private readonly events: FlowMapEvents) {
@@ -71,15 +100,20 @@ export class FlowMap {
         curvedArrow: EdgeCurvedArrowProgram as unknown as EdgeProgramType<RenderNodeAttributes, RenderEdgeAttributes>,
         curvedFlow: EdgeCurvedFlowProgram as unknown as EdgeProgramType<RenderNodeAttributes, RenderEdgeAttributes>,
       },
+      // Discs as GL points (one vertex each) rather than sigma's default instanced quads: the
+      // same picture, and far cheaper with software WebGL, where each instance has a fixed cost
+      // (5,000 places: ~300 ms → ~20 ms a frame while panning, measured in bench/viewer).
+      nodeProgramClasses: { circle: NodePointProgram as unknown as NodeProgramType<RenderNodeAttributes, RenderEdgeAttributes> },
       zIndex: true,
       renderEdgeLabels: false,
       enableEdgeEvents: false,
       labelFont: FONT,
       labelSize: 12,
       labelWeight: '600',
-      labelDensity: 0.6,
-      labelGridCellSize: 90,
+      labelDensity: 0.5,
+      labelGridCellSize: 120,
       labelRenderedSizeThreshold: 7,
+      minEdgeThickness: 0.8,
       defaultDrawNodeLabel: drawLabel,
       // Places and flows keep their pixel size when zooming: zooming in separates neighbours.
       zoomToSizeRatioFunction: () => 1,
@@ -89,102 +123,68 @@ export class FlowMap {
       nodeReducer: (node, data) => this.reduceNode(node, data),
       edgeReducer: (edge, data) => this.reduceEdge(edge, data),
     });
-    this.sigma.setCustomBBox(WORLD_BBOX);
-    this.basemap = new Basemap(this.sigma as unknown as Sigma);
-    this.snapshot = this.sigma.createCanvas('flowSnapshot', { afterLayer: 'edges', style: { pointerEvents: 'none', transformOrigin: '0 0', display: 'none' } });
-    this.sigma.on('afterRender', () => this.afterRender());
+    const plain = this.sigma as unknown as Sigma;
+    this.basemap = new Basemap(plain);
+    this.snapshot = new FlowSnapshot(plain, () => this.isMoving());
+    this.overlay = new FocusOverlay(this.sigma);
+    this.sigma.on('beforeRender', () => (labelBoxes = []));
+    this.sigma.on('afterRender', () => {
+      if (this.snapshot.active && (this.focus !== null || this.hoveredEdge !== null)) this.overlay.draw(this.focus, this.hoveredEdge);
+      else this.overlay.clear();
+    });
 
     this.sigma.on('clickNode', ({ node }) => this.events.clickNode(node));
     this.sigma.on('clickStage', () => this.events.clickStage());
     this.sigma.on('enterNode', ({ node }) => {
+      // Passing over places while panning must not re-emphasise.
+      if (this.sigma.getMouseCaptor().isMouseDown || this.isMoving()) return;
       this.hovered = node;
       this.updateFocus();
       this.events.hoverNode(node, this.nodeViewport(node));
     });
     this.sigma.on('leaveNode', () => {
+      if (this.hovered === null) return;
       this.hovered = null;
       this.updateFocus();
       this.events.hoverNode(null, null);
     });
     this.sigma.on('enterEdge', ({ edge, event }) => {
       this.hoveredEdge = edge;
-      this.sigma.refresh({ partialGraph: { edges: [edge] }, skipIndexation: true });
+      this.repaintEdges([edge]);
       this.events.hoverEdge(edge, { x: event.x, y: event.y });
     });
     this.sigma.on('leaveEdge', ({ edge }) => {
       this.hoveredEdge = null;
-      this.sigma.refresh({ partialGraph: { edges: [edge] }, skipIndexation: true });
+      this.repaintEdges([edge]);
       this.events.hoverEdge(null, null);
     });
-    this.sigma.getCamera().on('updated', (s) => this.events.camera({ x: s.x, y: s.y, ratio: s.ratio }));
+    this.sigma.getCamera().on('updated', (s) => {
+      if (this.updateCurveProgram()) this.sigma.scheduleRefresh();
+      this.events.camera({ x: s.x, y: s.y, ratio: s.ratio });
+    });
   }
 
   /**
-   * Replaces the drawn graph. A layout change reframes: the world box on the map, the layout's
-   * own extent in the network view (or `camera` when given, e.g. from a link).
+   * Sets what the camera frames: on the map `frame` (the places' extent; the world when null),
+   * in the network view the layout's own extent; then moves the camera to `camera` (a link's
+   * view) or to the whole frame.
    */
-  setGraph(graph: RenderGraph, layout: Layout, camera: CameraView | null = null): void {
-    const layoutChanged = layout !== this.layout;
-    this.layout = layout;
-    if (this.focus && !graph.hasNode(this.focus)) this.focus = null;
+  reframe(layout: Layout, frame: Frame | null, camera: CameraView | null): void {
+    this.sigma.setCustomBBox(layout === 'map' ? (frame ?? WORLD_BBOX) : null);
+    this.sigma.getCamera().setState(camera ? { ...camera, angle: 0 } : { x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    this.basemap.setVisible(layout === 'map');
+  }
+
+  /** Replaces the drawn graph (hover and selection emphasis carry over when their place is still drawn). */
+  setGraph(graph: RenderGraph): void {
     if (this.hovered && !graph.hasNode(this.hovered)) this.hovered = null;
     this.focus = this.hovered ?? (this.selected !== null && graph.hasNode(this.selected) ? this.selected : null);
     this.focusNeighbors = new Set(this.focus ? graph.neighbors(this.focus) : []);
     this.hoveredEdge = null;
-    this.sigma.setSettings({
-      enableEdgeEvents: graph.size <= EDGE_EVENTS_LIMIT,
-      hideEdgesOnMove: graph.size > SNAPSHOT_EDGES,
-    });
-    if (layoutChanged) {
-      this.sigma.setCustomBBox(layout === 'map' ? WORLD_BBOX : null);
-      this.sigma.getCamera().setState(camera ? { ...camera, angle: 0 } : { x: 0.5, y: 0.5, ratio: 1, angle: 0 });
-    }
-    this.snapshotTransform = null;
+    this.overlay.clear();
+    this.sigma.setSettings({ enableEdgeEvents: graph.size <= EDGE_EVENTS_LIMIT, ...this.snapshot.settingsFor(graph.size) });
+    this.updateCurveProgram(graph);
     this.sigma.setGraph(graph);
-    this.basemap.setVisible(layout === 'map');
-  }
-
-  /** True while sigma treats the camera as moving (the test sigma's render uses for hideEdgesOnMove). */
-  private isMoving(): boolean {
-    const mouse = this.sigma.getMouseCaptor();
-    return this.sigma.getCamera().isAnimated() || mouse.isMoving || mouse.draggedEvents > 0 || mouse.currentWheelDirection !== 0;
-  }
-
-  /** Keeps the flow snapshot: refreshed after each full drawing, moved with the camera while flows are hidden. */
-  private afterRender(): void {
-    const style = this.snapshot.style;
-    if (!this.sigma.getSetting('hideEdgesOnMove')) {
-      style.display = 'none';
-      return;
-    }
-    if (!this.isMoving()) {
-      const edges = this.sigma.getCanvases()['edges'];
-      if (!edges) return;
-      if (this.snapshot.width !== edges.width || this.snapshot.height !== edges.height) {
-        this.snapshot.width = edges.width;
-        this.snapshot.height = edges.height;
-      }
-      const ctx = this.snapshot.getContext('2d')!;
-      ctx.clearRect(0, 0, this.snapshot.width, this.snapshot.height);
-      // Same task as sigma's draw calls, so the WebGL drawing buffer is still readable.
-      ctx.drawImage(edges, 0, 0);
-      const { width, height } = this.sigma.getDimensions();
-      style.width = `${width}px`;
-      style.height = `${height}px`;
-      this.snapshotTransform = graphToViewportTransform(this.sigma as unknown as Sigma);
-      style.display = 'none';
-      return;
-    }
-    if (!this.snapshotTransform) return;
-    // Viewport now = T_now ∘ T_snapshot⁻¹ (viewport then): both are affine graph → viewport maps.
-    const [a, b, c, d, e, f] = this.snapshotTransform;
-    const [A, B, C, D, E, F] = graphToViewportTransform(this.sigma as unknown as Sigma);
-    const det = a * d - b * c;
-    const ia = d / det, ib = -b / det, ic = -c / det, id = a / det;
-    const ie = -(ia * e + ic * f), iff = -(ib * e + id * f);
-    const m = [A * ia + C * ib, B * ia + D * ib, A * ic + C * id, B * ic + D * id, A * ie + C * iff + E, B * ie + D * iff + F];
-    style.transform = `matrix(${m.map((x) => x.toFixed(6)).join(',')})`;
-    style.display = '';
   }
 
   setSelected(node: string | null): void {
@@ -192,26 +192,80 @@ export class FlowMap {
     this.updateFocus();
   }
 
+  /** True while sigma treats the camera as moving (the test its render uses for hideEdgesOnMove). */
+  private isMoving(): boolean {
+    const mouse = this.sigma.getMouseCaptor();
+    return this.sigma.getCamera().isAnimated() || mouse.isMoving || mouse.draggedEvents > 0 || mouse.currentWheelDirection !== 0;
+  }
+
+  /** Chooses exact or tessellated curves for the flow count and zoom; true when the choice changed. */
+  private updateCurveProgram(graph: RenderGraph = this.sigma.getGraph()): boolean {
+    const exact = graph.size / this.sigma.getCamera().ratio <= EXACT_CURVE_BUDGET;
+    if (exact === this.exactCurves) return false;
+    this.exactCurves = exact;
+    return true;
+  }
+
+  /**
+   * Re-applies the reducers to some places and draws the places without drawing the flows again
+   * (sigma skips flows while it believes the camera moves; the snapshot stands in for them).
+   */
+  private repaintPlacesOnly(nodes: string[]): void {
+    const graph = this.sigma.getGraph();
+    const mouse = this.sigma.getMouseCaptor();
+    const was = mouse.isMoving;
+    mouse.isMoving = true;
+    try {
+      this.sigma.refresh({ partialGraph: { nodes: nodes.filter((n) => graph.hasNode(n)) }, skipIndexation: true });
+    } finally {
+      mouse.isMoving = was;
+    }
+  }
+
+  private repaintEdges(edges: string[]): void {
+    if (this.snapshot.active) this.overlay.draw(this.focus, this.hoveredEdge);
+    else this.sigma.refresh({ partialGraph: { edges }, skipIndexation: true });
+  }
+
   private updateFocus(force = false): void {
     const graph = this.sigma.getGraph();
     const next = this.hovered ?? this.selected;
     const focus = next !== null && graph.hasNode(next) ? next : null;
     if (focus === this.focus && !force) return;
+    const previous = this.focus;
     this.focus = focus;
     this.focusNeighbors = new Set(focus ? graph.neighbors(focus) : []);
-    this.sigma.refresh({ skipIndexation: true });
+    if (this.snapshot.active) {
+      // Only the focused place changes look (ring and label); its flows go on the overlay.
+      this.repaintPlacesOnly([previous, focus].filter((n): n is string => n !== null));
+      if (focus === null && this.hoveredEdge === null) this.overlay.clear();
+      else this.overlay.draw(focus, this.hoveredEdge);
+    } else {
+      this.overlay.clear();
+      this.sigma.refresh({ skipIndexation: true });
+    }
   }
 
   private reduceNode(node: string, data: RenderNodeAttributes): Partial<NodeDisplayData> {
     if (this.focus === null) return data;
     if (node === this.focus) return { ...data, highlighted: true, forceLabel: true, zIndex: 1e9 };
-    if (this.focusNeighbors.has(node)) return { ...data, forceLabel: data.size > 6, zIndex: 1e8 + data.zIndex };
-    return { ...data, color: FADED_NODE, label: '', zIndex: data.zIndex - 1e6 };
+    // With snapshots the other places keep their look: fading them would redraw thousands.
+    if (this.snapshot.active) return data;
+    if (this.focusNeighbors.has(node)) return { ...data, zIndex: 1e8 + data.zIndex };
+    return { ...data, color: FADED_NODE, label: '', hub: false, forceLabel: false, zIndex: data.zIndex - 1e6 } as Partial<NodeDisplayData>;
   }
 
-  private reduceEdge(edge: string, data: RenderEdgeAttributes): Partial<RenderEdgeAttributes & { hidden: boolean }> {
+  private reduceEdge(edge: string, edgeData: RenderEdgeAttributes): Partial<RenderEdgeAttributes & { hidden: boolean }> {
+    // With snapshots, emphasis is drawn on the overlay: the flows layer stays as it is.
+    const data = this.snapshot.active ? { ...edgeData } : this.emphasise(edge, edgeData);
+    if (!this.exactCurves) data.type = 'curvedFlow';
+    data.color = premultiply(data.color);
+    return data;
+  }
+
+  private emphasise(edge: string, data: RenderEdgeAttributes): RenderEdgeAttributes {
     if (edge === this.hoveredEdge) return { ...data, color: data.color.slice(0, 7), zIndex: 1e12 };
-    if (this.focus === null) return data;
+    if (this.focus === null) return { ...data };
     const graph = this.sigma.getGraph();
     if (graph.source(edge) === this.focus || graph.target(edge) === this.focus) {
       return { ...data, color: `${data.color.slice(0, 7)}e6`, zIndex: 1e10 + data.zIndex };
@@ -219,15 +273,14 @@ export class FlowMap {
     return { ...data, color: FADED_EDGE };
   }
 
-  /** Viewport (CSS px in the container) of a drawn node, or null. */
+  /** Viewport (CSS px in the container) of a drawn node, as of the last frame, or null. */
   nodeViewport(node: string): { x: number; y: number } | null {
     const d = this.sigma.getNodeDisplayData(node);
     return d ? this.sigma.framedGraphToViewport(d) : null;
   }
 
   setCamera(view: CameraView | null): void {
-    const camera = this.sigma.getCamera();
-    camera.setState(view ? { ...view, angle: 0 } : { x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    this.sigma.getCamera().setState(view ? { ...view, angle: 0 } : { x: 0.5, y: 0.5, ratio: 1, angle: 0 });
   }
 
   /** Animates the camera onto a place, zoomed in so it stands apart from its neighbours. */
@@ -239,8 +292,7 @@ export class FlowMap {
 
   /** Flows currently drawn: [source, target, weight] (for exports and tests). */
   drawnFlows(): [string, string, number][] {
-    const graph = this.sigma.getGraph();
-    return graph.mapEdges((_e, a, s, t) => [s, t, a.weight] as [string, string, number]);
+    return this.sigma.getGraph().mapEdges((_e, a, s, t) => [s, t, a.weight] as [string, string, number]);
   }
 
   kill(): void {

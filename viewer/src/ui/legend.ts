@@ -11,7 +11,7 @@ import { formatSigned, formatValue, h, replace } from './dom.ts';
 
 export type LegendItem =
   | { kind: 'swatch'; color: string; label: string; key?: string }
-  | { kind: 'circle'; radius: number; label: string }
+  | { kind: 'circle'; radius: number; label: string; ring?: boolean }
   | { kind: 'line'; width: number; label: string }
   | { kind: 'gradient'; colors: string[]; labels: [string, string, string] };
 
@@ -45,12 +45,15 @@ export function legendModel(state: ViewState, render: RenderResult, communities:
   }
   const sizeLabel = SIZE_MEASURE_INFO[state.sizeBy].label;
   const max = scales.sizeMax;
-  sections.push({
-    title: `Size: ${sizeLabel}`,
-    items: max > 0 ? [max, max / 4, max / 16].map((v) => ({ kind: 'circle', radius: nodeRadius(v, max), label: formatValue(state.sizeBy === 'pagerank' ? Number(v.toPrecision(2)) : Math.round(v)) })) : [{ kind: 'swatch', color: OTHER_COLOR, label: 'no values' }],
-  });
+  const sizeItems: LegendItem[] =
+    max > 0
+      ? [max, max / 4, max / 16].map((v) => ({ kind: 'circle', radius: nodeRadius(v, max), label: formatValue(state.sizeBy === 'pagerank' ? Number(v.toPrecision(2)) : Math.round(v)) }))
+      : [{ kind: 'swatch', color: OTHER_COLOR, label: 'no values' }];
+  sections.push({ title: `Size: ${sizeLabel}`, items: sizeItems });
+  if (graph.someNode((_n, a) => a.hub)) sections.push({ title: 'Hubs', items: [{ kind: 'circle', radius: 6, label: 'ringed: central to sending and receiving', ring: true }] });
   const wMax = scales.weightMax;
-  const widths = wMax > 0 ? [...new Set([wMax, Math.round(Math.sqrt(wMax)), 1])].filter((w) => w >= 1) : [];
+  const wMin = Math.max(scales.weightMin, Math.min(1, wMax));
+  const widths = wMax > 0 ? [...new Set([wMax, Math.round(Math.sqrt(wMax * wMin)), wMin])].filter((w) => w > 0) : [];
   sections.push({
     title: 'Flow width: moves (log scale)',
     items: widths.length ? widths.map((w) => ({ kind: 'line', width: edgeWidth(w, wMax), label: formatValue(w) })) : [{ kind: 'swatch', color: OTHER_COLOR, label: 'no flows drawn' }],
@@ -71,7 +74,7 @@ function itemElement(item: LegendItem): HTMLElement {
       return h('li', { 'data-community': item.key }, h('span', { class: 'swatch', style: `background:${item.color}` }), item.label);
     case 'circle': {
       const d = Math.max(4, item.radius * 2);
-      return h('li', {}, h('span', { class: 'circle', style: `width:${d}px;height:${d}px` }), item.label);
+      return h('li', {}, h('span', { class: `circle${item.ring ? ' ring' : ''}`, style: `width:${d}px;height:${d}px` }), item.label);
     }
     case 'line':
       return h('li', {}, h('span', { class: 'line', style: `height:${Math.max(1, item.width)}px` }), item.label);
@@ -89,7 +92,15 @@ function itemElement(item: LegendItem): HTMLElement {
 export function renderLegend(root: HTMLElement, sections: LegendSection[]): void {
   replace(
     root,
-    ...sections.map((s) => h('div', { class: 'legend-section' }, h('h3', {}, s.title), s.items.length ? h('ul', {}, ...s.items.map(itemElement)) : null)),
+    ...sections.map((s) =>
+      h(
+        'div',
+        { class: 'legend-section' },
+        h('h3', {}, s.title),
+        // Size and width keys read best side by side; category lists one per line.
+        s.items.length ? h('ul', { class: s.items.every((i) => i.kind === 'circle' || i.kind === 'line') ? 'inline' : null }, ...s.items.map(itemElement)) : null,
+      ),
+    ),
   );
 }
 
@@ -123,6 +134,11 @@ export function paintLegend(ctx: CanvasRenderingContext2D, sections: LegendSecti
         ctx.arc(x + 17, mid, Math.min(7, Math.max(2, item.radius / 3)), 0, Math.PI * 2);
         ctx.fillStyle = '#9aa3ad';
         ctx.fill();
+        if (item.ring) {
+          ctx.lineWidth = 1.5;
+          ctx.strokeStyle = '#1f2328';
+          ctx.stroke();
+        }
       } else if (item.kind === 'line') {
         ctx.fillStyle = '#6b7280';
         ctx.fillRect(x + 10, mid - item.width / 2, 16, Math.max(1, item.width));

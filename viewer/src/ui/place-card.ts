@@ -77,26 +77,27 @@ export function renderPlaceCard(root: HTMLElement, place: string, ctx: CardConte
   let raiBlock: HTMLElement | null = null;
   const rai = analysis.rai?.cells.get(place);
   if (analysis.rai && rai) {
+    const chip = (d: string) => {
+      const cell = rai.get(d)!;
+      const bg = raiColor(cell.rai);
+      return h(
+        'li',
+        { 'data-discipline': d, 'data-value': cell.text, title: `${d}: RAI ${cell.text || '–'}${cell.researchers !== null ? `, ${formatValue(cell.researchers)} researchers` : ''}` },
+        h('span', { class: 'rai-chip', style: `background:${bg};color:${textColorOn(bg)}` }, cell.rai === null ? '–' : cell.rai.toFixed(2)),
+        d,
+        cell.researchers !== null ? h('span', { class: 'muted num' }, ` ${formatValue(cell.researchers)}`) : null,
+      );
+    };
+    // The report lists each city's five largest disciplines with their RAI; the rest on demand.
+    const bySize = [...rai.keys()].sort((a, b) => (rai.get(b)!.researchers ?? -1) - (rai.get(a)!.researchers ?? -1) || (a < b ? -1 : 1));
+    const top = bySize.slice(0, VIEW_DEFAULTS.cardTop);
+    const rest = bySize.slice(VIEW_DEFAULTS.cardTop);
     raiBlock = h(
       'div',
       { class: 'rai-row', id: 'card-rai' },
-      h('h4', {}, 'RAI by discipline', analysis.rai.basis ? h('span', { class: 'muted' }, ` (${analysis.rai.basis} basis)`) : null),
-      h(
-        'ul',
-        {},
-        ...analysis.rai.disciplines
-          .filter((d) => rai.has(d))
-          .map((d) => {
-            const cell = rai.get(d)!;
-            const bg = raiColor(cell.rai);
-            return h(
-              'li',
-              { 'data-discipline': d, 'data-value': cell.text, title: `${d}: RAI ${cell.text || '–'}${cell.researchers !== null ? `, ${formatValue(cell.researchers)} researchers` : ''}` },
-              h('span', { class: 'rai-chip', style: `background:${bg};color:${textColorOn(bg)}` }, cell.rai === null ? '–' : cell.rai.toFixed(2)),
-              d,
-            );
-          }),
-      ),
+      h('h4', {}, `RAI of its ${top.length} largest disciplines`, analysis.rai.basis ? h('span', { class: 'muted' }, ` (${analysis.rai.basis} basis)`) : null),
+      h('ul', {}, ...top.map(chip)),
+      rest.length ? h('details', {}, h('summary', {}, `all ${bySize.length} disciplines`), h('ul', {}, ...rest.map(chip))) : null,
     );
   }
 

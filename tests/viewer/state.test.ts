@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULTS as FILTER_DEFAULTS } from '../../src/graph/filter.ts';
+import { DEFAULTS as TOP_DEFAULTS } from '../../src/analyses/top-sources.ts';
+import { defaultState, queryToState, stateToQuery, type ViewState } from '../../viewer/src/state.ts';
+
+describe('defaultState', () => {
+  it("defaultState takes every filter default from the library's DEFAULTS", () => {
+    const s = defaultState();
+    expect(s.minWeight).toBe(FILTER_DEFAULTS.minWeight);
+    expect(s.k).toBe(TOP_DEFAULTS.k);
+    expect(s.topMinWeight).toBe(TOP_DEFAULTS.minWeight);
+    expect(s.years).toBe(FILTER_DEFAULTS.years);
+    expect(s.discipline).toBeNull();
+  });
+});
+
+describe('stateToQuery / queryToState', () => {
+  it('stateToQuery writes nothing for the default view', () => {
+    expect(stateToQuery(defaultState())).toBe('');
+  });
+
+  it('queryToState reads back every field stateToQuery writes', () => {
+    const state: ViewState = {
+      layout: 'network',
+      years: [2019, 2021],
+      discipline: 'Biochemistry, Genetics and Molecular Biology',
+      minWeight: 25,
+      topSources: true,
+      k: 3,
+      topMinWeight: 50,
+      sizeBy: 'absNetInflow',
+      nodeColor: 'netInflow',
+      edgeColor: 'source',
+      selected: 'Cambridge, GB',
+      heatmapSort: { by: 'discipline', discipline: 'Computer Science' },
+      camera: { x: 0.41234, y: 0.6, ratio: 0.125 },
+      data: 'other/folder/',
+    };
+    const query = stateToQuery(state);
+    const { state: back, problems } = queryToState(`?${query}`);
+    expect(problems).toEqual([]);
+    expect(back).toEqual(state);
+  });
+
+  it('queryToState keeps defaults for unreadable parameters and names each one', () => {
+    const { state, problems } = queryToState('min=-3&layout=globe&years=2023-2019&camera=1,2&size=pagerank&bogus=1');
+    expect(state.minWeight).toBe(defaultState().minWeight);
+    expect(state.layout).toBe('map');
+    expect(state.years).toBeNull();
+    expect(state.camera).toBeNull();
+    expect(state.sizeBy).toBe('pagerank');
+    expect(problems.map((p) => p.param).sort()).toEqual(['bogus', 'camera', 'layout', 'min', 'years']);
+  });
+
+  it('queryToState reads a single year as a one-year range and sort=place', () => {
+    const { state } = queryToState('years=2020&sort=place');
+    expect(state.years).toEqual([2020, 2020]);
+    expect(state.heatmapSort).toEqual({ by: 'place' });
+  });
+});

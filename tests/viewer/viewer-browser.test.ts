@@ -1,0 +1,316 @@
+/**
+ * The viewer in a real browser (Debian's Chromium through playwright-core): the calibrated
+ * sample analysed by the CLI into a temporary folder, the viewer built by Vite and served on a
+ * free loopback port, then driven like a user. Expectations are computed from the analysis
+ * files with the library (filterFlows, topSources), not read back from the page.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphFromJson } from '../../src/exports/graph-json.ts';
+import { filterFlows } from '../../src/graph/filter.ts';
+import { topDestinations, topSources } from '../../src/analyses/top-sources.ts';
+import type { FlowGraph } from '../../src/graph/types.ts';
+import { parseTable, type TextRow } from '../../viewer/src/data/analysis.ts';
+import { buildViewerOnce, gotoViewer, openViewer, type ViewerSession } from './browser.ts';
+import { writeSyntheticAnalysis } from './fixtures/synthetic-analysis.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const ARTIFACTS = join(ROOT, 'test-results');
+
+let tmp: string;
+let dataDir: string;
+let dist: { distDir: string; cleanup(): void };
+let session: ViewerSession;
+let graph: FlowGraph;
+let places: Map<string, TextRow>;
+let rai: TextRow[];
+
+beforeAll(async () => {
+  tmp = mkdtempSync(join(tmpdir(), 'talentflow-viewer-test-'));
+  dataDir = join(tmp, 'calibrated');
+  // The README's first command, into a temporary folder.
+  execFileSync(process.execPath, [join(ROOT, 'bin', 'talentflow.mjs'), 'analyze', join(ROOT, 'data', 'calibrated', 'timelines.csv.gz'), '--kind', 'timelines', '--out', dataDir], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  graph = graphFromJson(readFileSync(join(dataDir, 'graph.json'), 'utf8'));
+  places = new Map(parseTable(readFileSync(join(dataDir, 'places.csv'), 'utf8'), 'places.csv').rows.map((r) => [r['place']!, r]));
+  rai = parseTable(readFileSync(join(dataDir, 'rai.csv'), 'utf8'), 'rai.csv').rows;
+  dist = await buildViewerOnce();
+  session = await openViewer(dist.distDir, dataDir);
+});
+
+afterAll(async () => {
+  await session?.close();
+  dist?.cleanup();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+const page = () => session.page;
+const flowKey = ([s, t, w]: [string, string, number]) => `${s} → ${t}: ${w}`;
+const expectedFlows = (g: FlowGraph) => g.mapEdges((_e, a, s, t) => flowKey([s, t, a.weight])).sort();
+const drawnFlows = async () => (await page().evaluate(() => window.talentflow.drawnFlows())).map(flowKey).sort();
+const drawnCount = async () => Number(await page().locator('#map').getAttribute('data-edges'));
+/** Waits until the map draws `n` flows. */
+const waitForEdges = (n: number) => page().waitForFunction((count) => document.getElementById('map')?.dataset['edges'] === String(count), n, { timeout: 20_000 });
+
+/** Pixels of the map area: how many differ from the basemap's sea and land, and the colour at given points. */
+async function mapPixels(points: { x: number; y: number }[] = []) {
+  const box = (await page().locator('#map').boundingBox())!;
+  const png = await page().screenshot({ clip: box });
+  return page().evaluate(
+    async ({ b64, points }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const data = ctx.getImageData(0, 0, img.width, img.height).data;
+      const background = [
+        [0xe8, 0xee, 0xf3],
+        [0xfb, 0xfa, 0xf7],
+        [0xc9, 0xce, 0xd4],
+      ];
+      let drawn = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const near = background.some(([r, g, b]) => Math.abs(data[i]! - r!) + Math.abs(data[i + 1]! - g!) + Math.abs(data[i + 2]! - b!) < 24);
+        if (!near) drawn++;
+      }
+      const at = points.map(({ x, y }) => {
+        const i = (Math.round(y) * img.width + Math.round(x)) * 4;
+        return [data[i]!, data[i + 1]!, data[i + 2]!];
+      });
+      return { total: data.length / 4, drawn, at };
+    },
+    { b64: png.toString('base64'), points },
+  );
+}
+
+const hex = (c: string) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16));
+
+describe('viewer on the calibrated sample', () => {
+  it('viewer opens the analysis with every place and flow drawn over the world map (pixel check)', async () => {
+    await gotoViewer(session);
+    await page().mouse.move(1, 1);
+    expect(Number(await page().locator('#map').getAttribute('data-nodes'))).toBe(graph.filterNodes((_n, a) => typeof a.lat === 'number' && typeof a.lon === 'number').length);
+    expect(await drawnCount()).toBe(graph.size);
+    await page().waitForFunction(() => window.talentflow.app.timings['basemap'] !== undefined);
+    await page().evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const beijing = (await page().evaluate(() => window.talentflow.nodeViewport('Beijing')))!;
+    const color = await page().evaluate(() => window.talentflow.app.render!.graph.getNodeAttribute('Beijing', 'color'));
+    const pixels = await mapPixels([beijing]);
+    // Flows and places cover a good part of the map; the basemap alone would leave ~0%.
+    expect(pixels.drawn / pixels.total).toBeGreaterThan(0.03);
+    // Beijing's disc has Beijing's colour at its centre.
+    const [r, g, b] = pixels.at[0]!;
+    const [er, eg, eb] = hex(color);
+    expect(Math.abs(r! - er!) + Math.abs(g! - eg!) + Math.abs(b! - eb!)).toBeLessThan(40);
+    expect(session.errors).toEqual([]);
+  });
+
+  it('viewer saves a screenshot of the default view as a test artifact', async () => {
+    await gotoViewer(session);
+    await page().waitForFunction(() => window.talentflow.app.timings['basemap'] !== undefined);
+    await page().mouse.move(1, 1);
+    await page().waitForTimeout(300);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const png = await page().screenshot({ path: join(ARTIFACTS, 'viewer-default.png') });
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    // The heatmap and the legend are on screen beside the map.
+    expect(await page().locator('#rai-table tbody tr').count()).toBeGreaterThan(20);
+    expect(await page().locator('#legend li').count()).toBeGreaterThan(5);
+  });
+
+  it('the minimum-flow control draws exactly the flows of at least that many moves', async () => {
+    await gotoViewer(session);
+    for (const min of [20, 5, 100]) {
+      const expected = filterFlows(graph, { minWeight: min });
+      await page().locator('#min-weight').fill(String(min));
+      await page().locator('#min-weight').blur();
+      await waitForEdges(expected.size);
+      expect(await drawnFlows()).toEqual(expectedFlows(expected));
+      expect(await page().locator('#status-flows').textContent()).toContain(`${expected.size.toLocaleString('en-US')} of`);
+    }
+    expect(filterFlows(graph, { minWeight: 100 }).size).toBeLessThan(filterFlows(graph, { minWeight: 20 }).size);
+  });
+
+  it('the discipline filter keeps only that discipline’s flows, weighted by its moves', async () => {
+    await gotoViewer(session);
+    const discipline = 'Computer Science';
+    const expected = filterFlows(graph, { disciplines: [discipline] });
+    expect(expected.size).toBeGreaterThan(0);
+    await page().locator('#discipline').selectOption(discipline);
+    await waitForEdges(expected.size);
+    const drawn = await page().evaluate(() => window.talentflow.drawnFlows());
+    expect(drawn.map(flowKey).sort()).toEqual(expectedFlows(expected));
+    // Each drawn weight is the edge's Computer Science moves in graph.json.
+    for (const [s, t, w] of drawn) expect(w).toBe(graph.getEdgeAttribute(graph.edge(s, t)!, 'byDiscipline')[discipline]);
+    expect(new URL(page().url()).searchParams.get('discipline')).toBe(discipline);
+  });
+
+  it('clicking Shenzhen on the map opens a card whose figures equal its places.csv row', async () => {
+    await gotoViewer(session);
+    await page().evaluate(() => window.talentflow.app.map!.zoomTo('Shenzhen', 0.03));
+    await page().evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const at = (await page().evaluate(() => window.talentflow.nodeViewport('Shenzhen')))!;
+    const box = (await page().locator('#map').boundingBox())!;
+    await page().mouse.click(box.x + at.x, box.y + at.y);
+    await page().waitForSelector('#card:not([hidden])');
+    expect(await page().locator('#card').getAttribute('data-place')).toBe('Shenzhen');
+    expect(await page().locator('#card-title').textContent()).toBe('Shenzhen');
+    const row = places.get('Shenzhen')!;
+    const cells = await page().$$eval('#card tr[data-field]', (trs) => trs.map((tr) => [tr.getAttribute('data-field')!, tr.getAttribute('data-value')!, tr.querySelector('td')!.textContent!]));
+    const fields = cells.map(([f]) => f);
+    expect(fields).toEqual(expect.arrayContaining(['stock', 'inflow', 'outflow', 'net_inflow', 'inflow_ratio', 'hub_class']));
+    for (const [field, value, shown] of cells) {
+      expect(value).toBe(row[field!]);
+      const n = Number(row[field!]);
+      if (field === 'inflow_ratio') expect(Number(shown!.replace('%', ''))).toBeCloseTo(n * 100, 1);
+      else if (['stock', 'inflow', 'outflow'].includes(field!)) expect(Number(shown!.replace(/,/g, ''))).toBe(n);
+      else if (field === 'net_inflow') expect(Number(shown!.replace(/,/g, '').replace('+', '').replace('−', '-'))).toBe(n);
+      else if (field === 'hub_class' || field === 'community_label') expect(shown).toBe(row[field!]);
+    }
+    // Top five sources and destinations: the library's topSources / topDestinations of graph.json.
+    const listed = (id: string) => page().$$eval(`#${id} li`, (lis) => lis.map((li) => `${li.getAttribute('data-place')}:${li.getAttribute('data-weight')}`));
+    expect(await listed('card-sources')).toEqual(topSources(graph, { k: 5, minWeight: 0 })['Shenzhen']!.map((f) => `${f.place}:${f.weight}`));
+    expect(await listed('card-destinations')).toEqual(topDestinations(graph, { k: 5, minWeight: 0 })['Shenzhen']!.map((f) => `${f.place}:${f.weight}`));
+    // Its RAI row, as written in rai.csv.
+    const chips = await page().$$eval('#card-rai li', (lis) => lis.map((li) => `${li.getAttribute('data-discipline')}=${li.getAttribute('data-value')}`));
+    expect(chips.sort()).toEqual(rai.filter((r) => r['place'] === 'Shenzhen').map((r) => `${r['discipline']}=${r['rai']}`).sort());
+  });
+
+  it('heatmap cells above 1 are red-ish, below 1 blue-ish, about 1 grey', async () => {
+    await gotoViewer(session);
+    const cells = await page().$$eval('#rai-table td', (tds) => tds.map((td) => [td.getAttribute('data-rai')!, getComputedStyle(td).backgroundColor]));
+    expect(cells.length).toBeGreaterThan(100);
+    let red = 0;
+    let blue = 0;
+    for (const [text, css] of cells) {
+      if (text === '') continue;
+      const rai = Number(text);
+      const [r, , b] = css!.match(/\d+/g)!.map(Number) as [number, number, number];
+      if (rai > 1.15) {
+        expect(r - b, `${text} ${css}`).toBeGreaterThan(15);
+        red++;
+      } else if (rai < 0.87) {
+        expect(b - r, `${text} ${css}`).toBeGreaterThan(15);
+        blue++;
+      } else if (Math.abs(rai - 1) < 0.02) expect(Math.abs(r - b)).toBeLessThan(12);
+    }
+    expect(red).toBeGreaterThan(10);
+    expect(blue).toBeGreaterThan(10);
+  });
+
+  it('heatmap: clicking a place selects it on the map, clicking a discipline filters the flows, sorting reorders rows', async () => {
+    await gotoViewer(session);
+    await page().locator('#rai-table tr[data-place="Boston"] th button').click();
+    await page().waitForSelector('#card[data-place="Boston"]:not([hidden])');
+    expect(await page().evaluate(() => window.talentflow.app.state.selected)).toBe('Boston');
+
+    const discipline = 'Medicine';
+    await page().locator(`#rai-table th.disc[data-discipline="${discipline}"] button.filter`).click();
+    await waitForEdges(filterFlows(graph, { disciplines: [discipline] }).size);
+    expect(await page().locator('#discipline').inputValue()).toBe(discipline);
+
+    await page().locator(`#rai-table th.disc[data-discipline="${discipline}"] button.sort`).click();
+    const order = await page().$$eval('#rai-table tbody tr', (trs) => trs.map((tr) => Number(tr.querySelector('td[data-discipline="Medicine"]')!.getAttribute('data-rai') || '-1')));
+    expect(order).toEqual([...order].sort((a, b) => b - a));
+  });
+
+  it('a URL with the view state reproduces the same view', async () => {
+    await gotoViewer(session);
+    await page().locator('#size-by').selectOption('inflow');
+    await page().locator('#node-color').selectOption('netInflow');
+    await page().locator('#discipline').selectOption('Engineering');
+    await page().locator('#min-weight').fill('3');
+    await page().locator('#min-weight').blur();
+    await page().locator('#top-sources').check();
+    await page().locator('#rai-table tr[data-place="London"] th button').click();
+    await page().evaluate(() => window.talentflow.app.map!.sigma.getCamera().setState({ x: 0.4, y: 0.55, ratio: 0.5 }));
+    await page().waitForTimeout(400);
+    const before = await page().evaluate(() => ({ state: window.talentflow.app.state, flows: window.talentflow.drawnFlows().length }));
+    const url = page().url();
+    expect(new URL(url).searchParams.get('top')).toBe('on,5,100');
+
+    const other = await session.context.newPage();
+    try {
+      await other.goto(url);
+      await other.waitForFunction(() => document.body.dataset['ready'] === 'true' && window.talentflow.app.map !== null);
+      const after = await other.evaluate(() => ({ state: window.talentflow.app.state, flows: window.talentflow.drawnFlows().length }));
+      expect(after.flows).toBe(before.flows);
+      const { camera: c1, ...s1 } = before.state;
+      const { camera: c2, ...s2 } = after.state;
+      expect(s2).toEqual(s1);
+      expect(c2!.x).toBeCloseTo(c1!.x, 4);
+      expect(c2!.y).toBeCloseTo(c1!.y, 4);
+      expect(c2!.ratio).toBeCloseTo(c1!.ratio, 4);
+      expect(await other.locator('#card').getAttribute('data-place')).toBe('London');
+      expect(await other.locator('#size-by').inputValue()).toBe('inflow');
+      expect(await other.locator('#top-sources').isChecked()).toBe(true);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('exports the map as PNG and the drawn flows and places as CSV', async () => {
+    await gotoViewer(session, '?min=50');
+    const n = await drawnCount();
+    const [png] = await Promise.all([page().waitForEvent('download'), page().locator('#export-png').click()]);
+    const pngPath = join(tmp, 'map.png');
+    await png.saveAs(pngPath);
+    const bytes = readFileSync(pngPath);
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+    expect(bytes.length).toBeGreaterThan(20_000);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    writeFileSync(join(ARTIFACTS, 'viewer-export.png'), bytes);
+
+    const [csv] = await Promise.all([page().waitForEvent('download'), page().locator('#export-flows').click()]);
+    const text = readFileSync((await csv.path())!, 'utf8');
+    const table = parseTable(text, 'flows.csv');
+    expect(table.columns.slice(0, 5)).toEqual(['source', 'source_label', 'target', 'target_label', 'weight']);
+    expect(table.rows.length).toBe(n);
+    expect(table.rows.map((r) => flowKey([r['source']!, r['target']!, Number(r['weight'])])).sort()).toEqual(expectedFlows(filterFlows(graph, { minWeight: 50 })));
+
+    const [placesCsv] = await Promise.all([page().waitForEvent('download'), page().locator('#export-places').click()]);
+    const ptable = parseTable(readFileSync((await placesCsv.path())!, 'utf8'), 'places.csv');
+    expect(ptable.rows.find((r) => r['place'] === 'Shenzhen')!['inflow']).toBe(places.get('Shenzhen')!['inflow']);
+  });
+
+  it('opens another analysis folder from disk, and a graph.json dropped on the page', async () => {
+    await gotoViewer(session);
+    const other = join(tmp, 'other');
+    writeSyntheticAnalysis(other, { places: 24, flows: 90, seed: 11 });
+    await page().locator('#folder-input').setInputFiles(other);
+    await page().waitForFunction(() => document.getElementById('map')?.dataset['nodes'] === '24');
+    expect(await page().locator('#dataset-name').textContent()).toBe('other');
+    expect(await drawnCount()).toBe(90);
+    expect(await page().locator('#rai-table tbody tr').count()).toBe(24);
+
+    // Drop the calibrated graph.json alone: places come from its node attributes.
+    const text = readFileSync(join(dataDir, 'graph.json'), 'utf8');
+    await page().evaluate((json) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([json], 'graph.json', { type: 'application/json' }));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, text);
+    await waitForEdges(graph.size);
+    expect(await page().locator('#dataset-name').textContent()).toBe('graph.json');
+    expect(await page().locator('#heatmap').textContent()).toContain('no rai.csv');
+  });
+
+  it('the network view lays places out with ForceAtlas2, the same way every time', async () => {
+    await gotoViewer(session, '?layout=network');
+    expect(await page().locator('#map').getAttribute('data-layout')).toBe('network');
+    const a = await page().evaluate(() => window.talentflow.app.render!.graph.getNodeAttributes('Shenzhen'));
+    await gotoViewer(session, '?layout=network');
+    const b = await page().evaluate(() => window.talentflow.app.render!.graph.getNodeAttributes('Shenzhen'));
+    expect([b.x, b.y]).toEqual([a.x, a.y]);
+    expect(await page().locator('canvas.sigma-basemap').isVisible()).toBe(false);
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * Emphasis without redrawing every flow: when drawing the flows is slow (see flow-snapshot.ts),
+ * hovering or selecting a place veils the flows layer and draws just that place's flows on a 2D
+ * canvas above it, with the same curves as the WebGL programs (control point `curvature ×
+ * length` to the left of the chord). Sigma then only redraws the places.
+ */
+import type Sigma from 'sigma';
+import type { RenderEdgeAttributes, RenderNodeAttributes } from '../render-graph.ts';
+
+const VEIL = 'rgba(246, 247, 249, 0.78)';
+const STEPS = 24;
+
+type Point = { x: number; y: number };
+
+/**
+ * Control point of a flow's curve in CSS viewport coordinates (y down): the chord's midpoint
+ * moved by `curvature × length` along the normal (dy, −dx), the same side as the WebGL programs
+ * (which work with y up).
+ *
+ * @example curveControl({ x: 0, y: 0 }, { x: 100, y: 0 }, 0.25) // { x: 50, y: -25 }
+ */
+export function curveControl(s: Point, t: Point, curvature: number): Point {
+  const dx = t.x - s.x;
+  const dy = t.y - s.y;
+  return { x: (s.x + t.x) / 2 + curvature * dy, y: (s.y + t.y) / 2 - curvature * dx };
+}
+
+function bezier(s: Point, c: Point, t: Point, u: number): Point {
+  const v = 1 - u;
+  return { x: v * v * s.x + 2 * v * u * c.x + u * u * t.x, y: v * v * s.y + 2 * v * u * c.y + u * u * t.y };
+}
+
+export class FocusOverlay {
+  private readonly canvas: HTMLCanvasElement;
+
+  constructor(private readonly sigma: Sigma<RenderNodeAttributes, RenderEdgeAttributes>) {
+    this.canvas = sigma.createCanvas('focusOverlay', { afterLayer: 'flowSnapshot', style: { pointerEvents: 'none', display: 'none' } });
+  }
+
+  clear(): void {
+    this.canvas.style.display = 'none';
+  }
+
+  /** Veils the flows and draws the flows of `focus` (and the hovered flow) on top. */
+  draw(focus: string | null, hoveredEdge: string | null): void {
+    const graph = this.sigma.getGraph();
+    const edges = new Set<string>();
+    if (focus !== null && graph.hasNode(focus)) graph.forEachEdge(focus, (e) => void edges.add(e));
+    if (hoveredEdge !== null && graph.hasEdge(hoveredEdge)) edges.add(hoveredEdge);
+    if (edges.size === 0 && focus === null) return this.clear();
+
+    const { width, height } = this.sigma.getDimensions();
+    const ratio = window.devicePixelRatio || 1;
+    if (this.canvas.width !== Math.round(width * ratio)) this.canvas.width = Math.round(width * ratio);
+    if (this.canvas.height !== Math.round(height * ratio)) this.canvas.height = Math.round(height * ratio);
+    this.canvas.style.width = `${width}px`;
+    this.canvas.style.height = `${height}px`;
+    const ctx = this.canvas.getContext('2d')!;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.clearRect(0, 0, width, height);
+    ctx.fillStyle = VEIL;
+    ctx.fillRect(0, 0, width, height);
+
+    // Thin flows first so that the big ones stay on top.
+    const ordered = [...edges].sort((a, b) => graph.getEdgeAttribute(a, 'weight') - graph.getEdgeAttribute(b, 'weight'));
+    for (const edge of ordered) {
+      const attrs = graph.getEdgeAttributes(edge);
+      const sd = this.sigma.getNodeDisplayData(graph.source(edge));
+      const td = this.sigma.getNodeDisplayData(graph.target(edge));
+      if (!sd || !td) continue;
+      const s = this.sigma.framedGraphToViewport(sd);
+      const t = this.sigma.framedGraphToViewport(td);
+      const c = curveControl(s, t, attrs.curvature);
+      const chord = Math.hypot(t.x - s.x, t.y - s.y);
+      if (chord < 1) continue;
+      const thickness = Math.max(1, attrs.size);
+      const arc = chord * (1 + 0.6 * attrs.curvature * attrs.curvature);
+      const tTip = Math.max(0, 1 - td.size / arc);
+      const tBase = Math.max(0, tTip - (2.5 * thickness) / arc);
+      ctx.strokeStyle = attrs.color.slice(0, 7);
+      ctx.fillStyle = attrs.color.slice(0, 7);
+      ctx.globalAlpha = edge === hoveredEdge ? 1 : 0.9;
+      ctx.lineWidth = thickness;
+      ctx.lineCap = 'butt';
+      ctx.beginPath();
+      ctx.moveTo(s.x, s.y);
+      for (let i = 1; i <= STEPS; i++) {
+        const p = bezier(s, c, t, (tBase * i) / STEPS);
+        ctx.lineTo(p.x, p.y);
+      }
+      ctx.stroke();
+      const base = bezier(s, c, t, tBase);
+      const tip = bezier(s, c, t, tTip);
+      const len = Math.hypot(tip.x - base.x, tip.y - base.y) || 1;
+      const nx = (-(tip.y - base.y) / len) * thickness;
+      const ny = ((tip.x - base.x) / len) * thickness;
+      ctx.beginPath();
+      ctx.moveTo(base.x + nx, base.y + ny);
+      ctx.lineTo(tip.x, tip.y);
+      ctx.lineTo(base.x - nx, base.y - ny);
+      ctx.closePath();
+      ctx.fill();
+    }
+    ctx.globalAlpha = 1;
+    this.canvas.style.display = '';
+  }
+}
