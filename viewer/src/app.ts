@@ -5,7 +5,7 @@
  * on it (filters → selection → render; appearance → render; selection of a place → reducers).
  */
 import type { Analysis } from './data/analysis.ts';
-import { loadFromFiles, loadFromUrl } from './data/load.ts';
+import { loadFromFiles, loadFromUrl, type Prefetched } from './data/load.ts';
 import { FlowMap } from './map/flow-map.ts';
 import { mapFrame, project } from './map/projection.ts';
 import { networkPositions } from './layout/network.ts';
@@ -61,7 +61,10 @@ export class App {
   async start(): Promise<void> {
     this.timings['start'] = performance.now();
     try {
-      this.setAnalysis(await loadFromUrl(this.state.data ?? 'data/'));
+      const prefetched = (window as { __talentflowPrefetch?: Prefetched }).__talentflowPrefetch;
+      const analysis = await loadFromUrl(this.state.data ?? 'data/', this.state.data === null ? prefetched : undefined);
+      this.timings['loaded'] = performance.now();
+      this.setAnalysis(analysis);
     } catch (error) {
       this.showLoadError(error);
     }
@@ -98,6 +101,7 @@ export class App {
     $('dataset-name').textContent = analysis.name;
     document.title = `${analysis.name} · talentflow viewer`;
     this.controls.render(analysis, s);
+    this.timings['controls'] = performance.now();
     this.recompute('filters');
     $('loading').hidden = true;
     this.timings['data'] = performance.now();
@@ -159,6 +163,7 @@ export class App {
     this.order = graph.nodes().sort((a, b) => (graph.getNodeAttribute(b, 'value') ?? -1) - (graph.getNodeAttribute(a, 'value') ?? -1) || (a < b ? -1 : 1));
     const reframe = !this.map || this.framed !== `${s.layout}\u0000${analysis.name}\u0000${analysis.graph.order}`;
     if (!this.map) {
+      this.timings['mapStart'] = performance.now();
       this.map = new FlowMap($('map'), {
         clickNode: (node) => this.update({ selected: node }),
         clickStage: () => this.update({ selected: null }),
@@ -169,6 +174,7 @@ export class App {
           this.scheduleUrl();
         },
       });
+      this.timings['mapCreated'] = performance.now();
       this.map.sigma.once('afterRender', () => (this.timings['firstRender'] = performance.now()));
       void this.map.basemap.load().then(() => (this.timings['basemap'] = performance.now()));
     }

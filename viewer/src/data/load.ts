@@ -7,8 +7,11 @@ import { assembleAnalysis, type Analysis, type AnalysisFiles } from './analysis.
 
 const OPTIONAL = ['places.csv', 'rai.csv', 'communities.csv', 'manifest.json'] as const;
 
-async function fetchText(url: string): Promise<string | undefined> {
-  const res = await fetch(url, { cache: 'no-store' });
+/** Requests index.html starts before the app's script has loaded (see its inline script). */
+export type Prefetched = Partial<Record<'index.json' | 'graph.json', Promise<Response>>>;
+
+async function fetchText(url: string, started?: Promise<Response>): Promise<string | undefined> {
+  const res = await (started ?? fetch(url, { cache: 'no-store' }));
   if (res.status === 404) return undefined;
   if (!res.ok) throw new InputError(url, `could not be fetched (HTTP ${res.status})`);
   return res.text();
@@ -20,12 +23,15 @@ async function fetchText(url: string): Promise<string | undefined> {
  *
  * @example await loadFromUrl('data/')
  */
-export async function loadFromUrl(base: string): Promise<Analysis> {
+export async function loadFromUrl(base: string, prefetched: Prefetched = {}): Promise<Analysis> {
   const folder = base.endsWith('/') ? base : `${base}/`;
   let present: string[] | null = null;
   let name = decodeURIComponent(folder.replace(/\/$/, '').split('/').pop() || 'analysis');
+  const graphText = fetchText(`${folder}graph.json`, prefetched['graph.json']);
+  // A failed fetch is reported where its text is awaited, not as an unhandled rejection.
+  graphText.catch(() => undefined);
   try {
-    const res = await fetch(`${folder}index.json`, { cache: 'no-store' });
+    const res = await (prefetched['index.json'] ?? fetch(`${folder}index.json`, { cache: 'no-store' }));
     if (res.ok) {
       const index = (await res.json()) as { name?: string | null; files?: string[] };
       present = index.files ?? null;
@@ -38,10 +44,7 @@ export async function loadFromUrl(base: string): Promise<Analysis> {
   if (present !== null && !present.includes('graph.json')) {
     throw new InputError(`${folder}graph.json`, 'is missing: open an analysis folder (the --out folder of "talentflow analyze")');
   }
-  const [graph, ...rest] = await Promise.all([
-    fetchText(`${folder}graph.json`),
-    ...OPTIONAL.map((f) => (want(f) ? fetchText(`${folder}${f}`) : Promise.resolve(undefined))),
-  ]);
+  const [graph, ...rest] = await Promise.all([graphText, ...OPTIONAL.map((f) => (want(f) ? fetchText(`${folder}${f}`) : Promise.resolve(undefined)))]);
   if (graph === undefined) throw new InputError(`${folder}graph.json`, 'was not found');
   const files: AnalysisFiles = { 'graph.json': graph };
   OPTIONAL.forEach((f, i) => (files[f] = rest[i]));
