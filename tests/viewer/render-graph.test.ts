@@ -67,6 +67,20 @@ describe('toRenderGraph', () => {
     expect(net.getNodeAttribute('B', 'value')).toBe(99);
   });
 
+  it('toRenderGraph measures in- and out-flow on measureFlows when given, while drawing only the selection', () => {
+    const g = small();
+    // Draw only A → B; measure on all three flows.
+    const drawnOnly = g.copy();
+    drawnOnly.dropEdge(drawnOnly.edge('B', 'A')!);
+    const { graph } = toRenderGraph(drawnOnly, appearance(g, { sizeBy: 'inflow', measureFlows: g }));
+    expect(graph.size).toBe(1);
+    // A's in-flow is B → A = 1 although that flow is not drawn; A's out-flow 100 + 9 = 109.
+    expect(graph.getNodeAttribute('A', 'inflow')).toBe(1);
+    expect(graph.getNodeAttribute('A', 'outflow')).toBe(109);
+    const own = toRenderGraph(drawnOnly, appearance(g, { sizeBy: 'inflow' })).graph;
+    expect(own.getNodeAttribute('A', 'inflow')).toBe(0);
+  });
+
   it('toRenderGraph draws A→B and B→A as two arrows with the same curvature (so they bend to opposite sides) and log widths', () => {
     const g = small();
     const { graph, scales } = toRenderGraph(g, appearance(g));

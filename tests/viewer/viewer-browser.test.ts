@@ -279,7 +279,10 @@ describe('viewer on the calibrated sample', () => {
 
     const [placesCsv] = await Promise.all([page().waitForEvent('download'), page().locator('#export-places').click()]);
     const ptable = parseTable(readFileSync((await placesCsv.path())!, 'utf8'), 'places.csv');
-    expect(ptable.rows.find((r) => r['place'] === 'Shenzhen')!['inflow']).toBe(places.get('Shenzhen')!['inflow']);
+    const shenzhen = ptable.rows.find((r) => r['place'] === 'Shenzhen')!;
+    expect(shenzhen['inflow']).toBe(places.get('Shenzhen')!['inflow']);
+    // No year or discipline filter: the selected in-flow is every move into Shenzhen.
+    expect(Number(shenzhen['selected_inflow'])).toBe(graph.reduceInEdges('Shenzhen', (sum, _e, a) => sum + a.weight, 0));
   });
 
   it('opens another analysis folder from disk, and a graph.json dropped on the page', async () => {
@@ -302,6 +305,15 @@ describe('viewer on the calibrated sample', () => {
     await waitForEdges(graph.size);
     expect(await page().locator('#dataset-name').textContent()).toBe('graph.json');
     expect(await page().locator('#heatmap').textContent()).toContain('no rai.csv');
+  });
+
+  it('the search box finds a place, selects it and zooms onto it', async () => {
+    await gotoViewer(session);
+    await page().locator('#search').fill('hong kong');
+    await page().locator('#search').press('Enter');
+    await page().waitForSelector('#card[data-place="Hong Kong"]:not([hidden])');
+    await page().waitForFunction(() => window.talentflow.app.map!.sigma.getCamera().ratio < 0.2);
+    expect(new URL(page().url()).searchParams.get('place')).toBe('Hong Kong');
   });
 
   it('the network view lays places out with ForceAtlas2, the same way every time', async () => {

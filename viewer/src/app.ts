@@ -156,6 +156,7 @@ export class App {
       sizeBy: s.sizeBy,
       nodeColor: s.nodeColor,
       edgeColor: s.edgeColor,
+      measureFlows: this.selection.base,
       exactCurvesLimit: EXACT_CURVES_LIMIT,
     });
     const t2 = performance.now();

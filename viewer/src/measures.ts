@@ -14,15 +14,15 @@ export interface MeasureDescription {
 
 export const SIZE_MEASURE_INFO: Record<SizeMeasure, MeasureDescription & { attribute: string | null }> = {
   pagerank: { label: 'PageRank', help: 'weighted PageRank of the whole analysis (sums to 1)', attribute: 'pagerank' },
-  inflow: { label: 'In-flow', help: 'moves into the place, in the flows selected', attribute: null },
-  outflow: { label: 'Out-flow', help: 'moves out of the place, in the flows selected', attribute: null },
-  absNetInflow: { label: '|Net inflow|', help: '|in − out| in the flows selected', attribute: null },
+  inflow: { label: 'In-flow', help: 'moves into the place in the years and discipline selected', attribute: null },
+  outflow: { label: 'Out-flow', help: 'moves out of the place in the years and discipline selected', attribute: null },
+  absNetInflow: { label: '|Net inflow|', help: '|in − out| in the years and discipline selected', attribute: null },
   stock: { label: 'Stock', help: 'active researchers at the end of the window (timelines only)', attribute: 'stock' },
 };
 
 export const NODE_COLOR_INFO: Record<NodeColoring, MeasureDescription> = {
   community: { label: 'Community', help: 'flow communities (Louvain, seeded), labelled by their largest members' },
-  netInflow: { label: 'Net inflow', help: 'in − out in the flows selected: red gains, blue losses' },
+  netInflow: { label: 'Net inflow', help: 'in − out in the years and discipline selected: red gains, blue losses' },
 };
 
 export const EDGE_COLOR_INFO: Record<EdgeColoring, MeasureDescription> = {

@@ -4,7 +4,7 @@
  * after the year, discipline, minimum-flow and top-k filters); the output carries positions,
  * radii, colours, widths and curvature and nothing else sigma does not need.
  *
- * Sizes by in-flow, out-flow and |net inflow| use the flows of the selection (so a discipline
+ * Sizes by in-flow, out-flow and |net inflow| use the flows of `measureFlows` (so a discipline
  * filter resizes places by that discipline's moves); PageRank and stock are whole-analysis
  * node attributes. Hover and selection emphasis is not here: it is applied by sigma reducers.
  */
@@ -21,6 +21,12 @@ export interface Appearance {
   edgeColor: EdgeColoring;
   /** Curvature of flows relative to their length (A→B and B→A bend to opposite sides). */
   curvature?: number;
+  /**
+   * The flows that in-flow, out-flow and net inflow are measured on (default: the selection).
+   * The viewer passes the flows of the selected years and discipline, so that a minimum flow or
+   * the top-k mode, which only thin what is drawn, do not change a place's size or colour.
+   */
+  measureFlows?: FlowGraph;
   /** Opacity of the widest flows, 0..1 (the thinnest get 20% of it). */
   edgeAlpha?: number;
   /**
@@ -40,7 +46,7 @@ export interface RenderNodeAttributes {
   zIndex: number;
   /** Value of the size measure (null when the place has none). */
   value: number | null;
-  /** In- and out-flow of the selection. */
+  /** In- and out-flow (moves) of the measured flows. */
   inflow: number;
   outflow: number;
   community: number | null;
@@ -104,13 +110,16 @@ export function toRenderGraph(selection: FlowGraph, appearance: Appearance): Ren
   const alpha = appearance.edgeAlpha ?? APPEARANCE_DEFAULTS.edgeAlpha;
   const inflow = new Map<string, number>();
   const outflow = new Map<string, number>();
+  (appearance.measureFlows ?? selection).forEachEdge((_e, a, s, t) => {
+    if (s === t) return;
+    outflow.set(s, (outflow.get(s) ?? 0) + a.weight);
+    inflow.set(t, (inflow.get(t) ?? 0) + a.weight);
+  });
   let weightMax = 0;
   let weightMin = Infinity;
   selection.forEachEdge((_e, a, s, t) => {
-    if (s === t) return;
-    if (a.weight > 0 && a.weight < weightMin) weightMin = a.weight;
-    outflow.set(s, (outflow.get(s) ?? 0) + a.weight);
-    inflow.set(t, (inflow.get(t) ?? 0) + a.weight);
+    if (s === t || !(a.weight > 0)) return;
+    if (a.weight < weightMin) weightMin = a.weight;
     if (a.weight > weightMax) weightMax = a.weight;
   });
 

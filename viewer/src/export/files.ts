@@ -34,17 +34,17 @@ export function flowsCsv(drawn: FlowGraph, render: RenderGraph): string {
 }
 
 /**
- * CSV of the places drawn, in map order: their places.csv row (as written) plus the in- and
- * out-flow of the flows drawn (`drawn_inflow`, `drawn_outflow`).
+ * CSV of the places drawn, in map order: their places.csv row (as written) plus their in- and
+ * out-flow in the years and discipline selected (`selected_inflow`, `selected_outflow`).
  */
 export function placesCsv(analysis: Analysis, order: string[], render: RenderGraph): string {
-  const columns = [...analysis.placeColumns, 'drawn_inflow', 'drawn_outflow'];
+  const columns = [...analysis.placeColumns, 'selected_inflow', 'selected_outflow'];
   const rows = order
     .filter((p) => render.hasNode(p))
     .map((p) => ({
       ...(analysis.places.get(p) ?? { place: p }),
-      drawn_inflow: render.getNodeAttribute(p, 'inflow'),
-      drawn_outflow: render.getNodeAttribute(p, 'outflow'),
+      selected_inflow: render.getNodeAttribute(p, 'inflow'),
+      selected_outflow: render.getNodeAttribute(p, 'outflow'),
     }));
   return toCsv(columns, rows);
 }
