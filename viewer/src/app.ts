@@ -99,6 +99,8 @@ export class App {
     }
     if (s.heatmapSort.by === 'discipline' && !analysis.rai?.disciplines.includes(s.heatmapSort.discipline)) s.heatmapSort = { by: 'map' };
     $('dataset-name').textContent = analysis.name;
+    const made = analysis.manifest?.['createdBy'];
+    $('dataset-name').title = `${typeof made === 'string' ? `${made}\n` : ''}${analysis.graph.order} places, ${analysis.graph.size} flows${analysis.years ? `, arrivals ${analysis.years[0]}–${analysis.years[1]}` : ''}`;
     document.title = `${analysis.name} · talentflow viewer`;
     this.controls.render(analysis, s);
     this.timings['controls'] = performance.now();
@@ -208,8 +210,18 @@ export class App {
         select: (p) => this.update({ selected: p }),
         close: () => this.update({ selected: null }),
       });
+      this.placeCard();
+      this.map?.sigma.once('afterRender', () => this.placeCard());
     } else card.hidden = true;
     this.renderHeatmap();
+  }
+
+  /** Puts the card on the side of the map away from its place, so the place and its flows stay in view. */
+  private placeCard(): void {
+    const place = this.state.selected;
+    const at = place && this.map ? this.map.nodeViewport(place) : null;
+    const width = $('map').clientWidth;
+    $('card').classList.toggle('left', at !== null && at.x > width / 2);
   }
 
   private renderHeatmap(): void {
@@ -341,6 +353,9 @@ export class App {
       setTimeout(() => ($('copy-link').textContent = 'Copy link'), 2000);
     });
     $('export-png').addEventListener('click', () => void this.exportPng());
+    window.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && this.state.selected !== null && !(e.target instanceof HTMLInputElement)) this.update({ selected: null });
+    });
     $('export-flows').addEventListener('click', () => {
       if (!this.selection || !this.render) return;
       download(new Blob([flowsCsv(this.selection.drawn, this.render.graph)], { type: 'text/csv' }), `${this.analysis!.name}-flows.csv`);
