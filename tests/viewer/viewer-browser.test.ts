@@ -304,7 +304,7 @@ describe('viewer on the calibrated sample', () => {
     }, text);
     await waitForEdges(graph.size);
     expect(await page().locator('#dataset-name').textContent()).toBe('graph.json');
-    expect(await page().locator('#heatmap').textContent()).toContain('no rai.csv');
+    expect(await page().locator('#heatmap').textContent()).toContain('It has no rai.csv');
   });
 
   it('the search box finds a place, selects it and zooms onto it', async () => {

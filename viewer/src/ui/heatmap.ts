@@ -49,8 +49,10 @@ export class Heatmap {
   render(ctx: HeatmapContext): void {
     const { analysis } = ctx;
     const rai = analysis.rai;
+    document.getElementById('app')?.classList.toggle('no-rai', !rai || rai.disciplines.length === 0);
     if (!rai || rai.disciplines.length === 0) {
-      replace(this.root, h('h2', {}, 'RAI by discipline'), h('p', { class: 'muted' }, 'This analysis has no rai.csv (it needs disciplines in the input).'));
+      const why = rai ? 'Its rai.csv has no values' : 'It has no rai.csv';
+      replace(this.root, h('h2', {}, 'RAI by discipline'), h('p', { class: 'muted' }, `${why}: RAI needs a discipline for each researcher in the input.`));
       return;
     }
     const rows = heatmapRows(analysis, ctx.order, ctx.sort);
