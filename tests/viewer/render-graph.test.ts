@@ -165,3 +165,16 @@ describe('mapFrame', () => {
     expect(mapFrame([])).toEqual({ x: [...WORLD_BBOX.x], y: [...WORLD_BBOX.y] });
   });
 });
+
+describe('curveControl', () => {
+  it('curveControl bends A→B and B→A to opposite sides of the chord by curvature × length', async () => {
+    const { curveControl } = await import('../../viewer/src/map/focus-overlay.ts');
+    const a = { x: 0, y: 0 };
+    const b = { x: 100, y: 0 };
+    // chord along x, length 100, curvature 0.25: control point 25 px off the midpoint (50, 0)
+    const ab = curveControl(a, b, 0.25);
+    const ba = curveControl(b, a, 0.25);
+    expect(ab).toEqual({ x: 50, y: -25 });
+    expect(ba).toEqual({ x: 50, y: 25 });
+  });
+});

@@ -127,7 +127,7 @@ describe('viewer on the calibrated sample', () => {
     expect(await page().locator('#legend li').count()).toBeGreaterThan(5);
   });
 
-  it('the minimum-flow control draws exactly the flows of at least that many moves', async () => {
+  it('viewer: the minimum-flow control draws exactly the flows of at least that many moves', async () => {
     await gotoViewer(session);
     for (const min of [20, 5, 100]) {
       const expected = filterFlows(graph, { minWeight: min });
@@ -140,7 +140,7 @@ describe('viewer on the calibrated sample', () => {
     expect(filterFlows(graph, { minWeight: 100 }).size).toBeLessThan(filterFlows(graph, { minWeight: 20 }).size);
   });
 
-  it('the discipline filter keeps only that discipline’s flows, weighted by its moves', async () => {
+  it('viewer: the discipline filter keeps only that discipline’s flows, weighted by its moves', async () => {
     await gotoViewer(session);
     const discipline = 'Computer Science';
     const expected = filterFlows(graph, { disciplines: [discipline] });
@@ -154,7 +154,7 @@ describe('viewer on the calibrated sample', () => {
     expect(new URL(page().url()).searchParams.get('discipline')).toBe(discipline);
   });
 
-  it('clicking Shenzhen on the map opens a card whose figures equal its places.csv row', async () => {
+  it('viewer: clicking Shenzhen on the map opens a card whose figures equal its places.csv row', async () => {
     await gotoViewer(session);
     await page().evaluate(() => window.talentflow.app.map!.zoomTo('Shenzhen', 0.03));
     await page().evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -185,7 +185,7 @@ describe('viewer on the calibrated sample', () => {
     expect(chips.sort()).toEqual(rai.filter((r) => r['place'] === 'Shenzhen').map((r) => `${r['discipline']}=${r['rai']}`).sort());
   });
 
-  it('heatmap cells above 1 are red-ish, below 1 blue-ish, about 1 grey', async () => {
+  it('viewer: heatmap cells above 1 are red-ish, below 1 blue-ish, about 1 grey', async () => {
     await gotoViewer(session);
     const cells = await page().$$eval('#rai-table td', (tds) => tds.map((td) => [td.getAttribute('data-rai')!, getComputedStyle(td).backgroundColor]));
     expect(cells.length).toBeGreaterThan(100);
@@ -207,7 +207,7 @@ describe('viewer on the calibrated sample', () => {
     expect(blue).toBeGreaterThan(10);
   });
 
-  it('heatmap: clicking a place selects it on the map, clicking a discipline filters the flows, sorting reorders rows', async () => {
+  it('viewer: heatmap: clicking a place selects it on the map, clicking a discipline filters the flows, sorting reorders rows', async () => {
     await gotoViewer(session);
     await page().locator('#rai-table tr[data-place="Boston"] th button').click();
     await page().waitForSelector('#card[data-place="Boston"]:not([hidden])');
@@ -223,7 +223,7 @@ describe('viewer on the calibrated sample', () => {
     expect(order).toEqual([...order].sort((a, b) => b - a));
   });
 
-  it('a URL with the view state reproduces the same view', async () => {
+  it('viewer: a URL with the view state reproduces the same view', async () => {
     await gotoViewer(session);
     await page().locator('#size-by').selectOption('inflow');
     await page().locator('#node-color').selectOption('netInflow');
@@ -258,7 +258,7 @@ describe('viewer on the calibrated sample', () => {
     }
   });
 
-  it('exports the map as PNG and the drawn flows and places as CSV', async () => {
+  it('viewer: exports the map as PNG and the drawn flows and places as CSV', async () => {
     await gotoViewer(session, '?min=50');
     const n = await drawnCount();
     const [png] = await Promise.all([page().waitForEvent('download'), page().locator('#export-png').click()]);
@@ -285,7 +285,7 @@ describe('viewer on the calibrated sample', () => {
     expect(Number(shenzhen['selected_inflow'])).toBe(graph.reduceInEdges('Shenzhen', (sum, _e, a) => sum + a.weight, 0));
   });
 
-  it('opens another analysis folder from disk, and a graph.json dropped on the page', async () => {
+  it('viewer: opens another analysis folder from disk, and a graph.json dropped on the page', async () => {
     await gotoViewer(session);
     const other = join(tmp, 'other');
     writeSyntheticAnalysis(other, { places: 24, flows: 90, seed: 11 });
@@ -307,7 +307,7 @@ describe('viewer on the calibrated sample', () => {
     expect(await page().locator('#heatmap').textContent()).toContain('It has no rai.csv');
   });
 
-  it('the search box finds a place, selects it and zooms onto it', async () => {
+  it('viewer: the search box finds a place, selects it and zooms onto it', async () => {
     await gotoViewer(session);
     await page().locator('#search').fill('hong kong');
     await page().locator('#search').press('Enter');
@@ -316,7 +316,7 @@ describe('viewer on the calibrated sample', () => {
     expect(new URL(page().url()).searchParams.get('place')).toBe('Hong Kong');
   });
 
-  it('the network view lays places out with ForceAtlas2, the same way every time', async () => {
+  it('viewer: the network view lays places out with ForceAtlas2, the same way every time', async () => {
     await gotoViewer(session, '?layout=network');
     expect(await page().locator('#map').getAttribute('data-layout')).toBe('network');
     const a = await page().evaluate(() => window.talentflow.app.render!.graph.getNodeAttributes('Shenzhen'));
