@@ -9,7 +9,8 @@
  * (bench/.data/places-<fingerprint>/results.json), so sizes can be run one at a time.
  *
  * Options: --sizes 1e5,1e6,1e7  --kinds moves,timelines  --engines js,duckdb  --js-max 1e6
- *          --no-python  --profile (V8 CPU profile of the slowest talentflow stage at the largest size)
+ *          --no-python  --profile (V8 CPU profile of talentflow at the largest size)
+ *          --report-only (rewrite RESULTS.md from the results gathered, e.g. after editing FINDINGS.md)
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -29,9 +30,10 @@ const { values } = parseArgs({
     'js-max': { type: 'string', default: '1e6' },
     'no-python': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    'report-only': { type: 'boolean', default: false },
   },
 });
-const sizes = values.sizes.split(',').map(Number);
+const sizes = values['report-only'] ? [] : values.sizes.split(',').map(Number);
 const kinds = values.kinds.split(',') as Array<'moves' | 'timelines'>;
 const engines = values.engines.split(',');
 const jsMax = Number(values['js-max']);
@@ -86,7 +88,7 @@ function ensurePython(): boolean {
   spawnSync('apt-get', ['install', '-y', '-qq', 'python3-networkx', 'python3-igraph', 'python3-pandas'], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   return probe();
 }
-const python = !values['no-python'] && ensurePython();
+const python = !values['no-python'] && !values['report-only'] && ensurePython();
 
 const tsx = ['--max-old-space-size=16384', '--import', 'tsx'];
 for (const kind of kinds) {
@@ -118,7 +120,7 @@ for (const kind of kinds) {
 }
 
 let profile: string | null = null;
-if (values.profile) {
+if (values.profile && sizes.length) {
   const size = Math.max(...sizes);
   const kind = kinds[0]!;
   const dir = join(dataDir, 'profile');
@@ -134,5 +136,9 @@ if (values.profile) {
 }
 // The last profile taken is kept, so runs of other sizes do not drop it from RESULTS.md.
 if (existsSync(join(dataDir, 'profile.json'))) profile = readFileSync(join(dataDir, 'profile.json'), 'utf8');
-writeResults('bench/RESULTS.md', results, { command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), profile });
+// The command that gathered the results (a --report-only rewrite keeps the last one).
+const commandFile = join(dataDir, 'command.txt');
+if (!values['report-only']) writeFileSync(commandFile, `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim().replace(/ --$/, ''));
+const command = existsSync(commandFile) ? readFileSync(commandFile, 'utf8').trim() : 'npm run bench';
+writeResults('bench/RESULTS.md', results, { command, profile });
 log('wrote bench/RESULTS.md');
