@@ -4,42 +4,72 @@
  * A file is written to a temporary name in the same directory, flushed to disk, then renamed
  * over the final name. A rename within one directory is atomic on POSIX file systems, so a
  * reader sees either the old file or the complete new one, and a failure (disk full, killed
- * process, unwritable directory) never leaves a partial file under the final name.
+ * process, unwritable directory, a chunk generator that throws) never leaves a partial file under
+ * the final name.
+ *
+ * Data is text, bytes, or an iterable of text/byte chunks (a generator such as
+ * `graphJsonChunks(graph)`): chunks are encoded into two 4 MiB buffers that are written in turn,
+ * one filling while the other is on its way to disk, so a file is never held whole in memory.
  */
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { open, mkdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { OptionError } from '../errors.ts';
+import { fileBlocks, isFileData, type FileData } from './file-blocks.ts';
 
-/** Data of one output file: text (written as UTF-8) or bytes. */
-export type FileData = string | Uint8Array;
+export type { FileData } from './file-blocks.ts';
 
 function tempPathFor(path: string): string {
   // Hidden, unique per process and call, and in the target's directory so rename stays atomic.
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
-function toBytes(data: FileData): Uint8Array {
-  if (typeof data === 'string') return Buffer.from(data, 'utf8');
-  if (data instanceof Uint8Array) return data;
-  throw new OptionError('data', typeof data, 'a string or a Uint8Array');
+function checkData(data: unknown): asserts data is FileData {
+  if (!isFileData(data)) throw new OptionError('data', typeof data, 'a string, a Uint8Array or an iterable of them');
+}
+
+type Handle = Awaited<ReturnType<typeof open>>;
+
+/** Writes every block of `data`, the next block being filled while the previous one is written. */
+async function writeData(handle: Handle, data: FileData): Promise<void> {
+  let pending: Promise<void> | undefined;
+  try {
+    for (const block of fileBlocks(data)) {
+      if (pending) await pending;
+      pending = writeAll(handle, block);
+      // Observed at once so that a failure while the next block is produced is not "unhandled".
+      pending.catch(() => {});
+    }
+    if (pending) await pending;
+  } catch (error) {
+    if (pending) await pending.catch(() => {});
+    throw error;
+  }
+}
+
+async function writeAll(handle: Handle, block: Uint8Array): Promise<void> {
+  let written = 0;
+  while (written < block.length) written += (await handle.write(block, written, block.length - written)).bytesWritten;
 }
 
 /**
  * Writes `data` to `path` atomically: temporary file in the same directory, write, fsync,
- * rename over `path`. Replaces an existing file; the directory must exist. On failure the
- * temporary file is removed, `path` is untouched, and the file system's error is rethrown.
+ * rename over `path`. Replaces an existing file; the directory must exist. `data` may be a
+ * string (UTF-8), bytes, or an iterable of string/byte chunks consumed as they are written. On
+ * failure (the file system's or an error thrown by the chunk iterable) the temporary file is
+ * removed, `path` is untouched, and the error is rethrown.
  *
  * @example await writeFileAtomic('out/places.csv', toCsv(columns, rows));
+ * @example await writeFileAtomic('out/graph.json', graphJsonChunks(graph));
  */
 export async function writeFileAtomic(path: string, data: FileData): Promise<void> {
-  const bytes = toBytes(data);
+  checkData(data);
   const temp = tempPathFor(path);
-  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  let handle: Handle | undefined;
   try {
     handle = await open(temp, 'wx', 0o644);
-    await handle.writeFile(bytes);
+    await writeData(handle, data);
     await handle.sync();
     await handle.close();
     handle = undefined;
@@ -72,13 +102,15 @@ async function syncDirectory(dir: string): Promise<void> {
  * @example writeFileAtomicSync('out/manifest.json', manifestToJson(manifest));
  */
 export function writeFileAtomicSync(path: string, data: FileData): void {
-  const bytes = toBytes(data);
+  checkData(data);
   const temp = tempPathFor(path);
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', 0o644);
-    let written = 0;
-    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+    for (const block of fileBlocks(data)) {
+      let written = 0;
+      while (written < block.length) written += writeSync(fd, block, written, block.length - written);
+    }
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
@@ -102,7 +134,8 @@ export function writeFileAtomicSync(path: string, data: FileData): void {
 
 /**
  * Writes several files into `dir` (created with its parents if missing), each atomically,
- * in file-name order. Names are relative paths inside `dir` (`places.csv`, `figures/rai.svg`):
+ * in file-name order. A file given as an iterable of chunks is produced while it is written,
+ * so with generators (which start only when first read) one file at a time is built. Names are relative paths inside `dir` (`places.csv`, `figures/rai.svg`):
  * no absolute paths, no `\\`, no empty, `.` or `..` segment. Returns the paths
  * written. A failure stops the run and rethrows: files already written stay complete, the
  * failing one keeps its previous content (or does not exist), none is partial.
@@ -143,7 +176,7 @@ function checkedNames(files: Record<string, FileData>): string[] {
     if (/[\\\0]/.test(name) || segments.some((seg) => seg === '' || seg === '.' || seg === '..')) {
       throw new OptionError('files', name, 'relative paths inside the folder (no absolute path, "\\", "." or ".." segment)');
     }
-    toBytes(files[name] as FileData);
+    checkData(files[name]);
   }
   return names;
 }
