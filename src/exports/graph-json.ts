@@ -6,11 +6,15 @@
  * Edge keys are left out: the flow graph is simple (at most one edge A → B), so source and
  * target identify an edge, and graphology's generated keys (`geid_7_0`) depend on how many
  * graphs the process created before, which would make the file differ from run to run.
+ *
+ * The text is produced element by element ({@link graphJsonChunks}): a graph of millions of
+ * flows gives a file of gigabytes, beyond what one JavaScript string can hold.
  */
 import { DirectedGraph } from 'graphology';
 import type { SerializedGraph } from 'graphology-types';
 import { InputError, TalentFlowError } from '../errors.ts';
 import type { FlowAttributes, FlowGraph, FlowGraphAttributes, PlaceAttributes } from '../graph/types.ts';
+import { CHUNK_CHARS, chunksToString } from './chunks.ts';
 
 /** The content of `graph.json`. */
 export type SerializedFlowGraph = SerializedGraph<PlaceAttributes, FlowAttributes, FlowGraphAttributes>;
@@ -34,12 +38,86 @@ export function graphToObject(graph: FlowGraph): SerializedFlowGraph {
 /**
  * `graph.json` text: {@link graphToObject} as JSON, one line, ending with a newline. Numbers
  * are written with the shortest digits that read back as the same double, so a round trip
- * through {@link graphFromJson} gives identical values.
+ * through {@link graphFromJson} gives identical values. For graphs whose file would not fit in
+ * one string (above roughly a million flows with breakdowns) write {@link graphJsonChunks}.
  *
  * @example writeOutputs('out', { 'graph.json': graphToJson(graph) });
  */
 export function graphToJson(graph: FlowGraph): string {
-  return JSON.stringify(graphToObject(graph)) + '\n';
+  return chunksToString(graphJsonChunks(graph));
+}
+
+/**
+ * `graph.json` as text chunks of about 64 K characters whose concatenation is exactly
+ * {@link graphToJson}'s text: `JSON.stringify` of {@link graphToObject}, produced one node and
+ * one edge at a time, so the file is never held whole (neither as a string nor as the
+ * `graph.export()` copy). Nothing is read before the first chunk is asked for; the graph must
+ * not change while the chunks are consumed. Throws `TalentFlowError` (from the iterator) on the
+ * first NaN or ±Infinity attribute, in the same order as {@link graphToObject}: graph attributes,
+ * nodes, edges.
+ *
+ * @example await writeFileAtomic('out/graph.json', graphJsonChunks(graph));
+ */
+export function* graphJsonChunks(graph: FlowGraph): Generator<string, void, undefined> {
+  const attributes = graph.getAttributes();
+  checkFinite(attributes, () => 'graph attributes');
+  const options = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
+  let out = `{"options":${JSON.stringify(options)},"attributes":${JSON.stringify(attributes)},"nodes":[`;
+  let first = true;
+  // graph.export()'s shape: { key, attributes? } per node, attributes left out when empty.
+  for (const { node, attributes: a } of graph.nodeEntries()) {
+    checkFinite(a, () => `node ${JSON.stringify(node)}`);
+    out += `${first ? '' : ','}{"key":${JSON.stringify(node)}${isEmpty(a) ? '' : `,"attributes":${JSON.stringify(a)}`}}`;
+    first = false;
+    if (out.length >= CHUNK_CHARS) {
+      yield out;
+      out = '';
+    }
+  }
+  out += '],"edges":[';
+  first = true;
+  const mixed = graph.type === 'mixed';
+  // { source, target, attributes?, undirected? } per edge: graph.export() less the edge key.
+  for (const { attributes: a, source, target, undirected } of graph.edgeEntries()) {
+    checkFinite(a, () => `edge ${JSON.stringify(source)} → ${JSON.stringify(target)}`);
+    out += `${first ? '' : ','}{"source":${JSON.stringify(source)},"target":${JSON.stringify(target)}`;
+    if (!isEmpty(a)) out += `,"attributes":${JSON.stringify(a)}`;
+    out += mixed && undirected ? ',"undirected":true}' : '}';
+    first = false;
+    if (out.length >= CHUNK_CHARS) {
+      yield out;
+      out = '';
+    }
+  }
+  yield out + ']}\n';
+}
+
+/** graphology's own emptiness test for attributes (any enumerable key, inherited ones too). */
+function isEmpty(o: object): boolean {
+  for (const _ in o) return false;
+  return true;
+}
+
+/**
+ * {@link assertFinite} with a fast path: a walk that allocates nothing decides, and the slow
+ * walk that names the attribute runs only when a value is not finite.
+ */
+function checkFinite(value: unknown, where: () => string): void {
+  if (!allFinite(value)) assertFinite(value, where());
+}
+
+/** Whether every number in `value` (walked as {@link assertFinite} walks it) is finite. */
+function allFinite(value: unknown): boolean {
+  if (typeof value === 'number') return value - value === 0;
+  if (value === null || typeof value !== 'object') return true;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (i in value && !allFinite(value[i])) return false;
+    return true;
+  }
+  for (const k in value) {
+    if (Object.prototype.propertyIsEnumerable.call(value, k) && !allFinite((value as Record<string, unknown>)[k])) return false;
+  }
+  return true;
 }
 
 /**

@@ -1,8 +1,16 @@
+import { DirectedGraph, MultiDirectedGraph, MultiGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
 import { InputError, TalentFlowError } from '../../src/errors.ts';
-import { graphFromJson, graphToJson, graphToObject } from '../../src/exports/graph-json.ts';
+import { CHUNK_CHARS } from '../../src/exports/chunks.ts';
+import { graphFromJson, graphJsonChunks, graphToJson, graphToObject } from '../../src/exports/graph-json.ts';
 import type { FlowGraph } from '../../src/graph/types.ts';
 import { buildFixtureGraph } from './fixture-graph.ts';
+import { buildRandomGraph } from './random-graph.ts';
+
+/** The reference text: graphology's export without edge keys, stringified in one piece. */
+function referenceJson(graph: FlowGraph): string {
+  return JSON.stringify(graphToObject(graph)) + '\n';
+}
 
 function snapshot(graph: FlowGraph) {
   return {
@@ -80,5 +88,80 @@ describe('graphToJson', () => {
     graphToJson(graph);
     expect(snapshot(graph)).toEqual(before);
     expect(graph.edges().every((e) => e.startsWith('geid_'))).toBe(true);
+  });
+});
+
+describe('graphJsonChunks', () => {
+  it('graphJsonChunks joined is byte-identical to JSON.stringify(graphToObject(graph)) on the fixture and random graphs', () => {
+    const graphs: FlowGraph[] = [buildFixtureGraph(), new DirectedGraph() as FlowGraph];
+    for (const seed of [1, 2, 3]) graphs.push(buildRandomGraph({ seed, places: 60, flowsPerPlace: 8 }));
+    for (const graph of graphs) {
+      const chunks = [...graphJsonChunks(graph)];
+      expect(chunks.join('')).toBe(referenceJson(graph));
+      expect(graphToJson(graph)).toBe(referenceJson(graph));
+    }
+  });
+
+  it('graphJsonChunks writes nodes and edges without attributes, multigraphs and undirected edges as graph.export() does', () => {
+    const multi = new MultiDirectedGraph({ allowSelfLoops: true });
+    multi.addNode('a');
+    multi.addNode('b', { label: 'B' });
+    multi.addEdge('a', 'b');
+    multi.addEdge('a', 'b', { weight: 2 });
+    multi.addEdge('b', 'b', {});
+    const mixed = new MultiGraph();
+    mixed.mergeUndirectedEdge('x', 'y', { weight: 1 });
+    mixed.mergeDirectedEdge('y', 'x');
+    for (const graph of [multi, mixed] as unknown as FlowGraph[]) {
+      expect([...graphJsonChunks(graph)].join('')).toBe(referenceJson(graph));
+    }
+    // graph.export() leaves "attributes" out when empty and marks undirected edges of mixed graphs only.
+    expect([...graphJsonChunks(mixed as unknown as FlowGraph)].join('')).toBe(
+      '{"options":{"type":"mixed","multi":true,"allowSelfLoops":true},"attributes":{},' +
+        '"nodes":[{"key":"x"},{"key":"y"}],' +
+        '"edges":[{"source":"x","target":"y","attributes":{"weight":1},"undirected":true},{"source":"y","target":"x"}]}\n',
+    );
+  });
+
+  it('graphJsonChunks cuts a large graph into chunks of about CHUNK_CHARS characters, produced only when asked for', () => {
+    const graph = buildRandomGraph({ seed: 9, places: 400, flowsPerPlace: 30 });
+    const reference = referenceJson(graph);
+    expect(reference.length).toBeGreaterThan(10 * CHUNK_CHARS);
+    const chunks = [...graphJsonChunks(graph)];
+    expect(chunks.join('')).toBe(reference);
+    expect(chunks.length).toBeGreaterThan(10);
+    // Each chunk stops at the first element that takes it past CHUNK_CHARS: no element here is 4 K long.
+    for (const chunk of chunks.slice(0, -1)) expect(chunk.length).toBeGreaterThanOrEqual(CHUNK_CHARS);
+    for (const chunk of chunks) expect(chunk.length).toBeLessThan(CHUNK_CHARS + 4096);
+    // Lazy: creating the generator reads nothing, so a graph changed before the first chunk is written as changed.
+    const lazy = graphJsonChunks(graph);
+    graph.setAttribute('note', 'changed');
+    expect([...lazy].join('')).toContain('"note":"changed"');
+  });
+
+  it('graphJsonChunks throws the TalentFlowError graphToObject throws, at the first NaN or Infinity in graph, node, edge order', () => {
+    const cases: ((g: FlowGraph) => void)[] = [
+      (g) => g.setAttribute('movesWithinPlace', NaN),
+      (g) => g.setNodeAttribute('Shenzhen', 'inflowRatio', Infinity),
+      (g) => g.setNodeAttribute('Boston', 'scores', { '2019': [1, -Infinity] }),
+      (g) => g.setEdgeAttribute('Boston', 'Shenzhen', 'byYearDiscipline', { '2020': { Medicine: NaN } }),
+      (g) => {
+        g.setEdgeAttribute('Shenzhen', 'Boston', 'weight', NaN);
+        g.setNodeAttribute('Oslo, NO', 'pagerank', -Infinity); // the node comes first
+      },
+    ];
+    for (const spoil of cases) {
+      const graph = buildFixtureGraph();
+      spoil(graph);
+      let expected: unknown;
+      try {
+        graphToObject(graph);
+      } catch (e) {
+        expected = e;
+      }
+      expect(expected).toBeInstanceOf(TalentFlowError);
+      expect(() => [...graphJsonChunks(graph)]).toThrow(TalentFlowError);
+      expect(() => [...graphJsonChunks(graph)]).toThrow((expected as Error).message);
+    }
   });
 });
