@@ -2,8 +2,12 @@ import { DirectedGraph } from 'graphology';
 import { parse } from 'graphology-gexf';
 import { describe, expect, it } from 'vitest';
 import { OptionError } from '../../src/errors.ts';
-import { toGexf } from '../../src/exports/gexf.ts';
+import { CHUNK_CHARS } from '../../src/exports/chunks.ts';
+import { gexfChunks, toGexf } from '../../src/exports/gexf.ts';
+import type { FlowAttributes, FlowGraph, FlowGraphAttributes, PlaceAttributes } from '../../src/graph/types.ts';
 import { buildFixtureGraph } from './fixture-graph.ts';
+import { referenceGexf } from './gexf-reference.ts';
+import { buildRandomGraph } from './random-graph.ts';
 
 describe('toGexf', () => {
   it('toGexf parses back with graphology-gexf keeping labels, weights and scalar attributes', () => {
@@ -64,5 +68,55 @@ describe('toGexf', () => {
       expect(e).toBeInstanceOf(OptionError);
       expect((e as OptionError).option).toBe('positionScale');
     }
+  });
+});
+
+describe('gexfChunks', () => {
+  /** Graphs in the shapes the writer branches on. */
+  function shapes(): [string, FlowGraph][] {
+    const empty: FlowGraph = new DirectedGraph<PlaceAttributes, FlowAttributes, FlowGraphAttributes>();
+    const bare: FlowGraph = new DirectedGraph<PlaceAttributes, FlowAttributes, FlowGraphAttributes>();
+    // Nodes with a label only and edges with a weight only: no <attributes> blocks, self-closing elements.
+    bare.mergeNode('a', { label: 'A' } as PlaceAttributes);
+    bare.mergeNode('b', {} as PlaceAttributes);
+    bare.addEdge('a', 'b', { weight: 2 } as FlowAttributes);
+    bare.addEdge('b', 'a', {} as FlowAttributes);
+    const nodesOnly: FlowGraph = new DirectedGraph<PlaceAttributes, FlowAttributes, FlowGraphAttributes>();
+    nodesOnly.addNode('x', { label: 'X', lat: 1.5, lon: -2 } as PlaceAttributes);
+    nodesOnly.addNode('y', { label: 'Y', lat: 0, lon: 0, share: '' } as PlaceAttributes);
+    const shapes: [string, FlowGraph][] = [['fixture', buildFixtureGraph()], ['empty', empty], ['bare', bare], ['nodes only', nodesOnly]];
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      shapes.push([`random ${seed}`, buildRandomGraph({ seed, places: 50, flowsPerPlace: 6, nonFinite: seed % 2 === 0 })]);
+    }
+    return shapes;
+  }
+
+  it('gexfChunks joined is byte-identical to the graphology-gexf writer on every shape, pretty or not, at any scale', () => {
+    for (const [name, graph] of shapes()) {
+      for (const options of [{}, { pretty: false }, { positionScale: 2.5 }, { pretty: false, positionScale: 1e300 }]) {
+        expect([...gexfChunks(graph, options)].join(''), `${name} ${JSON.stringify(options)}`).toBe(referenceGexf(graph, options));
+        expect(toGexf(graph, options)).toBe(referenceGexf(graph, options));
+      }
+    }
+  });
+
+  it('gexfChunks escapes keys, labels and values as XML attributes and the description as XML text', () => {
+    const graph = buildFixtureGraph();
+    graph.setAttribute('level', 'a<&>b' as FlowGraphAttributes['level']);
+    graph.addNode('Q "&" <A>', { label: 'tab\there\nnew', note: "it's > 1\r" } as unknown as PlaceAttributes);
+    const xml = toGexf(graph, { pretty: false });
+    expect(xml).toBe(referenceGexf(graph, { pretty: false }));
+    expect(xml).toContain('<description>Researcher flows between places; edge weight = moves (level=a&lt;&amp;&gt;b, kind=moves, years=2019-2021, movesWithinPlace=4)</description>');
+    expect(xml).toContain('<node id="Q &quot;&amp;&quot; &lt;A>" label="tab&#x9;here&#xA;new"><attvalues><attvalue for="note" value="it\'s > 1&#xD;"/></attvalues></node>');
+  });
+
+  it('gexfChunks cuts a large graph into chunks of about CHUNK_CHARS characters and checks options before reading the graph', () => {
+    const graph = buildRandomGraph({ seed: 11, places: 300, flowsPerPlace: 40 });
+    const chunks = [...gexfChunks(graph)];
+    expect(chunks.join('')).toBe(referenceGexf(graph));
+    expect(chunks.length).toBeGreaterThan(10);
+    for (const chunk of chunks) expect(chunk.length).toBeLessThan(CHUNK_CHARS + 4096);
+    expect(() => gexfChunks(graph, { pretty: 'yes' as unknown as boolean })).toThrow(OptionError);
+    expect(() => gexfChunks(graph, { positionScale: Infinity })).toThrow(OptionError);
   });
 });
