@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OptionError } from '../../src/errors.ts';
 import { createRng } from '../../src/random.ts';
-import { formatCell, formatNumber, quoteField, tableToCsv, toCsv } from '../../src/exports/csv.ts';
+import { csvChunks, formatCell, formatNumber, quoteField, tableToCsv, toCsv } from '../../src/exports/csv.ts';
 
 describe('quoteField', () => {
   it('quoteField leaves plain text alone and quotes commas, quotes, line breaks and edge spaces', () => {
@@ -91,5 +91,28 @@ describe('toCsv', () => {
       expect((e as OptionError).option).toBe('lineEnding');
       expect((e as OptionError).value).toBe('\r');
     }
+  });
+});
+
+describe('csvChunks', () => {
+  it('csvChunks yields whole lines whose concatenation is toCsv, reading rows only as chunks are asked for', () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => ({ place: i % 3 ? `P${i}` : `P, ${i}`, n: i / 7 }));
+    const chunks = [...csvChunks(['place', 'n'], rows)];
+    expect(chunks.join('')).toBe(toCsv(['place', 'n'], rows));
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const chunk of chunks) expect(chunk.endsWith('\n')).toBe(true);
+    let read = 0;
+    function* counted() {
+      for (const row of rows) {
+        read++;
+        yield row;
+      }
+    }
+    const lazy = csvChunks(['place', 'n'], counted());
+    expect(read).toBe(0);
+    lazy.next();
+    expect(read).toBeGreaterThan(0);
+    expect(read).toBeLessThan(rows.length);
+    expect(() => csvChunks(['a'], [], { lineEnding: '\t' as '\n' })).toThrow(OptionError);
   });
 });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { OptionError } from '../../src/errors.ts';
+import { CHUNK_CHARS } from '../../src/exports/chunks.ts';
 import { tableToCsv } from '../../src/exports/csv.ts';
-import { flowsTable, yearSpan } from '../../src/exports/flows-table.ts';
+import { flowsCsvChunks, flowsTable, yearSpan } from '../../src/exports/flows-table.ts';
 import { buildFixtureGraph } from './fixture-graph.ts';
+import { buildRandomGraph } from './random-graph.ts';
 
 describe('flowsTable', () => {
   it('flowsTable sorts by weight descending, then source, then target', () => {
@@ -43,5 +46,43 @@ describe('yearSpan', () => {
     expect(yearSpan({ '2019': 2, '2021': 1, '2023': 0 })).toEqual([2019, 2021]);
     expect(yearSpan({ x: 3 })).toEqual([null, null]);
     expect(yearSpan(undefined)).toEqual([null, null]);
+  });
+});
+
+describe('flowsCsvChunks', () => {
+  it('flowsCsvChunks joined is byte-identical to tableToCsv(flowsTable(graph)), CRLF too', () => {
+    const graphs = [buildFixtureGraph()];
+    // Random graphs: many ties in weight, keys with commas, quotes and non-ASCII, weights that are
+    // missing, text, NaN or infinite (flowsTable's comparator is kept as it is for those too).
+    for (const seed of [1, 2, 3, 4]) graphs.push(buildRandomGraph({ seed, places: 80, flowsPerPlace: 10, nonFinite: seed > 2 }));
+    for (const graph of graphs) {
+      expect([...flowsCsvChunks(graph)].join('')).toBe(tableToCsv(flowsTable(graph)));
+      expect([...flowsCsvChunks(graph, { lineEnding: '\r\n' })].join('')).toBe(tableToCsv(flowsTable(graph), { lineEnding: '\r\n' }));
+    }
+  });
+
+  it('flowsCsvChunks yields whole lines in chunks of about CHUNK_CHARS and checks the line ending at once', () => {
+    const graph = buildRandomGraph({ seed: 5, places: 300, flowsPerPlace: 40 });
+    const chunks = [...flowsCsvChunks(graph)];
+    expect(chunks.join('')).toBe(tableToCsv(flowsTable(graph)));
+    expect(chunks.length).toBeGreaterThan(3);
+    for (const chunk of chunks) {
+      expect(chunk.endsWith('\n')).toBe(true);
+      expect(chunk.length).toBeLessThan(CHUNK_CHARS + 1024);
+    }
+    expect(() => flowsCsvChunks(graph, { lineEnding: '\r' as '\n' })).toThrow(OptionError);
+  });
+});
+
+describe('yearSpan', () => {
+  it('yearSpan reads the own enumerable keys only, as Object.entries lists them', () => {
+    const inherited = Object.create({ '1990': 5 }) as Record<string, number>;
+    inherited['2001'] = 1;
+    Object.defineProperty(inherited, '2030', { value: 4, enumerable: false });
+    expect(yearSpan(inherited)).toEqual([2001, 2001]);
+    // Keys that are not whole years and counts that are not positive numbers do not count.
+    expect(yearSpan({ '2019.5': 1, ' 2018': 2, '-5': 1, x: 3, '2020': 0, '2021': '2', '2022': -1 })).toEqual([-5, 2018]);
+    expect(yearSpan({ '2020': 0 })).toEqual([null, null]);
+    expect(yearSpan(null)).toEqual([null, null]);
   });
 });

@@ -82,8 +82,8 @@ describe('gexfChunks', () => {
     bare.addEdge('a', 'b', { weight: 2 } as FlowAttributes);
     bare.addEdge('b', 'a', {} as FlowAttributes);
     const nodesOnly: FlowGraph = new DirectedGraph<PlaceAttributes, FlowAttributes, FlowGraphAttributes>();
-    nodesOnly.addNode('x', { label: 'X', lat: 1.5, lon: -2 } as PlaceAttributes);
-    nodesOnly.addNode('y', { label: 'Y', lat: 0, lon: 0, share: '' } as PlaceAttributes);
+    nodesOnly.addNode('x', { label: 'X', lat: 1.5, lon: -2 } as unknown as PlaceAttributes);
+    nodesOnly.addNode('y', { label: 'Y', lat: 0, lon: 0, share: '' } as unknown as PlaceAttributes);
     const shapes: [string, FlowGraph][] = [['fixture', buildFixtureGraph()], ['empty', empty], ['bare', bare], ['nodes only', nodesOnly]];
     for (const seed of [1, 2, 3, 4, 5, 6]) {
       shapes.push([`random ${seed}`, buildRandomGraph({ seed, places: 50, flowsPerPlace: 6, nonFinite: seed % 2 === 0 })]);
