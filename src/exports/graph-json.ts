@@ -92,6 +92,19 @@ export function* graphJsonChunks(graph: FlowGraph): Generator<string, void, unde
   yield out + ']}\n';
 }
 
+/**
+ * Throws the `TalentFlowError` {@link graphJsonChunks} would throw part way through when an
+ * attribute holds NaN or ±Infinity; returns quietly otherwise. A walk over every attribute that
+ * allocates nothing: checking first lets a caller fail before writing any file.
+ *
+ * @example assertJsonSafe(graph); await writeOutputs(dir, files);
+ */
+export function assertJsonSafe(graph: FlowGraph): void {
+  checkFinite(graph.getAttributes(), () => 'graph attributes');
+  graph.forEachNode((node, a) => checkFinite(a, () => `node ${JSON.stringify(node)}`));
+  graph.forEachEdge((_e, a, source, target) => checkFinite(a, () => `edge ${JSON.stringify(source)} → ${JSON.stringify(target)}`));
+}
+
 /** graphology's own emptiness test for attributes (any enumerable key, inherited ones too). */
 function isEmpty(o: object): boolean {
   for (const _ in o) return false;

@@ -9,7 +9,7 @@ import { writeOutputs } from '../exports/write-atomic.ts';
 import type { RecordKind } from '../records/types.ts';
 import { analyzeTable, type AnalysisRun, type RunHooks } from './analyze.ts';
 import type { AnalyzeOptions } from './options.ts';
-import { buildOutputFiles } from './outputs.ts';
+import { outputFileSources } from './outputs.ts';
 
 /** A table with a `place` column (after the column map) and no `from` column holds timelines; otherwise moves. */
 export function detectKind(columns: readonly string[], map: Record<string, string | undefined> = {}): RecordKind {
@@ -36,7 +36,11 @@ export async function analyzeFile(
   return analyzeTable(read.table, read, { ...options, kind }, hooks);
 }
 
-/** Writes every output of a run into `dir` atomically (as `talentflow analyze` does); returns the paths written. */
+/**
+ * Writes every output of a run into `dir` atomically (as `talentflow analyze` does); returns the
+ * paths written. Files are produced one at a time while they are written ({@link outputFileSources}),
+ * so a graph of millions of flows is written in bounded memory.
+ */
 export async function writeAnalysis(
   run: AnalysisRun,
   dir: string,
@@ -45,7 +49,7 @@ export async function writeAnalysis(
   const inputPath = meta.inputPath ?? run.file;
   const bytes = (await stat(inputPath).catch(() => null))?.size ?? 0;
   const sha256 = bytes ? await sha256OfFile(inputPath) : '0'.repeat(64);
-  const files = await buildOutputFiles(run, {
+  const files = await outputFileSources(run, {
     input: { path: inputPath, sha256, bytes },
     packageVersion: meta.packageVersion ?? '0.0.0',
     ...(meta.createdBy ? { createdBy: meta.createdBy } : {}),

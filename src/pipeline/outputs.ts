@@ -1,17 +1,21 @@
 /**
- * The files of an analysis folder, as strings in memory: the writers (`writeOutputs`) put them on
- * disk atomically. Kept apart from the CLI so that notebooks and tests produce identical files.
+ * The files of an analysis folder: as chunk sources produced while they are written
+ * ({@link outputFileSources}, what `writeAnalysis` writes) or as strings in memory
+ * ({@link buildOutputFiles}, for tests and notebooks on small runs). The writers (`writeOutputs`)
+ * put them on disk atomically. Kept apart from the CLI so that notebooks and tests produce
+ * identical files.
  */
 import type { AnalysisRun } from './analyze.ts';
-import { tableToCsv } from '../exports/csv.ts';
+import { chunksToString, lazyChunks, type FileChunk } from '../exports/chunks.ts';
+import { tableCsvChunks, type Table } from '../exports/csv.ts';
 import { placesTable } from '../exports/places-table.ts';
-import { flowsTable } from '../exports/flows-table.ts';
+import { flowsCsvChunks } from '../exports/flows-table.ts';
 import { communitiesTable } from '../exports/communities-table.ts';
 import { raiTable } from '../exports/rai-table.ts';
 import { problemsTable, countProblemsByReason } from '../exports/problems-table.ts';
 import { topFlowsTable } from '../exports/top-flows-table.ts';
-import { graphToJson } from '../exports/graph-json.ts';
-import { toGexf } from '../exports/gexf.ts';
+import { assertJsonSafe, graphJsonChunks } from '../exports/graph-json.ts';
+import { gexfChunks } from '../exports/gexf.ts';
 import { buildManifest, manifestToJson } from '../exports/manifest.ts';
 
 export interface OutputMeta {
@@ -22,18 +26,44 @@ export interface OutputMeta {
   figures?: boolean;
 }
 
-/** Every output file of a run: name → content. `manifest.json` lists the others. */
+/** Content of one output file: text, or chunks of text/bytes produced as they are consumed. */
+export type OutputSource = string | Iterable<FileChunk>;
+
+/** Every output file of a run as text: name → content. `manifest.json` lists the others. */
 export async function buildOutputFiles(run: AnalysisRun, meta: OutputMeta): Promise<Record<string, string>> {
-  const files: Record<string, string> = {
-    'places.csv': tableToCsv(placesTable(run.graph)),
-    'flows.csv': tableToCsv(flowsTable(run.graph)),
-    'top_sources.csv': tableToCsv(topFlowsTable(run.analyses.topSources, 'source')),
-    'top_destinations.csv': tableToCsv(topFlowsTable(run.analyses.topDestinations, 'destination')),
-    'communities.csv': tableToCsv(communitiesTable(run.analyses.communities)),
-    'rai.csv': tableToCsv(raiTable(run.analyses.rai)),
-    'problems.csv': tableToCsv(problemsTable(run.problems)),
-    'graph.json': graphJsonWithRun(run),
-    'graph.gexf': toGexf(run.graph),
+  const files: Record<string, string> = {};
+  for (const [name, source] of Object.entries(await outputFileSources(run, meta))) {
+    files[name] = typeof source === 'string' ? source : chunksToString(source);
+  }
+  return files;
+}
+
+/**
+ * Every output file of a run, the same names and bytes as {@link buildOutputFiles}, but each file
+ * (the manifest and figures aside) is a generator that builds its table or document only when it
+ * is first read and yields it in chunks of about 64 K characters. Handed to `writeOutputs`, the
+ * files are produced one at a time while they are written, and none is ever held whole: an
+ * analysis of millions of flows is written in bounded memory. Each source can be read once.
+ *
+ * Checked before anything is produced: the graph holds no NaN or ±Infinity (`TalentFlowError`,
+ * as `graph.json` would throw), so a bad value fails the run before a file is written.
+ *
+ * @example await writeOutputs('out/run1', await outputFileSources(run, meta));
+ */
+export async function outputFileSources(run: AnalysisRun, meta: OutputMeta): Promise<Record<string, OutputSource>> {
+  graphAttributesOfRun(run);
+  assertJsonSafe(run.graph);
+  const table = (build: () => Table) => lazyChunks(() => tableCsvChunks(build()));
+  const files: Record<string, OutputSource> = {
+    'places.csv': table(() => placesTable(run.graph)),
+    'flows.csv': flowsCsvChunks(run.graph),
+    'top_sources.csv': table(() => topFlowsTable(run.analyses.topSources, 'source')),
+    'top_destinations.csv': table(() => topFlowsTable(run.analyses.topDestinations, 'destination')),
+    'communities.csv': table(() => communitiesTable(run.analyses.communities)),
+    'rai.csv': table(() => raiTable(run.analyses.rai)),
+    'problems.csv': table(() => problemsTable(run.problems)),
+    'graph.json': graphJsonChunks(run.graph),
+    'graph.gexf': gexfChunks(run.graph),
   };
   if (meta.figures) {
     const { renderFigures } = await import('../display/figures.ts');
@@ -80,7 +110,7 @@ export async function buildOutputFiles(run: AnalysisRun, meta: OutputMeta): Prom
 }
 
 /** graph.json carries the run's seed and options as graph attributes so the viewer can show them. */
-function graphJsonWithRun(run: AnalysisRun): string {
+function graphAttributesOfRun(run: AnalysisRun): void {
   run.graph.mergeAttributes({
     seed: run.options.seed,
     resolution: run.options.resolution,
@@ -88,5 +118,4 @@ function graphJsonWithRun(run: AnalysisRun): string {
     topK: run.options.topK,
     topMinWeight: run.options.topMinWeight,
   });
-  return graphToJson(run.graph);
 }
