@@ -29,8 +29,9 @@ export function yearSpan(byYear: unknown): [number, number] | [null, null] {
   let first = Infinity;
   let last = -Infinity;
   // The own enumerable keys, as Object.entries lists them, without allocating the entries.
-  for (const year in byYear) {
-    if (!isEnumerableOwn(byYear, year)) continue;
+  const years = Object.keys(byYear);
+  for (let i = 0; i < years.length; i++) {
+    const year = years[i]!;
     const count = (byYear as Record<string, unknown>)[year];
     if (typeof count !== 'number' || !(count > 0)) continue;
     const y = Number(year);
@@ -77,8 +78,6 @@ export function flowsTable(graph: FlowGraph): Table {
   });
   return { columns: [...FLOWS_COLUMNS], rows };
 }
-
-const isEnumerableOwn = (o: object, key: string): boolean => Object.prototype.propertyIsEnumerable.call(o, key);
 
 /**
  * `flows.csv` as text chunks of about 64 K characters: exactly `tableToCsv(flowsTable(graph),

@@ -100,7 +100,8 @@ function* writeGexf(graph: FlowGraph, scale: number, pretty: boolean): Generator
     const [first, last] = yearSpan(attributes.byYear);
     firstYears[i] = first ?? NaN;
     lastYears[i++] = last ?? NaN;
-    for (const name of Object.keys(attributes)) {
+    const keys = Object.keys(attributes);
+    for (const name of keys) {
       const value = attributes[name];
       if (name === 'weight' || !isScalar(value)) continue;
       // An edge's own scalar firstYear/lastYear keeps its place and takes the span's value.
@@ -108,8 +109,8 @@ function* writeGexf(graph: FlowGraph, scale: number, pretty: boolean): Generator
     }
     // Otherwise the span comes after the edge's own attributes.
     if (first !== null) {
-      if (!hasScalar(attributes, 'firstYear')) addToModel(edgeModel, 'firstYear', first);
-      if (!hasScalar(attributes, 'lastYear')) addToModel(edgeModel, 'lastYear', last);
+      if (!hasScalar(attributes, keys, 'firstYear')) addToModel(edgeModel, 'firstYear', first);
+      if (!hasScalar(attributes, keys, 'lastYear')) addToModel(edgeModel, 'lastYear', last);
     }
   });
   const nodeNames = Object.keys(nodeModel);
@@ -137,9 +138,10 @@ function* writeGexf(graph: FlowGraph, scale: number, pretty: boolean): Generator
       else {
         out += '>';
         if (nodeNames.length) {
+          const keys = Object.keys(attributes);
           let values = '';
           for (const name of nodeNames) {
-            if (name !== 'label' && hasScalar(attributes, name)) values += attvalue(name, attributes[name] as Scalar, nl);
+            if (name !== 'label' && hasScalar(attributes, keys, name)) values += attvalue(name, attributes[name] as Scalar, nl);
           }
           out += values ? `${nl[5]}<attvalues>${values}${nl[5]}</attvalues>` : `${nl[5]}<attvalues/>`;
         }
@@ -166,11 +168,12 @@ function* writeGexf(graph: FlowGraph, scale: number, pretty: boolean): Generator
       if (edgeNames.length === 0) out += '/>';
       else {
         const first = firstYears[id]!;
+        const keys = Object.keys(attributes);
         let values = '';
         for (const name of edgeNames) {
           if (first === first && (name === 'firstYear' || name === 'lastYear')) {
             values += attvalue(name, name === 'firstYear' ? first : lastYears[id]!, nl);
-          } else if (name !== 'weight' && hasScalar(attributes, name)) {
+          } else if (name !== 'weight' && hasScalar(attributes, keys, name)) {
             values += attvalue(name, attributes[name] as Scalar, nl);
           }
         }
@@ -192,9 +195,12 @@ function isScalar(value: unknown): value is Scalar {
   return typeof value === 'string' || typeof value === 'boolean';
 }
 
-/** Whether `name` is an own enumerable attribute (as `Object.entries` lists them) with a scalar value. */
-function hasScalar(attributes: object, name: string): boolean {
-  return name !== '__proto__' && Object.prototype.propertyIsEnumerable.call(attributes, name) && isScalar((attributes as Record<string, unknown>)[name]);
+/**
+ * Whether `name` is an own enumerable attribute (one of `keys`, the attributes' `Object.keys`,
+ * as `Object.entries` lists them) with a scalar value.
+ */
+function hasScalar(attributes: object, keys: readonly string[], name: string): boolean {
+  return name !== '__proto__' && keys.includes(name) && isScalar((attributes as Record<string, unknown>)[name]);
 }
 
 /**
@@ -229,7 +235,8 @@ function declarations(model: Model, kind: 'node' | 'edge', nl: string[]): string
 
 function attvalue(name: string, value: Scalar, nl: string[]): string {
   if (value === '') return '';
-  return `${nl[6]}<attvalue${attribute('for', name)} value="${escapeAttribute(String(value))}"/>`;
+  // Numbers and booleans have nothing to escape.
+  return `${nl[6]}<attvalue${attribute('for', name)} value="${typeof value === 'string' ? escapeAttribute(value) : String(value)}"/>`;
 }
 
 /** ` name="value"`, or nothing for empty text (xml-writer skips empty attribute values). */
