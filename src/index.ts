@@ -86,16 +86,17 @@ export { analyzeGraph, DEFAULTS as ANALYZE_GRAPH_DEFAULTS, type AnalyzeGraphOpti
 export { ANALYZE_DEFAULTS, resolveAnalyzeOptions, type AnalyzeOptions, type ResolvedAnalyzeOptions } from './pipeline/options.ts';
 export { analyzeTable, analyzeMoveRecords, analyzeTimelineRecords, type AnalysisRun, type Stage, type RunHooks } from './pipeline/analyze.ts';
 
-// Tables and serialisations (strings in memory)
-export { toCsv, tableToCsv, type Table, type CsvOptions } from './exports/csv.ts';
+// Tables and serialisations (strings in memory, or chunk generators for large graphs)
+export { chunksToString, lazyChunks, CHUNK_CHARS, type FileChunk } from './exports/chunks.ts';
+export { toCsv, tableToCsv, csvChunks, tableCsvChunks, type Table, type CsvOptions } from './exports/csv.ts';
 export { placesTable, PLACES_COLUMNS } from './exports/places-table.ts';
-export { flowsTable, FLOWS_COLUMNS } from './exports/flows-table.ts';
+export { flowsTable, flowsCsvChunks, FLOWS_COLUMNS } from './exports/flows-table.ts';
 export { communitiesTable, COMMUNITIES_COLUMNS } from './exports/communities-table.ts';
 export { raiTable, RAI_COLUMNS } from './exports/rai-table.ts';
 export { problemsTable, PROBLEMS_COLUMNS, countProblemsByReason } from './exports/problems-table.ts';
 export { topFlowsTable } from './exports/top-flows-table.ts';
-export { graphToJson, graphToObject, graphFromJson, type SerializedFlowGraph } from './exports/graph-json.ts';
-export { toGexf, GEXF_DEFAULTS, type GexfOptions } from './exports/gexf.ts';
+export { graphToJson, graphJsonChunks, graphToObject, graphFromJson, assertJsonSafe, type SerializedFlowGraph } from './exports/graph-json.ts';
+export { toGexf, gexfChunks, GEXF_DEFAULTS, type GexfOptions } from './exports/gexf.ts';
 export { buildManifest, manifestToJson, MANIFEST_VERSION, type Manifest, type ManifestInput } from './exports/manifest.ts';
 export { formatReport, REPORT_DEFAULTS, type ReportOptions } from './report/report.ts';
 
