@@ -25,10 +25,11 @@ import { talentPotential } from '../src/analyses/talent-potential.ts';
 import { topDestinations, topSources } from '../src/analyses/top-sources.ts';
 import { prepareWithDuckDB } from '../src/engines/duckdb/analyze.ts';
 import { communitiesTable } from '../src/exports/communities-table.ts';
-import { tableToCsv } from '../src/exports/csv.ts';
-import { flowsTable } from '../src/exports/flows-table.ts';
-import { toGexf } from '../src/exports/gexf.ts';
-import { graphToJson } from '../src/exports/graph-json.ts';
+import type { FileChunk } from '../src/exports/chunks.ts';
+import { tableCsvChunks } from '../src/exports/csv.ts';
+import { flowsCsvChunks } from '../src/exports/flows-table.ts';
+import { gexfChunks } from '../src/exports/gexf.ts';
+import { assertJsonSafe, graphJsonChunks } from '../src/exports/graph-json.ts';
 import { placesTable } from '../src/exports/places-table.ts';
 import { problemsTable } from '../src/exports/problems-table.ts';
 import { raiTable } from '../src/exports/rai-table.ts';
@@ -143,30 +144,29 @@ const top = { sources, destinations: topDestinations(graph) };
 other.end('other measures');
 const sum = (key: 'wall_ms' | 'cpu_ms') => other.results.reduce((a, r) => a + r[key], 0);
 st.results.push({ name: 'other measures', impl, wall_ms: sum('wall_ms'), cpu_ms: sum('cpu_ms'), peak_mb: Math.max(...other.results.map((r) => r.peak_mb)) });
-// Each file on its own: one that cannot be built (graph.json beyond V8's 512 MB string limit at
-// about a million flows) is reported, the others are still written and timed.
+// Each file on its own, streamed as the CLI writes it (outputFileSources): one that cannot be
+// built is reported, the others are still written and timed.
 const failed: Record<string, string> = {};
-const build: Record<string, () => string> = {
-  'places.csv': () => tableToCsv(placesTable(graph)),
-  'flows.csv': () => tableToCsv(flowsTable(graph)),
-  'top_sources.csv': () => tableToCsv(topFlowsTable(top.sources, 'source')),
-  'top_destinations.csv': () => tableToCsv(topFlowsTable(top.destinations, 'destination')),
-  'communities.csv': () => tableToCsv(communitiesTable(found)),
-  'rai.csv': () => tableToCsv(raiTable(raiResult)),
-  'problems.csv': () => tableToCsv(problemsTable(problems)),
-  'graph.json': () => graphToJson(graph),
-  'graph.gexf': () => toGexf(graph),
+const build: Record<string, () => Iterable<FileChunk>> = {
+  'places.csv': () => tableCsvChunks(placesTable(graph)),
+  'flows.csv': () => flowsCsvChunks(graph),
+  'top_sources.csv': () => tableCsvChunks(topFlowsTable(top.sources, 'source')),
+  'top_destinations.csv': () => tableCsvChunks(topFlowsTable(top.destinations, 'destination')),
+  'communities.csv': () => tableCsvChunks(communitiesTable(found)),
+  'rai.csv': () => tableCsvChunks(raiTable(raiResult)),
+  'problems.csv': () => tableCsvChunks(problemsTable(problems)),
+  'graph.json': () => graphJsonChunks(graph),
+  'graph.gexf': () => gexfChunks(graph),
 };
 await st.run('exports', async () => {
-  const files: Record<string, string> = {};
+  assertJsonSafe(graph);
   for (const [name, make] of Object.entries(build)) {
     try {
-      files[name] = make();
+      await writeOutputs(values.out!, { [name]: make() });
     } catch (error) {
       failed[name] = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     }
   }
-  await writeOutputs(values.out!, files);
 });
 process.stdout.write(
   JSON.stringify({ stages: st.results, nodes: graph.order, edges: graph.size, problems: problems.length, betweennessMinWeight: thresholded.minWeight, failed }) + '\n',
