@@ -7,19 +7,19 @@
  *
  *   λ · x_j = Σ_{i→j} w(i→j) · x_i,       ‖x‖₂ = 1
  *
- * Computed by graphology-metrics `centrality/eigenvector.js` (shifted power iteration
- * x ← (I + Wᵀ)x, normalised each step, stopping when Σ|Δx| < N · tolerance) on a checked copy of
- * the weights. On a directed graph that is not strongly connected, places that receive nothing
+ * The iteration is graphology-metrics' `centrality/eigenvector.js` (shifted power iteration
+ * x ← (I + Wᵀ)x, normalised each step, stopping when Σ|Δx| < N · tolerance) run on typed arrays
+ * (`flow-arrays.ts`), term for term, so the same doubles. On a directed graph that is not strongly connected, places that receive nothing
  * from the strongly connected core tend to 0: read PageRank, which has the random jump, there.
  */
-import eigenvectorLib from 'graphology-metrics/centrality/eigenvector.js';
+import { outboundCsr, toRecord } from './flow-arrays.ts';
+import type { OutboundCsr } from './flow-arrays.ts';
 import {
   assignAttribute,
   checkEdgeWeightGetter,
   checkGraph,
   checkNumber,
-  converging,
-  weightedView,
+  ConvergenceError,
   withDefaults,
 } from './options.ts';
 import type { AnyGraph, EdgeWeightGetter } from './options.ts';
@@ -47,10 +47,48 @@ function compute(graph: AnyGraph, options?: EigenvectorOptions): Record<string, 
   const maxIterations = checkNumber('maxIterations', o.maxIterations, { min: 1, integer: true });
   const tolerance = checkNumber('tolerance', o.tolerance, { min: 0, minExclusive: true });
   if (graph.order === 0) return {};
-  const view = weightedView(graph, getEdgeWeight);
-  return converging('eigenvector', () =>
-    eigenvectorLib(view.graph, { getEdgeWeight: view.getEdgeWeight, maxIterations, tolerance }),
-  );
+  const csr = outboundCsr(graph, getEdgeWeight);
+  return toRecord(csr.nodes, eigenvectorIteration(csr, maxIterations, tolerance));
+}
+
+/** graphology-metrics' `safeVariadicHypot`: the Euclidean norm without overflow, same operations. */
+function hypot(x: Float64Array): number {
+  let max = 0;
+  let s = 0;
+  for (let i = 0; i < x.length; i++) {
+    const n = Math.abs(x[i]!);
+    if (n > max) {
+      s *= (max / n) * (max / n);
+      max = n;
+    }
+    s += n === 0 && max === 0 ? 0 : (n / max) * (n / max);
+  }
+  return max === Infinity ? 1 : max * Math.sqrt(s);
+}
+
+/** graphology-metrics' eigenvector loop, term for term. */
+function eigenvectorIteration(csr: OutboundCsr, maxIterations: number, tolerance: number): Float64Array {
+  const { starts, targets, weights } = csr;
+  const N = csr.nodes.length;
+  let x = new Float64Array(N).fill(1 / N);
+  let spare = new Float64Array(N);
+  for (let iteration = 0; iteration < maxIterations; iteration++) {
+    const last = x;
+    x = spare;
+    x.set(last);
+    spare = last;
+    for (let i = 0; i < N; i++) {
+      const xi = last[i]!;
+      const end = starts[i + 1]!;
+      for (let j = starts[i]!; j < end; j++) x[targets[j]!]! += xi * weights[j]!;
+    }
+    const norm = hypot(x);
+    for (let i = 0; i < N; i++) x[i]! /= norm;
+    let error = 0;
+    for (let i = 0; i < N; i++) error += Math.abs(x[i]! - last[i]!);
+    if (error < N * tolerance) return x;
+  }
+  throw new ConvergenceError('eigenvector');
 }
 
 /** Writes node attribute `eigenvector`. */

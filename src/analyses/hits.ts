@@ -8,19 +8,13 @@
  *   authority_j ∝ Σ_{i→j} w(i→j) · hub_i          hub_i ∝ Σ_{i→j} w(i→j) · authority_j
  *
  * i.e. hub = leading eigenvector of W Wᵀ, authority = of Wᵀ W; each vector is scaled to sum 1.
- * Computed by graphology-metrics `centrality/hits.js` (power iteration from uniform hubs,
- * stopping when Σ|Δhub| < tolerance). That routine refuses multigraphs: it runs here on a simple
- * copy where parallel edges (only possible if a multigraph is passed in) are summed.
+ * The iteration is graphology-metrics' `centrality/hits.js` (power iteration from uniform hubs,
+ * stopping when Σ|Δhub| < tolerance) on typed arrays. That routine refuses multigraphs: parallel
+ * edges (only possible if a multigraph is passed in) are summed first.
  */
-import { createEdgeWeightGetter } from 'graphology-utils/getters.js';
-import {
-  checkEdgeWeightGetter,
-  checkGraph,
-  checkNumber,
-  converging,
-  weightedView,
-  withDefaults,
-} from './options.ts';
+import { outboundCsr } from './flow-arrays.ts';
+import type { OutboundCsr } from './flow-arrays.ts';
+import { checkEdgeWeightGetter, checkGraph, checkNumber, ConvergenceError, withDefaults } from './options.ts';
 import type { AnyGraph, EdgeWeightGetter } from './options.ts';
 
 export interface HitsOptions {
@@ -52,41 +46,27 @@ function compute(graph: AnyGraph, options?: HitsOptions): HitsResult {
   const getEdgeWeight = checkEdgeWeightGetter(o.getEdgeWeight);
   const maxIterations = checkNumber('maxIterations', o.maxIterations, { min: 1, integer: true });
   const tolerance = checkNumber('tolerance', o.tolerance, { min: 0, minExclusive: true });
-  const view = weightedView(graph, getEdgeWeight);
-  if (view.edgeCount === 0) {
+  const csr = outboundCsr(graph, getEdgeWeight);
+  if (csr.edgeCount === 0) {
     // No flow: the iteration would divide by a zero maximum. Nobody sends or receives.
     const zeros: Record<string, number> = {};
     graph.forEachNode((node) => (zeros[node] = 0));
     return { hubs: { ...zeros }, authorities: { ...zeros } };
   }
-  const r = converging('hits', () => hitsIteration(view.graph, view.getEdgeWeight, maxIterations, tolerance));
-  return r;
+  return hitsIteration(csr, maxIterations, tolerance);
 }
 
-/** Writes node attributes `hubScore` and `authorityScore`. */
 /**
  * graphology-metrics' HITS iteration (centrality/hits.js, `normalize: true`) on typed arrays: the
  * same operations in the same order, so the same doubles, without the per-iteration allocation of
  * edge lists and keyed objects that made it the slowest measure on large graphs (seconds on
- * 50,000 flows). Throws the library's "failed to converge" error, which `converging` turns into a
- * ConvergenceError.
+ * 50,000 flows).
+ *
+ * @throws ConvergenceError when Σ|Δhub| stays above `tolerance` for `maxIterations` iterations.
  */
-function hitsIteration(graph: AnyGraph, getEdgeWeight: EdgeWeightGetter, maxIterations: number, tolerance: number): HitsResult {
-  const read = createEdgeWeightGetter(getEdgeWeight as never).fromEntry as unknown as (...entry: unknown[]) => number;
-  const nodes = graph.nodes();
+function hitsIteration(csr: OutboundCsr, maxIterations: number, tolerance: number): HitsResult {
+  const { nodes, starts, targets, weights } = csr;
   const n = nodes.length;
-  const index = new Map(nodes.map((node, i) => [node, i]));
-  const start = new Int32Array(n + 1);
-  const targets: number[] = [];
-  const weights: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const node = nodes[i]!;
-    graph.forEachOutboundEdge(node, (edge, attributes, source, target, sa, ta, undirected) => {
-      targets.push(index.get(graph.opposite(node, edge))!);
-      weights.push(read(edge, attributes, source, target, sa, ta, undirected));
-    });
-    start[i + 1] = targets.length;
-  }
   let hubs = new Float64Array(n).fill(1 / n);
   let authorities = new Float64Array(n);
   let converged = false;
@@ -97,15 +77,19 @@ function hitsIteration(graph: AnyGraph, getEdgeWeight: EdgeWeightGetter, maxIter
     let maxHub = 0;
     let maxAuthority = 0;
     for (let i = 0; i < n; i++) {
-      for (let j = start[i]!; j < start[i + 1]!; j++) {
-        const t = targets[j]!;
-        authorities[t]! += last[i]! * weights[j]!;
-        if (authorities[t]! > maxAuthority) maxAuthority = authorities[t]!;
-      }
+      const hub = last[i]!;
+      const end = starts[i + 1]!;
+      for (let j = starts[i]!; j < end; j++) authorities[targets[j]!]! += hub * weights[j]!;
     }
+    // Weights and scores are ≥ 0, so each authority only grows: the library's running maximum is
+    // the maximum of the final values.
+    for (let i = 0; i < n; i++) if (authorities[i]! > maxAuthority) maxAuthority = authorities[i]!;
     for (let i = 0; i < n; i++) {
-      for (let j = start[i]!; j < start[i + 1]!; j++) hubs[i]! += authorities[targets[j]!]! * weights[j]!;
-      if (hubs[i]! > maxHub) maxHub = hubs[i]!;
+      let hub = 0;
+      const end = starts[i + 1]!;
+      for (let j = starts[i]!; j < end; j++) hub += authorities[targets[j]!]! * weights[j]!;
+      hubs[i] = hub;
+      if (hub > maxHub) maxHub = hub;
     }
     const sh = 1 / maxHub;
     for (let i = 0; i < n; i++) hubs[i]! *= sh;
@@ -118,7 +102,7 @@ function hitsIteration(graph: AnyGraph, getEdgeWeight: EdgeWeightGetter, maxIter
       break;
     }
   }
-  if (!converged) throw new Error('graphology-metrics/centrality/hits: failed to converge.');
+  if (!converged) throw new ConvergenceError('hits');
   let sumA = 0;
   let sumH = 0;
   for (let i = 0; i < n; i++) sumA += authorities[i]!;
@@ -135,6 +119,7 @@ function hitsIteration(graph: AnyGraph, getEdgeWeight: EdgeWeightGetter, maxIter
   return out;
 }
 
+/** Writes node attributes `hubScore` and `authorityScore`. */
 function assign(graph: AnyGraph, options?: HitsOptions): void {
   const r = compute(graph, options);
   graph.updateEachNodeAttributes(

@@ -6,6 +6,7 @@
 import Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
 import { OptionError, TalentFlowError } from '../errors.ts';
+import { edgeArrays, strengthArrays } from './flow-arrays.ts';
 
 /**
  * Any graphology graph an analysis accepts: a `FlowGraph`, or a plain graphology graph built
@@ -190,29 +191,22 @@ export function weightedView(
   return { graph, getEdgeWeight: (edge: string) => weights.get(edge)!, edgeCount };
 }
 
-/** Weighted in and out strength of every node, self-loops excluded. */
+/**
+ * Weighted in and out strength of every node, self-loops excluded (an undirected edge counts both
+ * ways). Summed over the edges in `forEachEdge` order, on typed arrays.
+ */
 export function strengths(
   graph: AnyGraph,
   getEdgeWeight: EdgeWeightGetter,
 ): { inflow: Record<string, number>; outflow: Record<string, number> } {
-  const read = edgeWeightReader(graph, getEdgeWeight);
-  const inflow: Record<string, number> = {};
-  const outflow: Record<string, number> = {};
-  graph.forEachNode((node) => {
-    inflow[node] = 0;
-    outflow[node] = 0;
-  });
-  graph.forEachEdge((edge, attributes, source, target, _sa, _ta, undirected) => {
-    const w = read(edge, attributes);
-    if (source === target) return;
-    outflow[source]! += w;
-    inflow[target]! += w;
-    if (undirected) {
-      outflow[target]! += w;
-      inflow[source]! += w;
-    }
-  });
-  return { inflow, outflow };
+  const { nodes, inflow, outflow } = strengthArrays(edgeArrays(graph, getEdgeWeight));
+  const inRecord: Record<string, number> = {};
+  const outRecord: Record<string, number> = {};
+  for (let i = 0; i < nodes.length; i++) {
+    inRecord[nodes[i]!] = inflow[i]!;
+    outRecord[nodes[i]!] = outflow[i]!;
+  }
+  return { inflow: inRecord, outflow: outRecord };
 }
 
 /** A power iteration (PageRank, HITS, eigenvector) that did not converge within its iterations. */
@@ -222,19 +216,6 @@ export class ConvergenceError extends TalentFlowError {
   constructor(measure: string, options?: { cause?: unknown }) {
     super(`${measure} did not converge within maxIterations; raise maxIterations or tolerance`, options);
     this.measure = measure;
-  }
-}
-
-/**
- * Runs a graphology-metrics power iteration, turning its "failed to converge" into a
- * `ConvergenceError` that names the measure.
- */
-export function converging<T>(measure: string, run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof Error && /converge/.test(error.message)) throw new ConvergenceError(measure, { cause: error });
-    throw error;
   }
 }
 

@@ -8,17 +8,19 @@
  *   PR(j) = (1 − α)/N + α · ( Σ_{i→j} PR(i) · w(i→j) / s_out(i)  +  Σ_{d dangling} PR(d) / N )
  *
  * where s_out(i) = Σ_k w(i→k) and a dangling place (no outflow) spreads its rank uniformly.
- * Σ_j PR(j) = 1. Computed by graphology-metrics `centrality/pagerank.js` (power iteration,
- * stops when Σ_j |ΔPR(j)| < N · tolerance) on a checked copy of the weights.
+ * Σ_j PR(j) = 1. The iteration is graphology-metrics' `centrality/pagerank.js` (power iteration
+ * from the uniform vector, stopping when Σ_j |ΔPR(j)| < N · tolerance) run on typed arrays
+ * (`flow-arrays.ts`): the same operations in the same order, so the same doubles, without the
+ * per-edge graphology lookups that took seconds on a million flows.
  */
-import pagerankLib from 'graphology-metrics/centrality/pagerank.js';
+import { outboundCsr, toRecord } from './flow-arrays.ts';
+import type { OutboundCsr } from './flow-arrays.ts';
 import {
   assignAttribute,
   checkEdgeWeightGetter,
   checkGraph,
   checkNumber,
-  converging,
-  weightedView,
+  ConvergenceError,
   withDefaults,
 } from './options.ts';
 import type { AnyGraph, EdgeWeightGetter } from './options.ts';
@@ -52,10 +54,50 @@ function compute(graph: AnyGraph, options?: PagerankOptions): Record<string, num
   const maxIterations = checkNumber('maxIterations', o.maxIterations, { min: 1, integer: true });
   const tolerance = checkNumber('tolerance', o.tolerance, { min: 0, minExclusive: true });
   if (graph.order === 0) return {};
-  const view = weightedView(graph, getEdgeWeight);
-  return converging('pagerank', () =>
-    pagerankLib(view.graph, { getEdgeWeight: view.getEdgeWeight, alpha, maxIterations, tolerance }),
-  );
+  const csr = outboundCsr(graph, getEdgeWeight);
+  return toRecord(csr.nodes, pagerankIteration(csr, alpha, maxIterations, tolerance));
+}
+
+/**
+ * graphology-metrics' PageRank loop, term for term (including where the jump and dangling terms
+ * are added to x[i]: after i's own out-flows, before those of later places).
+ */
+function pagerankIteration(csr: OutboundCsr, alpha: number, maxIterations: number, tolerance: number): Float64Array {
+  const { starts, targets, weights } = csr;
+  const N = csr.nodes.length;
+  const p = 1 / N;
+  const normalized = new Float64Array(weights.length);
+  const dangling: number[] = [];
+  let x = new Float64Array(N);
+  for (let i = 0; i < N; i++) {
+    x[i] = p;
+    let d = 0;
+    for (let j = starts[i]!; j < starts[i + 1]!; j++) d += weights[j]!;
+    if (d === 0) dangling.push(i);
+    for (let j = starts[i]!; j < starts[i + 1]!; j++) normalized[j] = weights[j]! / d;
+  }
+  let spare = new Float64Array(N);
+  const jump = (1 - alpha) * p;
+  for (let iteration = 0; iteration < maxIterations; iteration++) {
+    const last = x;
+    x = spare;
+    x.fill(0);
+    spare = last;
+    let dangleSum = 0;
+    for (let k = 0; k < dangling.length; k++) dangleSum += last[dangling[k]!]!;
+    dangleSum *= alpha;
+    const constant = dangleSum * p + jump;
+    for (let i = 0; i < N; i++) {
+      const share = alpha * last[i]!;
+      const end = starts[i + 1]!;
+      for (let j = starts[i]!; j < end; j++) x[targets[j]!]! += share * normalized[j]!;
+      x[i]! += constant;
+    }
+    let error = 0;
+    for (let i = 0; i < N; i++) error += Math.abs(x[i]! - last[i]!);
+    if (error < N * tolerance) return x;
+  }
+  throw new ConvergenceError('pagerank');
 }
 
 /** Writes node attribute `pagerank`. */
