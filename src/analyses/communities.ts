@@ -27,10 +27,11 @@ import {
   checkEdgeWeightGetter,
   checkGraph,
   checkNumber,
-  strengths,
-  weightedCopy,
   withDefaults,
 } from './options.ts';
+import { edgeArrays, strengthArrays } from './flow-arrays.ts';
+import type { EdgeArrays } from './flow-arrays.ts';
+import { LouvainInput } from './louvain-input.ts';
 import type { AnyGraph, EdgeWeightGetter } from './options.ts';
 import type { CommunitiesResult, CommunityInfo } from './types.ts';
 
@@ -75,14 +76,12 @@ export function resolveCommunitiesOptions(options?: CommunitiesOptions): Resolve
   };
 }
 
-/** The graph Louvain runs on: undirected (A→B + B→A) unless `directed`. Build once to run many seeds. */
-export function louvainInput(graph: AnyGraph, o: ResolvedCommunitiesOptions): ReturnType<typeof weightedCopy> {
-  return weightedCopy(graph, o.getEdgeWeight, { undirected: !o.directed });
-}
-
-/** One seeded Louvain run on a prepared input: raw community per node and modularity (0 without edges). */
+/**
+ * One seeded Louvain run on a prepared input (`new LouvainInput(edgeArrays(graph, getEdgeWeight),
+ * directed)`; build it once to run many seeds): raw community per node and modularity (0 without edges).
+ */
 export function runLouvain(
-  input: ReturnType<typeof weightedCopy>,
+  input: LouvainInput,
   seed: number,
   resolution: number,
 ): { raw: Record<string, number>; modularity: number } {
@@ -93,8 +92,17 @@ export function runLouvain(
     input.forEachNode((node) => (raw[node] = c++));
     return { raw, modularity: 0 };
   }
-  const r = louvain.detailed(input, { getEdgeWeight: 'weight', resolution, rng: createRng(seed) });
+  // The library only reads the view (see louvain-input.ts); its declared parameter type is a full graph.
+  const r = louvain.detailed(input as never, { getEdgeWeight: input.weightOf as never, resolution, rng: createRng(seed) });
   return { raw: r.communities, modularity: r.modularity };
+}
+
+/** In + out strength of every node (self-loops excluded): what orders communities and their members. */
+export function totalStrength(edges: EdgeArrays): Record<string, number> {
+  const { nodes, inflow, outflow } = strengthArrays(edges);
+  const total: Record<string, number> = {};
+  for (let i = 0; i < nodes.length; i++) total[nodes[i]!] = inflow[i]! + outflow[i]!;
+  return total;
 }
 
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -181,11 +189,9 @@ export function describePartition(
 function compute(graph: AnyGraph, options?: CommunitiesOptions): CommunitiesResult {
   checkGraph(graph);
   const o = resolveCommunitiesOptions(options);
-  const { raw, modularity } = runLouvain(louvainInput(graph, o), o.seed, o.resolution);
-  const { inflow, outflow } = strengths(graph, o.getEdgeWeight);
-  const total: Record<string, number> = {};
-  for (const n of Object.keys(inflow)) total[n] = inflow[n]! + outflow[n]!;
-  return describePartition(graph, raw, total, { modularity, resolution: o.resolution, seed: o.seed });
+  const edges = edgeArrays(graph, o.getEdgeWeight);
+  const { raw, modularity } = runLouvain(new LouvainInput(edges, o.directed), o.seed, o.resolution);
+  return describePartition(graph, raw, totalStrength(edges), { modularity, resolution: o.resolution, seed: o.seed });
 }
 
 /** Writes node attributes `community` (id) and `communityLabel`; returns the result as well. */

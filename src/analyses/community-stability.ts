@@ -24,12 +24,14 @@ import modularityLib from 'graphology-metrics/graph/modularity.js';
 import {
   DEFAULTS as COMMUNITIES_DEFAULTS,
   describePartition,
-  louvainInput,
   resolveCommunitiesOptions,
   runLouvain,
+  totalStrength,
 } from './communities.ts';
+import { edgeArrays } from './flow-arrays.ts';
+import { LouvainInput } from './louvain-input.ts';
 import type { CommunitiesOptions } from './communities.ts';
-import { checkGraph, checkNumber, strengths, withDefaults } from './options.ts';
+import { checkGraph, checkNumber, withDefaults } from './options.ts';
 import type { AnyGraph } from './options.ts';
 import type { CommunitiesResult } from './types.ts';
 
@@ -148,7 +150,8 @@ export function communityStability(graph: AnyGraph, options?: CommunityStability
   const index = new Map(places.map((p, i) => [p, i]));
   const together = runs <= 0xffff ? new Uint16Array((n * (n - 1)) / 2) : new Uint32Array((n * (n - 1)) / 2);
   const alone = new Uint32Array(n);
-  const input = louvainInput(graph, o);
+  const edges = edgeArrays(graph, o.getEdgeWeight);
+  const input = new LouvainInput(edges, o.directed);
   const partitions = new Set<string>();
   const qs: number[] = [];
 
@@ -194,11 +197,13 @@ export function communityStability(graph: AnyGraph, options?: CommunityStability
   const raw: Record<string, number> = {};
   for (let i = 0; i < n; i++) raw[places[i]!] = find(parent, i);
 
-  const { inflow, outflow } = strengths(graph, o.getEdgeWeight);
-  const total: Record<string, number> = {};
-  for (const p of places) total[p] = inflow[p]! + outflow[p]!;
+  const total = totalStrength(edges);
   const consensusQ =
-    input.size === 0 ? 0 : modularityLib(input, { getNodeCommunity: (node: string) => raw[node]!, resolution: o.resolution, getEdgeWeight: 'weight' });
+    input.size === 0 ? 0 : modularityLib(input as never, {
+          getNodeCommunity: (node: string) => raw[node]!,
+          resolution: o.resolution,
+          getEdgeWeight: input.weightOf as never,
+        });
   const consensus = describePartition(graph, raw, total, { modularity: consensusQ, resolution: o.resolution, seed: o.seed });
 
   const stability: Record<string, number> = {};
