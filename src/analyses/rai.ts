@@ -24,6 +24,7 @@
  * Σ_X (n_X / N) · RAI(X, Y) = 1 for every Y.
  */
 import { OptionError, TalentFlowError } from '../errors.ts';
+import { adjacencyInInsertionOrder, nodeIndex } from './flow-arrays.ts';
 import { checkChoice, checkGraph, withDefaults } from './options.ts';
 import type { AnyGraph } from './options.ts';
 import type { RaiCell, RaiResult } from './types.ts';
@@ -38,17 +39,63 @@ export interface RaiOptions {
 /** Defaults of {@link rai}: `basis` _'stock' | 'inflow' | 'auto'_ ('auto'), `reference` _object | null_ (null: the graph is the world). */
 export const DEFAULTS: Readonly<Required<RaiOptions>> = Object.freeze({ basis: 'auto', reference: null });
 
-/** Adds a `byDiscipline` object into `into`; an unusable one is a defect of the graph and throws. */
-function addCounts(into: Map<string, number>, counts: unknown, where: string): void {
-  if (counts === undefined || counts === null) return;
-  if (typeof counts !== 'object' || Array.isArray(counts)) {
-    throw new TalentFlowError(`${where} has byDiscipline = ${JSON.stringify(counts)}; expected an object of counts`);
+const where = (a: string, b?: string) =>
+  b === undefined ? `node ${JSON.stringify(a)}` : `edge ${JSON.stringify(a)} → ${JSON.stringify(b)}`;
+
+/**
+ * n_XY for every place X (by node position) and discipline Y (by first sight), accumulated from
+ * `byDiscipline` count objects in one pass, in typed arrays. Each place also keeps the order in
+ * which it first saw its disciplines: the sums below are taken in that order, so that they are the
+ * same doubles whatever the counts (fractions included) as with a Map per place.
+ */
+class DisciplineCounts {
+  readonly names: string[] = [];
+  readonly columns: Float64Array[] = [];
+  private readonly seen: Uint8Array[] = [];
+  private readonly column = new Map<string, number>();
+  /** Per place, the disciplines in the order it first saw them. */
+  readonly order: number[][];
+  private readonly places: number;
+
+  constructor(places: number) {
+    this.places = places;
+    this.order = Array.from({ length: places }, () => []);
   }
-  for (const [d, v] of Object.entries(counts as Record<string, unknown>)) {
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-      throw new TalentFlowError(`${where} has byDiscipline[${JSON.stringify(d)}] = ${String(v)}; expected a count ≥ 0`);
+
+  /**
+   * Adds a `byDiscipline` object to place x, read from node `a` or from edge `a` → `b`; an unusable
+   * one is a defect of the graph and throws.
+   */
+  add(x: number, counts: unknown, a: string, b?: string): void {
+    if (counts === undefined || counts === null) return;
+    if (typeof counts !== 'object' || Array.isArray(counts)) {
+      throw new TalentFlowError(`${where(a, b)} has byDiscipline = ${JSON.stringify(counts)}; expected an object of counts`);
     }
-    into.set(d, (into.get(d) ?? 0) + v);
+    const record = counts as Record<string, unknown>;
+    for (const d of Object.keys(record)) {
+      const v = record[d];
+      if (typeof v !== 'number' || !(v >= 0) || v === Infinity) {
+        throw new TalentFlowError(`${where(a, b)} has byDiscipline[${JSON.stringify(d)}] = ${String(v)}; expected a count ≥ 0`);
+      }
+      let c = this.column.get(d);
+      if (c === undefined) {
+        c = this.names.length;
+        this.column.set(d, c);
+        this.names.push(d);
+        this.columns.push(new Float64Array(this.places));
+        this.seen.push(new Uint8Array(this.places));
+      }
+      if (!this.seen[c]![x]) {
+        this.seen[c]![x] = 1;
+        this.order[x]!.push(c);
+      }
+      this.columns[c]![x]! += v;
+    }
+  }
+
+  /** Whether place x had discipline c among its counts (even a count of 0). */
+  has(c: number, x: number): boolean {
+    return this.seen[c]![x] === 1;
   }
 }
 
@@ -96,21 +143,34 @@ export function rai(graph: AnyGraph, options?: RaiOptions): RaiResult {
     basis = graph.someNode((_n, attr) => attr.byDiscipline !== undefined && attr.byDiscipline !== null) ? 'stock' : 'inflow';
   } else basis = chosen;
 
-  const places = graph.nodes();
-  const counts = new Map<string, Map<string, number>>();
-  for (const x of places) {
-    const m = new Map<string, number>();
-    if (basis === 'stock') addCounts(m, graph.getNodeAttribute(x, 'byDiscipline'), `node ${JSON.stringify(x)}`);
-    else {
-      graph.forEachInEdge(x, (_e, attr, source, target) => {
-        if (source !== target) addCounts(m, attr.byDiscipline, `edge ${JSON.stringify(source)} → ${JSON.stringify(target)}`);
+  const { nodes: places, index } = nodeIndex(graph);
+  const counts = new DisciplineCounts(places.length);
+  if (basis === 'stock') {
+    graph.forEachNode((x, attr) => counts.add(index.get(x)!, attr.byDiscipline, x));
+  } else {
+    if (adjacencyInInsertionOrder(places) && !graph.multi) {
+      // One pass over the edges: a place's in-edges come in the same order as forEachInEdge's
+      // (which, in a multigraph, groups parallel edges by source instead).
+      graph.forEachEdge((_e, attr, source, target, _sa, _ta, undirected) => {
+        if (source !== target && !undirected) counts.add(index.get(target)!, attr.byDiscipline, source, target);
       });
+    } else {
+      for (let x = 0; x < places.length; x++) {
+        graph.forEachInEdge(places[x]!, (_e, attr, source, target) => {
+          if (source !== target) counts.add(x, attr.byDiscipline, source, target);
+        });
+      }
     }
-    counts.set(x, m);
   }
 
+  // World counts, added place by place in each place's own order (the insertion order of a Map per discipline).
   const worldCounts = new Map<string, number>();
-  for (const m of counts.values()) for (const [d, v] of m) worldCounts.set(d, (worldCounts.get(d) ?? 0) + v);
+  for (let x = 0; x < places.length; x++) {
+    for (const c of counts.order[x]!) {
+      const d = counts.names[c]!;
+      worldCounts.set(d, (worldCounts.get(d) ?? 0) + counts.columns[c]![x]!);
+    }
+  }
   let shares: Map<string, number>;
   if (reference) {
     for (const d of worldCounts.keys()) {
@@ -125,14 +185,16 @@ export function rai(graph: AnyGraph, options?: RaiOptions): RaiResult {
   const disciplines = [...worldCounts.keys()].sort(
     (a, b) => shares.get(b)! - shares.get(a)! || (a < b ? -1 : a > b ? 1 : 0),
   );
+  const columnOf = new Map(counts.names.map((d, c) => [d, c]));
   const cells: RaiCell[] = [];
-  for (const place of places) {
-    const m = counts.get(place)!;
-    const nx = [...m.values()].reduce((a, b) => a + b, 0);
+  for (let x = 0; x < places.length; x++) {
+    let nx = 0;
+    for (const c of counts.order[x]!) nx += counts.columns[c]![x]!;
     for (const discipline of disciplines) {
-      const n = m.get(discipline) ?? 0;
+      const c = columnOf.get(discipline)!;
+      const n = counts.has(c, x) ? counts.columns[c]![x]! : 0;
       const share = shares.get(discipline)!;
-      cells.push({ place, discipline, researchers: n, rai: nx > 0 && share > 0 ? n / nx / share : null });
+      cells.push({ place: places[x]!, discipline, researchers: n, rai: nx > 0 && share > 0 ? n / nx / share : null });
     }
   }
   const worldShares: Record<string, number> = {};

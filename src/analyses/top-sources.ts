@@ -13,6 +13,7 @@
  * (available when the input had researcher ids). Ties are broken by place key (code-unit order),
  * so the result never depends on insertion order. Zero flows and self-loops are never listed.
  */
+import { nodeIndex } from './flow-arrays.ts';
 import { checkChoice, checkGraph, checkNumber, edgeWeightReader, withDefaults } from './options.ts';
 import type { AnyGraph } from './options.ts';
 import type { TopFlow, TopFlows } from './types.ts';
@@ -37,15 +38,62 @@ interface Acc {
   researchers: number | null;
 }
 
+interface Resolved {
+  k: number;
+  minWeight: number;
+  rankBy: 'weight' | 'researchers';
+}
+
 function top(graph: AnyGraph, direction: 'in' | 'out', options?: TopFlowsOptions): TopFlows {
   checkGraph(graph);
   const o = withDefaults(DEFAULTS, options);
-  const k = checkNumber('k', o.k, { min: 1, integer: true });
-  const minWeight = checkNumber('minWeight', o.minWeight, { min: 0 });
-  const rankBy = checkChoice('rankBy', o.rankBy, ['weight', 'researchers'] as const);
+  const r: Resolved = {
+    k: checkNumber('k', o.k, { min: 1, integer: true }),
+    minWeight: checkNumber('minWeight', o.minWeight, { min: 0 }),
+    rankBy: checkChoice('rankBy', o.rankBy, ['weight', 'researchers'] as const),
+  };
+  return !graph.multi && graph.type === 'directed' ? topOfSimple(graph, direction, r) : topByPlace(graph, direction, r);
+}
+
+/**
+ * A simple directed graph has one flow per ordered pair: nothing to merge, so one pass over the
+ * edges keeps each place's k best in a small sorted list. Ranking is a total order (value, then
+ * key), so the lists are those of sorting every flow.
+ */
+function topOfSimple(graph: AnyGraph, direction: 'in' | 'out', { k, minWeight, rankBy }: Resolved): TopFlows {
   const readWeight = edgeWeightReader(graph, 'weight');
   const readResearchers = edgeWeightReader(graph, 'researchers', 'rankBy');
+  const { nodes, index } = nodeIndex(graph);
+  const best: Array<Array<{ place: string; value: number; weight: number; researchers: number | null }>> = nodes.map(() => []);
+  graph.forEachEdge((edge, attributes, source, target) => {
+    if (source === target) return;
+    const weight = readWeight(edge, attributes);
+    const researchers =
+      rankBy === 'researchers' || (attributes.researchers !== null && attributes.researchers !== undefined)
+        ? readResearchers(edge, attributes)
+        : null;
+    const value = rankBy === 'weight' ? weight : (researchers ?? 0);
+    if (!(value > 0 && value >= minWeight)) return;
+    const place = direction === 'in' ? source : target;
+    const list = best[index.get(direction === 'in' ? target : source)!]!;
+    // Insert into the sorted list, largest value first, ties by key; at most k long.
+    let i = list.length;
+    while (i > 0 && (value > list[i - 1]!.value || (value === list[i - 1]!.value && place < list[i - 1]!.place))) i--;
+    if (i >= k) return;
+    if (list.length === k) list.pop();
+    list.splice(i, 0, { place, value, weight, researchers });
+  });
+  const out: TopFlows = {};
+  for (let i = 0; i < nodes.length; i++) {
+    out[nodes[i]!] = best[i]!.map((f, r): TopFlow => ({ place: f.place, weight: f.weight, researchers: f.researchers, rank: r + 1 }));
+  }
+  return out;
+}
 
+/** Any graph: a place's flows with the same other end (parallel edges of a multigraph) are summed first. */
+function topByPlace(graph: AnyGraph, direction: 'in' | 'out', { k, minWeight, rankBy }: Resolved): TopFlows {
+  const readWeight = edgeWeightReader(graph, 'weight');
+  const readResearchers = edgeWeightReader(graph, 'researchers', 'rankBy');
   const out: TopFlows = {};
   graph.forEachNode((node) => {
     const byPlace = new Map<string, Acc>();
