@@ -43,8 +43,9 @@ export function scanSql(path: string, kind: SourceKind): string {
 }
 
 /**
- * Creates the view `src` over the input: its columns as text plus `ord`, the 1-based data-row
- * number in file order. Returns the header (column names in file order).
+ * Creates the view `src` over the input, its columns as text. Rows come in file order (the
+ * session preserves insertion order), so a table created from `src` numbers them by `rowid`.
+ * Returns the header (column names in file order).
  *
  * @throws InputError when the file is missing, empty or cannot be scanned.
  */
@@ -59,24 +60,24 @@ export async function openSource(db: Session, path: string, kind: SourceKind): P
     throw new InputError(path, `cannot be read by the DuckDB engine: ${detail}`, { cause });
   }
   const casts = header.map((h) => `CAST(${ident(h)} AS VARCHAR) AS ${ident(h)}`).join(', ');
-  await db.run(`CREATE OR REPLACE TEMP VIEW src AS SELECT ${casts}, ordinality AS ord FROM ${scan} WITH ORDINALITY`);
+  await db.run(`CREATE OR REPLACE TEMP VIEW src AS SELECT ${casts} FROM ${scan}`);
   return header;
 }
 
 /** JavaScript's `String.prototype.trim` white space, as an RE2 character class body. */
 const JS_WHITESPACE = '\\t\\n\\x0B\\f\\r \\x{00A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}';
 
-/** Code points of {@link JS_WHITESPACE}, for a cheap test before the regular expression. */
-const WHITESPACE_CODES = '9, 10, 11, 12, 13, 32, 160, 5760, 8192, 8193, 8194, 8195, 8196, 8197, 8198, 8199, 8200, 8201, 8202, 8232, 8233, 8239, 8287, 12288, 65279';
-
 /**
- * SQL for `cellText(column)`: NULL → '', trimmed like JS. Only cells that start or end with white
- * space go through the regular expression (DuckDB's `trim(x, chars)` is slow on long sets).
+ * SQL for `cellText(column)`: NULL → '', trimmed like JS. Most cells start with a visible ASCII
+ * character (one byte comparison: bytes 0x21–0x7F) and end with a character below U+00A0 that is
+ * not a control or space: those are returned as they are. Only the others (white space, a
+ * non-ASCII first or last character) go through the regular expression, which decides exactly.
  */
 export function cellSql(column: string): string {
   const c = ident(column);
+  const exact = `regexp_replace(${c}, ${literal(`^[${JS_WHITESPACE}]+|[${JS_WHITESPACE}]+$`)}, '', 'g')`;
   return (
-    `CASE WHEN ${c} IS NULL THEN '' WHEN ascii(${c}) IN (${WHITESPACE_CODES}) OR ascii(right(${c}, 1)) IN (${WHITESPACE_CODES}) ` +
-    `THEN regexp_replace(${c}, ${literal(`^[${JS_WHITESPACE}]+|[${JS_WHITESPACE}]+$`)}, '', 'g') ELSE ${c} END`
+    `CASE WHEN ${c} >= '!' AND ${c} < chr(128) AND substr(${c}, -1) BETWEEN '!' AND chr(159) THEN ${c} ` +
+    `WHEN ${c} IS NULL THEN '' ELSE ${exact} END`
   );
 }
