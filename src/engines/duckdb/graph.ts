@@ -26,25 +26,36 @@ export interface GraphParts {
 }
 
 
-/** Assembles the flow graph from `m` and the places. */
+/**
+ * Assembles the flow graph from `m` and the places. DuckDB hands over numbers only, as typed
+ * arrays: the edges in (source, target) order with how many breakdown entries each has, and the
+ * breakdown entries in the same order, so JS walks each array once and builds no intermediates.
+ */
 export async function graphFromMoves(db: Session, parts: GraphParts): Promise<FlowGraph> {
   // One pass over the moves by (edge, year, discipline); the coarser breakdowns come from it.
-  // Disciplines travel as integer codes (`dd`): numbers convert to JS several times faster than text.
+  // Disciplines travel as integer codes (`dd`).
   await db.run(`
     CREATE OR REPLACE TEMP TABLE dd AS
       SELECT disc, CAST(row_number() OVER (ORDER BY disc) - 1 AS INTEGER) AS di FROM (SELECT DISTINCT disc FROM m WHERE disc IS NOT NULL);
     CREATE OR REPLACE TEMP TABLE g_yd AS
-      SELECT s, t, CAST(year AS INTEGER) AS year, dd.di, sum(cnt) AS n, min(okey) AS first FROM m LEFT JOIN dd ON dd.disc = m.disc
-      GROUP BY s, t, year, dd.di`);
+      SELECT CAST(s AS INTEGER) AS s, CAST(t AS INTEGER) AS t, CAST(year AS INTEGER) AS year, dd.di, sum(cnt) AS n, min(okey) AS first
+      FROM m LEFT JOIN dd ON dd.disc = m.disc GROUP BY ALL;
+    CREATE OR REPLACE TEMP TABLE g_y AS SELECT s, t, year, CAST(sum(n) AS DOUBLE) AS n FROM g_yd GROUP BY s, t, year;
+    CREATE OR REPLACE TEMP TABLE g_d AS SELECT s, t, di, CAST(sum(n) AS DOUBLE) AS n, min(first) AS first FROM g_yd WHERE di IS NOT NULL GROUP BY s, t, di`);
   const names = ((await db.columns(`SELECT disc FROM dd ORDER BY di`)).disc ?? []) as string[];
-  const edges = await db.columns(`
-    SELECT s, t, CAST(sum(cnt) AS DOUBLE) AS w, CASE WHEN bool_or(rid IS NULL) THEN NULL ELSE CAST(count(DISTINCT rid) AS INTEGER) END AS r
-    FROM m GROUP BY s, t ORDER BY s, t`);
-  const byYear = await db.columns(`SELECT s, t, year, CAST(sum(n) AS DOUBLE) AS n FROM g_yd GROUP BY s, t, year ORDER BY s, t, year`);
-  const byDiscipline = await db.columns(`
-    SELECT s, t, di, n FROM (SELECT s, t, di, CAST(sum(n) AS DOUBLE) AS n, min(first) AS first FROM g_yd WHERE di IS NOT NULL GROUP BY s, t, di)
-    ORDER BY s, t, first`);
-  const byYearDiscipline = await db.columns(`SELECT s, t, year, di, CAST(n AS DOUBLE) AS n FROM g_yd WHERE di IS NOT NULL ORDER BY s, t, year, first`);
+  // Researchers: -1 when some move of the edge has no researcher id (the count is unknown).
+  const edges = await db.numbers(`
+    SELECT e.s, e.t, e.w, e.r, y.ny, coalesce(d.nd, 0) AS nd, coalesce(x.nx, 0) AS nx
+    FROM (SELECT CAST(s AS INTEGER) AS s, CAST(t AS INTEGER) AS t, CAST(sum(cnt) AS DOUBLE) AS w,
+                 CASE WHEN bool_or(rid IS NULL) THEN -1 ELSE CAST(count(DISTINCT rid) AS INTEGER) END AS r
+          FROM m GROUP BY s, t) e
+    JOIN (SELECT s, t, CAST(count(*) AS INTEGER) AS ny FROM g_y GROUP BY s, t) y ON y.s = e.s AND y.t = e.t
+    LEFT JOIN (SELECT s, t, CAST(count(*) AS INTEGER) AS nd FROM g_d GROUP BY s, t) d ON d.s = e.s AND d.t = e.t
+    LEFT JOIN (SELECT s, t, CAST(count(*) AS INTEGER) AS nx FROM g_yd WHERE di IS NOT NULL GROUP BY s, t) x ON x.s = e.s AND x.t = e.t
+    ORDER BY e.s, e.t`);
+  const byYear = await db.numbers(`SELECT year, n FROM g_y ORDER BY s, t, year`);
+  const byDiscipline = await db.numbers(`SELECT di, n FROM g_d ORDER BY s, t, first`);
+  const byYearDiscipline = await db.numbers(`SELECT year, di, CAST(n AS DOUBLE) AS n FROM g_yd WHERE di IS NOT NULL ORDER BY s, t, year, first`);
   const [span] = await db.rows(`SELECT min(year) AS first, max(year) AS last FROM g_yd`);
 
   const graph: FlowGraph = new DirectedGraph<PlaceAttributes, FlowAttributes, FlowGraphAttributes>({ allowSelfLoops: false });
@@ -63,30 +74,26 @@ export async function graphFromMoves(db: Session, parts: GraphParts): Promise<Fl
   }
 
   const ids = parts.places.map((p) => p.id);
-  const es = edges.s as number[];
-  const et = edges.t as number[];
-  const ew = edges.w as number[];
-  const er = edges.r as Array<number | null>;
-  const [ys, yt, yy, yn] = [byYear.s, byYear.t, byYear.year, byYear.n] as number[][];
-  const [ds, dt, dd, dn] = [byDiscipline.s, byDiscipline.t, byDiscipline.di, byDiscipline.n] as number[][];
-  const [xs, xt, xy, xd, xn] = [byYearDiscipline.s, byYearDiscipline.t, byYearDiscipline.year, byYearDiscipline.di, byYearDiscipline.n] as number[][];
+  const { s: es, t: et, w: ew, r: er, ny, nd, nx } = edges as Record<string, Int32Array> & { w: Float64Array };
+  const { year: yy, n: yn } = byYear;
+  const { di: dd, n: dn } = byDiscipline;
+  const { year: xy, di: xd, n: xn } = byYearDiscipline;
   let y = 0;
   let d = 0;
   let x = 0;
-  for (let e = 0; e < es.length; e++) {
-    const s = es[e]!;
-    const t = et[e]!;
+  for (let e = 0; e < es!.length; e++) {
     const years: Record<string, number> = {};
-    for (; y < ys!.length && ys![y] === s && yt![y] === t; y++) years[yy![y]!] = yn![y]!;
+    for (const end = y + ny![e]!; y < end; y++) years[yy![y]!] = yn![y]!;
     const disciplines: Record<string, number> = {};
-    for (; d < ds!.length && ds![d] === s && dt![d] === t; d++) disciplines[names[dd![d]!]!] = dn![d]!;
+    for (const end = d + nd![e]!; d < end; d++) disciplines[names[dd![d]!]!] = dn![d]!;
     const yearDisciplines: Record<string, Record<string, number>> = {};
-    for (; x < xs!.length && xs![x] === s && xt![x] === t; x++) (yearDisciplines[xy![x]!] ??= {})[names[xd![x]!]!] = xn![x]!;
-    const source = ids[s]!;
-    const target = ids[t]!;
+    for (const end = x + nx![e]!; x < end; x++) (yearDisciplines[xy![x]!] ??= {})[names[xd![x]!]!] = xn![x]!;
+    const source = ids[es![e]!]!;
+    const target = ids[et![e]!]!;
+    const r = er![e]!;
     graph.addDirectedEdgeWithKey(edgeKey(source, target), source, target, {
-      weight: ew[e]!,
-      researchers: er[e] ?? null,
+      weight: ew![e]!,
+      researchers: r < 0 ? null : r,
       byYear: years,
       byDiscipline: disciplines,
       byYearDiscipline: yearDisciplines,
