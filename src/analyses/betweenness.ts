@@ -15,6 +15,11 @@
  *
  * `normalized` (default true) divides by (N − 1)(N − 2), the number of ordered pairs that can
  * pass through a place in a directed graph, giving values in [0, 1] comparable across graphs.
+ *
+ * Cost: O(N · E) time (Brandes), hours on a million flows. With `maxFlows`, a graph of more flows
+ * is cut to its strongest flows first (`strongest-flows.ts`: weight ≥ t, t the smallest whole
+ * number leaving at most maxFlows): paths then run on those flows only, places left without a
+ * flow get 0, and N stays the number of places of the whole graph.
  */
 import betweennessLib from 'graphology-metrics/centrality/betweenness.js';
 import {
@@ -22,37 +27,77 @@ import {
   checkBoolean,
   checkEdgeWeightGetter,
   checkGraph,
+  checkNumber,
   weightedView,
   withDefaults,
 } from './options.ts';
 import type { AnyGraph, EdgeWeightGetter } from './options.ts';
+import { strongestFlows } from './strongest-flows.ts';
 
 export interface BetweennessOptions {
   /** Edge attribute or function giving the flow on an edge; its inverse is the edge's length. `null`: every edge has length 1. */
   getEdgeWeight?: EdgeWeightGetter;
   /** Divide by (N − 1)(N − 2). */
   normalized?: boolean;
+  /** Above this many flows, compute on the strongest flows only (integer ≥ 1); Infinity: always exact. */
+  maxFlows?: number;
 }
 
-/** Defaults of {@link betweenness}: `getEdgeWeight` _string_ ('weight'), `normalized` _boolean_ (true). */
+/**
+ * Defaults of {@link betweenness}: `getEdgeWeight` _string_ ('weight'), `normalized` _boolean_ (true),
+ * `maxFlows` _number_ (Infinity: exact).
+ */
 export const DEFAULTS: Readonly<Required<BetweennessOptions>> = Object.freeze({
   getEdgeWeight: 'weight',
   normalized: true,
+  maxFlows: Infinity,
 });
 
-function compute(graph: AnyGraph, options?: BetweennessOptions): Record<string, number> {
+export interface BetweennessResult {
+  /** node key → betweenness. */
+  values: Record<string, number>;
+  /** Weight threshold of the flows used (whole number); null when exact (every flow used). */
+  minWeight: number | null;
+  /** Flows of the graph and flows used. */
+  flows: number;
+  keptFlows: number;
+}
+
+function detailed(graph: AnyGraph, options?: BetweennessOptions): BetweennessResult {
   checkGraph(graph);
   const o = withDefaults(DEFAULTS, options);
   const getEdgeWeight = checkEdgeWeightGetter(o.getEdgeWeight);
   const normalized = checkBoolean('normalized', o.normalized);
-  if (graph.order === 0) return {};
-  const view = weightedView(graph, getEdgeWeight, (w) => 1 / w);
-  return { ...betweennessLib(view.graph, { getEdgeWeight: view.getEdgeWeight, normalized }) };
+  const maxFlows = o.maxFlows === Infinity ? Infinity : checkNumber('maxFlows', o.maxFlows, { min: 1, integer: true });
+  const exact = (): BetweennessResult => {
+    if (graph.order === 0) return { values: {}, minWeight: null, flows: 0, keptFlows: 0 };
+    const view = weightedView(graph, getEdgeWeight, (w) => 1 / w);
+    const values = { ...betweennessLib(view.graph, { getEdgeWeight: view.getEdgeWeight, normalized }) };
+    return { values, minWeight: null, flows: view.edgeCount, keptFlows: view.edgeCount };
+  };
+  if (maxFlows === Infinity) return exact();
+  const strongest = strongestFlows(graph, { maxFlows, getEdgeWeight });
+  if (strongest.minWeight === null) return exact();
+  // Raw sums on the strongest flows, scaled by the whole graph's place count: the values a graph of
+  // every place and only those flows would give (a place without a flow is on no path).
+  const view = weightedView(strongest.graph, 'weight', (w) => 1 / w);
+  const raw = betweennessLib(view.graph, { getEdgeWeight: view.getEdgeWeight, normalized: false });
+  const N = graph.order;
+  const scale = normalized && N > 2 ? 1 / ((N - 1) * (N - 2)) : 1;
+  const values: Record<string, number> = {};
+  graph.forEachNode((node) => (values[node] = (raw[node] ?? 0) * scale));
+  return { values, minWeight: strongest.minWeight, flows: strongest.flows, keptFlows: strongest.keptFlows };
 }
 
-/** Writes node attribute `betweenness`. */
-function assign(graph: AnyGraph, options?: BetweennessOptions): void {
-  assignAttribute(graph, 'betweenness', compute(graph, options));
+function compute(graph: AnyGraph, options?: BetweennessOptions): Record<string, number> {
+  return detailed(graph, options).values;
+}
+
+/** Writes node attribute `betweenness`; returns the threshold used (see {@link BetweennessResult}). */
+function assign(graph: AnyGraph, options?: BetweennessOptions): Omit<BetweennessResult, 'values'> {
+  const { values, ...used } = detailed(graph, options);
+  assignAttribute(graph, 'betweenness', values);
+  return used;
 }
 
 /**
@@ -65,5 +110,6 @@ function assign(graph: AnyGraph, options?: BetweennessOptions): void {
  * @example
  * // A→B 2, B→C 2, A→C 1: A→B→C has length 1/2 + 1/2 = 1 = A→C; B lies on 1 of 2 shortest paths
  * betweenness(graph, { normalized: false }); // { A: 0, B: 0.5, C: 0 }
+ * betweenness.detailed(graph, { maxFlows: 5000 }).minWeight; // 207 on 1.5 M flows: flows of ≥ 207 moves used
  */
-export const betweenness = Object.assign(compute, { assign });
+export const betweenness = Object.assign(compute, { assign, detailed });

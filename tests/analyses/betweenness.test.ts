@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OptionError } from '../../src/errors.ts';
 import { betweenness } from '../../src/analyses/betweenness.ts';
-import { flowGraph } from './helpers.ts';
+import { flowGraph, randomFlowGraph } from './helpers.ts';
 
 describe('betweenness', () => {
   it('betweenness on a directed path counts the pairs each inner place connects', () => {
@@ -46,5 +46,42 @@ describe('betweenness', () => {
     betweenness.assign(g);
     expect(g.getNodeAttribute('B', 'betweenness')).toBe(0.5);
     expect(() => betweenness(g, { normalized: 'yes' as never })).toThrow(OptionError);
+  });
+
+  it('betweenness with maxFlows runs on the strongest flows, over every place', () => {
+    // A→B 5, B→C 5, C→D 5, A→D 1, D→E 1. At most 3 flows: the 4th largest is 1 → t = 2 keeps the
+    // path A→B→C→D. B lies on A⇝C and A⇝D, C on A⇝D and B⇝D: 2 each, unnormalised.
+    // Normalised over all 5 places: / ((5 − 1)(5 − 2)) = / 12, not over the 4 places of the path.
+    const g = flowGraph(['A', 'B', 'C', 'D', 'E'], [
+      ['A', 'B', 5],
+      ['B', 'C', 5],
+      ['C', 'D', 5],
+      ['A', 'D', 1],
+      ['D', 'E', 1],
+    ]);
+    const r = betweenness.detailed(g, { maxFlows: 3 });
+    expect(r).toEqual({ values: { A: 0, B: 2 / 12, C: 2 / 12, D: 0, E: 0 }, minWeight: 2, flows: 5, keptFlows: 3 });
+    expect(betweenness(g, { maxFlows: 3, normalized: false })).toEqual({ A: 0, B: 2, C: 2, D: 0, E: 0 });
+    // Exact (every flow): A⇝D runs through B and C (length 3/5 < 1); D now passes to E.
+    // B: A⇝C, A⇝D, A⇝E = 3; C: A⇝D, A⇝E, B⇝D, B⇝E = 4; D: A⇝E, B⇝E, C⇝E = 3.
+    expect(betweenness(g, { normalized: false })).toEqual({ A: 0, B: 3, C: 4, D: 3, E: 0 });
+    const exact = betweenness.detailed(g, { maxFlows: 5 });
+    expect(exact).toEqual({ values: betweenness(g), minWeight: null, flows: 5, keptFlows: 5 });
+    expect(betweenness.assign(g, { maxFlows: 3 })).toEqual({ minWeight: 2, flows: 5, keptFlows: 3 });
+    expect(g.getNodeAttribute('B', 'betweenness')).toBe(2 / 12);
+    expect(() => betweenness(g, { maxFlows: 0 })).toThrow(OptionError);
+  });
+
+  it('betweenness with maxFlows equals exact betweenness of every place and the kept flows (random graphs)', () => {
+    for (let seed = 1; seed <= 5; seed++) {
+      const g = randomFlowGraph(seed, 25, 0.2);
+      const r = betweenness.detailed(g, { maxFlows: 40 });
+      expect(r.minWeight).not.toBeNull();
+      const kept = g.copy();
+      kept.filterEdges((_e, a) => a.weight < r.minWeight!).forEach((e) => kept.dropEdge(e));
+      expect(kept.size).toBe(r.keptFlows);
+      const reference = betweenness(kept);
+      for (const node of g.nodes()) expect(r.values[node]).toBeCloseTo(reference[node]!, 14);
+    }
   });
 });
