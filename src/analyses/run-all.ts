@@ -9,6 +9,16 @@
  * eigenvector → hubClass → community, communityLabel → communityStability (if runs > 0) → top
  * sources and destinations → RAI. Measures that need timelines are written as null on a graph
  * built from moves, so that every run has the same columns.
+ *
+ * At scale (limits that keep a run on a million flows to seconds, reported in the summary and its
+ * warnings so that manifests and reports can state them):
+ * - betweenness is exact up to `betweennessMaxFlows` flows and computed on the strongest flows
+ *   beyond (`strongest-flows.ts`). 'auto' sets that cap from the number of places, so that exact
+ *   betweenness (O(places × flows)) stays near 25 million place·flow steps, a few seconds:
+ *   max(5,000, ⌊25,000,000 / places⌋): 357,142 flows for 70 places, 118,483 for 211 countries,
+ *   25,000 for 1,000 places, 5,000 (the benchmark's cap) from 5,000 places on.
+ * - community stability (`stabilityRuns` full Louvain runs) is skipped above `stabilityMaxFlows`
+ *   flows (default 200,000: about 10 s for 20 runs), with a warning saying how to force it.
  */
 import { betweenness } from './betweenness.ts';
 import { communities } from './communities.ts';
@@ -20,6 +30,7 @@ import { hubClass } from './hub-class.ts';
 import type { HubClassResult } from './hub-class.ts';
 import { inflowRatio } from './inflow-ratio.ts';
 import { netInflow } from './net-inflow.ts';
+import { OptionError } from '../errors.ts';
 import { assignAttribute, checkBoolean, checkGraph, checkNumber, ConvergenceError, withDefaults } from './options.ts';
 import type { AnyGraph } from './options.ts';
 import { DEFAULTS as PAGERANK_DEFAULTS, pagerank } from './pagerank.ts';
@@ -56,13 +67,41 @@ export interface AnalyzeGraphOptions {
   /** RAI basis and reference world (see `rai.ts`). */
   raiBasis?: 'stock' | 'inflow' | 'auto';
   raiReference?: Record<string, number> | null;
+  /** Betweenness is exact up to this many flows, on the strongest flows beyond; 'auto' (from the places), or 0 / Infinity: always exact. */
+  betweennessMaxFlows?: number | 'auto';
+  /** Stability runs are skipped (with a warning) on graphs of more flows than this; 0 / Infinity: never skipped. */
+  stabilityMaxFlows?: number;
+}
+
+/** Place·flow steps exact betweenness may take with `betweennessMaxFlows: 'auto'`. */
+export const BETWEENNESS_WORK = 25_000_000;
+
+/**
+ * The flow cap `betweennessMaxFlows: 'auto'` sets: max(5,000, ⌊BETWEENNESS_WORK / places⌋).
+ *
+ * @example autoBetweennessMaxFlows(70); // 357142
+ */
+export function autoBetweennessMaxFlows(places: number): number {
+  return Math.max(5000, Math.floor(BETWEENNESS_WORK / Math.max(1, places)));
+}
+
+/** How betweenness was computed: exactly (minWeight null) or on the flows of at least minWeight. */
+export interface BetweennessUse {
+  /** The cap in force (Infinity: always exact). */
+  maxFlows: number;
+  /** Threshold of the flows used, in moves; null when exact. */
+  minWeight: number | null;
+  /** Flows of the graph, and flows betweenness ran on. */
+  flows: number;
+  keptFlows: number;
 }
 
 /**
  * Defaults of {@link analyzeGraph}, gathered from each measure's own `DEFAULTS`:
  * `seed` (42), `resolution` (1), `directedCommunities` (false), `alpha` (0.85), `topK` (5),
  * `minWeight` (100), `hubShare` (0.1), `minHubs` (2), `peripheralQuantile` (0.25),
- * `balanceThreshold` (0.2), `stabilityRuns` (0: off), `raiBasis` ('auto'), `raiReference` (null).
+ * `balanceThreshold` (0.2), `stabilityRuns` (0: off), `raiBasis` ('auto'), `raiReference` (null),
+ * `betweennessMaxFlows` ('auto', see {@link autoBetweennessMaxFlows}), `stabilityMaxFlows` (200,000).
  */
 export const DEFAULTS: Readonly<Required<AnalyzeGraphOptions>> = Object.freeze({
   seed: DEFAULT_SEED,
@@ -78,6 +117,8 @@ export const DEFAULTS: Readonly<Required<AnalyzeGraphOptions>> = Object.freeze({
   stabilityRuns: 0,
   raiBasis: 'auto',
   raiReference: null,
+  betweennessMaxFlows: 'auto',
+  stabilityMaxFlows: 200_000,
 });
 
 export interface AnalysisSummary {
@@ -90,8 +131,12 @@ export interface AnalysisSummary {
   /** Whether nodes carried timeline stock (inflow ratio, retention, young share, talent potential are meaningful). */
   hasStock: boolean;
   communities: CommunitiesResult;
-  /** Community stability over `stabilityRuns` seeds; null when off. */
+  /** Community stability over `stabilityRuns` seeds; null when off or skipped. */
   stability: CommunityStabilityResult | null;
+  /** True when stability runs were asked for but skipped: more flows than `stabilityMaxFlows`. */
+  stabilitySkipped: boolean;
+  /** How betweenness was computed (exact, or the threshold of the strongest flows used). */
+  betweenness: BetweennessUse;
   topSources: TopFlows;
   topDestinations: TopFlows;
   rai: RaiResult;
@@ -106,12 +151,23 @@ export interface AnalysisSummary {
 
 const STOCK_ATTRIBUTES = ['stock', 'inflowSet', 'presentBefore', 'young', 'youngByYear', 'byDiscipline'];
 
+/** 0 and Infinity mean "no limit"; otherwise an integer ≥ 1. */
+function checkLimit(name: string, value: unknown): number {
+  if (value === 0 || value === Infinity) return Infinity;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 1) return value;
+  throw new OptionError(name, value, `an integer ≥ 1, or 0 or Infinity for no limit${name === 'betweennessMaxFlows' ? ", or 'auto'" : ''}`);
+}
+
 function resolve(options?: AnalyzeGraphOptions): Required<AnalyzeGraphOptions> {
   const o = withDefaults(DEFAULTS, options);
   checkNumber('stabilityRuns', o.stabilityRuns, { min: 0, integer: true });
   checkBoolean('directedCommunities', o.directedCommunities);
+  if (o.betweennessMaxFlows !== 'auto') checkLimit('betweennessMaxFlows', o.betweennessMaxFlows);
+  checkLimit('stabilityMaxFlows', o.stabilityMaxFlows);
   return o;
 }
+
+const count = (n: number) => n.toLocaleString('en-US');
 
 /**
  * Runs every analysis on `graph`, writing the node attributes listed in `types.ts` (plus
@@ -162,8 +218,16 @@ export function analyzeGraph(graph: AnyGraph, options?: AnalyzeGraphOptions): An
   };
   iterative(['pagerank'], () => pagerank.assign(graph, { alpha: o.alpha }));
   iterative(['hubScore', 'authorityScore'], () => hits.assign(graph));
-  betweenness.assign(graph);
+  const betweennessCap =
+    o.betweennessMaxFlows === 'auto' ? autoBetweennessMaxFlows(graph.order) : checkLimit('betweennessMaxFlows', o.betweennessMaxFlows);
+  const used = { maxFlows: betweennessCap, ...betweenness.assign(graph, { maxFlows: betweennessCap }) };
   wrote('betweenness');
+  if (used.minWeight !== null) {
+    warnings.push(
+      `betweenness computed on the ${count(used.keptFlows)} strongest of ${count(used.flows)} flows (at least ${count(used.minWeight)} moves each), ` +
+        `not exactly: exact betweenness takes places × flows steps; raise betweennessMaxFlows (--betweenness-max-flows), 0 for exact`,
+    );
+  }
   iterative(['eigenvector'], () => eigenvector.assign(graph));
 
   const classes = hubClass(graph, {
@@ -182,7 +246,13 @@ export function analyzeGraph(graph: AnyGraph, options?: AnalyzeGraphOptions): An
   wrote('community', 'communityLabel');
 
   let stability: CommunityStabilityResult | null = null;
-  if (o.stabilityRuns > 0) {
+  const stabilitySkipped = o.stabilityRuns > 0 && used.flows > checkLimit('stabilityMaxFlows', o.stabilityMaxFlows);
+  if (stabilitySkipped) {
+    warnings.push(
+      `community stability skipped: ${count(used.flows)} flows is more than stabilityMaxFlows ${count(o.stabilityMaxFlows)} ` +
+        `(${o.stabilityRuns} full Louvain runs); set it higher (--stability-max-flows), 0 to run it on any graph`,
+    );
+  } else if (o.stabilityRuns > 0) {
     stability = communityStability(graph, { ...communityOptions, runs: o.stabilityRuns });
     assignAttribute(graph, 'communityStability', stability.stability);
     wrote('communityStability');
@@ -200,6 +270,8 @@ export function analyzeGraph(graph: AnyGraph, options?: AnalyzeGraphOptions): An
     hasStock: graph.someNode((_n, attr) => STOCK_ATTRIBUTES.some((a) => attr[a] !== undefined && attr[a] !== null)),
     communities: found,
     stability,
+    stabilitySkipped,
+    betweenness: used,
     topSources: topSources(graph, top),
     topDestinations: topDestinations(graph, top),
     rai: rai(graph, raiOptions),

@@ -8,7 +8,7 @@ import { detectKind } from '../pipeline/analyze-file.ts';
 import { readTable } from '../io/read-table.ts';
 import { readFile } from 'node:fs/promises';
 import { parseAliasCsv } from '../places/aliases.ts';
-import { InputError } from '../errors.ts';
+import { InputError, OptionError } from '../errors.ts';
 import { sha256OfFile } from '../exports/checksum.ts';
 import { writeOutputs } from '../exports/write-atomic.ts';
 import { problemsTable } from '../exports/problems-table.ts';
@@ -54,6 +54,16 @@ Options:
   --top-k <n>           top sources/destinations per place (default: ${ANALYZE_DEFAULTS.topK})
   --min-flow <n>        minimum moves for a top source/destination (default: ${ANALYZE_DEFAULTS.topMinWeight})
   --stability-runs <n>  Louvain runs for the community stability figure, 0 = off (default: ${ANALYZE_DEFAULTS.stabilityRuns})
+  --stability-max-flows <n>
+                        skip the stability runs, with a warning, on graphs of more flows than this;
+                        0 = run them on any graph (default: ${ANALYZE_DEFAULTS.stabilityMaxFlows}: each run is a full
+                        Louvain run, seconds apiece on a million flows)
+  --betweenness-max-flows <n|auto>
+                        betweenness is exact up to this many flows; beyond, it is computed on the
+                        strongest flows (weight ≥ t, t the smallest whole number leaving at most n)
+                        and the threshold is reported; 0 = always exact, which takes places × flows
+                        steps (hours on a million flows). auto: max(5,000, 25,000,000 / places)
+                        (default: ${ANALYZE_DEFAULTS.betweennessMaxFlows})
   --out <dir>           output folder (default: out/<input name>)
   --figures             also write SVG figures into <out>/figures/
   --strict              any problem is fatal: write problems.csv only and exit 1
@@ -62,6 +72,15 @@ Options:
 
 ${EXIT_CODES_HELP}
 `;
+
+/** A flow cap: 'auto' or an integer ≥ 0. */
+function parseFlowCap(option: string, value: string | undefined, fallback: number | 'auto'): number | 'auto' {
+  if (value === undefined) return fallback;
+  if (value === 'auto') return 'auto';
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isInteger(n) || n < 0) throw new OptionError(option, value, "an integer ≥ 0 or 'auto'");
+  return n;
+}
 
 /** out/<input name without extensions>. */
 export function defaultOutDir(input: string): string {
@@ -86,6 +105,8 @@ export async function runAnalyze(argv: string[]): Promise<number> {
       'top-k': { type: 'string' },
       'min-flow': { type: 'string' },
       'stability-runs': { type: 'string' },
+      'stability-max-flows': { type: 'string' },
+      'betweenness-max-flows': { type: 'string' },
       out: { type: 'string' },
       figures: { type: 'boolean' },
       strict: { type: 'boolean' },
@@ -114,6 +135,8 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     topK: parseIntOption('--top-k', values['top-k'], ANALYZE_DEFAULTS.topK, 1),
     topMinWeight: parseIntOption('--min-flow', values['min-flow'], ANALYZE_DEFAULTS.topMinWeight, 0),
     stabilityRuns: parseIntOption('--stability-runs', values['stability-runs'], ANALYZE_DEFAULTS.stabilityRuns, 0, 1000),
+    stabilityMaxFlows: parseIntOption('--stability-max-flows', values['stability-max-flows'], ANALYZE_DEFAULTS.stabilityMaxFlows, 0),
+    betweennessMaxFlows: parseFlowCap('--betweenness-max-flows', values['betweenness-max-flows'], ANALYZE_DEFAULTS.betweennessMaxFlows),
     columns: values.map ? parseColumnMap(values.map) : {},
   };
   const outDir = values.out ?? defaultOutDir(input);
@@ -175,6 +198,9 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   });
   if (values.parquet) Object.assign(files, await (await import('../engines/duckdb/parquet.ts')).csvTablesToParquet(files));
   const written = await writeOutputs(outDir, files);
+  // Limits that changed what was computed (betweenness on the strongest flows, stability skipped)
+  // and iterations that did not converge: said once each, even with --quiet.
+  for (const warning of run.analyses.warnings) process.stderr.write(`talentflow analyze: note: ${warning}\n`);
   if (!values.quiet) {
     process.stdout.write(formatReport(run));
     process.stdout.write(`\nWrote ${written.length} files to ${outDir}/: ${written.map((p) => relative(outDir, p)).join(', ')}\n`);

@@ -155,6 +155,8 @@ export function finish(
     topK: ctx.o.topK,
     minWeight: ctx.o.topMinWeight,
     stabilityRuns: ctx.o.stabilityRuns,
+    betweennessMaxFlows: ctx.o.betweennessMaxFlows,
+    stabilityMaxFlows: ctx.o.stabilityMaxFlows,
   });
   return {
     file: ctx.file,

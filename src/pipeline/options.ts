@@ -6,6 +6,7 @@ import { OptionError } from '../errors.ts';
 import type { PlaceAlias, PlaceLevel } from '../places/types.ts';
 import type { ColumnMap, RecordKind } from '../records/types.ts';
 import { DEFAULT_SEED } from '../random.ts';
+import { DEFAULTS as ANALYSIS_DEFAULTS } from '../analyses/run-all.ts';
 
 export interface AnalyzeOptions {
   /** `moves` (one row per move) or `timelines` (one row per researcher, year and affiliation). */
@@ -30,6 +31,13 @@ export interface AnalyzeOptions {
   topMinWeight?: number;
   /** Louvain runs over consecutive seeds for the stability figure; 0 = skip. */
   stabilityRuns?: number;
+  /**
+   * Betweenness is exact up to this many flows and computed on the strongest flows beyond
+   * (`src/analyses/strongest-flows.ts`); 'auto' = max(5,000, ⌊25,000,000 / places⌋); 0 = always exact.
+   */
+  betweennessMaxFlows?: number | 'auto';
+  /** The stability runs are skipped, with a warning, on graphs of more flows than this; 0 = never skipped. */
+  stabilityMaxFlows?: number;
 }
 
 export type ResolvedAnalyzeOptions = Required<Omit<AnalyzeOptions, 'aliases' | 'columns'>> & {
@@ -47,6 +55,8 @@ export const ANALYZE_DEFAULTS = Object.freeze({
   topK: 5,
   topMinWeight: 100,
   stabilityRuns: 20,
+  betweennessMaxFlows: ANALYSIS_DEFAULTS.betweennessMaxFlows,
+  stabilityMaxFlows: ANALYSIS_DEFAULTS.stabilityMaxFlows,
 });
 
 const KINDS: readonly RecordKind[] = ['moves', 'timelines'];
@@ -71,6 +81,12 @@ function checkInt(option: string, value: unknown, min: number): number {
   return value;
 }
 
+/** A flow cap: an integer ≥ 0 (0 = no limit) or Infinity. */
+function checkLimit(option: string, value: unknown): number {
+  if (value === Infinity) return value;
+  return checkInt(option, value, 0);
+}
+
 /** Fills in defaults and validates every option; throws OptionError naming the first bad one. */
 export function resolveAnalyzeOptions(options: AnalyzeOptions = {}): ResolvedAnalyzeOptions {
   const o = { ...ANALYZE_DEFAULTS, ...stripUndefined(options) };
@@ -92,6 +108,8 @@ export function resolveAnalyzeOptions(options: AnalyzeOptions = {}): ResolvedAna
     topK: checkInt('topK', o.topK, 1),
     topMinWeight: checkInt('topMinWeight', o.topMinWeight, 0),
     stabilityRuns: checkInt('stabilityRuns', o.stabilityRuns, 0),
+    betweennessMaxFlows: o.betweennessMaxFlows === 'auto' ? 'auto' : checkLimit('betweennessMaxFlows', o.betweennessMaxFlows),
+    stabilityMaxFlows: checkLimit('stabilityMaxFlows', o.stabilityMaxFlows),
     aliases: options.aliases ?? [],
     columns: options.columns ?? {},
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OptionError } from '../../src/errors.ts';
-import { analyzeGraph, DEFAULTS } from '../../src/analyses/run-all.ts';
+import { analyzeGraph, autoBetweennessMaxFlows, BETWEENNESS_WORK, DEFAULTS } from '../../src/analyses/run-all.ts';
 import { communities } from '../../src/analyses/communities.ts';
 import { pagerank } from '../../src/analyses/pagerank.ts';
 import { flowGraph, randomFlowGraph } from './helpers.ts';
@@ -88,8 +88,67 @@ describe('analyzeGraph', () => {
   });
 
   it('analyzeGraph validates options', () => {
-    for (const bad of [{ stabilityRuns: -1 }, { topK: 0 }, { resolution: 0 }, { hubShare: 2 }, { seeds: 1 }, { directedCommunities: 1 }]) {
+    for (const bad of [
+      { stabilityRuns: -1 },
+      { topK: 0 },
+      { resolution: 0 },
+      { hubShare: 2 },
+      { seeds: 1 },
+      { directedCommunities: 1 },
+      { betweennessMaxFlows: -1 },
+      { betweennessMaxFlows: 2.5 },
+      { betweennessMaxFlows: 'exact' },
+      { stabilityMaxFlows: 'auto' },
+      { stabilityMaxFlows: -5 },
+    ]) {
       expect(() => analyzeGraph(world(), bad as never)).toThrow(OptionError);
     }
+  });
+
+  it('autoBetweennessMaxFlows keeps places × flows near 25 million, never below 5,000 flows', () => {
+    expect(autoBetweennessMaxFlows(70)).toBe(357142); // ⌊25,000,000 / 70⌋
+    expect(autoBetweennessMaxFlows(211)).toBe(118483);
+    expect(autoBetweennessMaxFlows(1000)).toBe(25000);
+    expect(autoBetweennessMaxFlows(5000)).toBe(5000);
+    expect(autoBetweennessMaxFlows(20000)).toBe(5000);
+    expect(autoBetweennessMaxFlows(0)).toBe(BETWEENNESS_WORK);
+  });
+
+  it('analyzeGraph computes betweenness exactly under the cap and on the strongest flows above it', () => {
+    const exact = analyzeGraph(world());
+    expect(exact.betweenness).toEqual({ maxFlows: autoBetweennessMaxFlows(6), minWeight: null, flows: 13, keptFlows: 13 });
+    expect(analyzeGraph(world(), { betweennessMaxFlows: 0 }).betweenness.maxFlows).toBe(Infinity);
+    // 13 flows: 500, 350, 350, 250, 250, 150, 150, 100, 100, 100, 50, 50, 20. At most 6: the 7th
+    // largest is 150 → t = 151 keeps 500, 350, 350, 250, 250 (the 150s tie and go together).
+    const g = world();
+    const s = analyzeGraph(g, { betweennessMaxFlows: 6 });
+    expect(s.betweenness).toEqual({ maxFlows: 6, minWeight: 151, flows: 13, keptFlows: 5 });
+    expect(s.warnings).toHaveLength(1);
+    expect(s.warnings[0]).toMatch(/^betweenness computed on the 5 strongest of 13 flows \(at least 151 moves each\)/);
+    // Kept: Shenzhen⇄Hong Kong, Guangzhou→Shenzhen, Boston⇄New York. Only Shenzhen is between
+    // two others (Guangzhou⇝Hong Kong): 1 / ((6 − 1)(6 − 2)) = 1/20.
+    expect(g.getNodeAttribute('Shenzhen', 'betweenness')).toBe(1 / 20);
+    for (const p of ['Hong Kong', 'Guangzhou', 'Boston', 'New York', 'Chicago']) expect(g.getNodeAttribute(p, 'betweenness')).toBe(0);
+    // Everything else is unchanged.
+    const other = world();
+    analyzeGraph(other);
+    for (const node of g.nodes()) {
+      const { betweenness: _a, ...a } = g.getNodeAttributes(node);
+      const { betweenness: _b, ...b } = other.getNodeAttributes(node);
+      expect(a).toEqual(b);
+    }
+  });
+
+  it('analyzeGraph skips stability runs on graphs of more flows than stabilityMaxFlows, with a warning', () => {
+    const s = analyzeGraph(world(), { stabilityRuns: 3, stabilityMaxFlows: 12 });
+    expect(s.stability).toBeNull();
+    expect(s.stabilitySkipped).toBe(true);
+    expect(s.measures).not.toContain('communityStability');
+    expect(s.warnings).toEqual([expect.stringMatching(/^community stability skipped: 13 flows is more than stabilityMaxFlows 12/)]);
+    const run = analyzeGraph(world(), { stabilityRuns: 3, stabilityMaxFlows: 13 });
+    expect(run.stability!.runs).toBe(3);
+    expect(run.stabilitySkipped).toBe(false);
+    expect(analyzeGraph(world(), { stabilityRuns: 3, stabilityMaxFlows: 0 }).stability!.runs).toBe(3);
+    expect(analyzeGraph(world(), { stabilityMaxFlows: 1 }).stabilitySkipped).toBe(false); // no runs asked for
   });
 });

@@ -131,6 +131,32 @@ describe('talentflow analyze --figures', () => {
   });
 });
 
+describe('talentflow analyze limits at scale', () => {
+  it('runAnalyze --betweenness-max-flows and --stability-max-flows cut the work and say so on stderr', () => {
+    const limited = join(tmp, 'limited');
+    const r = runCli(['analyze', INPUT, '--out', limited, '--quiet', '--betweenness-max-flows', '2', '--stability-max-flows', '5']);
+    expect(r.status).toBe(0);
+    // 12 flows: Guangzhou→Shenzhen 3, Beijing→Shenzhen 2, ten of 1. At most 2: the 3rd largest is 1 → t = 2.
+    expect(r.stderr).toContain('note: betweenness computed on the 2 strongest of 12 flows (at least 2 moves each)');
+    expect(r.stderr).toContain('note: community stability skipped: 12 flows is more than stabilityMaxFlows 5');
+    // Neither kept flow lies between two others: every betweenness is 0 (exactly: Boston 0.18 above).
+    expect(csvRows(join(limited, 'places.csv')).map((p) => p.betweenness)).toEqual(Array(10).fill('0'));
+    const exact = csvRows(join(out, 'places.csv'));
+    expect(exact.find((p) => p.place === 'Boston')!.betweenness).toBe('0.18055555555555555');
+  });
+
+  it('runAnalyze rejects a bad flow cap and documents both in --help', () => {
+    for (const args of [['--betweenness-max-flows', 'all'], ['--betweenness-max-flows', '-1'], ['--stability-max-flows', '1.5']]) {
+      const r = runCli(['analyze', INPUT, '--out', join(tmp, 'bad-cap'), ...args]);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain(args[0]);
+    }
+    const help = runCli(['analyze', '--help']).stdout;
+    expect(help).toContain('--betweenness-max-flows <n|auto>');
+    expect(help).toContain('--stability-max-flows <n>');
+  });
+});
+
 describe('talentflow analyze exit codes', () => {
   it('runAnalyze --strict exits 1 and writes only problems.csv', () => {
     const strictOut = join(tmp, 'strict');
