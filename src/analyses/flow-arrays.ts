@@ -32,6 +32,31 @@ export function nodeIndex(graph: AnyGraph): NodeIndex {
   return { nodes, index };
 }
 
+/** Edge arrays and rows read once per getter while {@link sharingFlowArrays} runs. */
+let shared: { graph: AnyGraph; edges: Map<string, EdgeArrays>; csr: Map<string, OutboundCsr> } | null = null;
+
+const getterKey = (getEdgeWeight: EdgeWeightGetter): string | null =>
+  getEdgeWeight === null ? '\u0000unweighted' : typeof getEdgeWeight === 'string' ? getEdgeWeight : null;
+
+/**
+ * Runs `run` with the edges of `graph` read into arrays once per weight attribute and shared by
+ * every measure it calls, instead of once per measure: for a caller that does not change the
+ * graph's edges meanwhile (`analyzeGraph` writes node attributes only). On a million flows each
+ * read costs a few hundred milliseconds and tens of megabytes, and repeated allocations of that
+ * size start full garbage collections of the graph's heap.
+ *
+ * @example sharingFlowArrays(graph, () => [pagerank(graph), hits(graph)]);
+ */
+export function sharingFlowArrays<T>(graph: AnyGraph, run: () => T): T {
+  const outer = shared;
+  shared = { graph, edges: new Map(), csr: new Map() };
+  try {
+    return run();
+  } finally {
+    shared = outer;
+  }
+}
+
 /** Every edge of a graph, in `forEachEdge` order (the order edges were added). */
 export interface EdgeArrays extends NodeIndex {
   source: Int32Array;
@@ -51,6 +76,18 @@ export interface EdgeArrays extends NodeIndex {
  * e.nodes[e.source[0]]; // source of the first edge
  */
 export function edgeArrays(graph: AnyGraph, getEdgeWeight: EdgeWeightGetter, name = 'getEdgeWeight'): EdgeArrays {
+  const key = shared?.graph === graph ? getterKey(getEdgeWeight) : null;
+  if (key !== null) {
+    const known = shared!.edges.get(key);
+    if (known) return known;
+    const read = readEdgeArrays(graph, getEdgeWeight, name);
+    shared!.edges.set(key, read);
+    return read;
+  }
+  return readEdgeArrays(graph, getEdgeWeight, name);
+}
+
+function readEdgeArrays(graph: AnyGraph, getEdgeWeight: EdgeWeightGetter, name: string): EdgeArrays {
   const { nodes, index } = nodeIndex(graph);
   const m = graph.size;
   const source = new Int32Array(m);
@@ -120,6 +157,18 @@ export function outboundCsr(
   getEdgeWeight: EdgeWeightGetter,
   transform?: (weight: number) => number,
 ): OutboundCsr {
+  const key = shared?.graph === graph && !transform ? getterKey(getEdgeWeight) : null;
+  if (key !== null) {
+    const known = shared!.csr.get(key);
+    if (known) return known;
+    const built = buildCsr(graph, getEdgeWeight);
+    shared!.csr.set(key, built);
+    return built;
+  }
+  return buildCsr(graph, getEdgeWeight, transform);
+}
+
+function buildCsr(graph: AnyGraph, getEdgeWeight: EdgeWeightGetter, transform?: (weight: number) => number): OutboundCsr {
   const e = edgeArrays(graph, getEdgeWeight);
   const m = e.weight.length;
   let clean = !graph.multi && graph.type === 'directed';

@@ -31,6 +31,7 @@ import type { HubClassResult } from './hub-class.ts';
 import { inflowRatio } from './inflow-ratio.ts';
 import { netInflow } from './net-inflow.ts';
 import { OptionError } from '../errors.ts';
+import { sharingFlowArrays } from './flow-arrays.ts';
 import { assignAttribute, checkBoolean, checkGraph, checkNumber, ConvergenceError, withDefaults } from './options.ts';
 import type { AnyGraph } from './options.ts';
 import { DEFAULTS as PAGERANK_DEFAULTS, pagerank } from './pagerank.ts';
@@ -187,6 +188,11 @@ const count = (n: number) => n.toLocaleString('en-US');
 export function analyzeGraph(graph: AnyGraph, options?: AnalyzeGraphOptions): AnalysisSummary {
   checkGraph(graph);
   const o = resolve(options);
+  // The measures below write node attributes only: the edges can be read into arrays once for all.
+  return sharingFlowArrays(graph, () => analyzeWith(graph, o));
+}
+
+function analyzeWith(graph: AnyGraph, o: Required<AnalyzeGraphOptions>): AnalysisSummary {
   const measures: string[] = [];
   const warnings: string[] = [];
   const wrote = (...names: string[]) => measures.push(...names);
