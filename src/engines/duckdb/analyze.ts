@@ -14,7 +14,7 @@ import { resolveAnalyzeOptions, type AnalyzeOptions, type ResolvedAnalyzeOptions
 import { createPlaceResolver } from '../../places/resolve.ts';
 import { problem } from '../../records/table-input.ts';
 import type { Problem, RecordKind } from '../../records/types.ts';
-import { graphFromMoves } from './graph.ts';
+import { assembleGraph, flowArrays, type FlowArrays, type GraphParts } from './graph.ts';
 import { lineMapFor, PLAIN_LINES, type LineMap } from './lines.ts';
 import { pairProblem, rankDisciplines, resolvePairs, type PlaceIndex } from './places.ts';
 import { openSession, type Session, type SessionOptions } from './session.ts';
@@ -63,21 +63,33 @@ export interface PreparedRun {
 export async function prepareWithDuckDB(path: string, options: DuckDBAnalyzeOptions = {}, hooks: DuckDBHooks = {}): Promise<PreparedRun> {
   const kind = sourceKind(path);
   if (!kind) throw new OptionError('engine', 'duckdb', 'a .csv, .tsv (optionally .gz) or .parquet input for the DuckDB engine; JSON lines need --engine js');
-  const db = await openSession(hooks.session);
-  try {
-    return await analyzeWith(db, path, kind, options, hooks);
-  } finally {
-    await db.close();
-  }
-}
-
-async function analyzeWith(db: Session, path: string, source: SourceKind, options: DuckDBAnalyzeOptions, hooks: DuckDBHooks): Promise<PreparedRun> {
   let clock = performance.now();
   const lap = (step: string) => {
     const now = performance.now();
     hooks.onTiming?.(step, now - clock);
     clock = now;
   };
+  const db = await openSession(hooks.session);
+  let prepared: Omit<PreparedRun, 'graph'> & { graph: FlowGraph | { flows: FlowArrays; parts: GraphParts } };
+  try {
+    prepared = await analyzeWith(db, path, kind, options, hooks, lap);
+  } finally {
+    await db.close();
+  }
+  // The graph is assembled once DuckDB has closed: its tables no longer hold memory while the
+  // graph's objects grow.
+  const { graph, ...rest } = prepared;
+  if ('flows' in graph) {
+    const assembled = assembleGraph(graph.flows, graph.parts);
+    lap('graph');
+    return { ...rest, graph: assembled };
+  }
+  return { ...rest, graph };
+}
+
+type Lap = (step: string) => void;
+
+async function analyzeWith(db: Session, path: string, source: SourceKind, options: DuckDBAnalyzeOptions, hooks: DuckDBHooks, lap: Lap) {
   hooks.onStage?.('parse');
   const header = await openSource(db, path, source);
   const columns = options.columns ?? {};
@@ -89,11 +101,14 @@ async function analyzeWith(db: Session, path: string, source: SourceKind, option
     return { options: o, graph: await emptyGraph(o), problems: fields.problems, rowsRead: Number(c!.n), researchers: null, records: 0 };
   }
   await createRowsTable(db, header, kind, fields.found);
+  // Row numbers come from rows_t's rowid; later tables carry `ord` and every read orders explicitly,
+  // so DuckDB may now produce rows in any order (less buffering).
+  await db.run(`SET preserve_insertion_order = false`);
   lap('read');
 
   const rejects = await rejectCount(db, source);
   const bad = await db.rows(badRowsSql(kind));
-  const [counts] = await db.rows(`SELECT count(*) FILTER (WHERE NOT blank) AS n FROM rows`);
+  const [counts] = await db.rows(`SELECT count(*) FILTER (WHERE NOT blank) AS n, count(*) AS rows FROM rows`);
   lap('validate');
 
   hooks.onStage?.('resolve');
@@ -104,9 +119,11 @@ async function analyzeWith(db: Session, path: string, source: SourceKind, option
       : `SELECT DISTINCT place AS name, country FROM rows WHERE NOT bad AND NOT blank`;
   const index = await resolvePairs(db, pairsSql, resolver);
   const resolvedRows = kind === 'moves' ? await joinMoves(db) : await joinTimelines(db);
+  // Every later step reads the joined tables only.
+  await db.run(`DROP VIEW rows; DROP TABLE rows_t; DROP TABLE pmap`);
   lap('resolve');
 
-  const lines: LineMap = bad.length + resolvedRows.flagged.length + rejects > 0 ? await lineMapFor(path, source, await rowCount(db), rejects) : PLAIN_LINES;
+  const lines: LineMap = bad.length + resolvedRows.flagged.length + rejects > 0 ? await lineMapFor(path, source, Number(counts!.rows), rejects) : PLAIN_LINES;
   const hasCount = fields.found.has(kind === 'moves' ? 'count' : 'publications');
   const parseProblems: Array<{ line: number; problems: Problem[] }> = bad.map((row) => {
     const line = lines.line(Number(row.ord));
@@ -128,33 +145,32 @@ async function analyzeWith(db: Session, path: string, source: SourceKind, option
   const rowsRead = Number(counts!.n) + lines.malformed.length;
   lap('problems');
 
-  let graph: FlowGraph;
-  let researchers: AnalysisRun['researchers'] = null;
+  const parts = { places: index.places, kind, level: o.level };
   if (kind === 'moves') {
     hooks.onStage?.('graph');
     const [s] = await db.rows(`
       SELECT count(*) FILTER (WHERE s <> t) AS flows, coalesce(sum(cnt) FILTER (WHERE s = t), 0) AS within
       FROM mv WHERE s IS NOT NULL AND t IS NOT NULL`);
-    await db.run(`CREATE OR REPLACE TEMP TABLE m AS
+    await db.run(`CREATE OR REPLACE TEMP VIEW m AS
       SELECT ord AS okey, rid, s, t, year, disc, cnt FROM mv
       WHERE s IS NOT NULL AND t IS NOT NULL AND s <> t ${o.years ? `AND year BETWEEN ${o.years[0]} AND ${o.years[1]}` : ''}`);
     const nodes = await placesUsed(db, `SELECT s AS place FROM mv WHERE s IS NOT NULL AND t IS NOT NULL UNION SELECT t FROM mv WHERE s IS NOT NULL AND t IS NOT NULL`);
-    graph = await graphFromMoves(db, { places: index.places, nodes, stock: null, kind, level: o.level, window: null, movesWithinPlace: Number(s!.within) });
-    lap('graph');
+    const flows = await flowArrays(db);
     const records = Number(s!.flows) + Number(s!.within);
-    return { options: o, graph, problems, rowsRead, researchers, records };
+    const graph = { flows, parts: { ...parts, nodes, stock: null, window: null, movesWithinPlace: Number(s!.within) } };
+    return { options: o, graph, problems, rowsRead, researchers: null, records };
   }
   hooks.onStage?.('derive');
   await rankDisciplines(db, `SELECT disc FROM k`);
   const counted = await deriveTimelines(db, o.window, o.years);
   const stock = await placeStock(db, o.window);
-  researchers = { total: counted.researchers, active: counted.active };
+  const researchers = { total: counted.researchers, active: counted.active };
   lap('derive');
   hooks.onStage?.('graph');
   const nodes = await placesUsed(db, `SELECT DISTINCT place FROM k`);
-  graph = await graphFromMoves(db, { places: index.places, nodes, stock, kind, level: o.level, window: o.window, movesWithinPlace: 0 });
-  lap('graph');
   const [kept] = await db.rows(`SELECT count(*) AS n FROM k`);
+  const flows = await flowArrays(db);
+  const graph = { flows, parts: { ...parts, nodes, stock, window: o.window, movesWithinPlace: 0 } };
   return { options: o, graph, problems, rowsRead, researchers, records: Number(kept!.n) };
 }
 
@@ -184,17 +200,13 @@ async function joinTimelines(db: Session): Promise<{ flagged: Flagged[] }> {
     WHERE NOT r.bad AND NOT r.blank;
     CREATE OR REPLACE TEMP TABLE k AS SELECT ord, rid, year, place, pubs, disc FROM tl WHERE place IS NOT NULL`);
   const c = await db.columns(`SELECT ord, k FROM tl WHERE flag ORDER BY ord`);
+  await db.run(`DROP TABLE tl`);
   return { flagged: (c.ord ?? []).map((ord, i) => ({ ord: Number(ord), ends: [[Number(c.k![i]), 'place']] })) };
 }
 
 async function placesUsed(db: Session, sql: string): Promise<number[]> {
   const c = await db.columns(`SELECT DISTINCT place FROM (${sql}) ORDER BY place`);
   return (c.place ?? []).map(Number);
-}
-
-async function rowCount(db: Session): Promise<number> {
-  const [r] = await db.rows(`SELECT count(*) AS n FROM rows`);
-  return Number(r!.n);
 }
 
 async function rejectCount(db: Session, source: SourceKind): Promise<number> {

@@ -25,44 +25,74 @@ export interface GraphParts {
   movesWithinPlace: number;
 }
 
+/** The aggregated flows as typed arrays: what {@link assembleGraph} needs from DuckDB. */
+export interface FlowArrays {
+  /** Discipline names by code (`di`). */
+  names: string[];
+  /** First and last year of any move, or null without moves. */
+  span: [number, number] | null;
+  /**
+   * Edges in (source, target) order: place indices `s`, `t`, weight `w`, researchers `r` (-1:
+   * unknown) and how many byYear (`ny`), byDiscipline (`nd`) and byYearDiscipline (`nx`) entries
+   * each has; the entry arrays below list them edge after edge.
+   */
+  edges: { s: Int32Array; t: Int32Array; w: Float64Array; r: Int32Array; ny: Int32Array; nd: Int32Array; nx: Int32Array };
+  byYear: { year: Int32Array; n: Float64Array };
+  /** In the order of each discipline's first move on the edge. */
+  byDiscipline: { di: Int32Array; n: Float64Array };
+  /** By year, then the order of first moves. */
+  byYearDiscipline: { year: Int32Array; di: Int32Array; n: Float64Array };
+}
 
 /**
- * Assembles the flow graph from `m` and the places. DuckDB hands over numbers only, as typed
- * arrays: the edges in (source, target) order with how many breakdown entries each has, and the
- * breakdown entries in the same order, so JS walks each array once and builds no intermediates.
+ * Aggregates `m` into edges and breakdowns and hands them over as typed arrays (numbers only, no
+ * JS value per cell), dropping its work tables again. Call {@link assembleGraph} with the result,
+ * after the session is closed, so that DuckDB's memory is free while the graph grows.
  */
-export async function graphFromMoves(db: Session, parts: GraphParts): Promise<FlowGraph> {
+export async function flowArrays(db: Session): Promise<FlowArrays> {
   // One pass over the moves by (edge, year, discipline); the coarser breakdowns come from it.
   // Disciplines travel as integer codes (`dd`).
   await db.run(`
     CREATE OR REPLACE TEMP TABLE dd AS
       SELECT disc, CAST(row_number() OVER (ORDER BY disc) - 1 AS INTEGER) AS di FROM (SELECT DISTINCT disc FROM m WHERE disc IS NOT NULL);
     CREATE OR REPLACE TEMP TABLE g_yd AS
-      SELECT CAST(s AS INTEGER) AS s, CAST(t AS INTEGER) AS t, CAST(year AS INTEGER) AS year, dd.di, sum(cnt) AS n, min(okey) AS first
-      FROM m LEFT JOIN dd ON dd.disc = m.disc GROUP BY ALL;
-    CREATE OR REPLACE TEMP TABLE g_y AS SELECT s, t, year, CAST(sum(n) AS DOUBLE) AS n FROM g_yd GROUP BY s, t, year;
-    CREATE OR REPLACE TEMP TABLE g_d AS SELECT s, t, di, CAST(sum(n) AS DOUBLE) AS n, min(first) AS first FROM g_yd WHERE di IS NOT NULL GROUP BY s, t, di`);
+      SELECT CAST(s AS INTEGER) AS s, CAST(t AS INTEGER) AS t, CAST(year AS INTEGER) AS year, dd.di, CAST(sum(cnt) AS DOUBLE) AS n, min(okey) AS first
+      FROM m LEFT JOIN dd ON dd.disc = m.disc GROUP BY ALL`);
   const names = ((await db.columns(`SELECT disc FROM dd ORDER BY di`)).disc ?? []) as string[];
   // Researchers: -1 when some move of the edge has no researcher id (the count is unknown).
   const edges = await db.numbers(`
-    SELECT e.s, e.t, e.w, e.r, y.ny, coalesce(d.nd, 0) AS nd, coalesce(x.nx, 0) AS nx
-    FROM (SELECT CAST(s AS INTEGER) AS s, CAST(t AS INTEGER) AS t, CAST(sum(cnt) AS DOUBLE) AS w,
-                 CASE WHEN bool_or(rid IS NULL) THEN -1 ELSE CAST(count(DISTINCT rid) AS INTEGER) END AS r
-          FROM m GROUP BY s, t) e
-    JOIN (SELECT s, t, CAST(count(*) AS INTEGER) AS ny FROM g_y GROUP BY s, t) y ON y.s = e.s AND y.t = e.t
-    LEFT JOIN (SELECT s, t, CAST(count(*) AS INTEGER) AS nd FROM g_d GROUP BY s, t) d ON d.s = e.s AND d.t = e.t
-    LEFT JOIN (SELECT s, t, CAST(count(*) AS INTEGER) AS nx FROM g_yd WHERE di IS NOT NULL GROUP BY s, t) x ON x.s = e.s AND x.t = e.t
-    ORDER BY e.s, e.t`);
-  const byYear = await db.numbers(`SELECT year, n FROM g_y ORDER BY s, t, year`);
-  const byDiscipline = await db.numbers(`SELECT di, n FROM g_d ORDER BY s, t, first`);
-  const byYearDiscipline = await db.numbers(`SELECT year, di, CAST(n AS DOUBLE) AS n FROM g_yd WHERE di IS NOT NULL ORDER BY s, t, year, first`);
+    WITH e AS (SELECT CAST(s AS INTEGER) AS s, CAST(t AS INTEGER) AS t, CAST(sum(cnt) AS DOUBLE) AS w,
+                      CASE WHEN bool_or(rid IS NULL) THEN -1 ELSE CAST(count(DISTINCT rid) AS INTEGER) END AS r
+               FROM m GROUP BY s, t),
+         c AS (SELECT s, t, CAST(count(DISTINCT year) AS INTEGER) AS ny, CAST(count(DISTINCT di) AS INTEGER) AS nd,
+                      CAST(count(di) AS INTEGER) AS nx FROM g_yd GROUP BY s, t)
+    SELECT e.s, e.t, e.w, e.r, c.ny, c.nd, c.nx FROM e JOIN c ON c.s = e.s AND c.t = e.t ORDER BY e.s, e.t`);
+  const byYear = await db.numbers(`SELECT year, CAST(sum(n) AS DOUBLE) AS n FROM g_yd GROUP BY s, t, year ORDER BY s, t, year`);
+  const byDiscipline = await db.numbers(`
+    SELECT di, n FROM (SELECT s, t, di, CAST(sum(n) AS DOUBLE) AS n, min(first) AS first FROM g_yd WHERE di IS NOT NULL GROUP BY s, t, di)
+    ORDER BY s, t, first`);
+  const byYearDiscipline = await db.numbers(`SELECT year, di, n FROM g_yd WHERE di IS NOT NULL ORDER BY s, t, year, first`);
   const [span] = await db.rows(`SELECT min(year) AS first, max(year) AS last FROM g_yd`);
+  await db.run(`DROP TABLE g_yd; DROP TABLE dd`);
+  return {
+    names,
+    span: span?.first === null || span?.first === undefined ? null : [Number(span.first), Number(span.last)],
+    edges: edges as FlowArrays['edges'],
+    byYear: byYear as FlowArrays['byYear'],
+    byDiscipline: byDiscipline as FlowArrays['byDiscipline'],
+    byYearDiscipline: byYearDiscipline as FlowArrays['byYearDiscipline'],
+  };
+}
 
+/**
+ * Builds the flow graph from the aggregated flows and the places: each typed array is walked
+ * once, edge after edge, into the `FlowAttributes` objects of the JS engine.
+ */
+export function assembleGraph(flows: FlowArrays, parts: GraphParts): FlowGraph {
   const graph: FlowGraph = new DirectedGraph<PlaceAttributes, FlowAttributes, FlowGraphAttributes>({ allowSelfLoops: false });
-  const first = span?.first ?? null;
   graph.replaceAttributes({
     level: parts.level,
-    years: first === null ? null : [Number(first), Number(span!.last)],
+    years: flows.span,
     window: parts.window,
     kind: parts.kind,
     movesWithinPlace: parts.movesWithinPlace,
@@ -74,25 +104,26 @@ export async function graphFromMoves(db: Session, parts: GraphParts): Promise<Fl
   }
 
   const ids = parts.places.map((p) => p.id);
-  const { s: es, t: et, w: ew, r: er, ny, nd, nx } = edges as Record<string, Int32Array> & { w: Float64Array };
-  const { year: yy, n: yn } = byYear;
-  const { di: dd, n: dn } = byDiscipline;
-  const { year: xy, di: xd, n: xn } = byYearDiscipline;
+  const names = flows.names;
+  const { s: es, t: et, w: ew, r: er, ny, nd, nx } = flows.edges;
+  const { year: yy, n: yn } = flows.byYear;
+  const { di: dd, n: dn } = flows.byDiscipline;
+  const { year: xy, di: xd, n: xn } = flows.byYearDiscipline;
   let y = 0;
   let d = 0;
   let x = 0;
-  for (let e = 0; e < es!.length; e++) {
+  for (let e = 0; e < es.length; e++) {
     const years: Record<string, number> = {};
-    for (const end = y + ny![e]!; y < end; y++) years[yy![y]!] = yn![y]!;
+    for (const end = y + ny[e]!; y < end; y++) years[yy[y]!] = yn[y]!;
     const disciplines: Record<string, number> = {};
-    for (const end = d + nd![e]!; d < end; d++) disciplines[names[dd![d]!]!] = dn![d]!;
+    for (const end = d + nd[e]!; d < end; d++) disciplines[names[dd[d]!]!] = dn[d]!;
     const yearDisciplines: Record<string, Record<string, number>> = {};
-    for (const end = x + nx![e]!; x < end; x++) (yearDisciplines[xy![x]!] ??= {})[names[xd![x]!]!] = xn![x]!;
-    const source = ids[es![e]!]!;
-    const target = ids[et![e]!]!;
-    const r = er![e]!;
+    for (const end = x + nx[e]!; x < end; x++) (yearDisciplines[xy[x]!] ??= {})[names[xd[x]!]!] = xn[x]!;
+    const source = ids[es[e]!]!;
+    const target = ids[et[e]!]!;
+    const r = er[e]!;
     graph.addDirectedEdgeWithKey(edgeKey(source, target), source, target, {
-      weight: ew![e]!,
+      weight: ew[e]!,
       researchers: r < 0 ? null : r,
       byYear: years,
       byDiscipline: disciplines,
