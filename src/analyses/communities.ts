@@ -32,6 +32,7 @@ import {
 import { edgeArrays, strengthArrays } from './flow-arrays.ts';
 import type { EdgeArrays } from './flow-arrays.ts';
 import { LouvainInput } from './louvain-input.ts';
+import { undirectedLouvain } from './louvain.ts';
 import type { AnyGraph, EdgeWeightGetter } from './options.ts';
 import type { CommunitiesResult, CommunityInfo } from './types.ts';
 
@@ -88,13 +89,22 @@ export function runLouvain(
   if (input.size === 0) {
     // Modularity is undefined without edges (0/0); every place is its own community, Q reported as 0.
     const raw: Record<string, number> = {};
-    let c = 0;
-    input.forEachNode((node) => (raw[node] = c++));
+    input.nodeKeys.forEach((node, i) => (raw[node] = i));
     return { raw, modularity: 0 };
   }
-  // The library only reads the view (see louvain-input.ts); its declared parameter type is a full graph.
-  const r = louvain.detailed(input as never, { getEdgeWeight: input.weightOf as never, resolution, rng: createRng(seed) });
-  return { raw: r.communities, modularity: r.modularity };
+  const rng = createRng(seed);
+  let byPosition: ArrayLike<number> | Record<number, number>;
+  let modularity: number;
+  if (input.type === 'undirected') ({ communities: byPosition, modularity } = undirectedLouvain(input, resolution, rng));
+  else {
+    // The library only reads the view (see louvain-input.ts); its declared parameter type is a full graph.
+    const r = louvain.detailed(input as never, { getEdgeWeight: input.weightOf as never, resolution, rng });
+    byPosition = r.communities as unknown as Record<number, number>;
+    modularity = r.modularity;
+  }
+  const raw: Record<string, number> = {};
+  input.nodeKeys.forEach((node, i) => (raw[node] = byPosition[i]!));
+  return { raw, modularity };
 }
 
 /** In + out strength of every node (self-loops excluded): what orders communities and their members. */

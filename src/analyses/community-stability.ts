@@ -200,7 +200,7 @@ export function communityStability(graph: AnyGraph, options?: CommunityStability
   const total = totalStrength(edges);
   const consensusQ =
     input.size === 0 ? 0 : modularityLib(input as never, {
-          getNodeCommunity: (node: string) => raw[node]!,
+          getNodeCommunity: ((i: number) => raw[places[i]!]!) as never,
           resolution: o.resolution,
           getEdgeWeight: input.weightOf as never,
         });

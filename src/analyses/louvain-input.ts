@@ -10,6 +10,10 @@
  * view answers those methods from arrays instead, so the library runs its own algorithm, unchanged,
  * on the very same pairs, weights and order: the same communities and modularity for a seed.
  *
+ * Nodes are presented to the libraries by position (0 … order − 1), not by key: the library indexes
+ * them in a plain object, where integer keys are array elements, several times faster to look up
+ * per pair than strings. `runLouvain` maps positions back to keys.
+ *
  * The pairs are those of the graphology copy it replaces (`weightedCopy` with `undirected`): one per
  * unordered pair {A, B} (ordered pair A→B when directed), in the order of the first flow between
  * them, its weight the sum of their flows in `forEachEdge` order; self-loops (not flows) and
@@ -22,8 +26,8 @@ const NO_ATTRIBUTES: Readonly<Record<string, never>> = Object.freeze({});
 type EdgeCallback = (
   edge: number,
   attributes: Readonly<Record<string, never>>,
-  source: string,
-  target: string,
+  source: number,
+  target: number,
   sourceAttributes: Readonly<Record<string, never>>,
   targetAttributes: Readonly<Record<string, never>>,
   undirected: boolean,
@@ -38,15 +42,14 @@ export class LouvainInput {
   readonly multi = false;
   readonly selfLoopCount = 0;
   readonly type: 'undirected' | 'directed';
-  /** Node keys in the source graph's order. */
+  /** Node keys in the source graph's order: node i of this view is nodeKeys[i]. */
   readonly nodeKeys: string[];
-  /** Pair p joins nodeKeys[source[p]] and nodeKeys[target[p]] with weight[p]. */
+  /** Pair p joins nodes source[p] and target[p] with weight[p]. */
   readonly source: Int32Array;
   readonly target: Int32Array;
   readonly weight: Float64Array;
   /** getEdgeWeight for the libraries: the summed weight of pair `edge`. */
   readonly weightOf: (edge: number) => number;
-  private readonly index: Map<string, number>;
   private readonly outDegrees: Int32Array;
   private readonly inDegrees: Int32Array;
 
@@ -57,7 +60,6 @@ export class LouvainInput {
   constructor(edges: EdgeArrays, directed: boolean) {
     this.type = directed ? 'directed' : 'undirected';
     this.nodeKeys = edges.nodes;
-    this.index = edges.index;
     const pairs = sumPairs(edges, directed);
     this.source = pairs.source;
     this.target = pairs.target;
@@ -89,15 +91,15 @@ export class LouvainInput {
     return this.type === 'undirected' ? this.size : 0;
   }
 
-  forEachNode(callback: (node: string, attributes: Readonly<Record<string, never>>) => void): void {
-    for (const node of this.nodeKeys) callback(node, NO_ATTRIBUTES);
+  forEachNode(callback: (node: number, attributes: Readonly<Record<string, never>>) => void): void {
+    for (let i = 0; i < this.nodeKeys.length; i++) callback(i, NO_ATTRIBUTES);
   }
 
   forEachEdge(callback: EdgeCallback): void {
-    const { nodeKeys, source, target } = this;
+    const { source, target } = this;
     const undirected = this.type === 'undirected';
     for (let p = 0; p < source.length; p++) {
-      callback(p, NO_ATTRIBUTES, nodeKeys[source[p]!]!, nodeKeys[target[p]!]!, NO_ATTRIBUTES, NO_ATTRIBUTES, undirected);
+      callback(p, NO_ATTRIBUTES, source[p]!, target[p]!, NO_ATTRIBUTES, NO_ATTRIBUTES, undirected);
     }
   }
 
@@ -109,16 +111,16 @@ export class LouvainInput {
     if (this.type === 'directed') this.forEachEdge(callback);
   }
 
-  undirectedDegreeWithoutSelfLoops(node: string): number {
+  undirectedDegreeWithoutSelfLoops(node: number): number {
     const i = this.at(node);
     return this.type === 'undirected' ? this.outDegrees[i]! + this.inDegrees[i]! : 0;
   }
 
-  outDegreeWithoutSelfLoops(node: string): number {
+  outDegreeWithoutSelfLoops(node: number): number {
     return this.type === 'directed' ? this.outDegrees[this.at(node)]! : 0;
   }
 
-  inDegreeWithoutSelfLoops(node: string): number {
+  inDegreeWithoutSelfLoops(node: number): number {
     return this.type === 'directed' ? this.inDegrees[this.at(node)]! : 0;
   }
 
@@ -134,10 +136,9 @@ export class LouvainInput {
     throw new TypeError('LouvainInput is read-only');
   }
 
-  private at(node: string): number {
-    const i = this.index.get(node);
-    if (i === undefined) throw new RangeError(`unknown node ${JSON.stringify(node)}`);
-    return i;
+  private at(node: number): number {
+    if (!(Number.isInteger(node) && node >= 0 && node < this.nodeKeys.length)) throw new RangeError(`unknown node ${node}`);
+    return node;
   }
 }
 

@@ -10,6 +10,7 @@ import eigenvectorLib from 'graphology-metrics/centrality/eigenvector.js';
 import hitsLib from 'graphology-metrics/centrality/hits.js';
 import pagerankLib from 'graphology-metrics/centrality/pagerank.js';
 import modularityLib from 'graphology-metrics/graph/modularity.js';
+import Graph from 'graphology';
 import { describe, expect, it } from 'vitest';
 import { communities, runLouvain } from '../../src/analyses/communities.ts';
 import { communityStability } from '../../src/analyses/community-stability.ts';
@@ -118,14 +119,16 @@ describe('typed-array measures against graphology', () => {
           const input = new LouvainInput(edgeArrays(g, 'weight'), directed);
           const label = `${name}, seed ${seed}, ${directed ? 'directed' : 'undirected'}`;
           const pairs: Array<[string, string, number]> = [];
-          input.forEachEdge((e, _a, s, t) => pairs.push([s, t, input.weightOf(e)]));
+          input.forEachEdge((e, _a, s, t) => pairs.push([input.nodeKeys[s]!, input.nodeKeys[t]!, input.weightOf(e)]));
           expect(pairs, label).toEqual(copy.mapEdges((_e, a, s, t) => [s, t, a.weight]));
-          for (const node of copy.nodes()) {
+          expect(input.nodeKeys).toEqual(copy.nodes());
+          copy.forEachNode((node) => {
+            const i = input.nodeKeys.indexOf(node);
             if (directed) {
-              expect(input.outDegreeWithoutSelfLoops(node), label).toBe(copy.outDegreeWithoutSelfLoops(node));
-              expect(input.inDegreeWithoutSelfLoops(node), label).toBe(copy.inDegreeWithoutSelfLoops(node));
-            } else expect(input.undirectedDegreeWithoutSelfLoops(node), label).toBe(copy.undirectedDegreeWithoutSelfLoops(node));
-          }
+              expect(input.outDegreeWithoutSelfLoops(i), label).toBe(copy.outDegreeWithoutSelfLoops(node));
+              expect(input.inDegreeWithoutSelfLoops(i), label).toBe(copy.inDegreeWithoutSelfLoops(node));
+            } else expect(input.undirectedDegreeWithoutSelfLoops(i), label).toBe(copy.undirectedDegreeWithoutSelfLoops(node));
+          });
           if (copy.size === 0) continue;
           for (const s of [1, 42]) {
             const expected = louvain.detailed(copy, { getEdgeWeight: 'weight', resolution: 1.3, rng: createRng(s) });
@@ -133,10 +136,51 @@ describe('typed-array measures against graphology', () => {
             expect(actual.raw, label).toEqual(expected.communities);
             expect(actual.modularity, label).toBe(expected.modularity);
             const part = (node: string) => expected.communities[node]!;
-            expect(modularityLib(input as never, { getNodeCommunity: part, getEdgeWeight: input.weightOf as never }), label).toBe(
+            const partAt = (i: number) => part(input.nodeKeys[i]!);
+            expect(modularityLib(input as never, { getNodeCommunity: partAt as never, getEdgeWeight: input.weightOf as never }), label).toBe(
               modularityLib(copy, { getNodeCommunity: part }),
             );
           }
+        }
+      }
+    }
+  });
+
+  it('undirectedLouvain gives graphology-communities-louvain’s partition and modularity', () => {
+    // Random undirected graphs, clustered or not, with the sizes where the library's index arrays
+    // change integer type (256 nodes; 128 and 32,768 pairs: 256 and 65,536 neighbourhood entries).
+    const cases: Array<[number, number, number]> = [
+      [30, 60, 1],
+      [120, 500, 2],
+      [256, 128, 3],
+      [256, 900, 4],
+      [257, 3000, 5],
+      [400, 32768, 6],
+      [600, 4000, 7],
+    ];
+    for (const [n, pairs, seed] of cases) {
+      const rng = createRng(seed);
+      const g = new Graph({ type: 'undirected' });
+      for (let i = 0; i < n; i++) g.addNode(i % 7 === 0 ? String(i) : `N${i}`);
+      const keys = g.nodes();
+      const groups = 1 + (seed % 5);
+      while (g.size < pairs) {
+        const a = Math.floor(rng() * n);
+        // Mostly within a group of consecutive nodes, so there are communities to find.
+        const b = rng() < 0.7 ? (a + 1 + Math.floor(rng() * Math.max(1, n / groups - 1))) % n : Math.floor(rng() * n);
+        if (a === b || g.hasEdge(keys[a]!, keys[b]!)) continue;
+        // Odd seeds: unit weights, where modularity gains tie exactly and the tie-breaking decides.
+        const weight = seed % 2 === 1 ? 1 : rng() < 0.5 ? 1 + Math.floor(rng() * 9) : (rng() * 10) / 3;
+        g.addEdge(keys[a]!, keys[b]!, { weight });
+      }
+      const input = new LouvainInput(edgeArrays(g, 'weight'), false);
+      for (const resolution of [0.5, 1, 2]) {
+        for (const s of [1, 2, 42]) {
+          const expected = louvain.detailed(g, { getEdgeWeight: 'weight', resolution, rng: createRng(s) });
+          const actual = runLouvain(input, s, resolution);
+          const label = `n ${n}, pairs ${pairs}, resolution ${resolution}, seed ${s}`;
+          expect(actual.raw, label).toEqual(expected.communities);
+          expect(actual.modularity, label).toBe(expected.modularity);
         }
       }
     }
