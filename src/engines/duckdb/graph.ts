@@ -31,17 +31,14 @@ export interface FlowArrays {
   names: string[];
   /** First and last year of any move, or null without moves. */
   span: [number, number] | null;
-  /**
-   * Edges in (source, target) order: place indices `s`, `t`, weight `w`, researchers `r` (-1:
-   * unknown) and how many byYear (`ny`), byDiscipline (`nd`) and byYearDiscipline (`nx`) entries
-   * each has; the entry arrays below list them edge after edge.
-   */
-  edges: { s: Int32Array; t: Int32Array; w: Float64Array; r: Int32Array; ny: Int32Array; nd: Int32Array; nx: Int32Array };
-  byYear: { year: Int32Array; n: Float64Array };
-  /** In the order of each discipline's first move on the edge. */
-  byDiscipline: { di: Int32Array; n: Float64Array };
-  /** By year, then the order of first moves. */
-  byYearDiscipline: { year: Int32Array; di: Int32Array; n: Float64Array };
+  /** Edges in (source, target) order: place indices `s`, `t`, weight `w`, researchers `r` (-1: unknown). */
+  edges: { s: Int32Array; t: Int32Array; w: Float64Array; r: Int32Array };
+  /** The breakdown entries, edge after edge in the same order, each edge's by year. */
+  byYear: { s: Int32Array; t: Int32Array; year: Int32Array; n: Float64Array };
+  /** Each edge's in the order of the discipline's first move on it. */
+  byDiscipline: { s: Int32Array; t: Int32Array; di: Int32Array; n: Float64Array };
+  /** Each edge's by year, then the order of first moves. */
+  byYearDiscipline: { s: Int32Array; t: Int32Array; year: Int32Array; di: Int32Array; n: Float64Array };
 }
 
 /**
@@ -61,17 +58,14 @@ export async function flowArrays(db: Session): Promise<FlowArrays> {
   const names = ((await db.columns(`SELECT disc FROM dd ORDER BY di`)).disc ?? []) as string[];
   // Researchers: -1 when some move of the edge has no researcher id (the count is unknown).
   const edges = await db.numbers(`
-    WITH e AS (SELECT CAST(s AS INTEGER) AS s, CAST(t AS INTEGER) AS t, CAST(sum(cnt) AS DOUBLE) AS w,
-                      CASE WHEN bool_or(rid IS NULL) THEN -1 ELSE CAST(count(DISTINCT rid) AS INTEGER) END AS r
-               FROM m GROUP BY s, t),
-         c AS (SELECT s, t, CAST(count(DISTINCT year) AS INTEGER) AS ny, CAST(count(DISTINCT di) AS INTEGER) AS nd,
-                      CAST(count(di) AS INTEGER) AS nx FROM g_yd GROUP BY s, t)
-    SELECT e.s, e.t, e.w, e.r, c.ny, c.nd, c.nx FROM e JOIN c ON c.s = e.s AND c.t = e.t ORDER BY e.s, e.t`);
-  const byYear = await db.numbers(`SELECT year, CAST(sum(n) AS DOUBLE) AS n FROM g_yd GROUP BY s, t, year ORDER BY s, t, year`);
+    SELECT CAST(s AS INTEGER) AS s, CAST(t AS INTEGER) AS t, CAST(sum(cnt) AS DOUBLE) AS w,
+           CASE WHEN bool_or(rid IS NULL) THEN -1 ELSE CAST(count(DISTINCT rid) AS INTEGER) END AS r
+    FROM m GROUP BY s, t ORDER BY s, t`);
+  const byYear = await db.numbers(`SELECT s, t, year, CAST(sum(n) AS DOUBLE) AS n FROM g_yd GROUP BY s, t, year ORDER BY s, t, year`);
   const byDiscipline = await db.numbers(`
-    SELECT di, n FROM (SELECT s, t, di, CAST(sum(n) AS DOUBLE) AS n, min(first) AS first FROM g_yd WHERE di IS NOT NULL GROUP BY s, t, di)
+    SELECT s, t, di, n FROM (SELECT s, t, di, CAST(sum(n) AS DOUBLE) AS n, min(first) AS first FROM g_yd WHERE di IS NOT NULL GROUP BY s, t, di)
     ORDER BY s, t, first`);
-  const byYearDiscipline = await db.numbers(`SELECT year, di, n FROM g_yd WHERE di IS NOT NULL ORDER BY s, t, year, first`);
+  const byYearDiscipline = await db.numbers(`SELECT s, t, year, di, n FROM g_yd WHERE di IS NOT NULL ORDER BY s, t, year, first`);
   const [span] = await db.rows(`SELECT min(year) AS first, max(year) AS last FROM g_yd`);
   await db.run(`DROP TABLE g_yd; DROP TABLE dd`);
   return {
@@ -105,22 +99,24 @@ export function assembleGraph(flows: FlowArrays, parts: GraphParts): FlowGraph {
 
   const ids = parts.places.map((p) => p.id);
   const names = flows.names;
-  const { s: es, t: et, w: ew, r: er, ny, nd, nx } = flows.edges;
-  const { year: yy, n: yn } = flows.byYear;
-  const { di: dd, n: dn } = flows.byDiscipline;
-  const { year: xy, di: xd, n: xn } = flows.byYearDiscipline;
+  const { s: es, t: et, w: ew, r: er } = flows.edges;
+  const { s: ys, t: yt, year: yy, n: yn } = flows.byYear;
+  const { s: ds, t: dt, di: dd, n: dn } = flows.byDiscipline;
+  const { s: xs, t: xt, year: xy, di: xd, n: xn } = flows.byYearDiscipline;
   let y = 0;
   let d = 0;
   let x = 0;
   for (let e = 0; e < es.length; e++) {
+    const s = es[e]!;
+    const t = et[e]!;
     const years: Record<string, number> = {};
-    for (const end = y + ny[e]!; y < end; y++) years[yy[y]!] = yn[y]!;
+    for (; y < ys.length && ys[y] === s && yt[y] === t; y++) years[yy[y]!] = yn[y]!;
     const disciplines: Record<string, number> = {};
-    for (const end = d + nd[e]!; d < end; d++) disciplines[names[dd[d]!]!] = dn[d]!;
+    for (; d < ds.length && ds[d] === s && dt[d] === t; d++) disciplines[names[dd[d]!]!] = dn[d]!;
     const yearDisciplines: Record<string, Record<string, number>> = {};
-    for (const end = x + nx[e]!; x < end; x++) (yearDisciplines[xy[x]!] ??= {})[names[xd[x]!]!] = xn[x]!;
-    const source = ids[es[e]!]!;
-    const target = ids[et[e]!]!;
+    for (; x < xs.length && xs[x] === s && xt[x] === t; x++) (yearDisciplines[xy[x]!] ??= {})[names[xd[x]!]!] = xn[x]!;
+    const source = ids[s]!;
+    const target = ids[t]!;
     const r = er[e]!;
     graph.addDirectedEdgeWithKey(edgeKey(source, target), source, target, {
       weight: ew[e]!,
