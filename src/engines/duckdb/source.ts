@@ -1,7 +1,7 @@
 /**
  * The input as DuckDB sees it: a CSV/TSV scan (`.gz` too) or a Parquet scan, every column read as
- * text, each data row numbered in file order (`WITH ORDINALITY`), so that the SQL validation sees
- * exactly the cells the JS readers see.
+ * text, in file order (the row table made from it numbers rows by `rowid`), so that the SQL
+ * validation sees exactly the cells the JS readers see.
  *
  * The CSV dialect is fixed to the one `readTable` reads (RFC 4180: `"` quotes, `""` escapes,
  * header row), not sniffed. Rows DuckDB cannot split into the header's fields are set aside in

@@ -1,9 +1,9 @@
 /**
  * The record parsers' validation (`parseMoves`, `parseTimelines`) as SQL: one temporary table
- * `rows` with every data row's cleaned cells, its typed year and count, and a flag per check, so
- * that the same rows are skipped with the same problems. Messages are built in JS from the
- * flagged rows with the parsers' own wording (`describeCountFault`, …); only those rows leave
- * DuckDB.
+ * (`rows_t`, read through the view `rows`) with every data row's cleaned cells, its typed year
+ * and count, and a flag per check, so that the same rows are skipped with the same problems.
+ * Messages are built in JS from the flagged rows with the parsers' own wording
+ * (`describeCountFault`, …); only those rows leave DuckDB.
  *
  * Checks, in the parsers' order (see parse-moves.ts / parse-timelines.ts):
  *   moves      empty-id (no count column), empty-place from, to, bad-year, bad-count, self-move
@@ -93,7 +93,7 @@ export async function createRowsTable(db: Session, header: readonly string[], ki
   const trimmed = `SELECT *, ${cell('researcher_id')} AS id, ${fields}, ${cell('year')} AS ytext,
       ${hasCount ? cell(countField) : `'1'`} AS ctext, nullif(${cell('discipline')}, '') AS disc FROM s`;
   const casts = `SELECT *, TRY_CAST(ytext AS SMALLINT) AS yv, ${hasCount ? 'TRY_CAST(ctext AS UINTEGER)' : '1'} AS cv FROM t`;
-  // A count that prints back as itself is a plain integer ≥ 0; 0 is the zero fault.
+  // A count ≥ 1 whose integer cast prints back as the same text is a plain integer: usable as it is.
   const countSql = hasCount
     ? `CASE WHEN cv >= 1 AND CAST(cv AS VARCHAR) = ctext THEN NULL ELSE ${COUNT_FAULT_SQL('ctext')} END`
     : 'NULL';
@@ -106,9 +106,9 @@ export async function createRowsTable(db: Session, header: readonly string[], ki
     // DuckDB's lower maps code point to code point, so texts of different lengths never compare equal.
     const self = `CASE WHEN f = '' THEN false WHEN NOT ${sameText('f', 't')} THEN false ELSE ${sameText(`coalesce(fc, '')`, `coalesce(tc, '')`)} END`;
     const idCheck = found.has('count') ? 'false' : `id = ''`;
-    checks = `SELECT *, ${self} AS self FROM v`;
     columns = `blank, id, f, t, fc, tc, year, cnt, disc, bad, ytext, ctext, cfault, self`;
-    checks = `SELECT *, NOT blank AND (${idCheck} OR f = '' OR t = '' OR year IS NULL OR cfault IS NOT NULL OR self) AS bad FROM (${checks})`;
+    checks = `SELECT *, NOT blank AND (${idCheck} OR f = '' OR t = '' OR year IS NULL OR cfault IS NOT NULL OR self) AS bad
+      FROM (SELECT *, ${self} AS self FROM v)`;
   } else {
     columns = `blank, id, place, country, year, cnt, disc, bad, ytext, ctext, cfault`;
     checks = `SELECT *, NOT blank AND (id = '' OR place = '' OR year IS NULL OR cfault IS NOT NULL) AS bad FROM v`;
