@@ -161,14 +161,14 @@ async function analyzeWith(db: Session, path: string, source: SourceKind, option
     return { options: o, graph, problems, rowsRead, researchers: null, records };
   }
   hooks.onStage?.('derive');
+  const nodes = await placesUsed(db, `SELECT DISTINCT place FROM k`);
+  const [kept] = await db.rows(`SELECT count(*) AS n FROM k`);
   await rankDisciplines(db, `SELECT disc FROM k`);
   const counted = await deriveTimelines(db, o.window, o.years);
   const stock = await placeStock(db, o.window);
   const researchers = { total: counted.researchers, active: counted.active };
   lap('derive');
   hooks.onStage?.('graph');
-  const nodes = await placesUsed(db, `SELECT DISTINCT place FROM k`);
-  const [kept] = await db.rows(`SELECT count(*) AS n FROM k`);
   const flows = await flowArrays(db);
   const graph = { flows, parts: { ...parts, nodes, stock, window: o.window, movesWithinPlace: 0 } };
   return { options: o, graph, problems, rowsRead, researchers, records: Number(kept!.n) };

@@ -25,7 +25,10 @@ export interface TimelineCounts {
   active: number;
 }
 
-/** Builds `ry` (one place per researcher-year), `m` (moves) and `act` (active researchers). */
+/**
+ * Builds `ry` (one place per researcher-year), `m` (moves) and `act` (active researchers). Drops
+ * `k` (read it before) and its own intermediate tables as soon as they are used, to keep memory low.
+ */
 export async function deriveTimelines(db: Session, window: [number, number], years: [number, number] | null): Promise<TimelineCounts> {
   const [w0, w1] = window;
   const { minPublications, recentYears, youngMaxAge } = TIMELINE_DEFAULTS;
@@ -36,6 +39,7 @@ export async function deriveTimelines(db: Session, window: [number, number], yea
     CREATE OR REPLACE TEMP TABLE res AS
       SELECT rid, CAST(row_number() OVER (ORDER BY rfirst) AS INTEGER) AS r FROM (SELECT rid, min(ord) AS rfirst FROM k GROUP BY rid);
     CREATE OR REPLACE TEMP TABLE kr AS SELECT res.r, k.year, k.place, k.pubs, k.disc FROM k JOIN res ON res.rid = k.rid;
+    DROP TABLE k;
     CREATE OR REPLACE TEMP TABLE ryp AS SELECT r, year, place, sum(pubs) AS pp FROM kr GROUP BY r, year, place;
     CREATE OR REPLACE TEMP TABLE ry1 AS
       SELECT *, row_number() OVER w AS yi, lag(ntied) OVER w AS pntied, lag(best) OVER w AS pbest
@@ -62,6 +66,7 @@ export async function deriveTimelines(db: Session, window: [number, number], yea
     CREATE OR REPLACE TEMP TABLE ry AS
       SELECT y.r, y.year, y.yi, y.total, coalesce(c.place, y.best) AS place
       FROM ry1 y LEFT JOIN chain c ON c.r = y.r AND c.yi = y.yi;
+    DROP TABLE chain; DROP TABLE tied; DROP TABLE tie; DROP TABLE ry1; DROP TABLE ryp;
     CREATE OR REPLACE TEMP TABLE prim AS
       SELECT r, disc FROM (
         SELECT kr.r, kr.disc, row_number() OVER (PARTITION BY kr.r ORDER BY sum(kr.pubs) DESC, any_value(d.rank)) AS rn
