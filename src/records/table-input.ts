@@ -113,8 +113,12 @@ export function walkRows<R>(
 function isBlankRow(columns: Column[], row: number): boolean {
   for (const col of columns) {
     const v = col[row];
-    // Fast path: a string starting with a visible character is not blank.
-    if (typeof v === 'string' && v.length > 0 && v.charCodeAt(0) > 32) return false;
+    // Fast path: a string starting with a visible ASCII character is not blank (no-break and
+    // other Unicode spaces are above 127, so they take the exact test).
+    if (typeof v === 'string' && v.length > 0) {
+      const c = v.charCodeAt(0);
+      if (c > 32 && c < 127) return false;
+    }
     if (cellText(v) !== '') return false;
   }
   return true;

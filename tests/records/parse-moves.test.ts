@@ -104,6 +104,19 @@ describe('parseMoves', () => {
     expect(r.problems.map(pick)).toEqual([[7, 'row', '5 fields', 'malformed-row', 'error']]);
   });
 
+  it('parseMoves skips a row of only Unicode white space (no-break, ideographic, BOM) as blank', () => {
+    // Row 3 holds U+00A0, U+3000, U+FEFF and U+2003: every cell trims to '', so the row is blank
+    // (not read, no problems), while row 4 starts with U+00A0 before a real id and is read.
+    const t = csv('researcher_id,from,to,year\nr1,A,B,2019\n\u00a0,\u3000,\ufeff,\u2003\n\u00a0r2,A,B,2020\n');
+    const r = parseMoves(t, { file: 'm.csv' });
+    expect(r.rowsRead).toBe(2);
+    expect(r.problems).toEqual([]);
+    expect(r.records.map((m) => [m.researcherId, m.line])).toEqual([
+      ['r1', 2],
+      ['r2', 4],
+    ]);
+  });
+
   it('parseMoves rejects an unknown field in columns with OptionError', () => {
     expect(() => parseMoves(csv('a\n1\n'), { file: 'm.csv', columns: { origin: 'a' } })).toThrow(OptionError);
   });
