@@ -87,8 +87,9 @@ export function analyzeMoveRecords(
     },
     { years: o.years },
   );
-  // Every record resolves to one flow move or one within-place move, or is skipped with a problem.
-  const records = resolved.moves.length + resolved.movesWithinPlace;
+  // Every record (row) resolves to one flow row or one within-place row, or is skipped with a
+  // problem; rows are counted, not their `count`, so that records + skipped = rows read.
+  const records = resolved.moves.length + resolved.rowsWithinPlace;
   return finish(graph, { file, o, read, problems, researchers: null, records, moves: totalMoves(resolved.moves) }, hooks);
 }
 

@@ -16,6 +16,8 @@ export interface ResolvedMoves {
   problems: Problem[];
   /** Moves (summed counts) whose ends are the same place at this level. */
   movesWithinPlace: number;
+  /** Records (rows) whose ends are the same place; equals `movesWithinPlace` unless rows carry counts. */
+  rowsWithinPlace: number;
   /** Every place a kept row resolved to, by id. */
   places: Map<string, Place>;
 }
@@ -32,6 +34,7 @@ export function resolveMoves(records: readonly MoveRecord[], resolver: PlaceReso
   const problems: Problem[] = [];
   const places = new Map<string, Place>();
   let movesWithinPlace = 0;
+  let rowsWithinPlace = 0;
   for (const r of records) {
     const source = resolveEnd(resolver, r.from, r.fromCountry, 'from', file, r.line, problems);
     const target = resolveEnd(resolver, r.to, r.toCountry, 'to', file, r.line, problems);
@@ -40,11 +43,12 @@ export function resolveMoves(records: readonly MoveRecord[], resolver: PlaceReso
     places.set(target.id, target);
     if (source.id === target.id) {
       movesWithinPlace += r.count;
+      rowsWithinPlace++;
       continue;
     }
     moves.push({ researcherId: r.researcherId, source: source.id, target: target.id, year: r.year, discipline: r.discipline, count: r.count });
   }
-  return { moves, problems, movesWithinPlace, places };
+  return { moves, problems, movesWithinPlace, rowsWithinPlace, places };
 }
 
 /**

@@ -3,7 +3,8 @@
  * values, order), counts and graph, so byte-identical output files; plus hand-computed figures on
  * the rule fixtures so that a shared mistake cannot pass unnoticed.
  */
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeFileWithDuckDB } from '../../src/engines/duckdb/analyze.ts';
@@ -77,6 +78,18 @@ describe.skipIf(!available)('analyzeFileWithDuckDB', () => {
     expect(g.getEdgeAttribute('San Francisco', 'Boston', 'weight')).toBe(4);
     expect(g.getAttribute('movesWithinPlace')).toBe(1);
     expect(g.getAttribute('years')).toEqual([2018, 2023]);
+  });
+
+  it('analyzeFileWithDuckDB and analyzeTable count records as rows when aggregated rows stay within one place', async () => {
+    // Cambridge US → Boston is within the Boston metro: 50 moves on one row. Rows: 3 read, 3 records
+    // (2 flow rows + 1 within-place row), 0 skipped; movesWithinPlace counts moves (50).
+    const dir = mkdtempSync(join(tmpdir(), 'tf-within-'));
+    const path = join(dir, 'agg.csv');
+    writeFileSync(path, 'from,from_country,to,to_country,year,count\nCambridge,US,Boston,US,2020,50\nBeijing,CN,Shenzhen,CN,2020,7\nBoston,US,London,GB,2021,2\n');
+    const [js, duck] = await bothEngines(path);
+    expect([js.rowsRead, js.records, js.skipped]).toEqual([3, 3, 0]);
+    expect(js.graph.getAttribute('movesWithinPlace')).toBe(50);
+    await expectSameRun(js, duck);
   });
 
   it('analyzeFileWithDuckDB equals the JS engine on the timeline rule fixture, at every level', async () => {

@@ -149,14 +149,14 @@ async function analyzeWith(db: Session, path: string, source: SourceKind, option
   if (kind === 'moves') {
     hooks.onStage?.('graph');
     const [s] = await db.rows(`
-      SELECT count(*) FILTER (WHERE s <> t) AS flows, coalesce(sum(cnt) FILTER (WHERE s = t), 0) AS within
+      SELECT count(*) FILTER (WHERE s <> t) AS flows, count(*) FILTER (WHERE s = t) AS within_rows, coalesce(sum(cnt) FILTER (WHERE s = t), 0) AS within
       FROM mv WHERE s IS NOT NULL AND t IS NOT NULL`);
     await db.run(`CREATE OR REPLACE TEMP VIEW m AS
       SELECT ord AS okey, rid, s, t, year, disc, cnt FROM mv
       WHERE s IS NOT NULL AND t IS NOT NULL AND s <> t ${o.years ? `AND year BETWEEN ${o.years[0]} AND ${o.years[1]}` : ''}`);
     const nodes = await placesUsed(db, `SELECT s AS place FROM mv WHERE s IS NOT NULL AND t IS NOT NULL UNION SELECT t FROM mv WHERE s IS NOT NULL AND t IS NOT NULL`);
     const flows = await flowArrays(db);
-    const records = Number(s!.flows) + Number(s!.within);
+    const records = Number(s!.flows) + Number(s!.within_rows);
     const graph = { flows, parts: { ...parts, nodes, stock: null, window: null, movesWithinPlace: Number(s!.within) } };
     return { options: o, graph, problems, rowsRead, researchers: null, records };
   }
