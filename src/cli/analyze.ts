@@ -56,8 +56,8 @@ Options:
   --stability-runs <n>  Louvain runs for the community stability figure, 0 = off (default: ${ANALYZE_DEFAULTS.stabilityRuns})
   --stability-max-flows <n>
                         skip the stability runs, with a warning, on graphs of more flows than this;
-                        0 = run them on any graph (default: ${ANALYZE_DEFAULTS.stabilityMaxFlows}: each run is a full
-                        Louvain run, seconds apiece on a million flows)
+                        0 = run them on any graph (default: ${ANALYZE_DEFAULTS.stabilityMaxFlows}: each run is a
+                        full Louvain run, about 0.4 s on a million flows; memory grows as places²)
   --betweenness-max-flows <n|auto>
                         betweenness is exact up to this many flows; beyond, it is computed on the
                         strongest flows (weight ≥ t, t the smallest whole number leaving at most n)
