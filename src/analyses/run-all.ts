@@ -31,12 +31,12 @@ import type { HubClassResult } from './hub-class.ts';
 import { inflowRatio } from './inflow-ratio.ts';
 import { netInflow } from './net-inflow.ts';
 import { OptionError } from '../errors.ts';
-import { sharingFlowArrays } from './flow-arrays.ts';
+import { edgeArrays, sharingFlowArrays } from './flow-arrays.ts';
 import { assignAttribute, checkBoolean, checkGraph, checkNumber, ConvergenceError, withDefaults } from './options.ts';
 import type { AnyGraph } from './options.ts';
 import { DEFAULTS as PAGERANK_DEFAULTS, pagerank } from './pagerank.ts';
 import { DEFAULTS as HUB_DEFAULTS } from './hub-class.ts';
-import { DEFAULTS as TOP_DEFAULTS, topDestinations, topSources } from './top-sources.ts';
+import { DEFAULTS as TOP_DEFAULTS, topFlows } from './top-sources.ts';
 import { rai } from './rai.ts';
 import type { RaiOptions } from './rai.ts';
 import { retention } from './retention.ts';
@@ -267,7 +267,8 @@ function analyzeWith(graph: AnyGraph, o: Required<AnalyzeGraphOptions>): Analysi
   const top = { k: o.topK, minWeight: o.minWeight };
   const raiOptions: RaiOptions = { basis: o.raiBasis, reference: o.raiReference };
   let moves = 0;
-  graph.forEachEdge((_e, attr) => (moves += attr.weight as number));
+  for (const w of edgeArrays(graph, 'weight').weight) moves += w;
+  const flows = topFlows(graph, top);
 
   return {
     seed: o.seed,
@@ -278,8 +279,8 @@ function analyzeWith(graph: AnyGraph, o: Required<AnalyzeGraphOptions>): Analysi
     stability,
     stabilitySkipped,
     betweenness: used,
-    topSources: topSources(graph, top),
-    topDestinations: topDestinations(graph, top),
+    topSources: flows.sources,
+    topDestinations: flows.destinations,
     rai: rai(graph, raiOptions),
     hubClasses: { counts, thresholds: classes.thresholds },
     talentPotential: potential.index,

@@ -44,15 +44,23 @@ interface Resolved {
   rankBy: 'weight' | 'researchers';
 }
 
-function top(graph: AnyGraph, direction: 'in' | 'out', options?: TopFlowsOptions): TopFlows {
+function resolve(graph: AnyGraph, options?: TopFlowsOptions): Resolved {
   checkGraph(graph);
   const o = withDefaults(DEFAULTS, options);
-  const r: Resolved = {
+  return {
     k: checkNumber('k', o.k, { min: 1, integer: true }),
     minWeight: checkNumber('minWeight', o.minWeight, { min: 0 }),
     rankBy: checkChoice('rankBy', o.rankBy, ['weight', 'researchers'] as const),
   };
-  return !graph.multi && graph.type === 'directed' ? topOfSimple(graph, direction, r) : topByPlace(graph, direction, r);
+}
+
+const isSimpleDirected = (graph: AnyGraph) => !graph.multi && graph.type === 'directed';
+
+function top(graph: AnyGraph, direction: 'in' | 'out', options?: TopFlowsOptions): TopFlows {
+  const r = resolve(graph, options);
+  if (!isSimpleDirected(graph)) return topByPlace(graph, direction, r);
+  const both = topOfSimple(graph, [direction], r);
+  return direction === 'in' ? both.sources! : both.destinations!;
 }
 
 /**
@@ -60,11 +68,25 @@ function top(graph: AnyGraph, direction: 'in' | 'out', options?: TopFlowsOptions
  * edges keeps each place's k best in a small sorted list. Ranking is a total order (value, then
  * key), so the lists are those of sorting every flow.
  */
-function topOfSimple(graph: AnyGraph, direction: 'in' | 'out', { k, minWeight, rankBy }: Resolved): TopFlows {
+function topOfSimple(
+  graph: AnyGraph,
+  directions: Array<'in' | 'out'>,
+  { k, minWeight, rankBy }: Resolved,
+): { sources?: TopFlows; destinations?: TopFlows } {
   const readWeight = edgeWeightReader(graph, 'weight');
   const readResearchers = edgeWeightReader(graph, 'researchers', 'rankBy');
   const { nodes, index } = nodeIndex(graph);
-  const best: Array<Array<{ place: string; value: number; weight: number; researchers: number | null }>> = nodes.map(() => []);
+  type Kept = { place: string; value: number; weight: number; researchers: number | null };
+  const incoming: Kept[][] | null = directions.includes('in') ? nodes.map(() => []) : null;
+  const outgoing: Kept[][] | null = directions.includes('out') ? nodes.map(() => []) : null;
+  // Insert into a sorted list, largest value first, ties by key; at most k long.
+  const keep = (list: Kept[], place: string, value: number, weight: number, researchers: number | null) => {
+    let i = list.length;
+    while (i > 0 && (value > list[i - 1]!.value || (value === list[i - 1]!.value && place < list[i - 1]!.place))) i--;
+    if (i >= k) return;
+    if (list.length === k) list.pop();
+    list.splice(i, 0, { place, value, weight, researchers });
+  };
   graph.forEachEdge((edge, attributes, source, target) => {
     if (source === target) return;
     const weight = readWeight(edge, attributes);
@@ -74,20 +96,20 @@ function topOfSimple(graph: AnyGraph, direction: 'in' | 'out', { k, minWeight, r
         : null;
     const value = rankBy === 'weight' ? weight : (researchers ?? 0);
     if (!(value > 0 && value >= minWeight)) return;
-    const place = direction === 'in' ? source : target;
-    const list = best[index.get(direction === 'in' ? target : source)!]!;
-    // Insert into the sorted list, largest value first, ties by key; at most k long.
-    let i = list.length;
-    while (i > 0 && (value > list[i - 1]!.value || (value === list[i - 1]!.value && place < list[i - 1]!.place))) i--;
-    if (i >= k) return;
-    if (list.length === k) list.pop();
-    list.splice(i, 0, { place, value, weight, researchers });
+    if (incoming) keep(incoming[index.get(target)!]!, source, value, weight, researchers);
+    if (outgoing) keep(outgoing[index.get(source)!]!, target, value, weight, researchers);
   });
-  const out: TopFlows = {};
-  for (let i = 0; i < nodes.length; i++) {
-    out[nodes[i]!] = best[i]!.map((f, r): TopFlow => ({ place: f.place, weight: f.weight, researchers: f.researchers, rank: r + 1 }));
-  }
-  return out;
+  const collect = (best: Kept[][]) => {
+    const out: TopFlows = {};
+    for (let i = 0; i < nodes.length; i++) {
+      out[nodes[i]!] = best[i]!.map((f, r): TopFlow => ({ place: f.place, weight: f.weight, researchers: f.researchers, rank: r + 1 }));
+    }
+    return out;
+  };
+  return {
+    ...(incoming ? { sources: collect(incoming) } : {}),
+    ...(outgoing ? { destinations: collect(outgoing) } : {}),
+  };
 }
 
 /** Any graph: a place's flows with the same other end (parallel edges of a multigraph) are summed first. */
@@ -150,4 +172,18 @@ export function topSources(graph: AnyGraph, options?: TopFlowsOptions): TopFlows
  */
 export function topDestinations(graph: AnyGraph, options?: TopFlowsOptions): TopFlows {
   return top(graph, 'out', options);
+}
+
+/**
+ * {@link topSources} and {@link topDestinations} together, in one pass over the edges of a simple
+ * directed graph (what `analyzeGraph` calls).
+ *
+ * @example
+ * const { sources, destinations } = topFlows(graph, { k: 5, minWeight: 100 });
+ */
+export function topFlows(graph: AnyGraph, options?: TopFlowsOptions): { sources: TopFlows; destinations: TopFlows } {
+  const r = resolve(graph, options);
+  if (!isSimpleDirected(graph)) return { sources: topByPlace(graph, 'in', r), destinations: topByPlace(graph, 'out', r) };
+  const both = topOfSimple(graph, ['in', 'out'], r);
+  return { sources: both.sources!, destinations: both.destinations! };
 }

@@ -22,7 +22,7 @@ import { strengths, weightedCopy, weightedView } from '../../src/analyses/option
 import type { AnyGraph } from '../../src/analyses/options.ts';
 import { pagerank } from '../../src/analyses/pagerank.ts';
 import { rai } from '../../src/analyses/rai.ts';
-import { topDestinations, topSources } from '../../src/analyses/top-sources.ts';
+import { topDestinations, topFlows, topSources } from '../../src/analyses/top-sources.ts';
 import { createRng } from '../../src/random.ts';
 import { DISCIPLINES, messyGraph } from './helpers.ts';
 import type { Shape } from './helpers.ts';
@@ -203,7 +203,7 @@ describe('typed-array measures against graphology', () => {
     expect(s.consensus.modularity).toBeCloseTo(c.modularity, 12);
   });
 
-  it('topSources and topDestinations equal sorting every summed flow', () => {
+  it('topSources, topDestinations and topFlows equal sorting every summed flow', () => {
     for (const [name, shape] of SHAPES) {
       for (const seed of SEEDS) {
         const g = messyGraph(seed, shape);
@@ -212,6 +212,7 @@ describe('typed-array measures against graphology', () => {
           if (options.rankBy === 'researchers' && g.someEdge((_e, a) => a.researchers === null)) continue;
           expect(topSources(g, options), label).toEqual(referenceTop(g, 'in', options));
           expect(topDestinations(g, options), label).toEqual(referenceTop(g, 'out', options));
+          expect(topFlows(g, options), label).toEqual({ sources: referenceTop(g, 'in', options), destinations: referenceTop(g, 'out', options) });
         }
       }
     }
