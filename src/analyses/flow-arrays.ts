@@ -218,6 +218,43 @@ function rows(
   return { nodes: e.nodes, starts, targets, weights, edgeCount: m };
 }
 
+/** The edge arrays {@link sharingFlowArrays} already holds for this graph and getter, if any. */
+export function sharedEdgeArrays(graph: AnyGraph, getEdgeWeight: EdgeWeightGetter): EdgeArrays | null {
+  const key = shared?.graph === graph ? getterKey(getEdgeWeight) : null;
+  return key === null ? null : (shared!.edges.get(key) ?? null);
+}
+
+/**
+ * Weighted in and out strength of every node, self-loops excluded, an undirected edge counted both
+ * ways, summed in edge order: from the shared edge arrays when there are some, otherwise in one
+ * pass over the graph that stores nothing per edge (reading a million edges into arrays only to sum
+ * them would allocate tens of megabytes, and allocations start collections of the graph's heap).
+ */
+export function strengthsOf(
+  graph: AnyGraph,
+  getEdgeWeight: EdgeWeightGetter,
+): { nodes: string[]; inflow: Float64Array; outflow: Float64Array } {
+  const edges = sharedEdgeArrays(graph, getEdgeWeight);
+  if (edges) return strengthArrays(edges);
+  const { nodes, index } = nodeIndex(graph);
+  const inflow = new Float64Array(nodes.length);
+  const outflow = new Float64Array(nodes.length);
+  const read = edgeWeightReader(graph, getEdgeWeight);
+  graph.forEachEdge((edge, attributes, source, target, _sa, _ta, undirected) => {
+    const w = read(edge, attributes);
+    if (source === target) return;
+    const s = index.get(source)!;
+    const t = index.get(target)!;
+    outflow[s]! += w;
+    inflow[t]! += w;
+    if (undirected) {
+      outflow[t]! += w;
+      inflow[s]! += w;
+    }
+  });
+  return { nodes, inflow, outflow };
+}
+
 /**
  * Weighted in and out strength of every node from its edges, self-loops excluded, an undirected
  * edge counted both ways, summed in edge order (what `strengths` in options.ts returns as records).

@@ -6,7 +6,7 @@
 import Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
 import { OptionError, TalentFlowError } from '../errors.ts';
-import { edgeArrays, strengthArrays } from './flow-arrays.ts';
+import { strengthsOf } from './flow-arrays.ts';
 
 /**
  * Any graphology graph an analysis accepts: a `FlowGraph`, or a plain graphology graph built
@@ -199,7 +199,7 @@ export function strengths(
   graph: AnyGraph,
   getEdgeWeight: EdgeWeightGetter,
 ): { inflow: Record<string, number>; outflow: Record<string, number> } {
-  const { nodes, inflow, outflow } = strengthArrays(edgeArrays(graph, getEdgeWeight));
+  const { nodes, inflow, outflow } = strengthsOf(graph, getEdgeWeight);
   const inRecord: Record<string, number> = {};
   const outRecord: Record<string, number> = {};
   for (let i = 0; i < nodes.length; i++) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OptionError } from '../../src/errors.ts';
-import { edgeArrays, outboundCsr, sharingFlowArrays, strengthArrays } from '../../src/analyses/flow-arrays.ts';
+import { edgeArrays, outboundCsr, sharingFlowArrays, strengthArrays, strengthsOf } from '../../src/analyses/flow-arrays.ts';
 import { flowGraph } from './helpers.ts';
 
 const abc = () =>
@@ -25,7 +25,7 @@ describe('edgeArrays', () => {
   it('edgeArrays rejects a missing, negative or non-finite weight', () => {
     for (const w of [-1, NaN, Infinity, '3', undefined]) {
       const g = abc();
-      g.setEdgeAttribute(g.edges()[1]!, 'weight', w);
+      g.setEdgeAttribute(g.edges()[1]!, 'weight', w as number);
       expect(() => edgeArrays(g, 'weight'), String(w)).toThrow(OptionError);
     }
   });
@@ -40,6 +40,10 @@ describe('edgeArrays', () => {
     const s = strengthArrays(edgeArrays(abc(), 'weight'));
     expect([...s.inflow]).toEqual([0, 5, 3]);
     expect([...s.outflow]).toEqual([6, 2, 0]);
+    // strengthsOf: the same sums read straight from the graph, or from the shared arrays.
+    const g = abc();
+    expect(strengthsOf(g, 'weight')).toEqual(s);
+    expect(sharingFlowArrays(g, () => strengthsOf(g, 'weight'))).toEqual(s);
   });
 });
 
