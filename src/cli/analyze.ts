@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { analyzeMoveRecords, analyzeTable, analyzeTimelineRecords, type AnalysisRun, type Stage } from '../pipeline/analyze.ts';
 import { ANALYZE_DEFAULTS, type AnalyzeOptions } from '../pipeline/options.ts';
-import { buildOutputFiles } from '../pipeline/outputs.ts';
+import { outputFileSources } from '../pipeline/outputs.ts';
 import { detectKind } from '../pipeline/analyze-file.ts';
 import { readTable } from '../io/read-table.ts';
 import { readFile } from 'node:fs/promises';
@@ -190,20 +190,29 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     return EXIT.problems;
   }
 
-  const files = await buildOutputFiles(run, {
+  // Top-level CSV tables get a Parquet copy with --parquet, converted from the written CSV files.
+  const tables = ['places.csv', 'flows.csv', 'top_sources.csv', 'top_destinations.csv', 'communities.csv', 'rai.csv', 'problems.csv'];
+  const { 'manifest.json': manifest, ...files } = await outputFileSources(run, {
     input: { path: relativeOrSame(input), sha256: await sha256OfFile(input), bytes },
     packageVersion: packageVersion(),
     createdBy: `talentflow analyze ${argv.join(' ')}`,
     figures: values.figures === true,
+    ...(values.parquet ? { alsoWritten: tables.map((t) => t.replace(/\.csv$/, '.parquet')) } : {}),
   });
-  if (values.parquet) Object.assign(files, await (await import('../engines/duckdb/parquet.ts')).csvTablesToParquet(files));
+  // Files are produced one at a time as they are written; the manifest goes last, so a folder
+  // with a manifest is a complete one.
   const written = await writeOutputs(outDir, files);
+  if (values.parquet) {
+    const { csvFilesToParquet } = await import('../engines/duckdb/parquet.ts');
+    written.push(...(await writeOutputs(outDir, await csvFilesToParquet(outDir, tables))));
+  }
+  written.push(...(await writeOutputs(outDir, { 'manifest.json': manifest! })));
   // Limits that changed what was computed (betweenness on the strongest flows, stability skipped)
   // and iterations that did not converge: said once each, even with --quiet.
   for (const warning of run.analyses.warnings) process.stderr.write(`talentflow analyze: note: ${warning}\n`);
   if (!values.quiet) {
     process.stdout.write(formatReport(run));
-    process.stdout.write(`\nWrote ${written.length} files to ${outDir}/: ${written.map((p) => relative(outDir, p)).join(', ')}\n`);
+    process.stdout.write(`\nWrote ${written.length} files to ${outDir}/: ${written.map((p) => relative(outDir, p)).sort().join(', ')}\n`);
   } else if (run.problems.length) {
     process.stderr.write(formatProblemSummary(summariseProblems(run.problems)) + '\n');
   }

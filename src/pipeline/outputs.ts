@@ -24,6 +24,8 @@ export interface OutputMeta {
   createdBy?: string;
   /** Also render SVG figures into figures/. */
   figures?: boolean;
+  /** Files the caller writes beside these (e.g. Parquet copies of the tables): listed in the manifest too. */
+  alsoWritten?: readonly string[];
 }
 
 /** Content of one output file: text, or chunks of text/bytes produced as they are consumed. */
@@ -95,7 +97,7 @@ export async function outputFileSources(run: AnalysisRun, meta: OutputMeta): Pro
       nodes: run.graph.order,
       edges: run.graph.size,
     },
-    outputs: Object.keys(files),
+    outputs: [...Object.keys(files), ...(meta.alsoWritten ?? [])],
     ...(meta.createdBy ? { createdBy: meta.createdBy } : {}),
     graph: {
       level: o.level,

@@ -131,6 +131,22 @@ describe('talentflow analyze --figures', () => {
   });
 });
 
+describe('talentflow analyze --parquet', () => {
+  it('runAnalyze --parquet writes a Parquet copy of each table, lists it in the manifest and keeps the CSV bytes', () => {
+    const pqOut = join(tmp, 'parquet-run');
+    const r = runCli(['analyze', INPUT, '--out', pqOut, '--parquet', '--quiet', '--min-flow', '1', '--stability-runs', '5']);
+    expect(r.status).toBe(0);
+    const tables = ['communities', 'flows', 'places', 'problems', 'rai', 'top_destinations', 'top_sources'];
+    const manifest = JSON.parse(readFileSync(join(pqOut, 'manifest.json'), 'utf8'));
+    for (const t of tables) {
+      // Parquet files open with the magic bytes "PAR1".
+      expect(readFileSync(join(pqOut, `${t}.parquet`)).subarray(0, 4).toString('latin1'), t).toBe('PAR1');
+      expect(manifest.outputs).toContain(`${t}.parquet`);
+      expect(readFileSync(join(pqOut, `${t}.csv`), 'utf8')).toBe(readFileSync(join(GOLDEN, `${t}.csv`), 'utf8'));
+    }
+  });
+});
+
 describe('talentflow analyze limits at scale', () => {
   it('runAnalyze --betweenness-max-flows and --stability-max-flows cut the work and say so on stderr', () => {
     const limited = join(tmp, 'limited');
