@@ -5,11 +5,10 @@
  *
  * The stages are the pipeline's own functions called in the pipeline's order (src/pipeline/
  * analyze.ts and src/analyses/run-all.ts), timed one by one; betweenness is timed on the graph
- * thresholded the same way for every implementation (`thresholdedGraph`); exports are the files
+ * thresholded the same way for every implementation (`strongestFlows`); exports are the files
  * of `buildOutputFiles` (all but the manifest) written with `writeOutputs`.
  */
 import { parseArgs } from 'node:util';
-import { DirectedGraph } from 'graphology';
 import { betweenness } from '../src/analyses/betweenness.ts';
 import { communities } from '../src/analyses/communities.ts';
 import { eigenvector } from '../src/analyses/eigenvector.ts';
@@ -46,22 +45,6 @@ import { resolveTimelines } from '../src/records/resolve-timelines.ts';
 import type { Problem } from '../src/records/types.ts';
 import { summariseTimelines } from '../src/timelines/summarise.ts';
 import { peakMb, resetPeak, Stages } from './memory.ts';
-
-/** Edges kept for betweenness: those of weight ≥ t, t the smallest whole number leaving at most `maxEdges` (same rule in bench/python). */
-export function thresholdedGraph(graph: FlowGraph, maxEdges = 5000): { graph: DirectedGraph; minWeight: number } {
-  const weights: number[] = [];
-  graph.forEachEdge((_e, a) => weights.push(a.weight));
-  weights.sort((a, b) => b - a);
-  const minWeight = weights.length > maxEdges ? weights[maxEdges]! + 1 : 1;
-  const sub = new DirectedGraph();
-  graph.forEachEdge((_e, a, s, t) => {
-    if (a.weight < minWeight) return;
-    sub.mergeNode(s);
-    sub.mergeNode(t);
-    sub.addDirectedEdge(s, t, { weight: a.weight });
-  });
-  return { graph: sub, minWeight };
-}
 
 const { values } = parseArgs({
   options: { engine: { type: 'string' }, kind: { type: 'string' }, file: { type: 'string' }, out: { type: 'string' } },
@@ -127,11 +110,9 @@ talentPotential.assign(graph);
 other.end('other measures');
 await st.run('pagerank', () => pagerank.assign(graph));
 await st.run('hits', () => hits.assign(graph));
-const thresholded = await st.run('betweenness (thresholded)', () => {
-  const t = thresholdedGraph(graph);
-  betweenness(t.graph as never);
-  return t;
-});
+// The CLI's own call: above 5,000 flows (at 5,000 places) betweenness runs on the strongest flows,
+// the rule bench/python applies too (src/analyses/strongest-flows.ts).
+const thresholded = await st.run('betweenness (thresholded)', () => betweenness.assign(graph, { maxFlows: 5000 }));
 other.begin();
 eigenvector.assign(graph);
 hubClass(graph);
@@ -169,5 +150,5 @@ await st.run('exports', async () => {
   }
 });
 process.stdout.write(
-  JSON.stringify({ stages: st.results, nodes: graph.order, edges: graph.size, problems: problems.length, betweennessMinWeight: thresholded.minWeight, failed }) + '\n',
+  JSON.stringify({ stages: st.results, nodes: graph.order, edges: graph.size, problems: problems.length, betweennessMinWeight: thresholded.minWeight ?? 1, failed }) + '\n',
 );
