@@ -56,10 +56,11 @@ export { inflowRatio } from './analyses/inflow-ratio.ts';
 export { retention, type RetentionResult } from './analyses/retention.ts';
 export { pagerank, DEFAULTS as PAGERANK_DEFAULTS, type PagerankOptions } from './analyses/pagerank.ts';
 export { hits, DEFAULTS as HITS_DEFAULTS, type HitsOptions, type HitsResult } from './analyses/hits.ts';
-export { betweenness, DEFAULTS as BETWEENNESS_DEFAULTS, type BetweennessOptions } from './analyses/betweenness.ts';
+export { betweenness, DEFAULTS as BETWEENNESS_DEFAULTS, type BetweennessOptions, type BetweennessResult } from './analyses/betweenness.ts';
+export { strongestFlows, strongestFlowsThreshold, DEFAULTS as STRONGEST_FLOWS_DEFAULTS, type StrongestFlows, type StrongestFlowsOptions } from './analyses/strongest-flows.ts';
 export { eigenvector, DEFAULTS as EIGENVECTOR_DEFAULTS, type EigenvectorOptions } from './analyses/eigenvector.ts';
 export { hubClass, DEFAULTS as HUB_CLASS_DEFAULTS, type HubClassOptions, type HubClassResult } from './analyses/hub-class.ts';
-export { topSources, topDestinations, DEFAULTS as TOP_FLOWS_DEFAULTS, type TopFlowsOptions } from './analyses/top-sources.ts';
+export { topSources, topDestinations, topFlows, DEFAULTS as TOP_FLOWS_DEFAULTS, type TopFlowsOptions } from './analyses/top-sources.ts';
 export { communities, DEFAULTS as COMMUNITIES_DEFAULTS, type CommunitiesOptions } from './analyses/communities.ts';
 export {
   communityStability,
@@ -80,7 +81,15 @@ export {
   type TalentPotentialWeights,
 } from './analyses/talent-potential.ts';
 export { ConvergenceError } from './analyses/options.ts';
-export { analyzeGraph, DEFAULTS as ANALYZE_GRAPH_DEFAULTS, type AnalyzeGraphOptions, type AnalysisSummary } from './analyses/run-all.ts';
+export {
+  analyzeGraph,
+  autoBetweennessMaxFlows,
+  BETWEENNESS_WORK,
+  DEFAULTS as ANALYZE_GRAPH_DEFAULTS,
+  type AnalyzeGraphOptions,
+  type AnalysisSummary,
+  type BetweennessUse,
+} from './analyses/run-all.ts';
 
 // Pipeline (pure part)
 export { ANALYZE_DEFAULTS, resolveAnalyzeOptions, type AnalyzeOptions, type ResolvedAnalyzeOptions } from './pipeline/options.ts';
