@@ -88,7 +88,7 @@ export function autoBetweennessMaxFlows(places: number): number {
 
 /** How betweenness was computed: exactly (minWeight null) or on the flows of at least minWeight. */
 export interface BetweennessUse {
-  /** The cap in force (Infinity: always exact). */
+  /** The cap in force (Infinity: always exact; JSON writes Infinity as null). */
   maxFlows: number;
   /** Threshold of the flows used, in moves; null when exact. */
   minWeight: number | null;
