@@ -47,6 +47,8 @@ export interface ManifestInput {
   graph?: { level: PlaceLevel; kind: 'moves' | 'timelines'; years: [number, number] | null; window: [number, number] | null };
   /** The communities run: quality of the partition and how to reproduce it. */
   communities?: { count: number; modularity: number; resolution: number; seed: number };
+  /** What changed what was computed (betweenness on the strongest flows, stability skipped, no convergence); left out when empty. */
+  notes?: string[];
 }
 
 /** The manifest object, keys in the order written. */
@@ -61,6 +63,7 @@ export interface Manifest {
   graph?: ManifestInput['graph'];
   counts: ManifestInput['counts'];
   communities?: ManifestInput['communities'];
+  notes?: string[];
   outputs: string[];
 }
 
@@ -115,6 +118,7 @@ export function buildManifest(args: ManifestInput): Manifest {
     ...(c !== undefined
       ? { communities: canonicalInOrder({ count: c.count, modularity: c.modularity, resolution: c.resolution, seed: c.seed }, 'communities') }
       : {}),
+    ...(args.notes?.length ? { notes: args.notes.map(String) } : {}),
     outputs: [...new Set(args.outputs)].sort(compareKeys),
   };
 }

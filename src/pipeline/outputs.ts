@@ -86,6 +86,9 @@ export async function outputFileSources(run: AnalysisRun, meta: OutputMeta): Pro
       topK: o.topK,
       topMinWeight: o.topMinWeight,
       stabilityRuns: o.stabilityRuns,
+      // Infinity (no cap) is not JSON: written as null.
+      betweennessMaxFlows: o.betweennessMaxFlows === Infinity ? null : o.betweennessMaxFlows,
+      stabilityMaxFlows: o.stabilityMaxFlows === Infinity ? null : o.stabilityMaxFlows,
     },
     seed: o.seed,
     packageVersion: meta.packageVersion,
@@ -106,6 +109,7 @@ export async function outputFileSources(run: AnalysisRun, meta: OutputMeta): Pro
       window: run.graph.getAttribute('window') ?? null,
     },
     communities: { count: c.communities.length, modularity: c.modularity, resolution: c.resolution, seed: c.seed },
+    notes: run.analyses.warnings,
   });
   files['manifest.json'] = manifestToJson(manifest);
   return files;

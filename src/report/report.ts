@@ -157,5 +157,11 @@ export function formatReport(run: AnalysisRun, options: ReportOptions = {}): str
         )
       : '  none (no discipline column, or no cell reaches the minimum)',
   );
+  // Caps that changed what was computed at scale, and measures that did not converge.
+  if (run.analyses.warnings.length) {
+    out.push('');
+    out.push('Notes');
+    for (const w of run.analyses.warnings) out.push(`  ${w}`);
+  }
   return out.join('\n') + '\n';
 }

@@ -155,6 +155,13 @@ describe('talentflow analyze limits at scale', () => {
     // 12 flows: Guangzhou→Shenzhen 3, Beijing→Shenzhen 2, ten of 1. At most 2: the 3rd largest is 1 → t = 2.
     expect(r.stderr).toContain('note: betweenness computed on the 2 strongest of 12 flows (at least 2 moves each)');
     expect(r.stderr).toContain('note: community stability skipped: 12 flows is more than stabilityMaxFlows 5');
+    // The folder keeps what was cut: notes and caps in the manifest.
+    const manifest = JSON.parse(readFileSync(join(limited, 'manifest.json'), 'utf8'));
+    expect(manifest.options).toMatchObject({ betweennessMaxFlows: 2, stabilityMaxFlows: 5 });
+    expect(manifest.notes).toEqual([
+      expect.stringContaining('betweenness computed on the 2 strongest of 12 flows (at least 2 moves each)'),
+      expect.stringContaining('community stability skipped: 12 flows is more than stabilityMaxFlows 5'),
+    ]);
     // Neither kept flow lies between two others: every betweenness is 0 (exactly: Boston 0.18 above).
     expect(csvRows(join(limited, 'places.csv')).map((p) => p.betweenness)).toEqual(Array(10).fill('0'));
     const exact = csvRows(join(out, 'places.csv'));
