@@ -71,16 +71,43 @@ export function strongestFlowsThreshold(
 }
 
 function thresholdOf(e: EdgeArrays, maxFlows: number): { minWeight: number | null; flows: number; keptFlows: number } {
-  const weights = new Float64Array(e.weight.length);
+  const { source, target, weight } = e;
+  const isFlow = (k: number) => source[k] !== target[k] && weight[k]! > 0;
   let flows = 0;
-  for (let k = 0; k < e.weight.length; k++) {
-    if (e.source[k] !== e.target[k] && e.weight[k]! > 0) weights[flows++] = e.weight[k]!;
-  }
+  for (let k = 0; k < weight.length; k++) if (isFlow(k)) flows++;
   if (flows <= maxFlows) return { minWeight: null, flows, keptFlows: flows };
-  const sorted = weights.subarray(0, flows).sort(); // ascending
-  const minWeight = Math.floor(sorted[flows - 1 - maxFlows]!) + 1;
+  // The (maxFlows + 1)-th largest weight: the least of a min-heap of the maxFlows + 1 largest,
+  // without copying and sorting every weight.
+  const size = maxFlows + 1;
+  const heap = new Float64Array(size);
+  let filled = 0;
+  const siftDown = (at: number) => {
+    const w = heap[at]!;
+    for (;;) {
+      let child = 2 * at + 1;
+      if (child >= size) break;
+      if (child + 1 < size && heap[child + 1]! < heap[child]!) child++;
+      if (heap[child]! >= w) break;
+      heap[at] = heap[child]!;
+      at = child;
+    }
+    heap[at] = w;
+  };
+  for (let k = 0; k < weight.length; k++) {
+    if (!isFlow(k)) continue;
+    const w = weight[k]!;
+    if (filled < size) {
+      // Fill, then heapify once full.
+      heap[filled++] = w;
+      if (filled === size) for (let i = (size >> 1) - 1; i >= 0; i--) siftDown(i);
+    } else if (w > heap[0]!) {
+      heap[0] = w;
+      siftDown(0);
+    }
+  }
+  const minWeight = Math.floor(heap[0]!) + 1;
   let keptFlows = 0;
-  for (let k = flows - 1; k >= 0 && sorted[k]! >= minWeight; k--) keptFlows++;
+  for (let k = 0; k < weight.length; k++) if (isFlow(k) && weight[k]! >= minWeight) keptFlows++;
   return { minWeight, flows, keptFlows };
 }
 
