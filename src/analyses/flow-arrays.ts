@@ -11,9 +11,9 @@
  * terms, and the graphology-metrics routines these arrays replace sum in graphology's adjacency
  * order. That order is the order edges were added, grouped by node, *unless* a node key is an
  * array index ("0", "17"): graphology keeps adjacency in plain objects, and JavaScript objects
- * list array-index keys first, in numeric order (and in a multigraph, parallel edges come together). {@link outboundCsr} groups the edges by source
- * stably (same order as graphology) when no key is an array index and asks graphology node by node
- * otherwise.
+ * list array-index keys first, in numeric order (and in a multigraph, parallel edges come
+ * together). {@link outboundCsr} groups the edges by source stably (same order as graphology) when
+ * no key is an array index and asks graphology node by node otherwise.
  */
 import { edgeWeightReader, weightedCopy } from './options.ts';
 import type { AnyGraph, EdgeWeightGetter } from './options.ts';
