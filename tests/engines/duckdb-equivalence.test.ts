@@ -13,6 +13,7 @@ import { readTable } from '../../src/io/read-table.ts';
 import { analyzeTable, type AnalysisRun } from '../../src/pipeline/analyze.ts';
 import type { AnalyzeOptions } from '../../src/pipeline/options.ts';
 import { buildOutputFiles } from '../../src/pipeline/outputs.ts';
+import { expectSameRun } from './same-run.ts';
 import { detectKind } from '../../src/pipeline/analyze-file.ts';
 
 const available = await duckdbAvailable();
@@ -24,16 +25,6 @@ async function bothEngines(path: string, options: AnalyzeOptions = {}): Promise<
   const js = analyzeTable(read.table, read, { stabilityRuns: 0, ...options, kind });
   const duck = await analyzeFileWithDuckDB(path, { stabilityRuns: 0, ...options });
   return [js, duck];
-}
-
-async function expectSameRun(js: AnalysisRun, duck: AnalysisRun): Promise<void> {
-  expect(duck.problems).toEqual(js.problems);
-  expect([duck.rowsRead, duck.records, duck.skipped]).toEqual([js.rowsRead, js.records, js.skipped]);
-  expect(duck.researchers).toEqual(js.researchers);
-  const a = await buildOutputFiles(js, META);
-  const b = await buildOutputFiles(duck, META);
-  expect(Object.keys(b)).toEqual(Object.keys(a));
-  for (const name of Object.keys(a)) expect(b[name], name).toBe(a[name]);
 }
 
 describe.skipIf(!available)('analyzeFileWithDuckDB', () => {

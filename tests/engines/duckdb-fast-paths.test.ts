@@ -14,10 +14,9 @@ import { duckdbAvailable } from '../../src/engines/duckdb/session.ts';
 import { readTable } from '../../src/io/read-table.ts';
 import { analyzeTable, type AnalysisRun } from '../../src/pipeline/analyze.ts';
 import type { AnalyzeOptions } from '../../src/pipeline/options.ts';
-import { buildOutputFiles } from '../../src/pipeline/outputs.ts';
+import { expectSameRun } from './same-run.ts';
 
 const available = await duckdbAvailable();
-const META = { input: { path: 'input.csv', sha256: '0'.repeat(64), bytes: 0 }, packageVersion: '0.0.0' };
 
 /** Every white space character of JS `trim`, plus U+0085 and U+200B, which it keeps. */
 const SPACES = ['\t', '\v', '\f', ' ', '\u00A0', '\u1680', '\u2000', '\u2005', '\u200A', '\u2028', '\u2029', '\u202F', '\u205F', '\u3000', '\uFEFF'];
@@ -40,13 +39,7 @@ async function expectSameAsJs(path: string, options: AnalyzeOptions & { kind: 'm
   const read = await readTable(path);
   const js = analyzeTable(read.table, read, { stabilityRuns: 0, ...options });
   const duck = await analyzeFileWithDuckDB(path, { stabilityRuns: 0, ...options });
-  expect(duck.problems).toEqual(js.problems);
-  expect([duck.rowsRead, duck.records, duck.skipped]).toEqual([js.rowsRead, js.records, js.skipped]);
-  expect(duck.researchers).toEqual(js.researchers);
-  const a = await buildOutputFiles(js, META);
-  const b = await buildOutputFiles(duck, META);
-  expect(Object.keys(b)).toEqual(Object.keys(a));
-  for (const name of Object.keys(a)) expect(b[name], name).toBe(a[name]);
+  await expectSameRun(js, duck);
   return duck;
 }
 
