@@ -136,7 +136,7 @@ const build: Record<string, () => Iterable<FileChunk>> = {
   'communities.csv': () => tableCsvChunks(communitiesTable(found)),
   'rai.csv': () => tableCsvChunks(raiTable(raiResult)),
   'problems.csv': () => tableCsvChunks(problemsTable(problems)),
-  'graph.json': () => graphJsonChunks(graph),
+  'graph.json': () => graphJsonChunks(graph, { checked: true }),
   'graph.gexf': () => gexfChunks(graph),
 };
 await st.run('exports', async () => {

@@ -54,19 +54,22 @@ export function graphToJson(graph: FlowGraph): string {
  * `graph.export()` copy). Nothing is read before the first chunk is asked for; the graph must
  * not change while the chunks are consumed. Throws `TalentFlowError` (from the iterator) on the
  * first NaN or ±Infinity attribute, in the same order as {@link graphToObject}: graph attributes,
- * nodes, edges.
+ * nodes, edges. A caller that has just run {@link assertJsonSafe} on the unchanged graph passes
+ * `{ checked: true }` so that the same walk is not made twice (it is a third of the writing time on
+ * a million flows).
  *
  * @example await writeFileAtomic('out/graph.json', graphJsonChunks(graph));
  */
-export function* graphJsonChunks(graph: FlowGraph): Generator<string, void, undefined> {
+export function* graphJsonChunks(graph: FlowGraph, options: { checked?: boolean } = {}): Generator<string, void, undefined> {
+  const check = options.checked === true ? () => {} : checkFinite;
   const attributes = graph.getAttributes();
-  checkFinite(attributes, () => 'graph attributes');
-  const options = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
-  let out = `{"options":${JSON.stringify(options)},"attributes":${JSON.stringify(attributes)},"nodes":[`;
+  check(attributes, () => 'graph attributes');
+  const graphOptions = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
+  let out = `{"options":${JSON.stringify(graphOptions)},"attributes":${JSON.stringify(attributes)},"nodes":[`;
   let first = true;
   // graph.export()'s shape: { key, attributes? } per node, attributes left out when empty.
   for (const { node, attributes: a } of graph.nodeEntries()) {
-    checkFinite(a, () => `node ${JSON.stringify(node)}`);
+    check(a, () => `node ${JSON.stringify(node)}`);
     out += `${first ? '' : ','}{"key":${JSON.stringify(node)}${isEmpty(a) ? '' : `,"attributes":${JSON.stringify(a)}`}}`;
     first = false;
     if (out.length >= CHUNK_CHARS) {
@@ -79,7 +82,7 @@ export function* graphJsonChunks(graph: FlowGraph): Generator<string, void, unde
   const mixed = graph.type === 'mixed';
   // { source, target, attributes?, undirected? } per edge: graph.export() less the edge key.
   for (const { attributes: a, source, target, undirected } of graph.edgeEntries()) {
-    checkFinite(a, () => `edge ${JSON.stringify(source)} → ${JSON.stringify(target)}`);
+    check(a, () => `edge ${JSON.stringify(source)} → ${JSON.stringify(target)}`);
     out += `${first ? '' : ','}{"source":${JSON.stringify(source)},"target":${JSON.stringify(target)}`;
     if (!isEmpty(a)) out += `,"attributes":${JSON.stringify(a)}`;
     out += mixed && undirected ? ',"undirected":true}' : '}';

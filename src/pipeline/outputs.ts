@@ -64,7 +64,7 @@ export async function outputFileSources(run: AnalysisRun, meta: OutputMeta): Pro
     'communities.csv': table(() => communitiesTable(run.analyses.communities)),
     'rai.csv': table(() => raiTable(run.analyses.rai)),
     'problems.csv': table(() => problemsTable(run.problems)),
-    'graph.json': graphJsonChunks(run.graph),
+    'graph.json': graphJsonChunks(run.graph, { checked: true }),
     'graph.gexf': gexfChunks(run.graph),
   };
   if (meta.figures) {

@@ -99,6 +99,8 @@ describe('graphJsonChunks', () => {
       const chunks = [...graphJsonChunks(graph)];
       expect(chunks.join('')).toBe(referenceJson(graph));
       expect(graphToJson(graph)).toBe(referenceJson(graph));
+      // { checked: true } (after assertJsonSafe) skips only the walk, not a byte.
+      expect([...graphJsonChunks(graph, { checked: true })].join('')).toBe(referenceJson(graph));
     }
   });
 
