@@ -167,7 +167,7 @@ export function finish(
     problems: ctx.problems,
     skipped: ctx.read.rowsRead - ctx.records,
     researchers: ctx.researchers,
-    movesOutsideYears: ctx.moves === undefined ? null : ctx.moves - graphMoves(graph),
+    movesOutsideYears: ctx.moves === undefined ? null : ctx.moves - analyses.totals.moves,
     graph,
     analyses,
   };
@@ -176,13 +176,5 @@ export function finish(
 function totalMoves(moves: readonly { count: number }[]): number {
   let n = 0;
   for (const m of moves) n += m.count;
-  return n;
-}
-
-function graphMoves(graph: FlowGraph): number {
-  let n = 0;
-  graph.forEachEdge((_e, a) => {
-    n += a.weight;
-  });
   return n;
 }
