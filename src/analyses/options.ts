@@ -6,7 +6,7 @@
 import Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
 import { OptionError, TalentFlowError } from '../errors.ts';
-import { strengthsOf } from './flow-arrays.ts';
+import { strengthsOf, toRecord } from './flow-arrays.ts';
 
 /**
  * Any graphology graph an analysis accepts: a `FlowGraph`, or a plain graphology graph built
@@ -200,13 +200,7 @@ export function strengths(
   getEdgeWeight: EdgeWeightGetter,
 ): { inflow: Record<string, number>; outflow: Record<string, number> } {
   const { nodes, inflow, outflow } = strengthsOf(graph, getEdgeWeight);
-  const inRecord: Record<string, number> = {};
-  const outRecord: Record<string, number> = {};
-  for (let i = 0; i < nodes.length; i++) {
-    inRecord[nodes[i]!] = inflow[i]!;
-    outRecord[nodes[i]!] = outflow[i]!;
-  }
-  return { inflow: inRecord, outflow: outRecord };
+  return { inflow: toRecord(nodes, inflow), outflow: toRecord(nodes, outflow) };
 }
 
 /** A power iteration (PageRank, HITS, eigenvector) that did not converge within its iterations. */
