@@ -45,8 +45,24 @@ export { METROS, findMetroByName, metroOfCity, type Metro } from './places/metro
 
 // Graph
 export type { FlowGraph, PlaceAttributes, FlowAttributes, FlowGraphAttributes, PlaceStock } from './graph/types.ts';
-export { buildFlowGraph, DEFAULTS as BUILD_DEFAULTS, type FlowGraphInput, type BuildOptions } from './graph/build.ts';
-export { filterFlows, DEFAULTS as FILTER_DEFAULTS, type FilterOptions } from './graph/filter.ts';
+export { buildFlowGraph, buildFlows, DEFAULTS as BUILD_DEFAULTS, type FlowGraphInput, type BuildOptions } from './graph/build.ts';
+export {
+  flowStore,
+  emptyFlowStore,
+  flowCount,
+  flowCells,
+  forEachCell,
+  findFlow,
+  storeYears,
+  movesByFlowYear,
+  inflowByDiscipline,
+  type FlowStore,
+  type FlowColumns,
+  type CellColumns,
+} from './flows/store.ts';
+export { flowStoreFromMoves, type MovesAggregate } from './flows/from-moves.ts';
+export { filterFlows, DEFAULTS as FILTER_DEFAULTS, type FilterOptions } from './flows/filter.ts';
+export { graphFromFlows, graphWithFlows, flowOfEachEdge } from './flows/graph.ts';
 
 // Analyses (one per file; each with DEFAULTS and .assign)
 export type { HubClass, NodeMeasure, TopFlow, TopFlows, CommunityInfo, CommunitiesResult, RaiCell, RaiResult } from './analyses/types.ts';

@@ -14,8 +14,10 @@
  * Basis (what n_XY counts):
  * - 'stock': active researchers by primary discipline, the node attribute `byDiscipline` written
  *   from timelines (`src/timelines/summarise.ts`). This is the report's RAI.
- * - 'inflow': moves into X by discipline, Σ over in-edges of the edge attribute `byDiscipline`
- *   (what a moves table offers): the specialisation of the talent a place attracts.
+ * - 'inflow': moves into X by discipline, Σ over the flows into X of their breakdown cells by
+ *   discipline, read from the flow store (`flows`) or, on a graph without one, from an edge
+ *   attribute `byDiscipline` (what a moves table offers): the specialisation of the talent a
+ *   place attracts.
  * - 'auto' (default): 'stock' when any node carries `byDiscipline`, else 'inflow'.
  *
  * World: N_Y / N is computed over all places of the graph unless `reference` gives it (counts or
@@ -28,16 +30,19 @@ import { adjacencyInInsertionOrder, nodeIndex } from './flow-arrays.ts';
 import { checkChoice, checkGraph, withDefaults } from './options.ts';
 import type { AnyGraph } from './options.ts';
 import type { RaiCell, RaiResult } from './types.ts';
+import { inflowByDiscipline, type FlowStore } from '../flows/store.ts';
 
 export interface RaiOptions {
   /** What n_XY counts: active researchers ('stock'), inflowing moves ('inflow'), or 'auto'. */
   basis?: 'stock' | 'inflow' | 'auto';
   /** World counts or shares by discipline (any positive scale; normalised by their sum); null = the graph's places. */
   reference?: Record<string, number> | null;
+  /** The flow store of the graph, for 'inflow'; null: the edges' `byDiscipline` attributes. */
+  flows?: FlowStore | null;
 }
 
 /** Defaults of {@link rai}: `basis` _'stock' | 'inflow' | 'auto'_ ('auto'), `reference` _object | null_ (null: the graph is the world). */
-export const DEFAULTS: Readonly<Required<RaiOptions>> = Object.freeze({ basis: 'auto', reference: null });
+export const DEFAULTS: Readonly<Required<RaiOptions>> = Object.freeze({ basis: 'auto', reference: null, flows: null });
 
 const where = (a: string, b?: string) =>
   b === undefined ? `node ${JSON.stringify(a)}` : `edge ${JSON.stringify(a)} → ${JSON.stringify(b)}`;
@@ -99,6 +104,25 @@ class DisciplineCounts {
   }
 }
 
+/**
+ * Adds the store's inflow by discipline to each place. Counts of moves are whole numbers, so
+ * their sums are exact whatever the order: the result equals summing edge `byDiscipline` objects.
+ */
+function addStoreInflow(counts: DisciplineCounts, store: FlowStore, index: ReadonlyMap<string, number>): void {
+  const inflow = inflowByDiscipline(store);
+  const d = store.disciplines.length;
+  for (let p = 0; p < store.places.length; p++) {
+    const x = index.get(store.places[p]!);
+    if (x === undefined) throw new OptionError('flows', store.places[p], 'a flow store over the places of the graph');
+    let record: Record<string, number> | null = null;
+    for (let k = 0; k < d; k++) {
+      const v = inflow[p * d + k]!;
+      if (v > 0) (record ??= {})[store.disciplines[k]!] = v;
+    }
+    if (record) counts.add(x, record, store.places[p]!);
+  }
+}
+
 function checkReference(reference: unknown): Map<string, number> | null {
   if (reference === null) return null;
   if (typeof reference !== 'object' || Array.isArray(reference)) {
@@ -147,6 +171,8 @@ export function rai(graph: AnyGraph, options?: RaiOptions): RaiResult {
   const counts = new DisciplineCounts(places.length);
   if (basis === 'stock') {
     graph.forEachNode((x, attr) => counts.add(index.get(x)!, attr.byDiscipline, x));
+  } else if (o.flows) {
+    addStoreInflow(counts, o.flows, index);
   } else {
     if (adjacencyInInsertionOrder(places) && !graph.multi) {
       // One pass over the edges: a place's in-edges come in the same order as forEachInEdge's

@@ -44,6 +44,7 @@ import { strength } from './strength.ts';
 import { talentPotential } from './talent-potential.ts';
 import type { CommunitiesResult, HubClass, NodeMeasure, RaiResult, TopFlows } from './types.ts';
 import { DEFAULT_SEED } from '../random.ts';
+import type { FlowStore } from '../flows/store.ts';
 
 export interface AnalyzeGraphOptions {
   /** Seed of Louvain (and the first seed of the stability runs). */
@@ -72,6 +73,8 @@ export interface AnalyzeGraphOptions {
   betweennessMaxFlows?: number | 'auto';
   /** Stability runs are skipped (with a warning) on graphs of more flows than this; 0 / Infinity: never skipped. */
   stabilityMaxFlows?: number;
+  /** The graph's flow store (breakdowns by discipline for RAI by inflow); null: read `byDiscipline` from the edges. */
+  flows?: FlowStore | null;
 }
 
 /** Place·flow steps exact betweenness may take with `betweennessMaxFlows: 'auto'`. */
@@ -120,6 +123,7 @@ export const DEFAULTS: Readonly<Required<AnalyzeGraphOptions>> = Object.freeze({
   raiReference: null,
   betweennessMaxFlows: 'auto',
   stabilityMaxFlows: 1_000_000,
+  flows: null,
 });
 
 export interface AnalysisSummary {
@@ -265,7 +269,7 @@ function analyzeWith(graph: AnyGraph, o: Required<AnalyzeGraphOptions>): Analysi
   }
 
   const top = { k: o.topK, minWeight: o.minWeight };
-  const raiOptions: RaiOptions = { basis: o.raiBasis, reference: o.raiReference };
+  const raiOptions: RaiOptions = { basis: o.raiBasis, reference: o.raiReference, flows: o.flows };
   let moves = 0;
   for (const w of edgeArrays(graph, 'weight').weight) moves += w;
   const flows = topFlows(graph, top);

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 /** The files of an analysis folder the viewer reads; anything else in the folder is not served. */
 export const ANALYSIS_FILES: readonly string[] = Object.freeze([
   'graph.json',
+  'flows.arrow',
   'places.csv',
   'flows.csv',
   'communities.csv',
@@ -32,6 +33,7 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.csv': 'text/csv; charset=utf-8',
+  '.arrow': 'application/vnd.apache.arrow.file',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',

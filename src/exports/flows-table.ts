@@ -2,6 +2,8 @@
  * `flows.csv`: one row per edge A → B of the flow graph, the moves from A to B.
  */
 import type { FlowGraph } from '../graph/types.ts';
+import { flowOfEachEdge } from '../flows/graph.ts';
+import type { FlowStore } from '../flows/store.ts';
 import { CHUNK_CHARS } from './chunks.ts';
 import { checkLineEnding, formatCell, formatNumber, quoteField, type CsvOptions, type Table } from './csv.ts';
 import { compareKeys } from './compare.ts';
@@ -20,7 +22,8 @@ export const FLOWS_COLUMNS: readonly string[] = [
 
 /**
  * The first and last year with at least one move in a `byYear` breakdown, or nulls when it
- * is absent or empty.
+ * is absent or empty (for graphs that carry breakdowns on their edges; the pipeline's graphs
+ * keep them in the flow store).
  *
  * @example yearSpan({ '2019': 2, '2021': 1 }) // [2019, 2021]
  */
@@ -44,17 +47,20 @@ export function yearSpan(byYear: unknown): [number, number] | [null, null] {
 
 /**
  * The flows table: source and target keys with their labels, weight (moves), distinct
- * researchers (empty for aggregated input) and the first and last year with a move.
- * Sorted by weight (largest first), then source, then target.
+ * researchers (empty for aggregated input) and the first and last year with a move (from the
+ * flow store when given, else from an edge attribute `byYear`). Sorted by weight (largest
+ * first), then source, then target.
  *
  * @example
  * const { columns, rows } = flowsTable(graph);
  * rows[0]; // { source: 'Beijing', source_label: 'Beijing', target: 'Shenzhen', …, weight: 2731, … }
  */
-export function flowsTable(graph: FlowGraph): Table {
+export function flowsTable(graph: FlowGraph, flows: FlowStore | null = null): Table {
   const rows: Record<string, unknown>[] = [];
+  const spans = edgeYearSpans(graph, flows);
+  let e = 0;
   graph.forEachEdge((_edge, attributes, source, target, sourceAttributes, targetAttributes) => {
-    const [firstYear, lastYear] = yearSpan(attributes.byYear);
+    const [firstYear, lastYear] = spans(e++, attributes);
     rows.push({
       source,
       source_label: sourceAttributes.label ?? null,
@@ -88,12 +94,29 @@ export function flowsTable(graph: FlowGraph): Table {
  *
  * @example await writeFileAtomic('out/flows.csv', flowsCsvChunks(graph));
  */
-export function flowsCsvChunks(graph: FlowGraph, options: CsvOptions = {}): Generator<string, void, undefined> {
+export function flowsCsvChunks(graph: FlowGraph, options: CsvOptions = {}, flows: FlowStore | null = null): Generator<string, void, undefined> {
   const eol = checkLineEnding(options);
-  return writeFlowsCsv(graph, eol);
+  return writeFlowsCsv(graph, eol, flows);
 }
 
-function* writeFlowsCsv(graph: FlowGraph, eol: string): Generator<string, void, undefined> {
+/**
+ * Year span of the e-th edge (in `forEachEdge` order): from the flow store when there is one and
+ * it holds the flow, else from the edge's `byYear` attribute.
+ */
+export function edgeYearSpans(graph: FlowGraph, flows: FlowStore | null): (e: number, attributes: Record<string, unknown>) => [number, number] | [null, null] {
+  if (flows === null) return (_e, attributes) => yearSpan(attributes['byYear']);
+  const at = flowOfEachEdge(graph, flows);
+  const { firstYear, lastYear } = flows.flows;
+  return (e, attributes) => {
+    const f = at[e]!;
+    if (f < 0) return yearSpan(attributes['byYear']);
+    const first = firstYear[f]!;
+    const last = lastYear[f]!;
+    return first === first && last === last ? [first, last] : [null, null];
+  };
+}
+
+function* writeFlowsCsv(graph: FlowGraph, eol: string, flows: FlowStore | null): Generator<string, void, undefined> {
   // Per place: its position in key order (for the sort) and its "key,label" cells.
   const keys = graph.nodes();
   const index = new Map<string, number>();
@@ -109,13 +132,14 @@ function* writeFlowsCsv(graph: FlowGraph, eol: string): Generator<string, void, 
   const researchers: unknown[] = new Array(n);
   const firstYears = new Float64Array(n);
   const lastYears = new Float64Array(n);
+  const spans = edgeYearSpans(graph, flows);
   let e = 0;
   graph.forEachEdge((_edge, attributes, source, target) => {
     sources[e] = index.get(source)!;
     targets[e] = index.get(target)!;
     weights[e] = attributes.weight ?? null;
     researchers[e] = attributes.researchers ?? null;
-    const [first, last] = yearSpan(attributes.byYear);
+    const [first, last] = spans(e, attributes);
     firstYears[e] = first ?? NaN;
     lastYears[e++] = last ?? NaN;
   });

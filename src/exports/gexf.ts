@@ -11,8 +11,9 @@
  *   graph), except the integer ids and years `community`, `firstYear`, `lastYear`;
  * - graph attributes summarised in the `<meta>` description.
  *
- * What is left out: object-valued attributes (`byYear`, `byDiscipline`, `byYearDiscipline`,
- * `youngByYear`): GEXF attributes cannot hold maps. Use `graph.json` for those.
+ * What is left out: object-valued attributes (`youngByYear`, `byDiscipline`; `byYear` and the like
+ * on graphs that carry them): GEXF attributes cannot hold maps. The breakdowns by year and
+ * discipline are in `flows.arrow`; `graph.json` has the node maps.
  * Null, NaN, infinite and empty-text attributes are left out of the element (Gephi shows an
  * empty cell).
  *
@@ -26,7 +27,8 @@
 import { OptionError, TalentFlowError } from '../errors.ts';
 import type { FlowGraph } from '../graph/types.ts';
 import { CHUNK_CHARS, chunksToString } from './chunks.ts';
-import { yearSpan } from './flows-table.ts';
+import { edgeYearSpans } from './flows-table.ts';
+import type { FlowStore } from '../flows/store.ts';
 
 /** Options of {@link toGexf}. */
 export interface GexfOptions {
@@ -34,10 +36,12 @@ export interface GexfOptions {
   positionScale?: number;
   /** Indent the XML (default true). */
   pretty?: boolean;
+  /** The graph's flow store, for each edge's first and last year; null: the edges' `byYear`. */
+  flows?: FlowStore | null;
 }
 
 /** Defaults of {@link toGexf}. */
-export const GEXF_DEFAULTS: Required<GexfOptions> = { positionScale: 10, pretty: true };
+export const GEXF_DEFAULTS: Required<GexfOptions> = { positionScale: 10, pretty: true, flows: null };
 
 /** Numeric attributes written as GEXF `integer`; every other number is `double`. */
 const INTEGER_ATTRIBUTES = new Set(['community', 'firstYear', 'lastYear']);
@@ -78,10 +82,10 @@ export function gexfChunks(graph: FlowGraph, options: GexfOptions = {}): Generat
   }
   const pretty = options.pretty ?? GEXF_DEFAULTS.pretty;
   if (typeof pretty !== 'boolean') throw new OptionError('pretty', pretty, 'true or false');
-  return writeGexf(graph, scale, pretty);
+  return writeGexf(graph, scale, pretty, options.flows ?? null);
 }
 
-function* writeGexf(graph: FlowGraph, scale: number, pretty: boolean): Generator<string, void, undefined> {
+function* writeGexf(graph: FlowGraph, scale: number, pretty: boolean, flows: FlowStore | null): Generator<string, void, undefined> {
   // Line break and indentation before an element `depth` levels deep (gexf = 1).
   const nl = [0, 1, 2, 3, 4, 5, 6].map((depth) => (pretty ? '\n' + '  '.repeat(Math.max(depth - 1, 0)) : ''));
 
@@ -95,9 +99,10 @@ function* writeGexf(graph: FlowGraph, scale: number, pretty: boolean): Generator
   const firstYears = new Float64Array(graph.size);
   const lastYears = new Float64Array(graph.size);
   const edgeModel: Model = {};
+  const spans = edgeYearSpans(graph, flows);
   let i = 0;
   graph.forEachEdge((_edge, attributes) => {
-    const [first, last] = yearSpan(attributes.byYear);
+    const [first, last] = spans(i, attributes);
     firstYears[i] = first ?? NaN;
     lastYears[i++] = last ?? NaN;
     const keys = Object.keys(attributes);

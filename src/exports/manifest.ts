@@ -49,6 +49,10 @@ export interface ManifestInput {
   communities?: { count: number; modularity: number; resolution: number; seed: number };
   /** What changed what was computed (betweenness on the strongest flows, stability skipped, no convergence); left out when empty. */
   notes?: string[];
+  /** Outputs left out of the folder, why, and the flag that writes them; left out when empty. */
+  skipped?: ReadonlyArray<{ file: string; reason: string; flag: string }>;
+  /** Wall time (ms) and memory (MiB) per stage, with `--timings`; left out otherwise (they differ from run to run). */
+  timings?: ReadonlyArray<{ stage: string; ms: number; rssMiB: number; heapMiB: number }>;
 }
 
 /** The manifest object, keys in the order written. */
@@ -64,6 +68,8 @@ export interface Manifest {
   counts: ManifestInput['counts'];
   communities?: ManifestInput['communities'];
   notes?: string[];
+  skipped?: Array<{ file: string; reason: string; flag: string }>;
+  timings?: Array<{ stage: string; ms: number; rssMiB: number; heapMiB: number }>;
   outputs: string[];
 }
 
@@ -119,6 +125,10 @@ export function buildManifest(args: ManifestInput): Manifest {
       ? { communities: canonicalInOrder({ count: c.count, modularity: c.modularity, resolution: c.resolution, seed: c.seed }, 'communities') }
       : {}),
     ...(args.notes?.length ? { notes: args.notes.map(String) } : {}),
+    ...(args.skipped?.length ? { skipped: args.skipped.map((s) => ({ file: s.file, reason: s.reason, flag: s.flag })) } : {}),
+    ...(args.timings?.length
+      ? { timings: args.timings.map((t) => ({ stage: t.stage, ms: Math.round(t.ms), rssMiB: Math.round(t.rssMiB), heapMiB: Math.round(t.heapMiB) })) }
+      : {}),
     outputs: [...new Set(args.outputs)].sort(compareKeys),
   };
 }

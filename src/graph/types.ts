@@ -1,7 +1,8 @@
 /**
  * The flow graph: a graphology DirectedGraph (simple: at most one edge A→B) whose nodes are
- * places and whose edge A→B carries every move from A to B, with breakdowns by year and
- * discipline so that views can filter without re-reading the input.
+ * places and whose edge A→B carries the number of moves from A to B and the researchers behind
+ * them. The breakdowns by year and discipline are kept beside the graph, as columns, in the flow
+ * store (`src/flows/store.ts`, `flows.arrow`), so that views can filter without re-reading the input.
  *
  * This is also the schema of `graph.json` (graphology's serialisation), the input of the
  * viewer and the notebooks. Analyses add their results to node attributes with `.assign`.
@@ -45,12 +46,6 @@ export interface FlowAttributes {
   weight: number;
   /** Distinct researchers behind those moves; null when the input is aggregated (no researcher ids). */
   researchers: number | null;
-  /** Moves by arrival year: { "2019": 4, ... }. */
-  byYear: Record<string, number>;
-  /** Moves by discipline ("" key for moves without discipline is never written; those appear only in weight). */
-  byDiscipline: Record<string, number>;
-  /** Moves by year then discipline: { "2019": { "Medicine": 2 } }, for combined filters. */
-  byYearDiscipline: Record<string, Record<string, number>>;
   [attribute: string]: unknown;
 }
 

@@ -4,7 +4,8 @@
  */
 import type { ColumnTable } from 'arquero';
 import { analyzeGraph, type AnalysisSummary } from '../analyses/run-all.ts';
-import { buildFlowGraph } from '../graph/build.ts';
+import { buildFlows } from '../graph/build.ts';
+import type { FlowStore } from '../flows/store.ts';
 import type { FlowGraph } from '../graph/types.ts';
 import { createPlaceResolver } from '../places/resolve.ts';
 import type { PlaceResolver } from '../places/types.ts';
@@ -46,6 +47,8 @@ export interface AnalysisRun {
   /** Researchers and active researchers (timelines only). */
   researchers: { total: number; active: number } | null;
   graph: FlowGraph;
+  /** The flows with their breakdowns by year and discipline, as columns (`flows.arrow`). */
+  flows: FlowStore;
   analyses: AnalysisSummary;
 }
 
@@ -77,7 +80,7 @@ export function analyzeMoveRecords(
   const resolved = resolveMoves(read.records, resolver, file);
   const problems = [...read.problems, ...resolved.problems];
   hooks.onStage?.('graph');
-  const graph = buildFlowGraph(
+  const { graph, flows } = buildFlows(
     {
       moves: resolved.moves,
       places: resolved.places,
@@ -90,7 +93,7 @@ export function analyzeMoveRecords(
   // Every record (row) resolves to one flow row or one within-place row, or is skipped with a
   // problem; rows are counted, not their `count`, so that records + skipped = rows read.
   const records = resolved.moves.length + resolved.rowsWithinPlace;
-  return finish(graph, { file, o, read, problems, researchers: null, records, moves: totalMoves(resolved.moves) }, hooks);
+  return finish(graph, flows, { file, o, read, problems, researchers: null, records, moves: totalMoves(resolved.moves) }, hooks);
 }
 
 /** Runs the analysis on parsed affiliation timelines: derives moves, stock, young and SET inflow first. */
@@ -108,7 +111,7 @@ export function analyzeTimelineRecords(
   hooks.onStage?.('derive');
   const summary = summariseTimelines(resolved.rows, { window: o.window });
   hooks.onStage?.('graph');
-  const graph = buildFlowGraph(
+  const { graph, flows } = buildFlows(
     {
       moves: summary.moves,
       places: resolved.places,
@@ -121,6 +124,7 @@ export function analyzeTimelineRecords(
   );
   return finish(
     graph,
+    flows,
     {
       file,
       o,
@@ -137,6 +141,7 @@ export function analyzeTimelineRecords(
 /** Runs every analysis on a built graph and assembles the run; shared with the DuckDB engine (`src/engines/`). */
 export function finish(
   graph: FlowGraph,
+  flows: FlowStore,
   ctx: {
     file: string;
     o: ResolvedAnalyzeOptions;
@@ -158,6 +163,7 @@ export function finish(
     stabilityRuns: ctx.o.stabilityRuns,
     betweennessMaxFlows: ctx.o.betweennessMaxFlows,
     stabilityMaxFlows: ctx.o.stabilityMaxFlows,
+    flows,
   });
   return {
     file: ctx.file,
@@ -169,6 +175,7 @@ export function finish(
     researchers: ctx.researchers,
     movesOutsideYears: ctx.moves === undefined ? null : ctx.moves - analyses.totals.moves,
     graph,
+    flows,
     analyses,
   };
 }

@@ -16,6 +16,7 @@ import { problemsTable, countProblemsByReason } from '../exports/problems-table.
 import { topFlowsTable } from '../exports/top-flows-table.ts';
 import { assertJsonSafe, graphJsonChunks } from '../exports/graph-json.ts';
 import { gexfChunks } from '../exports/gexf.ts';
+import { flowStoreToArrow } from '../exports/flows-arrow.ts';
 import { buildManifest, manifestToJson } from '../exports/manifest.ts';
 
 export interface OutputMeta {
@@ -26,18 +27,78 @@ export interface OutputMeta {
   figures?: boolean;
   /** Files the caller writes beside these (e.g. Parquet copies of the tables): listed in the manifest too. */
   alsoWritten?: readonly string[];
+  /**
+   * Write graph.gexf: true, false, or 'auto' (default): only up to {@link GEXF_AUTO_MAX_FLOWS}
+   * flows (a larger GEXF takes seconds to write and more to open in Gephi).
+   */
+  gexf?: boolean | 'auto';
+  /** Files skipped by the caller (e.g. Parquet without DuckDB): listed in the manifest with the reason. */
+  alsoSkipped?: readonly SkippedOutput[];
+  /** Stage timings to record in the manifest (`--timings`). */
+  timings?: readonly StageTiming[];
+}
+
+/** An output left out of the folder, why, and the option that asks for it. */
+export interface SkippedOutput {
+  file: string;
+  reason: string;
+  /** The CLI flag that writes it. */
+  flag: string;
+}
+
+/** Wall time and peak memory of one stage of a run (`--timings`). */
+export interface StageTiming {
+  stage: string;
+  /** Wall time in milliseconds. */
+  ms: number;
+  /** Peak resident set size so far, in MiB. */
+  rssMiB: number;
+  /** V8 heap used at the end of the stage, in MiB. */
+  heapMiB: number;
+}
+
+/** graph.gexf is written by default up to this many flows (see {@link OutputMeta.gexf}). */
+export const GEXF_AUTO_MAX_FLOWS = 100_000;
+
+/** The outputs `meta` leaves out for this run (graph.gexf above {@link GEXF_AUTO_MAX_FLOWS} flows by default). */
+export function skippedOutputs(run: AnalysisRun, meta: Pick<OutputMeta, 'gexf' | 'alsoSkipped'>): SkippedOutput[] {
+  const skipped: SkippedOutput[] = [];
+  const gexf = meta.gexf ?? 'auto';
+  if (gexf === false) skipped.push({ file: 'graph.gexf', reason: 'not asked for', flag: '--gexf' });
+  else if (gexf === 'auto' && run.graph.size > GEXF_AUTO_MAX_FLOWS) {
+    skipped.push({
+      file: 'graph.gexf',
+      reason: `${run.graph.size.toLocaleString('en-US')} flows is more than ${GEXF_AUTO_MAX_FLOWS.toLocaleString('en-US')} (a GEXF this large is slow to write and to open in Gephi)`,
+      flag: '--gexf',
+    });
+  }
+  return [...skipped, ...(meta.alsoSkipped ?? [])];
 }
 
 /** Content of one output file: text, or chunks of text/bytes produced as they are consumed. */
 export type OutputSource = string | Iterable<FileChunk>;
 
-/** Every output file of a run as text: name → content. `manifest.json` lists the others. */
-export async function buildOutputFiles(run: AnalysisRun, meta: OutputMeta): Promise<Record<string, string>> {
-  const files: Record<string, string> = {};
+/** Every output file of a run: name → text, or bytes for the binary `flows.arrow`. `manifest.json` lists the others. */
+export async function buildOutputFiles(run: AnalysisRun, meta: OutputMeta): Promise<Record<string, string | Uint8Array>> {
+  const files: Record<string, string | Uint8Array> = {};
   for (const [name, source] of Object.entries(await outputFileSources(run, meta))) {
-    files[name] = typeof source === 'string' ? source : chunksToString(source);
+    files[name] = typeof source === 'string' ? source : BINARY.test(name) ? concatBytes(source) : chunksToString(source);
   }
   return files;
+}
+
+/** Output files that are bytes, not text. */
+export const BINARY = /\.(arrow|parquet)$/;
+
+function concatBytes(chunks: Iterable<FileChunk>): Uint8Array {
+  const parts = [...chunks].map((c) => (typeof c === 'string' ? new TextEncoder().encode(c) : c));
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 /**
@@ -58,15 +119,17 @@ export async function outputFileSources(run: AnalysisRun, meta: OutputMeta): Pro
   const table = (build: () => Table) => lazyChunks(() => tableCsvChunks(build()));
   const files: Record<string, OutputSource> = {
     'places.csv': table(() => placesTable(run.graph)),
-    'flows.csv': flowsCsvChunks(run.graph),
+    'flows.csv': flowsCsvChunks(run.graph, {}, run.flows),
+    'flows.arrow': lazyChunks(() => [flowStoreToArrow(run.flows)]),
     'top_sources.csv': table(() => topFlowsTable(run.analyses.topSources, 'source')),
     'top_destinations.csv': table(() => topFlowsTable(run.analyses.topDestinations, 'destination')),
     'communities.csv': table(() => communitiesTable(run.analyses.communities)),
     'rai.csv': table(() => raiTable(run.analyses.rai)),
     'problems.csv': table(() => problemsTable(run.problems)),
     'graph.json': graphJsonChunks(run.graph, { checked: true }),
-    'graph.gexf': gexfChunks(run.graph),
   };
+  const skipped = skippedOutputs(run, meta);
+  if (!skipped.some((s) => s.file === 'graph.gexf')) files['graph.gexf'] = gexfChunks(run.graph, { flows: run.flows });
   if (meta.figures) {
     const { renderFigures } = await import('../display/figures.ts');
     for (const [name, svg] of Object.entries(renderFigures(run))) files[`figures/${name}`] = svg;
@@ -110,6 +173,8 @@ export async function outputFileSources(run: AnalysisRun, meta: OutputMeta): Pro
     },
     communities: { count: c.communities.length, modularity: c.modularity, resolution: c.resolution, seed: c.seed },
     notes: run.analyses.warnings,
+    ...(skipped.length ? { skipped } : {}),
+    ...(meta.timings?.length ? { timings: meta.timings } : {}),
   });
   files['manifest.json'] = manifestToJson(manifest);
   return files;

@@ -49,6 +49,7 @@ describe('talentflow analyze (small moves table)', () => {
     expect(run.status).toBe(0);
     expect(readdirSync(out).sort()).toEqual([
       'communities.csv',
+      'flows.arrow',
       'flows.csv',
       'graph.gexf',
       'graph.json',
@@ -99,11 +100,13 @@ describe('talentflow analyze (small moves table)', () => {
     if (update) mkdirSync(GOLDEN, { recursive: true });
     const files = [...readdirSync(out), 'report.txt'].sort();
     for (const name of files) {
-      const actual = normalise(name, name === 'report.txt' ? run.stdout.replace(out, '<out>') : readFileSync(join(out, name), 'utf8'));
+      // Binary files (flows.arrow) compare byte for byte: latin1 maps each byte to one character.
+      const encoding = name.endsWith('.arrow') ? 'latin1' : 'utf8';
+      const actual = normalise(name, name === 'report.txt' ? run.stdout.replace(out, '<out>') : readFileSync(join(out, name), encoding));
       const golden = join(GOLDEN, name);
-      if (update) writeFileSync(golden, actual);
+      if (update) writeFileSync(golden, actual, encoding);
       expect(existsSync(golden), `golden file ${name}`).toBe(true);
-      expect(actual, name).toBe(readFileSync(golden, 'utf8'));
+      expect(actual, name).toBe(readFileSync(golden, encoding));
     }
   });
 
@@ -113,7 +116,7 @@ describe('talentflow analyze (small moves table)', () => {
     expect(again.status).toBe(0);
     for (const name of readdirSync(out)) {
       if (name === 'manifest.json') continue;
-      expect(readFileSync(join(out2, name), 'utf8'), name).toBe(readFileSync(join(out, name), 'utf8'));
+      expect(readFileSync(join(out2, name), 'latin1'), name).toBe(readFileSync(join(out, name), 'latin1'));
     }
   });
 });

@@ -3,6 +3,7 @@
  * values, order), counts and graph, so byte-identical output files; plus hand-computed figures on
  * the rule fixtures so that a shared mistake cannot pass unnoticed.
  */
+import { allBreakdowns, breakdownsOf } from '../flows/breakdowns.ts';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,7 +60,8 @@ describe.skipIf(!available)('analyzeFileWithDuckDB', () => {
     expect([run.rowsRead, run.records, run.skipped]).toEqual([16, 10, 6]);
     const g = run.graph;
     // Beijing → Shenzhen: r2 (2) + aggregated row without id (3) + r4 (1 + 1) = 7; researchers unknown (no id on one row).
-    expect(g.getEdgeAttributes('Beijing', 'Shenzhen')).toMatchObject({
+    expect(g.getEdgeAttributes('Beijing', 'Shenzhen')).toEqual({ weight: 7, researchers: null });
+    expect(breakdownsOf(run.flows, 'Beijing', 'Shenzhen')).toMatchObject({
       weight: 7,
       researchers: null,
       byYear: { 2019: 1, 2020: 3, 2021: 3 },
@@ -96,7 +98,7 @@ describe.skipIf(!available)('analyzeFileWithDuckDB', () => {
     // r1: 2015 tie Beijing/Boston, no previous year → Beijing (first id); 2016 Boston; 2017 tie → keeps Boston;
     // 2018 tie Shenzhen/Beijing without Boston → Beijing; 2019 tie → keeps Beijing; 2020 Shenzhen.
     const edges: string[] = [];
-    g.forEachEdge((_e, a, s, t) => edges.push(`${s}→${t} ${Object.keys(a.byYear).join(',')}`));
+    for (const [flow, b] of Object.entries(allBreakdowns(run.flows))) edges.push(`${flow} ${Object.keys(b.byYear).join(',')}`);
     expect(edges).toEqual([
       'Beijing→Boston 2016',
       'Beijing→Shenzhen 2020',
@@ -138,7 +140,7 @@ describe.skipIf(!available)('analyzeFileWithDuckDB', () => {
     expect(duck.problems.map((p) => ({ ...p, file: 'x' }))).toEqual(js.problems.map((p) => ({ ...p, file: 'x' })));
     const a = await buildOutputFiles(js, META);
     const b = await buildOutputFiles(duck, META);
-    for (const name of ['places.csv', 'flows.csv', 'graph.json', 'rai.csv', 'communities.csv']) expect(b[name], name).toBe(a[name]);
+    for (const name of ['places.csv', 'flows.csv', 'flows.arrow', 'graph.json', 'rai.csv', 'communities.csv']) expect(b[name], name).toEqual(a[name]);
   });
 
   it('analyzeFileWithDuckDB equals the JS engine on the Scholarly Migration Database flows: column map, counts, country level', async () => {

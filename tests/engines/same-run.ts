@@ -1,6 +1,6 @@
 /**
  * The engines' equivalence check shared by the DuckDB tests: the same problems, counts,
- * researchers and byte-identical output files from the JS engine and the DuckDB engine.
+ * researchers, flow store and byte-identical output files from the JS engine and the DuckDB engine.
  */
 import { expect } from 'vitest';
 import type { AnalysisRun } from '../../src/pipeline/analyze.ts';
@@ -12,8 +12,10 @@ export async function expectSameRun(js: AnalysisRun, duck: AnalysisRun): Promise
   expect(duck.problems).toEqual(js.problems);
   expect([duck.rowsRead, duck.records, duck.skipped]).toEqual([js.rowsRead, js.records, js.skipped]);
   expect(duck.researchers).toEqual(js.researchers);
+  // The flow store, breakdown cells included, column for column.
+  expect(duck.flows).toEqual(js.flows);
   const a = await buildOutputFiles(js, META);
   const b = await buildOutputFiles(duck, META);
   expect(Object.keys(b)).toEqual(Object.keys(a));
-  for (const name of Object.keys(a)) expect(b[name], name).toBe(a[name]);
+  for (const name of Object.keys(a)) expect(b[name], name).toEqual(a[name]);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OptionError } from '../../src/errors.ts';
-import { buildFlowGraph } from '../../src/graph/build.ts';
+import { buildFlowGraph, buildFlows } from '../../src/graph/build.ts';
+import { breakdownsOf } from '../flows/breakdowns.ts';
 import type { PlaceStock } from '../../src/graph/types.ts';
 import { mv, place } from './helpers.ts';
 
@@ -17,11 +18,13 @@ describe('buildFlowGraph', () => {
       mv('Hong Kong', 'Shenzhen', 2020, 'CS', 5, null), // aggregated
       mv('Hong Kong', 'Shenzhen', 2021, 'CS', 2, 'e'),
     ];
-    const g = buildFlowGraph({ moves, places: PLACES, kind: 'moves', level: 'metro', movesWithinPlace: 3 });
+    const { graph: g, flows } = buildFlows({ moves, places: PLACES, kind: 'moves', level: 'metro', movesWithinPlace: 3 });
     expect(g.order).toBe(4); // Boston has no flow but is a node
     expect(g.nodes()).toEqual(['Beijing', 'Boston', 'Hong Kong', 'Shenzhen']);
     expect(g.edges()).toEqual(['Beijing->Shenzhen', 'Hong Kong->Shenzhen', 'Shenzhen->Beijing']);
-    expect(g.getEdgeAttributes('Beijing', 'Shenzhen')).toEqual({
+    // The edge carries weight and researchers; the breakdowns are in the flow store.
+    expect(g.getEdgeAttributes('Beijing', 'Shenzhen')).toEqual({ weight: 4, researchers: 3 });
+    expect(breakdownsOf(flows, 'Beijing', 'Shenzhen')).toEqual({
       weight: 4,
       researchers: 3, // a, b, c
       byYear: { '2019': 2, '2020': 2 },
@@ -29,7 +32,20 @@ describe('buildFlowGraph', () => {
       byYearDiscipline: { '2019': { CS: 2 }, '2020': { Medicine: 1 } },
     });
     // 5 aggregated + 2 by e: distinct researchers unknown.
-    expect(g.getEdgeAttributes('Hong Kong', 'Shenzhen')).toMatchObject({ weight: 7, researchers: null, byYear: { '2020': 5, '2021': 2 } });
+    expect(breakdownsOf(flows, 'Hong Kong', 'Shenzhen')).toMatchObject({ weight: 7, researchers: null, byYear: { '2020': 5, '2021': 2 } });
+    expect(g.getEdgeAttributes('Hong Kong', 'Shenzhen')).toEqual({ weight: 7, researchers: null });
+    // The store's columns, by hand: places and disciplines in code-unit order, flows by (source, target), cells by (flow, year, discipline).
+    expect(flows.places).toEqual(['Beijing', 'Boston', 'Hong Kong', 'Shenzhen']);
+    expect(flows.disciplines).toEqual(['CS', 'Medicine']);
+    expect([...flows.flows.source, ...flows.flows.target]).toEqual([0, 2, 3, 3, 3, 0]);
+    expect([...flows.flows.moves]).toEqual([4, 7, 1]);
+    expect([...flows.flows.researchers]).toEqual([3, NaN, 1]);
+    expect([...flows.flows.firstYear, ...flows.flows.lastYear]).toEqual([2019, 2020, 2021, 2020, 2021, 2021]);
+    expect([...flows.cells.flow]).toEqual([0, 0, 0, 1, 1, 2]);
+    expect([...flows.cells.year]).toEqual([2019, 2020, 2020, 2020, 2021, 2021]);
+    expect([...flows.cells.discipline]).toEqual([0, -1, 1, 0, 0, 0]);
+    expect([...flows.cells.moves]).toEqual([2, 1, 1, 5, 2, 1]);
+    expect([...flows.cellStarts]).toEqual([0, 3, 5, 6]);
     expect(g.getEdgeAttribute('Shenzhen', 'Beijing', 'weight')).toBe(1);
     expect(g.getAttributes()).toEqual({ level: 'metro', years: [2019, 2021], window: null, kind: 'moves', movesWithinPlace: 3 });
     expect(g.getNodeAttributes('Boston')).toEqual({ label: 'Boston', level: 'metro', country: 'US', countryName: null, region: null, subregion: null, lat: 1, lon: 2 });

@@ -32,15 +32,19 @@ describe('outputFileSources', () => {
     const sources = await outputFileSources(run, META);
     expect(Object.keys(sources)).toEqual(Object.keys(strings));
     expect(Object.keys(sources)).toEqual([
-      'places.csv', 'flows.csv', 'top_sources.csv', 'top_destinations.csv', 'communities.csv', 'rai.csv', 'problems.csv',
+      'places.csv', 'flows.csv', 'flows.arrow', 'top_sources.csv', 'top_destinations.csv', 'communities.csv', 'rai.csv', 'problems.csv',
       'graph.json', 'graph.gexf', 'manifest.json',
     ]);
     for (const [name, source] of Object.entries(sources)) {
-      expect(typeof source === 'string' ? source : chunksToString(source), name).toBe(strings[name]);
+      if (name.endsWith('.arrow')) expect(Buffer.concat([...(source as Iterable<Uint8Array>)]), name).toEqual(Buffer.from(strings[name] as Uint8Array));
+      else expect(typeof source === 'string' ? source : chunksToString(source), name).toBe(strings[name]);
     }
     // Every file but the manifest is produced on demand, and matches the golden file.
     expect(Object.entries(sources).filter(([, s]) => typeof s === 'string').map(([n]) => n)).toEqual(['manifest.json']);
-    for (const name of Object.keys(strings)) expect(strings[name], name).toBe(readFileSync(join(GOLDEN, name), 'utf8'));
+    for (const name of Object.keys(strings)) {
+      if (name.endsWith('.arrow')) expect(Buffer.from(strings[name] as Uint8Array), name).toEqual(readFileSync(join(GOLDEN, name)));
+      else expect(strings[name], name).toBe(readFileSync(join(GOLDEN, name), 'utf8'));
+    }
   });
 
   it('outputFileSources builds a file only when it is first read', async () => {
@@ -75,6 +79,6 @@ describe('writeAnalysis', () => {
     const written = await writeAnalysis(run, out, { inputPath: INPUT, packageVersion: '0.1.0', createdBy: '<command line>' });
     const names = readdirSync(GOLDEN).filter((n) => n !== 'report.txt').sort();
     expect(written).toEqual(names.map((n) => join(out, n)));
-    for (const name of names) expect(readFileSync(join(out, name), 'utf8'), name).toBe(readFileSync(join(GOLDEN, name), 'utf8'));
+    for (const name of names) expect(readFileSync(join(out, name)), name).toEqual(readFileSync(join(GOLDEN, name)));
   });
 });

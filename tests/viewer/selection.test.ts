@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { filterFlows } from '../../src/graph/filter.ts';
+import { filterFlows } from '../../src/flows/filter.ts';
+import { graphWithFlows } from '../../src/flows/graph.ts';
+import type { FilterOptions } from '../../src/flows/filter.ts';
 import { topSources } from '../../src/analyses/top-sources.ts';
 import { flowGraph } from '../analyses/helpers.ts';
 import { selectFlows, filterNote } from '../../viewer/src/selection.ts';
@@ -11,26 +13,33 @@ const edges = (g: { mapEdges: (f: (e: string, a: { weight: number }, s: string, 
 const base = { years: null, discipline: null, minWeight: 1, topSources: false, k: 5, topMinWeight: 100 };
 
 describe('selectFlows', () => {
-  const { graph } = syntheticAnalysis({ places: 40, flows: 300, seed: 7 });
+  const { graph, flows } = syntheticAnalysis({ places: 40, flows: 300, seed: 7 });
+  const filtered = (options?: FilterOptions) => graphWithFlows(graph, filterFlows(flows, options));
 
   it('selectFlows with the default filters draws every flow of the analysis', () => {
-    const { drawn } = selectFlows(graph, base);
+    const { drawn } = selectFlows(graph, base, flows);
     expect(drawn.size).toBe(graph.size);
-    expect(edges(drawn)).toEqual(edges(filterFlows(graph)));
+    expect(edges(drawn)).toEqual(edges(filtered()));
   });
 
   it('selectFlows equals filterFlows for years, discipline and minimum flow', () => {
     const f = { ...base, years: [2020, 2021] as [number, number], discipline: 'Computer Science', minWeight: 3 };
-    const { drawn, base: b } = selectFlows(graph, f);
-    expect(edges(drawn)).toEqual(edges(filterFlows(graph, { years: [2020, 2021], disciplines: ['Computer Science'], minWeight: 3 })));
+    const { drawn, base: b } = selectFlows(graph, f, flows);
+    expect(edges(drawn)).toEqual(edges(filtered({ years: [2020, 2021], disciplines: ['Computer Science'], minWeight: 3 })));
     // the card's base keeps the small flows of the same years and discipline
-    expect(edges(b)).toEqual(edges(filterFlows(graph, { years: [2020, 2021], disciplines: ['Computer Science'] })));
+    expect(edges(b)).toEqual(edges(filtered({ years: [2020, 2021], disciplines: ['Computer Science'] })));
     expect(drawn.size).toBeLessThan(b.size);
+    expect(b.getAttribute('years')).toEqual([2020, 2021]);
+  });
+
+  it('selectFlows without a flow store (graph.json alone) cannot filter years or disciplines and draws every flow', () => {
+    const { drawn } = selectFlows(graph, { ...base, discipline: 'Medicine' }, null);
+    expect(edges(drawn)).toEqual(edges(graph));
   });
 
   it('selectFlows in top-k mode keeps exactly each destination’s topSources', () => {
     const f = { ...base, topSources: true, k: 2, topMinWeight: 20 };
-    const { drawn } = selectFlows(graph, f);
+    const { drawn } = selectFlows(graph, f, flows);
     const expected: string[] = [];
     for (const [target, flows] of Object.entries(topSources(graph, { k: 2, minWeight: 20 }))) {
       for (const s of flows) expected.push(`${s.place}>${target}:${s.weight}`);
@@ -48,7 +57,7 @@ describe('selectFlows', () => {
 
   it('selectFlows never changes the analysis graph', () => {
     const before = edges(graph);
-    selectFlows(graph, { ...base, discipline: 'Medicine', minWeight: 50, topSources: true });
+    selectFlows(graph, { ...base, discipline: 'Medicine', minWeight: 50, topSources: true }, flows);
     expect(edges(graph)).toEqual(before);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULTS as FILTER_DEFAULTS } from '../../src/graph/filter.ts';
+import { DEFAULTS as FILTER_DEFAULTS } from '../../src/flows/filter.ts';
 import { DEFAULTS as TOP_DEFAULTS } from '../../src/analyses/top-sources.ts';
 import { defaultState, queryToState, stateToQuery, type ViewState } from '../../viewer/src/state.ts';
 

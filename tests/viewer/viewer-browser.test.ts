@@ -10,7 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphFromJson } from '../../src/exports/graph-json.ts';
-import { filterFlows } from '../../src/graph/filter.ts';
+import { filterFlows as filterStore, type FilterOptions } from '../../src/flows/filter.ts';
+import { graphWithFlows } from '../../src/flows/graph.ts';
+import { findFlow, forEachCell, type FlowStore } from '../../src/flows/store.ts';
+import { flowStoreFromArrow } from '../../src/exports/flows-arrow.ts';
 import { topDestinations, topSources } from '../../src/analyses/top-sources.ts';
 import type { FlowGraph } from '../../src/graph/types.ts';
 import { parseTable, type TextRow } from '../../viewer/src/data/analysis.ts';
@@ -25,6 +28,9 @@ let dataDir: string;
 let dist: { distDir: string; cleanup(): void };
 let session: ViewerSession;
 let graph: FlowGraph;
+let flows: FlowStore;
+/** The analysis graph filtered as the viewer filters it: the library's filterFlows on flows.arrow. */
+const filterFlows = (g: FlowGraph, options?: FilterOptions) => graphWithFlows(g, filterStore(flows, options));
 let places: Map<string, TextRow>;
 let rai: TextRow[];
 
@@ -37,6 +43,7 @@ beforeAll(async () => {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   graph = graphFromJson(readFileSync(join(dataDir, 'graph.json'), 'utf8'));
+  flows = flowStoreFromArrow(readFileSync(join(dataDir, 'flows.arrow')));
   places = new Map(parseTable(readFileSync(join(dataDir, 'places.csv'), 'utf8'), 'places.csv').rows.map((r) => [r['place']!, r]));
   rai = parseTable(readFileSync(join(dataDir, 'rai.csv'), 'utf8'), 'rai.csv').rows;
   dist = await buildViewerOnce();
@@ -149,8 +156,12 @@ describe('viewer on the calibrated sample', () => {
     await waitForEdges(expected.size);
     const drawn = await page().evaluate(() => window.talentflow.drawnFlows());
     expect(drawn.map(flowKey).sort()).toEqual(expectedFlows(expected));
-    // Each drawn weight is the edge's Computer Science moves in graph.json.
-    for (const [s, t, w] of drawn) expect(w).toBe(graph.getEdgeAttribute(graph.edge(s, t)!, 'byDiscipline')[discipline]);
+    // Each drawn weight is the flow's Computer Science moves in flows.arrow, summed here cell by cell.
+    for (const [s, t, w] of drawn) {
+      let moves = 0;
+      forEachCell(flows, findFlow(flows, s, t), (_y, d, n) => (moves += d === discipline ? n : 0));
+      expect(w).toBe(moves);
+    }
     expect(new URL(page().url()).searchParams.get('discipline')).toBe(discipline);
   });
 

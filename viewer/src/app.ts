@@ -151,7 +151,7 @@ export class App {
     const analysis = this.analysis!;
     const s = this.state;
     const t0 = performance.now();
-    if (what === 'filters' || !this.selection) this.selection = selectFlows(analysis.graph, s);
+    if (what === 'filters' || !this.selection) this.selection = selectFlows(analysis.graph, s, analysis.flows);
     const t1 = performance.now();
     this.render = toRenderGraph(this.selection.drawn, {
       positions: this.positionsFor(s.layout),

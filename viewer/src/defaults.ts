@@ -1,10 +1,10 @@
 /**
  * The viewer's control defaults, read from the library's DEFAULTS so that the CLI, the README,
- * the notebooks and the viewer agree: the flow filter (src/graph/filter.ts) and the report's
+ * the notebooks and the viewer agree: the flow filter (src/flows/filter.ts) and the report's
  * top-sources figure (src/analyses/top-sources.ts: five sources of at least 100).
  */
 import { DEFAULTS as TOP_SOURCES } from '../../src/analyses/top-sources.ts';
-import { DEFAULTS as FILTER } from '../../src/graph/filter.ts';
+import { DEFAULTS as FILTER } from '../../src/flows/filter.ts';
 import type { SizeMeasure } from './state.ts';
 
 export const VIEW_DEFAULTS = Object.freeze({

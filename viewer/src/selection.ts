@@ -1,7 +1,8 @@
 /**
  * Which flows the map draws: the analysis graph through the library's own filters, in order
  *
- *   1. years and discipline   filterFlows (weights recomputed from the edges' breakdowns)
+ *   1. years and discipline   filterFlows on the flow store (flows.arrow: weights recomputed
+ *                             from the breakdown cells), then the graph of those flows
  *   2. minimum flow           edges of at least minWeight (on the recomputed weights)
  *   3. top-k sources          topSources: each destination's k largest sources ≥ topMinWeight
  *
@@ -11,7 +12,9 @@
  * costs milliseconds, not seconds. The drawn graph is read-only.
  */
 import Graph from 'graphology';
-import { filterFlows, DEFAULTS as FILTER_DEFAULTS } from '../../src/graph/filter.ts';
+import { filterFlows, DEFAULTS as FILTER_DEFAULTS } from '../../src/flows/filter.ts';
+import { graphWithFlows } from '../../src/flows/graph.ts';
+import type { FlowStore } from '../../src/flows/store.ts';
 import { topSources } from '../../src/analyses/top-sources.ts';
 import type { FlowAttributes, FlowGraph } from '../../src/graph/types.ts';
 import type { ViewState } from './state.ts';
@@ -39,16 +42,19 @@ export function edgeSubgraph(graph: FlowGraph, keep: (edge: string, attributes: 
 }
 
 /**
- * Applies the view's flow filters to the analysis graph.
+ * Applies the view's flow filters to the analysis graph and its flow store. Without a store (a
+ * graph.json opened alone) there are no breakdowns: the year and discipline filters do not apply.
  *
- * @example selectFlows(graph, { years: null, discipline: 'Medicine', minWeight: 10, topSources: false, k: 5, topMinWeight: 100 }).drawn.size
+ * @example selectFlows(graph, { years: null, discipline: 'Medicine', minWeight: 10, topSources: false, k: 5, topMinWeight: 100 }, flows).drawn.size
  */
-export function selectFlows(graph: FlowGraph, f: FlowFilterState): FlowSelection {
+export function selectFlows(graph: FlowGraph, f: FlowFilterState, flows: FlowStore | null = null): FlowSelection {
   if (!allAtLeast.has(graph)) allAtLeast.set(graph, graph.everyEdge((_e, a) => a.weight >= FILTER_DEFAULTS.minWeight));
-  const identity = f.years === null && f.discipline === null && allAtLeast.get(graph)!;
-  const base = identity
-    ? graph
-    : filterFlows(graph, { years: f.years, disciplines: f.discipline === null ? null : [f.discipline], minWeight: FILTER_DEFAULTS.minWeight });
+  const filtering = flows !== null && (f.years !== null || f.discipline !== null);
+  const base = filtering
+    ? graphWithFlows(graph, filterFlows(flows, { years: f.years, disciplines: f.discipline === null ? null : [f.discipline], minWeight: FILTER_DEFAULTS.minWeight }))
+    : allAtLeast.get(graph)!
+      ? graph
+      : edgeSubgraph(graph, (_e, a) => a.weight >= FILTER_DEFAULTS.minWeight);
   if (f.minWeight <= FILTER_DEFAULTS.minWeight && !f.topSources) return { base, drawn: base };
   let keepTop: Set<string> | null = null;
   if (f.topSources) {

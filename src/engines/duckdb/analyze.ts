@@ -14,7 +14,8 @@ import { resolveAnalyzeOptions, type AnalyzeOptions, type ResolvedAnalyzeOptions
 import { createPlaceResolver } from '../../places/resolve.ts';
 import { problem } from '../../records/table-input.ts';
 import type { Problem, RecordKind } from '../../records/types.ts';
-import { assembleGraph, flowArrays, type FlowArrays, type GraphParts } from './graph.ts';
+import { assembleGraph, flowStoreFromDb, type GraphParts } from './graph.ts';
+import type { FlowStore } from '../../flows/store.ts';
 import { lineMapFor, PLAIN_LINES, type LineMap } from './lines.ts';
 import { pairProblem, rankDisciplines, resolvePairs, type PlaceIndex } from './places.ts';
 import { openSession, type Session, type SessionOptions } from './session.ts';
@@ -43,13 +44,15 @@ export interface DuckDBHooks extends RunHooks {
  */
 export async function analyzeFileWithDuckDB(path: string, options: DuckDBAnalyzeOptions = {}, hooks: DuckDBHooks = {}): Promise<AnalysisRun> {
   const p = await prepareWithDuckDB(path, options, hooks);
-  return finish(p.graph, { file: path, o: p.options, read: { records: [], problems: p.problems, rowsRead: p.rowsRead }, problems: p.problems, researchers: p.researchers, records: p.records }, hooks);
+  return finish(p.graph, p.flows, { file: path, o: p.options, read: { records: [], problems: p.problems, rowsRead: p.rowsRead }, problems: p.problems, researchers: p.researchers, records: p.records }, hooks);
 }
 
 /** Everything of a run but the analyses: the graph (no measures yet) and the counts. */
 export interface PreparedRun {
   options: ResolvedAnalyzeOptions;
   graph: FlowGraph;
+  /** The flows and their breakdowns, as columns. */
+  flows: FlowStore;
   problems: Problem[];
   rowsRead: number;
   records: number;
@@ -70,7 +73,7 @@ export async function prepareWithDuckDB(path: string, options: DuckDBAnalyzeOpti
     clock = now;
   };
   const db = await openSession(hooks.session);
-  let prepared: Omit<PreparedRun, 'graph'> & { graph: FlowGraph | { flows: FlowArrays; parts: GraphParts } };
+  let prepared: Omit<PreparedRun, 'graph' | 'flows'> & { graph: { graph: FlowGraph; flows: FlowStore } | { store: FlowStore; parts: GraphParts } };
   try {
     prepared = await analyzeWith(db, path, kind, options, hooks, lap);
   } finally {
@@ -79,12 +82,12 @@ export async function prepareWithDuckDB(path: string, options: DuckDBAnalyzeOpti
   // The graph is assembled once DuckDB has closed: its tables no longer hold memory while the
   // graph's objects grow.
   const { graph, ...rest } = prepared;
-  if ('flows' in graph) {
-    const assembled = assembleGraph(graph.flows, graph.parts);
+  if ('store' in graph) {
+    const assembled = assembleGraph(graph.store, graph.parts);
     lap('graph');
-    return { ...rest, graph: assembled };
+    return { ...rest, graph: assembled, flows: graph.store };
   }
-  return { ...rest, graph };
+  return { ...rest, ...graph };
 }
 
 type Lap = (step: string) => void;
@@ -155,9 +158,10 @@ async function analyzeWith(db: Session, path: string, source: SourceKind, option
       SELECT ord AS okey, rid, s, t, year, disc, cnt FROM mv
       WHERE s IS NOT NULL AND t IS NOT NULL AND s <> t ${o.years ? `AND year BETWEEN ${o.years[0]} AND ${o.years[1]}` : ''}`);
     const nodes = await placesUsed(db, `SELECT s AS place FROM mv WHERE s IS NOT NULL AND t IS NOT NULL UNION SELECT t FROM mv WHERE s IS NOT NULL AND t IS NOT NULL`);
-    const flows = await flowArrays(db);
+    const store = await flowStoreFromDb(db, index.places, nodes);
+    lap('aggregate');
     const records = Number(s!.flows) + Number(s!.within_rows);
-    const graph = { flows, parts: { ...parts, nodes, stock: null, window: null, movesWithinPlace: Number(s!.within) } };
+    const graph = { store, parts: { ...parts, nodes, stock: null, window: null, movesWithinPlace: Number(s!.within) } };
     return { options: o, graph, problems, rowsRead, researchers: null, records };
   }
   hooks.onStage?.('derive');
@@ -169,8 +173,9 @@ async function analyzeWith(db: Session, path: string, source: SourceKind, option
   const researchers = { total: counted.researchers, active: counted.active };
   lap('derive');
   hooks.onStage?.('graph');
-  const flows = await flowArrays(db);
-  const graph = { flows, parts: { ...parts, nodes, stock, window: o.window, movesWithinPlace: 0 } };
+  const store = await flowStoreFromDb(db, index.places, nodes);
+  lap('aggregate');
+  const graph = { store, parts: { ...parts, nodes, stock, window: o.window, movesWithinPlace: 0 } };
   return { options: o, graph, problems, rowsRead, researchers, records: Number(kept!.n) };
 }
 
@@ -219,9 +224,9 @@ async function rejectCount(db: Session, source: SourceKind): Promise<number> {
   }
 }
 
-async function emptyGraph(o: ResolvedAnalyzeOptions): Promise<FlowGraph> {
-  const { buildFlowGraph } = await import('../../graph/build.ts');
-  return buildFlowGraph({ moves: [], places: [], kind: o.kind, level: o.level, window: o.kind === 'timelines' ? o.window : null, stock: o.kind === 'timelines' ? new Map() : null }, { years: o.years });
+async function emptyGraph(o: ResolvedAnalyzeOptions): Promise<{ graph: FlowGraph; flows: FlowStore }> {
+  const { buildFlows } = await import('../../graph/build.ts');
+  return buildFlows({ moves: [], places: [], kind: o.kind, level: o.level, window: o.kind === 'timelines' ? o.window : null, stock: o.kind === 'timelines' ? new Map() : null }, { years: o.years });
 }
 
 export type { PlaceIndex };

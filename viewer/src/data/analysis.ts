@@ -1,9 +1,10 @@
 /**
- * An analysis as the viewer holds it: the flow graph from `graph.json` plus the tables
+ * An analysis as the viewer holds it: the flow graph from `graph.json`, the flow store from
+ * `flows.arrow` (breakdowns by year and discipline, for the filters) and the tables
  * `talentflow analyze` writes beside it. Table cells are kept as the exact text of the file, so
  * a place card shows the same digits as `places.csv`.
  *
- * Only `graph.json` is required. Without `places.csv` the rows are derived from the node
+ * Only `graph.json` is required. Without `flows.arrow` the year and discipline filters are off. Without `places.csv` the rows are derived from the node
  * attributes with the library's own table builder (so the digits still match what the CLI
  * would write); without `communities.csv` communities come from the node attributes; without
  * `rai.csv` the heatmap says so.
@@ -14,6 +15,8 @@ import { formatCell } from '../../../src/exports/csv.ts';
 import { graphFromJson } from '../../../src/exports/graph-json.ts';
 import { InputError } from '../../../src/errors.ts';
 import type { FlowGraph } from '../../../src/graph/types.ts';
+import { flowStoreFromArrow } from '../../../src/exports/flows-arrow.ts';
+import { storeYears, type FlowStore } from '../../../src/flows/store.ts';
 
 /** One row of a CSV table: column → the cell's text. */
 export type TextRow = Record<string, string>;
@@ -44,6 +47,8 @@ export interface Analysis {
   /** Shown in the title bar: the folder name or the dropped file's name. */
   name: string;
   graph: FlowGraph;
+  /** The flows with their breakdowns (flows.arrow); null without that file. */
+  flows: FlowStore | null;
   /** places.csv rows by place key (text cells). */
   places: Map<string, TextRow>;
   placeColumns: string[];
@@ -52,17 +57,18 @@ export interface Analysis {
   rai: RaiTable | null;
   communities: CommunityRow[];
   manifest: Record<string, unknown> | null;
-  /** First and last year with moves on any edge (from the edges' byYear). */
+  /** First and last year with moves on any flow (from flows.arrow). */
   years: [number, number] | null;
-  /** Disciplines found on the edges, largest total flow first. */
+  /** Disciplines of the flows, largest total flow first (from flows.arrow). */
   disciplines: string[];
   /** Non-fatal problems met while reading (each once). */
   warnings: string[];
 }
 
-/** The files of an analysis folder, as text; only `graph.json` is required. */
+/** The files of an analysis folder, as text (flows.arrow as bytes); only `graph.json` is required. */
 export interface AnalysisFiles {
   'graph.json': string;
+  'flows.arrow'?: Uint8Array | undefined;
   'places.csv'?: string | undefined;
   'rai.csv'?: string | undefined;
   'communities.csv'?: string | undefined;
@@ -134,23 +140,18 @@ function readCommunities(text: string | undefined, graph: FlowGraph): CommunityR
   return [...byId.values()].sort((a, b) => a.id - b.id);
 }
 
-/** Year span and disciplines present on the edges (for the year and discipline controls). */
-export function flowDimensions(graph: FlowGraph): { years: [number, number] | null; disciplines: string[] } {
-  let first = Infinity;
-  let last = -Infinity;
-  const totals = new Map<string, number>();
-  graph.forEachEdge((_e, a) => {
-    for (const [y, n] of Object.entries(a.byYear ?? {})) {
-      const year = Number(y);
-      if (n > 0 && Number.isInteger(year)) {
-        if (year < first) first = year;
-        if (year > last) last = year;
-      }
-    }
-    for (const [d, n] of Object.entries(a.byDiscipline ?? {})) totals.set(d, (totals.get(d) ?? 0) + n);
-  });
-  const disciplines = [...totals.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([d]) => d);
-  return { years: first <= last ? [first, last] : null, disciplines };
+/** Year span and disciplines of the flows (for the year and discipline controls); none without a store. */
+export function flowDimensions(flows: FlowStore | null): { years: [number, number] | null; disciplines: string[] } {
+  if (flows === null) return { years: null, disciplines: [] };
+  const totals = new Float64Array(flows.disciplines.length);
+  const { discipline, moves } = flows.cells;
+  for (let c = 0; c < discipline.length; c++) if (discipline[c]! >= 0) totals[discipline[c]!]! += moves[c]!;
+  const disciplines = flows.disciplines
+    .map((d, i): [string, number] => [d, totals[i]!])
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([d]) => d);
+  return { years: storeYears(flows), disciplines };
 }
 
 /**
@@ -186,10 +187,21 @@ export function assembleAnalysis(files: AnalysisFiles, name: string): Analysis {
       warnings.push('manifest.json is not valid JSON; ignored');
     }
   }
-  const { years, disciplines } = flowDimensions(graph);
+  let flows: FlowStore | null = null;
+  const arrow = files['flows.arrow'];
+  if (arrow !== undefined) {
+    flows = flowStoreFromArrow(arrow);
+    const missing = flows.places.filter((p) => !graph.hasNode(p)).length;
+    if (missing > 0) {
+      warnings.push(`flows.arrow names ${missing} place(s) not in graph.json; the year and discipline filters are off`);
+      flows = null;
+    }
+  } else warnings.push('no flows.arrow: the year and discipline filters are off');
+  const { years, disciplines } = flowDimensions(flows);
   return {
     name,
     graph,
+    flows,
     places,
     placeColumns,
     placesFromCsv: placesText !== undefined,

@@ -17,6 +17,13 @@ async function fetchText(url: string, started?: Promise<Response>): Promise<stri
   return res.text();
 }
 
+async function fetchBytes(url: string): Promise<Uint8Array | undefined> {
+  const res = await fetch(url, { cache: 'no-store' });
+  if (res.status === 404) return undefined;
+  if (!res.ok) throw new InputError(url, `could not be fetched (HTTP ${res.status})`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
 /**
  * Loads the analysis folder at `base` (a URL ending in "/"). When the server lists the folder
  * (`index.json`, written by `talentflow view`), only the files present are requested.
@@ -44,16 +51,18 @@ export async function loadFromUrl(base: string, prefetched: Prefetched = {}): Pr
   if (present !== null && !present.includes('graph.json')) {
     throw new InputError(`${folder}graph.json`, 'is missing: open an analysis folder (the --out folder of "talentflow analyze")');
   }
+  const arrow = want('flows.arrow') ? fetchBytes(`${folder}flows.arrow`) : Promise.resolve(undefined);
+  arrow.catch(() => undefined);
   const [graph, ...rest] = await Promise.all([graphText, ...OPTIONAL.map((f) => (want(f) ? fetchText(`${folder}${f}`) : Promise.resolve(undefined)))]);
   if (graph === undefined) throw new InputError(`${folder}graph.json`, 'was not found');
-  const files: AnalysisFiles = { 'graph.json': graph };
+  const files: AnalysisFiles = { 'graph.json': graph, 'flows.arrow': await arrow };
   OPTIONAL.forEach((f, i) => (files[f] = rest[i]));
   return assembleAnalysis(files, name);
 }
 
 /**
- * Loads an analysis from picked or dropped files: graph.json (required) and any of places.csv,
- * rai.csv, communities.csv, manifest.json, matched by file name (a folder pick gives paths).
+ * Loads an analysis from picked or dropped files: graph.json (required) and any of flows.arrow,
+ * places.csv, rai.csv, communities.csv, manifest.json, matched by file name (a folder pick gives paths).
  */
 export async function loadFromFiles(list: Iterable<File>): Promise<Analysis> {
   const byName = new Map<string, File>();
@@ -66,6 +75,8 @@ export async function loadFromFiles(list: Iterable<File>): Promise<Analysis> {
   const graphFile = byName.get('graph.json') ?? [...byName.values()].find((f) => f.name.endsWith('.json') && f.name !== 'manifest.json');
   if (!graphFile) throw new InputError('graph.json', 'is missing: pick the analysis folder or drop its graph.json');
   const files: AnalysisFiles = { 'graph.json': await graphFile.text() };
+  const arrow = byName.get('flows.arrow');
+  if (arrow) files['flows.arrow'] = new Uint8Array(await arrow.arrayBuffer());
   for (const f of OPTIONAL) {
     const file = byName.get(f);
     if (file) files[f] = await file.text();

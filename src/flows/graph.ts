@@ -1,0 +1,75 @@
+/**
+ * The graphology flow graph from a {@link FlowStore}, in one pass over the flow columns: nodes are
+ * the store's places in order, edges its flows in order, each with its weight (moves) and
+ * researchers (null when unknown) only. The breakdowns stay in the store.
+ */
+import { DirectedGraph } from 'graphology';
+import { edgeKey } from '../graph/breakdowns.ts';
+import type { FlowAttributes, FlowGraph, FlowGraphAttributes, PlaceAttributes } from '../graph/types.ts';
+import { findFlow, flowCount, storeYears, type FlowStore } from './store.ts';
+
+/**
+ * Builds the flow graph: node i is `store.places[i]` with `nodeAttributes(i)`, graph attributes
+ * are `attributes` with `years` set to the store's span.
+ *
+ * @example graphFromFlows(store, (i) => ({ ...placeAttributes[i] }), { level: 'metro', kind: 'moves', window: null, movesWithinPlace: 0 });
+ */
+export function graphFromFlows(
+  store: FlowStore,
+  nodeAttributes: (index: number, id: string) => PlaceAttributes,
+  attributes: Pick<FlowGraphAttributes, 'level' | 'window' | 'kind' | 'movesWithinPlace'>,
+): FlowGraph {
+  const graph: FlowGraph = new DirectedGraph<PlaceAttributes, FlowAttributes, FlowGraphAttributes>({ allowSelfLoops: false });
+  const { level, kind, window, movesWithinPlace } = attributes;
+  graph.replaceAttributes({ level, years: storeYears(store), window, kind, movesWithinPlace });
+  const ids = store.places;
+  for (let i = 0; i < ids.length; i++) graph.addNode(ids[i]!, nodeAttributes(i, ids[i]!));
+  addFlowEdges(graph, store);
+  return graph;
+}
+
+/**
+ * A graph with the nodes and graph attributes of `graph` (attributes copied) and the flows of
+ * `store` as its edges: e.g. after `filterFlows`, to run the measures on a selection.
+ *
+ * @throws Error (graphology's) when a place of the store is not a node of `graph`.
+ * @example const cs = graphWithFlows(run.graph, filterFlows(run.flows, { disciplines: ['Medicine'] }));
+ */
+export function graphWithFlows(graph: FlowGraph, store: FlowStore): FlowGraph {
+  const out: FlowGraph = new DirectedGraph<PlaceAttributes, FlowAttributes, FlowGraphAttributes>({ allowSelfLoops: false });
+  graph.forEachNode((node, attributes) => out.addNode(node, { ...attributes }));
+  addFlowEdges(out, store);
+  out.replaceAttributes({ ...graph.getAttributes(), years: storeYears(store) });
+  return out;
+}
+
+function addFlowEdges(graph: FlowGraph, store: FlowStore): void {
+  const ids = store.places;
+  const { source, target, moves, researchers } = store.flows;
+  for (let f = 0, n = flowCount(store); f < n; f++) {
+    const s = ids[source[f]!]!;
+    const t = ids[target[f]!]!;
+    const r = researchers[f]!;
+    graph.addDirectedEdgeWithKey(edgeKey(s, t), s, t, { weight: moves[f]!, researchers: r === r ? r : null });
+  }
+}
+
+/**
+ * For each edge of `graph` in `forEachEdge` order, the position of the same flow in `store`
+ * (−1 when the store has none): the identity when the graph was built from the store, a binary
+ * search per edge otherwise. Lets exports read a flow's year span or cells beside the graph.
+ *
+ * @example const at = flowOfEachEdge(run.graph, run.flows); run.flows.flows.firstYear[at[0]];
+ */
+export function flowOfEachEdge(graph: FlowGraph, store: FlowStore): Int32Array {
+  const out = new Int32Array(graph.size);
+  const ids = store.places;
+  const { source, target } = store.flows;
+  const n = flowCount(store);
+  let k = 0;
+  graph.forEachEdge((_e, _a, s, t) => {
+    out[k] = k < n && ids[source[k]!] === s && ids[target[k]!] === t ? k : findFlow(store, s, t);
+    k++;
+  });
+  return out;
+}
