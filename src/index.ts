@@ -63,6 +63,7 @@ export {
 export { flowStoreFromMoves, type MovesAggregate } from './flows/from-moves.ts';
 export { filterFlows, DEFAULTS as FILTER_DEFAULTS, type FilterOptions } from './flows/filter.ts';
 export { graphFromFlows, graphWithFlows, flowOfEachEdge } from './flows/graph.ts';
+export { flowStoreToArrow, flowStoreFromArrow, FLOWS_ARROW_COLUMNS } from './exports/flows-arrow.ts';
 
 // Analyses (one per file; each with DEFAULTS and .assign)
 export type { HubClass, NodeMeasure, TopFlow, TopFlows, CommunityInfo, CommunitiesResult, RaiCell, RaiResult } from './analyses/types.ts';

@@ -189,17 +189,33 @@ const count = (n: number) => n.toLocaleString('en-US');
  * summary.communities.communities[0].label; // "Shenzhen – Hong Kong – Guangzhou"
  * graph.getNodeAttribute('Shenzhen', 'hubClass'); // 'magnet'
  */
-export function analyzeGraph(graph: AnyGraph, options?: AnalyzeGraphOptions): AnalysisSummary {
+export function analyzeGraph(graph: AnyGraph, options?: AnalyzeGraphOptions, hooks: AnalyzeGraphHooks = {}): AnalysisSummary {
   checkGraph(graph);
   const o = resolve(options);
   // The measures below write node attributes only: the edges can be read into arrays once for all.
-  return sharingFlowArrays(graph, () => analyzeWith(graph, o));
+  return sharingFlowArrays(graph, () => analyzeWith(graph, o, hooks));
 }
 
-function analyzeWith(graph: AnyGraph, o: Required<AnalyzeGraphOptions>): AnalysisSummary {
+/** Hooks of {@link analyzeGraph}. */
+export interface AnalyzeGraphHooks {
+  /** Called after each measure with its name and wall time in ms (`--timings`). */
+  onTiming?: (stage: string, ms: number) => void;
+}
+
+function analyzeWith(graph: AnyGraph, o: Required<AnalyzeGraphOptions>, hooks: AnalyzeGraphHooks): AnalysisSummary {
   const measures: string[] = [];
   const warnings: string[] = [];
-  const wrote = (...names: string[]) => measures.push(...names);
+  let clock = performance.now();
+  const wrote = (...names: string[]) => {
+    measures.push(...names);
+    lap(names[0]!);
+  };
+  const lap = (stage: string) => {
+    if (!hooks.onTiming) return;
+    const now = performance.now();
+    hooks.onTiming(stage, now - clock);
+    clock = now;
+  };
 
   strength.assign(graph);
   wrote('inflow', 'outflow');
@@ -267,12 +283,16 @@ function analyzeWith(graph: AnyGraph, o: Required<AnalyzeGraphOptions>): Analysi
     assignAttribute(graph, 'communityStability', stability.stability);
     wrote('communityStability');
   }
+  clock = performance.now();
 
   const top = { k: o.topK, minWeight: o.minWeight };
   const raiOptions: RaiOptions = { basis: o.raiBasis, reference: o.raiReference, flows: o.flows };
   let moves = 0;
   for (const w of edgeArrays(graph, 'weight').weight) moves += w;
   const flows = topFlows(graph, top);
+  lap('topFlows');
+  const raiResult = rai(graph, raiOptions);
+  lap('rai');
 
   return {
     seed: o.seed,
@@ -285,7 +305,7 @@ function analyzeWith(graph: AnyGraph, o: Required<AnalyzeGraphOptions>): Analysi
     betweenness: used,
     topSources: flows.sources,
     topDestinations: flows.destinations,
-    rai: rai(graph, raiOptions),
+    rai: raiResult,
     hubClasses: { counts, thresholds: classes.thresholds },
     talentPotential: potential.index,
     totals: { places: graph.order, flows: graph.size, moves },

@@ -3,7 +3,8 @@ import { stat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { analyzeMoveRecords, analyzeTable, analyzeTimelineRecords, type AnalysisRun, type Stage } from '../pipeline/analyze.ts';
 import { ANALYZE_DEFAULTS, type AnalyzeOptions } from '../pipeline/options.ts';
-import { outputFileSources } from '../pipeline/outputs.ts';
+import { GEXF_AUTO_MAX_FLOWS, outputFileSources, skippedOutputs } from '../pipeline/outputs.ts';
+import { createTimings } from './timings.ts';
 import { detectKind } from '../pipeline/analyze-file.ts';
 import { readTable } from '../io/read-table.ts';
 import { readFile } from 'node:fs/promises';
@@ -31,8 +32,9 @@ export const ANALYZE_HELP = `Usage: talentflow analyze <input> [options]
        talentflow analyze --kind <source> <file>... [options]
 
 Reads migration records (CSV, TSV or JSON lines; .gz too), builds the weighted directed graph of
-places and writes places.csv, flows.csv, top_sources.csv, communities.csv, rai.csv, problems.csv,
-graph.json, graph.gexf and manifest.json into the output folder, then prints a short report.
+places and writes places.csv, flows.csv, flows.arrow (the flows with their breakdowns by year and
+discipline), top_sources.csv, communities.csv, rai.csv, problems.csv, graph.json, graph.gexf (up to
+${GEXF_AUTO_MAX_FLOWS.toLocaleString('en-US')} flows unless --gexf) and manifest.json into the output folder, then prints a short report.
 
 Options:
   --kind <k>            moves | timelines | ${SOURCE_KINDS.join(' | ')}
@@ -42,7 +44,13 @@ Options:
   --engine <e>          auto | js | duckdb: what reads, validates and aggregates the input; both
                         give identical outputs (default: ${ENGINE_DEFAULTS.engine}: DuckDB for Parquet and for
                         inputs of ${ENGINE_DEFAULTS.duckdbMinBytes / 2 ** 20} MiB or more when @duckdb/node-api is installed)
-  --parquet             also write every table as Parquet (places.parquet, flows.parquet, ...)
+  --parquet             also write every table as Parquet (places.parquet, ...) and the flows with
+                        their breakdowns as flows.parquet (the columns of flows.arrow), through DuckDB
+  --gexf                write graph.gexf at any size (default: only up to ${GEXF_AUTO_MAX_FLOWS.toLocaleString('en-US')} flows; a larger
+                        one is slow to write and to open in Gephi; the manifest lists what was skipped)
+  --timings             print wall time and peak memory of each stage (read, validate, resolve,
+                        aggregate, graph, each measure, each output file) to stderr, and record them
+                        in manifest.json
   --window <A-B>        window for active researchers, stock, young share and inflow ratio
                         (timelines; default: ${ANALYZE_DEFAULTS.window.join('-')})
   --years <A-B>         only moves arriving in these years enter the graph (default: all)
@@ -95,6 +103,8 @@ export async function runAnalyze(argv: string[]): Promise<number> {
       kind: { type: 'string' },
       engine: { type: 'string' },
       parquet: { type: 'boolean' },
+      gexf: { type: 'boolean' },
+      timings: { type: 'boolean' },
       level: { type: 'string' },
       window: { type: 'string' },
       years: { type: 'string' },
@@ -154,7 +164,11 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   const progress = createProgress(`reading ${basename(input)}`, bytes);
   const stageProgress = createProgress('analysing', 5);
   const stages: Stage[] = ['parse', 'resolve', 'derive', 'graph', 'analyses'];
-  const hooks = { onStage: (s: Stage) => stageProgress.update(stages.indexOf(s) + 1) };
+  const timings = values.timings ? createTimings() : null;
+  const hooks = {
+    onStage: (s: Stage) => stageProgress.update(stages.indexOf(s) + 1),
+    ...(timings ? { onTiming: (stage: string, ms: number) => timings.record(stage, ms) } : {}),
+  };
 
   let run: AnalysisRun;
   if (isSource) {
@@ -163,6 +177,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
       onProgress: (done: number, total?: number) => progress.update(done, total),
     });
     progress.done();
+    timings?.lap('read');
     run = analyzeTimelineRecords(read, input, { ...options, kind: 'timelines' }, hooks);
   } else {
     const engineChoice = parseChoice('--engine', values.engine, ['auto', 'js', 'duckdb'] as const, ENGINE_DEFAULTS.engine);
@@ -174,6 +189,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     } else {
       const read = await readTable(input, { onProgress: (done: number, total?: number) => progress.update(done, total) });
       progress.done();
+      timings?.lap('read');
       const resolvedKind: RecordKind = kind === 'auto' ? detectKind(read.table.columnNames(), options.columns ?? {}) : (kind as RecordKind);
       run = analyzeTable(read.table, read, { ...options, kind: resolvedKind }, hooks);
     }
@@ -190,26 +206,37 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     return EXIT.problems;
   }
 
-  // Top-level CSV tables get a Parquet copy with --parquet, converted from the written CSV files.
-  const tables = ['places.csv', 'flows.csv', 'top_sources.csv', 'top_destinations.csv', 'communities.csv', 'rai.csv', 'problems.csv'];
+  // Top-level CSV tables get a Parquet copy with --parquet, converted from the written CSV files;
+  // flows.parquet is the flow store with its breakdowns, not a copy of flows.csv.
+  const tables = ['places.csv', 'top_sources.csv', 'top_destinations.csv', 'communities.csv', 'rai.csv', 'problems.csv'];
+  const sha256 = await sha256OfFile(input);
+  timings?.lap('checksum');
   const { 'manifest.json': manifest, ...files } = await outputFileSources(run, {
-    input: { path: relativeOrSame(input), sha256: await sha256OfFile(input), bytes },
+    input: { path: relativeOrSame(input), sha256, bytes },
     packageVersion: packageVersion(),
     createdBy: `talentflow analyze ${argv.join(' ')}`,
     figures: values.figures === true,
-    ...(values.parquet ? { alsoWritten: tables.map((t) => t.replace(/\.csv$/, '.parquet')) } : {}),
+    gexf: values.gexf === true ? true : 'auto',
+    ...(values.parquet ? { alsoWritten: [...tables.map((t) => t.replace(/\.csv$/, '.parquet')), 'flows.parquet'] } : {}),
+    ...(timings ? { timings: timings.stages } : {}),
   });
   // Files are produced one at a time as they are written; the manifest goes last, so a folder
   // with a manifest is a complete one.
-  const written = await writeOutputs(outDir, files);
+  const written = await writeOutputs(outDir, timings ? timings.timeFiles(files) : files);
   if (values.parquet) {
-    const { csvFilesToParquet } = await import('../engines/duckdb/parquet.ts');
+    const { csvFilesToParquet, flowStoreToParquet } = await import('../engines/duckdb/parquet.ts');
     written.push(...(await writeOutputs(outDir, await csvFilesToParquet(outDir, tables))));
+    written.push(...(await writeOutputs(outDir, { 'flows.parquet': await flowStoreToParquet(run.flows) })));
+    timings?.lap('write *.parquet');
   }
   written.push(...(await writeOutputs(outDir, { 'manifest.json': manifest! })));
   // Limits that changed what was computed (betweenness on the strongest flows, stability skipped)
   // and iterations that did not converge: said once each, even with --quiet.
   for (const warning of run.analyses.warnings) process.stderr.write(`talentflow analyze: note: ${warning}\n`);
+  for (const s of skippedOutputs(run, { gexf: values.gexf === true ? true : 'auto' })) {
+    process.stderr.write(`talentflow analyze: note: ${s.file} not written: ${s.reason}; ${s.flag} writes it\n`);
+  }
+  if (timings) process.stderr.write(`talentflow analyze: timings\n${timings.format()}`);
   if (!values.quiet) {
     process.stdout.write(formatReport(run));
     process.stdout.write(`\nWrote ${written.length} files to ${outDir}/: ${written.map((p) => relative(outDir, p)).sort().join(', ')}\n`);

@@ -31,6 +31,7 @@ import {
   tableFromColumns,
   tableFromIPC,
   tableToIPC,
+  Type,
   utf8,
   type Batch,
   type DataType,
@@ -145,6 +146,9 @@ export function flowStoreFromArrow(bytes: Uint8Array | ArrayBuffer, source = 'fl
     return c;
   };
   const n = table.numRows;
+  for (const name of ['source', 'target']) {
+    if (column(name).type.typeId !== Type.Dictionary) throw new InputError(source, `has a "${name}" column that is not dictionary-encoded text (place ids)`);
+  }
   const places = dictionaryValues(column('source'));
   const sourceIndex = dictionaryIndices(column('source'), n);
   const targetIndex = reindex(column('target'), n, places, source);

@@ -69,7 +69,11 @@ export function buildFlowGraph(input: FlowGraphInput, options?: BuildOptions): F
  *
  * @example const { graph, flows } = buildFlows({ moves, places, kind: 'moves', level: 'metro' });
  */
-export function buildFlows(input: FlowGraphInput, options?: BuildOptions): { graph: FlowGraph; flows: FlowStore } {
+export function buildFlows(
+  input: FlowGraphInput,
+  options?: BuildOptions,
+  onTiming?: (stage: 'aggregate' | 'graph', ms: number) => void,
+): { graph: FlowGraph; flows: FlowStore } {
   const years = checkYears(options?.years ?? DEFAULTS.years);
   const places = checkPlaces(input.places);
   const window = input.window ?? null;
@@ -78,7 +82,10 @@ export function buildFlows(input: FlowGraphInput, options?: BuildOptions): { gra
   const within = input.movesWithinPlace ?? 0;
   if (!Number.isInteger(within) || within < 0) throw new OptionError('movesWithinPlace', within, 'a whole number ≥ 0');
 
+  let start = performance.now();
   const { store, movesWithinPlace } = flowStoreFromMoves(input.moves, places.keys(), years);
+  onTiming?.('aggregate', performance.now() - start);
+  start = performance.now();
   if (input.stock) {
     for (const id of input.stock.keys()) {
       if (!places.has(id)) throw new OptionError('stock', id, 'stock only for places in `places`');
@@ -90,6 +97,7 @@ export function buildFlows(input: FlowGraphInput, options?: BuildOptions): { gra
     return stock ? { ...place, ...copyStock(stock) } : place;
   };
   const graph = graphFromFlows(store, nodeAttributes, { level: input.level, window, kind: input.kind, movesWithinPlace: within + movesWithinPlace });
+  onTiming?.('graph', performance.now() - start);
   return { graph, flows: store };
 }
 

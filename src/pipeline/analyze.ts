@@ -23,6 +23,11 @@ export type Stage = 'parse' | 'resolve' | 'derive' | 'graph' | 'analyses';
 
 export interface RunHooks {
   onStage?: (stage: Stage) => void;
+  /**
+   * Called at the end of each step with its name and wall time in ms: validate, resolve,
+   * aggregate, graph, then each measure (`--timings`; the DuckDB engine reports its own steps).
+   */
+  onTiming?: (stage: string, ms: number) => void;
   /** A resolver to reuse (tests, repeated runs); by default one is made for the level and aliases. */
   resolver?: PlaceResolver;
 }
@@ -62,9 +67,15 @@ export function analyzeTable(
   const o = resolveAnalyzeOptions(options);
   hooks.onStage?.('parse');
   const parseOptions = { ...parse, columns: o.columns };
-  return o.kind === 'moves'
-    ? analyzeMoveRecords(parseMoves(table, parseOptions), parse.file, o, hooks)
-    : analyzeTimelineRecords(parseTimelines(table, parseOptions), parse.file, o, hooks);
+  const start = performance.now();
+  if (o.kind === 'moves') {
+    const read = parseMoves(table, parseOptions);
+    hooks.onTiming?.('validate', performance.now() - start);
+    return analyzeMoveRecords(read, parse.file, o, hooks);
+  }
+  const read = parseTimelines(table, parseOptions);
+  hooks.onTiming?.('validate', performance.now() - start);
+  return analyzeTimelineRecords(read, parse.file, o, hooks);
 }
 
 /** Runs the analysis on parsed moves (one row per move, or aggregated rows with `count`). */
@@ -77,8 +88,10 @@ export function analyzeMoveRecords(
   const o = resolveAnalyzeOptions(options);
   hooks.onStage?.('resolve');
   const resolver = hooks.resolver ?? createPlaceResolver({ level: o.level, aliases: o.aliases });
+  const start = performance.now();
   const resolved = resolveMoves(read.records, resolver, file);
   const problems = [...read.problems, ...resolved.problems];
+  hooks.onTiming?.('resolve', performance.now() - start);
   hooks.onStage?.('graph');
   const { graph, flows } = buildFlows(
     {
@@ -89,6 +102,7 @@ export function analyzeMoveRecords(
       movesWithinPlace: resolved.movesWithinPlace,
     },
     { years: o.years },
+    hooks.onTiming,
   );
   // Every record (row) resolves to one flow row or one within-place row, or is skipped with a
   // problem; rows are counted, not their `count`, so that records + skipped = rows read.
@@ -106,10 +120,14 @@ export function analyzeTimelineRecords(
   const o = resolveAnalyzeOptions(options);
   hooks.onStage?.('resolve');
   const resolver = hooks.resolver ?? createPlaceResolver({ level: o.level, aliases: o.aliases });
+  let start = performance.now();
   const resolved = resolveTimelines(read.records, resolver, file);
   const problems = [...read.problems, ...resolved.problems];
+  hooks.onTiming?.('resolve', performance.now() - start);
   hooks.onStage?.('derive');
+  start = performance.now();
   const summary = summariseTimelines(resolved.rows, { window: o.window });
+  hooks.onTiming?.('derive', performance.now() - start);
   hooks.onStage?.('graph');
   const { graph, flows } = buildFlows(
     {
@@ -121,6 +139,7 @@ export function analyzeTimelineRecords(
       window: o.window,
     },
     { years: o.years },
+    hooks.onTiming,
   );
   return finish(
     graph,
@@ -164,7 +183,7 @@ export function finish(
     betweennessMaxFlows: ctx.o.betweennessMaxFlows,
     stabilityMaxFlows: ctx.o.stabilityMaxFlows,
     flows,
-  });
+  }, hooks.onTiming ? { onTiming: hooks.onTiming } : {});
   return {
     file: ctx.file,
     options: ctx.o,

@@ -34,7 +34,11 @@ export interface OutputMeta {
   gexf?: boolean | 'auto';
   /** Files skipped by the caller (e.g. Parquet without DuckDB): listed in the manifest with the reason. */
   alsoSkipped?: readonly SkippedOutput[];
-  /** Stage timings to record in the manifest (`--timings`). */
+  /**
+   * Stage timings to record in the manifest (`--timings`). Read when the manifest is produced
+   * (it is then lazy, like the other files), so a caller may add the output files' times while
+   * it writes them, before the manifest.
+   */
   timings?: readonly StageTiming[];
 }
 
@@ -136,7 +140,9 @@ export async function outputFileSources(run: AnalysisRun, meta: OutputMeta): Pro
   }
   const c = run.analyses.communities;
   const o = run.options;
-  const manifest = buildManifest({
+  // With timings, the manifest is produced when it is read (the CLI writes it last), so that it
+  // holds the times of the files written before it.
+  const manifest = () => manifestToJson(buildManifest({
     input: { ...meta.input, rows: run.rowsRead },
     options: {
       kind: o.kind,
@@ -175,8 +181,8 @@ export async function outputFileSources(run: AnalysisRun, meta: OutputMeta): Pro
     notes: run.analyses.warnings,
     ...(skipped.length ? { skipped } : {}),
     ...(meta.timings?.length ? { timings: meta.timings } : {}),
-  });
-  files['manifest.json'] = manifestToJson(manifest);
+  }));
+  files['manifest.json'] = meta.timings ? lazyChunks(() => [manifest()]) : manifest();
   return files;
 }
 

@@ -139,13 +139,49 @@ describe('talentflow analyze --parquet', () => {
     const pqOut = join(tmp, 'parquet-run');
     const r = runCli(['analyze', INPUT, '--out', pqOut, '--parquet', '--quiet', '--min-flow', '1', '--stability-runs', '5']);
     expect(r.status).toBe(0);
-    const tables = ['communities', 'flows', 'places', 'problems', 'rai', 'top_destinations', 'top_sources'];
+    const tables = ['communities', 'places', 'problems', 'rai', 'top_destinations', 'top_sources'];
     const manifest = JSON.parse(readFileSync(join(pqOut, 'manifest.json'), 'utf8'));
     for (const t of tables) {
       // Parquet files open with the magic bytes "PAR1".
       expect(readFileSync(join(pqOut, `${t}.parquet`)).subarray(0, 4).toString('latin1'), t).toBe('PAR1');
       expect(manifest.outputs).toContain(`${t}.parquet`);
       expect(readFileSync(join(pqOut, `${t}.csv`), 'utf8')).toBe(readFileSync(join(GOLDEN, `${t}.csv`), 'utf8'));
+    }
+    // flows.parquet is the flow store (with breakdowns), not a copy of flows.csv.
+    expect(manifest.outputs).toContain('flows.parquet');
+    expect(readFileSync(join(pqOut, 'flows.csv'), 'utf8')).toBe(readFileSync(join(GOLDEN, 'flows.csv'), 'utf8'));
+  });
+});
+
+describe('talentflow analyze --timings and --gexf', () => {
+  it('runAnalyze --timings prints each stage to stderr and records them in the manifest, leaving the other files as they were', () => {
+    const tOut = join(tmp, 'timings-run');
+    const r = runCli(['analyze', INPUT, '--out', tOut, '--timings', '--quiet', '--min-flow', '1', '--stability-runs', '5']);
+    expect(r.status).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(tOut, 'manifest.json'), 'utf8'));
+    const stages = (manifest.timings as { stage: string; ms: number; rssMiB: number; heapMiB: number }[]).map((t) => t.stage);
+    for (const stage of ['read', 'validate', 'resolve', 'aggregate', 'graph', 'pagerank', 'betweenness', 'community', 'rai', 'write flows.arrow', 'write graph.json']) {
+      expect(stages, stage).toContain(stage);
+      expect(r.stderr).toMatch(new RegExp(`^${stage}\\s+\\d+\\s+\\d+\\s+\\d+$`, 'm'));
+    }
+    for (const t of manifest.timings) {
+      expect(t.ms).toBeGreaterThanOrEqual(0);
+      expect(t.rssMiB).toBeGreaterThan(10);
+    }
+    for (const name of readdirSync(tOut).filter((n) => n !== 'manifest.json')) {
+      expect(readFileSync(join(tOut, name), 'latin1'), name).toBe(readFileSync(join(GOLDEN, name), 'latin1'));
+    }
+  });
+
+  it('runAnalyze --parquet writes flows.parquet from the flow store, with its breakdown column', () => {
+    const pqOut = join(tmp, 'parquet-flows');
+    const r = runCli(['analyze', INPUT, '--out', pqOut, '--parquet', '--quiet']);
+    expect(r.status).toBe(0);
+    const bytes = readFileSync(join(pqOut, 'flows.parquet'));
+    expect(bytes.subarray(0, 4).toString('latin1')).toBe('PAR1');
+    // The Parquet footer names every column, the nested breakdown's included.
+    for (const column of ['source', 'target', 'moves', 'researchers', 'first_year', 'last_year', 'breakdown', 'year', 'discipline']) {
+      expect(bytes.includes(Buffer.from(column)), column).toBe(true);
     }
   });
 });

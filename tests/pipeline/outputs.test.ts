@@ -6,7 +6,7 @@ import { TalentFlowError } from '../../src/errors.ts';
 import { chunksToString } from '../../src/exports/chunks.ts';
 import { analyzeFile, writeAnalysis } from '../../src/pipeline/analyze-file.ts';
 import type { AnalysisRun } from '../../src/pipeline/analyze.ts';
-import { buildOutputFiles, outputFileSources, type OutputMeta } from '../../src/pipeline/outputs.ts';
+import { buildOutputFiles, GEXF_AUTO_MAX_FLOWS, outputFileSources, skippedOutputs, type OutputMeta } from '../../src/pipeline/outputs.ts';
 
 // The input and options of the CLI golden run (tests/cli/analyze.test.ts): the folder written by
 // writeAnalysis must be the golden folder, byte for byte.
@@ -70,6 +70,22 @@ describe('outputFileSources', () => {
     } finally {
       run.graph.setNodeAttribute('Beijing', 'pagerank', pagerank);
     }
+  });
+});
+
+describe('skippedOutputs', () => {
+  it('skippedOutputs leaves out graph.gexf above GEXF_AUTO_MAX_FLOWS flows by default, never when asked for, always when refused', async () => {
+    expect(skippedOutputs(run, {})).toEqual([]);
+    const big = { ...run, graph: { size: GEXF_AUTO_MAX_FLOWS + 1 } } as unknown as AnalysisRun;
+    expect(skippedOutputs(big, {}).map((s) => [s.file, s.flag])).toEqual([['graph.gexf', '--gexf']]);
+    expect(skippedOutputs(big, { gexf: true })).toEqual([]);
+    expect(skippedOutputs({ ...run, graph: { size: GEXF_AUTO_MAX_FLOWS } } as unknown as AnalysisRun, {})).toEqual([]);
+    // Refused: not written, and the manifest says so and how to ask for it.
+    const files = await buildOutputFiles(run, { ...META, gexf: false });
+    expect(Object.keys(files)).not.toContain('graph.gexf');
+    const manifest = JSON.parse(files['manifest.json'] as string);
+    expect(manifest.skipped).toEqual([{ file: 'graph.gexf', reason: 'not asked for', flag: '--gexf' }]);
+    expect(manifest.outputs).not.toContain('graph.gexf');
   });
 });
 
