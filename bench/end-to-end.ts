@@ -12,7 +12,7 @@
  * country; names the place resolver does not know stay in (they are problems for talentflow and
  * plain nodes for the Python pipelines). Also a 2-row file, for start-up.
  */
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -103,13 +103,17 @@ export function writeMoves(path: string, rows: number, cities: City[]): void {
 
 interface Measure {
   wallS: number;
+  /** User + system CPU seconds: steadier than wall time on a shared machine. */
+  cpuS: number;
   peakMiB: number;
 }
 
 function timed(cmd: string, args: string[]): Measure {
-  const out = execFileSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 }).toString();
+  const run = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', cmd, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  if (run.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${run.status}): ${run.stderr.toString().slice(-2000)}`);
+  const out = run.stderr.toString();
   const last = out.trim().split('\n').at(-1)!.split(' ');
-  return { wallS: Number(last[0]), peakMiB: Number(last[1]) / 1024 };
+  return { wallS: Number(last[0]), peakMiB: Number(last[1]) / 1024, cpuS: Number(last[2]) + Number(last[3]) };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -137,20 +141,23 @@ function main(): void {
       add('pandas + igraph', timed('/usr/bin/python3', ['bench/python/whole.py', '--lib', 'igraph', '--file', file, '--out', join(out, 'ig')]));
     }
     add('talentflow analyze, 2 rows', timed(node, [cli, 'analyze', two, '--out', join(out, 'two'), '--quiet']));
-    process.stderr.write(`round ${r + 1}: ${Object.entries(runs).map(([k, v]) => `${k} ${v.at(-1)!.wallS}s ${v.at(-1)!.peakMiB.toFixed(0)}MiB`).join('; ')}\n`);
+    process.stderr.write(`round ${r + 1}: ${Object.entries(runs).map(([k, v]) => `${k} ${v.at(-1)!.wallS}s ${v.at(-1)!.cpuS.toFixed(1)}s CPU ${v.at(-1)!.peakMiB.toFixed(0)}MiB`).join('; ')}\n`);
+    process.stderr.write(`load average: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}\n`);
   }
   const manifest = JSON.parse(readFileSync(join(out, 'tf', 'manifest.json'), 'utf8'));
   const tf = median(runs['talentflow analyze']!.map((m) => m.wallS));
+  const tfCpu = median(runs['talentflow analyze']!.map((m) => m.cpuS));
   const lines = [
     `${rows.toLocaleString('en-US')} moves over ${cities.length.toLocaleString('en-US')} ROR city names: ${manifest.counts.nodes.toLocaleString('en-US')} places, ${manifest.counts.edges.toLocaleString('en-US')} flows; medians of ${rounds} paired rounds`,
     '',
-    '| run | wall (s) | peak RSS (MiB) | talentflow is … × faster |',
-    '|---|---|---|---|',
+    '| run | wall (s) | CPU (s) | peak RSS (MiB) | talentflow is … × faster (wall) | (CPU) |',
+    '|---|---|---|---|---|---|',
   ];
   for (const [name, ms] of Object.entries(runs)) {
     const w = median(ms.map((m) => m.wallS));
-    const ratio = name.startsWith('pandas') ? (w / tf).toFixed(2) : '';
-    lines.push(`| ${name} | ${w.toFixed(2)} | ${median(ms.map((m) => m.peakMiB)).toFixed(0)} | ${ratio} |`);
+    const c = median(ms.map((m) => m.cpuS));
+    const ratio = (x: number, y: number) => (name.startsWith('pandas') ? (x / y).toFixed(2) : '');
+    lines.push(`| ${name} | ${w.toFixed(2)} | ${c.toFixed(2)} | ${median(ms.map((m) => m.peakMiB)).toFixed(0)} | ${ratio(w, tf)} | ${ratio(c, tfCpu)} |`);
   }
   process.stdout.write(lines.join('\n') + '\n');
 }

@@ -233,13 +233,13 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   // Limits that changed what was computed (betweenness on the strongest flows, stability skipped)
   // and iterations that did not converge: said once each, even with --quiet.
   for (const warning of run.analyses.warnings) process.stderr.write(`talentflow analyze: note: ${warning}\n`);
-  for (const s of skippedOutputs(run, { gexf: values.gexf === true ? true : 'auto' })) {
-    process.stderr.write(`talentflow analyze: note: ${s.file} not written: ${s.reason}; ${s.flag} writes it\n`);
-  }
+  const skipped = skippedOutputs(run, { gexf: values.gexf === true ? true : 'auto' });
+  for (const s of skipped) process.stderr.write(`talentflow analyze: note: ${s.file} not written: ${s.reason}; ${s.flag} writes it\n`);
   if (timings) process.stderr.write(`talentflow analyze: timings\n${timings.format()}`);
   if (!values.quiet) {
     process.stdout.write(formatReport(run));
     process.stdout.write(`\nWrote ${written.length} files to ${outDir}/: ${written.map((p) => relative(outDir, p)).sort().join(', ')}\n`);
+    for (const s of skipped) process.stdout.write(`Not written: ${s.file} (${s.reason}); ${s.flag} writes it\n`);
   } else if (run.problems.length) {
     process.stderr.write(formatProblemSummary(summariseProblems(run.problems)) + '\n');
   }
