@@ -48,7 +48,7 @@ Options:
                         their breakdowns as flows.parquet (the columns of flows.arrow), through DuckDB
   --gexf                write graph.gexf at any size (default: only up to ${GEXF_AUTO_MAX_FLOWS.toLocaleString('en-US')} flows; a larger
                         one is slow to write and to open in Gephi; the manifest lists what was skipped)
-  --timings             print wall time and peak memory of each stage (read, validate, resolve,
+  --timings             print wall time and peak memory of each stage (start-up, read, validate, resolve,
                         aggregate, graph, each measure, each output file) to stderr, and record them
                         in manifest.json
   --window <A-B>        window for active researchers, stock, young share and inflow ratio

@@ -1,6 +1,6 @@
 /**
  * `--timings`: wall time and memory per stage of `talentflow analyze`, printed to stderr and
- * recorded in manifest.json. Stages come from the engines' and the measures' `onTiming` hooks
+ * recorded in manifest.json. Stages: start-up (process start to the command's start), then those from the engines' and the measures' `onTiming` hooks
  * (validate, resolve, aggregate, graph, each measure), from the CLI itself (read, each output
  * file). Memory is sampled at the end of each stage: the peak resident set so far
  * (`process.resourceUsage().maxRSS`) and the V8 heap in use.
@@ -24,7 +24,7 @@ export interface Timings {
 
 const MiB = 2 ** 20;
 
-/** A new stage clock, started now. */
+/** A new stage clock, started now; its first stage is `start-up`, from the process's start to now (loading the modules). */
 export function createTimings(): Timings {
   const stages: StageTiming[] = [];
   let clock = performance.now();
@@ -32,6 +32,8 @@ export function createTimings(): Timings {
     stages.push({ stage, ms, rssMiB: (process.resourceUsage().maxRSS * 1024) / MiB, heapMiB: process.memoryUsage().heapUsed / MiB });
     clock = performance.now();
   };
+  // performance.now() counts from the process's time origin.
+  record('start-up', clock);
   return {
     stages,
     record,

@@ -160,7 +160,7 @@ describe('talentflow analyze --timings and --gexf', () => {
     expect(r.status).toBe(0);
     const manifest = JSON.parse(readFileSync(join(tOut, 'manifest.json'), 'utf8'));
     const stages = (manifest.timings as { stage: string; ms: number; rssMiB: number; heapMiB: number }[]).map((t) => t.stage);
-    for (const stage of ['read', 'validate', 'resolve', 'aggregate', 'graph', 'pagerank', 'betweenness', 'community', 'rai', 'write flows.arrow', 'write graph.json']) {
+    for (const stage of ['start-up', 'read', 'validate', 'resolve', 'aggregate', 'graph', 'pagerank', 'betweenness', 'community', 'rai', 'write flows.arrow', 'write graph.json']) {
       expect(stages, stage).toContain(stage);
       expect(r.stderr).toMatch(new RegExp(`^${stage}\\s+\\d+\\s+\\d+\\s+\\d+$`, 'm'));
     }
