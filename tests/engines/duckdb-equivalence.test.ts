@@ -29,6 +29,18 @@ async function bothEngines(path: string, options: AnalyzeOptions = {}): Promise<
 }
 
 describe.skipIf(!available)('analyzeFileWithDuckDB', () => {
+  it('analyzeFileWithDuckDB orders disciplines by UTF-16 code units as the JS engine does (DuckDB sorts by bytes)', async () => {
+    // U+FFFD sorts before U+1F600 as UTF-8 bytes, after it as UTF-16 code units (a surrogate pair).
+    const dir = mkdtempSync(join(tmpdir(), 'tf-disc-order-'));
+    const path = join(dir, 'moves.csv');
+    writeFileSync(path, 'researcher_id,from,from_country,to,to_country,year,discipline\n' +
+      'a,Beijing,CN,Shenzhen,CN,2020,\uFFFD\nb,Beijing,CN,Shenzhen,CN,2020,\u{1F600}\nc,Beijing,CN,Shenzhen,CN,2021,\uFFFD\nd,Boston,US,London,GB,2020,\u{1F600}\n');
+    const [js, duck] = await bothEngines(path);
+    expect(js.flows.disciplines).toEqual(['\u{1F600}', '\uFFFD']);
+    expect([...js.flows.cells.discipline]).toEqual([0, 1, 1, 0]);
+    await expectSameRun(js, duck);
+  });
+
   const bad = readdirSync('tests/fixtures/bad').filter((f) => f.endsWith('.csv'));
   it.each(bad)('analyzeFileWithDuckDB equals the JS engine on bad/%s', async (name) => {
     const [js, duck] = await bothEngines(join('tests/fixtures/bad', name));
