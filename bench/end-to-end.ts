@@ -13,7 +13,7 @@
  * plain nodes for the Python pipelines). Also a 2-row file, for start-up.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
@@ -82,8 +82,9 @@ export function writeMoves(path: string, rows: number, cities: City[]): void {
   const countryCum = new Map([...byCountry].map(([k, v]) => [k, cumulative(v)]));
   const discWeights = cumulative(DISCIPLINES.map((name, i) => ({ name, country: '', weight: 1 / (i + 2) })));
   const discList = DISCIPLINES.map((name) => ({ name, country: '', weight: 0 }));
-  const parts: string[] = ['researcher_id,from,from_country,to,to_country,year,discipline\n'];
-  let block = '';
+  // Written block by block: 10^7 rows are more text than one JavaScript string holds.
+  const fd = openSync(path, 'w');
+  let block = 'researcher_id,from,from_country,to,to_country,year,discipline\n';
   for (let i = 0; i < rows; i++) {
     const from = pick(cities, all);
     const local = byCountry.get(from.country)!;
@@ -93,12 +94,12 @@ export function writeMoves(path: string, rows: number, cities: City[]): void {
     const year = 2000 + Math.floor(rng() * 24);
     block += `r${Math.floor(i / 2.5)},${quote(from.name)},${from.country},${quote(to.name)},${to.country},${year},${quote(pick(discList, discWeights).name)}\n`;
     if (block.length > 1 << 20) {
-      parts.push(block);
+      writeSync(fd, block);
       block = '';
     }
   }
-  parts.push(block);
-  writeFileSync(path, parts.join(''));
+  writeSync(fd, block);
+  closeSync(fd);
 }
 
 interface Measure {
