@@ -53,7 +53,7 @@ export { filterFlows, DEFAULTS as FILTER_DEFAULTS, type FilterOptions } from './
 export { movesByFlowYear, type FlowYearMoves } from './graph/flow-years.ts';
 
 // Analyses (one per file; each with DEFAULTS and .assign)
-export type { HubClass, NodeMeasure, TopFlow, TopFlows, CommunityInfo, CommunitiesResult, RaiCell, RaiResult } from './analyses/types.ts';
+export type { HubClass, BalanceClass, NodeMeasure, TopFlow, TopFlows, CommunityInfo, CommunitiesResult, RaiCell, RaiResult } from './analyses/types.ts';
 export { strength, DEFAULTS as STRENGTH_DEFAULTS, type StrengthOptions, type StrengthResult } from './analyses/strength.ts';
 export { netInflow, DEFAULTS as NET_INFLOW_DEFAULTS, type NetInflowOptions } from './analyses/net-inflow.ts';
 export { inflowRatio } from './analyses/inflow-ratio.ts';
@@ -64,6 +64,7 @@ export { betweenness, DEFAULTS as BETWEENNESS_DEFAULTS, type BetweennessOptions,
 export { strongestFlows, strongestFlowsThreshold, DEFAULTS as STRONGEST_FLOWS_DEFAULTS, type StrongestFlows, type StrongestFlowsOptions } from './analyses/strongest-flows.ts';
 export { eigenvector, DEFAULTS as EIGENVECTOR_DEFAULTS, type EigenvectorOptions } from './analyses/eigenvector.ts';
 export { hubClass, DEFAULTS as HUB_CLASS_DEFAULTS, type HubClassOptions, type HubClassResult } from './analyses/hub-class.ts';
+export { balanceClass, DEFAULTS as BALANCE_CLASS_DEFAULTS, type BalanceClassOptions, type BalanceClassResult } from './analyses/balance-class.ts';
 export { topSources, topDestinations, topFlows, DEFAULTS as TOP_FLOWS_DEFAULTS, type TopFlowsOptions } from './analyses/top-sources.ts';
 export { communities, DEFAULTS as COMMUNITIES_DEFAULTS, type CommunitiesOptions } from './analyses/communities.ts';
 export {

@@ -39,7 +39,8 @@ export const CARD_FIELDS: readonly { column: string; label: string; format: Card
   { column: 'outflow', label: 'Outflow (moves out)', format: 'integer' },
   { column: 'net_inflow', label: 'Net inflow', format: 'signed' },
   { column: 'inflow_ratio', label: 'Inflow ratio (SET)', format: 'share' },
-  { column: 'hub_class', label: 'Hub class', format: 'text' },
+  { column: 'hub_class', label: 'Size class', format: 'text' },
+  { column: 'balance_class', label: 'Balance class', format: 'text' },
   { column: 'pagerank', label: 'PageRank', format: 'score' },
   { column: 'community_label', label: 'Community', format: 'text' },
 ];
