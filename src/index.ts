@@ -93,6 +93,16 @@ export {
   type TimeSeriesRow,
   type PopulationTable,
 } from './analyses/time-series.ts';
+export {
+  comparePeriods,
+  competitionRanks,
+  COMPARED_MEASURES,
+  type ComparePeriodsOptions,
+  type ComparisonResult,
+  type ComparisonRow,
+  type ComparedMeasure,
+  type ComparedValue,
+} from './analyses/compare-periods.ts';
 export { checkPopulation, populationWarnings, type PopulationCheck, type CountMismatch } from './analyses/population-check.ts';
 export { ConvergenceError } from './analyses/options.ts';
 export {
@@ -118,6 +128,7 @@ export { flowsTable, flowsCsvChunks, FLOWS_COLUMNS } from './exports/flows-table
 export { communitiesTable, COMMUNITIES_COLUMNS } from './exports/communities-table.ts';
 export { raiTable, RAI_COLUMNS } from './exports/rai-table.ts';
 export { timeSeriesTable, TIMESERIES_COLUMNS } from './exports/timeseries-table.ts';
+export { compareTable, COMPARE_COLUMNS } from './exports/compare-table.ts';
 export { problemsTable, PROBLEMS_COLUMNS, countProblemsByReason } from './exports/problems-table.ts';
 export { topFlowsTable } from './exports/top-flows-table.ts';
 export { graphToJson, graphJsonChunks, graphToObject, graphFromJson, assertJsonSafe, type SerializedFlowGraph } from './exports/graph-json.ts';

@@ -58,6 +58,8 @@ Options:
   --population-map <f=col,...>
                         column names of the population file, e.g. place=countrycode,
                         population=padded_population_of_researchers
+  --compare <A-B,C-D>   compare two periods of arrival years: compare.csv (each measure in both,
+                        change, ranks, rank change) and "Rising and falling" in the report
   --seed <n>            seed of Louvain and everything random (default: ${ANALYZE_DEFAULTS.seed})
   --resolution <x>      Louvain resolution (default: ${ANALYZE_DEFAULTS.resolution})
   --top-k <n>           top sources/destinations per place (default: ${ANALYZE_DEFAULTS.topK})
@@ -91,6 +93,13 @@ function parseFlowCap(option: string, value: string | undefined, fallback: numbe
   return n;
 }
 
+/** "1998-2004,2012-2018" → [[1998, 2004], [2012, 2018]]. */
+export function parseComparePeriods(value: string): [[number, number], [number, number]] {
+  const parts = value.split(',');
+  if (parts.length !== 2) throw new OptionError('--compare', value, 'two periods of years, e.g. 1998-2004,2012-2018');
+  return [parseYearRange('--compare', parts[0]!), parseYearRange('--compare', parts[1]!)];
+}
+
 /** out/<input name without extensions>. */
 export function defaultOutDir(input: string): string {
   const name = basename(input).replace(/(\.(csv|tsv|jsonl|ndjson|json|xml|gz|parquet))+$/i, '');
@@ -111,6 +120,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
       aliases: { type: 'string' },
       population: { type: 'string' },
       'population-map': { type: 'string' },
+      compare: { type: 'string' },
       seed: { type: 'string' },
       resolution: { type: 'string' },
       'top-k': { type: 'string' },
@@ -149,6 +159,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     stabilityMaxFlows: parseIntOption('--stability-max-flows', values['stability-max-flows'], ANALYZE_DEFAULTS.stabilityMaxFlows, 0),
     betweennessMaxFlows: parseFlowCap('--betweenness-max-flows', values['betweenness-max-flows'], ANALYZE_DEFAULTS.betweennessMaxFlows),
     columns: values.map ? parseColumnMap(values.map) : {},
+    compare: values.compare ? parseComparePeriods(values.compare) : null,
   };
   const populationColumns = values['population-map'] ? parseColumnMap(values['population-map'], 'population', 'population-map') : {};
   if (values['population-map'] && !values.population) {
@@ -215,7 +226,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   }
 
   // Top-level CSV tables get a Parquet copy with --parquet, converted from the written CSV files.
-  const tables = ['places.csv', 'flows.csv', 'top_sources.csv', 'top_destinations.csv', 'communities.csv', 'rai.csv', 'problems.csv', 'timeseries.csv'];
+  const tables = ['places.csv', 'flows.csv', 'top_sources.csv', 'top_destinations.csv', 'communities.csv', 'rai.csv', 'problems.csv', 'timeseries.csv', ...(options.compare ? ['compare.csv'] : [])];
   const { 'manifest.json': manifest, ...files } = await outputFileSources(run, {
     input: { path: relativeOrSame(input), sha256: await sha256OfFile(input), bytes },
     packageVersion: packageVersion(),

@@ -6,6 +6,8 @@
 import type { AnalysisRun } from '../pipeline/analyze.ts';
 import { summariseProblems, formatProblemSummary } from '../records/problems.ts';
 import { formatFixed, formatInt, formatPercent, formatSigned, textTable } from './text-table.ts';
+import { runComparison } from '../pipeline/compare.ts';
+import { risingFalling } from './rising-falling.ts';
 
 export interface ReportOptions {
   /** Rows per ranking. */
@@ -127,6 +129,12 @@ export function formatReport(run: AnalysisRun, options: ReportOptions = {}): str
   out.push(`Net exporters (balance class exporter${rule}; largest net outflow)`);
   out.push(exporters.length ? textTable(placeColumns, exporters.slice(0, o.rows).map(placeCells)) : '  none');
   out.push('');
+
+  const comparison = runComparison(run);
+  if (comparison) {
+    out.push(risingFalling(comparison, (k) => (g.hasNode(k) ? String(g.getNodeAttribute(k, 'label') ?? k) : k), o.rows));
+    out.push('');
+  }
 
   const c = run.analyses.communities;
   out.push(

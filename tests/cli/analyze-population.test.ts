@@ -55,4 +55,18 @@ describe('talentflow analyze --population', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('population-map');
   });
+
+  it('runAnalyze --compare writes compare.csv and the report section Rising and falling', () => {
+    const out = join(tmp, 'compare');
+    const r = runCli(['analyze', INPUT, '--out', out, '--stability-runs', '0', '--compare', '2019-2020,2021-2023']);
+    expect(r.status).toBe(0);
+    const rows = Object.fromEntries(rowsOf(join(out, 'compare.csv')).map((x) => [x.place, x]));
+    // Shenzhen 2019–2020: in r01, r02, r03 = 3, out r08 = 1; 2021–2023: in r04, r05, r06 = 3, out r07 = 1.
+    expect(rows.Shenzhen).toMatchObject({ period_1: '2019-2020', period_2: '2021-2023', inflow_1: '3', outflow_1: '1', inflow_2: '3', outflow_2: '1', net_inflow_change: '0' });
+    // Beijing 2019–2020: out r01, r02 (net −2); 2021–2023: in r13, out r14 (net 0).
+    expect(rows.Beijing).toMatchObject({ net_inflow_1: '-2', net_inflow_2: '0', net_inflow_change: '2' });
+    expect(r.stdout).toContain('Rising and falling (net inflow, 2019–2020 → 2021–2023');
+    const bad = runCli(['analyze', INPUT, '--out', join(tmp, 'c2'), '--compare', '2019-2020']);
+    expect(bad.status).toBe(2);
+  });
 });

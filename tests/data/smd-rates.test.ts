@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { timeSeries, type TimeSeriesRow } from '../../src/analyses/time-series.ts';
+import { comparePeriods } from '../../src/analyses/compare-periods.ts';
 import { readTable } from '../../src/io/read-table.ts';
 import { analyzeFile } from '../../src/pipeline/analyze-file.ts';
 import type { AnalysisRun } from '../../src/pipeline/analyze.ts';
@@ -113,5 +114,17 @@ describe('timeSeries on the SMD flows with the SMD padded populations (real, CC-
     expect(mine).toHaveLength(201);
     expect(new Set(mine.map((p) => p.reason))).toEqual(new Set(['empty-place']));
     expect(run.population!.records + mine.length).toBe(run.population!.rowsRead);
+  });
+
+  it('comparePeriods: China switches from net sender (1998–2004) to net receiver (2012–2018)', () => {
+    const r = comparePeriods(run.graph, { periods: [[1998, 2004], [2012, 2018]], population: run.population!.values });
+    const chn = r.rows.find((x) => x.place === 'CHN')!;
+    // Summed from the flows file (pandas): 1998–2004 in 10,357, out 12,570; 2012–2018 in 55,160, out 50,304.
+    expect(chn.measures.inflow.values).toEqual([10_357, 55_160]);
+    expect(chn.measures.outflow.values).toEqual([12_570, 50_304]);
+    expect(chn.measures.net_inflow).toMatchObject({ values: [-2_213, 4_856], change: 7_069 });
+    expect(chn.measures.net_inflow.ranks[1]).toBeLessThan(chn.measures.net_inflow.ranks[0]!);
+    expect(chn.measures.net_rate.values[0]).toBeLessThan(0);
+    expect(chn.measures.net_rate.values[1]).toBeGreaterThan(0);
   });
 });
