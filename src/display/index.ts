@@ -5,6 +5,8 @@ export { attributeMeasure } from './measures.ts';
 export { raiHeatmapSvg, HEATMAP_DEFAULTS } from './heatmap.ts';
 export type { HeatmapOptions } from './heatmap.ts';
 export { measureChartSvg, pickEntries, BAR_CHART_DEFAULTS } from './bar-chart.ts';
+export { slopeChartSvg, SLOPE_CHART_DEFAULTS } from './slope-chart.ts';
+export type { SlopeChartOptions, SlopeItem } from './slope-chart.ts';
 export type { BarChartOptions } from './bar-chart.ts';
 export { topSourcesSvg, flowStrokeWidth, FLOW_CHART_DEFAULTS } from './flow-chart.ts';
 export type { FlowChartOptions } from './flow-chart.ts';
