@@ -6,6 +6,8 @@ export { raiHeatmapSvg, HEATMAP_DEFAULTS } from './heatmap.ts';
 export type { HeatmapOptions } from './heatmap.ts';
 export { measureChartSvg, pickEntries, BAR_CHART_DEFAULTS } from './bar-chart.ts';
 export { slopeChartSvg, SLOPE_CHART_DEFAULTS } from './slope-chart.ts';
+export { sparklineSvg, SPARKLINE_DEFAULTS } from './sparkline.ts';
+export type { SparkPoint, SparklineOptions } from './sparkline.ts';
 export type { SlopeChartOptions, SlopeItem } from './slope-chart.ts';
 export type { BarChartOptions } from './bar-chart.ts';
 export { topSourcesSvg, flowStrokeWidth, FLOW_CHART_DEFAULTS } from './flow-chart.ts';
