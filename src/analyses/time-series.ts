@@ -30,7 +30,7 @@ import type { AnyGraph } from './options.ts';
 export type PopulationTable = ReadonlyMap<string, ReadonlyMap<number, number>>;
 
 export interface TimeSeriesOptions {
-  /** Population by place and year; null or absent: the nodes' `researchersByYear`, if any. */
+  /** Population by place and year; null or absent: the nodes' `populationByYear` or `researchersByYear`, if any. */
   population?: PopulationTable | null;
   /** Years that get rows, [first, last]; null or absent: the graph's `years` attribute (the moves' span). */
   years?: [number, number] | null;
@@ -56,7 +56,7 @@ export interface TimeSeriesRow {
 export interface TimeSeriesResult {
   /** Rows ordered by place key, then year. */
   rows: TimeSeriesRow[];
-  /** Where the population came from: the option, the timelines, or nowhere (rates empty). */
+  /** Where the population came from: the option, the nodes (timelines, or a population added to the graph), or nowhere (rates empty). */
   populationSource: 'given' | 'timelines' | null;
   /** The years rows were kept for; null when the graph has no moves and no years were given. */
   years: [number, number] | null;
@@ -64,11 +64,11 @@ export interface TimeSeriesResult {
   populationOutside: { count: number; years: [number, number] | null };
 }
 
-/** Population read from the nodes' `researchersByYear` (graphs built from timelines). */
+/** Population read from the nodes: `populationByYear` (written by `addPopulation`), else `researchersByYear` (timelines). */
 function populationOfNodes(graph: AnyGraph): PopulationTable | null {
   const out = new Map<string, Map<number, number>>();
   graph.forEachNode((node, attr) => {
-    const byYear = attr.researchersByYear as Record<string, number> | undefined | null;
+    const byYear = (attr.populationByYear ?? attr.researchersByYear) as Record<string, number> | undefined | null;
     if (!byYear) return;
     const m = new Map<number, number>();
     for (const [y, n] of Object.entries(byYear)) m.set(Number(y), n);

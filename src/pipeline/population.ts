@@ -43,6 +43,11 @@ export function addPopulation(run: AnalysisRun, read: ReadResult<PopulationRecor
   const check = checkPopulation(run.graph, resolved.population, resolved.reference);
   run.analyses.warnings.push(...populationWarnings(check, file), ...outsideWarning(run, resolved.population, file));
   run.population = { file, rowsRead: read.rowsRead, records: resolved.records, values: resolved.population, check };
+  // graph.json carries the population to the viewer (net rate colouring, the card's sparkline).
+  run.graph.updateEachNodeAttributes((node, attr) => {
+    const years = resolved.population.get(node);
+    return years ? { ...attr, populationByYear: Object.fromEntries([...years].sort((a, b) => a[0] - b[0]).map(([y, n]) => [String(y), n])) } : attr;
+  });
   return run;
 }
 

@@ -37,6 +37,10 @@ describe('talentflow analyze --population', () => {
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     expect(manifest.options.population).toBe(POPULATION);
     expect(manifest.outputs).toContain('timeseries.csv');
+    // graph.json carries the population to the viewer.
+    const graph = JSON.parse(readFileSync(join(out, 'graph.json'), 'utf8'));
+    const boston = graph.nodes.find((n: { key: string }) => n.key === 'Boston');
+    expect(boston.attributes.populationByYear).toEqual({ '2020': 100 });
   });
 
   it('runAnalyze --population with --strict makes its problems fatal', () => {
