@@ -16,7 +16,8 @@
  * Each numeric measure gets its change (period 2 − period 1) and its rank in each period among
  * the places with a value (1 = largest; ties share the smaller rank: 1, 2, 2, 4), and the rank
  * change (rank 1 − rank 2: positive = rose). Places: every place with a move or a population in
- * either period.
+ * either period. Only years within the moves' span (the graph's `years`) count: a period beyond
+ * it has no moves, and its population gives no rate.
  */
 import { compareText } from '../graph/breakdowns.ts';
 import { OptionError } from '../errors.ts';
@@ -109,9 +110,14 @@ export function comparePeriods(graph: AnyGraph, options: ComparePeriodsOptions):
     minExclusive: true,
     max: 1,
   });
-  const lo = Math.min(periods[0][0], periods[1][0]);
-  const hi = Math.max(periods[0][1], periods[1][1]);
-  const series = timeSeries(graph, { population: options.population ?? null, years: [lo, hi] });
+  // Only years the moves cover: a population beyond them has no moves to be a rate of.
+  const span = (graph.getAttribute('years') as [number, number] | null | undefined) ?? null;
+  const lo = Math.max(Math.min(periods[0][0], periods[1][0]), span ? span[0] : -Infinity);
+  const hi = Math.min(Math.max(periods[0][1], periods[1][1]), span ? span[1] : Infinity);
+  const series =
+    lo <= hi && Number.isFinite(lo) && Number.isFinite(hi)
+      ? timeSeries(graph, { population: options.population ?? null, years: [lo, hi] })
+      : timeSeries(graph, { population: options.population ?? null });
 
   const sums = new Map<string, [Sums, Sums]>();
   for (const r of series.rows) {

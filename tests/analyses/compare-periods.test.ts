@@ -55,6 +55,9 @@ describe('comparePeriods', () => {
     expect(rate('A')).toEqual({ values: [-0.15, 0.2], change: 0.2 - -0.15, ranks: [2, 1], rankChange: 1 });
     expect(rate('B')).toEqual({ values: [0.8, null], change: null, ranks: [1, null], rankChange: null });
     expect(rate('C').values).toEqual([null, null]);
+    // A population beyond the moves' years (2000–2003) gives no rate: no moves to divide.
+    const later = comparePeriods(graph(), { periods: [[2000, 2003], [2010, 2011]], population: new Map([['A', new Map([[2010, 50]])]]) });
+    expect(later.rows.find((x) => x.place === 'A')!.measures.net_rate.values).toEqual([null, null]);
   });
 
   it('comparePeriods: the two periods of one graph net to zero, and a period outside the moves gives zeros', () => {
