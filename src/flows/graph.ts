@@ -25,6 +25,7 @@ export function graphFromFlows(
   const ids = store.places;
   for (let i = 0; i < ids.length; i++) graph.addNode(ids[i]!, nodeAttributes(i, ids[i]!));
   addFlowEdges(graph, store);
+  attachFlowStore(graph, store);
   return graph;
 }
 
@@ -40,7 +41,26 @@ export function graphWithFlows(graph: FlowGraph, store: FlowStore): FlowGraph {
   graph.forEachNode((node, attributes) => out.addNode(node, { ...attributes }));
   addFlowEdges(out, store);
   out.replaceAttributes({ ...graph.getAttributes(), years: storeYears(store) });
+  attachFlowStore(out, store);
   return out;
+}
+
+const stores = new WeakMap<object, FlowStore>();
+
+/**
+ * Records that `store` holds the flows of `graph` (done by {@link graphFromFlows} and
+ * {@link graphWithFlows}; the viewer does it for graph.json and flows.arrow read together), so
+ * that readers of per-year moves given only the graph (`movesByFlowYear`) find the breakdowns.
+ * The store must describe the graph's edges as they are: a graph whose edges are changed
+ * afterwards should be attached again (or not at all).
+ */
+export function attachFlowStore(graph: object, store: FlowStore): void {
+  stores.set(graph, store);
+}
+
+/** The flow store attached to `graph` ({@link attachFlowStore}), or null. */
+export function flowStoreOf(graph: object): FlowStore | null {
+  return stores.get(graph) ?? null;
 }
 
 function addFlowEdges(graph: FlowGraph, store: FlowStore): void {

@@ -19,7 +19,7 @@
  *   without a discipline), moves. Σ of a flow's cells = its moves.
  *
  * Pure: no I/O. Read it with the accessors below ({@link flowCells}, {@link forEachCell},
- * {@link movesByFlowYear}, {@link findFlow}) rather than walking the arrays by hand.
+ * {@link flowYearMatrix}, {@link findFlow}) rather than walking the arrays by hand.
  */
 import { OptionError } from '../errors.ts';
 import { compareText } from '../graph/breakdowns.ts';
@@ -200,10 +200,10 @@ export function storeYears(store: FlowStore): [number, number] | null {
  * over time. Disciplines are summed, moves without a discipline included.
  *
  * @example
- * const { first, years, matrix } = movesByFlowYear(store);
+ * const { first, years, matrix } = flowYearMatrix(store);
  * matrix[f * years + (2020 - first)]; // moves of flow f arriving in 2020
  */
-export function movesByFlowYear(store: FlowStore, span: [number, number] | null = storeYears(store)): { first: number; years: number; matrix: Float64Array } {
+export function flowYearMatrix(store: FlowStore, span: [number, number] | null = storeYears(store)): { first: number; years: number; matrix: Float64Array } {
   if (span === null) return { first: 0, years: 0, matrix: new Float64Array(0) };
   const [first, last] = span;
   const years = last - first + 1;

@@ -113,5 +113,10 @@ function checkPlaces(places: FlowGraphInput['places']): Map<string, Place> {
 }
 
 function copyStock(s: PlaceStock): PlaceStock {
-  return { ...s, youngByYear: { ...s.youngByYear }, byDiscipline: { ...s.byDiscipline } };
+  return {
+    ...s,
+    youngByYear: { ...s.youngByYear },
+    byDiscipline: { ...s.byDiscipline },
+    ...(s.researchersByYear ? { researchersByYear: { ...s.researchersByYear } } : {}),
+  };
 }

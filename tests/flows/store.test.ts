@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { OptionError } from '../../src/errors.ts';
 import { buildFlows } from '../../src/graph/build.ts';
 import { flowOfEachEdge } from '../../src/flows/graph.ts';
-import { findFlow, flowCells, flowStore, forEachCell, inflowByDiscipline, movesByFlowYear, storeYears } from '../../src/flows/store.ts';
+import { findFlow, flowCells, flowStore, forEachCell, inflowByDiscipline, flowYearMatrix, storeYears } from '../../src/flows/store.ts';
 import { rai } from '../../src/analyses/rai.ts';
 import { mv, place, randomMoves } from '../graph/helpers.ts';
 import { allBreakdowns } from './breakdowns.ts';
@@ -34,11 +34,11 @@ describe('flow store accessors', () => {
     expect(flowCells(flows, 0)).toEqual([0, 2]);
   });
 
-  it('movesByFlowYear gives the flows × years matrix, by hand', () => {
-    const { first, years, matrix } = movesByFlowYear(flows);
+  it('flowYearMatrix gives the flows × years matrix, by hand', () => {
+    const { first, years, matrix } = flowYearMatrix(flows);
     expect([first, years]).toEqual([2019, 4]);
     expect([...matrix]).toEqual([2, 0, 1, 0, /* B→C */ 0, 4, 0, 0, /* C→A */ 0, 0, 0, 1]);
-    expect([...movesByFlowYear(flows, [2020, 2020]).matrix]).toEqual([0, 4, 0]);
+    expect([...flowYearMatrix(flows, [2020, 2020]).matrix]).toEqual([0, 4, 0]);
     expect(storeYears(flows)).toEqual([2019, 2022]);
   });
 

@@ -17,6 +17,7 @@ import { InputError } from '../../../src/errors.ts';
 import type { FlowGraph } from '../../../src/graph/types.ts';
 import { flowStoreFromArrow } from '../../../src/exports/flows-arrow.ts';
 import { storeYears, type FlowStore } from '../../../src/flows/store.ts';
+import { attachFlowStore } from '../../../src/flows/graph.ts';
 
 /** One row of a CSV table: column → the cell's text. */
 export type TextRow = Record<string, string>;
@@ -197,6 +198,8 @@ export function assembleAnalysis(files: AnalysisFiles, name: string): Analysis {
       flows = null;
     }
   } else warnings.push('no flows.arrow: the year and discipline filters are off');
+  // Per-year readers given the graph (the card's yearly series) find the breakdowns through it.
+  if (flows) attachFlowStore(graph, flows);
   const { years, disciplines } = flowDimensions(flows);
   return {
     name,
