@@ -185,6 +185,23 @@ describe('viewer on the calibrated sample', () => {
     expect(chips.sort()).toEqual(rai.filter((r) => r['place'] === 'Shenzhen').map((r) => `${r['discipline']}=${r['rai']}`).sort());
   });
 
+  it('viewer: at the default view, clicking the drawn centre of each of the ten largest places by PageRank opens its card', async () => {
+    await gotoViewer(session);
+    const largest = [...places.values()].sort((a, b) => Number(b['pagerank']) - Number(a['pagerank'])).slice(0, 10).map((r) => r['place']!);
+    expect(largest).toEqual(expect.arrayContaining(['Beijing', 'Boston']));
+    const box = (await page().locator('#map').boundingBox())!;
+    const opened: string[] = [];
+    for (const place of largest) {
+      const at = (await page().evaluate((p) => window.talentflow.nodeViewport(p), place))!;
+      await page().mouse.click(box.x + at.x, box.y + at.y);
+      await page().waitForFunction((p) => document.getElementById('card')?.getAttribute('data-place') === p, place, { timeout: 5_000 }).catch(() => undefined);
+      // As a person clicks: two clicks within sigma's double-click delay are a double click (a zoom).
+      await page().waitForTimeout(400);
+      opened.push((await page().locator('#card').getAttribute('data-place')) ?? '(none)');
+    }
+    expect(opened).toEqual(largest);
+  });
+
   it('viewer: heatmap cells above 1 are red-ish, below 1 blue-ish, about 1 grey', async () => {
     await gotoViewer(session);
     const cells = await page().$$eval('#rai-table td', (tds) => tds.map((td) => [td.getAttribute('data-rai')!, getComputedStyle(td).backgroundColor]));

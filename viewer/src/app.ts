@@ -210,18 +210,9 @@ export class App {
         select: (p) => this.update({ selected: p }),
         close: () => this.update({ selected: null }),
       });
-      this.placeCard();
-      this.map?.sigma.once('afterRender', () => this.placeCard());
+      card.scrollIntoView({ block: 'nearest' });
     } else card.hidden = true;
     this.renderHeatmap();
-  }
-
-  /** Puts the card on the side of the map away from its place, so the place and its flows stay in view. */
-  private placeCard(): void {
-    const place = this.state.selected;
-    const at = place && this.map ? this.map.nodeViewport(place) : null;
-    const width = $('map').clientWidth;
-    $('card').classList.toggle('left', at !== null && at.x > width / 2);
   }
 
   private renderHeatmap(): void {

@@ -21,6 +21,8 @@ import { Basemap } from './basemap.ts';
 import { EdgeCurvedFlowProgram } from './edge-flow-program.ts';
 import { FlowSnapshot } from './flow-snapshot.ts';
 import { FocusOverlay } from './focus-overlay.ts';
+import { dodge } from './dodge.ts';
+import { pickDisc, type Disc } from './picking.ts';
 import { WORLD_BBOX } from './projection.ts';
 
 export const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
@@ -35,6 +37,13 @@ const EDGE_EVENTS_LIMIT = 8000;
  * flows, or zoomed in) the tessellated program, which shades only the stroke, draws the same curves.
  */
 export const EXACT_CURVE_BUDGET = 500;
+/**
+ * Up to this many places, crowded discs are pushed apart at each zoom (dodge.ts). Beyond it the
+ * relaxation and the redraw it needs after every zoom cost more than a frame.
+ */
+export const DODGE_PLACE_LIMIT = 1500;
+/** ... and up to this many flows, since moving a place redraws every flow. */
+export const DODGE_FLOW_LIMIT = 20000;
 
 type Frame = { x: [number, number]; y: [number, number] };
 
@@ -90,6 +99,11 @@ export class FlowMap {
   private hovered: string | null = null;
   private hoveredEdge: string | null = null;
   private exactCurves = true;
+  /** Each drawn place's own graph position: the drawn one may be pushed aside at this zoom (dodge.ts). */
+  private own = new Map<string, { x: number; y: number }>();
+  private layout: Layout = 'map';
+  /** Camera ratio the displacement was computed for (null: not yet, or no longer valid). */
+  private dodgedRatio: number | null = null;
 
   /** Creates the map empty; `setGraph` draws the first graph (one processing pass, not two). */
   constructor(container: HTMLElement, private readonly events: FlowMapEvents) {
@@ -131,8 +145,12 @@ export class FlowMap {
     this.sigma.on('afterRender', () => {
       if (this.snapshot.active && (this.focus !== null || this.hoveredEdge !== null)) this.overlay.draw(this.focus, this.hoveredEdge);
       else this.overlay.clear();
+      this.dodgeIfZoomed();
     });
 
+    // Sigma's own picking returns the topmost disc, which is the smallest where discs overlap
+    // (picking.ts): every hover and click goes through this geometric pick instead.
+    (this.sigma as unknown as { getNodeAtPosition(p: { x: number; y: number }): string | null }).getNodeAtPosition = (p) => this.placeAt(p);
     this.sigma.on('clickNode', ({ node }) => this.events.clickNode(node));
     this.sigma.on('clickStage', () => this.events.clickStage());
     this.sigma.on('enterNode', ({ node }) => {
@@ -170,6 +188,8 @@ export class FlowMap {
    * view) or to the whole frame.
    */
   reframe(layout: Layout, frame: Frame | null, camera: CameraView | null): void {
+    this.layout = layout;
+    this.dodgedRatio = null;
     this.sigma.setCustomBBox(layout === 'map' ? (frame ?? WORLD_BBOX) : null);
     this.sigma.getCamera().setState(camera ? { ...camera, angle: 0 } : { x: 0.5, y: 0.5, ratio: 1, angle: 0 });
     this.basemap.setVisible(layout === 'map');
@@ -181,6 +201,8 @@ export class FlowMap {
     this.focus = this.hovered ?? (this.selected !== null && graph.hasNode(this.selected) ? this.selected : null);
     this.focusNeighbors = new Set(this.focus ? graph.neighbors(this.focus) : []);
     this.hoveredEdge = null;
+    this.own = new Map();
+    this.dodgedRatio = null;
     this.overlay.clear();
     this.sigma.setSettings({ enableEdgeEvents: graph.size <= EDGE_EVENTS_LIMIT, ...this.snapshot.settingsFor(graph.size) });
     this.updateCurveProgram(graph);
@@ -246,6 +268,34 @@ export class FlowMap {
     }
   }
 
+  /**
+   * Once the camera rests at a new zoom on the map, pushes crowded discs apart (dodge.ts) by
+   * moving them in the drawn graph (sigma takes positions from the graph, not from reducers);
+   * their own positions are kept to start from at the next zoom.
+   */
+  private dodgeIfZoomed(): void {
+    const ratio = this.sigma.getCamera().ratio;
+    if (this.dodgedRatio !== null && Math.abs(ratio / this.dodgedRatio - 1) < 0.01) return;
+    if (this.isMoving()) return;
+    const graph = this.sigma.getGraph();
+    this.dodgedRatio = ratio;
+    if (this.layout !== 'map' || graph.order > DODGE_PLACE_LIMIT || graph.size > DODGE_FLOW_LIMIT) return;
+    const nodes: string[] = [];
+    const discs: { x: number; y: number; radius: number }[] = [];
+    graph.forEachNode((node, a) => {
+      if (!this.own.has(node)) this.own.set(node, { x: a.x, y: a.y });
+      nodes.push(node);
+      discs.push({ ...this.sigma.graphToViewport(this.own.get(node)!), radius: this.sigma.scaleSize(a.size) });
+    });
+    const at = dodge(discs);
+    nodes.forEach((node, i) => {
+      const moved = Math.hypot(at[i]!.x - discs[i]!.x, at[i]!.y - discs[i]!.y) > 0.25;
+      const target = moved ? this.sigma.viewportToGraph(at[i]!) : this.own.get(node)!;
+      const a = graph.getNodeAttributes(node);
+      if (a.x !== target.x || a.y !== target.y) graph.mergeNodeAttributes(node, { x: target.x, y: target.y });
+    });
+  }
+
   private reduceNode(node: string, data: RenderNodeAttributes): Partial<NodeDisplayData> {
     if (this.focus === null) return data;
     if (node === this.focus) return { ...data, highlighted: true, forceLabel: true, zIndex: 1e9 };
@@ -273,6 +323,18 @@ export class FlowMap {
     return { ...data, color: FADED_EDGE };
   }
 
+  /** The place whose drawn disc is under `point` (viewport px), the nearest centre winning (picking.ts). */
+  placeAt(point: { x: number; y: number }): string | null {
+    const discs: Disc[] = [];
+    this.sigma.getGraph().forEachNode((node) => {
+      const d = this.sigma.getNodeDisplayData(node);
+      if (!d || d.hidden) return;
+      const at = this.sigma.framedGraphToViewport(d);
+      discs.push({ id: node, x: at.x, y: at.y, radius: this.sigma.scaleSize(d.size) });
+    });
+    return pickDisc(point, discs);
+  }
+
   /** Viewport (CSS px in the container) of a drawn node, as of the last frame, or null. */
   nodeViewport(node: string): { x: number; y: number } | null {
     const d = this.sigma.getNodeDisplayData(node);
@@ -287,7 +349,10 @@ export class FlowMap {
   async zoomTo(node: string, ratio = 0.15): Promise<void> {
     const d = this.sigma.getNodeDisplayData(node);
     if (!d) return;
-    await this.sigma.getCamera().animate({ x: d.x, y: d.y, ratio: Math.min(ratio, this.sigma.getCamera().ratio) }, { duration: 500 });
+    // Aim at the place's own position: where it is drawn now may be pushed aside for this zoom (dodge.ts).
+    const own = this.own.get(node);
+    const at = own ? this.sigma.viewportToFramedGraph(this.sigma.graphToViewport(own)) : d;
+    await this.sigma.getCamera().animate({ x: at.x, y: at.y, ratio: Math.min(ratio, this.sigma.getCamera().ratio) }, { duration: 500 });
   }
 
   /** Flows currently drawn: [source, target, weight] (for exports and tests). */
