@@ -202,6 +202,15 @@ describe('viewer on the calibrated sample', () => {
     expect(opened).toEqual(largest);
   });
 
+  it('viewer: filters that leave no flow say so on the map and how to loosen them', async () => {
+    await gotoViewer(session, '?min=1000000');
+    await waitForEdges(0);
+    expect(await page().locator('#empty').isVisible()).toBe(true);
+    expect(await page().locator('#empty').textContent()).toContain('of at least 1000000 moves');
+    await gotoViewer(session);
+    expect(await page().locator('#empty').isVisible()).toBe(false);
+  });
+
   it('viewer: heatmap cells above 1 are red-ish, below 1 blue-ish, about 1 grey', async () => {
     await gotoViewer(session);
     const cells = await page().$$eval('#rai-table td', (tds) => tds.map((td) => [td.getAttribute('data-rai')!, getComputedStyle(td).backgroundColor]));

@@ -11,7 +11,7 @@ import { mapFrame, project } from './map/projection.ts';
 import { networkPositions } from './layout/network.ts';
 import { SIZE_MEASURE_INFO } from './measures.ts';
 import { EXACT_CURVES_LIMIT, mapPositions, toRenderGraph, type RenderResult } from './render-graph.ts';
-import { filterNote, selectFlows, type FlowSelection } from './selection.ts';
+import { emptyNote, filterNote, selectFlows, type FlowSelection } from './selection.ts';
 import { defaultState, queryToState, stateToQuery, type ViewState } from './state.ts';
 import { Controls } from './ui/controls.ts';
 import { formatValue, h, replace } from './ui/dom.ts';
@@ -235,6 +235,9 @@ export class App {
     const mapEl = $('map');
     mapEl.dataset['nodes'] = String(r.graph.order);
     mapEl.dataset['edges'] = String(r.graph.size);
+    const empty = $('empty');
+    empty.hidden = r.graph.size > 0;
+    if (r.graph.size === 0) replace(empty, h('strong', {}, 'Nothing to draw'), emptyNote(this.state));
     const parts = [
       h('span', { id: 'status-places' }, `${formatValue(r.graph.order)} places`),
       h('span', { id: 'status-flows', 'data-count': r.graph.size }, `${formatValue(r.graph.size)} of ${formatValue(a.graph.size)} flows drawn`),

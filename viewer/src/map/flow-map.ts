@@ -44,6 +44,12 @@ export const EXACT_CURVE_BUDGET = 500;
 export const DODGE_PLACE_LIMIT = 1500;
 /** ... and up to this many flows, since moving a place redraws every flow. */
 export const DODGE_FLOW_LIMIT = 20000;
+/**
+ * Up to this many flows drawn (the report's top-5 figure draws 150), flows go above the discs:
+ * the strongest flows are often short regional arcs (Guangzhou → Shenzhen) that discs would
+ * hide. More flows above the discs would bury the places, so they stay beneath.
+ */
+export const FLOWS_ON_TOP_LIMIT = 400;
 
 type Frame = { x: [number, number]; y: [number, number] };
 
@@ -205,6 +211,7 @@ export class FlowMap {
     this.dodgedRatio = null;
     this.overlay.clear();
     this.sigma.setSettings({ enableEdgeEvents: graph.size <= EDGE_EVENTS_LIMIT, ...this.snapshot.settingsFor(graph.size) });
+    this.sigma.getContainer().classList.toggle('flows-on-top', graph.size <= FLOWS_ON_TOP_LIMIT);
     this.updateCurveProgram(graph);
     this.sigma.setGraph(graph);
   }
