@@ -295,6 +295,28 @@ describe('viewer on the calibrated sample', () => {
     expect(bytes.length).toBeGreaterThan(20_000);
     mkdirSync(ARTIFACTS, { recursive: true });
     writeFileSync(join(ARTIFACTS, 'viewer-export.png'), bytes);
+    // Place labels are in the PNG: dark text pixels where Beijing's label is drawn (right of its disc).
+    const at = (await page().evaluate(() => window.talentflow.nodeViewport('Beijing')))!;
+    const radius = await page().evaluate(() => window.talentflow.app.map!.sigma.getNodeDisplayData('Beijing')!.size);
+    const labelBox = { x: Math.round(at.x + radius + 3), y: Math.round(at.y - 10), w: 48, h: 16 };
+    const dark = await page().evaluate(
+      async ({ b64, box }) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${b64}`;
+        await img.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = img.width;
+        canvas.height = img.height;
+        const ctx = canvas.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        const data = ctx.getImageData(box.x, box.y, box.w, box.h).data;
+        let n = 0;
+        for (let i = 0; i < data.length; i += 4) if (data[i]! < 80 && data[i + 1]! < 80 && data[i + 2]! < 80) n++;
+        return n;
+      },
+      { b64: bytes.toString('base64'), box: labelBox },
+    );
+    expect(dark).toBeGreaterThan(25);
 
     const [csv] = await Promise.all([page().waitForEvent('download'), page().locator('#export-flows').click()]);
     const text = readFileSync((await csv.path())!, 'utf8');

@@ -12,7 +12,7 @@ import type { Analysis } from '../data/analysis.ts';
 import type { Basemap } from '../map/basemap.ts';
 import { FONT } from '../map/flow-map.ts';
 import type { RenderGraph } from '../render-graph.ts';
-import { paintLegend, type LegendSection } from '../ui/legend.ts';
+import { legendHeight, paintLegend, type LegendSection } from '../ui/legend.ts';
 
 /** Saves a blob under `name` through a temporary link. */
 export function download(blob: Blob, name: string): void {
@@ -56,7 +56,11 @@ export function placesCsv(analysis: Analysis, order: string[], render: RenderGra
 export async function mapPng(sigma: Sigma, basemap: Basemap | null, legend: LegendSection[], caption: string): Promise<Blob> {
   const { width, height } = sigma.getDimensions();
   const ratio = window.devicePixelRatio || 1;
-  const layers = await drawOnCanvas(sigma, { backgroundColor: 'transparent' });
+  // Flows and places from a renderer of the export's own, stacked as on screen; labels and hub
+  // rings from the map's own label layer, so the picture carries the labels the user sees.
+  const flowsOnTop = sigma.getContainer().classList.contains('flows-on-top');
+  const layers = await drawOnCanvas(sigma, { backgroundColor: 'transparent', layers: flowsOnTop ? ['nodes', 'edges'] : ['edges', 'nodes'] });
+  const labels = sigma.getCanvases()['labels'];
   const canvas = document.createElement('canvas');
   canvas.width = Math.round(width * ratio);
   canvas.height = Math.round(height * ratio);
@@ -68,14 +72,13 @@ export async function mapPng(sigma: Sigma, basemap: Basemap | null, legend: Lege
   }
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.drawImage(layers, 0, 0, canvas.width, canvas.height);
+  if (labels) ctx.drawImage(labels, 0, 0, canvas.width, canvas.height);
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.font = `600 13px ${FONT}`;
   ctx.fillStyle = 'rgba(255,255,255,0.85)';
   ctx.fillRect(8, 8, Math.min(width - 16, ctx.measureText(caption).width + 16), 24);
   ctx.fillStyle = '#1f2328';
   ctx.fillText(caption, 16, 25);
-  let legendHeight = 0;
-  for (const s of legend) legendHeight += 18 + s.items.length * 16 + 4;
-  paintLegend(ctx, legend, 10, Math.max(40, height - legendHeight - 20), FONT);
+  paintLegend(ctx, legend, 10, Math.max(40, height - legendHeight(legend) - 10), FONT);
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
 }

@@ -63,6 +63,12 @@ export interface FlowMapEvents {
 
 /** Label boxes drawn in the current frame (sigma draws the largest places' labels first). */
 let labelBoxes: { x1: number; y1: number; x2: number; y2: number }[] = [];
+/**
+ * The canvas those boxes are on. The PNG export draws the labels again with a renderer of its
+ * own, on another canvas: with the map's boxes still in place every label there collided and
+ * none was drawn.
+ */
+let labelContext: CanvasRenderingContext2D | null = null;
 
 /**
  * Labels with a light halo so they read over land, sea and flows, skipped when they would
@@ -78,6 +84,10 @@ function drawLabel(ctx: CanvasRenderingContext2D, data: PartialButFor<NodeDispla
     ctx.stroke();
   }
   if (!data.label) return;
+  if (ctx !== labelContext) {
+    labelContext = ctx;
+    labelBoxes = [];
+  }
   const size = settings.labelSize;
   ctx.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
   const x = data.x + data.size + 3;
