@@ -202,6 +202,47 @@ describe('viewer on the calibrated sample', () => {
     expect(opened).toEqual(largest);
   });
 
+  it('viewer: hovering a flow where it is drawn shows its places and moves', async () => {
+    await gotoViewer(session, '?min=20');
+    const box = (await page().locator('#map').boundingBox())!;
+    const flows = await page().evaluate(() => window.talentflow.drawnFlows());
+    const at = async (p: string) => (await page().evaluate((q) => window.talentflow.nodeViewport(q), p))!;
+    // The longest flow on screen: its middle lies far from any disc.
+    let best: { s: string; t: string; w: number; a: { x: number; y: number }; b: { x: number; y: number }; len: number } | null = null;
+    for (const [s, t, w] of flows) {
+      const a = await at(s);
+      const b = await at(t);
+      const len = Math.hypot(b.x - a.x, b.y - a.y);
+      if (!best || len > best.len) best = { s, t, w, a, b, len };
+    }
+    expect(best!.len).toBeGreaterThan(150);
+    const { a, b, len } = best!;
+    const normal = { x: -(b.y - a.y) / len, y: (b.x - a.x) / len };
+    const labels = new Map([...places.values()].map((r) => [r['place']!, r['label'] || r['place']!]));
+    const tips: string[] = [];
+    for (const side of [1, -1]) {
+      // Points of the arc, a quadratic Bézier whose control point is curvature·length off the middle
+      // (on one side or the other, depending on the y axis), away from any disc.
+      const c = { x: (a.x + b.x) / 2 + side * 0.25 * len * normal.x, y: (a.y + b.y) / 2 + side * 0.25 * len * normal.y };
+      for (const t of [0.35, 0.5, 0.65]) {
+        const x = (1 - t) ** 2 * a.x + 2 * t * (1 - t) * c.x + t ** 2 * b.x;
+        const y = (1 - t) ** 2 * a.y + 2 * t * (1 - t) * c.y + t ** 2 * b.y;
+        if (await page().evaluate((p) => window.talentflow.app.map!.placeAt(p), { x, y })) continue;
+        await page().mouse.move(box.x + x, box.y + y);
+        await page().waitForTimeout(100);
+        const tip = (await page().locator('#tooltip').isVisible()) ? (await page().locator('#tooltip').textContent())! : '';
+        if (tip.includes('→')) tips.push(tip);
+      }
+    }
+    const weight = (s: string, t: string) => flows.find(([fs, ft]) => fs === s && ft === t)?.[2];
+    const expected = [[best!.s, best!.t], [best!.t, best!.s]]
+      .filter(([s, t]) => weight(s!, t!) !== undefined)
+      .map(([s, t]) => `${labels.get(s!)} → ${labels.get(t!)}: ${weight(s!, t!)!.toLocaleString('en-US')} moves`);
+    expect(tips.length).toBeGreaterThan(0);
+    for (const tip of tips) expect(expected).toContain(tip);
+    await page().mouse.move(1, 1);
+  });
+
   it('viewer: filters that leave no flow say so on the map and how to loosen them', async () => {
     await gotoViewer(session, '?min=1000000');
     await waitForEdges(0);

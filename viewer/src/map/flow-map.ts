@@ -136,7 +136,10 @@ export class FlowMap {
       nodeProgramClasses: { circle: NodePointProgram as unknown as NodeProgramType<RenderNodeAttributes, RenderEdgeAttributes> },
       zIndex: true,
       renderEdgeLabels: false,
-      enableEdgeEvents: false,
+      // Sigma makes the flows' picking layer only when edge events are on at construction, and
+      // never later: constructed off, flow hover never worked. Above EDGE_EVENTS_LIMIT flows the
+      // picking pass is suspended instead (setEdgePicking).
+      enableEdgeEvents: true,
       labelFont: FONT,
       labelSize: 12,
       labelWeight: '600',
@@ -220,10 +223,30 @@ export class FlowMap {
     this.own = new Map();
     this.dodgedRatio = null;
     this.overlay.clear();
+    this.setEdgePicking(graph.size <= EDGE_EVENTS_LIMIT);
     this.sigma.setSettings({ enableEdgeEvents: graph.size <= EDGE_EVENTS_LIMIT, ...this.snapshot.settingsFor(graph.size) });
     this.sigma.getContainer().classList.toggle('flows-on-top', graph.size <= FLOWS_ON_TOP_LIMIT);
     this.updateCurveProgram(graph);
     this.sigma.setGraph(graph);
+  }
+
+  /**
+   * Turns the flows' picking pass on or off. Sigma draws every flow a second time into its
+   * picking buffer at each frame whenever the buffer exists, whatever `enableEdgeEvents` says;
+   * on tens of thousands of flows with software WebGL that doubles each redraw, so past the
+   * limit each edge program's picking program is set aside (sigma skips the pass when it is null).
+   */
+  private setEdgePicking(on: boolean): void {
+    const programs = (this.sigma as unknown as { edgePrograms: Record<string, { pickProgram: unknown; shelvedPickProgram?: unknown }> }).edgePrograms;
+    for (const program of Object.values(programs)) {
+      if (on && program.pickProgram === null && program.shelvedPickProgram) {
+        program.pickProgram = program.shelvedPickProgram;
+        program.shelvedPickProgram = undefined;
+      } else if (!on && program.pickProgram) {
+        program.shelvedPickProgram = program.pickProgram;
+        program.pickProgram = null;
+      }
+    }
   }
 
   setSelected(node: string | null): void {
