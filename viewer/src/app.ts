@@ -211,7 +211,11 @@ export class App {
         close: () => this.update({ selected: null }),
       });
       card.scrollIntoView({ block: 'nearest' });
-    } else card.hidden = true;
+    } else if (!card.hidden) {
+      card.hidden = true;
+      // The card sat at the top of the sidebar: without it, show the controls from their top.
+      $('sidebar').scrollTop = 0;
+    }
     this.renderHeatmap();
   }
 

@@ -115,6 +115,12 @@ export class FlowMap {
   private hovered: string | null = null;
   private hoveredEdge: string | null = null;
   private exactCurves = true;
+  /**
+   * The place whose flows the flows layer was last drawn emphasising (null: none). Snapshots can
+   * turn on while a place is emphasised (a slow frame); unemphasising then must redraw the flows,
+   * or the old highlight stays (Reset from the network view left it).
+   */
+  private flowsEmphasis: string | null = null;
   /** Each drawn place's own graph position: the drawn one may be pushed aside at this zoom (dodge.ts). */
   private own = new Map<string, { x: number; y: number }>();
   private layout: Layout = 'map';
@@ -227,6 +233,7 @@ export class FlowMap {
     this.sigma.setSettings({ enableEdgeEvents: graph.size <= EDGE_EVENTS_LIMIT, ...this.snapshot.settingsFor(graph.size) });
     this.sigma.getContainer().classList.toggle('flows-on-top', graph.size <= FLOWS_ON_TOP_LIMIT);
     this.updateCurveProgram(graph);
+    this.flowsEmphasis = this.snapshot.active ? null : this.focus;
     this.sigma.setGraph(graph);
   }
 
@@ -297,13 +304,20 @@ export class FlowMap {
     const previous = this.focus;
     this.focus = focus;
     this.focusNeighbors = new Set(focus ? graph.neighbors(focus) : []);
-    if (this.snapshot.active) {
+    if (this.snapshot.active && this.flowsEmphasis !== null) {
+      // The flows layer still shows an emphasis drawn before snapshots turned on: draw it plain.
+      this.flowsEmphasis = null;
+      this.sigma.refresh({ skipIndexation: true });
+      if (focus === null && this.hoveredEdge === null) this.overlay.clear();
+      else this.overlay.draw(focus, this.hoveredEdge);
+    } else if (this.snapshot.active) {
       // Only the focused place changes look (ring and label); its flows go on the overlay.
       this.repaintPlacesOnly([previous, focus].filter((n): n is string => n !== null));
       if (focus === null && this.hoveredEdge === null) this.overlay.clear();
       else this.overlay.draw(focus, this.hoveredEdge);
     } else {
       this.overlay.clear();
+      this.flowsEmphasis = focus;
       this.sigma.refresh({ skipIndexation: true });
     }
   }
