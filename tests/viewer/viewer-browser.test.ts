@@ -180,6 +180,11 @@ describe('viewer on the calibrated sample', () => {
     const listed = (id: string) => page().$$eval(`#${id} li`, (lis) => lis.map((li) => `${li.getAttribute('data-place')}:${li.getAttribute('data-weight')}`));
     expect(await listed('card-sources')).toEqual(topSources(graph, { k: 5, minWeight: 0 })['Shenzhen']!.map((f) => `${f.place}:${f.weight}`));
     expect(await listed('card-destinations')).toEqual(topDestinations(graph, { k: 5, minWeight: 0 })['Shenzhen']!.map((f) => `${f.place}:${f.weight}`));
+    // What the lists cover is said, and flows under the report's 100-move minimum are greyed.
+    expect(await page().locator('#card-figures-note').textContent()).toContain('places.csv');
+    expect(await page().locator('#card-lists-note').textContent()).toContain('every year and discipline');
+    const greyed = await page().$$eval('#card-sources li.below-min', (lis) => lis.map((li) => Number(li.getAttribute('data-weight'))));
+    expect(greyed).toEqual(topSources(graph, { k: 5, minWeight: 0 })['Shenzhen']!.filter((f) => f.weight < 100).map((f) => f.weight));
     // Its RAI row, as written in rai.csv.
     const chips = await page().$$eval('#card-rai li', (lis) => lis.map((li) => `${li.getAttribute('data-discipline')}=${li.getAttribute('data-value')}`));
     expect(chips.sort()).toEqual(rai.filter((r) => r['place'] === 'Shenzhen').map((r) => `${r['discipline']}=${r['rai']}`).sort());
