@@ -18,7 +18,8 @@ import { formatValue, h, replace } from './ui/dom.ts';
 import { Heatmap } from './ui/heatmap.ts';
 import { legendModel, renderLegend } from './ui/legend.ts';
 import { renderPlaceCard } from './ui/place-card.ts';
-import { download, flowsCsv, mapPng, placesCsv } from './export/files.ts';
+import { download, mapPng } from './export/files.ts';
+import { flowsCsv, placesCsv } from './export/tables.ts';
 
 type Positions = Map<string, { x: number; y: number }>;
 

@@ -1,17 +1,11 @@
 /**
  * Downloads of the current view: the map as PNG (sigma's layers via @sigma/export-image, over
- * the basemap, with the legend and a caption), and the flows and places drawn as CSV (the
- * library's own table writers, so the files read like the CLI's).
+ * the basemap, with the legend and a caption); the CSV texts are built in tables.ts.
  */
 import { drawOnCanvas } from '@sigma/export-image';
 import type Sigma from 'sigma';
-import { flowsTable } from '../../../src/exports/flows-table.ts';
-import { tableToCsv, toCsv } from '../../../src/exports/csv.ts';
-import type { FlowGraph } from '../../../src/graph/types.ts';
-import type { Analysis } from '../data/analysis.ts';
 import type { Basemap } from '../map/basemap.ts';
 import { FONT } from '../map/flow-map.ts';
-import type { RenderGraph } from '../render-graph.ts';
 import { legendHeight, paintLegend, type LegendSection } from '../ui/legend.ts';
 
 /** Saves a blob under `name` through a temporary link. */
@@ -24,29 +18,6 @@ export function download(blob: Blob, name: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** CSV of the flows drawn (columns of flows.csv; weights as filtered). */
-export function flowsCsv(drawn: FlowGraph, render: RenderGraph): string {
-  const table = flowsTable(drawn);
-  table.rows = table.rows.filter((r) => render.hasNode(String(r['source'])) && render.hasNode(String(r['target'])));
-  return tableToCsv(table);
-}
-
-/**
- * CSV of the places drawn, in map order: their places.csv row (as written) plus their in- and
- * out-flow in the years and discipline selected (`selected_inflow`, `selected_outflow`).
- */
-export function placesCsv(analysis: Analysis, order: string[], render: RenderGraph): string {
-  const columns = [...analysis.placeColumns, 'selected_inflow', 'selected_outflow'];
-  const rows = order
-    .filter((p) => render.hasNode(p))
-    .map((p) => ({
-      ...(analysis.places.get(p) ?? { place: p }),
-      selected_inflow: render.getNodeAttribute(p, 'inflow'),
-      selected_outflow: render.getNodeAttribute(p, 'outflow'),
-    }));
-  return toCsv(columns, rows);
 }
 
 /**
