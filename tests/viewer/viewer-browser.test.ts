@@ -248,6 +248,18 @@ describe('viewer on the calibrated sample', () => {
     await page().mouse.move(1, 1);
   });
 
+  it('viewer: no place label runs off the map’s right edge (labels there go left of their disc)', async () => {
+    await gotoViewer(session);
+    const edgeInk = await page().evaluate(() => {
+      const canvas = window.talentflow.app.map!.sigma.getCanvases()['labels']!;
+      const data = canvas.getContext('2d')!.getImageData(canvas.width - 3, 0, 3, canvas.height).data;
+      let ink = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) ink++;
+      return ink;
+    });
+    expect(edgeInk).toBe(0);
+  });
+
   it('viewer: filters that leave no flow say so on the map and how to loosen them', async () => {
     await gotoViewer(session, '?min=1000000');
     await waitForEdges(0);

@@ -90,9 +90,12 @@ function drawLabel(ctx: CanvasRenderingContext2D, data: PartialButFor<NodeDispla
   }
   const size = settings.labelSize;
   ctx.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
-  const x = data.x + data.size + 3;
+  const width = ctx.measureText(data.label).width;
+  // Right of the disc, unless the label (and its 1.5-px halo) would run off the map's right edge: then left of it.
+  const right = data.x + data.size + 3;
+  const x = right + width + 4 > ctx.canvas.width / ctx.getTransform().a ? data.x - data.size - 3 - width : right;
   const y = data.y + size / 3;
-  const box = { x1: x - 2, y1: y - size, x2: x + ctx.measureText(data.label).width + 2, y2: y + 3 };
+  const box = { x1: x - 2, y1: y - size, x2: x + width + 2, y2: y + 3 };
   const forced = (data as { forceLabel?: boolean }).forceLabel === true;
   if (!forced && labelBoxes.some((b) => b.x1 < box.x2 && box.x1 < b.x2 && b.y1 < box.y2 && box.y1 < b.y2)) return;
   labelBoxes.push(box);

@@ -13,7 +13,8 @@ export type LegendItem =
   | { kind: 'swatch'; color: string; label: string; key?: string }
   | { kind: 'circle'; radius: number; label: string; ring?: boolean }
   | { kind: 'line'; width: number; label: string }
-  | { kind: 'gradient'; colors: string[]; labels: [string, string, string] };
+  | { kind: 'gradient'; colors: string[]; labels: [string, string, string] }
+  | { kind: 'note'; label: string };
 
 export interface LegendSection {
   title: string;
@@ -63,7 +64,7 @@ export function legendModel(state: ViewState, render: RenderResult, communities:
     items.push({ kind: 'swatch', color: OTHER_COLOR, label: 'other sources' });
     sections.push({ title: `Flow colour: ${EDGE_COLOR_INFO.source.label}`, items });
   } else {
-    sections.push({ title: `Flow colour: ${EDGE_COLOR_INFO.sourceCommunity.label}`, items: [] });
+    sections.push({ title: `Flow colour: ${EDGE_COLOR_INFO.sourceCommunity.label}`, items: [{ kind: 'note', label: "the colour of its source's community" }] });
   }
   return sections;
 }
@@ -78,6 +79,8 @@ function itemElement(item: LegendItem): HTMLElement {
     }
     case 'line':
       return h('li', {}, h('span', { class: 'line', style: `height:${Math.max(1, item.width)}px` }), item.label);
+    case 'note':
+      return h('li', { class: 'muted' }, item.label);
     case 'gradient':
       return h(
         'li',
@@ -160,6 +163,11 @@ export function paintLegend(ctx: CanvasRenderingContext2D, sections: LegendSecti
           ctx.strokeStyle = '#1f2328';
           ctx.stroke();
         }
+      } else if (item.kind === 'note') {
+        ctx.fillStyle = '#667085';
+        ctx.fillText(item.label, x + 10, mid + 4);
+        cy += rowH;
+        continue;
       } else if (item.kind === 'line') {
         ctx.fillStyle = '#6b7280';
         ctx.fillRect(markX - 11, mid - item.width / 2, 22, Math.max(1, item.width));
