@@ -82,6 +82,13 @@ export {
 } from './analyses/talent-potential.ts';
 export { ConvergenceError } from './analyses/options.ts';
 export {
+  disparityBackbone,
+  disparityTail,
+  DEFAULTS as DISPARITY_BACKBONE_DEFAULTS,
+  type DisparityBackboneOptions,
+  type DisparityBackboneResult,
+} from './analyses/disparity-backbone.ts';
+export {
   analyzeGraph,
   autoBetweennessMaxFlows,
   BETWEENNESS_WORK,

@@ -44,6 +44,7 @@ import { strength } from './strength.ts';
 import { talentPotential } from './talent-potential.ts';
 import type { CommunitiesResult, HubClass, NodeMeasure, RaiResult, TopFlows } from './types.ts';
 import { DEFAULT_SEED } from '../random.ts';
+import { DEFAULTS as BACKBONE_DEFAULTS, disparityBackbone } from './disparity-backbone.ts';
 
 export interface AnalyzeGraphOptions {
   /** Seed of Louvain (and the first seed of the stability runs). */
@@ -72,6 +73,8 @@ export interface AnalyzeGraphOptions {
   betweennessMaxFlows?: number | 'auto';
   /** Stability runs are skipped (with a warning) on graphs of more flows than this; 0 / Infinity: never skipped. */
   stabilityMaxFlows?: number;
+  /** Significance level of the disparity backbone (edge attributes disparityAlpha, backbone). */
+  backboneAlpha?: number;
 }
 
 /** Place·flow steps exact betweenness may take with `betweennessMaxFlows: 'auto'`. */
@@ -102,7 +105,8 @@ export interface BetweennessUse {
  * `seed` (42), `resolution` (1), `directedCommunities` (false), `alpha` (0.85), `topK` (5),
  * `minWeight` (100), `hubShare` (0.1), `minHubs` (2), `peripheralQuantile` (0.25),
  * `balanceThreshold` (0.2), `stabilityRuns` (0: off), `raiBasis` ('auto'), `raiReference` (null),
- * `betweennessMaxFlows` ('auto', see {@link autoBetweennessMaxFlows}), `stabilityMaxFlows` (1,000,000).
+ * `betweennessMaxFlows` ('auto', see {@link autoBetweennessMaxFlows}), `stabilityMaxFlows` (1,000,000),
+ * `backboneAlpha` (0.05).
  */
 export const DEFAULTS: Readonly<Required<AnalyzeGraphOptions>> = Object.freeze({
   seed: DEFAULT_SEED,
@@ -120,6 +124,7 @@ export const DEFAULTS: Readonly<Required<AnalyzeGraphOptions>> = Object.freeze({
   raiReference: null,
   betweennessMaxFlows: 'auto',
   stabilityMaxFlows: 1_000_000,
+  backboneAlpha: BACKBONE_DEFAULTS.alpha,
 });
 
 export interface AnalysisSummary {
@@ -146,6 +151,8 @@ export interface AnalysisSummary {
   talentPotential: NodeMeasure;
   /** Graph totals: places, flows (edges), moves (Σ weight). */
   totals: { places: number; flows: number; moves: number };
+  /** The disparity backbone: its level, and the flows and moves it keeps (edge attributes disparityAlpha, backbone). */
+  backbone: { alpha: number; flows: number; keptFlows: number; moves: number; keptMoves: number };
   /** Non-fatal problems, e.g. a power iteration that did not converge (its attribute is then null). */
   warnings: string[];
 }
@@ -269,6 +276,9 @@ function analyzeWith(graph: AnyGraph, o: Required<AnalyzeGraphOptions>): Analysi
   let moves = 0;
   for (const w of edgeArrays(graph, 'weight').weight) moves += w;
   const flows = topFlows(graph, top);
+  const { alpha: backboneAlpha, flows: allFlows, keptFlows, moves: backboneMoves, keptMoves } = disparityBackbone.assign(graph, {
+    alpha: o.backboneAlpha,
+  });
 
   return {
     seed: o.seed,
@@ -285,6 +295,7 @@ function analyzeWith(graph: AnyGraph, o: Required<AnalyzeGraphOptions>): Analysi
     hubClasses: { counts, thresholds: classes.thresholds },
     talentPotential: potential.index,
     totals: { places: graph.order, flows: graph.size, moves },
+    backbone: { alpha: backboneAlpha, flows: allFlows, keptFlows, moves: backboneMoves, keptMoves },
     warnings,
   };
 }

@@ -64,6 +64,9 @@ Options:
                         and the threshold is reported; 0 = always exact, which takes places × flows
                         steps (hours on a million flows). auto: max(5,000, 25,000,000 / places)
                         (default: ${ANALYZE_DEFAULTS.betweennessMaxFlows})
+  --backbone-alpha <x>  significance level of the disparity backbone: a flow is in it when its
+                        disparity α (flows.csv disparity_alpha) is below x, in (0, 1]
+                        (default: ${ANALYZE_DEFAULTS.backboneAlpha})
   --out <dir>           output folder (default: out/<input name>)
   --figures             also write SVG figures into <out>/figures/
   --strict              any problem is fatal: write problems.csv only and exit 1
@@ -107,6 +110,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
       'stability-runs': { type: 'string' },
       'stability-max-flows': { type: 'string' },
       'betweenness-max-flows': { type: 'string' },
+      'backbone-alpha': { type: 'string' },
       out: { type: 'string' },
       figures: { type: 'boolean' },
       strict: { type: 'boolean' },
@@ -137,6 +141,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     stabilityRuns: parseIntOption('--stability-runs', values['stability-runs'], ANALYZE_DEFAULTS.stabilityRuns, 0, 1000),
     stabilityMaxFlows: parseIntOption('--stability-max-flows', values['stability-max-flows'], ANALYZE_DEFAULTS.stabilityMaxFlows, 0),
     betweennessMaxFlows: parseFlowCap('--betweenness-max-flows', values['betweenness-max-flows'], ANALYZE_DEFAULTS.betweennessMaxFlows),
+    backboneAlpha: parseNumberOption('--backbone-alpha', values['backbone-alpha'], ANALYZE_DEFAULTS.backboneAlpha, Number.MIN_VALUE, 1),
     columns: values.map ? parseColumnMap(values.map) : {},
   };
   const outDir = values.out ?? defaultOutDir(input);

@@ -47,6 +47,8 @@ export interface ManifestInput {
   graph?: { level: PlaceLevel; kind: 'moves' | 'timelines'; years: [number, number] | null; window: [number, number] | null };
   /** The communities run: quality of the partition and how to reproduce it. */
   communities?: { count: number; modularity: number; resolution: number; seed: number };
+  /** The disparity backbone: its level, and the flows and moves of the graph and of the backbone. */
+  backbone?: { alpha: number; flows: number; keptFlows: number; moves: number; keptMoves: number };
   /** What changed what was computed (betweenness on the strongest flows, stability skipped, no convergence); left out when empty. */
   notes?: string[];
 }
@@ -63,6 +65,7 @@ export interface Manifest {
   graph?: ManifestInput['graph'];
   counts: ManifestInput['counts'];
   communities?: ManifestInput['communities'];
+  backbone?: ManifestInput['backbone'];
   notes?: string[];
   outputs: string[];
 }
@@ -118,6 +121,7 @@ export function buildManifest(args: ManifestInput): Manifest {
     ...(c !== undefined
       ? { communities: canonicalInOrder({ count: c.count, modularity: c.modularity, resolution: c.resolution, seed: c.seed }, 'communities') }
       : {}),
+    ...(args.backbone !== undefined ? { backbone: canonicalInOrder({ ...args.backbone }, 'backbone') } : {}),
     ...(args.notes?.length ? { notes: args.notes.map(String) } : {}),
     outputs: [...new Set(args.outputs)].sort(compareKeys),
   };

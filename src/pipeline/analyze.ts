@@ -158,6 +158,7 @@ export function finish(
     stabilityRuns: ctx.o.stabilityRuns,
     betweennessMaxFlows: ctx.o.betweennessMaxFlows,
     stabilityMaxFlows: ctx.o.stabilityMaxFlows,
+    backboneAlpha: ctx.o.backboneAlpha,
   });
   return {
     file: ctx.file,

@@ -38,6 +38,8 @@ export interface AnalyzeOptions {
   betweennessMaxFlows?: number | 'auto';
   /** The stability runs are skipped, with a warning, on graphs of more flows than this; 0 = never skipped. */
   stabilityMaxFlows?: number;
+  /** Significance level of the disparity backbone: flows with disparity α below it are in the backbone, in (0, 1]. */
+  backboneAlpha?: number;
 }
 
 export type ResolvedAnalyzeOptions = Required<Omit<AnalyzeOptions, 'aliases' | 'columns'>> & {
@@ -57,6 +59,7 @@ export const ANALYZE_DEFAULTS = Object.freeze({
   stabilityRuns: 20,
   betweennessMaxFlows: ANALYSIS_DEFAULTS.betweennessMaxFlows,
   stabilityMaxFlows: ANALYSIS_DEFAULTS.stabilityMaxFlows,
+  backboneAlpha: ANALYSIS_DEFAULTS.backboneAlpha,
 });
 
 const KINDS: readonly RecordKind[] = ['moves', 'timelines'];
@@ -87,6 +90,12 @@ function checkLimit(option: string, value: unknown): number {
   return checkInt(option, value, 0);
 }
 
+/** A significance level in (0, 1]. */
+function checkLevel(option: string, value: unknown): number {
+  if (typeof value !== 'number' || !(value > 0 && value <= 1)) throw new OptionError(option, value, 'a number in (0, 1]');
+  return value;
+}
+
 /** Fills in defaults and validates every option; throws OptionError naming the first bad one. */
 export function resolveAnalyzeOptions(options: AnalyzeOptions = {}): ResolvedAnalyzeOptions {
   const o = { ...ANALYZE_DEFAULTS, ...stripUndefined(options) };
@@ -110,6 +119,7 @@ export function resolveAnalyzeOptions(options: AnalyzeOptions = {}): ResolvedAna
     stabilityRuns: checkInt('stabilityRuns', o.stabilityRuns, 0),
     betweennessMaxFlows: o.betweennessMaxFlows === 'auto' ? 'auto' : checkLimit('betweennessMaxFlows', o.betweennessMaxFlows),
     stabilityMaxFlows: checkLimit('stabilityMaxFlows', o.stabilityMaxFlows),
+    backboneAlpha: checkLevel('backboneAlpha', o.backboneAlpha),
     aliases: options.aliases ?? [],
     columns: options.columns ?? {},
   };

@@ -89,6 +89,7 @@ export async function outputFileSources(run: AnalysisRun, meta: OutputMeta): Pro
       // Infinity (no cap) is not JSON: written as null.
       betweennessMaxFlows: o.betweennessMaxFlows === Infinity ? null : o.betweennessMaxFlows,
       stabilityMaxFlows: o.stabilityMaxFlows === Infinity ? null : o.stabilityMaxFlows,
+      backboneAlpha: o.backboneAlpha,
     },
     seed: o.seed,
     packageVersion: meta.packageVersion,
@@ -109,6 +110,7 @@ export async function outputFileSources(run: AnalysisRun, meta: OutputMeta): Pro
       window: run.graph.getAttribute('window') ?? null,
     },
     communities: { count: c.communities.length, modularity: c.modularity, resolution: c.resolution, seed: c.seed },
+    backbone: run.analyses.backbone,
     notes: run.analyses.warnings,
   });
   files['manifest.json'] = manifestToJson(manifest);

@@ -1,0 +1,51 @@
+// The statistical measures through the CLI: the disparity backbone, expected flows, quadrants, intervals.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliResult } from './run-cli.ts';
+
+const INPUT = 'tests/fixtures/cli/moves-small.csv';
+const tmp = mkdtempSync(join(tmpdir(), 'talentflow-stats-'));
+const out = join(tmp, 'out');
+let run: CliResult;
+
+/** Rows of a CSV without quoted quotes or line breaks (keys with commas are quoted whole). */
+function rows(file: string): Record<string, string>[] {
+  const [header, ...lines] = readFileSync(file, 'utf8').trimEnd().split('\n');
+  const split = (l: string) => [...l.matchAll(/(?:^|,)("[^"]*"|[^,]*)/g)].map((m) => m[1]!.replace(/^"|"$/g, ''));
+  const names = split(header!);
+  return lines.map((l) => Object.fromEntries(split(l).map((v, i) => [names[i]!, v])));
+}
+
+beforeAll(() => {
+  run = runCli(['analyze', INPUT, '--out', out, '--backbone-alpha', '0.3', '--stability-runs', '0']);
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('talentflow analyze: statistical measures', () => {
+  it('runAnalyze --backbone-alpha marks the flows whose disparity α is below it, and the report counts them', () => {
+    expect(run.status).toBe(0);
+    const flows = rows(join(out, 'flows.csv'));
+    // Shenzhen receives 3 (Guangzhou) + 2 (Beijing) + 1 (Hong Kong): α_in(Guangzhou→Shenzhen) = (1 − 3/6)² = 0.25;
+    // Beijing sends 2 + 1: α_out(Beijing→Shenzhen) = 1/3. Every other flow has α ≥ 4/9.
+    const byPair = Object.fromEntries(flows.map((f) => [`${f.source}→${f.target}`, f]));
+    expect(byPair['Guangzhou→Shenzhen']).toMatchObject({ disparity_alpha: '0.25', backbone: 'true' });
+    expect(byPair['Beijing→Shenzhen']!.backbone).toBe('false');
+    expect(flows.filter((f) => f.backbone === 'true')).toHaveLength(1);
+    for (const f of flows) expect(f.backbone === 'true').toBe(Number(f.disparity_alpha) < 0.3);
+    expect(run.stdout).toContain('1 of 12 flows (8.3%) carry 20.0% of the 15 moves');
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.options.backboneAlpha).toBe(0.3);
+    expect(manifest.backbone).toEqual({ alpha: 0.3, flows: 12, keptFlows: 1, moves: 15, keptMoves: 3 });
+  });
+
+  it('runAnalyze rejects a --backbone-alpha outside (0, 1] and documents it in --help', () => {
+    for (const value of ['0', '1.5', 'x']) {
+      const r = runCli(['analyze', INPUT, '--out', join(tmp, 'bad'), '--backbone-alpha', value]);
+      expect(r.status, value).toBe(2);
+      expect(r.stderr).toContain('--backbone-alpha');
+    }
+    expect(runCli(['analyze', '--help']).stdout).toContain('--backbone-alpha <x>');
+  });
+});
