@@ -89,6 +89,17 @@ export {
   type DisparityBackboneResult,
 } from './analyses/disparity-backbone.ts';
 export {
+  gravity,
+  fitGravity,
+  greatCircleKm,
+  EARTH_RADIUS_KM,
+  DEFAULTS as GRAVITY_DEFAULTS,
+  type GravityOptions,
+  type GravityResult,
+  type GravityData,
+  type GravityFit,
+} from './analyses/gravity.ts';
+export {
   analyzeGraph,
   autoBetweennessMaxFlows,
   BETWEENNESS_WORK,

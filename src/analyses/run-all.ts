@@ -45,6 +45,8 @@ import { talentPotential } from './talent-potential.ts';
 import type { CommunitiesResult, HubClass, NodeMeasure, RaiResult, TopFlows } from './types.ts';
 import { DEFAULT_SEED } from '../random.ts';
 import { DEFAULTS as BACKBONE_DEFAULTS, disparityBackbone } from './disparity-backbone.ts';
+import { DEFAULTS as GRAVITY_DEFAULTS, gravity } from './gravity.ts';
+import type { GravityResult } from './gravity.ts';
 
 export interface AnalyzeGraphOptions {
   /** Seed of Louvain (and the first seed of the stability runs). */
@@ -75,6 +77,8 @@ export interface AnalyzeGraphOptions {
   stabilityMaxFlows?: number;
   /** Significance level of the disparity backbone (edge attributes disparityAlpha, backbone). */
   backboneAlpha?: number;
+  /** The gravity model (edge attributes expected, excess) is fitted up to this many places with coordinates; 0 = never. */
+  gravityMaxPlaces?: number;
 }
 
 /** Place·flow steps exact betweenness may take with `betweennessMaxFlows: 'auto'`. */
@@ -106,7 +110,7 @@ export interface BetweennessUse {
  * `minWeight` (100), `hubShare` (0.1), `minHubs` (2), `peripheralQuantile` (0.25),
  * `balanceThreshold` (0.2), `stabilityRuns` (0: off), `raiBasis` ('auto'), `raiReference` (null),
  * `betweennessMaxFlows` ('auto', see {@link autoBetweennessMaxFlows}), `stabilityMaxFlows` (1,000,000),
- * `backboneAlpha` (0.05).
+ * `backboneAlpha` (0.05), `gravityMaxPlaces` (1,000).
  */
 export const DEFAULTS: Readonly<Required<AnalyzeGraphOptions>> = Object.freeze({
   seed: DEFAULT_SEED,
@@ -125,6 +129,7 @@ export const DEFAULTS: Readonly<Required<AnalyzeGraphOptions>> = Object.freeze({
   betweennessMaxFlows: 'auto',
   stabilityMaxFlows: 1_000_000,
   backboneAlpha: BACKBONE_DEFAULTS.alpha,
+  gravityMaxPlaces: GRAVITY_DEFAULTS.maxPlaces,
 });
 
 export interface AnalysisSummary {
@@ -153,9 +158,14 @@ export interface AnalysisSummary {
   totals: { places: number; flows: number; moves: number };
   /** The disparity backbone: its level, and the flows and moves it keeps (edge attributes disparityAlpha, backbone). */
   backbone: { alpha: number; flows: number; keptFlows: number; moves: number; keptMoves: number };
+  /** The gravity model's fit (per-flow expected and excess are edge attributes); null when off (gravityMaxPlaces 0). */
+  gravity: GravityFitSummary | null;
   /** Non-fatal problems, e.g. a power iteration that did not converge (its attribute is then null). */
   warnings: string[];
 }
+
+/** What manifests and reports keep of a {@link GravityResult}: everything but the per-flow arrays. */
+export type GravityFitSummary = Omit<GravityResult, 'edges' | 'expected' | 'excess'>;
 
 const STOCK_ATTRIBUTES = ['stock', 'inflowSet', 'presentBefore', 'young', 'youngByYear', 'byDiscipline'];
 
@@ -172,6 +182,7 @@ function resolve(options?: AnalyzeGraphOptions): Required<AnalyzeGraphOptions> {
   checkBoolean('directedCommunities', o.directedCommunities);
   if (o.betweennessMaxFlows !== 'auto') checkLimit('betweennessMaxFlows', o.betweennessMaxFlows);
   checkLimit('stabilityMaxFlows', o.stabilityMaxFlows);
+  checkNumber('gravityMaxPlaces', o.gravityMaxPlaces, { min: 0, integer: true });
   return o;
 }
 
@@ -279,6 +290,7 @@ function analyzeWith(graph: AnyGraph, o: Required<AnalyzeGraphOptions>): Analysi
   const { alpha: backboneAlpha, flows: allFlows, keptFlows, moves: backboneMoves, keptMoves } = disparityBackbone.assign(graph, {
     alpha: o.backboneAlpha,
   });
+  const fit = o.gravityMaxPlaces === 0 ? null : gravityOf(graph, o.gravityMaxPlaces, warnings);
 
   return {
     seed: o.seed,
@@ -296,6 +308,23 @@ function analyzeWith(graph: AnyGraph, o: Required<AnalyzeGraphOptions>): Analysi
     talentPotential: potential.index,
     totals: { places: graph.order, flows: graph.size, moves },
     backbone: { alpha: backboneAlpha, flows: allFlows, keptFlows, moves: backboneMoves, keptMoves },
+    gravity: fit,
     warnings,
   };
+}
+
+/** Fits the gravity model and writes expected, excess on the edges; a fit left out or not converged is a warning. */
+function gravityOf(graph: AnyGraph, maxPlaces: number, warnings: string[]): GravityFitSummary | null {
+  let result: GravityResult;
+  try {
+    result = gravity.assign(graph, { maxPlaces: Math.max(2, maxPlaces) });
+  } catch (error) {
+    if (!(error instanceof ConvergenceError)) throw error;
+    warnings.push('gravity did not converge; expected, excess left empty');
+    graph.updateEachEdgeAttributes((_e, attr) => ({ ...attr, expected: null, excess: null }));
+    return null;
+  }
+  const { edges: _edges, expected: _expected, excess: _excess, ...summary } = result;
+  if (!result.fitted && result.places > 2) warnings.push(`gravity not fitted: ${result.reason}; expected, excess left empty (--gravity-max-places)`);
+  return summary;
 }

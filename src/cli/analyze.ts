@@ -67,6 +67,10 @@ Options:
   --backbone-alpha <x>  significance level of the disparity backbone: a flow is in it when its
                         disparity α (flows.csv disparity_alpha) is below x, in (0, 1]
                         (default: ${ANALYZE_DEFAULTS.backboneAlpha})
+  --gravity-max-places <n>
+                        fit the gravity model (flows.csv expected, excess) when there are at most
+                        n places with coordinates; its cost grows as places² (a second for about
+                        1,000 places, 8 s for 1,500); 0 = off (default: ${ANALYZE_DEFAULTS.gravityMaxPlaces})
   --out <dir>           output folder (default: out/<input name>)
   --figures             also write SVG figures into <out>/figures/
   --strict              any problem is fatal: write problems.csv only and exit 1
@@ -111,6 +115,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
       'stability-max-flows': { type: 'string' },
       'betweenness-max-flows': { type: 'string' },
       'backbone-alpha': { type: 'string' },
+      'gravity-max-places': { type: 'string' },
       out: { type: 'string' },
       figures: { type: 'boolean' },
       strict: { type: 'boolean' },
@@ -142,6 +147,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     stabilityMaxFlows: parseIntOption('--stability-max-flows', values['stability-max-flows'], ANALYZE_DEFAULTS.stabilityMaxFlows, 0),
     betweennessMaxFlows: parseFlowCap('--betweenness-max-flows', values['betweenness-max-flows'], ANALYZE_DEFAULTS.betweennessMaxFlows),
     backboneAlpha: parseNumberOption('--backbone-alpha', values['backbone-alpha'], ANALYZE_DEFAULTS.backboneAlpha, Number.MIN_VALUE, 1),
+    gravityMaxPlaces: parseIntOption('--gravity-max-places', values['gravity-max-places'], ANALYZE_DEFAULTS.gravityMaxPlaces, 0),
     columns: values.map ? parseColumnMap(values.map) : {},
   };
   const outDir = values.out ?? defaultOutDir(input);

@@ -49,6 +49,8 @@ export interface ManifestInput {
   communities?: { count: number; modularity: number; resolution: number; seed: number };
   /** The disparity backbone: its level, and the flows and moves of the graph and of the backbone. */
   backbone?: { alpha: number; flows: number; keptFlows: number; moves: number; keptMoves: number };
+  /** The gravity model's fit: distance elasticity, iterations, deviances, pseudo-R², observations (see analyses/gravity.ts). */
+  gravity?: Record<string, unknown>;
   /** What changed what was computed (betweenness on the strongest flows, stability skipped, no convergence); left out when empty. */
   notes?: string[];
 }
@@ -66,6 +68,7 @@ export interface Manifest {
   counts: ManifestInput['counts'];
   communities?: ManifestInput['communities'];
   backbone?: ManifestInput['backbone'];
+  gravity?: Record<string, unknown>;
   notes?: string[];
   outputs: string[];
 }
@@ -122,6 +125,7 @@ export function buildManifest(args: ManifestInput): Manifest {
       ? { communities: canonicalInOrder({ count: c.count, modularity: c.modularity, resolution: c.resolution, seed: c.seed }, 'communities') }
       : {}),
     ...(args.backbone !== undefined ? { backbone: canonicalInOrder({ ...args.backbone }, 'backbone') } : {}),
+    ...(args.gravity !== undefined ? { gravity: canonicalFields(args.gravity, 'gravity') } : {}),
     ...(args.notes?.length ? { notes: args.notes.map(String) } : {}),
     outputs: [...new Set(args.outputs)].sort(compareKeys),
   };
@@ -161,6 +165,13 @@ function canonical(value: unknown, path: string): unknown {
   }
   if (value === undefined) return null;
   throw new OptionError(path, typeof value, 'plain JSON data (objects, arrays, strings, numbers, booleans, null)');
+}
+
+/** A JSON-safe copy in the given key order; non-finite numbers (a fit left out) become null. */
+function canonicalFields(value: Record<string, unknown>, path: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = typeof v === 'number' && !Number.isFinite(v) ? null : canonical(v, `${path}.${k}`);
+  return out;
 }
 
 /** Checks every member is JSON-safe but keeps the given key order. */

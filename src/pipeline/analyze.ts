@@ -159,6 +159,7 @@ export function finish(
     betweennessMaxFlows: ctx.o.betweennessMaxFlows,
     stabilityMaxFlows: ctx.o.stabilityMaxFlows,
     backboneAlpha: ctx.o.backboneAlpha,
+    gravityMaxPlaces: ctx.o.gravityMaxPlaces,
   });
   return {
     file: ctx.file,

@@ -40,6 +40,8 @@ export interface AnalyzeOptions {
   stabilityMaxFlows?: number;
   /** Significance level of the disparity backbone: flows with disparity α below it are in the backbone, in (0, 1]. */
   backboneAlpha?: number;
+  /** The gravity model is fitted up to this many places with coordinates (its cost grows as places²); 0 = off. */
+  gravityMaxPlaces?: number;
 }
 
 export type ResolvedAnalyzeOptions = Required<Omit<AnalyzeOptions, 'aliases' | 'columns'>> & {
@@ -60,6 +62,7 @@ export const ANALYZE_DEFAULTS = Object.freeze({
   betweennessMaxFlows: ANALYSIS_DEFAULTS.betweennessMaxFlows,
   stabilityMaxFlows: ANALYSIS_DEFAULTS.stabilityMaxFlows,
   backboneAlpha: ANALYSIS_DEFAULTS.backboneAlpha,
+  gravityMaxPlaces: ANALYSIS_DEFAULTS.gravityMaxPlaces,
 });
 
 const KINDS: readonly RecordKind[] = ['moves', 'timelines'];
@@ -120,6 +123,7 @@ export function resolveAnalyzeOptions(options: AnalyzeOptions = {}): ResolvedAna
     betweennessMaxFlows: o.betweennessMaxFlows === 'auto' ? 'auto' : checkLimit('betweennessMaxFlows', o.betweennessMaxFlows),
     stabilityMaxFlows: checkLimit('stabilityMaxFlows', o.stabilityMaxFlows),
     backboneAlpha: checkLevel('backboneAlpha', o.backboneAlpha),
+    gravityMaxPlaces: checkInt('gravityMaxPlaces', o.gravityMaxPlaces, 0),
     aliases: options.aliases ?? [],
     columns: options.columns ?? {},
   };

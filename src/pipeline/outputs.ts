@@ -90,6 +90,7 @@ export async function outputFileSources(run: AnalysisRun, meta: OutputMeta): Pro
       betweennessMaxFlows: o.betweennessMaxFlows === Infinity ? null : o.betweennessMaxFlows,
       stabilityMaxFlows: o.stabilityMaxFlows === Infinity ? null : o.stabilityMaxFlows,
       backboneAlpha: o.backboneAlpha,
+      gravityMaxPlaces: o.gravityMaxPlaces,
     },
     seed: o.seed,
     packageVersion: meta.packageVersion,
@@ -111,6 +112,7 @@ export async function outputFileSources(run: AnalysisRun, meta: OutputMeta): Pro
     },
     communities: { count: c.communities.length, modularity: c.modularity, resolution: c.resolution, seed: c.seed },
     backbone: run.analyses.backbone,
+    ...(run.analyses.gravity ? { gravity: run.analyses.gravity } : {}),
     notes: run.analyses.warnings,
   });
   files['manifest.json'] = manifestToJson(manifest);

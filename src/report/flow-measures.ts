@@ -4,7 +4,7 @@
  * each reads a finished run and returns lines of text (empty when the measure did not run).
  */
 import type { AnalysisRun } from '../pipeline/analyze.ts';
-import { formatInt, formatPercent } from './text-table.ts';
+import { formatFixed, formatInt, formatPercent, textTable } from './text-table.ts';
 
 /** "Disparity backbone (α < 0.05): 120 of 4,830 flows (2.5%) carry 41.0% of the 90,210 moves." */
 export function backboneLines(run: AnalysisRun): string[] {
@@ -16,4 +16,52 @@ export function backboneLines(run: AnalysisRun): string[] {
     `Disparity backbone (flows whose share of their source's sending or destination's receiving is significant, α < ${b.alpha}):`,
     `  ${formatInt(b.keptFlows)} of ${formatInt(b.flows)} flows (${flowShare}) carry ${moveShare} of the ${formatInt(b.moves)} moves (flows.csv backbone, disparity_alpha).`,
   ];
+}
+
+/** Flows below this many moves are left out of the corridor ranking: the excess of a flow of a few moves is mostly noise. */
+export const CORRIDOR_MIN_MOVES = 20;
+
+/**
+ * The gravity fit in one paragraph, then "Corridors stronger than size and distance predict": the
+ * flows of at least `minMoves` moves with the largest observed / expected.
+ */
+export function gravityLines(run: AnalysisRun, rows: number, minMoves = CORRIDOR_MIN_MOVES): string[] {
+  const fit = run.analyses.gravity;
+  if (!fit) return [];
+  const out: string[] = [];
+  const places = `${formatInt(fit.places)} places with coordinates, ${formatInt(fit.observations)} ordered pairs of which ${formatInt(fit.zeroPairs)} without flow`;
+  out.push(`Expected flows (Poisson PML gravity: origin and destination effects, log great-circle distance; ${places}):`);
+  if (!fit.fitted) {
+    out.push(`  not fitted: ${fit.reason}.`);
+    return out;
+  }
+  out.push(
+    `  distance elasticity ${formatFixed(fit.distanceElasticity, 3)}, pseudo-R² ${formatFixed(fit.pseudoR2, 3)} ` +
+      `(deviance ${formatInt(fit.deviance)} of ${formatInt(fit.nullDeviance)}), ${fit.iterations} Newton steps.`,
+  );
+  if (fit.flowsWithoutCoordinates > 0) {
+    out.push(`  ${formatInt(fit.flowsWithoutCoordinates)} flows touch a place without coordinates: no expected value.`);
+  }
+  const g = run.graph;
+  const label = (key: string) => String(g.getNodeAttribute(key, 'label') ?? key);
+  const corridors: { source: string; target: string; weight: number; expected: number; excess: number }[] = [];
+  g.forEachEdge((_e, a, source, target) => {
+    if (typeof a.excess === 'number' && typeof a.expected === 'number' && a.weight >= minMoves) {
+      corridors.push({ source, target, weight: a.weight, expected: a.expected, excess: a.excess });
+    }
+  });
+  corridors.sort(
+    (x, y) => y.excess - x.excess || (x.source < y.source ? -1 : x.source > y.source ? 1 : x.target < y.target ? -1 : x.target > y.target ? 1 : 0),
+  );
+  out.push('');
+  out.push(`Corridors stronger than size and distance predict (flows of at least ${minMoves} moves, observed / expected)`);
+  out.push(
+    corridors.length
+      ? textTable(
+          [{ title: 'from' }, { title: 'to' }, { title: 'moves', align: 'right' }, { title: 'expected', align: 'right' }, { title: 'excess', align: 'right' }],
+          corridors.slice(0, rows).map((c) => [label(c.source), label(c.target), formatInt(c.weight), formatFixed(c.expected, 1), `×${formatFixed(c.excess, 2)}`]),
+        )
+      : `  none: no flow of at least ${minMoves} moves`,
+  );
+  return out;
 }

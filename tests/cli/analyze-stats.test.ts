@@ -40,6 +40,28 @@ describe('talentflow analyze: statistical measures', () => {
     expect(manifest.backbone).toEqual({ alpha: 0.3, flows: 12, keptFlows: 1, moves: 15, keptMoves: 3 });
   });
 
+  it('runAnalyze fits the gravity model: expected and excess per flow, the fit in the manifest and the report', () => {
+    const flows = rows(join(out, 'flows.csv'));
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    const fit = manifest.gravity;
+    // 10 places with coordinates (Cambridge GB, London, Palo Alto … included): 90 ordered pairs, 12 with a flow.
+    expect(fit).toMatchObject({ fitted: true, reason: null, places: 10, observations: 90, zeroPairs: 78, flowsWithoutCoordinates: 0 });
+    expect(fit.iterations).toBeGreaterThan(0);
+    expect(fit.pseudoR2).toBeGreaterThan(0);
+    expect(fit.pseudoR2).toBeLessThanOrEqual(1);
+    expect(fit.deviance).toBeCloseTo((1 - fit.pseudoR2) * fit.nullDeviance, 6);
+    for (const f of flows) expect(Number(f.excess) * Number(f.expected)).toBeCloseTo(Number(f.weight), 9);
+    // Cambridge GB sends one move (to London): its expected flows to the other 9 places sum to that
+    // one move, so the one to London is below 1.
+    expect(Number(flows.find((f) => f.source === 'Cambridge, GB')!.expected)).toBeLessThan(1);
+    expect(run.stdout).toContain(`distance elasticity ${fit.distanceElasticity.toFixed(3)}`);
+    expect(run.stdout).toContain('Corridors stronger than size and distance predict');
+    const off = runCli(['analyze', INPUT, '--out', join(tmp, 'off'), '--gravity-max-places', '0', '--quiet']);
+    expect(off.status).toBe(0);
+    expect(rows(join(tmp, 'off', 'flows.csv')).every((f) => f.expected === '' && f.excess === '')).toBe(true);
+    expect(JSON.parse(readFileSync(join(tmp, 'off', 'manifest.json'), 'utf8')).gravity).toBeUndefined();
+  });
+
   it('runAnalyze rejects a --backbone-alpha outside (0, 1] and documents it in --help', () => {
     for (const value of ['0', '1.5', 'x']) {
       const r = runCli(['analyze', INPUT, '--out', join(tmp, 'bad'), '--backbone-alpha', value]);
