@@ -100,6 +100,15 @@ export {
   type GravityFit,
 } from './analyses/gravity.ts';
 export {
+  quadrants,
+  quadrantOf,
+  QUADRANTS,
+  DEFAULTS as QUADRANTS_DEFAULTS,
+  type Quadrant,
+  type QuadrantsOptions,
+  type QuadrantsResult,
+} from './analyses/quadrants.ts';
+export {
   analyzeGraph,
   autoBetweennessMaxFlows,
   BETWEENNESS_WORK,

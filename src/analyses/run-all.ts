@@ -47,6 +47,8 @@ import { DEFAULT_SEED } from '../random.ts';
 import { DEFAULTS as BACKBONE_DEFAULTS, disparityBackbone } from './disparity-backbone.ts';
 import { DEFAULTS as GRAVITY_DEFAULTS, gravity } from './gravity.ts';
 import type { GravityResult } from './gravity.ts';
+import { quadrants } from './quadrants.ts';
+import type { QuadrantsResult } from './quadrants.ts';
 
 export interface AnalyzeGraphOptions {
   /** Seed of Louvain (and the first seed of the stability runs). */
@@ -160,6 +162,8 @@ export interface AnalysisSummary {
   backbone: { alpha: number; flows: number; keptFlows: number; moves: number; keptMoves: number };
   /** The gravity model's fit (per-flow expected and excess are edge attributes); null when off (gravityMaxPlaces 0). */
   gravity: GravityFitSummary | null;
+  /** Stock against momentum (node attribute quadrant): the basis, the thresholds and the count per quadrant. */
+  quadrants: Pick<QuadrantsResult, 'basis' | 'thresholds' | 'counts'>;
   /** Non-fatal problems, e.g. a power iteration that did not converge (its attribute is then null). */
   warnings: string[];
 }
@@ -291,6 +295,8 @@ function analyzeWith(graph: AnyGraph, o: Required<AnalyzeGraphOptions>): Analysi
     alpha: o.backboneAlpha,
   });
   const fit = o.gravityMaxPlaces === 0 ? null : gravityOf(graph, o.gravityMaxPlaces, warnings);
+  const { basis: quadrantBasis, thresholds: quadrantThresholds, counts: quadrantCounts } = quadrants.assign(graph);
+  wrote('quadrant');
 
   return {
     seed: o.seed,
@@ -309,6 +315,7 @@ function analyzeWith(graph: AnyGraph, o: Required<AnalyzeGraphOptions>): Analysi
     totals: { places: graph.order, flows: graph.size, moves },
     backbone: { alpha: backboneAlpha, flows: allFlows, keptFlows, moves: backboneMoves, keptMoves },
     gravity: fit,
+    quadrants: { basis: quadrantBasis, thresholds: quadrantThresholds, counts: quadrantCounts },
     warnings,
   };
 }

@@ -47,6 +47,7 @@ export const PLACES_COLUMNS: readonly ColumnSpec[] = [
   { column: 'hub_class', attribute: 'hubClass', description: 'hub, magnet, exporter, balanced or peripheral' },
   { column: 'community', attribute: 'community', description: 'community id (0 = largest by strength)' },
   { column: 'community_label', attribute: 'communityLabel', description: 'community label from its largest members' },
+  { column: 'quadrant', attribute: 'quadrant', description: 'stock against momentum: leader, riser, incumbent or laggard (analyses/quadrants.ts)' },
 ];
 
 /**

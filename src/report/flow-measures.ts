@@ -65,3 +65,25 @@ export function gravityLines(run: AnalysisRun, rows: number, minMoves = CORRIDOR
   );
   return out;
 }
+
+/** "Stock against momentum": the thresholds and, per quadrant, how many places and the largest ones. */
+export function quadrantLines(run: AnalysisRun, rows: number): string[] {
+  const q = run.analyses.quadrants;
+  if (!q || q.thresholds.size === null || q.thresholds.momentum === null) return [];
+  const stock = q.basis === 'stock';
+  const sizeName = stock ? 'stock' : 'inflow';
+  const momentumText = stock ? formatPercent(q.thresholds.momentum) : formatFixed(q.thresholds.momentum, 3);
+  const out = [
+    `Stock against momentum (${sizeName} against ${stock ? 'inflow ratio' : 'net rate (in − out)/(in + out)'}, ` +
+      `split at ${sizeName} ${formatInt(q.thresholds.size)} and ${momentumText}; places.csv quadrant; figures/quadrants.svg with --figures)`,
+  ];
+  const g = run.graph;
+  const size = (key: string) => Number(g.getNodeAttribute(key, stock ? 'stock' : 'inflow') ?? 0);
+  for (const name of ['leader', 'riser', 'incumbent', 'laggard'] as const) {
+    const members = g.filterNodes((_k, a) => a['quadrant'] === name).sort((a, b) => size(b) - size(a) || (a < b ? -1 : a > b ? 1 : 0));
+    const shown = members.slice(0, rows).map((k) => String(g.getNodeAttribute(k, 'label') ?? k));
+    const more = members.length > shown.length ? ', …' : '';
+    out.push(`  ${`${name}s`.padEnd(11)} ${String(members.length).padStart(4)}  ${shown.join(', ')}${more}`);
+  }
+  return out;
+}

@@ -62,6 +62,26 @@ describe('talentflow analyze: statistical measures', () => {
     expect(JSON.parse(readFileSync(join(tmp, 'off', 'manifest.json'), 'utf8')).gravity).toBeUndefined();
   });
 
+  it('runAnalyze writes the quadrant of each place of inflow against net rate, split at the medians', () => {
+    const places: Record<string, Record<string, string>> = Object.fromEntries(rows(join(out, 'places.csv')).map((p) => [p.place!, p]));
+    // The medians of inflow and net rate, recomputed from the columns.
+    const values = Object.values(places).map((p) => ({ size: Number(p.inflow), rate: (Number(p.inflow) - Number(p.outflow)) / (Number(p.inflow) + Number(p.outflow)) }));
+    const median = (xs: number[]) => {
+      const s = [...xs].sort((a, b) => a - b);
+      return (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2;
+    };
+    const size = median(values.map((v) => v.size));
+    const rate = median(values.map((v) => v.rate));
+    for (const p of Object.values(places)) {
+      const i = Number(p.inflow);
+      const r = (i - Number(p.outflow)) / (i + Number(p.outflow));
+      expect(p.quadrant, p.place).toBe(i >= size ? (r >= rate ? 'leader' : 'incumbent') : r >= rate ? 'riser' : 'laggard');
+    }
+    // Shenzhen: in 6, out 2, the largest inflow and a net rate of 0.5.
+    expect(places['Shenzhen']!.quadrant).toBe('leader');
+    expect(run.stdout).toContain('Stock against momentum (inflow against net rate');
+  });
+
   it('runAnalyze rejects a --backbone-alpha outside (0, 1] and documents it in --help', () => {
     for (const value of ['0', '1.5', 'x']) {
       const r = runCli(['analyze', INPUT, '--out', join(tmp, 'bad'), '--backbone-alpha', value]);
