@@ -109,6 +109,21 @@ export {
   type QuadrantsResult,
 } from './analyses/quadrants.ts';
 export {
+  bootstrap,
+  aliasTable,
+  DEFAULTS as BOOTSTRAP_DEFAULTS,
+  type BootstrapOptions,
+  type BootstrapResult,
+  type BootstrapUnits,
+  type MoveUnits,
+  type ResearcherUnits,
+  type Interval,
+  type IntervalMeasure,
+} from './analyses/bootstrap.ts';
+export { moveUnits, flowDisciplineCounts } from './analyses/bootstrap-units.ts';
+export { researcherUnits } from './timelines/researcher-units.ts';
+export { intervalsTable, INTERVALS_COLUMNS } from './exports/intervals-table.ts';
+export {
   analyzeGraph,
   autoBetweennessMaxFlows,
   BETWEENNESS_WORK,

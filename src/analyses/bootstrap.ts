@@ -219,19 +219,22 @@ function measuresOf(units: BootstrapUnits, s: Sample, alpha: number) {
     if (!(nX[p]! > 0)) continue;
     for (let d = 0; d < D; d++) if (nY[d]! > 0) rai[p * D + d] = s.byDiscipline[p * D + d]! / nX[p]! / (nY[d]! / n);
   }
-  // PageRank on the replicate's flows (rows by source, flow order within a row).
+  // PageRank on the replicate's flows (rows by source, flow order within a row); as `pagerank`,
+  // flows of no moves (not drawn in this replicate) and self-loops are not edges.
+  const used = (f: number) => s.flow[f]! > 0 && units.source[f] !== units.target[f];
   const starts = new Int32Array(P + 1);
-  for (let f = 0; f < s.flow.length; f++) starts[units.source[f]! + 1]!++;
+  for (let f = 0; f < s.flow.length; f++) if (used(f)) starts[units.source[f]! + 1]!++;
   for (let p = 0; p < P; p++) starts[p + 1]! += starts[p]!;
   const at = starts.slice(0, P);
-  const targets = new Int32Array(s.flow.length);
-  const weights = new Float64Array(s.flow.length);
+  const targets = new Int32Array(starts[P]!);
+  const weights = new Float64Array(starts[P]!);
   for (let f = 0; f < s.flow.length; f++) {
+    if (!used(f)) continue;
     const k = at[units.source[f]!]!++;
     targets[k] = units.target[f]!;
-    weights[k] = units.source[f] === units.target[f] ? 0 : s.flow[f]!;
+    weights[k] = s.flow[f]!;
   }
-  const pr = pagerankIteration({ nodes: units.places, starts, targets, weights, edgeCount: s.flow.length }, alpha, 1000, 1e-10);
+  const pr = pagerankIteration({ nodes: units.places, starts, targets, weights, edgeCount: starts[P]! }, alpha, 1000, 1e-10);
   return { net, ratio, rai, pr };
 }
 

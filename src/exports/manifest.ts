@@ -51,6 +51,8 @@ export interface ManifestInput {
   backbone?: { alpha: number; flows: number; keptFlows: number; moves: number; keptMoves: number };
   /** The gravity model's fit: distance elasticity, iterations, deviances, pseudo-R², observations (see analyses/gravity.ts). */
   gravity?: Record<string, unknown>;
+  /** The bootstrap behind intervals.csv: what was resampled, how often, with which seed, at which coverage. */
+  bootstrap?: { unit: string; replicates: number; seed: number; level: number };
   /** What changed what was computed (betweenness on the strongest flows, stability skipped, no convergence); left out when empty. */
   notes?: string[];
 }
@@ -69,6 +71,7 @@ export interface Manifest {
   communities?: ManifestInput['communities'];
   backbone?: ManifestInput['backbone'];
   gravity?: Record<string, unknown>;
+  bootstrap?: ManifestInput['bootstrap'];
   notes?: string[];
   outputs: string[];
 }
@@ -126,6 +129,7 @@ export function buildManifest(args: ManifestInput): Manifest {
       : {}),
     ...(args.backbone !== undefined ? { backbone: canonicalInOrder({ ...args.backbone }, 'backbone') } : {}),
     ...(args.gravity !== undefined ? { gravity: canonicalFields(args.gravity, 'gravity') } : {}),
+    ...(args.bootstrap !== undefined ? { bootstrap: canonicalFields({ ...args.bootstrap }, 'bootstrap') as ManifestInput['bootstrap'] } : {}),
     ...(args.notes?.length ? { notes: args.notes.map(String) } : {}),
     outputs: [...new Set(args.outputs)].sort(compareKeys),
   };

@@ -15,6 +15,9 @@ import { resolveTimelines } from '../records/resolve-timelines.ts';
 import type { ParseOptions } from '../records/table-input.ts';
 import type { MoveRecord, Problem, ReadResult, TimelineRecord } from '../records/types.ts';
 import { summariseTimelines } from '../timelines/summarise.ts';
+import type { TimelineRows } from '../timelines/rows.ts';
+import { intervalsOfRun } from './intervals.ts';
+import type { BootstrapResult } from '../analyses/bootstrap.ts';
 import { resolveAnalyzeOptions, type AnalyzeOptions, type ResolvedAnalyzeOptions } from './options.ts';
 
 /** Named steps, reported to `onStage` so a caller can show progress. */
@@ -47,6 +50,8 @@ export interface AnalysisRun {
   researchers: { total: number; active: number } | null;
   graph: FlowGraph;
   analyses: AnalysisSummary;
+  /** Bootstrap intervals (intervals.csv); null unless `bootstrap` > 0. */
+  intervals: BootstrapResult | null;
 }
 
 /** Parses an arquero table of the given kind and runs the analysis. */
@@ -129,6 +134,7 @@ export function analyzeTimelineRecords(
       researchers: { total: summary.researchers, active: summary.active },
       moves: totalMoves(summary.moves),
       records: resolved.rows.length,
+      rows: resolved.rows,
     },
     hooks,
   );
@@ -146,6 +152,8 @@ export function finish(
     records: number;
     /** Moves handed to the graph builder, before the `years` filter; absent when unknown. */
     moves?: number;
+    /** The resolved timeline rows (the bootstrap resamples their researchers); absent for moves and the DuckDB engine. */
+    rows?: TimelineRows;
   },
   hooks: RunHooks,
 ): AnalysisRun {
@@ -161,6 +169,7 @@ export function finish(
     backboneAlpha: ctx.o.backboneAlpha,
     gravityMaxPlaces: ctx.o.gravityMaxPlaces,
   });
+  const intervals = intervalsOfRun(graph, ctx.o, ctx.rows ?? null, analyses.warnings);
   return {
     file: ctx.file,
     options: ctx.o,
@@ -172,6 +181,7 @@ export function finish(
     movesOutsideYears: ctx.moves === undefined ? null : ctx.moves - analyses.totals.moves,
     graph,
     analyses,
+    intervals,
   };
 }
 

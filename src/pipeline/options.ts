@@ -42,6 +42,8 @@ export interface AnalyzeOptions {
   backboneAlpha?: number;
   /** The gravity model is fitted up to this many places with coordinates (its cost grows as places²); 0 = off. */
   gravityMaxPlaces?: number;
+  /** Bootstrap replicates for the intervals of intervals.csv (researchers resampled from timelines, moves from moves tables); 0 = off. */
+  bootstrap?: number;
 }
 
 export type ResolvedAnalyzeOptions = Required<Omit<AnalyzeOptions, 'aliases' | 'columns'>> & {
@@ -63,6 +65,7 @@ export const ANALYZE_DEFAULTS = Object.freeze({
   stabilityMaxFlows: ANALYSIS_DEFAULTS.stabilityMaxFlows,
   backboneAlpha: ANALYSIS_DEFAULTS.backboneAlpha,
   gravityMaxPlaces: ANALYSIS_DEFAULTS.gravityMaxPlaces,
+  bootstrap: 0,
 });
 
 const KINDS: readonly RecordKind[] = ['moves', 'timelines'];
@@ -124,6 +127,7 @@ export function resolveAnalyzeOptions(options: AnalyzeOptions = {}): ResolvedAna
     stabilityMaxFlows: checkLimit('stabilityMaxFlows', o.stabilityMaxFlows),
     backboneAlpha: checkLevel('backboneAlpha', o.backboneAlpha),
     gravityMaxPlaces: checkInt('gravityMaxPlaces', o.gravityMaxPlaces, 0),
+    bootstrap: checkInt('bootstrap', o.bootstrap, 0),
     aliases: options.aliases ?? [],
     columns: options.columns ?? {},
   };

@@ -14,6 +14,7 @@ import { communitiesTable } from '../exports/communities-table.ts';
 import { raiTable } from '../exports/rai-table.ts';
 import { problemsTable, countProblemsByReason } from '../exports/problems-table.ts';
 import { topFlowsTable } from '../exports/top-flows-table.ts';
+import { intervalsTable } from '../exports/intervals-table.ts';
 import { assertJsonSafe, graphJsonChunks } from '../exports/graph-json.ts';
 import { gexfChunks } from '../exports/gexf.ts';
 import { buildManifest, manifestToJson } from '../exports/manifest.ts';
@@ -67,6 +68,8 @@ export async function outputFileSources(run: AnalysisRun, meta: OutputMeta): Pro
     'graph.json': graphJsonChunks(run.graph, { checked: true }),
     'graph.gexf': gexfChunks(run.graph),
   };
+  const intervals = run.intervals;
+  if (intervals) files['intervals.csv'] = table(() => intervalsTable(intervals, run.graph));
   if (meta.figures) {
     const { renderFigures } = await import('../display/figures.ts');
     for (const [name, svg] of Object.entries(renderFigures(run))) files[`figures/${name}`] = svg;
@@ -91,6 +94,7 @@ export async function outputFileSources(run: AnalysisRun, meta: OutputMeta): Pro
       stabilityMaxFlows: o.stabilityMaxFlows === Infinity ? null : o.stabilityMaxFlows,
       backboneAlpha: o.backboneAlpha,
       gravityMaxPlaces: o.gravityMaxPlaces,
+      bootstrap: o.bootstrap,
     },
     seed: o.seed,
     packageVersion: meta.packageVersion,
@@ -113,6 +117,7 @@ export async function outputFileSources(run: AnalysisRun, meta: OutputMeta): Pro
     communities: { count: c.communities.length, modularity: c.modularity, resolution: c.resolution, seed: c.seed },
     backbone: run.analyses.backbone,
     ...(run.analyses.gravity ? { gravity: run.analyses.gravity } : {}),
+    ...(intervals ? { bootstrap: { unit: intervals.unit, replicates: intervals.replicates, seed: intervals.seed, level: intervals.level } } : {}),
     notes: run.analyses.warnings,
   });
   files['manifest.json'] = manifestToJson(manifest);

@@ -87,3 +87,49 @@ export function quadrantLines(run: AnalysisRun, rows: number): string[] {
   }
   return out;
 }
+
+/**
+ * "Uncertainty": with `--bootstrap N`, which magnets and exporters are not distinguishable from
+ * zero, and the PageRank ranking with its rank intervals, "≈" marking a place not told apart
+ * from the next one.
+ */
+export function intervalLines(run: AnalysisRun, rows: number): string[] {
+  const b = run.intervals;
+  if (!b) return [];
+  const g = run.graph;
+  const label = (key: string) => String(g.getNodeAttribute(key, 'label') ?? key);
+  const level = formatPercent(b.level, 0);
+  const of = (measure: string) => b.intervals.filter((i) => i.measure === measure);
+  const net = of('net_inflow');
+  const zero = net.filter((i) => i.distinguishable === false);
+  const out = [
+    `Uncertainty (bootstrap: ${formatInt(b.replicates)} resamples of the ${b.unit}, seed ${b.seed}, ${level} intervals; intervals.csv)`,
+    `  net inflow not distinguishable from zero: ${formatInt(zero.length)} of ${formatInt(net.length)} places` +
+      (zero.length ? ` (largest: ${[...zero].sort((x, y) => Math.abs(y.estimate!) - Math.abs(x.estimate!) || (x.place < y.place ? -1 : 1)).slice(0, rows).map((i) => label(i.place)).join(', ')})` : ''),
+  ];
+  const ratio = of('inflow_ratio').filter((i) => i.estimate !== null);
+  if (ratio.length) {
+    out.push(`  inflow ratio not distinguishable from zero: ${formatInt(ratio.filter((i) => i.distinguishable === false).length)} of ${formatInt(ratio.length)} places`);
+  }
+  const rai = of('rai');
+  if (rai.length) {
+    out.push(`  RAI not distinguishable from 1 (the world average): ${formatInt(rai.filter((i) => i.distinguishable === false).length)} of ${formatInt(rai.length)} place × discipline cells`);
+  }
+  const ranks = of('pagerank_rank').sort((x, y) => x.estimate! - y.estimate!).slice(0, rows * 2);
+  out.push(
+    textTable(
+      [{ title: 'rank', align: 'right' }, { title: 'place' }, { title: `${level} interval`, align: 'right' }, { title: 'net inflow (interval)', align: 'right' }, { title: '' }],
+      ranks.map((i) => {
+        const n = net.find((x) => x.place === i.place)!;
+        return [
+          i.estimate,
+          label(i.place),
+          `${i.low}–${i.high}`,
+          `${formatInt(n.estimate)} (${formatInt(n.low)} to ${formatInt(n.high)})${n.distinguishable === false ? ' ~0' : ''}`,
+          i.distinguishable === false ? `≈ next (above it in ${formatPercent(i.aboveNext, 0)})` : '',
+        ];
+      }),
+    ),
+  );
+  return out;
+}

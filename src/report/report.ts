@@ -5,7 +5,7 @@
  */
 import type { AnalysisRun } from '../pipeline/analyze.ts';
 import { summariseProblems, formatProblemSummary } from '../records/problems.ts';
-import { backboneLines, gravityLines, quadrantLines } from './flow-measures.ts';
+import { backboneLines, gravityLines, intervalLines, quadrantLines } from './flow-measures.ts';
 import { formatFixed, formatInt, formatPercent, formatSigned, textTable } from './text-table.ts';
 
 export interface ReportOptions {
@@ -158,7 +158,7 @@ export function formatReport(run: AnalysisRun, options: ReportOptions = {}): str
         )
       : '  none (no discipline column, or no cell reaches the minimum)',
   );
-  for (const section of [quadrantLines(run, o.rows), backboneLines(run), gravityLines(run, o.rows * 2)]) {
+  for (const section of [quadrantLines(run, o.rows), backboneLines(run), gravityLines(run, o.rows * 2), intervalLines(run, o.rows)]) {
     if (section.length) out.push('', ...section);
   }
   // Caps that changed what was computed at scale, and measures that did not converge.

@@ -104,6 +104,16 @@ describe('bootstrap', () => {
     expect(find(b.intervals, 'A', 'rai', 'Physics').estimate).toBeCloseTo(5, 12); // (1/1) / (1/5)
   });
 
+  it('bootstrap: a flow left out of a replicate is no edge of its PageRank (a place can send nothing in a replicate)', () => {
+    // A sends 1 move of 201: its replicate count is Bin(201, 1/201) ≈ Poisson(1), 0 in about 37 % of
+    // replicates (95th percentile of −count: 0), 3 or more in 8 % (5th percentile: −3).
+    const g = flowGraph(['A', 'B', 'C'], [['A', 'B', 1], ['B', 'C', 100], ['C', 'B', 100]]);
+    const b = bootstrap(moveUnits(g), { replicates: 100, seed: 3 });
+    const a = find(b.intervals, 'A', 'net_inflow');
+    expect([a.estimate, a.low, a.high, a.distinguishable]).toEqual([-1, -3, 0, false]);
+    expect(find(b.intervals, 'A', 'pagerank_rank')).toMatchObject({ estimate: 3, low: 3, high: 3 });
+  });
+
   it('bootstrap rejects bad options and fractional moves', () => {
     const g = flowGraph(['A', 'B'], [['A', 'B', 3]]);
     expect(() => bootstrap(moveUnits(g), { replicates: 0 })).toThrow(OptionError);

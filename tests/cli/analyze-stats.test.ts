@@ -1,5 +1,5 @@
 // The statistical measures through the CLI: the disparity backbone, expected flows, quadrants, intervals.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,6 +80,34 @@ describe('talentflow analyze: statistical measures', () => {
     // Shenzhen: in 6, out 2, the largest inflow and a net rate of 0.5.
     expect(places['Shenzhen']!.quadrant).toBe('leader');
     expect(run.stdout).toContain('Stock against momentum (inflow against net rate');
+  });
+
+  it('runAnalyze --bootstrap writes intervals.csv, seeded and reproducible, and lists it in the manifest', () => {
+    const args = (dir: string, seed: string) => ['analyze', INPUT, '--out', join(tmp, dir), '--bootstrap', '40', '--seed', seed, '--stability-runs', '0'];
+    const a = runCli(args('b1', '7'));
+    expect(a.status).toBe(0);
+    const text = readFileSync(join(tmp, 'b1', 'intervals.csv'), 'utf8');
+    expect(text.split('\n')[0]).toBe('place,label,measure,discipline,estimate,low,high,level,replicates,above_next,distinguishable');
+    expect(runCli(args('b2', '7')).status).toBe(0);
+    expect(readFileSync(join(tmp, 'b2', 'intervals.csv'), 'utf8')).toBe(text);
+    expect(runCli(args('b3', '8')).status).toBe(0);
+    expect(readFileSync(join(tmp, 'b3', 'intervals.csv'), 'utf8')).not.toBe(text);
+    const manifest = JSON.parse(readFileSync(join(tmp, 'b1', 'manifest.json'), 'utf8'));
+    expect(manifest.bootstrap).toEqual({ unit: 'moves', replicates: 40, seed: 7, level: 0.9 });
+    expect(manifest.outputs).toContain('intervals.csv');
+    const intervals = rows(join(tmp, 'b1', 'intervals.csv'));
+    const places = rows(join(out, 'places.csv'));
+    for (const p of places) {
+      const net = intervals.find((i) => i.place === p.place && i.measure === 'net_inflow')!;
+      expect(net.estimate).toBe(p.net_inflow);
+      expect(Number(net.low)).toBeLessThanOrEqual(Number(net.estimate));
+      expect(Number(net.high)).toBeGreaterThanOrEqual(Number(net.estimate));
+    }
+    // Cambridge GB sends its one move in every replicate that draws it: its net inflow is −1 or 0, never told apart from 0.
+    expect(intervals.find((i) => i.place === 'Cambridge, GB' && i.measure === 'net_inflow')).toMatchObject({ estimate: '-1', high: '0', distinguishable: 'false' });
+    expect(a.stdout).toContain('Uncertainty (bootstrap: 40 resamples of the moves, seed 7, 90% intervals; intervals.csv)');
+    // Off by default: no intervals.csv.
+    expect(readdirSync(out)).not.toContain('intervals.csv');
   });
 
   it('runAnalyze rejects a --backbone-alpha outside (0, 1] and documents it in --help', () => {
