@@ -5,7 +5,8 @@
  * Method (Efron 1979; the percentile interval, Efron & Tibshirani 1993 §13): the observations are
  * resampled with replacement, as many as there are, `replicates` times; every measure is
  * recomputed on each replicate, and the 90 % interval of a measure is the 5th to 95th percentile
- * (type-7 quantile) of its replicate values.
+ * (type-7 quantile) of its replicate values; for ranks, the 5th and 95th percentiles as ranks
+ * (type 1: the smallest replicate rank with at least that share of replicates at or below it).
  *
  * What is resampled (the unit whose independence the interval assumes):
  * - timelines: researchers. A researcher drawn k times brings k times their moves (flows), their
@@ -283,7 +284,7 @@ export function bootstrap(units: BootstrapUnits, options?: BootstrapOptions): Bo
   }
 
   const lowQ = (1 - level) / 2;
-  const interval = (values: Float64Array, offset: number, stride: number): [number | null, number | null] => {
+  const interval = (values: Float64Array, offset: number, stride: number, ranked = false): [number | null, number | null] => {
     const xs: number[] = [];
     for (let r = 0; r < replicates; r++) {
       const v = values[offset + r * stride]!;
@@ -291,6 +292,12 @@ export function bootstrap(units: BootstrapUnits, options?: BootstrapOptions): Bo
     }
     // A measure undefined in most replicates (a place that rarely has stock) gets no interval.
     if (xs.length < replicates / 2) return [null, null];
+    if (ranked) {
+      // Ranks: bounds that are ranks (the inverse of the empirical distribution), not a mean of two.
+      xs.sort((a, b) => a - b);
+      const at = (q: number) => xs[Math.max(0, Math.ceil(q * xs.length) - 1)]!;
+      return [at(lowQ), at(1 - lowQ)];
+    }
     return [quantile(xs, lowQ), quantile(xs, 1 - lowQ)];
   };
   const excludes = (low: number | null, high: number | null, value: number) => (low === null || high === null ? null : low > value || high < value);
@@ -306,7 +313,7 @@ export function bootstrap(units: BootstrapUnits, options?: BootstrapOptions): Bo
     }
     const position = pointRank[p]! - 1;
     const share = position + 1 < P ? above[p]! / replicates : null;
-    const [rl, rh] = interval(rank, p, P);
+    const [rl, rh] = interval(rank, p, P, true);
     intervals.push({
       place,
       measure: 'pagerank_rank',

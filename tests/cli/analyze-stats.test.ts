@@ -110,6 +110,24 @@ describe('talentflow analyze: statistical measures', () => {
     expect(readdirSync(out)).not.toContain('intervals.csv');
   });
 
+  it('runAnalyze --bootstrap on timelines resamples researchers (JS engine under auto; a note with --engine duckdb)', () => {
+    const timelines = 'tests/fixtures/engines/timelines-rules.csv';
+    const js = runCli(['analyze', timelines, '--out', join(tmp, 'tl'), '--bootstrap', '20', '--quiet']);
+    expect(js.status).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(tmp, 'tl', 'manifest.json'), 'utf8'));
+    expect(manifest.bootstrap).toEqual({ unit: 'researchers', replicates: 20, seed: 42, level: 0.9 });
+    const intervals = rows(join(tmp, 'tl', 'intervals.csv'));
+    for (const p of rows(join(tmp, 'tl', 'places.csv'))) {
+      const ratio = intervals.find((i) => i.place === p.place && i.measure === 'inflow_ratio')!;
+      expect(ratio.estimate, p.place).toBe(p.inflow_ratio);
+      expect(intervals.find((i) => i.place === p.place && i.measure === 'net_inflow')!.estimate).toBe(p.net_inflow);
+    }
+    const duck = runCli(['analyze', timelines, '--out', join(tmp, 'tl-duck'), '--bootstrap', '20', '--engine', 'duckdb', '--quiet']);
+    expect(duck.status).toBe(0);
+    expect(duck.stderr).toContain('note: bootstrap skipped: resampling researchers needs the timeline records in memory; run with --engine js');
+    expect(readdirSync(join(tmp, 'tl-duck'))).not.toContain('intervals.csv');
+  });
+
   it('runAnalyze rejects a --backbone-alpha outside (0, 1] and documents it in --help', () => {
     for (const value of ['0', '1.5', 'x']) {
       const r = runCli(['analyze', INPUT, '--out', join(tmp, 'bad'), '--backbone-alpha', value]);

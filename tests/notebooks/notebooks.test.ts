@@ -23,6 +23,7 @@ const EXPECTED = [
   '03-discipline-rai.ipynb',
   '04-real-country-flows.ipynb',
   '05-rebuild-set-talent-potential.ipynb',
+  '07-expected-flows-backbone-uncertainty.ipynb',
 ];
 
 interface Run {
@@ -71,7 +72,7 @@ function run(name: string): Run {
 }
 
 describe('notebooks', () => {
-  it('notebooks: the five notebooks are there, with a README', () => {
+  it('notebooks: the six notebooks are there, with a README', () => {
     expect(files.map((f) => basename(f))).toEqual(EXPECTED);
   });
 
