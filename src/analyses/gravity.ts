@@ -268,6 +268,9 @@ export function fitGravity(data: GravityData, maxIterations: number, tolerance: 
       step /= 2;
     }
     beta += step;
+    // An elasticity this large means the likelihood rises without bound (flows only between the
+    // nearest or the farthest places): the estimate does not exist.
+    if (Math.abs(beta) > 50) throw new ConvergenceError('gravity');
     if (Math.abs(step) <= tolerance * (1 + Math.abs(beta))) {
       return { beta, mu: Float64Array.from(mu), iterations: iteration, ...deviances(y, mu, n, total / pairs) };
     }

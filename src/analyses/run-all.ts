@@ -327,7 +327,9 @@ function gravityOf(graph: AnyGraph, maxPlaces: number, warnings: string[]): Grav
     result = gravity.assign(graph, { maxPlaces: Math.max(2, maxPlaces) });
   } catch (error) {
     if (!(error instanceof ConvergenceError)) throw error;
-    warnings.push('gravity did not converge; expected, excess left empty');
+    warnings.push(
+      'gravity did not converge (the estimate may not exist, e.g. when a few places only exchange with their nearest neighbours); expected, excess left empty',
+    );
     graph.updateEachEdgeAttributes((_e, attr) => ({ ...attr, expected: null, excess: null }));
     return null;
   }

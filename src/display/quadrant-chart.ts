@@ -6,17 +6,12 @@
 import { OptionError } from '../errors.ts';
 import type { QuadrantsResult, Quadrant } from '../analyses/quadrants.ts';
 import { QUADRANTS } from '../analyses/quadrants.ts';
+import { QUADRANT_COLORS } from './colors.ts';
 import { formatNumber, textWidth } from './format.ts';
 import { el, svgDocument, text, title } from './svg.ts';
 import { niceTicks } from './ticks.ts';
 
-/** Colour of each quadrant: leaders red, risers orange, incumbents blue, laggards grey. */
-export const QUADRANT_COLORS: Readonly<Record<Quadrant, string>> = Object.freeze({
-  leader: '#b2182b',
-  riser: '#f28e2b',
-  incumbent: '#4e79a7',
-  laggard: '#9e9e9e',
-});
+export { QUADRANT_COLORS };
 
 export interface QuadrantChartOptions {
   /** Display names by node key (default: the key). */

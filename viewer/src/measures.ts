@@ -23,6 +23,7 @@ export const SIZE_MEASURE_INFO: Record<SizeMeasure, MeasureDescription & { attri
 export const NODE_COLOR_INFO: Record<NodeColoring, MeasureDescription> = {
   community: { label: 'Community', help: 'flow communities (Louvain, seeded), labelled by their largest members' },
   netInflow: { label: 'Net inflow', help: 'in − out in the years and discipline selected: red gains, blue losses' },
+  quadrant: { label: 'Stock vs momentum', help: 'quadrant of the whole run: leaders, risers, incumbents, laggards (size against momentum, split at the medians)' },
 };
 
 export const EDGE_COLOR_INFO: Record<EdgeColoring, MeasureDescription> = {
