@@ -5,7 +5,7 @@
  */
 import type { AnalysisRun } from '../pipeline/analyze.ts';
 import { summariseProblems, formatProblemSummary } from '../records/problems.ts';
-import { backboneLines, gravityLines, intervalLines, quadrantLines } from './flow-measures.ts';
+import { backboneLines, gravityLines, intervalLines, quadrantLines } from './statistics.ts';
 import { formatFixed, formatInt, formatPercent, formatSigned, textTable } from './text-table.ts';
 
 export interface ReportOptions {
