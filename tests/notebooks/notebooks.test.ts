@@ -116,6 +116,19 @@ describe('notebooks', () => {
     expect(outputs(nb, 'text/html').some((h) => h.includes('class="talentflow-map"'))).toBe(true);
   });
 
+  it('07-expected-flows-backbone-uncertainty shows the backbone, the gravity fit, both quadrant maps and the intervals', () => {
+    const nb = run('07-expected-flows-backbone-uncertainty.ipynb').fresh;
+    const markdown = outputs(nb, 'text/markdown').join('\n');
+    expect(markdown).toMatch(/The backbone keeps \*\*[\d,]+\*\* of 12,598 flows/);
+    expect(markdown).toMatch(/Distance elasticity \*\*-0\.\d{3}\*\*/);
+    expect(markdown).toMatch(/Net inflow not distinguishable from zero .*: \*\*\d+\*\* of 211 countries/);
+    const html = outputs(nb, 'text/html').join('\n');
+    expect(html).toContain('El Salvador: where its moves go');
+    expect(html).toMatch(/<td[^>]*>Shenzhen<\/td><td[^>]*>0\.239<\/td>/);
+    const svgs = outputs(nb, 'image/svg+xml');
+    expect(svgs.filter((svg) => svg.includes('data-quadrant="leader"'))).toHaveLength(2);
+  });
+
   it('02-communities finds the Greater Bay Area and the US cluster, sweeps the resolution and checks seeds', () => {
     const nb = run('02-communities.ipynb').fresh;
     const markdown = outputs(nb, 'text/markdown').join('\n');
