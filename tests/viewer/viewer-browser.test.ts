@@ -187,7 +187,7 @@ describe('viewer on the calibrated sample', () => {
       if (field === 'inflow_ratio') expect(Number(shown!.replace('%', ''))).toBeCloseTo(n * 100, 1);
       else if (['stock', 'inflow', 'outflow'].includes(field!)) expect(Number(shown!.replace(/,/g, ''))).toBe(n);
       else if (field === 'net_inflow') expect(Number(shown!.replace(/,/g, '').replace('+', '').replace('−', '-'))).toBe(n);
-      else if (field === 'hub_class' || field === 'community_label') expect(shown).toBe(row[field!]);
+      else if (field === 'hub_class' || field === 'community_label' || field === 'quadrant') expect(shown).toBe(row[field!]);
     }
     // Top five sources and destinations: the library's topSources / topDestinations of graph.json.
     const listed = (id: string) => page().$$eval(`#${id} li`, (lis) => lis.map((li) => `${li.getAttribute('data-place')}:${li.getAttribute('data-weight')}`));
