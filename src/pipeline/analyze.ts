@@ -19,6 +19,7 @@ import type { TimelineRows } from '../timelines/rows.ts';
 import { intervalsOfRun } from './intervals.ts';
 import type { BootstrapResult } from '../analyses/bootstrap.ts';
 import { resolveAnalyzeOptions, type AnalyzeOptions, type ResolvedAnalyzeOptions } from './options.ts';
+import type { RunPopulation } from './population.ts';
 
 /** Named steps, reported to `onStage` so a caller can show progress. */
 export type Stage = 'parse' | 'resolve' | 'derive' | 'graph' | 'analyses';
@@ -52,6 +53,8 @@ export interface AnalysisRun {
   analyses: AnalysisSummary;
   /** Bootstrap intervals (intervals.csv); null unless `bootstrap` > 0. */
   intervals: BootstrapResult | null;
+  /** The population table given beside the records (`addPopulation`); absent or null without one. */
+  population?: RunPopulation | null;
 }
 
 /** Parses an arquero table of the given kind and runs the analysis. */

@@ -44,6 +44,8 @@ export interface AnalyzeOptions {
   gravityMaxPlaces?: number;
   /** Bootstrap replicates for the intervals of intervals.csv (researchers resampled from timelines, moves from moves tables); 0 = off. */
   bootstrap?: number;
+  /** Two periods of arrival years to compare (`compare.csv`, the report's "Rising and falling"); null = none. */
+  compare?: [[number, number], [number, number]] | null;
 }
 
 export type ResolvedAnalyzeOptions = Required<Omit<AnalyzeOptions, 'aliases' | 'columns'>> & {
@@ -66,6 +68,7 @@ export const ANALYZE_DEFAULTS = Object.freeze({
   backboneAlpha: ANALYSIS_DEFAULTS.backboneAlpha,
   gravityMaxPlaces: ANALYSIS_DEFAULTS.gravityMaxPlaces,
   bootstrap: 0,
+  compare: null as [[number, number], [number, number]] | null,
 });
 
 const KINDS: readonly RecordKind[] = ['moves', 'timelines'];
@@ -128,9 +131,18 @@ export function resolveAnalyzeOptions(options: AnalyzeOptions = {}): ResolvedAna
     backboneAlpha: checkLevel('backboneAlpha', o.backboneAlpha),
     gravityMaxPlaces: checkInt('gravityMaxPlaces', o.gravityMaxPlaces, 0),
     bootstrap: checkInt('bootstrap', o.bootstrap, 0),
+    compare: checkCompare(o.compare),
     aliases: options.aliases ?? [],
     columns: options.columns ?? {},
   };
+}
+
+function checkCompare(value: unknown): [[number, number], [number, number]] | null {
+  if (value === null) return null;
+  if (!Array.isArray(value) || value.length !== 2) {
+    throw new OptionError('compare', value, 'two periods [[first, last], [first, last]], or null');
+  }
+  return [checkRange('compare', value[0]), checkRange('compare', value[1])];
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -15,6 +15,10 @@ import { raiTable } from '../exports/rai-table.ts';
 import { problemsTable, countProblemsByReason } from '../exports/problems-table.ts';
 import { topFlowsTable } from '../exports/top-flows-table.ts';
 import { intervalsTable } from '../exports/intervals-table.ts';
+import { timeSeries } from '../analyses/time-series.ts';
+import { timeSeriesTable } from '../exports/timeseries-table.ts';
+import { runComparison } from './compare.ts';
+import { compareTable } from '../exports/compare-table.ts';
 import { assertJsonSafe, graphJsonChunks } from '../exports/graph-json.ts';
 import { gexfChunks } from '../exports/gexf.ts';
 import { buildManifest, manifestToJson } from '../exports/manifest.ts';
@@ -65,6 +69,8 @@ export async function outputFileSources(run: AnalysisRun, meta: OutputMeta): Pro
     'communities.csv': table(() => communitiesTable(run.analyses.communities)),
     'rai.csv': table(() => raiTable(run.analyses.rai)),
     'problems.csv': table(() => problemsTable(run.problems)),
+    'timeseries.csv': table(() => timeSeriesTable(timeSeries(run.graph, { population: run.population?.values ?? null }))),
+    ...(run.options.compare ? { 'compare.csv': table(() => compareTable(runComparison(run)!)) } : {}),
     'graph.json': graphJsonChunks(run.graph, { checked: true }),
     'graph.gexf': gexfChunks(run.graph),
   };
@@ -95,6 +101,8 @@ export async function outputFileSources(run: AnalysisRun, meta: OutputMeta): Pro
       backboneAlpha: o.backboneAlpha,
       gravityMaxPlaces: o.gravityMaxPlaces,
       bootstrap: o.bootstrap,
+      ...(run.population ? { population: run.population.file } : {}),
+      ...(o.compare ? { compare: o.compare } : {}),
     },
     seed: o.seed,
     packageVersion: meta.packageVersion,

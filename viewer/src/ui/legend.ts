@@ -44,6 +44,19 @@ export function legendModel(state: ViewState, render: RenderResult, communities:
       .map((q) => ({ kind: 'swatch', color: quadrantColor(q), label: `${q}s`, key: q }));
     if (present.has('')) items.push({ kind: 'swatch', color: quadrantColor(null), label: 'no quadrant (no size or momentum)' });
     sections.push({ title: `Colour: ${NODE_COLOR_INFO.quadrant.label}`, items });
+  } else if (state.nodeColor === 'netRate') {
+    const m = scales.rateMaxAbs;
+    const perThousand = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : ''}${(1000 * Math.abs(v)).toFixed(2)}‰`;
+    sections.push({
+      title: `Colour: ${NODE_COLOR_INFO.netRate.label} (net inflow per 1,000 researcher-years)`,
+      items:
+        m > 0
+          ? [
+              { kind: 'gradient', colors: [netInflowColor(-m, m), netInflowColor(-m / 4, m), netInflowColor(0, m), netInflowColor(m / 4, m), netInflowColor(m, m)], labels: [perThousand(-m), '0', perThousand(m)] },
+              { kind: 'swatch', color: OTHER_COLOR, label: 'no population' },
+            ]
+          : [{ kind: 'swatch', color: OTHER_COLOR, label: 'no population: run on timelines or with --population' }],
+    });
   } else {
     const m = scales.netMaxAbs;
     sections.push({
