@@ -31,7 +31,8 @@ export function graphFromFlows(
 
 /**
  * A graph with the nodes and graph attributes of `graph` (attributes copied) and the flows of
- * `store` as its edges: e.g. after `filterFlows`, to run the measures on a selection.
+ * `store` as its edges (weight and researchers from the store, any other attribute of the same
+ * edge of `graph` copied): e.g. after `filterFlows`, to run the measures on a selection.
  *
  * @throws Error (graphology's) when a place of the store is not a node of `graph`.
  * @example const cs = graphWithFlows(run.graph, filterFlows(run.flows, { disciplines: ['Medicine'] }));
@@ -39,7 +40,8 @@ export function graphFromFlows(
 export function graphWithFlows(graph: FlowGraph, store: FlowStore): FlowGraph {
   const out: FlowGraph = new DirectedGraph<PlaceAttributes, FlowAttributes, FlowGraphAttributes>({ allowSelfLoops: false });
   graph.forEachNode((node, attributes) => out.addNode(node, { ...attributes }));
-  addFlowEdges(out, store);
+  // Each flow keeps the other attributes of the same edge of `graph` (measures written on edges).
+  addFlowEdges(out, store, graph);
   out.replaceAttributes({ ...graph.getAttributes(), years: storeYears(store) });
   attachFlowStore(out, store);
   return out;
@@ -63,14 +65,16 @@ export function flowStoreOf(graph: object): FlowStore | null {
   return stores.get(graph) ?? null;
 }
 
-function addFlowEdges(graph: FlowGraph, store: FlowStore): void {
+function addFlowEdges(graph: FlowGraph, store: FlowStore, template: FlowGraph | null = null): void {
   const ids = store.places;
   const { source, target, moves, researchers } = store.flows;
   for (let f = 0, n = flowCount(store); f < n; f++) {
     const s = ids[source[f]!]!;
     const t = ids[target[f]!]!;
     const r = researchers[f]!;
-    graph.addDirectedEdgeWithKey(edgeKey(s, t), s, t, { weight: moves[f]!, researchers: r === r ? r : null });
+    const own = { weight: moves[f]!, researchers: r === r ? r : null };
+    const edge = template?.edge(s, t);
+    graph.addDirectedEdgeWithKey(edgeKey(s, t), s, t, edge === undefined ? own : { ...template!.getEdgeAttributes(edge), ...own });
   }
 }
 

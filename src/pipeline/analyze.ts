@@ -16,6 +16,9 @@ import { resolveTimelines } from '../records/resolve-timelines.ts';
 import type { ParseOptions } from '../records/table-input.ts';
 import type { MoveRecord, Problem, ReadResult, TimelineRecord } from '../records/types.ts';
 import { summariseTimelines } from '../timelines/summarise.ts';
+import type { TimelineRows } from '../timelines/rows.ts';
+import { intervalsOfRun } from './intervals.ts';
+import type { BootstrapResult } from '../analyses/bootstrap.ts';
 import { resolveAnalyzeOptions, type AnalyzeOptions, type ResolvedAnalyzeOptions } from './options.ts';
 import type { RunPopulation } from './population.ts';
 
@@ -56,6 +59,8 @@ export interface AnalysisRun {
   /** The flows with their breakdowns by year and discipline, as columns (`flows.arrow`). */
   flows: FlowStore;
   analyses: AnalysisSummary;
+  /** Bootstrap intervals (intervals.csv); null unless `bootstrap` > 0. */
+  intervals: BootstrapResult | null;
   /** The population table given beside the records (`addPopulation`); absent or null without one. */
   population?: RunPopulation | null;
 }
@@ -155,6 +160,7 @@ export function analyzeTimelineRecords(
       researchers: { total: summary.researchers, active: summary.active },
       moves: totalMoves(summary.moves),
       records: resolved.rows.length,
+      rows: resolved.rows,
     },
     hooks,
   );
@@ -173,6 +179,8 @@ export function finish(
     records: number;
     /** Moves handed to the graph builder, before the `years` filter; absent when unknown. */
     moves?: number;
+    /** The resolved timeline rows (the bootstrap resamples their researchers); absent for moves and the DuckDB engine. */
+    rows?: TimelineRows;
   },
   hooks: RunHooks,
 ): AnalysisRun {
@@ -186,7 +194,10 @@ export function finish(
     betweennessMaxFlows: ctx.o.betweennessMaxFlows,
     stabilityMaxFlows: ctx.o.stabilityMaxFlows,
     flows,
+    backboneAlpha: ctx.o.backboneAlpha,
+    gravityMaxPlaces: ctx.o.gravityMaxPlaces,
   }, hooks.onTiming ? { onTiming: hooks.onTiming } : {});
+  const intervals = intervalsOfRun(graph, ctx.o, ctx.rows ?? null, analyses.warnings);
   return {
     file: ctx.file,
     options: ctx.o,
@@ -199,6 +210,7 @@ export function finish(
     graph,
     flows,
     analyses,
+    intervals,
   };
 }
 
