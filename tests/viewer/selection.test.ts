@@ -6,6 +6,8 @@ import { topSources } from '../../src/analyses/top-sources.ts';
 import { flowGraph } from '../analyses/helpers.ts';
 import { emptyNote, selectFlows, filterNote } from '../../viewer/src/selection.ts';
 import { syntheticAnalysis } from './fixtures/synthetic-analysis.ts';
+import { buildFlows } from '../../src/graph/build.ts';
+import { mv, place } from '../graph/helpers.ts';
 
 const edges = (g: { mapEdges: (f: (e: string, a: { weight: number }, s: string, t: string) => string) => string[] }) =>
   g.mapEdges((_e, a, s, t) => `${s}>${t}:${a.weight}`).sort();
@@ -65,11 +67,15 @@ describe('selectFlows', () => {
     expect(edges(selectFlows(g, { ...base, backboneOnly: true }).drawn)).toEqual(['A>T:50', 'C>T:5']);
     expect(edges(selectFlows(g, { ...base, backboneOnly: true, minWeight: 10 }).drawn)).toEqual(['A>T:50']);
     // Filtered by discipline, the flows are rebuilt; the flag is still read from the analysis.
-    const d = flowGraph(['A', 'B', 'T'], [
-      ['A', 'T', 4, { backbone: true, byDiscipline: { Medicine: 3 }, byYear: { '2020': 4 }, byYearDiscipline: { '2020': { Medicine: 3 } } }],
-      ['B', 'T', 4, { backbone: false, byDiscipline: { Medicine: 2 }, byYear: { '2020': 4 }, byYearDiscipline: { '2020': { Medicine: 2 } } }],
-    ]);
-    expect(edges(selectFlows(d, { ...base, discipline: 'Medicine', backboneOnly: true }).drawn)).toEqual(['A>T:3']);
+    const d = buildFlows({
+      moves: [mv('A', 'T', 2020, 'Medicine', 3), mv('A', 'T', 2020, null, 1), mv('B', 'T', 2020, 'Medicine', 2), mv('B', 'T', 2020, 'Physics', 2)],
+      places: ['A', 'B', 'T'].map((id) => place(id)),
+      kind: 'moves',
+      level: 'metro',
+    });
+    d.graph.setEdgeAttribute('A', 'T', 'backbone', true);
+    d.graph.setEdgeAttribute('B', 'T', 'backbone', false);
+    expect(edges(selectFlows(d.graph, { ...base, discipline: 'Medicine', backboneOnly: true }, d.flows).drawn)).toEqual(['A>T:3']);
     expect(filterNote({ ...base, backboneOnly: true })).toBe('backbone only');
   });
 
