@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+// Builds what the package ships and the CLI runs, and nothing when it is up to date:
+//   dist/          ESM JavaScript and .d.ts of src/ (entries index, node, display; the CLI in dist/cli/),
+//                  compiled by the native TypeScript compiler (tsconfig.build.json);
+//   dist/viewer/   the browser viewer as static files, built once by Vite (viewer/vite.config.ts).
+// Each part is rebuilt when a file it is made from is newer than its stamp, or always with --force.
+// Run: node scripts/build.mjs [--force]   (scripts/setup.mjs, npm test, npm pack and the tests run it)
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const DIST = join(ROOT, 'dist');
+export const VIEWER_DIST = join(DIST, 'viewer');
+const STAMPS = join(ROOT, '.cache', 'build');
+
+const log = (msg) => process.stderr.write(`build: ${msg}\n`);
+const skip = (name) => name === 'dist' || name === 'node_modules' || name.startsWith('.');
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(path)) {
+    if (skip(entry)) continue;
+    newest = Math.max(newest, newestMtime(join(path, entry)));
+  }
+  return newest;
+}
+
+// A stamp written after a successful build (kept out of dist/, which is packed): a half-finished
+// build never counts as up to date.
+function isStale(part) {
+  const { stamp, output, inputs } = part;
+  if (!existsSync(stamp) || !existsSync(output)) return true;
+  const built = statSync(stamp).mtimeMs;
+  return inputs.some((input) => newestMtime(join(ROOT, input)) > built);
+}
+
+const PARTS = [
+  {
+    name: 'library',
+    stamp: join(STAMPS, 'library.stamp'),
+    output: join(DIST, 'cli', 'main.js'),
+    inputs: ['src', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'scripts/build.mjs'],
+    async build() {
+      // Old outputs go first, so a deleted or renamed source leaves no module behind in the package.
+      if (existsSync(DIST)) {
+        for (const entry of readdirSync(DIST)) if (entry !== 'viewer') rmSync(join(DIST, entry), { recursive: true, force: true });
+      }
+      const manifest = createRequire(join(ROOT, 'package.json')).resolve('typescript/package.json');
+      const tsc = join(dirname(manifest), JSON.parse(readFileSync(manifest, 'utf8')).bin.tsc);
+      execFileSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    },
+  },
+  {
+    name: 'viewer',
+    stamp: join(STAMPS, 'viewer.stamp'),
+    output: join(VIEWER_DIST, 'index.html'),
+    // The viewer bundles parts of the library, so library sources count too.
+    inputs: ['viewer', 'src', 'package.json', 'scripts/build.mjs'],
+    async build() {
+      const { build } = await import('vite');
+      await build({
+        root: join(ROOT, 'viewer'),
+        configFile: join(ROOT, 'viewer', 'vite.config.ts'),
+        logLevel: 'error',
+        build: { outDir: VIEWER_DIST, emptyOutDir: true },
+      });
+    },
+  },
+];
+
+/**
+ * Builds the stale parts (all of them with `force`); resolves to the names of the parts built.
+ * @param {{ force?: boolean, quiet?: boolean }} [options]
+ */
+export async function build(options = {}) {
+  const built = [];
+  for (const part of PARTS) {
+    if (!options.force && !isStale(part)) continue;
+    const started = performance.now();
+    rmSync(part.stamp, { force: true });
+    await part.build();
+    mkdirSync(dirname(part.stamp), { recursive: true });
+    writeFileSync(part.stamp, `${new Date().toISOString()}\n`);
+    if (!options.quiet) log(`${part.name} built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    built.push(part.name);
+  }
+  return built;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    await build({ force: process.argv.includes('--force') });
+  } catch (error) {
+    log(`failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
+}
