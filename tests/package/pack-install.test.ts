@@ -59,6 +59,7 @@ afterAll(() => {
 describe('npm pack', () => {
   it('npm pack ships compiled JavaScript, declarations and the prebuilt viewer, no TypeScript sources', () => {
     expect(tarballFiles).toContain('bin/talentflow.mjs');
+    expect(tarballFiles).toContain('dist/bin/main.js');
     for (const entry of ['dist/index', 'dist/node', 'dist/display/index', 'dist/cli/main']) {
       expect(tarballFiles).toContain(`${entry}.js`);
       expect(tarballFiles).toContain(`${entry}.d.ts`);
