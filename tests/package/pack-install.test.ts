@@ -116,6 +116,40 @@ describe('installed package', () => {
     });
   });
 
+  it('the .d.ts of the three entries give a TypeScript consumer real types (NodeNext and Bundler resolution)', () => {
+    // Each @ts-expect-error must meet an error: were the entries typed `any`, tsc would fail on it.
+    writeFileSync(
+      join(app, 'typed.ts'),
+      `import { analyzeFile } from 'talentflow/node';
+import { pagerank, OptionError, type FlowGraph } from 'talentflow';
+import { flowMapSvg } from 'talentflow/display';
+const run = await analyzeFile('moves.csv');
+const graph: FlowGraph = run.graph;
+const order: number = graph.order;
+const ranks: Record<string, number> = pagerank(graph);
+// @ts-expect-error: order is a number
+const wrong: string = graph.order;
+// @ts-expect-error: OptionError is a class, not a number
+const notNumber: number = new OptionError('k', 0, 'an integer');
+export { order, ranks, wrong, notNumber, flowMapSvg };
+`,
+    );
+    for (const resolution of [{ module: 'NodeNext', moduleResolution: 'NodeNext' }, { module: 'ESNext', moduleResolution: 'Bundler' }]) {
+      writeFileSync(
+        join(app, 'tsconfig.json'),
+        JSON.stringify({
+          compilerOptions: { target: 'ES2022', ...resolution, strict: true, noEmit: true, skipLibCheck: true, types: ['node'], typeRoots: [join(ROOT, 'node_modules', '@types')] },
+          files: ['typed.ts'],
+        }),
+      );
+      const manifest = join(ROOT, 'node_modules', 'typescript', 'package.json');
+      const tsc = join(ROOT, 'node_modules', 'typescript', (JSON.parse(readFileSync(manifest, 'utf8')) as { bin: { tsc: string } }).bin.tsc);
+      const r = spawnSync(process.execPath, [tsc, '-p', app], { cwd: app, encoding: 'utf8' });
+      expect(r.stdout + r.stderr, resolution.moduleResolution).toBe('');
+      expect(r.status).toBe(0);
+    }
+  });
+
   it('npx talentflow view serves the page, its script and a data file, and stops on Ctrl-C', async () => {
     // Its own process group, signalled as a terminal does on Ctrl-C: npx forwards nothing itself.
     const child = spawn(NPX, ['--no-install', 'talentflow', 'view', 'out', '--port', '0', '--no-open'], {
