@@ -27,7 +27,8 @@ function newestMtime(path) {
   if (!existsSync(path)) return 0;
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = 0;
+  // A folder's own time changes when a file in it is added, removed or renamed.
+  let newest = stat.mtimeMs;
   for (const entry of readdirSync(path)) {
     if (skip(entry)) continue;
     newest = Math.max(newest, newestMtime(join(path, entry)));
