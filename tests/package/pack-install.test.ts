@@ -2,7 +2,7 @@
  * The package as a user gets it: `npm pack`, then the tarball installed into an empty folder with
  * production dependencies only (`--omit=dev`, no overrides, the npm registry), and there the CLI
  * through `npx`, the viewer server and the three entries in plain Node. One pack and one install
- * for the whole file (about 10 s with a warm npm cache).
+ * for the whole file (10–30 s with a warm npm cache, most of it npm).
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
