@@ -92,6 +92,13 @@ describe('installed package', () => {
     expect(Object.fromEntries(rows.map((r) => [r[0], Number(r[net])]))).toEqual({ Beijing: -1, Shenzhen: 1, Boston: 0, Paris: 0 });
   });
 
+  it('npx talentflow import places OpenAlex works through the ROR gazetteer shipped in the package', () => {
+    const fixtures = join(ROOT, 'tests', 'fixtures', 'openalex');
+    writeFileSync(join(app, 'works.jsonl'), readFileSync(join(fixtures, 'works.jsonl')));
+    run(NPX, ['--no-install', 'talentflow', 'import', 'openalex-works', 'works.jsonl', '--out', 'timelines.csv'], app);
+    expect(readFileSync(join(app, 'timelines.csv'), 'utf8')).toBe(readFileSync(join(fixtures, 'works-timelines.csv'), 'utf8'));
+  });
+
   it('import of talentflow, talentflow/node and talentflow/display works in plain Node', () => {
     const script = `
       const core = await import('talentflow');
