@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { servedUrl } from '../support/served-url.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -165,24 +166,10 @@ export { order, ranks, wrong, notNumber, flowMapSvg };
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
-    let stdout = '';
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
     const exited = new Promise<string>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? String(code))));
     let url = '';
     try {
-      url = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no URL printed; stderr: ${stderr}`)), 60_000);
-        child.stdout.on('data', (d) => {
-          stdout += d;
-          const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(stdout);
-          if (m) {
-            clearTimeout(timer);
-            resolve(m[0]);
-          }
-        });
-        child.on('exit', (code) => reject(new Error(`exited early with ${code}: ${stderr}`)));
-      });
+      url = await servedUrl(child, 60_000);
       const page = await (await fetch(url)).text();
       expect(page).toContain('talentflow');
       const script = /src="\.?\/?(assets\/[^"]+\.js)"/.exec(page)?.[1];
