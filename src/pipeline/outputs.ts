@@ -13,6 +13,7 @@ import { flowsCsvChunks } from '../exports/flows-table.ts';
 import { communitiesTable } from '../exports/communities-table.ts';
 import { raiTable } from '../exports/rai-table.ts';
 import { problemsTable, countProblemsByReason } from '../exports/problems-table.ts';
+import { resolutionsTable } from '../exports/resolutions-table.ts';
 import { topFlowsTable } from '../exports/top-flows-table.ts';
 import { assertJsonSafe, graphJsonChunks } from '../exports/graph-json.ts';
 import { gexfChunks } from '../exports/gexf.ts';
@@ -64,6 +65,7 @@ export async function outputFileSources(run: AnalysisRun, meta: OutputMeta): Pro
     'communities.csv': table(() => communitiesTable(run.analyses.communities)),
     'rai.csv': table(() => raiTable(run.analyses.rai)),
     'problems.csv': table(() => problemsTable(run.problems)),
+    'resolutions.csv': table(() => resolutionsTable(run.resolutions ?? [])),
     'graph.json': graphJsonChunks(run.graph, { checked: true }),
     'graph.gexf': gexfChunks(run.graph),
   };

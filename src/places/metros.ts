@@ -154,6 +154,9 @@ function candidates(gazetteer: Gazetteer, member: string, country: string): read
   return [];
 }
 
+/** A member's gazetteer city lies within this distance of its metro's principal city, km. */
+const MEMBER_MAX_KM = 250;
+
 // Each metro's principal is its most populous namesake in the country; every other member is
 // the namesake nearest to the principal (Richmond, GB is the London borough, not the
 // Yorkshire town; Aurora, US is the one near Chicago, not the larger one in Colorado).
@@ -169,6 +172,8 @@ function locate(gazetteer: Gazetteer): Located {
       let city = found[0] ?? null;
       if (principal) {
         for (const c of found) if (haversineKm(c, principal) < haversineKm(city!, principal)) city = c;
+        // A namesake far from the metro is another place (a Yongin-ri across the country), not the member.
+        if (city && haversineKm(city, principal) > MEMBER_MAX_KM) city = null;
       }
       result.member.set(`${member}|${metro.country}`, city);
       if (city && !result.byCityId.has(city.id)) result.byCityId.set(city.id, { metro, member, spelling: member });
