@@ -163,7 +163,7 @@ export function createParentRule<T extends ParentInput>(places: readonly T[], op
       .map((c) => ({ c, d: km(p, c) }));
     const near = wide.filter((x) => x.d <= o.maxDistanceKm);
     const want = bareKey(p.name);
-    const same = near.filter((x) => bareKey(x.c.name) === want).sort((a, b) => a.d - b.d)[0];
+    const same = near.filter((x) => bareKey(x.c.name) === want || normalizeName(x.c.name) === want).sort((a, b) => a.d - b.d)[0];
     if (same) return { city: same.c, method: 'same-name' };
     if (cityWord(p)) return { city: p, method: 'self' };
     const admin = adminOf(p);
