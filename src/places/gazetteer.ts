@@ -72,10 +72,10 @@ export type NameTier = 'name' | 'alternate' | 'short';
 export interface NameMatch {
   tier: NameTier;
   cities: readonly GazetteerCity[];
-  /** Of `cities`, those matched through ROR's name for them rather than their GeoNames name. */
-  viaRor: ReadonlySet<GazetteerCity>;
-  /** ROR organisations that name each of `cities` by this very name (absent: none). */
-  organisations: ReadonlyMap<GazetteerCity, number>;
+  /** Whether one of `cities` was matched through ROR's name for it rather than its GeoNames name. */
+  viaRor(city: GazetteerCity): boolean;
+  /** ROR organisations that name one of `cities` by this very name (0: none). */
+  organisations(city: GazetteerCity): number;
 }
 
 /** The city a place belongs to (itself when it is one) and how it was found (see parent-city.ts). */
@@ -98,6 +98,12 @@ export interface Gazetteer {
   countriesOf(key: string): readonly GazetteerCity[];
   /** Distinct keys of a country, or of the whole gazetteer when `country` is null (reads every country). */
   keys(country: string | null): readonly string[];
+  /**
+   * The keys suggestions are drawn from: places' own and ROR names, and alternate names in other
+   * scripts than Latin (北京, Москва); Latin alternate spellings would only repeat the names. Per
+   * country, or worldwide when `country` is null.
+   */
+  suggestionKeys(country: string | null): readonly string[];
   /** The place with this GeoNames id in this country, or null. */
   byId(id: number, country: string): GazetteerCity | null;
   /** The city a place belongs to: districts, wards and neighbourhoods map to their city (parent-city.ts). */
@@ -131,9 +137,11 @@ interface CountryIndex {
   rorCounts: Map<string, number>;
   byId: Map<number, GazetteerCity>;
   keys: string[];
+  suggestionKeys: string[];
   parents: ReturnType<typeof createParentRule<GazetteerCity>>;
 }
 
+const LATIN_KEY = /^[\p{Script=Latin}\p{N} ]+$/u;
 const TIERS: readonly NameTier[] = ['name', 'alternate', 'short'];
 const byPopulation = (a: GazetteerCity, b: GazetteerCity): number => b.population - a.population || a.id - b.id;
 
@@ -202,7 +210,9 @@ function indexCountry(country: string, raws: Iterable<RawCity>): CountryIndex {
   for (const tier of tiers) for (const list of tier.values()) if (list.length > 1) list.sort(byPopulation);
   const keys = new Set<string>();
   for (const tier of tiers) for (const k of tier.keys()) keys.add(k);
-  return { tiers, rorNamed, rorCounts, byId, keys: [...keys], parents: createParentRule(cities) };
+  const suggestionKeys = [...tiers[0].keys()];
+  for (const k of tiers[1].keys()) if (!tiers[0].has(k) && !LATIN_KEY.test(k)) suggestionKeys.push(k);
+  return { tiers, rorNamed, rorCounts, byId, keys: [...keys], suggestionKeys, parents: createParentRule(cities) };
 }
 
 /** Where a gazetteer's places come from: the countries it has and each one's records. */
@@ -232,6 +242,7 @@ export function createGazetteerFromSource(source: GazetteerSource, timed = false
     return index;
   };
   let allKeys: string[] | null = null;
+  let allSuggestionKeys: string[] | null = null;
   const best = new Map<string, GazetteerCity[]>();
   const world = (): void => {
     if (allKeys) return;
@@ -254,6 +265,9 @@ export function createGazetteerFromSource(source: GazetteerSource, timed = false
     }
     for (const list of best.values()) list.sort(byPopulation);
     allKeys = [...keys];
+    const suggestions = new Set<string>();
+    for (const cc of source.countries.keys()) for (const k of country(cc)?.suggestionKeys ?? []) suggestions.add(k);
+    allSuggestionKeys = [...suggestions];
   };
   const size = [...source.countries.values()].reduce((a, b) => a + b, 0);
   const none: readonly never[] = [];
@@ -263,13 +277,12 @@ export function createGazetteerFromSource(source: GazetteerSource, timed = false
     for (let i = 0; i < 3; i++) {
       const cities = index.tiers[i]!.get(key);
       if (!cities) continue;
-      const viaRor = new Set(i === 0 && index.rorNamed.size > 0 ? cities.filter((c) => index.rorNamed.has(`${key}|${c.id}`)) : []);
-      const organisations = new Map<GazetteerCity, number>();
-      for (const c of cities) {
-        const n = index.rorCounts.get(`${key}|${c.id}`);
-        if (n) organisations.set(c, n);
-      }
-      return { tier: TIERS[i]!, cities, viaRor, organisations };
+      return {
+        tier: TIERS[i]!,
+        cities,
+        viaRor: (c) => i === 0 && index.rorNamed.has(`${key}|${c.id}`),
+        organisations: (c) => index.rorCounts.get(`${key}|${c.id}`) ?? 0,
+      };
     }
     return null;
   };
@@ -288,6 +301,11 @@ export function createGazetteerFromSource(source: GazetteerSource, timed = false
       if (cc !== null) return country(cc)?.keys ?? none;
       world();
       return allKeys!;
+    },
+    suggestionKeys: (cc) => {
+      if (cc !== null) return country(cc)?.suggestionKeys ?? none;
+      world();
+      return allSuggestionKeys!;
     },
     byId: (id, cc) => country(cc)?.byId.get(id) ?? null,
     parentOf: (city) => country(city.country)?.parents.parentOf(city) ?? { city, method: 'self' },

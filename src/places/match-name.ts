@@ -56,7 +56,7 @@ function inGazetteer(key: string, country: string, g: Gazetteer, steps: MatchSte
   for (const c of match.cities) {
     const parent = g.parentOf(c);
     const group = groups.get(parent.city.id);
-    const organisations = (group?.organisations ?? 0) + (match.organisations.get(c) ?? 0);
+    const organisations = (group?.organisations ?? 0) + match.organisations(c);
     if (!group || c.population > group.matched.population) groups.set(parent.city.id, { city: parent.city, matched: c, method: parent.method, organisations });
     else group.organisations = organisations;
   }
@@ -88,7 +88,7 @@ function inGazetteer(key: string, country: string, g: Gazetteer, steps: MatchSte
     all.push('most-populous');
     details.push(`most populous of ${sorted.length} places of that name (${fmt(top.matched.population)} against ${fmt(second.matched.population)})`);
   }
-  if (match.viaRor.has(top.matched)) {
+  if (match.viaRor(top.matched)) {
     all.push('ror-name');
     details.push(`"${key}" is ROR's name for ${describePlace(top.matched)}`);
   }

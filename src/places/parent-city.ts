@@ -109,32 +109,44 @@ export function createParentRule<T extends ParentInput>(places: readonly T[], op
 
   // A grid of 0.5° cells, so that a district looks at its neighbourhood only (±1 cell of
   // latitude ≈ 55 km, ±2 of longitude: ≥ 30 km up to 70° of latitude).
+  // Two grids: every place (for borrowed admin codes), and the cities a district may belong to.
   const grid = new Map<string, T[]>();
+  const cityGrid = new Map<string, T[]>();
   const cell = (lat: number, lon: number): string => `${Math.floor(lat * 2)},${Math.floor(lon * 2)}`;
-  for (const c of places) {
+  const put = (g: Map<string, T[]>, c: T): void => {
     const k = cell(c.lat, c.lon);
-    const list = grid.get(k);
+    const list = g.get(k);
     if (list) list.push(c);
-    else grid.set(k, [c]);
-  }
-  const around = (p: { lat: number; lon: number }, cells = 1): T[] => {
+    else g.set(k, [c]);
+  };
+  const around = (p: { lat: number; lon: number }, cells = 1, g = grid): T[] => {
     const out: T[] = [];
     const la = Math.floor(p.lat * 2);
     const lo = Math.floor(p.lon * 2);
-    for (let i = -cells; i <= cells; i++) for (let j = -2 * cells; j <= 2 * cells; j++) for (const c of grid.get(`${la + i},${lo + j}`) ?? []) out.push(c);
+    for (let i = -cells; i <= cells; i++) {
+      for (let j = -2 * cells; j <= 2 * cells; j++) {
+        const list = g.get(`${la + i},${lo + j}`);
+        if (list) for (const c of list) out.push(c);
+      }
+    }
     return out;
   };
 
   const isRorOnly = (p: T): boolean => (p.feature ?? '') === '' && p.source === 'ror';
   // "Samcheok-si", "Kōnan Shi": a ROR place named as a city is one, unless a GeoNames city of that name is near.
   const cityWord = (p: T): boolean => isRorOnly(p) && CITY_WORD.test(normalizeName(p.name));
-  const nearBig = (p: T): boolean => around(p).some((c) => c !== p && c.population >= o.nearPopulation && isCity(c, false) && km(p, c) <= o.nearKm);
+  const nearBig = (p: T): boolean => around(p, 1, cityGrid).some((c) => c !== p && c.population >= o.nearPopulation && km(p, c) <= o.nearKm);
   const isCity = (p: T, deep = true): boolean => {
     const feature = p.feature ?? 'PPL';
     if (SEATS.has(feature)) return true;
     if (isRorOnly(p)) return deep && (cityWord(p) || (stripAdminWords(normalizeName(p.name)) === null && !nearBig(p)));
     return feature !== 'PPLX' && feature !== '' && p.population > 0;
   };
+
+  for (const c of places) {
+    put(grid, c);
+    if (isCity(c, false)) put(cityGrid, c);
+  }
 
   // A place only ROR knows has at most its admin1 code: it takes the codes of the nearest
   // GeoNames place of the same first-level division (a Kawasaki ward those of a Kawasaki place,
@@ -158,8 +170,8 @@ export function createParentRule<T extends ParentInput>(places: readonly T[], op
       if (capital) return { city: capital, method: capital === p ? 'self' : 'city-state' };
     }
     if (isCity(p) && !cityWord(p)) return { city: p, method: 'self' };
-    const wide = around(p, 2)
-      .filter((c) => c !== p && c.population >= p.population && isCity(c, false))
+    const wide = around(p, 2, cityGrid)
+      .filter((c) => c !== p && c.population >= p.population)
       .map((c) => ({ c, d: km(p, c) }));
     const near = wide.filter((x) => x.d <= o.maxDistanceKm);
     const want = bareKey(p.name);

@@ -159,8 +159,8 @@ export function createPlaceResolver(options: PlaceResolverOptions = {}): PlaceRe
     // Several keys name one place (its name, its ASCII form, an alternate): ask for more, keep distinct places.
     const keys =
       country !== null
-        ? nearestKeys(key, [g.keys(country), metroMemberKeys(country), aliasKeys], SUGGESTIONS * 4, (k) => populationIn(k, country))
-        : nearestKeys(key, [g.keys(null), metroMemberKeys(null), aliasKeys], SUGGESTIONS * 4, (k) => g.countriesOf(k)[0]?.population ?? 0);
+        ? nearestKeys(key, [g.suggestionKeys(country), metroMemberKeys(country), aliasKeys], SUGGESTIONS * 3, (k) => populationIn(k, country))
+        : nearestKeys(key, [g.suggestionKeys(null), metroMemberKeys(null), aliasKeys], SUGGESTIONS * 3, (k) => g.countriesOf(k)[0]?.population ?? 0);
     const suggestions = [...new Set(keys.map((k) => describeKey(k, country)))].slice(0, SUGGESTIONS);
     const where = country !== null ? ` in ${country}` : '';
     const isCountry = resolveCountry(name) ? `; ${JSON.stringify(name)} is a country: use level 'country'` : '';
