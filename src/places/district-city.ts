@@ -5,7 +5,7 @@
  * York) and to keep a city in its own right (Ile-Ife, Mānikganj) as it is.
  */
 import { loadGazetteer, type Gazetteer } from './gazetteer.ts';
-import type { ParentMethod } from './parent-city.ts';
+import { km, type ParentMethod } from './parent-city.ts';
 
 /** A place as an importer has it: a name, a country, coordinates and its GeoNames id. */
 export interface DistrictPoint {
@@ -23,8 +23,6 @@ export interface DistrictCity extends DistrictPoint {
   method: ParentMethod | 'unknown';
   distanceKm: number;
 }
-
-const EARTH_RADIUS_KM = 6371.0088;
 
 /**
  * Builds `cityOf(place)`: the place's GeoNames id is looked up in the gazetteer (only the place's
@@ -46,9 +44,7 @@ export function createDistrictCity(gazetteer?: Gazetteer): (place: DistrictPoint
       const { city, method } = g.parentOf(own);
       if (city === own) result = { ...place, method, distanceKm: 0 };
       else {
-        const r = Math.PI / 180;
-        const h = Math.sin(((city.lat - own.lat) * r) / 2) ** 2 + Math.cos(own.lat * r) * Math.cos(city.lat * r) * Math.sin(((city.lon - own.lon) * r) / 2) ** 2;
-        const distanceKm = 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+        const distanceKm = km(own, city);
         result = { name: city.name, country: city.country, lat: city.lat, lon: city.lon, geonamesId: city.id, method, distanceKm };
       }
     }

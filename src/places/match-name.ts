@@ -8,6 +8,7 @@ import { shortKey, type Gazetteer, type GazetteerCity } from './gazetteer.ts';
 import { findMetroMember, locateMember, metroOfCity } from './metros.ts';
 import { normalizeName } from './normalize.ts';
 import type { PlaceHit } from './place-builders.ts';
+import { km } from './parent-city.ts';
 import type { MatchStep } from './types.ts';
 
 /**
@@ -29,11 +30,6 @@ export const ORGANISATION_DOMINANCE = 2;
 /** Places of one name closer than this (km) are one place (two features of it), not namesakes. */
 export const SAME_PLACE_KM = 10;
 
-function km(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const r = Math.PI / 180;
-  const h = Math.sin(((b.lat - a.lat) * r) / 2) ** 2 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(((b.lon - a.lon) * r) / 2) ** 2;
-  return 12742.0176 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 
 /** A name found in a country: one place, or several that the name cannot tell apart. */
 export type NameFound =

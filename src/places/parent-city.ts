@@ -77,7 +77,12 @@ const SEATS = new Set(['PPLC', 'PPLA', 'PPLA2', 'PPLG']);
 const CITY_STATES = new Set(['HK', 'MO', 'SG']);
 const EARTH_RADIUS_KM = 6371.0088;
 
-function km(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+/**
+ * Great-circle distance between two points in degrees, km (haversine, mean Earth radius).
+ *
+ * @example km({ lat: 22.26861, lon: 114.12924 }, { lat: 22.27832, lon: 114.17469 }) // ≈ 4.8
+ */
+export function km(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
   const r = Math.PI / 180;
   const h = Math.sin(((b.lat - a.lat) * r) / 2) ** 2 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(((b.lon - a.lon) * r) / 2) ** 2;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
