@@ -387,7 +387,10 @@ export function loadGazetteer(): Gazetteer {
         'build one with createGazetteer(cities) and pass it as the `gazetteer` option',
     );
   }
-  const dir = new URL('../../data/places/geonames/', import.meta.url);
+  // Through a variable: bundlers rewrite `new URL(literal, import.meta.url)` into an asset, and
+  // this folder is read from disk by Node only.
+  const here = import.meta.url;
+  const dir = new URL('../../data/places/geonames/', here);
   const index = JSON.parse(fs.readFileSync(new URL('index.json', dir), 'utf8')) as { countries: Record<string, number>; normalizer: string };
   if (index.normalizer !== normalizerFingerprint()) {
     throw new TalentFlowError('data/places/geonames was built with another name normaliser: run npx tsx scripts/build-gazetteer.ts');
