@@ -8,7 +8,7 @@
 import { OptionError } from '../errors.ts';
 import { countryPlace, resolveCountry, suggestCountries } from './countries.ts';
 import { loadGazetteer, shortKey, type Gazetteer, type GazetteerCity } from './gazetteer.ts';
-import { DOMINANCE, findName, type NameFound } from './match-name.ts';
+import { DOMINANCE, findName, ORGANISATION_DOMINANCE, type NameFound } from './match-name.ts';
 import { findMetroByName, findMetroMember, locateMember, metroMemberKeys, METROS } from './metros.ts';
 import { normalizeName } from './normalize.ts';
 import { describeHit, hitCountry, placeOf } from './place-builders.ts';
@@ -146,7 +146,7 @@ export function createPlaceResolver(options: PlaceResolverOptions = {}): PlaceRe
     });
     return fail(
       'ambiguous-place',
-      `${JSON.stringify(name)} names ${candidates.length} places in ${country} and none is ${DOMINANCE}× as populous as the others; give the city (or an alias)`,
+      `${JSON.stringify(name)} names ${candidates.length} places in ${country}: none is named so by ${ORGANISATION_DOMINANCE}× as many ROR organisations nor is ${DOMINANCE}× as populous as the others; add an alias (--aliases) for the one meant`,
       shown,
     );
   };
