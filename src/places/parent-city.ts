@@ -21,8 +21,8 @@
  *       seat; Heslington, admin2 York → York), not the nearest town across the city line. A
  *       ROR place without admin codes takes those of the nearest GeoNames place within
  *       `adminKm`;
- *    c. else the city of at least `minPullPopulation` with the strongest pull, population /
- *       distance² (distance floored at 1 km);
+ *    c. else the city of at least `minPullPopulation` of the same first-level division with the
+ *       strongest pull, population / distance² (distance floored at 1 km);
  *    d. else it stays itself.
  */
 import { stripAdminWords } from './admin-words.ts';
@@ -196,7 +196,9 @@ export function createParentRule<T extends ParentInput>(places: readonly T[], op
       if (seats[0]) return { city: seats[0].c, method: 'admin-seat' };
     }
     const pull = (x: { c: T; d: number }): number => x.c.population / Math.max(x.d, 1) ** 2;
-    const strongest = near.filter((x) => x.c.population >= o.minPullPopulation).sort((a, b) => pull(b) - pull(a) || a.c.id - b.c.id)[0];
+    // Within its first-level division when it has one: a ward of Kawasaki (Kanagawa) is not pulled into Tokyo.
+    const a1 = admin[0] ?? '';
+    const strongest = near.filter((x) => x.c.population >= o.minPullPopulation && (a1 === '' || (x.c.admin ?? [])[0] === a1)).sort((a, b) => pull(b) - pull(a) || a.c.id - b.c.id)[0];
     if (strongest) return { city: strongest.c, method: 'pull' };
     return { city: p, method: 'unmatched' };
   };
