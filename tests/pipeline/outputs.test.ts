@@ -33,7 +33,7 @@ describe('outputFileSources', () => {
     expect(Object.keys(sources)).toEqual(Object.keys(strings));
     expect(Object.keys(sources)).toEqual([
       'places.csv', 'flows.csv', 'top_sources.csv', 'top_destinations.csv', 'communities.csv', 'rai.csv', 'problems.csv',
-      'resolutions.csv', 'graph.json', 'graph.gexf', 'manifest.json',
+      'resolutions.csv', 'timeseries.csv', 'graph.json', 'graph.gexf', 'manifest.json',
     ]);
     for (const [name, source] of Object.entries(sources)) {
       expect(typeof source === 'string' ? source : chunksToString(source), name).toBe(strings[name]);
