@@ -15,6 +15,9 @@ import { resolveTimelines } from '../records/resolve-timelines.ts';
 import type { ParseOptions } from '../records/table-input.ts';
 import type { MoveRecord, Problem, ReadResult, TimelineRecord } from '../records/types.ts';
 import { summariseTimelines } from '../timelines/summarise.ts';
+import type { TimelineRows } from '../timelines/rows.ts';
+import { intervalsOfRun } from './intervals.ts';
+import type { BootstrapResult } from '../analyses/bootstrap.ts';
 import { resolveAnalyzeOptions, type AnalyzeOptions, type ResolvedAnalyzeOptions } from './options.ts';
 import type { RunPopulation } from './population.ts';
 
@@ -50,6 +53,8 @@ export interface AnalysisRun {
   analyses: AnalysisSummary;
   /** Place names resolved through something other than their literal name (`resolutions.csv`); absent when the resolver does not record them. */
   resolutions?: readonly ResolutionRecord[];
+  /** Bootstrap intervals (intervals.csv); null unless `bootstrap` > 0. */
+  intervals: BootstrapResult | null;
   /** The population table given beside the records (`addPopulation`); absent or null without one. */
   population?: RunPopulation | null;
 }
@@ -135,6 +140,7 @@ export function analyzeTimelineRecords(
       moves: totalMoves(summary.moves),
       records: resolved.rows.length,
       resolver,
+      rows: resolved.rows,
     },
     hooks,
   );
@@ -154,6 +160,8 @@ export function finish(
     moves?: number;
     /** The resolver, whose non-literal resolutions the run reports. */
     resolver?: PlaceResolver;
+    /** The resolved timeline rows (the bootstrap resamples their researchers); absent for moves and the DuckDB engine. */
+    rows?: TimelineRows;
   },
   hooks: RunHooks,
 ): AnalysisRun {
@@ -166,7 +174,10 @@ export function finish(
     stabilityRuns: ctx.o.stabilityRuns,
     betweennessMaxFlows: ctx.o.betweennessMaxFlows,
     stabilityMaxFlows: ctx.o.stabilityMaxFlows,
+    backboneAlpha: ctx.o.backboneAlpha,
+    gravityMaxPlaces: ctx.o.gravityMaxPlaces,
   });
+  const intervals = intervalsOfRun(graph, ctx.o, ctx.rows ?? null, analyses.warnings);
   return {
     file: ctx.file,
     options: ctx.o,
@@ -179,6 +190,7 @@ export function finish(
     graph,
     analyses,
     ...(ctx.resolver?.resolutions ? { resolutions: ctx.resolver.resolutions() } : {}),
+    intervals,
   };
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { filterFlows } from '../../src/graph/filter.ts';
 import { topSources } from '../../src/analyses/top-sources.ts';
 import { flowGraph } from '../analyses/helpers.ts';
-import { selectFlows, filterNote } from '../../viewer/src/selection.ts';
+import { emptyNote, selectFlows, filterNote } from '../../viewer/src/selection.ts';
 import { syntheticAnalysis } from './fixtures/synthetic-analysis.ts';
 
 const edges = (g: { mapEdges: (f: (e: string, a: { weight: number }, s: string, t: string) => string) => string[] }) =>
@@ -46,6 +46,24 @@ describe('selectFlows', () => {
     expect(edges(drawn)).toEqual(['B>T:30', 'C>T:50']);
   });
 
+  it('selectFlows backbone only keeps the flows the analysis marked backbone, after the other filters', () => {
+    // A → T 50 is backbone, B → T 30 is not, C → T 5 is backbone but below the minimum flow.
+    const g = flowGraph(['A', 'B', 'C', 'T'], [
+      ['A', 'T', 50, { backbone: true }],
+      ['B', 'T', 30, { backbone: false }],
+      ['C', 'T', 5, { backbone: true }],
+    ]);
+    expect(edges(selectFlows(g, { ...base, backboneOnly: true }).drawn)).toEqual(['A>T:50', 'C>T:5']);
+    expect(edges(selectFlows(g, { ...base, backboneOnly: true, minWeight: 10 }).drawn)).toEqual(['A>T:50']);
+    // Filtered by discipline, the flows are rebuilt; the flag is still read from the analysis.
+    const d = flowGraph(['A', 'B', 'T'], [
+      ['A', 'T', 4, { backbone: true, byDiscipline: { Medicine: 3 }, byYear: { '2020': 4 }, byYearDiscipline: { '2020': { Medicine: 3 } } }],
+      ['B', 'T', 4, { backbone: false, byDiscipline: { Medicine: 2 }, byYear: { '2020': 4 }, byYearDiscipline: { '2020': { Medicine: 2 } } }],
+    ]);
+    expect(edges(selectFlows(d, { ...base, discipline: 'Medicine', backboneOnly: true }).drawn)).toEqual(['A>T:3']);
+    expect(filterNote({ ...base, backboneOnly: true })).toBe('backbone only');
+  });
+
   it('selectFlows never changes the analysis graph', () => {
     const before = edges(graph);
     selectFlows(graph, { ...base, discipline: 'Medicine', minWeight: 50, topSources: true });
@@ -58,5 +76,18 @@ describe('filterNote', () => {
     expect(filterNote(base)).toBeNull();
     expect(filterNote({ ...base, years: [2019, 2019], discipline: 'Medicine' })).toBe('arrivals in 2019, Medicine');
     expect(filterNote({ ...base, years: [2019, 2021] })).toBe('arrivals 2019–2021');
+  });
+});
+
+describe('emptyNote', () => {
+  it('emptyNote names each filter that is set and how to loosen it', () => {
+    expect(emptyNote(base)).toBe('This analysis has no flows between two places on the map.');
+    expect(emptyNote({ ...base, years: [2030, 2031] })).toBe('No flows with arrivals 2030–2031. Widen the years.');
+    expect(emptyNote({ ...base, years: [2030, 2030], discipline: 'Dentistry', minWeight: 50 })).toBe(
+      'No flows with arrivals in 2030, in Dentistry, of at least 50 moves. Widen the years, or choose all disciplines, or lower the minimum flow.',
+    );
+    expect(emptyNote({ ...base, topSources: true, k: 3, topMinWeight: 500 })).toBe(
+      "No flows among each destination's top 3 sources of at least 500 moves. Lower \"of at least 500\".",
+    );
   });
 });
