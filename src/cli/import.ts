@@ -6,7 +6,7 @@ import { problemsTable } from '../exports/problems-table.ts';
 import { writeFileAtomic } from '../exports/write-atomic.ts';
 import { OptionError } from '../errors.ts';
 import { formatProblemSummary, summariseProblems } from '../records/problems.ts';
-import { DISTRICT_DEFAULTS } from '../sources/districts.ts';
+import { PARENT_DEFAULTS } from '../places/parent-city.ts';
 import { ORCID_AFFILIATION_KINDS, type OrcidAffiliationKind } from '../sources/orcid-record.ts';
 import { ORCID_DEFAULTS } from '../sources/orcid.ts';
 import { readSourceTimelines, type SourceReadResult } from '../sources/node/read-source.ts';
@@ -33,7 +33,8 @@ Sources:
                     and optionally country, discipline, publications
 
 Institutions are placed through the ROR gazetteer; ROR "cities" that are districts are mapped
-to the city they belong to (≥ ${DISTRICT_DEFAULTS.minPopulation.toLocaleString('en')} inhabitants within ${DISTRICT_DEFAULTS.maxDistanceKm} km). Files may be gzipped.
+to the city they belong to (a city in its own right by GeoNames feature code and population stays
+itself; a ward or neighbourhood goes to the seat of the division it shares, within ${PARENT_DEFAULTS.maxSeatKm} km). Files may be gzipped.
 
 Options:
   --out <file>            timelines CSV to write (.gz compresses it); required

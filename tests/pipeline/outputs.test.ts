@@ -32,8 +32,8 @@ describe('outputFileSources', () => {
     const sources = await outputFileSources(run, META);
     expect(Object.keys(sources)).toEqual(Object.keys(strings));
     expect(Object.keys(sources)).toEqual([
-      'places.csv', 'flows.csv', 'flows.arrow', 'top_sources.csv', 'top_destinations.csv', 'communities.csv', 'rai.csv', 'problems.csv', 'timeseries.csv',
-      'graph.json', 'graph.gexf', 'manifest.json',
+      'places.csv', 'flows.csv', 'flows.arrow', 'top_sources.csv', 'top_destinations.csv', 'communities.csv', 'rai.csv', 'problems.csv',
+      'resolutions.csv', 'timeseries.csv', 'graph.json', 'graph.gexf', 'manifest.json',
     ]);
     for (const [name, source] of Object.entries(sources)) {
       if (name.endsWith('.arrow')) expect(Buffer.concat([...(source as Iterable<Uint8Array>)]), name).toEqual(Buffer.from(strings[name] as Uint8Array));
