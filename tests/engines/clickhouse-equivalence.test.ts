@@ -44,4 +44,11 @@ describe.skipIf(missing !== null)('analyzeWithClickHouse', () => {
       await expectSameRun(duck, ch);
     }
   });
+
+  it('analyzeWithClickHouse equals the DuckDB engine on the timeline rule fixture, at every level', async () => {
+    for (const level of ['metro', 'city', 'country'] as const) {
+      const [duck, ch] = await both('tests/fixtures/engines/timelines-rules.csv', { level });
+      await expectSameRun(duck, ch);
+    }
+  });
 });

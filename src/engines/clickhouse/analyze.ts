@@ -27,6 +27,7 @@ import { loadFile } from './load.ts';
 import { placeMapping, resolvePairs, type PlaceMapping } from './places.ts';
 import { chooseCluster, createRowTables, LINE_COLUMN, parseTableName, qualified, tableColumns, type TableName } from './tables.ts';
 import { deriveTimelines } from './timelines.ts';
+import { DEFAULTS } from './defaults.ts';
 
 /** Where the cluster is and which tables to use. */
 export interface ClickHouseTarget {
@@ -40,8 +41,7 @@ export interface ClickHouseTarget {
   inputTable?: string;
 }
 
-/** Defaults of {@link analyzeWithClickHouse}. */
-export const DEFAULTS = Object.freeze({ table: 'default.talentflow_rows' });
+export { DEFAULTS };
 
 /** Options: the analysis options (`kind` may be `'auto'`). */
 export type ClickHouseAnalyzeOptions = Omit<AnalyzeOptions, 'kind'> & { kind?: RecordKind | 'auto' };
@@ -255,12 +255,30 @@ async function run(conns: Connection[], path: string, options: ClickHouseAnalyze
     return { options: o, graph, problems, rowsRead, researchers: null, records: Number(s![0]) + Number(s![1]) };
   }
   hooks.onStage?.('derive');
-  const derived = await deriveTimelines(conn, { head: mhead, from, where: ok, window: o.window, years: o.years });
+  const derived = await deriveTimelines(conn, { head: mhead, from, where: ok, db: input.table.db, window: o.window, years: o.years });
   lap('derive');
   hooks.onStage?.('graph');
   const graph = assembleGraph(derived.flows, { ...parts, nodes: derived.nodes, stock: derived.stock, window: o.window, movesWithinPlace: 0 });
   lap('graph');
   return { options: o, graph, problems, rowsRead, researchers: derived.researchers, records: derived.records };
+}
+
+/**
+ * A SHA-256 (hex) standing for the content of an existing table, for the manifest: of its row
+ * count and the sum of its rows' 64-bit hashes, so it does not depend on row order or shards.
+ */
+export async function tableFingerprint(url: string, table: string): Promise<string> {
+  const name = parseTableName(table, 'input-table');
+  const conn = await connect(url.split(',')[0]!.trim());
+  try {
+    const cols = await tableColumns(conn, name);
+    const hash = `cityHash64(${cols.map((c) => `toString(${CLICKHOUSE.id(c.name)})`).join(', ')})`;
+    const [r] = await conn.rows(`SELECT count(), sum(${hash}) FROM ${qualified(name)}`);
+    const { createHash } = await import('node:crypto');
+    return createHash('sha256').update(`${name.db}.${name.name}\n${cols.map((c) => c.name).join('\t')}\n${r![0]}\n${r![1]}`).digest('hex');
+  } finally {
+    await conn.close();
+  }
 }
 
 async function emptyGraph(o: ResolvedAnalyzeOptions): Promise<FlowGraph> {
