@@ -25,7 +25,7 @@ import { rowDefinitions, withClause, type Definition } from '../sql/rows.ts';
 import { connect, type Connection } from './connection.ts';
 import { loadFile } from './load.ts';
 import { placeMapping, resolvePairs, type PlaceMapping } from './places.ts';
-import { chooseCluster, createRowTables, LINE_COLUMN, parseTableName, qualified, tableColumns, type TableName } from './tables.ts';
+import { chooseCluster, createRowTables, LINE_COLUMN, MAP_COLUMN, parseTableName, qualified, tableColumns, type TableName } from './tables.ts';
 import { deriveTimelines } from './timelines.ts';
 import { DEFAULTS } from './defaults.ts';
 
@@ -121,6 +121,13 @@ interface Input {
   /** SQL of the row's line (0 when the table has none). */
   line: string;
   malformed: Array<{ line: number; evidence: string }>;
+  /** For a table with validation columns: the kind and fields they were made for (see `loadTag`). */
+  loadedAs: string | null;
+}
+
+/** The kind and field → column map a row table's validation columns are made for. */
+function loadTag(kind: RecordKind, found: ReadonlyMap<string, string>): string {
+  return JSON.stringify({ kind, fields: Object.fromEntries([...found].sort(([a], [b]) => (a < b ? -1 : 1))) });
 }
 
 async function run(conns: Connection[], path: string, options: ClickHouseAnalyzeOptions, target: ClickHouseTarget, hooks: ClickHouseHooks, lap: Lap): Promise<PreparedRun> {
@@ -129,22 +136,28 @@ async function run(conns: Connection[], path: string, options: ClickHouseAnalyze
   const columns = options.columns ?? {};
   let input: Input;
   let kind: RecordKind;
+  const detect = (header: string[]): RecordKind => (options.kind === undefined || options.kind === 'auto' ? detectKind(header, columns) : options.kind);
   if (target.inputTable !== undefined) {
     const table = parseTableName(target.inputTable, 'input-table');
     const cols = await tableColumns(conn, table);
     if (cols.length === 0) throw new OptionError('input-table', target.inputTable, `an existing table of ${conn.url}`);
-    const header = cols.filter((c) => c.name !== LINE_COLUMN).map((c) => c.name);
+    const header = cols.filter((c) => !c.name.startsWith('tf_')).map((c) => c.name);
     const types = new Map(cols.map((c) => [c.name, c.type]));
-    const hasLine = types.has(LINE_COLUMN);
+    kind = detect(header);
+    let loadedAs: string | null = null;
+    if (types.has(MAP_COLUMN)) {
+      const [tag] = await conn.rows(`SELECT any(${MAP_COLUMN}) FROM ${qualified(table)}`);
+      loadedAs = tag?.[0] ?? null;
+    }
     input = {
       table,
       file: path,
       header,
       raw: (c) => (types.get(c) === 'String' ? CLICKHOUSE.id(c) : `toString(${CLICKHOUSE.id(c)})`),
-      line: hasLine ? LINE_COLUMN : '0',
+      line: types.has(LINE_COLUMN) ? LINE_COLUMN : '0',
       malformed: [],
+      loadedAs,
     };
-    kind = options.kind === undefined || options.kind === 'auto' ? detectKind(header, columns) : options.kind;
   } else {
     const source = sourceKind(path);
     if (!source || source.format === 'parquet') {
@@ -153,13 +166,21 @@ async function run(conns: Connection[], path: string, options: ClickHouseAnalyze
     const table = parseTableName(target.table ?? DEFAULTS.table, 'clickhouse-table');
     const cluster = await chooseCluster(conn, target.cluster);
     let detected: RecordKind = 'moves';
+    let tag: string | null = null;
     const loaded = await loadFile(conn, path, source, async (header) => {
-      detected = options.kind === undefined || options.kind === 'auto' ? detectKind(header, columns) : options.kind;
-      await createRowTables(conns, cluster, table, header, 'rand()');
-      return { table: qualified(table), columns: [LINE_COLUMN, ...header].map((h) => CLICKHOUSE.id(h)) };
+      detected = detect(header);
+      const f = matchFields(header, detected, resolveAnalyzeOptions({ ...options, kind: detected }).columns, path);
+      // Validation runs on the shards as the rows arrive: the checks are MATERIALIZED columns.
+      const derived: Definition[] = [];
+      if (f.problems.length === 0) {
+        tag = loadTag(detected, f.found);
+        derived.push(...rowDefinitions(CLICKHOUSE, { kind: detected, header, found: f.found }), [MAP_COLUMN, CLICKHOUSE.str(tag)]);
+      }
+      const load = await createRowTables(conns, cluster, table, header, derived, 'rand()');
+      return { table: qualified(load), columns: [LINE_COLUMN, ...header].map((h) => CLICKHOUSE.id(h)) };
     });
     kind = detected;
-    input = { table, file: path, header: loaded.header, raw: (c) => CLICKHOUSE.id(c), line: LINE_COLUMN, malformed: loaded.malformed };
+    input = { table, file: path, header: loaded.header, raw: (c) => CLICKHOUSE.id(c), line: LINE_COLUMN, malformed: loaded.malformed, loadedAs: tag };
   }
   const o = resolveAnalyzeOptions({ ...options, kind });
   const fields = matchFields(input.header, kind, o.columns, input.file);
@@ -168,9 +189,15 @@ async function run(conns: Connection[], path: string, options: ClickHouseAnalyze
     const [c] = await conn.rows(`SELECT count() FROM ${from}`);
     return { options: o, graph: await emptyGraph(o), problems: fields.problems, rowsRead: Number(c![0]) + input.malformed.length, researchers: null, records: 0 };
   }
+  // A table with validation columns is read through them when they were made for this kind and
+  // these fields; the checks are otherwise computed in each query from the input columns.
+  const tag = loadTag(kind, fields.found);
+  if (input.loadedAs !== null && input.loadedAs !== tag) {
+    throw new OptionError('input-table', target.inputTable ?? '', `a table loaded for ${tag}; it was loaded for ${input.loadedAs}: load the file again with these options`);
+  }
   lap('read');
 
-  const defs = rowDefinitions(CLICKHOUSE, { kind, header: input.header, found: fields.found, raw: input.raw });
+  const defs: Definition[] = input.loadedAs !== null ? [] : rowDefinitions(CLICKHOUSE, { kind, header: input.header, found: fields.found, raw: input.raw });
   defs.unshift(['tf_ln', input.line]);
   const head = withClause(defs);
   const [counts] = await conn.rows(`${head}SELECT count(), countIf(NOT tf_blank) FROM ${from}`);
@@ -227,8 +254,10 @@ async function run(conns: Connection[], path: string, options: ClickHouseAnalyze
   const ok = `NOT tf_bad AND NOT tf_blank AND ${ends.map((_e, i) => `tf_p${i} >= 0`).join(' AND ')}`;
   if (kind === 'moves') {
     hooks.onStage?.('graph');
-    const [s] = await conn.rows(`${mhead}SELECT countIf(tf_p0 <> tf_p1), countIf(tf_p0 = tf_p1), sumIf(tf_cnt, tf_p0 = tf_p1) FROM ${from} WHERE ${ok}`);
-    const nodes = (await conn.rows(`${mhead}SELECT DISTINCT arrayJoin([tf_p0, tf_p1]) AS tf_node FROM ${from} WHERE ${ok} ORDER BY tf_node`)).map((r) => Number(r[0]));
+    const [s] = await conn.rows(
+      `${mhead}SELECT countIf(tf_p0 <> tf_p1), countIf(tf_p0 = tf_p1), sumIf(tf_cnt, tf_p0 = tf_p1), arraySort(groupUniqArray(tf_p0)), arraySort(groupUniqArray(tf_p1)) FROM ${from} WHERE ${ok}`,
+    );
+    const nodes = [...new Set([...JSON.parse(s![3]!), ...JSON.parse(s![4]!)] as number[])].sort((a, b) => a - b);
     const years = o.years ? ` AND tf_year BETWEEN ${o.years[0]} AND ${o.years[1]}` : '';
     const q = flowQueries(CLICKHOUSE, {
       head: mhead,

