@@ -15,7 +15,9 @@ import { openSource, sourceKind } from '../../src/engines/duckdb/source.ts';
 import { createRowsTable, matchFields } from '../../src/engines/duckdb/validate.ts';
 import { DUCKDB, SPARK } from '../../src/engines/sql/dialect.ts';
 import { flowArraysFromRows, flowQueries } from '../../src/engines/sql/flows.ts';
+import { renderSteps } from '../../src/engines/sql/render.ts';
 import { rowDefinitions, stepChain } from '../../src/engines/sql/rows.ts';
+import { readFileSync } from 'node:fs';
 import { createRng } from '../../src/random.ts';
 
 const available = await duckdbAvailable();
@@ -102,5 +104,12 @@ describe.skipIf(!available)('rowDefinitions and flowQueries rendered for DuckDB'
     const q = flowQueries(SPARK, { head: '', from: 'm', where: '1 = 1', okey: 'okey', rid: 'rid', s: 's', t: 't', year: 'year', disc: 'disc', cnt: 'cnt' });
     expect(q.edges).toContain('count_if(rid IS NULL)');
     expect(q.edges).toContain('count(DISTINCT rid)');
+  });
+
+  it('renderSteps for Spark SQL is the rendering docs/large-inputs.md shows', () => {
+    const doc = readFileSync('docs/large-inputs.md', 'utf8');
+    const block = /<!-- spark-sql:begin -->\n```sql\n([\s\S]*?)```\n<!-- spark-sql:end -->/.exec(doc);
+    expect(block, 'the spark-sql block of docs/large-inputs.md').not.toBeNull();
+    expect(block![1]).toBe(renderSteps(SPARK));
   });
 });
