@@ -3,7 +3,7 @@
  * two-shard cluster started from Debian's clickhouse-server on loopback ports: the same
  * problems (reasons, lines, values, order), counts and byte-identical output files.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchPlaces } from '../../bench/places.ts';
@@ -126,5 +126,43 @@ describe.skipIf(missing !== null)('analyzeWithClickHouse', () => {
     const b = runCli(['analyze', 'tests/fixtures/engines/moves-rules.csv', '--engine', 'clickhouse']);
     expect(b.status).toBe(2);
     expect(b.stderr).toContain('--clickhouse-url');
+  });
+
+  it('analyzeWithClickHouse reads a table of its own making (typed columns, no line numbers) through the checks computed in the query', async () => {
+    const sql = (q: string) => fetch(`${cluster.url}/?format_csv_allow_single_quotes=0`, { method: 'POST', body: q }).then(async (r) => {
+      if (!r.ok) throw new Error(await r.text());
+    });
+    await sql('DROP TABLE IF EXISTS default.plain_moves');
+    await sql('CREATE TABLE default.plain_moves (researcher_id String, `from` String, from_country Nullable(String), `to` String, to_country Nullable(String), year UInt16, discipline String, count Float64) ENGINE = Memory');
+    // The moves rule fixture's well-formed rows with a valid year: r5 has the unknown place Bejing,
+    // r6 is a self-move, r8 a zero count, r11 has no countries.
+    await sql(`INSERT INTO default.plain_moves FORMAT CSV
+r1,Cambridge,US,Boston,US,2019,Medicine,1
+r1,Boston,US,Shenzhen,CN,2020,Medicine,1
+r2,Beijing,CN,Shenzhen,CN,2020,Computer Science,2
+,Beijing,CN,Shenzhen,CN,2021,Engineering,3
+r5,Bejing,CN,Shenzhen,CN,2020,Medicine,1
+r6,Boston,US,Boston,US,2020,Medicine,1
+r8,Boston,US,Shenzhen,CN,2020,Medicine,0
+r11,Boston,\\N,Shenzhen,\\N,2023,Medicine,1
+`);
+    const dir = mkdtempSync(join(tmpdir(), 'tf-ch-plain-'));
+    try {
+      const path = join(dir, 'plain.csv');
+      writeFileSync(path, 'researcher_id,from,from_country,to,to_country,year,discipline,count\n' +
+        'r1,Cambridge,US,Boston,US,2019,Medicine,1\nr1,Boston,US,Shenzhen,CN,2020,Medicine,1\nr2,Beijing,CN,Shenzhen,CN,2020,Computer Science,2\n' +
+        ',Beijing,CN,Shenzhen,CN,2021,Engineering,3\nr5,Bejing,CN,Shenzhen,CN,2020,Medicine,1\nr6,Boston,US,Boston,US,2020,Medicine,1\n' +
+        'r8,Boston,US,Shenzhen,CN,2020,Medicine,0\nr11,Boston,,Shenzhen,,2023,Medicine,1\n');
+      const duck = await prepareWithDuckDB(path);
+      const ch = await prepareWithClickHouse('clickhouse:default.plain_moves', {}, { url: cluster.url, inputTable: 'default.plain_moves' });
+      // Without a line column every problem says line 0; they come in the same order otherwise.
+      expect(ch.problems).toEqual(duck.problems.map((p) => ({ ...p, file: 'clickhouse:default.plain_moves', line: 0 })));
+      expect(ch.problems.map((p) => p.reason)).toEqual(['self-move', 'bad-count', 'unknown-place', 'assumed-country', 'assumed-country']);
+      expect([ch.rowsRead, ch.records]).toEqual([duck.rowsRead, duck.records]);
+      // One discipline per edge here, so the order of disciplines (by name without lines) cannot differ.
+      expect(JSON.stringify(ch.graph.export())).toBe(JSON.stringify(duck.graph.export()));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
