@@ -95,7 +95,7 @@ export async function connect(url: string): Promise<Connection> {
   });
   const fail = (sql: string, cause: unknown): never => {
     const detail = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
-    throw new TalentFlowError(`ClickHouse at ${parsed.host} refused a query (${detail}): ${process.env.TALENTFLOW_DEBUG_SQL ? sql : sql.slice(0, 300)}`, { cause });
+    throw new TalentFlowError(`ClickHouse at ${parsed.host} refused a query (${detail}): ${sql.slice(0, 300)}`, { cause });
   };
   const ping = await client.ping();
   if (!ping.success) {
@@ -113,11 +113,8 @@ export async function connect(url: string): Promise<Connection> {
     },
     async rows(sql) {
       try {
-        const t = performance.now();
         const result = await client.query({ query: sql, format: 'TabSeparated' });
-        const out = parseTsv(await result.text());
-        if (process.env.TF_DEBUG) console.log(Math.round(performance.now() - t), 'ms', sql.length, sql.slice(-160).replace(/\s+/g, ' '));
-        return out;
+        return parseTsv(await result.text());
       } catch (e) {
         return fail(sql, e);
       }
