@@ -8,7 +8,7 @@
  * as the DuckDB engine's. The result equals the DuckDB and JS engines' on the same file (tested);
  * see docs/large-inputs.md for what differs on an existing table (no line numbers).
  */
-import { OptionError, TalentFlowError } from '../../errors.ts';
+import { OptionError } from '../../errors.ts';
 import type { FlowGraph } from '../../graph/types.ts';
 import { finish, type AnalysisRun, type RunHooks } from '../../pipeline/analyze.ts';
 import { detectKind } from '../../pipeline/analyze-file.ts';
@@ -24,7 +24,7 @@ import { flowArraysFromRows, flowQueries } from '../sql/flows.ts';
 import { rowDefinitions, withClause, type Definition } from '../sql/rows.ts';
 import { connect, type Connection } from './connection.ts';
 import { loadFile } from './load.ts';
-import { placeMapping, resolvePairs, type PlaceMapping } from './places.ts';
+import { placeMapping, resolvePairs } from './places.ts';
 import { chooseCluster, createRowTables, LINE_COLUMN, MAP_COLUMN, parseTableName, qualified, tableColumns, type TableName } from './tables.ts';
 import { deriveTimelines } from './timelines.ts';
 import { DEFAULTS } from './defaults.ts';
@@ -314,6 +314,3 @@ async function emptyGraph(o: ResolvedAnalyzeOptions): Promise<FlowGraph> {
   const { buildFlowGraph } = await import('../../graph/build.ts');
   return buildFlowGraph({ moves: [], places: [], kind: o.kind, level: o.level, window: o.kind === 'timelines' ? o.window : null, stock: o.kind === 'timelines' ? new Map() : null }, { years: o.years });
 }
-
-export type { PlaceMapping };
-export { TalentFlowError };
