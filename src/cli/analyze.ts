@@ -15,6 +15,8 @@ import { problemsTable } from '../exports/problems-table.ts';
 import { tableToCsv } from '../exports/csv.ts';
 import { parseColumnMap } from '../records/columns.ts';
 import { formatReport } from '../report/report.ts';
+import { parsePopulation } from '../records/parse-population.ts';
+import { addPopulation } from '../pipeline/population.ts';
 import { summariseProblems, formatProblemSummary } from '../records/problems.ts';
 import type { Problem, RecordKind } from '../records/types.ts';
 import { parseChoice, parseCommandLine, parseIntOption, parseNumberOption, parseYearRange } from './args.ts';
@@ -32,7 +34,7 @@ export const ANALYZE_HELP = `Usage: talentflow analyze <input> [options]
        talentflow analyze --kind <source> <file>... [options]
 
 Reads migration records (CSV, TSV or JSON lines; .gz too), builds the weighted directed graph of
-places and writes places.csv, flows.csv, top_sources.csv, communities.csv, rai.csv, problems.csv,
+places and writes places.csv, flows.csv, top_sources.csv, communities.csv, rai.csv, problems.csv, timeseries.csv,
 graph.json, graph.gexf and manifest.json into the output folder, then prints a short report.
 
 Options:
@@ -60,6 +62,15 @@ Options:
   --map <f=col,...>     input column names for canonical fields, e.g.
                         from=iso3codefrom,to=iso3codeto,count=n_migrations
   --aliases <file>      CSV name,country,target,target_country extending metro membership
+  --population <file>   researchers per place and year (CSV place,year,population; optional
+                        country, and inflow,outflow to check the flows against): the rates of
+                        timeseries.csv divide by it (default: from timelines, the researchers
+                        placed there that year; from moves, none: rates empty)
+  --population-map <f=col,...>
+                        column names of the population file, e.g. place=countrycode,
+                        population=padded_population_of_researchers
+  --compare <A-B,C-D>   compare two periods of arrival years: compare.csv (each measure in both,
+                        change, ranks, rank change) and "Rising and falling" in the report
   --seed <n>            seed of Louvain and everything random (default: ${ANALYZE_DEFAULTS.seed})
   --resolution <x>      Louvain resolution (default: ${ANALYZE_DEFAULTS.resolution})
   --top-k <n>           top sources/destinations per place (default: ${ANALYZE_DEFAULTS.topK})
@@ -75,6 +86,17 @@ Options:
                         and the threshold is reported; 0 = always exact, which takes places × flows
                         steps (hours on a million flows). auto: max(5,000, 25,000,000 / places)
                         (default: ${ANALYZE_DEFAULTS.betweennessMaxFlows})
+  --backbone-alpha <x>  significance level of the disparity backbone: a flow is in it when its
+                        disparity α (flows.csv disparity_alpha) is below x, in (0, 1]
+                        (default: ${ANALYZE_DEFAULTS.backboneAlpha})
+  --gravity-max-places <n>
+                        fit the gravity model (flows.csv expected, excess) when there are at most
+                        n places with coordinates; its cost grows as places² (a second for about
+                        1,000 places, 8 s for 1,500); 0 = off (default: ${ANALYZE_DEFAULTS.gravityMaxPlaces})
+  --bootstrap <n>       resample n times (researchers from timelines, moves from moves tables;
+                        seeded with --seed) and write intervals.csv: 90% intervals of net
+                        inflow, inflow ratio, RAI and PageRank rank; 200 is usual; with
+                        --engine auto the input is then read by the JS engine (default: 0, off)
   --out <dir>           output folder (default: out/<input name>)
   --figures             also write SVG figures into <out>/figures/
   --strict              any problem is fatal: write problems.csv only and exit 1
@@ -91,6 +113,13 @@ function parseFlowCap(option: string, value: string | undefined, fallback: numbe
   const n = Number(value);
   if (value.trim() === '' || !Number.isInteger(n) || n < 0) throw new OptionError(option, value, "an integer ≥ 0 or 'auto'");
   return n;
+}
+
+/** "1998-2004,2012-2018" → [[1998, 2004], [2012, 2018]]. */
+export function parseComparePeriods(value: string): [[number, number], [number, number]] {
+  const parts = value.split(',');
+  if (parts.length !== 2) throw new OptionError('--compare', value, 'two periods of years, e.g. 1998-2004,2012-2018');
+  return [parseYearRange('--compare', parts[0]!), parseYearRange('--compare', parts[1]!)];
 }
 
 /** out/<input name without extensions>. */
@@ -115,6 +144,9 @@ export async function runAnalyze(argv: string[]): Promise<number> {
       years: { type: 'string' },
       map: { type: 'string' },
       aliases: { type: 'string' },
+      population: { type: 'string' },
+      'population-map': { type: 'string' },
+      compare: { type: 'string' },
       seed: { type: 'string' },
       resolution: { type: 'string' },
       'top-k': { type: 'string' },
@@ -122,6 +154,9 @@ export async function runAnalyze(argv: string[]): Promise<number> {
       'stability-runs': { type: 'string' },
       'stability-max-flows': { type: 'string' },
       'betweenness-max-flows': { type: 'string' },
+      'backbone-alpha': { type: 'string' },
+      'gravity-max-places': { type: 'string' },
+      bootstrap: { type: 'string' },
       out: { type: 'string' },
       figures: { type: 'boolean' },
       strict: { type: 'boolean' },
@@ -165,8 +200,16 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     stabilityRuns: parseIntOption('--stability-runs', values['stability-runs'], ANALYZE_DEFAULTS.stabilityRuns, 0, 1000),
     stabilityMaxFlows: parseIntOption('--stability-max-flows', values['stability-max-flows'], ANALYZE_DEFAULTS.stabilityMaxFlows, 0),
     betweennessMaxFlows: parseFlowCap('--betweenness-max-flows', values['betweenness-max-flows'], ANALYZE_DEFAULTS.betweennessMaxFlows),
+    backboneAlpha: parseNumberOption('--backbone-alpha', values['backbone-alpha'], ANALYZE_DEFAULTS.backboneAlpha, Number.MIN_VALUE, 1),
+    gravityMaxPlaces: parseIntOption('--gravity-max-places', values['gravity-max-places'], ANALYZE_DEFAULTS.gravityMaxPlaces, 0),
+    bootstrap: parseIntOption('--bootstrap', values.bootstrap, ANALYZE_DEFAULTS.bootstrap, 0, 100_000),
     columns: values.map ? parseColumnMap(values.map) : {},
+    compare: values.compare ? parseComparePeriods(values.compare) : null,
   };
+  const populationColumns = values['population-map'] ? parseColumnMap(values['population-map'], 'population', 'population-map') : {};
+  if (values['population-map'] && !values.population) {
+    throw new OptionError('population-map', values['population-map'], 'a --population file to map the columns of');
+  }
   const outDir = values.out ?? defaultOutDir(input);
   const aliasProblems: Problem[] = [];
   if (values.aliases) {
@@ -203,8 +246,10 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     run = await analyzeWithClickHouse(input, { ...options, kind: kind as RecordKind | 'auto' }, target, hooks);
     progress.done();
   } else {
-    const duckdb = engineChoice === 'auto' ? await (await import('../engines/duckdb/session.ts')).duckdbAvailable() : true;
-    if (chooseEngine({ engine: engineChoice, path: input, bytes, duckdb }) === 'duckdb') {
+    // Resampling researchers needs the timeline records in memory, which only the JS engine keeps.
+    const engine = engineChoice === 'auto' && (options.bootstrap ?? 0) > 0 ? 'js' : engineChoice;
+    const duckdb = engine === 'auto' ? await (await import('../engines/duckdb/session.ts')).duckdbAvailable() : true;
+    if (chooseEngine({ engine, path: input, bytes, duckdb }) === 'duckdb') {
       const { analyzeFileWithDuckDB } = await import('../engines/duckdb/analyze.ts');
       run = await analyzeFileWithDuckDB(input, { ...options, kind: kind as RecordKind | 'auto' }, hooks);
       progress.done();
@@ -217,6 +262,15 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   }
   stageProgress.done();
   run.problems.unshift(...aliasProblems);
+  if (values.population) {
+    const file = values.population;
+    const table = await readTable(file);
+    const parsed = parsePopulation(table.table, { ...table, file, columns: populationColumns });
+    // Without its columns the table cannot give any rate the user asked for: an unreadable input.
+    const missing = parsed.problems.filter((p) => p.reason === 'missing-column');
+    if (missing.length) throw new InputError(file, missing.map((p) => p.message).join('; '));
+    addPopulation(run, parsed, file);
+  }
 
   if (values.strict && run.problems.length > 0) {
     await writeOutputs(outDir, { 'problems.csv': tableToCsv(problemsTable(run.problems)) });
@@ -228,7 +282,11 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   }
 
   // Top-level CSV tables get a Parquet copy with --parquet, converted from the written CSV files.
-  const tables = ['places.csv', 'flows.csv', 'top_sources.csv', 'top_destinations.csv', 'communities.csv', 'rai.csv', 'problems.csv'];
+  const tables = [
+    'places.csv', 'flows.csv', 'top_sources.csv', 'top_destinations.csv', 'communities.csv', 'rai.csv', 'problems.csv', 'timeseries.csv',
+    ...(options.compare ? ['compare.csv'] : []),
+    ...(run.intervals ? ['intervals.csv'] : []),
+  ];
   const { 'manifest.json': manifest, ...files } = await outputFileSources(run, {
     input: {
       path: inputTable !== undefined ? input : relativeOrSame(input),

@@ -3,7 +3,8 @@ import { flowGraph } from '../analyses/helpers.ts';
 import { mapPositions, toRenderGraph, type Appearance } from '../../viewer/src/render-graph.ts';
 import { edgeWidth, netInflowColor, nodeRadius, communityColor, EDGE_WIDTH, NODE_RADIUS, OTHER_COLOR } from '../../viewer/src/scales.ts';
 import { mapFrame, project, WORLD_BBOX } from '../../viewer/src/map/projection.ts';
-import { CATEGORY_COLORS, SIGN_COLORS } from '../../src/display/colors.ts';
+import { CATEGORY_COLORS, QUADRANT_COLORS, SIGN_COLORS } from '../../src/display/colors.ts';
+import { quadrantColor, NO_QUADRANT_COLOR } from '../../viewer/src/scales.ts';
 
 // A ⇄ B, A → C; sizes by pagerank attribute; C has no coordinates.
 function small() {
@@ -123,6 +124,20 @@ describe('toRenderGraph', () => {
   });
 });
 
+describe('toRenderGraph by quadrant', () => {
+  it('toRenderGraph colours places by their quadrant, grey-white without one', () => {
+    const g = small();
+    g.setNodeAttribute('A', 'quadrant', 'leader');
+    g.setNodeAttribute('B', 'quadrant', 'riser');
+    const { graph } = toRenderGraph(g, appearance(g, { nodeColor: 'quadrant' }));
+    expect(graph.getNodeAttribute('A', 'color')).toBe(QUADRANT_COLORS.leader);
+    expect(graph.getNodeAttribute('B', 'color')).toBe(QUADRANT_COLORS.riser);
+    expect(graph.getNodeAttribute('B', 'quadrant')).toBe('riser');
+    expect(quadrantColor(null)).toBe(NO_QUADRANT_COLOR);
+    expect(quadrantColor('unknown')).toBe(NO_QUADRANT_COLOR);
+  });
+});
+
 describe('scales', () => {
   it('nodeRadius gives the minimum for missing or non-positive values and the maximum at max', () => {
     expect(nodeRadius(null, 10)).toBe(NODE_RADIUS.min);
@@ -137,6 +152,25 @@ describe('scales', () => {
     expect(edgeWidth(100, 10000)).toBeCloseTo(0.4 + 5.6 * (Math.log(101) / Math.log(10001)), 12);
     const ws = [1, 10, 100, 1000].map((w) => edgeWidth(w, 1000));
     for (let i = 1; i < ws.length; i++) expect(ws[i]!).toBeGreaterThan(ws[i - 1]!);
+  });
+
+  it('toRenderGraph colours by net rate: net inflow over the researcher-years of the selected years, grey without population', () => {
+    // A: in 1, out 109 → net −108; B: in 100, out 1 → net +99.
+    const g = small();
+    g.setNodeAttribute('A', 'researchersByYear', { '2019': 600, '2020': 480 });
+    g.setNodeAttribute('B', 'populationByYear', { '2019': 100, '2020': 10 });
+    // All years: A −108 / 1080 = −0.1, B 99 / 110 = 0.9 → the scale ends at 0.9.
+    const all = toRenderGraph(g, appearance(g, { nodeColor: 'netRate' }));
+    expect(all.scales.rateMaxAbs).toBeCloseTo(0.9, 12);
+    expect(all.graph.getNodeAttribute('A', 'color')).toBe(netInflowColor(-0.1, 0.9));
+    expect(all.graph.getNodeAttribute('B', 'color')).toBe(netInflowColor(0.9, 0.9));
+    // Only 2020's population: A −108 / 480 = −0.225, B 99 / 10 = 9.9.
+    const y2020 = toRenderGraph(g, appearance(g, { nodeColor: 'netRate', years: [2020, 2020] }));
+    expect(y2020.scales.rateMaxAbs).toBeCloseTo(9.9, 12);
+    expect(y2020.graph.getNodeAttribute('A', 'color')).toBe(netInflowColor(-108 / 480, 99 / 10));
+    // No population at all: grey.
+    const none = small();
+    expect(toRenderGraph(none, appearance(none, { nodeColor: 'netRate' })).graph.getNodeAttribute('A', 'color')).toBe(OTHER_COLOR);
   });
 
   it('netInflowColor is neutral at 0 and saturates at ±maxAbs', () => {

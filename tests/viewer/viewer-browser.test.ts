@@ -140,6 +140,19 @@ describe('viewer on the calibrated sample', () => {
     expect(filterFlows(graph, { minWeight: 100 }).size).toBeLessThan(filterFlows(graph, { minWeight: 20 }).size);
   });
 
+  it('viewer: "Backbone only" draws exactly the flows graph.json marks as backbone; the state is in the URL', async () => {
+    await gotoViewer(session);
+    const backbone = graph.filterEdges((_e, a) => a['backbone'] === true);
+    expect(backbone.length).toBeGreaterThan(0);
+    expect(backbone.length).toBeLessThan(graph.size);
+    await page().locator('#backbone-only').check();
+    await waitForEdges(backbone.length);
+    expect(await drawnFlows()).toEqual(backbone.map((e) => flowKey([graph.source(e), graph.target(e), graph.getEdgeAttribute(e, 'weight')])).sort());
+    expect(page().url()).toContain('backbone=on');
+    await page().locator('#backbone-only').uncheck();
+    await waitForEdges(graph.size);
+  });
+
   it('viewer: the discipline filter keeps only that discipline’s flows, weighted by its moves', async () => {
     await gotoViewer(session);
     const discipline = 'Computer Science';
@@ -174,7 +187,7 @@ describe('viewer on the calibrated sample', () => {
       if (field === 'inflow_ratio') expect(Number(shown!.replace('%', ''))).toBeCloseTo(n * 100, 1);
       else if (['stock', 'inflow', 'outflow'].includes(field!)) expect(Number(shown!.replace(/,/g, ''))).toBe(n);
       else if (field === 'net_inflow') expect(Number(shown!.replace(/,/g, '').replace('+', '').replace('−', '-'))).toBe(n);
-      else if (field === 'hub_class' || field === 'community_label') expect(shown).toBe(row[field!]);
+      else if (field === 'hub_class' || field === 'community_label' || field === 'quadrant') expect(shown).toBe(row[field!]);
     }
     // Top five sources and destinations: the library's topSources / topDestinations of graph.json.
     const listed = (id: string) => page().$$eval(`#${id} li`, (lis) => lis.map((li) => `${li.getAttribute('data-place')}:${li.getAttribute('data-weight')}`));
@@ -183,6 +196,17 @@ describe('viewer on the calibrated sample', () => {
     // Its RAI row, as written in rai.csv.
     const chips = await page().$$eval('#card-rai li', (lis) => lis.map((li) => `${li.getAttribute('data-discipline')}=${li.getAttribute('data-value')}`));
     expect(chips.sort()).toEqual(rai.filter((r) => r['place'] === 'Shenzhen').map((r) => `${r['discipline']}=${r['rai']}`).sort());
+    // Its yearly series: one sparkline bar per year, the net inflow summed here from the edges' byYear.
+    const net: Record<string, number> = {};
+    graph.forEachEdge((_e, a, s, t) => {
+      for (const [y, n] of Object.entries(a.byYear)) {
+        if (t === 'Shenzhen') net[y] = (net[y] ?? 0) + n;
+        if (s === 'Shenzhen') net[y] = (net[y] ?? 0) - n;
+      }
+    });
+    const bars = await page().$$eval('#card-series rect[data-year]', (rs) => rs.map((r) => `${r.getAttribute('data-year')}:${r.getAttribute('data-value')}`));
+    expect(bars).toEqual(Object.keys(net).sort().map((y) => `${y}:${net[y]}`));
+    await page().locator('#card').screenshot({ path: join(ARTIFACTS, 'viewer-card.png') });
   });
 
   it('viewer: heatmap cells above 1 are red-ish, below 1 blue-ish, about 1 grey', async () => {

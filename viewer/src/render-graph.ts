@@ -11,7 +11,7 @@
 import Graph from 'graphology';
 import type { FlowGraph } from '../../src/graph/types.ts';
 import type { EdgeColoring, NodeColoring, SizeMeasure } from './state.ts';
-import { communityColor, edgeWidth, EDGE_WIDTH, netInflowColor, nodeRadius, rankColor, withAlpha, CATEGORY_LIMIT, OTHER_COLOR } from './scales.ts';
+import { communityColor, edgeWidth, EDGE_WIDTH, netInflowColor, nodeRadius, quadrantColor, rankColor, withAlpha, CATEGORY_LIMIT, OTHER_COLOR } from './scales.ts';
 
 export interface Appearance {
   /** Graph position of each place (map projection or network layout); places without one are not drawn. */
@@ -27,6 +27,8 @@ export interface Appearance {
    * the top-k mode, which only thin what is drawn, do not change a place's size or colour.
    */
   measureFlows?: FlowGraph;
+  /** Years the net rate's population is summed over (the selected arrival years); null: every year. */
+  years?: [number, number] | null;
   /** Opacity of the widest flows, 0..1 (the thinnest get 20% of it). */
   edgeAlpha?: number;
   /**
@@ -50,6 +52,8 @@ export interface RenderNodeAttributes {
   inflow: number;
   outflow: number;
   community: number | null;
+  /** Stock-against-momentum quadrant of the run (analyses/quadrants.ts), null without one. */
+  quadrant: string | null;
   /** Hub class 'hub' (central to sending and receiving): drawn with a ring. */
   hub: boolean;
   forceLabel: boolean;
@@ -78,6 +82,8 @@ export interface RenderScales {
   weightMin: number;
   /** Largest |net inflow| (the colour scale's ends). */
   netMaxAbs: number;
+  /** Largest |net rate| (net inflow per researcher-year; the colour scale's ends with nodeColor 'netRate'). */
+  rateMaxAbs: number;
   /** With edgeColor 'source': the sources that got their own colour, largest outflow first. */
   sourceColors: { place: string; label: string; color: string }[];
 }
@@ -136,6 +142,22 @@ export function toRenderGraph(selection: FlowGraph, appearance: Appearance): Ren
     }
   };
 
+  // Net rate: net inflow ÷ researcher-years of the place over the selected years, from the
+  // population graph.json carries (`populationByYear` from --population, else `researchersByYear`
+  // from timelines); null without a population.
+  const rates = new Map<string, number | null>();
+  let rateMaxAbs = 0;
+  selection.forEachNode((node, attrs) => {
+    const byYear = (attrs['populationByYear'] ?? attrs['researchersByYear']) as Record<string, number> | undefined;
+    let population = 0;
+    for (const [y, n] of Object.entries(byYear ?? {})) {
+      if (!appearance.years || (Number(y) >= appearance.years[0] && Number(y) <= appearance.years[1])) population += n;
+    }
+    const rate = population > 0 ? ((inflow.get(node) ?? 0) - (outflow.get(node) ?? 0)) / population : null;
+    rates.set(node, rate);
+    if (rate !== null && Math.abs(rate) > rateMaxAbs) rateMaxAbs = Math.abs(rate);
+  });
+
   let sizeMax = 0;
   let netMaxAbs = 0;
   const unplaced: string[] = [];
@@ -161,7 +183,16 @@ export function toRenderGraph(selection: FlowGraph, appearance: Appearance): Ren
       x: position.x,
       y: position.y,
       size,
-      color: appearance.nodeColor === 'community' ? communityColor(community) : netInflowColor(net, netMaxAbs),
+      color:
+        appearance.nodeColor === 'community'
+          ? communityColor(community)
+          : appearance.nodeColor === 'quadrant'
+            ? quadrantColor(attrs['quadrant'])
+            : appearance.nodeColor === 'netRate'
+              ? rates.get(node) === null
+                ? OTHER_COLOR
+                : netInflowColor(rates.get(node)!, rateMaxAbs)
+              : netInflowColor(net, netMaxAbs),
       label: typeof attrs.label === 'string' && attrs.label ? attrs.label : node,
       // Small places above big ones so that none hides behind a hub.
       zIndex: -size,
@@ -169,6 +200,7 @@ export function toRenderGraph(selection: FlowGraph, appearance: Appearance): Ren
       inflow: inflow.get(node) ?? 0,
       outflow: outflow.get(node) ?? 0,
       community,
+      quadrant: typeof attrs['quadrant'] === 'string' ? attrs['quadrant'] : null,
       hub: attrs['hubClass'] === 'hub',
       // Labels go through sigma's label grid (largest first, no overlaps), hubs included.
       forceLabel: false,
@@ -209,7 +241,7 @@ export function toRenderGraph(selection: FlowGraph, appearance: Appearance): Ren
     moves += a.weight;
   });
 
-  return { graph, scales: { sizeBy: appearance.sizeBy, sizeMax, weightMax, weightMin: Number.isFinite(weightMin) ? weightMin : 0, netMaxAbs, sourceColors }, unplaced, moves };
+  return { graph, scales: { sizeBy: appearance.sizeBy, sizeMax, weightMax, weightMin: Number.isFinite(weightMin) ? weightMin : 0, netMaxAbs, rateMaxAbs, sourceColors }, unplaced, moves };
 }
 
 /** Map positions of every place with coordinates (see map/projection.ts). */
