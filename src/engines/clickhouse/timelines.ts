@@ -7,7 +7,8 @@
  *    into a researcher table (`<table>_r<n>`, Memory engine, dropped at the end).
  * 2. Per researcher, with array functions: the place of each publication year (most publications;
  *    a tie keeps the previous year's place when it is tied, else the first place id), the moves,
- *    active, young, home, SET inflow, last place before the window, primary discipline. The tie
+ *    active, young, home, SET inflow, last place before the window, primary discipline, the padded
+ *    place-years of `timelines/population.ts`. The tie
  *    rule chains through consecutive tie years; it is applied K times, K the longest run of
  *    consecutive tie years in the input (measured first), which makes it exact.
  * 3. Flows and per-place stock from the researcher table, with the shared flow aggregation.
@@ -94,7 +95,7 @@ export async function deriveTimelines(conn: Connection, q: TimelineQuery): Promi
       const i = `i${k}`;
       chain.push(`arrayMap(${i} -> if(${i} = 1 OR nt[${i}] = 1, best[${i}], if(has(tied[${i}], c${k - 1}[greatest(${i} - 1, 1)]), c${k - 1}[greatest(${i} - 1, 1)], best[${i}])), ix) AS c${k}`);
     }
-    await conn.command(`CREATE TABLE ${derived} ENGINE = Memory AS SELECT tf_id, r_line, first, active, home, prev, young, flowed, prim, mv, yg FROM (
+    await conn.command(`CREATE TABLE ${derived} ENGINE = Memory AS SELECT tf_id, r_line, first, active, home, prev, young, flowed, prim, mv, yg, pop FROM (
       SELECT tf_id, r_line, ${perYear}, ${chain.join(', ')}, c${depth} AS pl,
         yy[1] AS first,
         arraySum(arrayFilter((th, yh) -> yh BETWEEN ${w0} AND ${w1}, tot, yy)) AS inwin,
@@ -108,7 +109,9 @@ export async function deriveTimelines(conn: Connection, q: TimelineQuery): Promi
         first < ${w0} AND NOT has(arrayFilter((pk, yk) -> yk < ${w0}, pa, ya), home) AS flowed,
         if(length(r_dm.1) = 0, -1, toInt32((r_dm.1)[arrayFirstIndex(vm -> vm = arrayReduce('max', r_dm.2), r_dm.2)])) AS prim,
         arrayMap(im -> (pl[greatest(im - 1, 1)], pl[im], yy[im]), arrayFilter(jm -> jm > 1 AND pl[greatest(jm - 1, 1)] != pl[jm], ix)) AS mv,
-        arrayMap(iy -> (pl[iy], yy[iy]), arrayFilter(jy -> yy[jy] BETWEEN ${w0} AND ${w1} AND yy[jy] - first <= ${youngMaxAge}, ix)) AS yg
+        arrayMap(iy -> (pl[iy], yy[iy]), arrayFilter(jy -> yy[jy] BETWEEN ${w0} AND ${w1} AND yy[jy] - first <= ${youngMaxAge}, ix)) AS yg,
+        arrayReduce('groupArrayArray', arrayMap(iq -> arrayMap(dq -> toUInt64(pl[iq]) * 1024 + toUInt64(yy[iq] + dq - 1900),
+          range(toUInt32(if(iq < length(yy), yy[greatest(iq, 1) + 1] - 1, yy[iq]) - yy[iq] + 1))), ix)) AS pop
       FROM ${researchers})`);
     await conn.command(`DROP TABLE ${researchers}`);
 
@@ -141,7 +144,7 @@ export async function deriveTimelines(conn: Connection, q: TimelineQuery): Promi
       if (!s) {
         const youngByYear: Record<string, number> = {};
         for (let t = w0; t <= w1; t++) youngByYear[String(t)] = 0;
-        s = { stock: 0, young: 0, inflowSet: 0, leftSet: 0, presentBefore: 0, youngByYear, byDiscipline: {} };
+        s = { stock: 0, young: 0, inflowSet: 0, leftSet: 0, presentBefore: 0, youngByYear, byDiscipline: {}, researchersByYear: {} };
         stock.set(place, s);
       }
       return s;
@@ -159,6 +162,12 @@ export async function deriveTimelines(conn: Connection, q: TimelineQuery): Promi
     }
     for (const [home, prim, n] of await conn.rows(`SELECT home, prim, count() FROM ${derived} WHERE active AND prim >= 0 GROUP BY home, prim ORDER BY home, prim`)) {
       get(Number(home)).byDiscipline[names[Number(prim)]!] = Number(n);
+    }
+    // Researchers per place-year, padded from each publication year to the year before the next
+    // (timelines/population.ts), over every researcher: key = place × 1024 + (year − 1900).
+    for (const [key, n] of await conn.rows(`SELECT tf_k, count() FROM ${derived} ARRAY JOIN pop AS tf_k GROUP BY tf_k ORDER BY tf_k`)) {
+      const k = Number(key);
+      get(Math.floor(k / 1024)).researchersByYear![String((k % 1024) + 1900)] = Number(n);
     }
     return { flows, nodes, stock, researchers: { total: Number(counts![0]), active: Number(counts![1]) }, records: Number(kept![0]) };
   } finally {
