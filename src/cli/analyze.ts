@@ -25,6 +25,7 @@ import { createProgress } from './progress.ts';
 import { SOURCE_KINDS, type SourceKind } from '../sources/types.ts';
 import { packageVersion } from './main.ts';
 import { chooseEngine, DEFAULTS as ENGINE_DEFAULTS } from '../engines/choose.ts';
+import { DEFAULTS as CLICKHOUSE_DEFAULTS } from '../engines/clickhouse/defaults.ts';
 
 const SOURCES = SOURCE_KINDS;
 const KINDS = ['auto', 'moves', 'timelines', ...SOURCES] as const;
@@ -41,9 +42,19 @@ Options:
                         (default: auto, from the columns: a "place" column means timelines);
                         sources take several files (see "talentflow import --help")
   --level <l>           metro | city | country (default: ${ANALYZE_DEFAULTS.level})
-  --engine <e>          auto | js | duckdb: what reads, validates and aggregates the input; both
-                        give identical outputs (default: ${ENGINE_DEFAULTS.engine}: DuckDB for Parquet and for
-                        inputs of ${ENGINE_DEFAULTS.duckdbMinBytes / 2 ** 20} MiB or more when @duckdb/node-api is installed)
+  --engine <e>          auto | js | duckdb | clickhouse: what reads, validates and aggregates the
+                        input; all give identical outputs (default: ${ENGINE_DEFAULTS.engine}: DuckDB for Parquet and for
+                        inputs of ${ENGINE_DEFAULTS.duckdbMinBytes / 2 ** 20} MiB or more when @duckdb/node-api is installed;
+                        clickhouse only when asked for)
+  --clickhouse-url <u>  HTTP URL of a ClickHouse server of the cluster (engine clickhouse), e.g.
+                        http://127.0.0.1:8123; several, comma-separated, one per shard: the row
+                        table is then created shard by shard (else with ON CLUSTER)
+  --clickhouse-cluster <c>
+                        the cluster in the server's remote_servers (default: the only one)
+  --clickhouse-table <t>
+                        Distributed table the input is loaded into, db.name (default:
+                        ${CLICKHOUSE_DEFAULTS.table}; <name>_local on every shard); kept after the run
+  --input-table <t>     analyse this existing ClickHouse table instead of a file (no <input>)
   --parquet             also write every table as Parquet (places.parquet, flows.parquet, ...)
   --window <A-B>        window for active researchers, stock, young share and inflow ratio
                         (timelines; default: ${ANALYZE_DEFAULTS.window.join('-')})
@@ -123,6 +134,10 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     {
       kind: { type: 'string' },
       engine: { type: 'string' },
+      'clickhouse-url': { type: 'string' },
+      'clickhouse-cluster': { type: 'string' },
+      'clickhouse-table': { type: 'string' },
+      'input-table': { type: 'string' },
       parquet: { type: 'boolean' },
       level: { type: 'string' },
       window: { type: 'string' },
@@ -156,7 +171,20 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   }
   const kind = parseChoice('--kind', values.kind, KINDS, 'auto');
   const isSource = (SOURCES as readonly string[]).includes(kind);
-  const input = positionals[0];
+  const engineChoice = parseChoice('--engine', values.engine, ['auto', 'js', 'duckdb', 'clickhouse'] as const, ENGINE_DEFAULTS.engine);
+  const inputTable = values['input-table'];
+  if (engineChoice !== 'clickhouse') {
+    for (const flag of ['clickhouse-url', 'clickhouse-cluster', 'clickhouse-table', 'input-table'] as const) {
+      if (values[flag] !== undefined) throw new OptionError(`--${flag}`, values[flag], 'only with --engine clickhouse');
+    }
+  } else if (values['clickhouse-url'] === undefined) {
+    throw new OptionError('--clickhouse-url', '(none)', 'the HTTP URL of a ClickHouse server, e.g. http://127.0.0.1:8123, with --engine clickhouse');
+  }
+  if (inputTable !== undefined && positionals.length > 0) {
+    process.stderr.write(`talentflow analyze: --input-table reads a ClickHouse table; give no input file.\n\n${ANALYZE_HELP}`);
+    return EXIT.usage;
+  }
+  const input = inputTable !== undefined ? `clickhouse:${inputTable}` : positionals[0];
   if (input === undefined || (positionals.length > 1 && !isSource)) {
     process.stderr.write(`talentflow analyze: expected one input file, got ${positionals.length}.\n\n${ANALYZE_HELP}`);
     return EXIT.usage;
@@ -193,7 +221,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     aliasProblems.push(...aliases.problems);
   }
 
-  const bytes = (await stat(input).catch(() => null))?.size ?? 0;
+  const bytes = inputTable !== undefined ? 0 : ((await stat(input).catch(() => null))?.size ?? 0);
   const progress = createProgress(`reading ${basename(input)}`, bytes);
   const stageProgress = createProgress('analysing', 5);
   const stages: Stage[] = ['parse', 'resolve', 'derive', 'graph', 'analyses'];
@@ -207,14 +235,23 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     });
     progress.done();
     run = analyzeTimelineRecords(read, input, { ...options, kind: 'timelines' }, hooks);
+  } else if (engineChoice === 'clickhouse') {
+    const { analyzeWithClickHouse } = await import('../engines/clickhouse/analyze.ts');
+    const target = {
+      url: values['clickhouse-url']!,
+      ...(values['clickhouse-cluster'] !== undefined ? { cluster: values['clickhouse-cluster'] } : {}),
+      ...(values['clickhouse-table'] !== undefined ? { table: values['clickhouse-table'] } : {}),
+      ...(inputTable !== undefined ? { inputTable } : {}),
+    };
+    run = await analyzeWithClickHouse(input, { ...options, kind: kind as RecordKind | 'auto' }, target, hooks);
+    progress.done();
   } else {
-    const asked = parseChoice('--engine', values.engine, ['auto', 'js', 'duckdb'] as const, ENGINE_DEFAULTS.engine);
     // Resampling researchers needs the timeline records in memory, which only the JS engine keeps.
-    const engineChoice = asked === 'auto' && (options.bootstrap ?? 0) > 0 ? 'js' : asked;
-    const pick = (duckdb: boolean) => chooseEngine({ engine: engineChoice, path: input, bytes, duckdb });
+    const engine = engineChoice === 'auto' && (options.bootstrap ?? 0) > 0 ? 'js' : engineChoice;
+    const pick = (duckdb: boolean) => chooseEngine({ engine, path: input, bytes, duckdb });
     // Loading the DuckDB driver costs about 0.1–0.3 s: ask whether it is installed only when `auto` would use it.
     const wantsDuckdb = pick(true) === 'duckdb';
-    const duckdb = wantsDuckdb && engineChoice === 'auto' ? await (await import('../engines/duckdb/session.ts')).duckdbAvailable() : wantsDuckdb;
+    const duckdb = wantsDuckdb && engine === 'auto' ? await (await import('../engines/duckdb/session.ts')).duckdbAvailable() : wantsDuckdb;
     if (pick(duckdb) === 'duckdb') {
       const { analyzeFileWithDuckDB } = await import('../engines/duckdb/analyze.ts');
       run = await analyzeFileWithDuckDB(input, { ...options, kind: kind as RecordKind | 'auto' }, hooks);
@@ -254,7 +291,11 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     ...(run.intervals ? ['intervals.csv'] : []),
   ];
   const { 'manifest.json': manifest, ...files } = await outputFileSources(run, {
-    input: { path: relativeOrSame(input), sha256: await sha256OfFile(input), bytes },
+    input: {
+      path: inputTable !== undefined ? input : relativeOrSame(input),
+      sha256: inputTable !== undefined ? await (await import('../engines/clickhouse/analyze.ts')).tableFingerprint(values['clickhouse-url']!, inputTable) : await sha256OfFile(input),
+      bytes,
+    },
     packageVersion: packageVersion(),
     createdBy: `talentflow analyze ${argv.join(' ')}`,
     figures: values.figures === true,
