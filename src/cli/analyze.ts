@@ -6,6 +6,7 @@ import { ANALYZE_DEFAULTS, type AnalyzeOptions } from '../pipeline/options.ts';
 import { outputFileSources } from '../pipeline/outputs.ts';
 import { detectKind } from '../pipeline/analyze-file.ts';
 import { readTable } from '../io/read-table.ts';
+import { ENCODINGS } from '../io/inspect-input.ts';
 import { readFile } from 'node:fs/promises';
 import { parseAliasCsv } from '../places/aliases.ts';
 import { InputError, OptionError } from '../errors.ts';
@@ -42,6 +43,8 @@ Options:
   --engine <e>          auto | js | duckdb: what reads, validates and aggregates the input; both
                         give identical outputs (default: ${ENGINE_DEFAULTS.engine}: DuckDB for Parquet and for
                         inputs of ${ENGINE_DEFAULTS.duckdbMinBytes / 2 ** 20} MiB or more when @duckdb/node-api is installed)
+  --encoding <e>        utf8 | latin1: text encoding of a CSV/TSV/JSON-lines input (default: utf8;
+                        lines that are not UTF-8 are skipped as bad-encoding problems)
   --parquet             also write every table as Parquet (places.parquet, flows.parquet, ...)
   --window <A-B>        window for active researchers, stock, young share and inflow ratio
                         (timelines; default: ${ANALYZE_DEFAULTS.window.join('-')})
@@ -94,6 +97,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     {
       kind: { type: 'string' },
       engine: { type: 'string' },
+      encoding: { type: 'string' },
       parquet: { type: 'boolean' },
       level: { type: 'string' },
       window: { type: 'string' },
@@ -165,14 +169,15 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     progress.done();
     run = analyzeTimelineRecords(read, input, { ...options, kind: 'timelines' }, hooks);
   } else {
+    const encoding = parseChoice('--encoding', values.encoding, ENCODINGS, 'utf8');
     const engineChoice = parseChoice('--engine', values.engine, ['auto', 'js', 'duckdb'] as const, ENGINE_DEFAULTS.engine);
     const duckdb = engineChoice === 'auto' ? await (await import('../engines/duckdb/session.ts')).duckdbAvailable() : true;
     if (chooseEngine({ engine: engineChoice, path: input, bytes, duckdb }) === 'duckdb') {
       const { analyzeFileWithDuckDB } = await import('../engines/duckdb/analyze.ts');
-      run = await analyzeFileWithDuckDB(input, { ...options, kind: kind as RecordKind | 'auto' }, hooks);
+      run = await analyzeFileWithDuckDB(input, { ...options, kind: kind as RecordKind | 'auto', encoding }, hooks);
       progress.done();
     } else {
-      const read = await readTable(input, { onProgress: (done: number, total?: number) => progress.update(done, total) });
+      const read = await readTable(input, { encoding, onProgress: (done: number, total?: number) => progress.update(done, total) });
       progress.done();
       const resolvedKind: RecordKind = kind === 'auto' ? detectKind(read.table.columnNames(), options.columns ?? {}) : (kind as RecordKind);
       run = analyzeTable(read.table, read, { ...options, kind: resolvedKind }, hooks);

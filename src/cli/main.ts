@@ -82,7 +82,9 @@ export function reportError(error: unknown): number {
     process.stderr.write(`talentflow: ${error.name}: ${error.message}\n`);
     return EXIT.input;
   }
-  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  process.stderr.write(`talentflow: internal error: ${detail}\n`);
+  // A bug, not a user's mistake: one line, no stack trace (TALENTFLOW_DEBUG=1 shows it).
+  const message = error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error);
+  const stack = process.env.TALENTFLOW_DEBUG && error instanceof Error ? `\n${error.stack}` : '';
+  process.stderr.write(`talentflow: internal error (a bug; please report it with the command line): ${message}${stack}\n`);
   return EXIT.internal;
 }

@@ -13,6 +13,7 @@ import { parseTimelines } from '../records/parse-timelines.ts';
 import { resolveMoves } from '../records/resolve-moves.ts';
 import { resolveTimelines } from '../records/resolve-timelines.ts';
 import type { ParseOptions } from '../records/table-input.ts';
+import { unusableInput } from '../records/usable.ts';
 import type { MoveRecord, Problem, ReadResult, TimelineRecord } from '../records/types.ts';
 import { summariseTimelines } from '../timelines/summarise.ts';
 import { resolveAnalyzeOptions, type AnalyzeOptions, type ResolvedAnalyzeOptions } from './options.ts';
@@ -49,7 +50,10 @@ export interface AnalysisRun {
   analyses: AnalysisSummary;
 }
 
-/** Parses an arquero table of the given kind and runs the analysis. */
+/**
+ * Parses an arquero table of the given kind and runs the analysis.
+ * @throws InputError when a required column is missing or the table has no data row.
+ */
 export function analyzeTable(
   table: ColumnTable,
   parse: ParseOptions,
@@ -59,9 +63,12 @@ export function analyzeTable(
   const o = resolveAnalyzeOptions(options);
   hooks.onStage?.('parse');
   const parseOptions = { ...parse, columns: o.columns };
+  const read = o.kind === 'moves' ? parseMoves(table, parseOptions) : parseTimelines(table, parseOptions);
+  const unusable = unusableInput(read.problems, read.rowsRead, parse.file, table.columnNames());
+  if (unusable) throw unusable;
   return o.kind === 'moves'
-    ? analyzeMoveRecords(parseMoves(table, parseOptions), parse.file, o, hooks)
-    : analyzeTimelineRecords(parseTimelines(table, parseOptions), parse.file, o, hooks);
+    ? analyzeMoveRecords(read as ReadResult<MoveRecord>, parse.file, o, hooks)
+    : analyzeTimelineRecords(read as ReadResult<TimelineRecord>, parse.file, o, hooks);
 }
 
 /** Runs the analysis on parsed moves (one row per move, or aggregated rows with `count`). */

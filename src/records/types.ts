@@ -47,6 +47,7 @@ export type ProblemReason =
   | 'unknown-country'
   | 'assumed-country'
   | 'malformed-row'
+  | 'bad-encoding'
   // Real-source importers (src/sources/): a record that is not the documented shape, a record or
   // affiliation without a year, a work without authors, an author or affiliation without any
   // institution, a ROR id missing from the gazetteer, and institution names matching no or
