@@ -11,9 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { parseAliasCsv } from '../places/aliases.ts';
 import { InputError, OptionError } from '../errors.ts';
 import { sha256OfFile } from '../exports/checksum.ts';
-import { writeOutputs } from '../exports/write-atomic.ts';
-import { problemsTable } from '../exports/problems-table.ts';
-import { tableToCsv } from '../exports/csv.ts';
+import { openOutputFolder, sealManifest, type OutputFolder } from '../exports/output-folder.ts';
 import { parseColumnMap } from '../records/columns.ts';
 import { formatReport } from '../report/report.ts';
 import { summariseProblems, formatProblemSummary } from '../records/problems.ts';
@@ -154,6 +152,28 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     aliasProblems.push(...aliases.problems);
   }
 
+  // The output folder is prepared first: an unwritable --out fails before the analysis runs.
+  const out = await openOutputFolder(outDir);
+  try {
+    return await analyzeInto(out, input, kind, isSource, options, aliasProblems, values, positionals, argv);
+  } catch (error) {
+    await out.discard();
+    throw error;
+  }
+}
+
+async function analyzeInto(
+  out: OutputFolder,
+  input: string,
+  kind: (typeof KINDS)[number],
+  isSource: boolean,
+  options: AnalyzeOptions,
+  aliasProblems: Problem[],
+  values: { engine?: string | undefined; encoding?: string | undefined; strict?: boolean | undefined; figures?: boolean | undefined; parquet?: boolean | undefined; quiet?: boolean | undefined },
+  positionals: string[],
+  argv: string[],
+): Promise<number> {
+  const outDir = out.dir;
   const bytes = (await stat(input).catch(() => null))?.size ?? 0;
   const progress = createProgress(`reading ${basename(input)}`, bytes);
   const stageProgress = createProgress('analysing', 5);
@@ -186,32 +206,38 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   stageProgress.done();
   run.problems.unshift(...aliasProblems);
 
-  if (values.strict && run.problems.length > 0) {
-    await writeOutputs(outDir, { 'problems.csv': tableToCsv(problemsTable(run.problems)) });
-    process.stderr.write(formatProblemSummary(summariseProblems(run.problems)) + '\n');
-    process.stderr.write(
-      `talentflow analyze: --strict: ${run.problems.length} problem(s); only ${join(outDir, 'problems.csv')} was written.\n`,
-    );
-    return EXIT.problems;
-  }
-
   // Top-level CSV tables get a Parquet copy with --parquet, converted from the written CSV files.
   const tables = ['places.csv', 'flows.csv', 'top_sources.csv', 'top_destinations.csv', 'communities.csv', 'rai.csv', 'problems.csv'];
+  const strict = values.strict === true && run.problems.length > 0;
   const { 'manifest.json': manifest, ...files } = await outputFileSources(run, {
     input: { path: relativeOrSame(input), sha256: await sha256OfFile(input), bytes },
     packageVersion: packageVersion(),
     createdBy: `talentflow analyze ${argv.join(' ')}`,
-    figures: values.figures === true,
-    ...(values.parquet ? { alsoWritten: tables.map((t) => t.replace(/\.csv$/, '.parquet')) } : {}),
+    figures: values.figures === true && !strict,
+    ...(values.parquet && !strict ? { alsoWritten: tables.map((t) => t.replace(/\.csv$/, '.parquet')) } : {}),
+    ...(strict ? { only: ['problems.csv'] } : {}),
   });
-  // Files are produced one at a time as they are written; the manifest goes last, so a folder
-  // with a manifest is a complete one.
-  const written = await writeOutputs(outDir, files);
+
+  if (strict) {
+    // The whole folder is replaced: problems.csv and a manifest saying the run stopped there,
+    // never beside the tables of an earlier run.
+    await out.write({ 'problems.csv': files['problems.csv']! });
+    await out.commit((hashes) => sealManifest(manifest as string, hashes));
+    process.stderr.write(formatProblemSummary(summariseProblems(run.problems)) + '\n');
+    process.stderr.write(
+      `talentflow analyze: --strict: ${run.problems.length} problem(s); only ${join(outDir, 'problems.csv')} and the manifest were written.\n`,
+    );
+    return EXIT.problems;
+  }
+
+  // Files are produced one at a time as they are written, into a partial folder that replaces
+  // the output folder whole once the manifest (with every file's SHA-256) is written.
+  await out.write(files);
   if (values.parquet) {
     const { csvFilesToParquet } = await import('../engines/duckdb/parquet.ts');
-    written.push(...(await writeOutputs(outDir, await csvFilesToParquet(outDir, tables))));
+    await out.write(await csvFilesToParquet(out.partial, tables));
   }
-  written.push(...(await writeOutputs(outDir, { 'manifest.json': manifest! })));
+  const written = await out.commit((hashes) => sealManifest(manifest as string, hashes));
   // Limits that changed what was computed (betweenness on the strongest flows, stability skipped)
   // and iterations that did not converge: said once each, even with --quiet.
   for (const warning of run.analyses.warnings) process.stderr.write(`talentflow analyze: note: ${warning}\n`);
