@@ -50,10 +50,13 @@ export function scanSql(path: string, kind: SourceKind, options: ScanOptions = {
   const delimiter = kind.format === 'tsv' ? '\t' : ',';
   // The columns get positional names: the header's own names (any text, repeated or empty ones
   // refused before) stay in JS, and no header name ever reaches the SQL.
-  const names = options.columns ? `names = [${Array.from({ length: options.columns }, (_, i) => `'_r${i}'`).join(', ')}], ` : '';
+  // With the columns known nothing is sniffed: a sniffer guesses (and fails on odd files).
+  const columns = options.columns
+    ? `auto_detect = false, columns = {${Array.from({ length: options.columns }, (_, i) => `'_r${i}': 'VARCHAR'`).join(', ')}}, `
+    : 'all_varchar = true, auto_detect = true, ';
   const encoding = options.encoding === 'latin1' ? `encoding = 'latin-1', ` : '';
   return (
-    `read_csv(${literal(path)}, header = true, all_varchar = true, auto_detect = true, ${names}${encoding}delim = ${literal(delimiter)}, ` +
+    `read_csv(${literal(path)}, header = true, ${columns}${encoding}delim = ${literal(delimiter)}, ` +
     `quote = '"', escape = '"', compression = ${kind.gzip ? "'gzip'" : "'none'"}, store_rejects = true, ignore_errors = true, ` +
     `rejects_table = 'tf_rejects', rejects_scan = 'tf_reject_scans', max_line_size = 16777216)`
   );
