@@ -67,7 +67,7 @@ Options:
                         (default: ${ANALYZE_DEFAULTS.betweennessMaxFlows})
   --out <dir>           output folder (default: out/<input name>)
   --figures             also write SVG figures into <out>/figures/
-  --strict              any problem is fatal: write problems.csv only and exit 1
+  --strict              any problem is fatal: write problems.csv (and the manifest) only, exit 1
   --quiet               no report on stdout (problems still go to stderr)
   -h, --help            this help
 
