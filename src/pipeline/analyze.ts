@@ -14,6 +14,8 @@ import { resolveMoves } from '../records/resolve-moves.ts';
 import { resolveTimelines } from '../records/resolve-timelines.ts';
 import type { ParseOptions } from '../records/table-input.ts';
 import { unusableInput } from '../records/usable.ts';
+import { countDuplicateRecords, duplicateNote } from '../records/duplicates.ts';
+import { matchColumns } from '../records/columns.ts';
 import type { MoveRecord, Problem, ReadResult, TimelineRecord } from '../records/types.ts';
 import { summariseTimelines } from '../timelines/summarise.ts';
 import { resolveAnalyzeOptions, type AnalyzeOptions, type ResolvedAnalyzeOptions } from './options.ts';
@@ -66,9 +68,15 @@ export function analyzeTable(
   const read = o.kind === 'moves' ? parseMoves(table, parseOptions) : parseTimelines(table, parseOptions);
   const unusable = unusableInput(read.problems, read.rowsRead, parse.file, table.columnNames());
   if (unusable) throw unusable;
-  return o.kind === 'moves'
-    ? analyzeMoveRecords(read as ReadResult<MoveRecord>, parse.file, o, hooks)
-    : analyzeTimelineRecords(read as ReadResult<TimelineRecord>, parse.file, o, hooks);
+  const run =
+    o.kind === 'moves'
+      ? analyzeMoveRecords(read as ReadResult<MoveRecord>, parse.file, o, hooks)
+      : analyzeTimelineRecords(read as ReadResult<TimelineRecord>, parse.file, o, hooks);
+  const countField = o.kind === 'moves' ? 'count' : 'publications';
+  const hasCount = matchColumns(table.columnNames(), [countField], o.columns).found.has(countField);
+  const note = duplicateNote(countDuplicateRecords(read.records), o.kind, hasCount);
+  if (note) run.analyses.warnings.push(note);
+  return run;
 }
 
 /** Runs the analysis on parsed moves (one row per move, or aggregated rows with `count`). */

@@ -188,4 +188,15 @@ describe('inputs read the same way by both engines', () => {
       [3, 'publications', 'bad-count'],
     ]);
   });
+
+  it('analyzeTable and analyzeFileWithDuckDB note rows that repeat an earlier row, except timelines without publications', async () => {
+    const moves = await expectSame(file('dup-moves.csv', `${MOVES}${ROWS[1]}\n ${ROWS[1]}\n${ROWS[2]}\n`));
+    expect(moves.analyses.warnings.filter((w) => w.includes('repeat'))).toEqual([
+      '3 rows repeat an earlier row field for field and count again; if the file holds some rows twice (two exports concatenated), remove them',
+    ]);
+    const pubs = 'researcher_id,year,place,country,publications\na,2019,Boston,US,1\na,2019,Boston,US,1\na,2021,London,GB,2\n';
+    expect((await expectSame(file('dup-pubs.csv', pubs))).analyses.warnings.filter((w) => w.includes('repeat'))).toHaveLength(1);
+    const rows = 'researcher_id,year,place,country\na,2019,Boston,US\na,2019,Boston,US\na,2021,London,GB\n';
+    expect((await expectSame(file('dup-rows.csv', rows))).analyses.warnings.filter((w) => w.includes('repeat'))).toEqual([]);
+  });
 });

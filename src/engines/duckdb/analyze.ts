@@ -9,6 +9,7 @@
 import { InputError, OptionError, TalentFlowError } from '../../errors.ts';
 import { inspectInput, openCheck, type InputInspection, type TextEncoding } from '../../io/inspect-input.ts';
 import { unusableInput } from '../../records/usable.ts';
+import { duplicateNote } from '../../records/duplicates.ts';
 import type { FlowGraph } from '../../graph/types.ts';
 import { finish, type AnalysisRun, type RunHooks } from '../../pipeline/analyze.ts';
 import { detectKind } from '../../pipeline/analyze-file.ts';
@@ -49,7 +50,9 @@ export interface DuckDBHooks extends RunHooks {
  */
 export async function analyzeFileWithDuckDB(path: string, options: DuckDBAnalyzeOptions = {}, hooks: DuckDBHooks = {}): Promise<AnalysisRun> {
   const p = await prepareWithDuckDB(path, options, hooks);
-  return finish(p.graph, { file: path, o: p.options, read: { records: [], problems: p.problems, rowsRead: p.rowsRead }, problems: p.problems, researchers: p.researchers, records: p.records }, hooks);
+  const run = finish(p.graph, { file: path, o: p.options, read: { records: [], problems: p.problems, rowsRead: p.rowsRead }, problems: p.problems, researchers: p.researchers, records: p.records }, hooks);
+  if (p.duplicateNote) run.analyses.warnings.push(p.duplicateNote);
+  return run;
 }
 
 /** Everything of a run but the analyses: the graph (no measures yet) and the counts. */
@@ -60,6 +63,8 @@ export interface PreparedRun {
   rowsRead: number;
   records: number;
   researchers: AnalysisRun['researchers'];
+  /** The note on rows repeating an earlier row (see `duplicateNote`), or null. */
+  duplicateNote?: string | null;
 }
 
 /**
@@ -138,6 +143,11 @@ async function analyzeWith(
   const rejects = await rejectCount(db, source);
   const bad = await db.rows(badRowsSql(kind));
   const [counts] = await db.rows(`SELECT count(*) FILTER (WHERE NOT blank) AS n, count(*) AS rows FROM rows`);
+  const hasCountColumn = fields.found.has(kind === 'moves' ? 'count' : 'publications');
+  // The fields countDuplicateRecords compares, of the rows that parsed (resolution aside).
+  const [dups] = await db.rows(`SELECT count(*) - count(DISTINCT (${kind === 'moves' ? 'id, f, fc, t, tc, year, disc, cnt' : 'id, place, country, year, disc, cnt'})) AS n
+    FROM rows WHERE NOT bad AND NOT blank`);
+  const duplicates = duplicateNote(Number(dups!.n), kind, hasCountColumn);
   lap('validate');
 
   hooks.onStage?.('resolve');
@@ -192,7 +202,7 @@ async function analyzeWith(
     const flows = await flowArrays(db);
     const records = Number(s!.flows) + Number(s!.within_rows);
     const graph = { flows, parts: { ...parts, nodes, stock: null, window: null, movesWithinPlace: Number(s!.within) } };
-    return { options: o, graph, problems, rowsRead, researchers: null, records };
+    return { options: o, graph, problems, rowsRead, researchers: null, records, duplicateNote: duplicates };
   }
   hooks.onStage?.('derive');
   const nodes = await placesUsed(db, `SELECT DISTINCT place FROM k`);
@@ -205,7 +215,7 @@ async function analyzeWith(
   hooks.onStage?.('graph');
   const flows = await flowArrays(db);
   const graph = { flows, parts: { ...parts, nodes, stock, window: o.window, movesWithinPlace: 0 } };
-  return { options: o, graph, problems, rowsRead, researchers, records: Number(kept!.n) };
+  return { options: o, graph, problems, rowsRead, researchers, records: Number(kept!.n), duplicateNote: duplicates };
 }
 
 interface Flagged {
