@@ -14,8 +14,10 @@ import { sha256OfFile } from '../exports/checksum.ts';
 import { openOutputFolder, sealManifest, type OutputFolder } from '../exports/output-folder.ts';
 import { parseColumnMap } from '../records/columns.ts';
 import { formatReport } from '../report/report.ts';
+import { parsePopulation } from '../records/parse-population.ts';
+import { addPopulation } from '../pipeline/population.ts';
 import { summariseProblems, formatProblemSummary } from '../records/problems.ts';
-import type { Problem, RecordKind } from '../records/types.ts';
+import type { ColumnMap, Problem, RecordKind } from '../records/types.ts';
 import { parseChoice, parseCommandLine, parseIntOption, parseNumberOption, parseYearRange } from './args.ts';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.ts';
 import { createProgress } from './progress.ts';
@@ -30,7 +32,7 @@ export const ANALYZE_HELP = `Usage: talentflow analyze <input> [options]
        talentflow analyze --kind <source> <file>... [options]
 
 Reads migration records (CSV, TSV or JSON lines; .gz too), builds the weighted directed graph of
-places and writes places.csv, flows.csv, top_sources.csv, communities.csv, rai.csv, problems.csv,
+places and writes places.csv, flows.csv, top_sources.csv, communities.csv, rai.csv, problems.csv, timeseries.csv,
 graph.json, graph.gexf and manifest.json into the output folder, then prints a short report.
 
 Options:
@@ -50,6 +52,15 @@ Options:
   --map <f=col,...>     input column names for canonical fields, e.g.
                         from=iso3codefrom,to=iso3codeto,count=n_migrations
   --aliases <file>      CSV name,country,target,target_country extending metro membership
+  --population <file>   researchers per place and year (CSV place,year,population; optional
+                        country, and inflow,outflow to check the flows against): the rates of
+                        timeseries.csv divide by it (default: from timelines, the researchers
+                        placed there that year; from moves, none: rates empty)
+  --population-map <f=col,...>
+                        column names of the population file, e.g. place=countrycode,
+                        population=padded_population_of_researchers
+  --compare <A-B,C-D>   compare two periods of arrival years: compare.csv (each measure in both,
+                        change, ranks, rank change) and "Rising and falling" in the report
   --seed <n>            seed of Louvain and everything random (default: ${ANALYZE_DEFAULTS.seed})
   --resolution <x>      Louvain resolution (default: ${ANALYZE_DEFAULTS.resolution})
   --top-k <n>           top sources/destinations per place (default: ${ANALYZE_DEFAULTS.topK})
@@ -83,6 +94,13 @@ function parseFlowCap(option: string, value: string | undefined, fallback: numbe
   return n;
 }
 
+/** "1998-2004,2012-2018" → [[1998, 2004], [2012, 2018]]. */
+export function parseComparePeriods(value: string): [[number, number], [number, number]] {
+  const parts = value.split(',');
+  if (parts.length !== 2) throw new OptionError('--compare', value, 'two periods of years, e.g. 1998-2004,2012-2018');
+  return [parseYearRange('--compare', parts[0]!), parseYearRange('--compare', parts[1]!)];
+}
+
 /** out/<input name without extensions>. */
 export function defaultOutDir(input: string): string {
   const name = basename(input).replace(/(\.(csv|tsv|jsonl|ndjson|json|xml|gz|parquet))+$/i, '');
@@ -102,6 +120,9 @@ export async function runAnalyze(argv: string[]): Promise<number> {
       years: { type: 'string' },
       map: { type: 'string' },
       aliases: { type: 'string' },
+      population: { type: 'string' },
+      'population-map': { type: 'string' },
+      compare: { type: 'string' },
       seed: { type: 'string' },
       resolution: { type: 'string' },
       'top-k': { type: 'string' },
@@ -140,7 +161,12 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     stabilityMaxFlows: parseIntOption('--stability-max-flows', values['stability-max-flows'], ANALYZE_DEFAULTS.stabilityMaxFlows, 0),
     betweennessMaxFlows: parseFlowCap('--betweenness-max-flows', values['betweenness-max-flows'], ANALYZE_DEFAULTS.betweennessMaxFlows),
     columns: values.map ? parseColumnMap(values.map) : {},
+    compare: values.compare ? parseComparePeriods(values.compare) : null,
   };
+  const populationColumns = values['population-map'] ? parseColumnMap(values['population-map'], 'population', 'population-map') : {};
+  if (values['population-map'] && !values.population) {
+    throw new OptionError('population-map', values['population-map'], 'a --population file to map the columns of');
+  }
   const outDir = values.out ?? defaultOutDir(input);
   const aliasProblems: Problem[] = [];
   if (values.aliases) {
@@ -155,7 +181,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   // The output folder is prepared first: an unwritable --out fails before the analysis runs.
   const out = await openOutputFolder(outDir);
   try {
-    return await analyzeInto(out, input, kind, isSource, options, aliasProblems, values, positionals, argv);
+    return await analyzeInto(out, input, kind, isSource, options, aliasProblems, populationColumns, values, positionals, argv);
   } catch (error) {
     await out.discard();
     throw error;
@@ -169,7 +195,8 @@ async function analyzeInto(
   isSource: boolean,
   options: AnalyzeOptions,
   aliasProblems: Problem[],
-  values: { engine?: string | undefined; encoding?: string | undefined; strict?: boolean | undefined; figures?: boolean | undefined; parquet?: boolean | undefined; quiet?: boolean | undefined },
+  populationColumns: ColumnMap,
+  values: { population?: string | undefined; engine?: string | undefined; encoding?: string | undefined; strict?: boolean | undefined; figures?: boolean | undefined; parquet?: boolean | undefined; quiet?: boolean | undefined },
   positionals: string[],
   argv: string[],
 ): Promise<number> {
@@ -205,9 +232,18 @@ async function analyzeInto(
   }
   stageProgress.done();
   run.problems.unshift(...aliasProblems);
+  if (values.population) {
+    const file = values.population;
+    const table = await readTable(file);
+    const parsed = parsePopulation(table.table, { ...table, file, columns: populationColumns });
+    // Without its columns the table cannot give any rate the user asked for: an unreadable input.
+    const missing = parsed.problems.filter((p) => p.reason === 'missing-column');
+    if (missing.length) throw new InputError(file, missing.map((p) => p.message).join('; '));
+    addPopulation(run, parsed, file);
+  }
 
   // Top-level CSV tables get a Parquet copy with --parquet, converted from the written CSV files.
-  const tables = ['places.csv', 'flows.csv', 'top_sources.csv', 'top_destinations.csv', 'communities.csv', 'rai.csv', 'problems.csv'];
+  const tables = ['places.csv', 'flows.csv', 'top_sources.csv', 'top_destinations.csv', 'communities.csv', 'rai.csv', 'problems.csv', 'timeseries.csv', ...(options.compare ? ['compare.csv'] : [])];
   const strict = values.strict === true && run.problems.length > 0;
   const { 'manifest.json': manifest, ...files } = await outputFileSources(run, {
     input: { path: relativeOrSame(input), sha256: await sha256OfFile(input), bytes },

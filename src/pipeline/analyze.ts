@@ -19,6 +19,7 @@ import { matchColumns } from '../records/columns.ts';
 import type { MoveRecord, Problem, ReadResult, TimelineRecord } from '../records/types.ts';
 import { summariseTimelines } from '../timelines/summarise.ts';
 import { resolveAnalyzeOptions, type AnalyzeOptions, type ResolvedAnalyzeOptions } from './options.ts';
+import type { RunPopulation } from './population.ts';
 
 /** Named steps, reported to `onStage` so a caller can show progress. */
 export type Stage = 'parse' | 'resolve' | 'derive' | 'graph' | 'analyses';
@@ -50,6 +51,8 @@ export interface AnalysisRun {
   researchers: { total: number; active: number } | null;
   graph: FlowGraph;
   analyses: AnalysisSummary;
+  /** The population table given beside the records (`addPopulation`); absent or null without one. */
+  population?: RunPopulation | null;
 }
 
 /**
