@@ -6,19 +6,18 @@ import { ANALYZE_DEFAULTS, type AnalyzeOptions } from '../pipeline/options.ts';
 import { outputFileSources } from '../pipeline/outputs.ts';
 import { detectKind } from '../pipeline/analyze-file.ts';
 import { readTable } from '../io/read-table.ts';
+import { ENCODINGS } from '../io/inspect-input.ts';
 import { readFile } from 'node:fs/promises';
 import { parseAliasCsv } from '../places/aliases.ts';
 import { InputError, OptionError } from '../errors.ts';
 import { sha256OfFile } from '../exports/checksum.ts';
-import { writeOutputs } from '../exports/write-atomic.ts';
-import { problemsTable } from '../exports/problems-table.ts';
-import { tableToCsv } from '../exports/csv.ts';
+import { openOutputFolder, sealManifest, type OutputFolder } from '../exports/output-folder.ts';
 import { parseColumnMap } from '../records/columns.ts';
 import { formatReport } from '../report/report.ts';
 import { parsePopulation } from '../records/parse-population.ts';
 import { addPopulation } from '../pipeline/population.ts';
 import { summariseProblems, formatProblemSummary } from '../records/problems.ts';
-import type { Problem, RecordKind } from '../records/types.ts';
+import type { ColumnMap, Problem, RecordKind } from '../records/types.ts';
 import { parseChoice, parseCommandLine, parseIntOption, parseNumberOption, parseYearRange } from './args.ts';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.ts';
 import { createProgress } from './progress.ts';
@@ -55,6 +54,8 @@ Options:
                         Distributed table the input is loaded into, db.name (default:
                         ${CLICKHOUSE_DEFAULTS.table}; <name>_local on every shard); kept after the run
   --input-table <t>     analyse this existing ClickHouse table instead of a file (no <input>)
+  --encoding <e>        utf8 | latin1: text encoding of a CSV/TSV/JSON-lines input (default: utf8;
+                        lines that are not UTF-8 are skipped as bad-encoding problems)
   --parquet             also write every table as Parquet (places.parquet, flows.parquet, ...)
   --window <A-B>        window for active researchers, stock, young share and inflow ratio
                         (timelines; default: ${ANALYZE_DEFAULTS.window.join('-')})
@@ -99,7 +100,7 @@ Options:
                         --engine auto the input is then read by the JS engine (default: 0, off)
   --out <dir>           output folder (default: out/<input name>)
   --figures             also write SVG figures into <out>/figures/
-  --strict              any problem is fatal: write problems.csv only and exit 1
+  --strict              any problem is fatal: write problems.csv (and the manifest) only, exit 1
   --quiet               no report on stdout (problems still go to stderr)
   -h, --help            this help
 
@@ -138,6 +139,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
       'clickhouse-cluster': { type: 'string' },
       'clickhouse-table': { type: 'string' },
       'input-table': { type: 'string' },
+      encoding: { type: 'string' },
       parquet: { type: 'boolean' },
       level: { type: 'string' },
       window: { type: 'string' },
@@ -221,7 +223,44 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     aliasProblems.push(...aliases.problems);
   }
 
+  // The output folder is prepared first: an unwritable --out fails before the analysis runs.
+  const out = await openOutputFolder(outDir);
+  try {
+    return await analyzeInto(out, input, kind, isSource, engineChoice, inputTable, options, aliasProblems, populationColumns, values, positionals, argv);
+  } catch (error) {
+    await out.discard();
+    throw error;
+  }
+}
+
+async function analyzeInto(
+  out: OutputFolder,
+  input: string,
+  kind: (typeof KINDS)[number],
+  isSource: boolean,
+  engineChoice: 'auto' | 'js' | 'duckdb' | 'clickhouse',
+  inputTable: string | undefined,
+  options: AnalyzeOptions,
+  aliasProblems: Problem[],
+  populationColumns: ColumnMap,
+  values: {
+    population?: string | undefined;
+    encoding?: string | undefined;
+    strict?: boolean | undefined;
+    figures?: boolean | undefined;
+    parquet?: boolean | undefined;
+    quiet?: boolean | undefined;
+    'clickhouse-url'?: string | undefined;
+    'clickhouse-cluster'?: string | undefined;
+    'clickhouse-table'?: string | undefined;
+  },
+  positionals: string[],
+  argv: string[],
+): Promise<number> {
+  const outDir = out.dir;
   const bytes = inputTable !== undefined ? 0 : ((await stat(input).catch(() => null))?.size ?? 0);
+  const encoding = parseChoice('--encoding', values.encoding, ENCODINGS, 'utf8');
+  if (engineChoice === 'clickhouse' && encoding !== 'utf8') throw new OptionError('--encoding', encoding, 'utf8 with --engine clickhouse (convert the file with iconv first)');
   const progress = createProgress(`reading ${basename(input)}`, bytes);
   const stageProgress = createProgress('analysing', 5);
   const stages: Stage[] = ['parse', 'resolve', 'derive', 'graph', 'analyses'];
@@ -254,10 +293,10 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     const duckdb = wantsDuckdb && engine === 'auto' ? await (await import('../engines/duckdb/session.ts')).duckdbAvailable() : wantsDuckdb;
     if (pick(duckdb) === 'duckdb') {
       const { analyzeFileWithDuckDB } = await import('../engines/duckdb/analyze.ts');
-      run = await analyzeFileWithDuckDB(input, { ...options, kind: kind as RecordKind | 'auto' }, hooks);
+      run = await analyzeFileWithDuckDB(input, { ...options, kind: kind as RecordKind | 'auto', encoding }, hooks);
       progress.done();
     } else {
-      const read = await readTable(input, { onProgress: (done: number, total?: number) => progress.update(done, total) });
+      const read = await readTable(input, { encoding, onProgress: (done: number, total?: number) => progress.update(done, total) });
       progress.done();
       const resolvedKind: RecordKind = kind === 'auto' ? detectKind(read.table.columnNames(), options.columns ?? {}) : (kind as RecordKind);
       run = analyzeTable(read.table, read, { ...options, kind: resolvedKind }, hooks);
@@ -275,21 +314,13 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     addPopulation(run, parsed, file);
   }
 
-  if (values.strict && run.problems.length > 0) {
-    await writeOutputs(outDir, { 'problems.csv': tableToCsv(problemsTable(run.problems)) });
-    process.stderr.write(formatProblemSummary(summariseProblems(run.problems)) + '\n');
-    process.stderr.write(
-      `talentflow analyze: --strict: ${run.problems.length} problem(s); only ${join(outDir, 'problems.csv')} was written.\n`,
-    );
-    return EXIT.problems;
-  }
-
   // Top-level CSV tables get a Parquet copy with --parquet, converted from the written CSV files.
   const tables = [
     'places.csv', 'flows.csv', 'top_sources.csv', 'top_destinations.csv', 'communities.csv', 'rai.csv', 'problems.csv', 'timeseries.csv',
     ...(options.compare ? ['compare.csv'] : []),
     ...(run.intervals ? ['intervals.csv'] : []),
   ];
+  const strict = values.strict === true && run.problems.length > 0;
   const { 'manifest.json': manifest, ...files } = await outputFileSources(run, {
     input: {
       path: inputTable !== undefined ? input : relativeOrSame(input),
@@ -298,17 +329,31 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     },
     packageVersion: packageVersion(),
     createdBy: `talentflow analyze ${argv.join(' ')}`,
-    figures: values.figures === true,
-    ...(values.parquet ? { alsoWritten: tables.map((t) => t.replace(/\.csv$/, '.parquet')) } : {}),
+    figures: values.figures === true && !strict,
+    ...(values.parquet && !strict ? { alsoWritten: tables.map((t) => t.replace(/\.csv$/, '.parquet')) } : {}),
+    ...(strict ? { only: ['problems.csv'] } : {}),
   });
-  // Files are produced one at a time as they are written; the manifest goes last, so a folder
-  // with a manifest is a complete one.
-  const written = await writeOutputs(outDir, files);
+
+  if (strict) {
+    // The whole folder is replaced: problems.csv and a manifest saying the run stopped there,
+    // never beside the tables of an earlier run.
+    await out.write({ 'problems.csv': files['problems.csv']! });
+    await out.commit((hashes) => sealManifest(manifest as string, hashes));
+    process.stderr.write(formatProblemSummary(summariseProblems(run.problems)) + '\n');
+    process.stderr.write(
+      `talentflow analyze: --strict: ${run.problems.length} problem(s); only ${join(outDir, 'problems.csv')} and the manifest were written.\n`,
+    );
+    return EXIT.problems;
+  }
+
+  // Files are produced one at a time as they are written, into a partial folder that replaces
+  // the output folder whole once the manifest (with every file's SHA-256) is written.
+  await out.write(files);
   if (values.parquet) {
     const { csvFilesToParquet } = await import('../engines/duckdb/parquet.ts');
-    written.push(...(await writeOutputs(outDir, await csvFilesToParquet(outDir, tables))));
+    await out.write(await csvFilesToParquet(out.partial, tables));
   }
-  written.push(...(await writeOutputs(outDir, { 'manifest.json': manifest! })));
+  const written = await out.commit((hashes) => sealManifest(manifest as string, hashes));
   // Limits that changed what was computed (betweenness on the strongest flows, stability skipped)
   // and iterations that did not converge: said once each, even with --quiet.
   for (const warning of run.analyses.warnings) process.stderr.write(`talentflow analyze: note: ${warning}\n`);
