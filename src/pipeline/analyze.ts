@@ -14,6 +14,9 @@ import { parseTimelines } from '../records/parse-timelines.ts';
 import { resolveMoves } from '../records/resolve-moves.ts';
 import { resolveTimelines } from '../records/resolve-timelines.ts';
 import type { ParseOptions } from '../records/table-input.ts';
+import { unusableInput } from '../records/usable.ts';
+import { countDuplicateRecords, duplicateNote } from '../records/duplicates.ts';
+import { matchColumns } from '../records/columns.ts';
 import type { MoveRecord, Problem, ReadResult, TimelineRecord } from '../records/types.ts';
 import { summariseTimelines } from '../timelines/summarise.ts';
 import type { TimelineRows } from '../timelines/rows.ts';
@@ -67,7 +70,10 @@ export interface AnalysisRun {
   population?: RunPopulation | null;
 }
 
-/** Parses an arquero table of the given kind and runs the analysis. */
+/**
+ * Parses an arquero table of the given kind and runs the analysis.
+ * @throws InputError when a required column is missing or the table has no data row.
+ */
 export function analyzeTable(
   table: ColumnTable,
   parse: ParseOptions,
@@ -78,14 +84,19 @@ export function analyzeTable(
   hooks.onStage?.('parse');
   const parseOptions = { ...parse, columns: o.columns };
   const start = performance.now();
-  if (o.kind === 'moves') {
-    const read = parseMoves(table, parseOptions);
-    hooks.onTiming?.('validate', performance.now() - start);
-    return analyzeMoveRecords(read, parse.file, o, hooks);
-  }
-  const read = parseTimelines(table, parseOptions);
+  const read = o.kind === 'moves' ? parseMoves(table, parseOptions) : parseTimelines(table, parseOptions);
   hooks.onTiming?.('validate', performance.now() - start);
-  return analyzeTimelineRecords(read, parse.file, o, hooks);
+  const unusable = unusableInput(read.problems, read.rowsRead, parse.file, table.columnNames());
+  if (unusable) throw unusable;
+  const run =
+    o.kind === 'moves'
+      ? analyzeMoveRecords(read as ReadResult<MoveRecord>, parse.file, o, hooks)
+      : analyzeTimelineRecords(read as ReadResult<TimelineRecord>, parse.file, o, hooks);
+  const countField = o.kind === 'moves' ? 'count' : 'publications';
+  const hasCount = matchColumns(table.columnNames(), [countField], o.columns).found.has(countField);
+  const note = duplicateNote(countDuplicateRecords(read.records), o.kind, hasCount);
+  if (note) run.analyses.warnings.push(note);
+  return run;
 }
 
 /** Runs the analysis on parsed moves (one row per move, or aggregated rows with `count`). */

@@ -24,6 +24,8 @@ import { assertJsonSafe, graphJsonChunks } from '../exports/graph-json.ts';
 import { gexfChunks } from '../exports/gexf.ts';
 import { flowStoreToArrow } from '../exports/flows-arrow.ts';
 import { buildManifest, manifestToJson } from '../exports/manifest.ts';
+import { sealManifest, type FileHashes } from '../exports/output-folder.ts';
+import { sha256OfData } from '../exports/checksum.ts';
 
 export interface OutputMeta {
   input: { path: string; sha256: string; bytes: number };
@@ -46,6 +48,11 @@ export interface OutputMeta {
    * it writes them, before the manifest.
    */
   timings?: readonly StageTiming[];
+  /**
+   * Only these files are written (`--strict` with problems: problems.csv): the manifest lists
+   * them alone and its notes say why the others are missing.
+   */
+  only?: readonly string[];
 }
 
 /** An output left out of the folder, why, and the option that asks for it. */
@@ -88,12 +95,20 @@ export function skippedOutputs(run: AnalysisRun, meta: Pick<OutputMeta, 'gexf' |
 /** Content of one output file: text, or chunks of text/bytes produced as they are consumed. */
 export type OutputSource = string | Iterable<FileChunk>;
 
-/** Every output file of a run: name → text, or bytes for the binary `flows.arrow`. `manifest.json` lists the others. */
+/**
+ * Every output file of a run: name → text, or bytes for the binary `flows.arrow`, the bytes
+ * `writeAnalysis` writes. `manifest.json` lists the others with their size and SHA-256 (see `sealManifest`).
+ */
 export async function buildOutputFiles(run: AnalysisRun, meta: OutputMeta): Promise<Record<string, string | Uint8Array>> {
   const files: Record<string, string | Uint8Array> = {};
   for (const [name, source] of Object.entries(await outputFileSources(run, meta))) {
     files[name] = typeof source === 'string' ? source : BINARY.test(name) ? concatBytes(source) : chunksToString(source);
   }
+  const hashes: FileHashes = {};
+  for (const [name, text] of Object.entries(files)) {
+    if (name !== 'manifest.json') hashes[name] = { bytes: Buffer.byteLength(text), sha256: sha256OfData(text) };
+  }
+  files['manifest.json'] = sealManifest(files['manifest.json'] as string, hashes);
   return files;
 }
 
@@ -185,7 +200,7 @@ export async function outputFileSources(run: AnalysisRun, meta: OutputMeta): Pro
       nodes: run.graph.order,
       edges: run.graph.size,
     },
-    outputs: [...Object.keys(files), ...(meta.alsoWritten ?? [])],
+    outputs: meta.only ? [...meta.only] : [...Object.keys(files), ...(meta.alsoWritten ?? [])],
     ...(meta.createdBy ? { createdBy: meta.createdBy } : {}),
     graph: {
       level: o.level,
@@ -197,7 +212,9 @@ export async function outputFileSources(run: AnalysisRun, meta: OutputMeta): Pro
     backbone: run.analyses.backbone,
     ...(run.analyses.gravity ? { gravity: run.analyses.gravity } : {}),
     ...(intervals ? { bootstrap: { unit: intervals.unit, replicates: intervals.replicates, seed: intervals.seed, level: intervals.level } } : {}),
-    notes: run.analyses.warnings,
+    notes: meta.only
+      ? [`strict: ${run.problems.length} problem(s) found; only ${meta.only.join(', ')} written`, ...run.analyses.warnings]
+      : run.analyses.warnings,
     ...(skipped.length ? { skipped } : {}),
     ...(meta.timings?.length ? { timings: meta.timings } : {}),
   }));
