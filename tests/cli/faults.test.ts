@@ -140,7 +140,7 @@ describe('runAnalyze output folders', () => {
     expect((await analyze(INPUT, '--out', out)).status).toBe(0);
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     const names = readdirSync(out).sort();
-    expect(names).toEqual(['communities.csv', 'flows.csv', 'graph.gexf', 'graph.json', 'manifest.json', 'places.csv', 'problems.csv', 'rai.csv', 'resolutions.csv', 'timeseries.csv', 'top_destinations.csv', 'top_sources.csv']);
+    expect(names).toEqual(['communities.csv', 'flows.arrow', 'flows.csv', 'graph.gexf', 'graph.json', 'manifest.json', 'places.csv', 'problems.csv', 'rai.csv', 'resolutions.csv', 'timeseries.csv', 'top_destinations.csv', 'top_sources.csv']);
     expect(Object.keys(manifest.files).sort()).toEqual(names.filter((n) => n !== 'manifest.json'));
     for (const name of Object.keys(manifest.files)) expect(manifest.files[name].sha256, name).toBe(sha256(join(out, name)));
     // The run id fingerprints input, options and outputs: the same run gives the same id.
