@@ -6,6 +6,7 @@
  * warning, every failure says why and what was nearest.
  */
 import { OptionError } from '../errors.ts';
+import { createHintResolution } from './by-geonames.ts';
 import { countryPlace, resolveCountry, suggestCountries } from './countries.ts';
 import { loadGazetteer, shortKey, type Gazetteer } from './gazetteer.ts';
 import { findMetroByName, findMetroMember, metroMemberKeys, metroOfCity, METROS } from './metros.ts';
@@ -242,16 +243,16 @@ export function createPlaceResolver(options: PlaceResolverOptions = {}): PlaceRe
     return country !== null ? inCountry(name, key, country, true) : anywhere(name, key, true);
   };
 
-  return {
-    level,
-    resolve(name: string, country: string | null): PlaceResolution {
-      const memoKey = `${name}\u0000${country ?? ''}`;
-      let result = memo.get(memoKey);
-      if (result === undefined) {
-        result = compute(name, country);
-        memo.set(memoKey, result);
-      }
-      return result;
-    },
+  const resolve = (name: string, country: string | null): PlaceResolution => {
+    const memoKey = `${name}\u0000${country ?? ''}`;
+    let result = memo.get(memoKey);
+    if (result === undefined) {
+      result = compute(name, country);
+      memo.set(memoKey, result);
+    }
+    return result;
   };
+  // Rows that carry a GeoNames id, coordinates or a region are placed by them (./by-geonames.ts).
+  const resolveAt = createHintResolution({ level, gazetteer, resolve });
+  return { level, resolve, resolveAt };
 }

@@ -30,6 +30,16 @@ export interface TimelineRecord {
   /** Publications this row stands for; 1 when the input has no `publications` column (one row = one publication). */
   publications: number;
   line: number;
+  /**
+   * What the source knew of the place besides its name (the optional columns `ror_id`,
+   * `geonames_id`, `lat`, `lon`, `region`): analysis places the row by them when present
+   * (see `places/by-geonames.ts`). Absent or null = unknown.
+   */
+  rorId?: string | null;
+  geonamesId?: number | null;
+  lat?: number | null;
+  lon?: number | null;
+  region?: string | null;
 }
 
 export type RecordKind = 'moves' | 'timelines';

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { createHintResolution, hasPlaceHint, usStateCode } from '../../src/places/by-geonames.ts';
+import { createPlaceResolver } from '../../src/places/resolve.ts';
+import type { PlaceResolution } from '../../src/places/types.ts';
+
+const cityOf = (r: PlaceResolution) => (r.ok ? [r.place.id, Math.round(r.place.lat! * 100) / 100] : [r.reason]);
+
+describe('resolveAt (places/by-geonames.ts)', () => {
+  const metro = createPlaceResolver();
+  const city = createPlaceResolver({ level: 'city' });
+
+  it('resolveAt places a row by its GeoNames id: Newark, Delaware (4143861) is not Newark, New Jersey in the New York metro', () => {
+    expect(cityOf(metro.resolve('Newark', 'US'))).toEqual(['New York', 40.71]);
+    expect(cityOf(metro.resolveAt!('Newark', 'US', { geonamesId: 4143861 }))).toEqual(['Newark, US', 39.68]);
+  });
+
+  it('resolveAt lets the id win over the name (a district name with its city id) and ignores an id of another country', () => {
+    // 1796236 is Shanghai; the row's name is one of its districts' names.
+    expect(cityOf(metro.resolveAt!('Minhang', 'CN', { geonamesId: 1796236 }))).toEqual(['Shanghai', 31.22]);
+    expect(cityOf(city.resolveAt!('Newark', 'GB', { geonamesId: 4143861 }))).toEqual(cityOf(city.resolve('Newark', 'GB')));
+  });
+
+  it('resolveAt takes the same-name city nearest the coordinates: Bloomington, Indiana; Halle (Saale)', () => {
+    expect(cityOf(city.resolve('Bloomington', 'US'))[1]).toBeGreaterThan(44); // Minnesota, the most populous
+    expect(cityOf(city.resolveAt!('Bloomington', 'US', { lat: 39.1653, lon: -86.5264 }))).toEqual(['Bloomington, US', 39.17]);
+    expect(cityOf(city.resolveAt!('Halle', 'DE', { lat: 51.4816, lon: 11.9797 }))).toEqual(['Halle (Saale), DE', 51.48]);
+  });
+
+  it('resolveAt uses a US state given as name or postal code: Middletown, Connecticut; Burlington, Vermont', () => {
+    expect(cityOf(city.resolveAt!('Middletown', 'US', { region: 'Connecticut' }))).toEqual(['Middletown, US', 41.56]);
+    expect(cityOf(city.resolveAt!('Burlington', 'US', { region: 'VT' }))).toEqual(['Burlington, US', 44.48]);
+    // A region elsewhere is carried, not used: the name decides.
+    expect(cityOf(city.resolveAt!('Padova', 'IT', { region: 'Veneto' }))).toEqual(cityOf(city.resolve('Padova', 'IT')));
+  });
+
+  it('resolveAt falls back to the name rules without a usable hint, and keeps their failures', () => {
+    expect(metro.resolveAt!('Shenzen', 'CN', { region: 'Guangdong' })).toEqual(metro.resolve('Shenzen', 'CN'));
+    expect(cityOf(metro.resolveAt!('Boston', 'XX', { geonamesId: 4930956 }))).toEqual(['unknown-country']);
+  });
+
+  it('createHintResolution uses the cities it is given and memoises per hint', () => {
+    let calls = 0;
+    const at = createHintResolution({
+      level: 'city',
+      gazetteer: () => ({ size: 0, loadMs: null, find: () => [], countriesOf: () => [], keys: () => [] }),
+      resolve: () => {
+        calls++;
+        return { ok: false, reason: 'unknown-place', message: 'none', suggestions: [] };
+      },
+      citiesById: () => new Map([[1, { id: 1, name: 'Testville', country: 'US', population: 5000, lat: 1, lon: 2, admin1: 'DE' }]]),
+    });
+    expect(cityOf(at('Anything', 'US', { geonamesId: 1 }))).toEqual(['Testville, US', 1]);
+    at('Nowhere', 'US', { geonamesId: 2 });
+    at('Nowhere', 'US', { geonamesId: 2 });
+    expect(calls).toBe(1);
+  });
+
+  it('hasPlaceHint needs an id, both coordinates or a region; usStateCode reads names and codes', () => {
+    expect([hasPlaceHint({}), hasPlaceHint({ lat: 1 }), hasPlaceHint({ lat: 1, lon: 2 }), hasPlaceHint({ geonamesId: 5 }), hasPlaceHint({ region: 'X' })]).toEqual([false, false, true, true, true]);
+    expect([usStateCode('Massachusetts'), usStateCode('ma'), usStateCode('Veneto')]).toEqual(['MA', 'MA', null]);
+  });
+});
