@@ -67,7 +67,11 @@ export type ProblemReason =
   | 'no-institution'
   | 'unknown-ror'
   | 'unknown-institution'
-  | 'ambiguous-institution';
+  | 'ambiguous-institution'
+  // ORCID records that ORCID itself withholds: locked (error 409), deactivated, or another error document.
+  | 'locked-record'
+  | 'deactivated-record'
+  | 'error-record';
 
 /**
  * A problem found while reading or resolving. `error` problems cause the row to be skipped;

@@ -22,7 +22,7 @@
  */
 import type { Problem, TimelineRecord } from '../records/types.ts';
 import { openAlexField } from './openalex-works.ts';
-import { objectOf, placeInstitution, shortOpenAlexId, sourceProblem, textOf, yearOf, yearProblem } from './problems.ts';
+import { objectOf, placeColumns, placeInstitution, shortOpenAlexId, sourceProblem, textOf, yearOf, yearProblem } from './problems.ts';
 import type { Conversion, InstitutionIndex, RecordLocator } from './types.ts';
 
 /** Field of the author's most frequent topic (first of the largest `count`), or null. */
@@ -99,7 +99,7 @@ export function convertOpenAlexAuthor(author: unknown, at: RecordLocator, instit
       const key = `${year}\u0000${place.city}\u0000${place.country}`;
       if (seen.has(key)) return;
       seen.add(key);
-      out.push({ researcherId, year, place: place.city, country: place.country, discipline, publications: 1, line: at.line });
+      out.push({ researcherId, year, place: place.city, country: place.country, discipline, publications: 1, line: at.line, ...placeColumns(place) });
     });
   });
   // Years in order reads naturally and makes the output independent of OpenAlex's newest-first lists.

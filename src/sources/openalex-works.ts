@@ -27,7 +27,7 @@
  * unknown-ror, unknown-institution, ambiguous-institution (that institution skipped).
  */
 import type { Problem, TimelineRecord } from '../records/types.ts';
-import { objectOf, placeInstitution, shortOpenAlexId, sourceProblem, textOf, yearOf, yearProblem } from './problems.ts';
+import { objectOf, placeColumns, placeInstitution, shortOpenAlexId, sourceProblem, textOf, yearOf, yearProblem } from './problems.ts';
 import type { Conversion, InstitutionIndex, RecordLocator } from './types.ts';
 
 /** OpenAlex field of a record's topic object (`primary_topic`, or an author's `topics[0]`), or null. */
@@ -112,7 +112,7 @@ export function convertOpenAlexWork(work: unknown, at: RecordLocator, institutio
       const key = `${researcherId}\u0000${place.city}\u0000${place.country}`;
       if (seen.has(key)) return;
       seen.add(key);
-      rows.push({ researcherId, year, place: place.city, country: place.country, discipline, publications: 1, line: at.line });
+      rows.push({ researcherId, year, place: place.city, country: place.country, discipline, publications: 1, line: at.line, ...placeColumns(place) });
     });
   });
   return { rows, problems };

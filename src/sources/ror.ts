@@ -176,6 +176,9 @@ export function createRorIndex(records: readonly RorRecord[], options: RorIndexO
       lat: parent ? parent.lat : r.lat,
       lon: parent ? parent.lon : r.lon,
       rorCity: r.city,
+      geonamesId: parent ? parent.geonamesId : r.geonamesId,
+      // A district's subdivision ("Southern" for Pok Fu Lam) is not its city's.
+      region: !parent || parent.method === 'ror' || parent.method === 'unmatched' ? r.admin1 : null,
       cityMethod: parent?.method ?? 'ror',
     };
     placed.set(r.id, p);

@@ -24,7 +24,16 @@ export interface RecordLocator {
 export interface Conversion {
   rows: TimelineRecord[];
   problems: Problem[];
+  /** ORCID: how each ongoing affiliation (no end date) was ended, by the rule that ended it. */
+  openEnds?: Partial<Record<OpenEndRule, number>>;
 }
+
+/**
+ * What ended an ongoing ORCID affiliation: the `--until` year, the date of the data dump it came
+ * from (in its file name, `ORCID_2022_10_summaries`), the record's last modification, or nothing
+ * (the start year).
+ */
+export type OpenEndRule = 'until' | 'dump' | 'record' | 'start';
 
 /**
  * An institution placed in a city. `city` is what the place resolver gets: ROR's city, or for a
@@ -42,6 +51,10 @@ export interface InstitutionPlace {
   lat: number | null;
   lon: number | null;
   rorCity: string;
+  /** GeoNames id of `city` (ROR's own, or the city a district was mapped to), or null. */
+  geonamesId: number | null;
+  /** ROR's first-level subdivision (`admin1`: "Delaware", "Guangdong"), or null. */
+  region: string | null;
   /** How `city` was obtained: ROR's city as is, or a district mapped to its city (see `ParentCityMethod`). */
   cityMethod: 'ror' | 'same-name' | 'gravity' | 'unmatched';
 }

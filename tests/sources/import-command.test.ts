@@ -43,10 +43,10 @@ describe('runImport', () => {
     const code = await runImport(['openalex-works', `${FIXTURES}openalex/works.jsonl`, `${FIXTURES}openalex/works-malformed.jsonl`, '--out', out]);
     expect(code).toBe(0);
     const csv = gunzipSync(readFileSync(out)).toString('utf8');
-    expect(csv.split('\n')[0]).toBe('researcher_id,year,place,country,discipline,publications');
+    expect(csv.split('\n')[0]).toBe('researcher_id,year,place,country,discipline,publications,ror_id,geonames_id,lat,lon,region');
     // 12 rows from the good file; 3 from the malformed one, of which A…03 2020 Hong Kong folds into an existing row.
     expect(csv.trim().split('\n')).toHaveLength(1 + 14);
-    expect(csv).toContain('A9000000003,2020,Hong Kong,HK,Computer Science,2\n');
+    expect(csv).toContain('A9000000003,2020,Hong Kong,HK,Computer Science,2,02zhqgq86,1819729,22.27832,114.17469,\n');
     const problems = readFileSync(join(dir, 'both', 'timelines.problems.csv'), 'utf8').trim().split('\n');
     expect(problems).toHaveLength(1 + 11);
     expect(io.out()).toContain('Read 17 records from 2 files: 10 gave timeline rows, 7 none.');
