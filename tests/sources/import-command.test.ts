@@ -54,6 +54,19 @@ describe('runImport', () => {
     expect(io.out()).toMatch(/malformed-record: 2 errors/);
   });
 
+  it('runImport on ORCID\'s 2022 sample reports how open spans ended and the rows analysis will drop, which analysis then drops', async () => {
+    const io = capture();
+    const out = join(dir, 'orcid', 'timelines.csv');
+    expect(await runImport(['orcid', `${FIXTURES}orcid-2022/ORCID_2022_10_summaries.tar.gz`, '--out', out])).toBe(0);
+    expect(io.out()).toContain('Ongoing affiliations (no end date): 10, ended 10 at the dump\'s year (2022, from the file name).');
+    expect(io.out()).toContain('Analysis will drop 41 row(s) of 3 researcher(s) whose place does not resolve');
+    expect(io.out()).toMatch(/locked-record: 1 error/);
+    const { analyzeFile } = await import('../../src/pipeline/analyze-file.ts');
+    const run = await analyzeFile(out, { kind: 'timelines', stabilityRuns: 0 });
+    expect(run.problems.filter((p) => p.severity === 'error').length).toBe(41);
+    expect(run.researchers).toEqual({ total: 6, active: 6 });
+  });
+
   it('runImport --strict writes only the problems CSV and exits 1 when there is a problem', async () => {
     const io = capture();
     const out = join(dir, 'strict', 'timelines.csv');
