@@ -71,7 +71,12 @@ export type ProblemReason =
   // ORCID records that ORCID itself withholds: locked (error 409), deactivated, or another error document.
   | 'locked-record'
   | 'deactivated-record'
-  | 'error-record';
+  | 'error-record'
+  // OpenAlex's older shapes (a warning naming the field used), authorships placed only by their
+  // countries (country level), and a record seen before (counted once).
+  | 'legacy-field'
+  | 'country-only'
+  | 'duplicate-record';
 
 /**
  * A problem found while reading or resolving. `error` problems cause the row to be skipped;

@@ -17,7 +17,7 @@ export function sourceProblem(
   severity: Problem['severity'] = 'error',
   suggestions?: string[],
 ): Problem {
-  const p: Problem = { file: at.file, line: at.line, field, value: showValue(value), reason, severity, message };
+  const p: Problem = { file: at.file, line: at.line, field: at.path ? `${at.path}.${field}` : field, value: showValue(value), reason, severity, message };
   if (suggestions && suggestions.length > 0) p.suggestions = suggestions;
   return p;
 }

@@ -18,6 +18,11 @@ export type SourceKind = (typeof SOURCE_KINDS)[number];
 export interface RecordLocator {
   file: string;
   line: number;
+  /**
+   * Where the record sits inside its line or document when that holds several (`results[12]` of
+   * a minified API page on one line): problems name their field under it.
+   */
+  path?: string;
 }
 
 /** What a per-record converter returns: timeline rows (publications ≥ 1) and the problems met. */

@@ -14,7 +14,7 @@ import { convertOpenAlexAuthor } from '../openalex-authors.ts';
 import { convertOpenAlexWork } from '../openalex-works.ts';
 import { checkOrcidOptions, convertOrcidRecord, orcidDumpYear, type OrcidOptions } from '../orcid.ts';
 import { orcidIdIn, orcidRecordFromJson, orcidRecordFromXml, type OrcidRecord } from '../orcid-record.ts';
-import { sourceProblem } from '../problems.ts';
+import { shortOpenAlexId, sourceProblem } from '../problems.ts';
 import { SOURCE_KINDS, type Conversion, type InstitutionIndex, type OpenEndRule, type SourceKind } from '../types.ts';
 import { hasPlaceHint } from '../../places/by-geonames.ts';
 import { createPlaceResolver } from '../../places/resolve.ts';
@@ -153,6 +153,7 @@ export async function readSourceTimelines(source: SourceKind, files: readonly st
   const orcidYears = source === 'orcid' ? new Set<string>() : null;
   const places = options.places ?? (options.checkPlaces || source === 'orcid' ? createPlaceResolver({ level: 'city' }) : null);
   const unplacedResearchers = new Set<string>();
+  const seenIds = new Map<string, { file: string; line: number; path?: string }>();
   const unplaced = new Map<string, { file: string; row: TimelineRecord; failure: Extract<PlaceResolution, { ok: false }>; rows: number; first: number; last: number }>();
   let unplacedRows = 0;
   const placeOf = (r: TimelineRecord) => (places!.resolveAt && hasPlaceHint(r) ? places!.resolveAt(r.place, r.country, r) : places!.resolve(r.place, r.country));
@@ -203,7 +204,17 @@ export async function readSourceTimelines(source: SourceKind, files: readonly st
     if (source === 'openalex-works' || source === 'openalex-authors') {
       const convert = source === 'openalex-works' ? convertOpenAlexWork : convertOpenAlexAuthor;
       for await (const doc of jsonDocuments(file, onBytes)) {
-        if (doc.kind === 'json') take(convert(doc.value, doc.at, index), doc.at.file);
+        const id = doc.kind === 'json' ? openAlexIdOf(doc.value) : null;
+        const first = id === null ? undefined : seenIds.get(id);
+        if (first !== undefined) {
+          // The same work in two pages or files (overlapping queries, a re-downloaded page) counts once.
+          duplicates.records++;
+          const message = `${id} was read before (${first.file}:${first.line}${first.path ? ` ${first.path}` : ''}); counted once`;
+          take({ rows: [], problems: [sourceProblem(doc.at, 'id', id, 'duplicate-record', message, 'warning')] });
+        } else if (doc.kind === 'json') {
+          if (id !== null) seenIds.set(id, doc.at);
+          take(convert(doc.value, doc.at, index), doc.at.file);
+        }
         else if (doc.kind === 'bad') bad(doc);
         else bad({ kind: 'bad', at: doc.at, value: '', message: 'XML where OpenAlex JSON was expected' });
       }
@@ -273,6 +284,12 @@ export async function readSourceTimelines(source: SourceKind, files: readonly st
     duplicates,
     unplaced: options.checkPlaces ? { rows: unplacedRows, researchers: unplacedResearchers.size } : null,
   };
+}
+
+/** An OpenAlex record's short id (`W2741809807`), or null. */
+function openAlexIdOf(value: unknown): string | null {
+  const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : null;
+  return typeof id === 'string' && id.trim() !== '' ? shortOpenAlexId(id.trim()) : null;
 }
 
 /**
