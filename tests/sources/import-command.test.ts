@@ -51,7 +51,7 @@ describe('runImport', () => {
     // 11 problems of the records (the authorship without institutions is now a country-only warning),
     // plus the unknown-place of that country-level row (analysis below country level drops it).
     expect(problems).toHaveLength(1 + 12);
-    expect(io.out()).toContain('Read 17 records from 2 files: 10 gave timeline rows, 7 none.');
+    expect(io.out()).toContain('Read 17 records from 2 files: 11 gave timeline rows, 6 none.');
     expect(io.out()).toMatch(/unknown-ror: 1 error, 1 warning/);
     expect(io.out()).toMatch(/malformed-record: 2 errors/);
   });
