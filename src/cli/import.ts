@@ -41,7 +41,10 @@ to the city they belong to (≥ ${DISTRICT_DEFAULTS.minPopulation.toLocaleString
 Options:
   --out <file>            timelines CSV to write (.gz compresses it); required
   --problems <file>       problems CSV (default: <out name>.problems.csv beside --out)
-  --ror <file>            ROR gazetteer CSV (default: the bundled data/ror/ one)
+  --ror <file>            ROR registry: an official ROR data dump as published (.zip, or its
+                          schema v2 / v1 JSON, .gz too), or a gazetteer CSV such as
+                          scripts/build-ror-gazetteer.ts writes (default: the bundled
+                          data/ror/ extract, 51,370 organisations, primary names only)
   --until <year>          orcid: last year of ongoing affiliations (default: the year of
                           the data dump named in the file, ORCID_2022_10_summaries → 2022,
                           else the year the record was last modified)
