@@ -10,8 +10,11 @@
  *    GeoNames' cities1000, the gazetteer's source), when its country is the row's country (or the
  *    row has none). The id wins over the name: a row named "Tongshan" with Xuzhou's id is Xuzhou.
  * 2. `lat`/`lon`: among the gazetteer's cities of that name in that country, the one nearest the
- *    coordinates (great circle); when none is within 50 km, the nearest within 50 km whose
- *    GeoNames name is that name with a qualifier ("Halle" → "Halle (Saale)").
+ *    coordinates (great circle) if within 50 km; else the nearest within 50 km whose GeoNames
+ *    name is that name with a qualifier ("Halle" → "Halle (Saale)"); else the nearest city of
+ *    any name within 25 km (a village, ward or park has none of its own); else `unknown-place`:
+ *    a row is never placed by its name far from where its source put it (Harlem, Montana is
+ *    not Harlem, New York).
  * 3. `region` (US only, where ORCID and ROR regions are state names or postal codes, which are
  *    GeoNames' admin1 codes): the most populous city of that name in that state.
  * 4. Otherwise, or when nothing above finds a city: the resolver's own rules by name.
@@ -87,6 +90,9 @@ export function usStateCode(region: string): string | null {
 
 /** How near a same-name city must be to the row's coordinates before a qualified name ("Halle (Saale)") is looked for, km. */
 const QUALIFIED_KM = 50;
+/** How near the nearest city of any name must be when no city of the row's name is near its coordinates, km. */
+const NEAREST_KM = 25;
+const FAR = Symbol('far');
 
 function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
   const r = Math.PI / 180;
@@ -143,7 +149,7 @@ export function createHintResolution(context: HintResolutionContext): (name: str
     return perCountry.get(iso2) ?? [];
   };
 
-  const cityFor = (name: string, iso2: string | null, hint: PlaceHint): GazetteerCity | null => {
+  const cityFor = (name: string, iso2: string | null, hint: PlaceHint): GazetteerCity | typeof FAR | null => {
     const id = hint.geonamesId ?? null;
     const key = normalizeName(name);
     const named = iso2 && key !== '' ? [...new Set([...context.gazetteer().find(key, iso2), ...context.gazetteer().find(shortKey(key), iso2)])] : [];
@@ -152,7 +158,7 @@ export function createHintResolution(context: HintResolutionContext): (name: str
       if (own && (iso2 === null || own.country === iso2)) return own;
     }
     const { lat, lon } = hint;
-    if (lat != null && lon != null && Number.isFinite(lat) && Number.isFinite(lon) && iso2 && key !== '') {
+    if (lat != null && lon != null && Number.isFinite(lat) && Number.isFinite(lon) && iso2) {
       const nearest = (list: readonly GazetteerCity[]) => {
         let best: GazetteerCity | null = null;
         let bestKm = Infinity;
@@ -165,9 +171,13 @@ export function createHintResolution(context: HintResolutionContext): (name: str
       const same = nearest(named);
       if (same.best && same.bestKm <= QUALIFIED_KM) return same.best;
       // "Halle" at Halle (Saale)'s coordinates: GeoNames writes the name with a qualifier.
-      const qualified = nearest(inCountry(iso2).filter((c) => normalizeName(c.name).startsWith(`${key} `)));
+      const qualified = key === '' ? { best: null } : nearest(inCountry(iso2).filter((c) => normalizeName(c.name).startsWith(`${key} `)));
       if (qualified.best && qualified.bestKm <= QUALIFIED_KM) return qualified.best;
-      if (same.best) return same.best;
+      // No city of that name near the point (a village under 1,000 inhabitants, a ward, a
+      // national park): the nearest city there is, if one is close; never one far away.
+      const around = nearest(inCountry(iso2));
+      if (around.best && around.bestKm <= NEAREST_KM) return around.best;
+      return FAR;
     }
     if (hint.region && iso2 === 'US' && key !== '') {
       const state = usStateCode(hint.region);
@@ -185,7 +195,10 @@ export function createHintResolution(context: HintResolutionContext): (name: str
     const iso2 = country && country.trim() !== '' ? (resolveCountry(country)?.iso2 ?? null) : null;
     const unknownCountry = country !== null && country.trim() !== '' && iso2 === null;
     const city = unknownCountry || context.level === 'country' ? null : cityFor(name, iso2, hint);
-    if (city) {
+    if (city === FAR) {
+      const message = `no city within ${NEAREST_KM} km of the row's coordinates (${hint.lat}, ${hint.lon}) for ${JSON.stringify(name)}${iso2 ? ` in ${iso2}` : ''}; its name alone would place it far from there`;
+      result = Object.freeze({ ok: false as const, reason: 'unknown-place' as const, message, suggestions: [] });
+    } else if (city) {
       const g = context.gazetteer();
       const member = metroOfCity(city, g);
       const place = placeOf(member ? { kind: 'metro', match: member } : { kind: 'city', city }, context.level, g);

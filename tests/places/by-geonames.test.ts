@@ -26,6 +26,18 @@ describe('resolveAt (places/by-geonames.ts)', () => {
     expect(cityOf(city.resolveAt!('Halle', 'DE', { lat: 51.4816, lon: 11.9797 }))).toEqual(['Halle (Saale), DE', 51.48]);
   });
 
+  it('resolveAt never places a row by its name far from its coordinates: nearest city within 25 km, else unknown-place', () => {
+    // Harlem, Montana (Aaniiih Nakoda College) has under 1,000 inhabitants; by name it would be Harlem, New York.
+    expect(cityOf(city.resolve('Harlem', 'US'))[1]).toBe(40.81);
+    // The college is at Fort Belknap Agency, the nearest city to those coordinates.
+    expect(cityOf(city.resolveAt!('Harlem', 'US', { lat: 48.53291, lon: -108.78431 }))).toEqual(['Fort Belknap Agency, US', 48.48]);
+    // Aulavik National Park (Banks Island): no city within 25 km.
+    expect(cityOf(city.resolveAt!('Aulavik National Park of Canada', 'CA', { lat: 73.7, lon: -119.9 }))).toEqual(['unknown-place']);
+    // Upton, New York (Brookhaven National Laboratory): no city of that name near; the nearest city within 25 km.
+    const upton = city.resolveAt!('Upton', 'US', { lat: 40.86954, lon: -72.88705 });
+    expect(upton.ok && upton.place.lat !== null && Math.abs(upton.place.lat - 40.87) < 0.2 && Math.abs(upton.place.lon! + 72.89) < 0.3).toBe(true);
+  });
+
   it('resolveAt uses a US state given as name or postal code: Middletown, Connecticut; Burlington, Vermont', () => {
     expect(cityOf(city.resolveAt!('Middletown', 'US', { region: 'Connecticut' }))).toEqual(['Middletown, US', 41.56]);
     expect(cityOf(city.resolveAt!('Burlington', 'US', { region: 'VT' }))).toEqual(['Burlington, US', 44.48]);
