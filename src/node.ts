@@ -14,5 +14,6 @@ export { writeFileAtomic, writeOutputs, type FileData } from './exports/write-at
 export { buildOutputFiles, outputFileSources, type OutputMeta, type OutputSource } from './pipeline/outputs.ts';
 export { analyzeFile, writeAnalysis, detectKind } from './pipeline/analyze-file.ts';
 export { readSourceTimelines, READ_SOURCE_DEFAULTS, type SourceReadResult } from './sources/node/read-source.ts';
-export { loadRorIndex, DEFAULT_ROR_GAZETTEER } from './sources/node/load-ror.ts';
+export { loadRorIndex, loadRorRecords, DEFAULT_ROR_GAZETTEER } from './sources/node/load-ror.ts';
+export { rorGazetteerCsvGz, ROR_GAZETTEER_COLUMNS } from './sources/node/ror-gazetteer.ts';
 export { writeTimelinesCsv } from './sources/node/write-timelines.ts';
