@@ -9,7 +9,7 @@ import { formatProblemSummary, summariseProblems } from '../records/problems.ts'
 import { DISTRICT_DEFAULTS } from '../sources/districts.ts';
 import { ORCID_AFFILIATION_KINDS, type OrcidAffiliationKind } from '../sources/orcid-record.ts';
 import { ORCID_DEFAULTS } from '../sources/orcid.ts';
-import { readSourceTimelines, type SourceReadResult } from '../sources/node/read-source.ts';
+import { DUPLICATE_WINDOW, readSourceTimelines, type SourceReadResult } from '../sources/node/read-source.ts';
 import { writeTimelinesCsv, TIMELINES_CSV_COLUMNS } from '../sources/node/write-timelines.ts';
 import { SOURCE_KINDS, type SourceKind } from '../sources/types.ts';
 import { parseCommandLine, parseIntOption } from './args.ts';
@@ -89,6 +89,7 @@ export function formatImportSummary(read: SourceReadResult, out: string | null, 
     if (ends.start) parts.push(`${ends.start} in their start year (no date to end them)`);
     lines.push(`Ongoing affiliations (no end date): ${open}, ended ${parts.join(', ')}.`);
   }
+  if (read.duplicates.unchecked) lines.push(`Duplicates: only the first ${DUPLICATE_WINDOW.toLocaleString('en')} records were checked for ids read twice.`);
   if (read.duplicates.rows > 0 || read.duplicates.records > 0) {
     const what = [read.duplicates.records ? `${read.duplicates.records} records seen before (counted once)` : '', read.duplicates.rows ? `${read.duplicates.rows} affiliation-years given by another file of the same researcher (counted once)` : ''];
     lines.push(`Duplicates dropped: ${what.filter(Boolean).join('; ')}.`);

@@ -43,6 +43,13 @@ export interface ReadSourceOptions {
   places?: PlaceResolver;
 }
 
+/**
+ * How many OpenAlex ids are remembered to find records read twice (API pages fetched twice,
+ * overlapping queries): about 150 MB. A snapshot holds each work once; past this many records the
+ * rest go unchecked, which the summary says.
+ */
+export const DUPLICATE_WINDOW = 1_000_000;
+
 /** Defaults of {@link readSourceTimelines}. */
 export const READ_SOURCE_DEFAULTS = { fold: true } as const;
 
@@ -64,8 +71,12 @@ export interface SourceReadResult extends ReadResult<TimelineRecord> {
   /** ORCID: ongoing affiliations by the rule that ended them, and the dump years seen in file names. */
   openEnds: Partial<Record<OpenEndRule, number>>;
   dumpYears: number[];
-  /** Rows dropped because an earlier record of the same researcher gave them (ORCID affiliation-years across files; OpenAlex works and authors seen twice). */
-  duplicates: { records: number; rows: number };
+  /**
+   * Records seen before (OpenAlex works and authors by id, among the first {@link DUPLICATE_WINDOW}
+   * read; `unchecked` when more were read and later ones went unchecked) and rows dropped because
+   * another file of the same researcher gave them (ORCID affiliation-years).
+   */
+  duplicates: { records: number; rows: number; unchecked?: boolean };
   /** With `checkPlaces`: rows analysis will not place (each reported as a problem), and their researchers. */
   unplaced: { rows: number; researchers: number } | null;
 }
@@ -147,10 +158,13 @@ export async function readSourceTimelines(source: SourceKind, files: readonly st
 
   const openEnds: Partial<Record<OpenEndRule, number>> = {};
   const dumpYears = new Set<number>();
-  const duplicates = { records: 0, rows: 0 };
+  const duplicates: SourceReadResult['duplicates'] = { records: 0, rows: 0 };
   // ORCID affiliation-years already given (an activities dump has one file per position, and
-  // overlapping positions in one city would otherwise count twice).
+  // overlapping positions in one city would otherwise count twice). A dump keeps each
+  // researcher's files together, so only the current researcher's years are held: memory stays
+  // bounded on the whole dump.
   const orcidYears = source === 'orcid' ? new Set<string>() : null;
+  let orcidCurrent: string | null = null;
   const places = options.places ?? (options.checkPlaces || source === 'orcid' ? createPlaceResolver({ level: 'city' }) : null);
   const unplacedResearchers = new Set<string>();
   const seenIds = new Map<string, { file: string; line: number; path?: string }>();
@@ -164,6 +178,11 @@ export async function readSourceTimelines(source: SourceKind, files: readonly st
     fileRecords++;
     let rows = c.rows;
     if (orcidYears) {
+      const researcher = rows[0]?.researcherId ?? null;
+      if (researcher !== null && researcher !== orcidCurrent) {
+        orcidYears.clear();
+        orcidCurrent = researcher;
+      }
       rows = rows.filter((r) => {
         const key = `${r.researcherId}\u0000${r.year}\u0000${r.place}\u0000${r.country ?? ''}`;
         if (orcidYears.has(key)) return false;
@@ -206,13 +225,14 @@ export async function readSourceTimelines(source: SourceKind, files: readonly st
       for await (const doc of jsonDocuments(file, onBytes)) {
         const id = doc.kind === 'json' ? openAlexIdOf(doc.value) : null;
         const first = id === null ? undefined : seenIds.get(id);
+        if (id !== null && first === undefined && seenIds.size === DUPLICATE_WINDOW) duplicates.unchecked = true;
         if (first !== undefined) {
           // The same work in two pages or files (overlapping queries, a re-downloaded page) counts once.
           duplicates.records++;
           const message = `${id} was read before (${first.file}:${first.line}${first.path ? ` ${first.path}` : ''}); counted once`;
           take({ rows: [], problems: [sourceProblem(doc.at, 'id', id, 'duplicate-record', message, 'warning')] });
         } else if (doc.kind === 'json') {
-          if (id !== null) seenIds.set(id, doc.at);
+          if (id !== null && seenIds.size < DUPLICATE_WINDOW) seenIds.set(id, doc.at);
           take(convert(doc.value, doc.at, index), doc.at.file);
         }
         else if (doc.kind === 'bad') bad(doc);
