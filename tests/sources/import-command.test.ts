@@ -1,5 +1,5 @@
 // `talentflow import` (src/cli/import.ts), run in-process.
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -67,6 +67,19 @@ describe('runImport', () => {
     const run = await analyzeFile(out, { kind: 'timelines', stabilityRuns: 0 });
     expect(run.problems.filter((p) => p.severity === 'error').length).toBe(41);
     expect(run.researchers).toEqual({ total: 6, active: 6 });
+  });
+
+  it('runImport --ror reads an official ROR dump: institutions by ROR id and by acronym', async () => {
+    const io = capture();
+    const csv = join(dir, 'au.csv');
+    writeFileSync(csv, 'researcher_id,year,institution,country\nr1,2019,https://ror.org/02bfwt286,\nr1,2022,UQ,AU\n');
+    const out = join(dir, 'au', 'timelines.csv');
+    expect(await runImport(['institutions', csv, '--out', out, '--ror', `${FIXTURES}ror-dump/ror-v2-au-universities.json`])).toBe(0);
+    expect(readFileSync(out, 'utf8').split('\n').slice(1, 3)).toEqual([
+      'r1,2019,Melbourne,AU,,1,02bfwt286,2158177,-37.9083,145.138,Victoria',
+      'r1,2022,Brisbane,AU,,1,00rqy9422,2174003,-27.495964,153.009627,Victoria',
+    ]);
+    expect(io.out()).toContain('Every row resolves to a place: analysis will drop none.');
   });
 
   it('runImport --strict writes only the problems CSV and exits 1 when there is a problem', async () => {
