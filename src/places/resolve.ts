@@ -253,6 +253,9 @@ export function createPlaceResolver(options: PlaceResolverOptions = {}): PlaceRe
     return result;
   };
   // Rows that carry a GeoNames id, coordinates or a region are placed by them (./by-geonames.ts).
-  const resolveAt = createHintResolution({ level, gazetteer, resolve });
+  // A user alias for the name still comes first (rule 4).
+  const aliased = (name: string, country: string | null) =>
+    aliases.size > 0 && aliasFor(normalizeName(name), country ? (resolveCountry(country)?.iso2 ?? null) : null) !== null;
+  const resolveAt = createHintResolution({ level, gazetteer, resolve, byName: aliased });
   return { level, resolve, resolveAt };
 }

@@ -49,6 +49,12 @@ describe('resolveAt (places/by-geonames.ts)', () => {
     expect(cityOf(city.resolveAt!('Padova', 'IT', { region: 'Veneto' }))).toEqual(cityOf(city.resolve('Padova', 'IT')));
   });
 
+  it('resolveAt leaves a name the user aliased to the alias', () => {
+    const aliased = createPlaceResolver({ level: 'city', aliases: [{ name: 'Newark', country: 'US', target: 'Boston', targetCountry: 'US' }] });
+    expect(cityOf(aliased.resolveAt!('Newark', 'US', { geonamesId: 4143861 }))).toEqual(cityOf(aliased.resolve('Newark', 'US')));
+    expect(cityOf(aliased.resolveAt!('Newark', 'US', { geonamesId: 4143861 }))[0]).toBe('Boston, US');
+  });
+
   it('resolveAt falls back to the name rules without a usable hint, and keeps their failures', () => {
     expect(metro.resolveAt!('Shenzen', 'CN', { region: 'Guangdong' })).toEqual(metro.resolve('Shenzen', 'CN'));
     expect(cityOf(metro.resolveAt!('Boston', 'XX', { geonamesId: 4930956 }))).toEqual(['unknown-country']);
