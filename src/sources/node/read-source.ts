@@ -1,11 +1,11 @@
 /**
  * Reading real sources into canonical affiliation timelines (Node only): OpenAlex works or
- * authors, ORCID records, or a list of institutions, any number of files, plain or gzipped,
- * streamed record by record. This is what `talentflow import` writes out and what
+ * authors, ORCID records, or a list of institutions, any number of files or folders, plain or
+ * gzipped, streamed record by record. This is what `talentflow import` writes out and what
  * `talentflow analyze` calls for these sources.
  */
-import { readdir, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { InputError, OptionError } from '../../errors.ts';
 import type { Problem, ReadResult, TimelineRecord } from '../../records/types.ts';
 import { createTimelineFold } from '../aggregate.ts';
@@ -22,6 +22,7 @@ import type { PlaceResolution, PlaceResolver } from '../../places/types.ts';
 import { parseXml, XmlSyntaxError } from '../xml.ts';
 import { csvRecords, jsonDocuments, orcidDocuments, type SourceDocument } from './documents.ts';
 import { loadRorIndex } from './load-ror.ts';
+import { sourceFilesIn } from './source-files.ts';
 
 /** Options of {@link readSourceTimelines}; defaults in {@link READ_SOURCE_DEFAULTS}. */
 export interface ReadSourceOptions {
@@ -81,22 +82,6 @@ export interface SourceReadResult extends ReadResult<TimelineRecord> {
   unplaced: { rows: number; researchers: number } | null;
 }
 
-/** Files of a folder, recursively, in name order, that a source reads (ORCID: XML, JSON, archives; OpenAlex: JSON, JSON lines, gzip). */
-export async function sourceFilesIn(dir: string, source: SourceKind): Promise<string[]> {
-  const wanted = source === 'orcid' ? /\.(xml|json|tar|tgz)(\.gz)?$/i : source === 'institutions' ? /\.(csv|tsv|txt)(\.gz)?$/i : /\.(json|jsonl|ndjson|gz)$/i;
-  const out: string[] = [];
-  const walk = async (d: string) => {
-    const entries = (await readdir(d, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      if (e.name.startsWith('.')) continue;
-      const path = join(d, e.name);
-      if (e.isDirectory()) await walk(path);
-      else if (e.isFile() && wanted.test(e.name) && !/^manifest/i.test(e.name)) out.push(path);
-    }
-  };
-  await walk(dir);
-  return out;
-}
 
 /**
  * Reads `files` of one source kind into timeline rows.
@@ -104,7 +89,10 @@ export async function sourceFilesIn(dir: string, source: SourceKind): Promise<st
  * Each record goes through its converter (`convertOpenAlexWork`, `convertOpenAlexAuthor`,
  * `convertOrcidRecord`, `convertInstitutionRow`): rows are folded (publications summed), problems
  * collected. A record that cannot be parsed (bad JSON, bad XML) is one `malformed-record`
- * problem; reading goes on.
+ * problem; reading goes on. A folder is read file by file (`sourceFilesIn`). Records seen before
+ * are counted once (`duplicates`); ORCID's ongoing spans are counted by the rule that ended them
+ * (`openEnds`); with `checkPlaces` every row is resolved as analysis will and the rows it would
+ * drop are reported (`unplaced`).
  *
  * @throws OptionError for an unknown source or bad ORCID options; InputError for a missing,
  *   unreadable or corrupt (truncated gzip, bad tar) file or an unreadable ROR gazetteer.
@@ -120,9 +108,8 @@ export async function readSourceTimelines(source: SourceKind, files: readonly st
   const fold = options.fold ?? READ_SOURCE_DEFAULTS.fold;
 
   const sizes: number[] = [];
-  const given = files;
   const expanded: string[] = [];
-  for (const path of given) {
+  for (const path of files) {
     const info = await stat(path).catch((error: Error) => {
       throw new InputError(path, `cannot be read: ${error.message}`, { cause: error });
     });
