@@ -14,9 +14,9 @@
  *   of ORCID's 2022 sample active in 2019–2023; the dump's year gives 6 of 6);
  * - place: the ROR organisation's city (districts mapped to their city), with its ROR id, GeoNames
  *   id, coordinates and region, when the organisation is disambiguated with a ROR id that the
- *   gazetteer holds; otherwise the organisation's address (city, region, ISO2 country), which
- *   ORCID stores with every affiliation (RINGGOLD and GRID ids are not mapped: those registries
- *   are not bundled). An address city the place resolver does not know (when a check is given),
+ *   gazetteer holds, or a GRID or FundRef id that a full ROR dump (`--ror`) lists for an
+ *   organisation; otherwise the organisation's address (city, region, ISO2 country), which ORCID
+ *   stores with every affiliation (RINGGOLD ids are not mapped: ROR does not list them). An address city the place resolver does not know (when a check is given),
  *   or no address city, falls back to the organisation's name through the ROR index;
  * - records ORCID withholds: a locked record (error 409) is `locked-record`, another error
  *   document `error-record` (no rows); a deactivated one `deactivated-record` (its affiliations,
@@ -93,6 +93,9 @@ function placeOf(aff: OrcidAffiliation, index: InstitutionIndex, at: RecordLocat
   const ror = org.disambiguatedId && (org.disambiguationSource === 'ROR' || normalizeRorId(org.disambiguatedId)) ? org.disambiguatedId : null;
   const country = org.country ? org.country.toUpperCase() : null;
   const fromRor = (p: InstitutionPlace): AffiliationPlace => ({ place: p.city, country: p.country, ...placeColumns(p) });
+  // GRID and FundRef ids reach ROR through a full dump's external ids (`--ror`).
+  const viaExternal = !ror && org.disambiguatedId && org.disambiguationSource ? index.byExternalId?.(org.disambiguationSource, org.disambiguatedId) : null;
+  if (viaExternal) return fromRor(viaExternal);
   if (ror) {
     const found = index.byRor(ror);
     if (found) return fromRor(found);

@@ -10,7 +10,7 @@
  * `addresses[0]` (`city`, `lat`, `lng`, `geonames_city.id`, `geonames_city.geonames_admin1.name`),
  * `country.country_code`. Records without an id, a name or a country are counted, not kept.
  */
-import { normalizeRorId, type RorRecord } from './ror.ts';
+import { externalKey, normalizeRorId, type RorRecord } from './ror.ts';
 
 type Json = Record<string, unknown>;
 const obj = (v: unknown): Json | null => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : null);
@@ -43,7 +43,15 @@ export function rorRecordOfDump(record: unknown): RorRecord | null {
   let lat: number | null;
   let lon: number | null;
   let geonamesId: number | null;
+  const external: string[] = [];
+  const addExternal = (type: unknown, all: unknown) => {
+    for (const v of Array.isArray(all) ? all : [all]) {
+      const key = typeof type === 'string' && typeof v === 'string' ? externalKey(type, v) : null;
+      if (key && !external.includes(key)) external.push(key);
+    }
+  };
   if (schema === 'v2') {
+    for (const x of list(o.external_ids).map(obj)) addExternal(x?.type, x?.all);
     const names = list(o.names).map(obj).filter((n) => n !== null);
     const display = names.find((n) => list(n.types).includes('ror_display')) ?? names.find((n) => list(n.types).includes('label'));
     name = text(display?.value);
@@ -60,6 +68,7 @@ export function rorRecordOfDump(record: unknown): RorRecord | null {
     lon = num(geo?.lng);
     geonamesId = num(loc?.geonames_id);
   } else {
+    for (const [type, x] of Object.entries(obj(o.external_ids) ?? {})) addExternal(type, obj(x)?.all);
     name = text(o.name);
     for (const v of [...list(o.aliases), ...list(o.acronyms), ...list(o.labels).map((l) => obj(l)?.label)]) {
       const t = text(v);
@@ -80,6 +89,7 @@ export function rorRecordOfDump(record: unknown): RorRecord | null {
     id,
     name,
     names: [...new Set(others)].filter((n) => n !== name),
+    ...(external.length > 0 ? { external } : {}),
     status: (text(o.status) ?? 'active').toLowerCase(),
     types: list(o.types).map((t) => (text(t) ?? '').toLowerCase()).filter(Boolean),
     city,

@@ -22,6 +22,8 @@ export interface RorRecord {
   name: string;
   /** Other names: aliases (former and informal names), acronyms, labels in other languages. */
   names?: string[];
+  /** GRID and FundRef ids as `grid:grid.5292.c`, `fundref:501100001779` (from a full dump), for ORCID's disambiguated organisations. */
+  external?: string[];
   /** active, inactive or withdrawn; every status is indexed (old ids still occur in data). */
   status: string;
   types: string[];
@@ -72,6 +74,7 @@ export function rorRecordsFromRows(rows: readonly (readonly string[])[]): { reco
   const [ID, NAME, STATUS, TYPES, CITY, ADMIN1, COUNTRY, LAT, LNG, GEONAMES] = at as [number, number, number, number, number, number, number, number, number, number];
   // Optional: other names, `|`-separated (the compact form of a full dump, see `ror-dump.ts`).
   const NAMES = header.indexOf('names');
+  const EXTERNAL = header.indexOf('external_ids');
   const records: RorRecord[] = [];
   let dropped = 0;
   // No closures in this loop: it runs 51k times and per-row functions dominated its cost.
@@ -97,9 +100,27 @@ export function rorRecordsFromRows(rows: readonly (readonly string[])[]): { reco
       lon: numberOrNull(row[LNG]),
       geonamesId: numberOrNull(row[GEONAMES]),
       ...(NAMES >= 0 && row[NAMES] ? { names: row[NAMES]!.split('|').map((n) => n.trim()).filter(Boolean) } : {}),
+      ...(EXTERNAL >= 0 && row[EXTERNAL] ? { external: row[EXTERNAL]!.split('|').map((n) => n.trim()).filter(Boolean) } : {}),
     });
   }
   return { records, dropped };
+}
+
+/**
+ * The lookup key of an external id: `grid:grid.5292.c`, `fundref:100008582` (a FundRef DOI such as
+ * `http://dx.doi.org/10.13039/100008582` reduced to its number), or null for other registries.
+ *
+ * @example externalKey('FUNDREF', 'http://dx.doi.org/10.13039/100008582') // 'fundref:100008582'
+ */
+export function externalKey(source: string, id: string): string | null {
+  const s = source.trim().toLowerCase();
+  const v = id.trim();
+  if (s === 'grid') return /^grid\.\d+\.[0-9a-f]+$/i.test(v) ? `grid:${v.toLowerCase()}` : null;
+  if (s === 'fundref') {
+    const n = /(\d{6,})\s*$/.exec(v)?.[1];
+    return n ? `fundref:${n}` : null;
+  }
+  return null;
 }
 
 /** Options of {@link createRorIndex}. */
@@ -149,7 +170,11 @@ export function createRorIndex(records: readonly RorRecord[], options: RorIndexO
   const parentCity = options.parentCity;
   const maxSuggestions = options.maxSuggestions ?? ROR_INDEX_DEFAULTS.maxSuggestions;
   const byId = new Map<string, RorRecord>();
-  for (const r of records) byId.set(r.id, r);
+  const byExternal = new Map<string, RorRecord>();
+  for (const r of records) {
+    byId.set(r.id, r);
+    for (const x of r.external ?? []) if (!byExternal.has(x)) byExternal.set(x, r);
+  }
   // The name index costs about 0.4 s on the full gazetteer and inputs keyed by ROR id never need
   // it: built on the first name lookup.
   let byKey: Map<string, RorRecord[]> | null = null;
@@ -255,6 +280,11 @@ export function createRorIndex(records: readonly RorRecord[], options: RorIndexO
     byRor(id) {
       const bare = normalizeRorId(id);
       const r = bare ? byId.get(bare) : undefined;
+      return r ? place(r) : null;
+    },
+    byExternalId(source, id) {
+      const key = externalKey(source, id);
+      const r = key ? byExternal.get(key) : undefined;
       return r ? place(r) : null;
     },
     resolve(query: InstitutionQuery): InstitutionMatch {

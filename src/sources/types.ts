@@ -95,6 +95,8 @@ export interface InstitutionIndex {
   readonly size: number;
   /** By ROR id in any form (`https://ror.org/02zhqgq86`, `ror.org/02zhqgq86`, `02zhqgq86`). */
   byRor(id: string): InstitutionPlace | null;
+  /** By a GRID or FundRef id that a full ROR dump lists for the organisation (none in the bundled extract). */
+  byExternalId?(source: string, id: string): InstitutionPlace | null;
   /** By ROR id, else by name; never guesses: several or no name matches are reported with suggestions. */
   resolve(query: InstitutionQuery): InstitutionMatch;
 }

@@ -9,7 +9,7 @@ import { formatCell, quoteField } from '../../exports/csv.ts';
 import type { RorRecord } from '../ror.ts';
 
 /** Columns of the compact form, in order (`ROR_COLUMNS` plus `names`, `|`-separated). */
-export const ROR_GAZETTEER_COLUMNS = ['ror_id', 'name', 'status', 'types', 'city', 'admin1', 'country_code', 'lat', 'lng', 'geonames_id', 'names'] as const;
+export const ROR_GAZETTEER_COLUMNS = ['ror_id', 'name', 'status', 'types', 'city', 'admin1', 'country_code', 'lat', 'lng', 'geonames_id', 'names', 'external_ids'] as const;
 
 /**
  * The compact CSV (gzip) of ROR records, sorted by id so that a rebuild from the same dump is
@@ -21,7 +21,7 @@ export function rorGazetteerCsvGz(records: readonly RorRecord[]): Buffer {
   const lines = [ROR_GAZETTEER_COLUMNS.join(',')];
   for (const r of [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     const names = (r.names ?? []).filter((n) => !n.includes('|')).join('|');
-    const cells = [`https://ror.org/${r.id}`, r.name, r.status, r.types.join('|'), r.city, r.admin1, r.country, r.lat, r.lon, r.geonamesId, names];
+    const cells = [`https://ror.org/${r.id}`, r.name, r.status, r.types.join('|'), r.city, r.admin1, r.country, r.lat, r.lon, r.geonamesId, names, (r.external ?? []).join('|')];
     lines.push(cells.map((v) => quoteField(formatCell(v))).join(','));
   }
   return gzipSync(Buffer.from(lines.join('\n') + '\n', 'utf8'), { level: 9 });
