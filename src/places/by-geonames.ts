@@ -163,13 +163,15 @@ export function createHintResolution(context: HintResolutionContext): (name: str
     return byNameRegional;
   };
 
-  const perCountry = new Map<string, HintCity[]>();
-  const inCountry = (iso2: string): HintCity[] => {
+  // Every city of a country with its normalised name, built once: the qualified-name rule scans them.
+  const perCountry = new Map<string, { city: HintCity; key: string }[]>();
+  const inCountry = (iso2: string): { city: HintCity; key: string }[] => {
     if (perCountry.size === 0) {
-      for (const c of byId().values()) {
-        const list = perCountry.get(c.country);
-        if (list) list.push(c);
-        else perCountry.set(c.country, [c]);
+      for (const city of byId().values()) {
+        const entry = { city, key: normalizeName(city.name) };
+        const list = perCountry.get(city.country);
+        if (list) list.push(entry);
+        else perCountry.set(city.country, [entry]);
       }
     }
     return perCountry.get(iso2) ?? [];
@@ -197,11 +199,11 @@ export function createHintResolution(context: HintResolutionContext): (name: str
       const same = nearest(named);
       if (same.best && same.bestKm <= QUALIFIED_KM) return same.best;
       // "Halle" at Halle (Saale)'s coordinates: GeoNames writes the name with a qualifier.
-      const qualified = key === '' ? { best: null } : nearest(inCountry(iso2).filter((c) => normalizeName(c.name).startsWith(`${key} `)));
+      const qualified = key === '' ? { best: null } : nearest(inCountry(iso2).filter((e) => e.key.startsWith(`${key} `)).map((e) => e.city));
       if (qualified.best && qualified.bestKm <= QUALIFIED_KM) return qualified.best;
       // No city of that name near the point (a village under 1,000 inhabitants, a ward, a
       // national park): the nearest city there is, if one is close; never one far away.
-      const around = nearest(inCountry(iso2));
+      const around = nearest(inCountry(iso2).map((e) => e.city));
       if (around.best && around.bestKm <= NEAREST_KM) return around.best;
       return FAR;
     }
