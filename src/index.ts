@@ -18,6 +18,9 @@ export { parseTimelines } from './records/parse-timelines.ts';
 export type { ParseOptions } from './records/table-input.ts';
 export { summariseProblems, formatProblemSummary, type ProblemSummary, type ProblemGroup } from './records/problems.ts';
 export { resolveMoves, type ResolvedMoves } from './records/resolve-moves.ts';
+export { POPULATION_FIELDS } from './records/columns.ts';
+export { parsePopulation, type PopulationRecord } from './records/parse-population.ts';
+export { resolvePopulation, type ResolvedPopulation, type ReferenceCounts } from './records/resolve-population.ts';
 export { resolveTimelines, type ResolvedTimelines } from './records/resolve-timelines.ts';
 
 // Timelines
@@ -48,9 +51,10 @@ export { METROS, findMetroByName, metroOfCity, type Metro } from './places/metro
 export type { FlowGraph, PlaceAttributes, FlowAttributes, FlowGraphAttributes, PlaceStock } from './graph/types.ts';
 export { buildFlowGraph, DEFAULTS as BUILD_DEFAULTS, type FlowGraphInput, type BuildOptions } from './graph/build.ts';
 export { filterFlows, DEFAULTS as FILTER_DEFAULTS, type FilterOptions } from './graph/filter.ts';
+export { movesByFlowYear, type FlowYearMoves } from './graph/flow-years.ts';
 
 // Analyses (one per file; each with DEFAULTS and .assign)
-export type { HubClass, NodeMeasure, TopFlow, TopFlows, CommunityInfo, CommunitiesResult, RaiCell, RaiResult } from './analyses/types.ts';
+export type { HubClass, BalanceClass, NodeMeasure, TopFlow, TopFlows, CommunityInfo, CommunitiesResult, RaiCell, RaiResult } from './analyses/types.ts';
 export { strength, DEFAULTS as STRENGTH_DEFAULTS, type StrengthOptions, type StrengthResult } from './analyses/strength.ts';
 export { netInflow, DEFAULTS as NET_INFLOW_DEFAULTS, type NetInflowOptions } from './analyses/net-inflow.ts';
 export { inflowRatio } from './analyses/inflow-ratio.ts';
@@ -61,6 +65,7 @@ export { betweenness, DEFAULTS as BETWEENNESS_DEFAULTS, type BetweennessOptions,
 export { strongestFlows, strongestFlowsThreshold, DEFAULTS as STRONGEST_FLOWS_DEFAULTS, type StrongestFlows, type StrongestFlowsOptions } from './analyses/strongest-flows.ts';
 export { eigenvector, DEFAULTS as EIGENVECTOR_DEFAULTS, type EigenvectorOptions } from './analyses/eigenvector.ts';
 export { hubClass, DEFAULTS as HUB_CLASS_DEFAULTS, type HubClassOptions, type HubClassResult } from './analyses/hub-class.ts';
+export { balanceClass, DEFAULTS as BALANCE_CLASS_DEFAULTS, type BalanceClassOptions, type BalanceClassResult } from './analyses/balance-class.ts';
 export { topSources, topDestinations, topFlows, DEFAULTS as TOP_FLOWS_DEFAULTS, type TopFlowsOptions } from './analyses/top-sources.ts';
 export { communities, DEFAULTS as COMMUNITIES_DEFAULTS, type CommunitiesOptions } from './analyses/communities.ts';
 export {
@@ -81,6 +86,25 @@ export {
   type TalentPotentialResult,
   type TalentPotentialWeights,
 } from './analyses/talent-potential.ts';
+export {
+  timeSeries,
+  DEFAULTS as TIME_SERIES_DEFAULTS,
+  type TimeSeriesOptions,
+  type TimeSeriesResult,
+  type TimeSeriesRow,
+  type PopulationTable,
+} from './analyses/time-series.ts';
+export {
+  comparePeriods,
+  competitionRanks,
+  COMPARED_MEASURES,
+  type ComparePeriodsOptions,
+  type ComparisonResult,
+  type ComparisonRow,
+  type ComparedMeasure,
+  type ComparedValue,
+} from './analyses/compare-periods.ts';
+export { checkPopulation, populationWarnings, type PopulationCheck, type CountMismatch } from './analyses/population-check.ts';
 export { ConvergenceError } from './analyses/options.ts';
 export {
   analyzeGraph,
@@ -95,6 +119,7 @@ export {
 // Pipeline (pure part)
 export { ANALYZE_DEFAULTS, resolveAnalyzeOptions, type AnalyzeOptions, type ResolvedAnalyzeOptions } from './pipeline/options.ts';
 export { analyzeTable, analyzeMoveRecords, analyzeTimelineRecords, type AnalysisRun, type Stage, type RunHooks } from './pipeline/analyze.ts';
+export { addPopulation, type RunPopulation } from './pipeline/population.ts';
 
 // Tables and serialisations (strings in memory, or chunk generators for large graphs)
 export { chunksToString, lazyChunks, CHUNK_CHARS, type FileChunk } from './exports/chunks.ts';
@@ -103,6 +128,8 @@ export { placesTable, PLACES_COLUMNS } from './exports/places-table.ts';
 export { flowsTable, flowsCsvChunks, FLOWS_COLUMNS } from './exports/flows-table.ts';
 export { communitiesTable, COMMUNITIES_COLUMNS } from './exports/communities-table.ts';
 export { raiTable, RAI_COLUMNS } from './exports/rai-table.ts';
+export { timeSeriesTable, TIMESERIES_COLUMNS } from './exports/timeseries-table.ts';
+export { compareTable, COMPARE_COLUMNS } from './exports/compare-table.ts';
 export { problemsTable, PROBLEMS_COLUMNS, countProblemsByReason } from './exports/problems-table.ts';
 export { topFlowsTable } from './exports/top-flows-table.ts';
 export { graphToJson, graphJsonChunks, graphToObject, graphFromJson, assertJsonSafe, type SerializedFlowGraph } from './exports/graph-json.ts';

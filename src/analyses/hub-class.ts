@@ -1,30 +1,29 @@
 /**
- * Classification of each place by its role in the flows: hub, magnet, exporter, balanced or
- * peripheral.
+ * Size class of each place: hub, large, medium or peripheral, by how much flow passes through it.
+ * Whether a place gains or loses researchers is a separate question, answered by its balance
+ * class (`balance-class.ts`): a hub can be a magnet, balanced or an exporter (on the SMD country
+ * flows India is a hub and an exporter).
  *
- * Definition (domain.md, "Hubs" and "Net inflow"; the SET Index 2024 report finds Beijing and
- * Boston to be the two hubs, "central to both sending and receiving", and Shenzhen a magnet):
- * with in(A), out(A) the weighted in/out strength (moves) and the balance
+ * Definition (domain.md, "Hubs": places central to both sending and receiving; the SET Index
+ * 2024 report finds Beijing and Boston to be the two hubs): with in(A), out(A) the weighted
+ * in/out strength (moves) and turnover t(A) = in + out, the classes are tried in this order:
+ *   1. hub         in(A) AND out(A) are both among the k largest of all places, with
+ *                  k = max(minHubs, ⌈hubShare · N⌉) (ties at the k-th value included).
+ *                  Large on one side only is not a hub.
+ *   2. peripheral  t = 0, or t below the `peripheralQuantile` of all places' turnovers (type-7
+ *                  quantile): too little flow to weigh in the network.
+ *   3. large       t at or above the `largeQuantile` of all turnovers.
+ *   4. medium      otherwise.
  *
- *   b(A) = (in − out) / (in + out)      ∈ [−1, 1]
- *
- * the classes are tried in this order:
- *   1. hub        in(A) AND out(A) are both among the k largest of all places, with
- *                 k = max(minHubs, ⌈hubShare · N⌉) (ties at the k-th value included).
- *                 Being large on one side only is a magnet or an exporter, not a hub.
- *   2. peripheral in + out = 0, or in + out below the `peripheralQuantile` of all places'
- *                 in + out (type-7 quantile): too little flow for its balance to mean much.
- *   3. magnet     b ≥ balanceThreshold (inflow well above outflow).
- *   4. exporter   b ≤ −balanceThreshold.
- *   5. balanced   otherwise.
- *
- * The classes are relative to the compared places (a peripheral place in a graph of world
- * capitals may be large in absolute terms); the thresholds are options so that an analysis can
- * state its own. With the default balanceThreshold 0.2, a magnet receives at least 1.5 times
- * what it sends ((1 + 0.2)/(1 − 0.2) = 1.5).
+ * With the defaults (hubShare 0.1, minHubs 2, largeQuantile 0.75, peripheralQuantile 0.25) the
+ * hubs are at most the top tenth on both sides, large places the rest of the top quarter by
+ * turnover, peripheral places the bottom quarter. The classes are relative to the compared places
+ * (a peripheral place among world capitals may be large in absolute terms); the thresholds are
+ * options so that an analysis can state its own.
  */
 import { checkEdgeWeightGetter, checkGraph, checkNumber, strengths, withDefaults } from './options.ts';
 import type { AnyGraph, EdgeWeightGetter } from './options.ts';
+import { OptionError } from '../errors.ts';
 import { quantile } from './quantile.ts';
 import type { HubClass } from './types.ts';
 
@@ -34,29 +33,27 @@ export interface HubClassOptions {
   hubShare?: number;
   /** Lower bound of the number of top places k, however small the graph (integer ≥ 1). */
   minHubs?: number;
+  /** Places whose turnover is at or above this quantile of all turnovers are large, in (0, 1]. */
+  largeQuantile?: number;
   /** Places whose in + out is below this quantile of all places' in + out are peripheral, in [0, 1). */
   peripheralQuantile?: number;
-  /** |b| at or beyond which a place is a magnet (b > 0) or an exporter (b < 0), in (0, 1]. */
-  balanceThreshold?: number;
 }
 
 /**
  * Defaults of {@link hubClass}: `getEdgeWeight` _string_ ('weight'), `hubShare` _number_ (0.1),
- * `minHubs` _number_ (2), `peripheralQuantile` _number_ (0.25), `balanceThreshold` _number_ (0.2).
+ * `minHubs` _number_ (2), `largeQuantile` _number_ (0.75), `peripheralQuantile` _number_ (0.25).
  */
 export const DEFAULTS: Readonly<Required<HubClassOptions>> = Object.freeze({
   getEdgeWeight: 'weight',
   hubShare: 0.1,
   minHubs: 2,
+  largeQuantile: 0.75,
   peripheralQuantile: 0.25,
-  balanceThreshold: 0.2,
 });
 
 export interface HubClassResult {
-  /** node key → class. */
+  /** node key → size class. */
   classes: Record<string, HubClass>;
-  /** node key → (in − out)/(in + out), null for a place without flow. */
-  balance: Record<string, number | null>;
   /** The cut-offs used, for captions and manifests. */
   thresholds: {
     /** k: how many places count as top senders / receivers. */
@@ -64,9 +61,10 @@ export interface HubClassResult {
     /** The k-th largest in-strength and out-strength. */
     inflowCutoff: number;
     outflowCutoff: number;
+    /** in + out at or above this is large (when not a hub). */
+    largeCutoff: number;
     /** in + out below this is peripheral. */
     peripheralCutoff: number;
-    balanceThreshold: number;
   };
 }
 
@@ -81,12 +79,15 @@ function compute(graph: AnyGraph, options?: HubClassOptions): HubClassResult {
   const getEdgeWeight = checkEdgeWeightGetter(o.getEdgeWeight);
   const hubShare = checkNumber('hubShare', o.hubShare, { min: 0, minExclusive: true, max: 1 });
   const minHubs = checkNumber('minHubs', o.minHubs, { min: 1, integer: true });
+  const largeQuantile = checkNumber('largeQuantile', o.largeQuantile, { min: 0, minExclusive: true, max: 1 });
   const peripheralQuantile = checkNumber('peripheralQuantile', o.peripheralQuantile, {
     min: 0,
     max: 1,
     maxExclusive: true,
   });
-  const balanceThreshold = checkNumber('balanceThreshold', o.balanceThreshold, { min: 0, minExclusive: true, max: 1 });
+  if (peripheralQuantile >= largeQuantile) {
+    throw new OptionError('peripheralQuantile', peripheralQuantile, `a quantile below largeQuantile (${largeQuantile})`);
+  }
 
   const { inflow, outflow } = strengths(graph, getEdgeWeight);
   const nodes = graph.nodes();
@@ -95,27 +96,20 @@ function compute(graph: AnyGraph, options?: HubClassOptions): HubClassResult {
   const outflowCutoff = kthLargest(nodes.map((n) => outflow[n]!), hubCount);
   const totals = nodes.map((n) => inflow[n]! + outflow[n]!);
   const peripheralCutoff = nodes.length ? quantile(totals, peripheralQuantile) : 0;
+  const largeCutoff = nodes.length ? quantile(totals, largeQuantile) : 0;
 
   const classes: Record<string, HubClass> = {};
-  const balance: Record<string, number | null> = {};
   for (const n of nodes) {
     const i = inflow[n]!;
     const out = outflow[n]!;
     const total = i + out;
-    const b = total > 0 ? (i - out) / total : null;
-    balance[n] = b;
-    if (b === null) classes[n] = 'peripheral';
+    if (total === 0) classes[n] = 'peripheral';
     else if (i > 0 && out > 0 && i >= inflowCutoff && out >= outflowCutoff) classes[n] = 'hub';
     else if (total < peripheralCutoff) classes[n] = 'peripheral';
-    else if (b >= balanceThreshold) classes[n] = 'magnet';
-    else if (b <= -balanceThreshold) classes[n] = 'exporter';
-    else classes[n] = 'balanced';
+    else if (total >= largeCutoff) classes[n] = 'large';
+    else classes[n] = 'medium';
   }
-  return {
-    classes,
-    balance,
-    thresholds: { hubCount, inflowCutoff, outflowCutoff, peripheralCutoff, balanceThreshold },
-  };
+  return { classes, thresholds: { hubCount, inflowCutoff, outflowCutoff, largeCutoff, peripheralCutoff } };
 }
 
 /** Writes node attribute `hubClass`. */
@@ -125,14 +119,14 @@ function assign(graph: AnyGraph, options?: HubClassOptions): void {
 }
 
 /**
- * Classifies every place as 'hub' | 'magnet' | 'exporter' | 'balanced' | 'peripheral' (rule above).
+ * Classifies every place by size as 'hub' | 'large' | 'medium' | 'peripheral' (rule above).
  *
  * @param graph - the flow graph.
  * @param options - thresholds, see {@link DEFAULTS}.
- * @returns `{ classes, balance, thresholds }`.
+ * @returns `{ classes, thresholds }`.
  * @throws OptionError on a bad option or edge weight.
  * @example
- * hubClass(graph).classes; // { Beijing: 'hub', Boston: 'hub', Shenzhen: 'magnet', ... }
+ * hubClass(graph).classes; // { Beijing: 'hub', Boston: 'hub', Shenzhen: 'large', ... }
  * hubClass(graph, { hubShare: 0.2 }); // more places may qualify as hubs
  */
 export const hubClass = Object.assign(compute, { assign });

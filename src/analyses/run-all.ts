@@ -6,7 +6,7 @@
  *
  * Order: strength (inflow, outflow) → netInflow → inflowRatio → outflowRatio, retention →
  * youngShare, youngGrowth, talentPotential → pagerank → hubScore, authorityScore → betweenness →
- * eigenvector → hubClass → community, communityLabel → communityStability (if runs > 0) → top
+ * eigenvector → hubClass (size) → balance, balanceClass → community, communityLabel → communityStability (if runs > 0) → top
  * sources and destinations → RAI. Measures that need timelines are written as null on a graph
  * built from moves, so that every run has the same columns.
  *
@@ -28,6 +28,7 @@ import { eigenvector } from './eigenvector.ts';
 import { hits } from './hits.ts';
 import { hubClass } from './hub-class.ts';
 import type { HubClassResult } from './hub-class.ts';
+import { balanceClass, DEFAULTS as BALANCE_DEFAULTS } from './balance-class.ts';
 import { inflowRatio } from './inflow-ratio.ts';
 import { netInflow } from './net-inflow.ts';
 import { OptionError } from '../errors.ts';
@@ -42,7 +43,7 @@ import type { RaiOptions } from './rai.ts';
 import { retention } from './retention.ts';
 import { strength } from './strength.ts';
 import { talentPotential } from './talent-potential.ts';
-import type { CommunitiesResult, HubClass, NodeMeasure, RaiResult, TopFlows } from './types.ts';
+import type { BalanceClass, CommunitiesResult, HubClass, NodeMeasure, RaiResult, TopFlows } from './types.ts';
 import { DEFAULT_SEED } from '../random.ts';
 
 export interface AnalyzeGraphOptions {
@@ -58,10 +59,12 @@ export interface AnalyzeGraphOptions {
   topK?: number;
   /** Smallest flow listed among top sources / destinations. */
   minWeight?: number;
-  /** Hub classification thresholds (see `hub-class.ts`). */
+  /** Size class thresholds (see `hub-class.ts`). */
   hubShare?: number;
   minHubs?: number;
+  largeQuantile?: number;
   peripheralQuantile?: number;
+  /** Balance class threshold (see `balance-class.ts`). */
   balanceThreshold?: number;
   /** Louvain runs over consecutive seeds for community stability; 0 = skip (it costs runs Louvain runs and O(n²) memory). */
   stabilityRuns?: number;
@@ -100,7 +103,7 @@ export interface BetweennessUse {
 /**
  * Defaults of {@link analyzeGraph}, gathered from each measure's own `DEFAULTS`:
  * `seed` (42), `resolution` (1), `directedCommunities` (false), `alpha` (0.85), `topK` (5),
- * `minWeight` (100), `hubShare` (0.1), `minHubs` (2), `peripheralQuantile` (0.25),
+ * `minWeight` (100), `hubShare` (0.1), `minHubs` (2), `largeQuantile` (0.75), `peripheralQuantile` (0.25),
  * `balanceThreshold` (0.2), `stabilityRuns` (0: off), `raiBasis` ('auto'), `raiReference` (null),
  * `betweennessMaxFlows` ('auto', see {@link autoBetweennessMaxFlows}), `stabilityMaxFlows` (1,000,000).
  */
@@ -113,8 +116,9 @@ export const DEFAULTS: Readonly<Required<AnalyzeGraphOptions>> = Object.freeze({
   minWeight: TOP_DEFAULTS.minWeight,
   hubShare: HUB_DEFAULTS.hubShare,
   minHubs: HUB_DEFAULTS.minHubs,
+  largeQuantile: HUB_DEFAULTS.largeQuantile,
   peripheralQuantile: HUB_DEFAULTS.peripheralQuantile,
-  balanceThreshold: HUB_DEFAULTS.balanceThreshold,
+  balanceThreshold: BALANCE_DEFAULTS.balanceThreshold,
   stabilityRuns: 0,
   raiBasis: 'auto',
   raiReference: null,
@@ -141,7 +145,10 @@ export interface AnalysisSummary {
   topSources: TopFlows;
   topDestinations: TopFlows;
   rai: RaiResult;
+  /** Size classes: how many places in each, and the cut-offs. */
   hubClasses: { counts: Record<HubClass, number>; thresholds: HubClassResult['thresholds'] };
+  /** Balance classes: how many places in each (places without flow have none), and the threshold. */
+  balanceClasses: { counts: Record<BalanceClass, number>; balanceThreshold: number };
   /** Talent potential per place (null values without stock). */
   talentPotential: NodeMeasure;
   /** Graph totals: places, flows (edges), moves (Σ weight). */
@@ -239,13 +246,19 @@ function analyzeWith(graph: AnyGraph, o: Required<AnalyzeGraphOptions>): Analysi
   const classes = hubClass(graph, {
     hubShare: o.hubShare,
     minHubs: o.minHubs,
+    largeQuantile: o.largeQuantile,
     peripheralQuantile: o.peripheralQuantile,
-    balanceThreshold: o.balanceThreshold,
   });
   assignAttribute(graph, 'hubClass', classes.classes);
   wrote('hubClass');
-  const counts: Record<HubClass, number> = { hub: 0, magnet: 0, exporter: 0, balanced: 0, peripheral: 0 };
+  const counts: Record<HubClass, number> = { hub: 0, large: 0, medium: 0, peripheral: 0 };
   for (const c of Object.values(classes.classes)) counts[c]++;
+  const balances = balanceClass(graph, { balanceThreshold: o.balanceThreshold });
+  assignAttribute(graph, 'balance', balances.balance);
+  assignAttribute(graph, 'balanceClass', balances.classes);
+  wrote('balance', 'balanceClass');
+  const balanceCounts: Record<BalanceClass, number> = { magnet: 0, balanced: 0, exporter: 0 };
+  for (const c of Object.values(balances.classes)) if (c !== null) balanceCounts[c]++;
 
   const communityOptions = { seed: o.seed, resolution: o.resolution, directed: o.directedCommunities };
   const found = communities.assign(graph, communityOptions);
@@ -283,6 +296,7 @@ function analyzeWith(graph: AnyGraph, o: Required<AnalyzeGraphOptions>): Analysi
     topDestinations: flows.destinations,
     rai: rai(graph, raiOptions),
     hubClasses: { counts, thresholds: classes.thresholds },
+    balanceClasses: { counts: balanceCounts, balanceThreshold: balances.balanceThreshold },
     talentPotential: potential.index,
     totals: { places: graph.order, flows: graph.size, moves },
     warnings,

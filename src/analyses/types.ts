@@ -11,14 +11,19 @@
  *   hits.ts          hubScore, authorityScore
  *   betweenness.ts   betweenness
  *   eigenvector.ts   eigenvector
- *   hub-class.ts     hubClass                   ('hub' | 'magnet' | 'exporter' | 'balanced' | 'peripheral')
+ *   hub-class.ts     hubClass                   (size: 'hub' | 'large' | 'medium' | 'peripheral')
+ *   balance-class.ts balance, balanceClass     ((in − out)/(in + out); 'magnet' | 'balanced' | 'exporter', null without flow)
  *   communities.ts   community, communityLabel
  *   young.ts         youngShare, youngGrowth    (young / stock; CAGR of youngByYear; null without stock)
  *   talent-potential.ts  talentPotential       (0.4/0.2/0.4 weighted [60,100] scores; null without stock)
  *   run-all.ts       communityStability         (only when stability runs > 0; see community-stability.ts)
  */
 
-export type HubClass = 'hub' | 'magnet' | 'exporter' | 'balanced' | 'peripheral';
+/** Size class of a place (`hub-class.ts`). */
+export type HubClass = 'hub' | 'large' | 'medium' | 'peripheral';
+
+/** Balance class of a place (`balance-class.ts`). */
+export type BalanceClass = 'magnet' | 'balanced' | 'exporter';
 
 /** A per-node numeric measure: node key → value (null where it does not apply). */
 export type NodeMeasure = Record<string, number | null>;

@@ -15,6 +15,8 @@ import { problemsTable } from '../exports/problems-table.ts';
 import { tableToCsv } from '../exports/csv.ts';
 import { parseColumnMap } from '../records/columns.ts';
 import { formatReport } from '../report/report.ts';
+import { parsePopulation } from '../records/parse-population.ts';
+import { addPopulation } from '../pipeline/population.ts';
 import { summariseProblems, formatProblemSummary } from '../records/problems.ts';
 import type { Problem, RecordKind } from '../records/types.ts';
 import { parseChoice, parseCommandLine, parseIntOption, parseNumberOption, parseYearRange } from './args.ts';
@@ -31,7 +33,7 @@ export const ANALYZE_HELP = `Usage: talentflow analyze <input> [options]
        talentflow analyze --kind <source> <file>... [options]
 
 Reads migration records (CSV, TSV or JSON lines; .gz too), builds the weighted directed graph of
-places and writes places.csv, flows.csv, top_sources.csv, communities.csv, rai.csv, problems.csv,
+places and writes places.csv, flows.csv, top_sources.csv, communities.csv, rai.csv, problems.csv, timeseries.csv,
 graph.json, graph.gexf and manifest.json into the output folder, then prints a short report.
 
 Options:
@@ -49,6 +51,15 @@ Options:
   --map <f=col,...>     input column names for canonical fields, e.g.
                         from=iso3codefrom,to=iso3codeto,count=n_migrations
   --aliases <file>      CSV name,country,target,target_country extending metro membership
+  --population <file>   researchers per place and year (CSV place,year,population; optional
+                        country, and inflow,outflow to check the flows against): the rates of
+                        timeseries.csv divide by it (default: from timelines, the researchers
+                        placed there that year; from moves, none: rates empty)
+  --population-map <f=col,...>
+                        column names of the population file, e.g. place=countrycode,
+                        population=padded_population_of_researchers
+  --compare <A-B,C-D>   compare two periods of arrival years: compare.csv (each measure in both,
+                        change, ranks, rank change) and "Rising and falling" in the report
   --seed <n>            seed of Louvain and everything random (default: ${ANALYZE_DEFAULTS.seed})
   --resolution <x>      Louvain resolution (default: ${ANALYZE_DEFAULTS.resolution})
   --top-k <n>           top sources/destinations per place (default: ${ANALYZE_DEFAULTS.topK})
@@ -82,6 +93,13 @@ function parseFlowCap(option: string, value: string | undefined, fallback: numbe
   return n;
 }
 
+/** "1998-2004,2012-2018" → [[1998, 2004], [2012, 2018]]. */
+export function parseComparePeriods(value: string): [[number, number], [number, number]] {
+  const parts = value.split(',');
+  if (parts.length !== 2) throw new OptionError('--compare', value, 'two periods of years, e.g. 1998-2004,2012-2018');
+  return [parseYearRange('--compare', parts[0]!), parseYearRange('--compare', parts[1]!)];
+}
+
 /** out/<input name without extensions>. */
 export function defaultOutDir(input: string): string {
   const name = basename(input).replace(/(\.(csv|tsv|jsonl|ndjson|json|xml|gz|parquet))+$/i, '');
@@ -100,6 +118,9 @@ export async function runAnalyze(argv: string[]): Promise<number> {
       years: { type: 'string' },
       map: { type: 'string' },
       aliases: { type: 'string' },
+      population: { type: 'string' },
+      'population-map': { type: 'string' },
+      compare: { type: 'string' },
       seed: { type: 'string' },
       resolution: { type: 'string' },
       'top-k': { type: 'string' },
@@ -138,7 +159,12 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     stabilityMaxFlows: parseIntOption('--stability-max-flows', values['stability-max-flows'], ANALYZE_DEFAULTS.stabilityMaxFlows, 0),
     betweennessMaxFlows: parseFlowCap('--betweenness-max-flows', values['betweenness-max-flows'], ANALYZE_DEFAULTS.betweennessMaxFlows),
     columns: values.map ? parseColumnMap(values.map) : {},
+    compare: values.compare ? parseComparePeriods(values.compare) : null,
   };
+  const populationColumns = values['population-map'] ? parseColumnMap(values['population-map'], 'population', 'population-map') : {};
+  if (values['population-map'] && !values.population) {
+    throw new OptionError('population-map', values['population-map'], 'a --population file to map the columns of');
+  }
   const outDir = values.out ?? defaultOutDir(input);
   const aliasProblems: Problem[] = [];
   if (values.aliases) {
@@ -180,6 +206,15 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   }
   stageProgress.done();
   run.problems.unshift(...aliasProblems);
+  if (values.population) {
+    const file = values.population;
+    const table = await readTable(file);
+    const parsed = parsePopulation(table.table, { ...table, file, columns: populationColumns });
+    // Without its columns the table cannot give any rate the user asked for: an unreadable input.
+    const missing = parsed.problems.filter((p) => p.reason === 'missing-column');
+    if (missing.length) throw new InputError(file, missing.map((p) => p.message).join('; '));
+    addPopulation(run, parsed, file);
+  }
 
   if (values.strict && run.problems.length > 0) {
     await writeOutputs(outDir, { 'problems.csv': tableToCsv(problemsTable(run.problems)) });
@@ -191,7 +226,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   }
 
   // Top-level CSV tables get a Parquet copy with --parquet, converted from the written CSV files.
-  const tables = ['places.csv', 'flows.csv', 'top_sources.csv', 'top_destinations.csv', 'communities.csv', 'rai.csv', 'problems.csv'];
+  const tables = ['places.csv', 'flows.csv', 'top_sources.csv', 'top_destinations.csv', 'communities.csv', 'rai.csv', 'problems.csv', 'timeseries.csv', ...(options.compare ? ['compare.csv'] : [])];
   const { 'manifest.json': manifest, ...files } = await outputFileSources(run, {
     input: { path: relativeOrSame(input), sha256: await sha256OfFile(input), bytes },
     packageVersion: packageVersion(),

@@ -44,7 +44,9 @@ export const PLACES_COLUMNS: readonly ColumnSpec[] = [
   { column: 'authority_score', attribute: 'authorityScore', description: 'HITS authority score' },
   { column: 'betweenness', attribute: 'betweenness', description: 'betweenness centrality' },
   { column: 'eigenvector', attribute: 'eigenvector', description: 'eigenvector centrality' },
-  { column: 'hub_class', attribute: 'hubClass', description: 'hub, magnet, exporter, balanced or peripheral' },
+  { column: 'hub_class', attribute: 'hubClass', description: 'size class: hub, large, medium or peripheral' },
+  { column: 'balance', attribute: 'balance', description: '(inflow − outflow) / (inflow + outflow), −1..1' },
+  { column: 'balance_class', attribute: 'balanceClass', description: 'magnet, balanced or exporter (empty without flow)' },
   { column: 'community', attribute: 'community', description: 'community id (0 = largest by strength)' },
   { column: 'community_label', attribute: 'communityLabel', description: 'community label from its largest members' },
 ];

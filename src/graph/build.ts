@@ -157,5 +157,10 @@ function checkMove(m: ResolvedMove, places: ReadonlyMap<string, Place>): void {
 }
 
 function copyStock(s: PlaceStock): PlaceStock {
-  return { ...s, youngByYear: { ...s.youngByYear }, byDiscipline: { ...s.byDiscipline } };
+  return {
+    ...s,
+    youngByYear: { ...s.youngByYear },
+    byDiscipline: { ...s.byDiscipline },
+    ...(s.researchersByYear ? { researchersByYear: { ...s.researchersByYear } } : {}),
+  };
 }

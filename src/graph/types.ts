@@ -25,6 +25,11 @@ export interface PlaceStock {
   youngByYear: Record<string, number>;
   /** Active researchers by primary discipline (RAI from stock). */
   byDiscipline: Record<string, number>;
+  /**
+   * Researchers placed here in each year of the timelines, padded over the years between two
+   * publications (`timelines/population.ts`): the population of the yearly migration rates.
+   */
+  researchersByYear?: Record<string, number>;
 }
 
 export interface PlaceAttributes extends Partial<PlaceStock> {

@@ -16,6 +16,7 @@ import type { ParseOptions } from '../records/table-input.ts';
 import type { MoveRecord, Problem, ReadResult, TimelineRecord } from '../records/types.ts';
 import { summariseTimelines } from '../timelines/summarise.ts';
 import { resolveAnalyzeOptions, type AnalyzeOptions, type ResolvedAnalyzeOptions } from './options.ts';
+import type { RunPopulation } from './population.ts';
 
 /** Named steps, reported to `onStage` so a caller can show progress. */
 export type Stage = 'parse' | 'resolve' | 'derive' | 'graph' | 'analyses';
@@ -47,6 +48,8 @@ export interface AnalysisRun {
   researchers: { total: number; active: number } | null;
   graph: FlowGraph;
   analyses: AnalysisSummary;
+  /** The population table given beside the records (`addPopulation`); absent or null without one. */
+  population?: RunPopulation | null;
 }
 
 /** Parses an arquero table of the given kind and runs the analysis. */

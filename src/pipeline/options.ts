@@ -38,6 +38,8 @@ export interface AnalyzeOptions {
   betweennessMaxFlows?: number | 'auto';
   /** The stability runs are skipped, with a warning, on graphs of more flows than this; 0 = never skipped. */
   stabilityMaxFlows?: number;
+  /** Two periods of arrival years to compare (`compare.csv`, the report's "Rising and falling"); null = none. */
+  compare?: [[number, number], [number, number]] | null;
 }
 
 export type ResolvedAnalyzeOptions = Required<Omit<AnalyzeOptions, 'aliases' | 'columns'>> & {
@@ -57,6 +59,7 @@ export const ANALYZE_DEFAULTS = Object.freeze({
   stabilityRuns: 20,
   betweennessMaxFlows: ANALYSIS_DEFAULTS.betweennessMaxFlows,
   stabilityMaxFlows: ANALYSIS_DEFAULTS.stabilityMaxFlows,
+  compare: null as [[number, number], [number, number]] | null,
 });
 
 const KINDS: readonly RecordKind[] = ['moves', 'timelines'];
@@ -110,9 +113,18 @@ export function resolveAnalyzeOptions(options: AnalyzeOptions = {}): ResolvedAna
     stabilityRuns: checkInt('stabilityRuns', o.stabilityRuns, 0),
     betweennessMaxFlows: o.betweennessMaxFlows === 'auto' ? 'auto' : checkLimit('betweennessMaxFlows', o.betweennessMaxFlows),
     stabilityMaxFlows: checkLimit('stabilityMaxFlows', o.stabilityMaxFlows),
+    compare: checkCompare(o.compare),
     aliases: options.aliases ?? [],
     columns: options.columns ?? {},
   };
+}
+
+function checkCompare(value: unknown): [[number, number], [number, number]] | null {
+  if (value === null) return null;
+  if (!Array.isArray(value) || value.length !== 2) {
+    throw new OptionError('compare', value, 'two periods [[first, last], [first, last]], or null');
+  }
+  return [checkRange('compare', value[0]), checkRange('compare', value[1])];
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -14,6 +14,10 @@ import { communitiesTable } from '../exports/communities-table.ts';
 import { raiTable } from '../exports/rai-table.ts';
 import { problemsTable, countProblemsByReason } from '../exports/problems-table.ts';
 import { topFlowsTable } from '../exports/top-flows-table.ts';
+import { timeSeries } from '../analyses/time-series.ts';
+import { timeSeriesTable } from '../exports/timeseries-table.ts';
+import { runComparison } from './compare.ts';
+import { compareTable } from '../exports/compare-table.ts';
 import { assertJsonSafe, graphJsonChunks } from '../exports/graph-json.ts';
 import { gexfChunks } from '../exports/gexf.ts';
 import { buildManifest, manifestToJson } from '../exports/manifest.ts';
@@ -64,6 +68,8 @@ export async function outputFileSources(run: AnalysisRun, meta: OutputMeta): Pro
     'communities.csv': table(() => communitiesTable(run.analyses.communities)),
     'rai.csv': table(() => raiTable(run.analyses.rai)),
     'problems.csv': table(() => problemsTable(run.problems)),
+    'timeseries.csv': table(() => timeSeriesTable(timeSeries(run.graph, { population: run.population?.values ?? null }))),
+    ...(run.options.compare ? { 'compare.csv': table(() => compareTable(runComparison(run)!)) } : {}),
     'graph.json': graphJsonChunks(run.graph, { checked: true }),
     'graph.gexf': gexfChunks(run.graph),
   };
@@ -89,6 +95,8 @@ export async function outputFileSources(run: AnalysisRun, meta: OutputMeta): Pro
       // Infinity (no cap) is not JSON: written as null.
       betweennessMaxFlows: o.betweennessMaxFlows === Infinity ? null : o.betweennessMaxFlows,
       stabilityMaxFlows: o.stabilityMaxFlows === Infinity ? null : o.stabilityMaxFlows,
+      ...(run.population ? { population: run.population.file } : {}),
+      ...(o.compare ? { compare: o.compare } : {}),
     },
     seed: o.seed,
     packageVersion: meta.packageVersion,

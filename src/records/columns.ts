@@ -18,14 +18,23 @@ export const TIMELINE_FIELDS = ['researcher_id', 'year', 'place', 'country', 'di
 /** The optional place columns of a timeline (what `talentflow import` knows of each place; see `TimelineRecord`). */
 export const TIMELINE_PLACE_FIELDS = ['ror_id', 'geonames_id', 'lat', 'lon', 'region'] as const;
 
+/**
+ * Fields of a population table (`--population`): researchers of a place in a year, and
+ * optionally the table's own in/out counts to compare the flows with.
+ */
+export const POPULATION_FIELDS = ['place', 'country', 'year', 'population', 'inflow', 'outflow'] as const;
+
+/** What a table holds: a record kind, or the population beside the records. */
+export type TableKind = RecordKind | 'population';
+
 /** A canonical field of a moves table. */
 export type MoveField = (typeof MOVE_FIELDS)[number];
 /** A canonical field of an affiliation timeline. */
 export type TimelineField = (typeof TIMELINE_FIELDS)[number];
 
 /** The fields a record kind knows. */
-export function fieldsOf(kind: RecordKind): readonly string[] {
-  return kind === 'moves' ? MOVE_FIELDS : TIMELINE_FIELDS;
+export function fieldsOf(kind: TableKind): readonly string[] {
+  return kind === 'moves' ? MOVE_FIELDS : kind === 'timelines' ? TIMELINE_FIELDS : POPULATION_FIELDS;
 }
 
 /** The key a header or a field name is compared by: `" Researcher-ID "` → `"researcher_id"`. */
@@ -37,11 +46,12 @@ export function headerKey(name: string): string {
  * Parses a column map written as comma-separated `field=column` pairs.
  * Fields must be canonical fields (of `kind` when given, else of either kind); each may appear once.
  *
+ * @param option - the option named in errors (`map`, `population-map`).
  * @throws OptionError (option `map`) on a pair without `=`, an empty side, an unknown or repeated field.
  * @example parseColumnMap('from=iso3codefrom,to=iso3codeto,count=n_migrations')
  * // { from: 'iso3codefrom', to: 'iso3codeto', count: 'n_migrations' }
  */
-export function parseColumnMap(text: string, kind?: RecordKind): ColumnMap {
+export function parseColumnMap(text: string, kind?: TableKind, option = 'map'): ColumnMap {
   const known = kind ? fieldsOf(kind) : [...new Set<string>([...MOVE_FIELDS, ...TIMELINE_FIELDS])];
   const map: ColumnMap = {};
   if (text.trim() === '') return map;
@@ -50,19 +60,19 @@ export function parseColumnMap(text: string, kind?: RecordKind): ColumnMap {
     const field = eq < 0 ? '' : headerKey(pair.slice(0, eq));
     const column = eq < 0 ? '' : pair.slice(eq + 1).trim();
     if (eq < 0 || field === '' || column === '') {
-      throw new OptionError('map', text, `comma-separated field=column pairs, e.g. from=iso3codefrom,count=n_migrations; "${pair.trim()}" is not one`);
+      throw new OptionError(option, text, `comma-separated field=column pairs, e.g. from=iso3codefrom,count=n_migrations; "${pair.trim()}" is not one`);
     }
     if (!known.includes(field)) {
-      throw new OptionError('map', text, `fields among ${known.join(', ')}; "${field}" is not one`);
+      throw new OptionError(option, text, `fields among ${known.join(', ')}; "${field}" is not one`);
     }
-    if (map[field] !== undefined) throw new OptionError('map', text, `each field once; "${field}" appears twice`);
+    if (map[field] !== undefined) throw new OptionError(option, text, `each field once; "${field}" appears twice`);
     map[field] = column;
   }
   return map;
 }
 
 /** Throws OptionError (option `columns`) unless every key of `map` is a field of `kind` and every value a non-empty string. */
-export function checkColumnMap(map: ColumnMap | undefined, kind: RecordKind): ColumnMap {
+export function checkColumnMap(map: ColumnMap | undefined, kind: TableKind): ColumnMap {
   if (map === undefined) return {};
   if (map === null || typeof map !== 'object' || Array.isArray(map)) {
     throw new OptionError('columns', map, 'an object mapping fields to column names');

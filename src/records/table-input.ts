@@ -6,7 +6,8 @@
 import type { ColumnTable } from 'arquero';
 import { checkColumnMap, matchColumns } from './columns.ts';
 import { cellText } from './cells.ts';
-import type { ColumnMap, Problem, ProblemReason, ReadResult, RecordKind } from './types.ts';
+import type { ColumnMap, Problem, ProblemReason, ReadResult } from './types.ts';
+import type { TableKind } from './columns.ts';
 
 /**
  * Options of the record parsers. `readTable`'s result carries `file`, `rowLines` and
@@ -57,7 +58,7 @@ export type RowParser<R> = (row: number, line: number, problems: Problem[]) => R
 export function walkRows<R>(
   table: ColumnTable,
   options: ParseOptions,
-  kind: RecordKind,
+  kind: TableKind,
   fields: readonly string[],
   required: (present: ReadonlySet<string>) => readonly string[],
   setup: (column: (field: string) => Column | null) => RowParser<R>,
@@ -73,7 +74,8 @@ export function walkRows<R>(
   if (absent.length > 0) {
     const has = header.length ? header.map((h) => JSON.stringify(h)).join(', ') : 'no columns';
     for (const m of absent) {
-      const hint = m.column === m.field ? ` (or map one with --map ${m.field}=<column>)` : '';
+      const flag = kind === 'population' ? '--population-map' : '--map';
+      const hint = m.column === m.field ? ` (or map one with ${flag} ${m.field}=<column>)` : '';
       problems.push(
         problem(file, 1, m.field, m.column, 'missing-column', `no column "${m.column}" for ${m.field}${hint}; the header has ${has}`),
       );

@@ -57,6 +57,10 @@ export type ProblemReason =
   | 'unknown-country'
   | 'assumed-country'
   | 'malformed-row'
+  // Population tables (--population): a population that is not a number ≥ 0, and a second row
+  // for the same name, country and year.
+  | 'bad-population'
+  | 'duplicate-row'
   // Real-source importers (src/sources/): a record that is not the documented shape, a record or
   // affiliation without a year, a work without authors, an author or affiliation without any
   // institution, a ROR id missing from the gazetteer, and institution names matching no or

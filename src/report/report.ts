@@ -6,6 +6,8 @@
 import type { AnalysisRun } from '../pipeline/analyze.ts';
 import { summariseProblems, formatProblemSummary } from '../records/problems.ts';
 import { formatFixed, formatInt, formatPercent, formatSigned, textTable } from './text-table.ts';
+import { runComparison } from '../pipeline/compare.ts';
+import { risingFalling } from './rising-falling.ts';
 
 export interface ReportOptions {
   /** Rows per ranking. */
@@ -25,6 +27,7 @@ interface PlaceRow {
   pagerank: number;
   inflowRatio: number | null;
   hubClass: string;
+  balanceClass: string;
   stock: number | null;
 }
 
@@ -46,6 +49,7 @@ function placeRows(run: AnalysisRun): PlaceRow[] {
     pagerank: num(a.pagerank),
     inflowRatio: numOrNull(a.inflowRatio),
     hubClass: String(a.hubClass ?? ''),
+    balanceClass: String(a.balanceClass ?? ''),
     stock: numOrNull(a.stock),
   }));
 }
@@ -104,7 +108,7 @@ export function formatReport(run: AnalysisRun, options: ReportOptions = {}): str
     formatInt(r.outflow),
     formatSigned(r.netInflow),
     ...(hasStock ? [formatPercent(r.inflowRatio)] : []),
-    r.hubClass,
+    [r.hubClass, r.balanceClass].filter(Boolean).join(', '),
   ];
 
   const hubs = [...rows].sort((a, b) => b.pagerank - a.pagerank || byKey(a, b)).slice(0, o.rows);
@@ -112,15 +116,25 @@ export function formatReport(run: AnalysisRun, options: ReportOptions = {}): str
   out.push(textTable(placeColumns, hubs.map(placeCells)));
   out.push('');
 
-  const magnets = rows.filter((r) => r.netInflow > 0).sort((a, b) => b.netInflow - a.netInflow || byKey(a, b));
-  out.push('Magnets (largest net inflow)');
+  // The lists follow the balance class (net inflow relative to turnover), not the sign of the net
+  // inflow: a large place gaining a little is balanced, not a magnet.
+  const threshold = run.analyses.balanceClasses?.balanceThreshold;
+  const rule = threshold === undefined ? '' : `, |balance| ≥ ${threshold}`;
+  const magnets = rows.filter((r) => r.balanceClass === 'magnet').sort((a, b) => b.netInflow - a.netInflow || byKey(a, b));
+  out.push(`Magnets (balance class magnet${rule}; largest net inflow)`);
   out.push(magnets.length ? textTable(placeColumns, magnets.slice(0, o.rows).map(placeCells)) : '  none');
   out.push('');
 
-  const exporters = rows.filter((r) => r.netInflow < 0).sort((a, b) => a.netInflow - b.netInflow || byKey(a, b));
-  out.push('Net exporters (largest net outflow)');
+  const exporters = rows.filter((r) => r.balanceClass === 'exporter').sort((a, b) => a.netInflow - b.netInflow || byKey(a, b));
+  out.push(`Net exporters (balance class exporter${rule}; largest net outflow)`);
   out.push(exporters.length ? textTable(placeColumns, exporters.slice(0, o.rows).map(placeCells)) : '  none');
   out.push('');
+
+  const comparison = runComparison(run);
+  if (comparison) {
+    out.push(risingFalling(comparison, (k) => (g.hasNode(k) ? String(g.getNodeAttribute(k, 'label') ?? k) : k), o.rows));
+    out.push('');
+  }
 
   const c = run.analyses.communities;
   out.push(

@@ -13,6 +13,8 @@
  *                  every window year is a key, zeros included (young growth is a CAGR over them)
  *   byDiscipline   stock by primary discipline (most publications over the whole timeline);
  *                  researchers without any discipline are in `stock` only
+ *   researchersByYear  for every year t of the timelines: researchers placed at A in t, padded
+ *                  (`population.ts`); the population the yearly migration rates divide by
  *
  * Each researcher counts once in `stock` and at most once in `presentBefore`, so both sum over
  * places to the number of active researchers (with pre-window publications, for presentBefore).
@@ -22,6 +24,7 @@ import type { PlaceStock } from '../graph/types.ts';
 import type { ResolvedMove } from '../records/types.ts';
 import { profileMoves } from './derive-moves.ts';
 import { forEachProfile } from './profiles.ts';
+import { PaddedPopulation } from './population.ts';
 import {
   checkTimelineOptions,
   flowedIn,
@@ -74,12 +77,14 @@ export function summariseTimelines(rows: TimelineRows, options?: Partial<Timelin
   const youngByYear = new Int32Array(P * W);
   const byDiscipline = new Map<number, number>();
   const moves: ResolvedMove[] = [];
+  const population = new PaddedPopulation(rows);
   let researchers = 0;
   let active = 0;
 
   forEachProfile(rows, (p) => {
     researchers++;
     profileMoves(p, rows, moves);
+    population.add(p);
     if (!isActive(p, o)) return;
     active++;
     const home = homePlace(p, o)!;
@@ -123,7 +128,8 @@ export function summariseTimelines(rows: TimelineRows, options?: Partial<Timelin
       years[String(w0 + t)] = n;
       anyYoung ||= n > 0;
     }
-    if (stock[a] === 0 && before[a] === 0 && !anyYoung) continue;
+    const researchersByYear = population.of(a);
+    if (stock[a] === 0 && before[a] === 0 && !anyYoung && researchersByYear === null) continue;
     out.set(rows.placeIds[a]!, {
       stock: stock[a]!,
       young: young[a]!,
@@ -132,6 +138,7 @@ export function summariseTimelines(rows: TimelineRows, options?: Partial<Timelin
       presentBefore: before[a]!,
       youngByYear: years,
       byDiscipline: disciplinesOf.get(a) ?? {},
+      researchersByYear: researchersByYear ?? {},
     });
   }
   return { moves, stock: out, researchers, active, options: o };
@@ -141,5 +148,5 @@ export function summariseTimelines(rows: TimelineRows, options?: Partial<Timelin
 export function emptyPlaceStock(window: [number, number]): PlaceStock {
   const youngByYear: Record<string, number> = {};
   for (let t = window[0]; t <= window[1]; t++) youngByYear[String(t)] = 0;
-  return { stock: 0, young: 0, inflowSet: 0, leftSet: 0, presentBefore: 0, youngByYear, byDiscipline: {} };
+  return { stock: 0, young: 0, inflowSet: 0, leftSet: 0, presentBefore: 0, youngByYear, byDiscipline: {}, researchersByYear: {} };
 }

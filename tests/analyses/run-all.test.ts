@@ -37,7 +37,7 @@ describe('analyzeGraph', () => {
     const s = analyzeGraph(g);
     expect(s.measures).toEqual([
       'inflow', 'outflow', 'netInflow', 'inflowRatio', 'outflowRatio', 'retention', 'youngShare', 'youngGrowth',
-      'talentPotential', 'pagerank', 'hubScore', 'authorityScore', 'betweenness', 'eigenvector', 'hubClass',
+      'talentPotential', 'pagerank', 'hubScore', 'authorityScore', 'betweenness', 'eigenvector', 'hubClass', 'balance', 'balanceClass',
       'community', 'communityLabel',
     ]);
     for (const node of g.nodes()) for (const m of s.measures) expect(g.getNodeAttributes(node)).toHaveProperty(m);
@@ -58,6 +58,7 @@ describe('analyzeGraph', () => {
     expect(s.rai.disciplines).toEqual(['Computer Science', 'Medicine']);
     expect(s.totals).toEqual({ places: 6, flows: 13, moves: 2 * 350 + 500 + 100 + 200 + 500 + 300 + 100 + 20 });
     expect(Object.values(s.hubClasses.counts).reduce((a, b) => a + b, 0)).toBe(6);
+    expect(Object.values(s.balanceClasses.counts).reduce((a, b) => a + b, 0)).toBe(6);
     expect(s.stability).toBeNull();
     expect(s.warnings).toEqual([]);
     expect(s.options).toEqual(DEFAULTS);

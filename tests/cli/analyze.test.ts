@@ -56,6 +56,7 @@ describe('talentflow analyze (small moves table)', () => {
       'places.csv',
       'problems.csv',
       'rai.csv',
+      'timeseries.csv',
       'top_destinations.csv',
       'top_sources.csv',
     ]);
@@ -66,7 +67,7 @@ describe('talentflow analyze (small moves table)', () => {
       csvRows(join(out, 'places.csv')).map((r) => [r.place!, r]),
     );
     // Shenzhen in: r01 r02 (Beijing), r03 r04 r05 (Guangzhou), r06 (Hong Kong) = 6; out: r07, r08 = 2.
-    expect(places.Shenzhen).toMatchObject({ inflow: '6', outflow: '2', net_inflow: '4', hub_class: 'magnet' });
+    expect(places.Shenzhen).toMatchObject({ inflow: '6', outflow: '2', net_inflow: '4', balance_class: 'magnet' });
     // Boston in: r10 (New York), r11 (Berkeley → San Francisco metro), r14 (Beijing) = 3;
     // out: r09 (Cambridge US = Boston → New York), r12 (→ Palo Alto), r13 (→ Beijing) = 3; r16 stays within Boston.
     expect(places.Boston).toMatchObject({ inflow: '3', outflow: '3', net_inflow: '0' });

@@ -45,7 +45,7 @@ describe('analyzeFile on the calibrated sample', () => {
     const ratios = [...metros].map((m) => [m, attr(m, 'inflowRatio')] as const).sort((a, b) => b[1] - a[1]);
     expect(ratios[0]![0]).toBe('Shenzhen');
     expect(attr('Shenzhen', 'inflow')).toBeGreaterThanOrEqual(2 * attr('Shenzhen', 'outflow'));
-    expect(run.graph.getNodeAttribute('Shenzhen', 'hubClass')).toBe('magnet');
+    expect(run.graph.getNodeAttribute('Shenzhen', 'balanceClass')).toBe('magnet');
   });
 
   it('analyzeFile reproduces each city\'s published top-5 RAI within 0.1', () => {

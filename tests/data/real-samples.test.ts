@@ -35,6 +35,17 @@ describe('analyzeFile on the Scholarly Migration Database country flows (real, C
     expect(hub[0]![0]).toBe('USA');
   });
 
+  it('balanceClass separates balance from size: India is a hub and an exporter, the United States a balanced hub', () => {
+    const classes = (k: string) => [run.graph.getNodeAttribute(k, 'hubClass'), run.graph.getNodeAttribute(k, 'balanceClass')];
+    // India: in 31,241, out 48,089 → b = −16,848 / 79,330 = −0.212 ≤ −0.2.
+    expect(classes('IND')).toEqual(['hub', 'exporter']);
+    expect(run.graph.getNodeAttribute('IND', 'balance')).toBeCloseTo(-16_848 / 79_330, 12);
+    // United States: in 374,781, out 346,816 → b = 0.039.
+    expect(classes('USA')).toEqual(['hub', 'balanced']);
+    // Saudi Arabia: in 15,742, out 8,513 → b = 0.298: a magnet of medium size or more, not a hub.
+    expect(classes('SAU')[1]).toBe('magnet');
+  });
+
   it('netInflow sums to zero over the closed set of countries', () => {
     let sum = 0;
     run.graph.forEachNode((_k, a) => (sum += a.netInflow as number));

@@ -12,14 +12,14 @@ export function buildFixtureGraph(): FlowGraph {
     label: 'Boston', level: 'metro', country: 'US', countryName: 'United States', region: 'Americas',
     subregion: 'Northern America', lat: 42.3601, lon: -71.0589,
     inflow: 5, outflow: 8, netInflow: -3, pagerank: 0.4, hubScore: 0.5, authorityScore: 0.25,
-    betweenness: 0.5, eigenvector: 0.7, hubClass: 'hub', community: 0, communityLabel: 'Boston – Cambridge',
+    betweenness: 0.5, eigenvector: 0.7, hubClass: 'hub', balance: 0, balanceClass: 'balanced', community: 0, communityLabel: 'Boston – Cambridge',
     inflowRatio: null, outflowRatio: null, retention: null,
   });
   graph.addNode('Cambridge, GB', {
     label: 'Cambridge', level: 'city', country: 'GB', countryName: 'United Kingdom', region: 'Europe',
     subregion: 'Northern Europe', lat: 52.2053, lon: 0.1218,
     inflow: 3, outflow: 3, netInflow: 0, pagerank: 0.4, hubScore: 0.25, authorityScore: 0.5,
-    betweenness: 0, eigenvector: 0.5, hubClass: 'balanced', community: 0, communityLabel: 'Boston – Cambridge',
+    betweenness: 0, eigenvector: 0.5, hubClass: 'medium', balance: -0.1, balanceClass: 'balanced', community: 0, communityLabel: 'Boston – Cambridge',
   });
   graph.addNode('Shenzhen', {
     label: 'Shenzhen', level: 'metro', country: 'CN', countryName: 'China', region: 'Asia',
@@ -28,7 +28,7 @@ export function buildFixtureGraph(): FlowGraph {
     youngByYear: { '2019': 30, '2020': 38 }, byDiscipline: { 'Computer Science': 60, Medicine: 40 },
     inflow: 5, outflow: 2, netInflow: 3, inflowRatio: 0.24, outflowRatio: 0.2, retention: 0.8,
     pagerank: 0.2, hubScore: 0.25, authorityScore: 0.25, betweenness: 1e-7, eigenvector: 0.1,
-    hubClass: 'magnet', community: 1, communityLabel: 'Shenzhen',
+    hubClass: 'large', balance: 0.5, balanceClass: 'magnet', community: 1, communityLabel: 'Shenzhen',
   });
   graph.addNode('Oslo, NO', {
     label: 'Oslo', level: 'city', country: 'NO', countryName: 'Norway', region: 'Europe',

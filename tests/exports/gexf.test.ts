@@ -26,7 +26,8 @@ describe('toGexf', () => {
     expect(shenzhen['pagerank']).toBe(0.2);
     expect(shenzhen['betweenness']).toBe(1e-7);
     expect(shenzhen['stock']).toBe(100);
-    expect(shenzhen['hubClass']).toBe('magnet');
+    expect(shenzhen['hubClass']).toBe('large');
+    expect(shenzhen['balanceClass']).toBe('magnet');
     expect(shenzhen['community']).toBe(1);
     expect(shenzhen['lat']).toBe(22.5431);
   });

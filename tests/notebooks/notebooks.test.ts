@@ -23,6 +23,7 @@ const EXPECTED = [
   '03-discipline-rai.ipynb',
   '04-real-country-flows.ipynb',
   '05-rebuild-set-talent-potential.ipynb',
+  '06-migration-rates.ipynb',
 ];
 
 interface Run {
@@ -71,7 +72,7 @@ function run(name: string): Run {
 }
 
 describe('notebooks', () => {
-  it('notebooks: the five notebooks are there, with a README', () => {
+  it('notebooks: the six notebooks are there, with a README', () => {
     expect(files.map((f) => basename(f))).toEqual(EXPECTED);
   });
 
@@ -143,6 +144,21 @@ describe('notebooks', () => {
     expect(outputs(nb, 'text/html').some((h) => h.includes('Three periods compared') && h.includes('2012–2018'))).toBe(true);
     expect(outputs(nb, 'text/html').some((h) => h.includes('Net migration of scholars by year') && h.includes('net 2020'))).toBe(true);
     expect(outputs(nb, 'text/html').some((h) => h.includes('class="talentflow-map"'))).toBe(true);
+  });
+
+  it('06-migration-rates reproduces the published rates, ranks Qatar first and the United States mid-table by net rate, and shows China switching', () => {
+    const nb = run('06-migration-rates.ipynb').fresh;
+    const markdown = outputs(nb, 'text/markdown').join('\n');
+    expect(markdown).toContain('**2,833** have the same in- and out-counts in the flows, and on **2,833** of them all three of our rates equal the published ones');
+    expect(markdown).toMatch(/rank \*\*(\d+) of (\d+)\*\*, mid-table/);
+    const [, usa, of] = /rank \*\*(\d+) of (\d+)\*\*, mid-table/.exec(markdown)!;
+    expect(Number(usa)).toBeGreaterThan(Number(of) / 4);
+    expect(Number(usa)).toBeLessThan((3 * Number(of)) / 4);
+    expect(markdown).toMatch(/China's net migration went from -2,213 in 1998–2004 to \+4,856 in 2012–2018/);
+    const rates = outputs(nb, 'text/html').find((h) => h.includes('Net migration rate 1998–2018: the 10 highest'))!;
+    expect(rates.indexOf('Qatar')).toBeGreaterThan(0);
+    expect(rates.indexOf('Qatar')).toBeLessThan(rates.indexOf('Saudi Arabia'));
+    expect(outputs(nb, 'image/svg+xml').some((s) => s.includes('data-label="China"') && s.includes('class="zero"'))).toBe(true);
   });
 
   it('05-rebuild-set-talent-potential finds the weights 0.4, 0.2, 0.4 by least squares', () => {

@@ -32,7 +32,7 @@ describe('outputFileSources', () => {
     const sources = await outputFileSources(run, META);
     expect(Object.keys(sources)).toEqual(Object.keys(strings));
     expect(Object.keys(sources)).toEqual([
-      'places.csv', 'flows.csv', 'top_sources.csv', 'top_destinations.csv', 'communities.csv', 'rai.csv', 'problems.csv',
+      'places.csv', 'flows.csv', 'top_sources.csv', 'top_destinations.csv', 'communities.csv', 'rai.csv', 'problems.csv', 'timeseries.csv',
       'graph.json', 'graph.gexf', 'manifest.json',
     ]);
     for (const [name, source] of Object.entries(sources)) {

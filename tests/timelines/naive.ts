@@ -27,7 +27,7 @@ export function naiveSummary(entries: TimelineEntry[], window: [number, number] 
     if (!stock.has(place)) {
       const youngByYear: Record<string, number> = {};
       for (let t = w0; t <= w1; t++) youngByYear[t] = 0;
-      stock.set(place, { stock: 0, young: 0, inflowSet: 0, leftSet: 0, presentBefore: 0, youngByYear, byDiscipline: {} });
+      stock.set(place, { stock: 0, young: 0, inflowSet: 0, leftSet: 0, presentBefore: 0, youngByYear, byDiscipline: {}, researchersByYear: {} });
     }
     return stock.get(place)!;
   };
@@ -51,6 +51,14 @@ export function naiveSummary(entries: TimelineEntry[], window: [number, number] 
       const a = chosen.get(years[k - 1]!)!;
       const b = chosen.get(years[k]!)!;
       if (a !== b) moves.push({ researcherId: id, source: a, target: b, year: years[k]!, discipline, count: 1 });
+    }
+
+    // Padded population: every year from the first to the last publication, at the place of the
+    // latest publication year up to it.
+    for (let t = years[0]!; t <= years[years.length - 1]!; t++) {
+      const latest = years.filter((y) => y <= t).pop()!;
+      const p = at(chosen.get(latest)!).researchersByYear!;
+      p[t] = (p[t] ?? 0) + 1;
     }
 
     const sum = (from: number, to: number) => rows.filter((r) => r.year >= from && r.year <= to).reduce((s, r) => s + pubs(r), 0);

@@ -41,17 +41,31 @@ const years = (y2019: number, y2020: number, y2021: number, y2022: number, y2023
   '2023': y2023,
 });
 
+// Padded researchers per place and year (population.ts): each publication year's place holds
+// until the year before the next publication year.
+//   a  A 2016–2023            b  B 2017–2019, A 2020–2023      c  B 2017–2020 (2017: B×2 beats A×1), A 2021–2023
+//   d  C 2019–2020, A 2021–2022   e  A 2019–2020   f  D 2010–2021   g  E 2018–2023   h  E 2017–2023
+const span = (from: number, counts: number[]) => Object.fromEntries(counts.map((n, i) => [String(from + i), n]));
+const POP = {
+  //              2016 2017 2018 2019 2020 2021 2022 2023
+  A: span(2016, [1, 1, 1, 2, 3, 4, 4, 3]),
+  B: span(2017, [2, 2, 2, 1]),
+  C: span(2019, [1, 1]),
+  D: span(2010, [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]),
+  E: span(2017, [1, 2, 2, 2, 2, 2, 2]),
+};
+
 describe('summariseTimelines', () => {
   it('summariseTimelines counts stock, young, SET inflow, presence before and departures per place by hand', () => {
     const s = summariseTimelines(timelineRows(POPULATION));
     expect(s.researchers).toBe(8);
     expect(s.active).toBe(7);
     expect(Object.fromEntries(s.stock)).toEqual({
-      A: { stock: 4, young: 1, inflowSet: 1, leftSet: 0, presentBefore: 1, youngByYear: years(0, 2, 3, 3, 0), byDiscipline: { CS: 1, Medicine: 1, Physics: 1 } },
-      B: { stock: 0, young: 0, inflowSet: 0, leftSet: 2, presentBefore: 2, youngByYear: years(0, 0, 0, 0, 0), byDiscipline: {} },
-      C: { stock: 0, young: 0, inflowSet: 0, leftSet: 0, presentBefore: 0, youngByYear: years(1, 1, 0, 0, 0), byDiscipline: {} },
-      D: { stock: 1, young: 0, inflowSet: 0, leftSet: 0, presentBefore: 1, youngByYear: years(0, 0, 0, 0, 0), byDiscipline: {} },
-      E: { stock: 2, young: 1, inflowSet: 0, leftSet: 0, presentBefore: 2, youngByYear: years(0, 0, 2, 2, 1), byDiscipline: {} },
+      A: { stock: 4, young: 1, inflowSet: 1, leftSet: 0, presentBefore: 1, youngByYear: years(0, 2, 3, 3, 0), byDiscipline: { CS: 1, Medicine: 1, Physics: 1 }, researchersByYear: POP.A },
+      B: { stock: 0, young: 0, inflowSet: 0, leftSet: 2, presentBefore: 2, youngByYear: years(0, 0, 0, 0, 0), byDiscipline: {}, researchersByYear: POP.B },
+      C: { stock: 0, young: 0, inflowSet: 0, leftSet: 0, presentBefore: 0, youngByYear: years(1, 1, 0, 0, 0), byDiscipline: {}, researchersByYear: POP.C },
+      D: { stock: 1, young: 0, inflowSet: 0, leftSet: 0, presentBefore: 1, youngByYear: years(0, 0, 0, 0, 0), byDiscipline: {}, researchersByYear: POP.D },
+      E: { stock: 2, young: 1, inflowSet: 0, leftSet: 0, presentBefore: 2, youngByYear: years(0, 0, 2, 2, 1), byDiscipline: {}, researchersByYear: POP.E },
     });
     expect(s.moves.map((m) => [m.researcherId, m.source, m.target, m.year, m.discipline])).toEqual([
       ['b', 'B', 'A', 2020, 'CS'],
@@ -78,7 +92,8 @@ describe('summariseTimelines', () => {
     const s = summariseTimelines(timelineRows(POPULATION), { window: [2015, 2019] });
     // Active 2015–2019 (≥ 3 publications, ≥ 1 in 2017–2019): c (3 in 2017) only; e has 2 in 2019, h 1, g 1, f 1, b 1, a 1.
     expect(s.active).toBe(1);
-    expect(Object.fromEntries([...s.stock].map(([k, v]) => [k, v.stock]))).toEqual({ B: 1 });
+    // Every place with researchers in some year is listed (its population), with stock 0 where no one is at home.
+    expect(Object.fromEntries([...s.stock].map(([k, v]) => [k, v.stock]))).toEqual({ A: 0, B: 1, C: 0, D: 0, E: 0 });
   });
 
   it('summariseTimelines matches an independent plain implementation on 300 random researchers (5 seeds, 2 windows)', () => {
@@ -138,6 +153,7 @@ describe('emptyPlaceStock', () => {
       leftSet: 0,
       presentBefore: 0,
       youngByYear: { '2019': 0, '2020': 0, '2021': 0 },
+      researchersByYear: {},
       byDiscipline: {},
     });
   });

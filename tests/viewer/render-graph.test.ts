@@ -139,6 +139,25 @@ describe('scales', () => {
     for (let i = 1; i < ws.length; i++) expect(ws[i]!).toBeGreaterThan(ws[i - 1]!);
   });
 
+  it('toRenderGraph colours by net rate: net inflow over the researcher-years of the selected years, grey without population', () => {
+    // A: in 1, out 109 → net −108; B: in 100, out 1 → net +99.
+    const g = small();
+    g.setNodeAttribute('A', 'researchersByYear', { '2019': 600, '2020': 480 });
+    g.setNodeAttribute('B', 'populationByYear', { '2019': 100, '2020': 10 });
+    // All years: A −108 / 1080 = −0.1, B 99 / 110 = 0.9 → the scale ends at 0.9.
+    const all = toRenderGraph(g, appearance(g, { nodeColor: 'netRate' }));
+    expect(all.scales.rateMaxAbs).toBeCloseTo(0.9, 12);
+    expect(all.graph.getNodeAttribute('A', 'color')).toBe(netInflowColor(-0.1, 0.9));
+    expect(all.graph.getNodeAttribute('B', 'color')).toBe(netInflowColor(0.9, 0.9));
+    // Only 2020's population: A −108 / 480 = −0.225, B 99 / 10 = 9.9.
+    const y2020 = toRenderGraph(g, appearance(g, { nodeColor: 'netRate', years: [2020, 2020] }));
+    expect(y2020.scales.rateMaxAbs).toBeCloseTo(9.9, 12);
+    expect(y2020.graph.getNodeAttribute('A', 'color')).toBe(netInflowColor(-108 / 480, 99 / 10));
+    // No population at all: grey.
+    const none = small();
+    expect(toRenderGraph(none, appearance(none, { nodeColor: 'netRate' })).graph.getNodeAttribute('A', 'color')).toBe(OTHER_COLOR);
+  });
+
   it('netInflowColor is neutral at 0 and saturates at ±maxAbs', () => {
     expect(netInflowColor(0, 5)).toBe(netInflowColor(null, 5));
     expect(netInflowColor(5, 5)).toBe(SIGN_COLORS.positive);

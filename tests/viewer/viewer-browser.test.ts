@@ -183,6 +183,17 @@ describe('viewer on the calibrated sample', () => {
     // Its RAI row, as written in rai.csv.
     const chips = await page().$$eval('#card-rai li', (lis) => lis.map((li) => `${li.getAttribute('data-discipline')}=${li.getAttribute('data-value')}`));
     expect(chips.sort()).toEqual(rai.filter((r) => r['place'] === 'Shenzhen').map((r) => `${r['discipline']}=${r['rai']}`).sort());
+    // Its yearly series: one sparkline bar per year, the net inflow summed here from the edges' byYear.
+    const net: Record<string, number> = {};
+    graph.forEachEdge((_e, a, s, t) => {
+      for (const [y, n] of Object.entries(a.byYear)) {
+        if (t === 'Shenzhen') net[y] = (net[y] ?? 0) + n;
+        if (s === 'Shenzhen') net[y] = (net[y] ?? 0) - n;
+      }
+    });
+    const bars = await page().$$eval('#card-series rect[data-year]', (rs) => rs.map((r) => `${r.getAttribute('data-year')}:${r.getAttribute('data-value')}`));
+    expect(bars).toEqual(Object.keys(net).sort().map((y) => `${y}:${net[y]}`));
+    await page().locator('#card').screenshot({ path: join(ARTIFACTS, 'viewer-card.png') });
   });
 
   it('viewer: heatmap cells above 1 are red-ish, below 1 blue-ish, about 1 grey', async () => {

@@ -159,6 +159,7 @@ export class App {
       nodeColor: s.nodeColor,
       edgeColor: s.edgeColor,
       measureFlows: this.selection.base,
+      years: s.years,
       exactCurvesLimit: EXACT_CURVES_LIMIT,
     });
     const t2 = performance.now();

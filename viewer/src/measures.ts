@@ -23,6 +23,10 @@ export const SIZE_MEASURE_INFO: Record<SizeMeasure, MeasureDescription & { attri
 export const NODE_COLOR_INFO: Record<NodeColoring, MeasureDescription> = {
   community: { label: 'Community', help: 'flow communities (Louvain, seeded), labelled by their largest members' },
   netInflow: { label: 'Net inflow', help: 'in − out in the years and discipline selected: red gains, blue losses' },
+  netRate: {
+    label: 'Net rate',
+    help: 'net inflow per researcher-year of the place in the years selected (population from timelines or --population; grey without one)',
+  },
 };
 
 export const EDGE_COLOR_INFO: Record<EdgeColoring, MeasureDescription> = {
@@ -39,7 +43,8 @@ export const CARD_FIELDS: readonly { column: string; label: string; format: Card
   { column: 'outflow', label: 'Outflow (moves out)', format: 'integer' },
   { column: 'net_inflow', label: 'Net inflow', format: 'signed' },
   { column: 'inflow_ratio', label: 'Inflow ratio (SET)', format: 'share' },
-  { column: 'hub_class', label: 'Hub class', format: 'text' },
+  { column: 'hub_class', label: 'Size class', format: 'text' },
+  { column: 'balance_class', label: 'Balance class', format: 'text' },
   { column: 'pagerank', label: 'PageRank', format: 'score' },
   { column: 'community_label', label: 'Community', format: 'text' },
 ];

@@ -27,6 +27,8 @@ export interface Appearance {
    * the top-k mode, which only thin what is drawn, do not change a place's size or colour.
    */
   measureFlows?: FlowGraph;
+  /** Years the net rate's population is summed over (the selected arrival years); null: every year. */
+  years?: [number, number] | null;
   /** Opacity of the widest flows, 0..1 (the thinnest get 20% of it). */
   edgeAlpha?: number;
   /**
@@ -78,6 +80,8 @@ export interface RenderScales {
   weightMin: number;
   /** Largest |net inflow| (the colour scale's ends). */
   netMaxAbs: number;
+  /** Largest |net rate| (net inflow per researcher-year; the colour scale's ends with nodeColor 'netRate'). */
+  rateMaxAbs: number;
   /** With edgeColor 'source': the sources that got their own colour, largest outflow first. */
   sourceColors: { place: string; label: string; color: string }[];
 }
@@ -136,6 +140,22 @@ export function toRenderGraph(selection: FlowGraph, appearance: Appearance): Ren
     }
   };
 
+  // Net rate: net inflow ÷ researcher-years of the place over the selected years, from the
+  // population graph.json carries (`populationByYear` from --population, else `researchersByYear`
+  // from timelines); null without a population.
+  const rates = new Map<string, number | null>();
+  let rateMaxAbs = 0;
+  selection.forEachNode((node, attrs) => {
+    const byYear = (attrs['populationByYear'] ?? attrs['researchersByYear']) as Record<string, number> | undefined;
+    let population = 0;
+    for (const [y, n] of Object.entries(byYear ?? {})) {
+      if (!appearance.years || (Number(y) >= appearance.years[0] && Number(y) <= appearance.years[1])) population += n;
+    }
+    const rate = population > 0 ? ((inflow.get(node) ?? 0) - (outflow.get(node) ?? 0)) / population : null;
+    rates.set(node, rate);
+    if (rate !== null && Math.abs(rate) > rateMaxAbs) rateMaxAbs = Math.abs(rate);
+  });
+
   let sizeMax = 0;
   let netMaxAbs = 0;
   const unplaced: string[] = [];
@@ -161,7 +181,14 @@ export function toRenderGraph(selection: FlowGraph, appearance: Appearance): Ren
       x: position.x,
       y: position.y,
       size,
-      color: appearance.nodeColor === 'community' ? communityColor(community) : netInflowColor(net, netMaxAbs),
+      color:
+        appearance.nodeColor === 'community'
+          ? communityColor(community)
+          : appearance.nodeColor === 'netRate'
+            ? rates.get(node) === null
+              ? OTHER_COLOR
+              : netInflowColor(rates.get(node)!, rateMaxAbs)
+            : netInflowColor(net, netMaxAbs),
       label: typeof attrs.label === 'string' && attrs.label ? attrs.label : node,
       // Small places above big ones so that none hides behind a hub.
       zIndex: -size,
@@ -209,7 +236,7 @@ export function toRenderGraph(selection: FlowGraph, appearance: Appearance): Ren
     moves += a.weight;
   });
 
-  return { graph, scales: { sizeBy: appearance.sizeBy, sizeMax, weightMax, weightMin: Number.isFinite(weightMin) ? weightMin : 0, netMaxAbs, sourceColors }, unplaced, moves };
+  return { graph, scales: { sizeBy: appearance.sizeBy, sizeMax, weightMax, weightMin: Number.isFinite(weightMin) ? weightMin : 0, netMaxAbs, rateMaxAbs, sourceColors }, unplaced, moves };
 }
 
 /** Map positions of every place with coordinates (see map/projection.ts). */

@@ -9,7 +9,9 @@
  *   primary discipline   most publications overall; ties → first discipline (table `drank`).
  *   moves            a change of place between consecutive publication years, in the arrival year.
  *   per researcher   active, academic age, young, home place, SET inflow, last place before W0.
- *   per place        stock, young, inflowSet, presentBefore, leftSet, youngByYear, byDiscipline.
+ *   per place        stock, young, inflowSet, presentBefore, leftSet, youngByYear, byDiscipline,
+ *                    researchersByYear (padded: a place-year from each publication year up to the
+ *                    year before the researcher's next one, `timelines/population.ts`).
  *
  * Moves land in the table `m(okey, rid, s, t, year, disc, cnt)`, ordered like the JS engine's
  * (researchers by first row, then year: `okey`), so edge breakdowns list disciplines in the
@@ -106,7 +108,7 @@ export async function placeStock(db: Session, window: [number, number]): Promise
     if (!s) {
       const youngByYear: Record<string, number> = {};
       for (let t = w0; t <= w1; t++) youngByYear[String(t)] = 0;
-      s = { stock: 0, young: 0, inflowSet: 0, leftSet: 0, presentBefore: 0, youngByYear, byDiscipline: {} };
+      s = { stock: 0, young: 0, inflowSet: 0, leftSet: 0, presentBefore: 0, youngByYear, byDiscipline: {}, researchersByYear: {} };
       out.set(place, s);
     }
     return s;
@@ -126,5 +128,12 @@ export async function placeStock(db: Session, window: [number, number]): Promise
     SELECT a.home, p.disc, d.rank, count(*) AS n FROM act a JOIN prim p ON p.r = a.r JOIN drank d ON d.disc = p.disc
     GROUP BY a.home, p.disc, d.rank ORDER BY a.home, d.rank`);
   for (const r of disciplines) get(Number(r.home)).byDiscipline[String(r.disc)] = Number(r.n);
+  const population = await db.rows(`
+    SELECT place, y AS year, count(*) AS n FROM (
+      SELECT place, unnest(range(year, until + 1)) AS y FROM (
+        SELECT place, year, coalesce(lead(year) OVER (PARTITION BY r ORDER BY year) - 1, year) AS until FROM ry
+      )
+    ) GROUP BY place, y ORDER BY place, y`);
+  for (const r of population) get(Number(r.place)).researchersByYear![String(r.year)] = Number(r.n);
   return out;
 }

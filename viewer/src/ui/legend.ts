@@ -36,6 +36,19 @@ export function legendModel(state: ViewState, render: RenderResult, communities:
     if (others > 0) items.push({ kind: 'swatch', color: OTHER_COLOR, label: `${others} smaller communities` });
     if (items.length === 0) items.push({ kind: 'swatch', color: OTHER_COLOR, label: 'no communities in the data' });
     sections.push({ title: `Colour: ${NODE_COLOR_INFO.community.label}`, items });
+  } else if (state.nodeColor === 'netRate') {
+    const m = scales.rateMaxAbs;
+    const perThousand = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : ''}${(1000 * Math.abs(v)).toFixed(2)}‰`;
+    sections.push({
+      title: `Colour: ${NODE_COLOR_INFO.netRate.label} (net inflow per 1,000 researcher-years)`,
+      items:
+        m > 0
+          ? [
+              { kind: 'gradient', colors: [netInflowColor(-m, m), netInflowColor(-m / 4, m), netInflowColor(0, m), netInflowColor(m / 4, m), netInflowColor(m, m)], labels: [perThousand(-m), '0', perThousand(m)] },
+              { kind: 'swatch', color: OTHER_COLOR, label: 'no population' },
+            ]
+          : [{ kind: 'swatch', color: OTHER_COLOR, label: 'no population: run on timelines or with --population' }],
+    });
   } else {
     const m = scales.netMaxAbs;
     sections.push({

@@ -5,6 +5,8 @@
  */
 import { topDestinations, topSources } from '../../../src/analyses/top-sources.ts';
 import { raiColor, textColorOn } from '../../../src/display/colors.ts';
+import { sparklineSvg } from '../../../src/display/sparkline.ts';
+import { timeSeries, type TimeSeriesRow } from '../../../src/analyses/time-series.ts';
 import type { FlowGraph } from '../../../src/graph/types.ts';
 import type { TopFlow } from '../../../src/analyses/types.ts';
 import type { Analysis } from '../data/analysis.ts';
@@ -46,6 +48,41 @@ function flowList(title: string, id: string, flows: TopFlow[], ctx: CardContext)
           ),
         )
       : h('p', { class: 'muted' }, 'none'),
+  );
+}
+
+// The yearly series of every place, computed once per analysis graph (the library's timeSeries).
+const seriesCache = new WeakMap<object, Map<string, TimeSeriesRow[]>>();
+function seriesOf(graph: FlowGraph, place: string): TimeSeriesRow[] {
+  let byPlace = seriesCache.get(graph);
+  if (!byPlace) {
+    byPlace = new Map();
+    for (const r of timeSeries(graph).rows) {
+      const list = byPlace.get(r.place) ?? [];
+      list.push(r);
+      byPlace.set(r.place, list);
+    }
+    seriesCache.set(graph, byPlace);
+  }
+  return byPlace.get(place) ?? [];
+}
+
+/** Net inflow by year as a sparkline (all years of the analysis, whatever the filters). */
+function seriesBlock(graph: FlowGraph, place: string): HTMLElement | null {
+  const rows = seriesOf(graph, place);
+  if (rows.length === 0) return null;
+  const rate = (r: TimeSeriesRow) => (r.netRate === null ? '' : `, net rate ${(1000 * r.netRate).toFixed(2)} per 1,000 researchers`);
+  const svg = sparklineSvg(
+    rows.map((r) => ({ year: r.year, value: r.netInflow, title: `${r.year}: in ${formatValue(r.inflow)}, out ${formatValue(r.outflow)}, net ${r.netInflow}${rate(r)}` })),
+    { label: `Net inflow of ${place} by year` },
+  );
+  const figure = h('div', { class: 'sparkline-box' });
+  figure.innerHTML = svg;
+  return h(
+    'div',
+    { class: 'series', id: 'card-series' },
+    h('h4', {}, 'Net inflow by year', h('span', { class: 'muted' }, ` ${rows[0]!.year}–${rows[rows.length - 1]!.year}`)),
+    figure,
   );
 }
 
@@ -110,6 +147,7 @@ export function renderPlaceCard(root: HTMLElement, place: string, ctx: CardConte
       h('button', { type: 'button', class: 'close', 'aria-label': 'Close', onclick: () => ctx.close() }, '×'),
     ),
     row ? figures : h('p', { class: 'muted' }, 'This place has no row in places.csv.'),
+    seriesBlock(analysis.graph, place),
     ctx.filterNote ? h('p', { class: 'note' }, `Sources and destinations: ${ctx.filterNote}`) : null,
     h('div', { class: 'top-lists' }, flowList(`Top ${k} sources`, 'card-sources', sources, ctx), flowList(`Top ${k} destinations`, 'card-destinations', destinations, ctx)),
     raiBlock,
