@@ -107,6 +107,48 @@ export {
 export { checkPopulation, populationWarnings, type PopulationCheck, type CountMismatch } from './analyses/population-check.ts';
 export { ConvergenceError } from './analyses/options.ts';
 export {
+  disparityBackbone,
+  disparityTail,
+  DEFAULTS as DISPARITY_BACKBONE_DEFAULTS,
+  type DisparityBackboneOptions,
+  type DisparityBackboneResult,
+} from './analyses/disparity-backbone.ts';
+export {
+  gravity,
+  fitGravity,
+  greatCircleKm,
+  EARTH_RADIUS_KM,
+  DEFAULTS as GRAVITY_DEFAULTS,
+  type GravityOptions,
+  type GravityResult,
+  type GravityData,
+  type GravityFit,
+} from './analyses/gravity.ts';
+export {
+  quadrants,
+  quadrantOf,
+  QUADRANTS,
+  DEFAULTS as QUADRANTS_DEFAULTS,
+  type Quadrant,
+  type QuadrantsOptions,
+  type QuadrantsResult,
+} from './analyses/quadrants.ts';
+export {
+  bootstrap,
+  aliasTable,
+  DEFAULTS as BOOTSTRAP_DEFAULTS,
+  type BootstrapOptions,
+  type BootstrapResult,
+  type BootstrapUnits,
+  type MoveUnits,
+  type ResearcherUnits,
+  type Interval,
+  type IntervalMeasure,
+} from './analyses/bootstrap.ts';
+export { moveUnits, flowDisciplineCounts } from './analyses/bootstrap-units.ts';
+export { researcherUnits } from './timelines/researcher-units.ts';
+export { intervalsTable, INTERVALS_COLUMNS } from './exports/intervals-table.ts';
+export {
   analyzeGraph,
   autoBetweennessMaxFlows,
   BETWEENNESS_WORK,

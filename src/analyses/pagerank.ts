@@ -62,7 +62,7 @@ function compute(graph: AnyGraph, options?: PagerankOptions): Record<string, num
  * graphology-metrics' PageRank loop, term for term (including where the jump and dangling terms
  * are added to x[i]: after i's own out-flows, before those of later places).
  */
-function pagerankIteration(csr: OutboundCsr, alpha: number, maxIterations: number, tolerance: number): Float64Array {
+export function pagerankIteration(csr: OutboundCsr, alpha: number, maxIterations: number, tolerance: number): Float64Array {
   const { starts, targets, weights } = csr;
   const N = csr.nodes.length;
   const p = 1 / N;

@@ -45,6 +45,11 @@ import { strength } from './strength.ts';
 import { talentPotential } from './talent-potential.ts';
 import type { BalanceClass, CommunitiesResult, HubClass, NodeMeasure, RaiResult, TopFlows } from './types.ts';
 import { DEFAULT_SEED } from '../random.ts';
+import { DEFAULTS as BACKBONE_DEFAULTS, disparityBackbone } from './disparity-backbone.ts';
+import { DEFAULTS as GRAVITY_DEFAULTS, gravity } from './gravity.ts';
+import type { GravityResult } from './gravity.ts';
+import { quadrants } from './quadrants.ts';
+import type { QuadrantsResult } from './quadrants.ts';
 
 export interface AnalyzeGraphOptions {
   /** Seed of Louvain (and the first seed of the stability runs). */
@@ -75,6 +80,10 @@ export interface AnalyzeGraphOptions {
   betweennessMaxFlows?: number | 'auto';
   /** Stability runs are skipped (with a warning) on graphs of more flows than this; 0 / Infinity: never skipped. */
   stabilityMaxFlows?: number;
+  /** Significance level of the disparity backbone (edge attributes disparityAlpha, backbone). */
+  backboneAlpha?: number;
+  /** The gravity model (edge attributes expected, excess) is fitted up to this many places with coordinates; 0 = never. */
+  gravityMaxPlaces?: number;
 }
 
 /** Place·flow steps exact betweenness may take with `betweennessMaxFlows: 'auto'`. */
@@ -105,7 +114,8 @@ export interface BetweennessUse {
  * `seed` (42), `resolution` (1), `directedCommunities` (false), `alpha` (0.85), `topK` (5),
  * `minWeight` (100), `hubShare` (0.1), `minHubs` (2), `largeQuantile` (0.75), `peripheralQuantile` (0.25),
  * `balanceThreshold` (0.2), `stabilityRuns` (0: off), `raiBasis` ('auto'), `raiReference` (null),
- * `betweennessMaxFlows` ('auto', see {@link autoBetweennessMaxFlows}), `stabilityMaxFlows` (1,000,000).
+ * `betweennessMaxFlows` ('auto', see {@link autoBetweennessMaxFlows}), `stabilityMaxFlows` (1,000,000),
+ * `backboneAlpha` (0.05), `gravityMaxPlaces` (1,000).
  */
 export const DEFAULTS: Readonly<Required<AnalyzeGraphOptions>> = Object.freeze({
   seed: DEFAULT_SEED,
@@ -124,6 +134,8 @@ export const DEFAULTS: Readonly<Required<AnalyzeGraphOptions>> = Object.freeze({
   raiReference: null,
   betweennessMaxFlows: 'auto',
   stabilityMaxFlows: 1_000_000,
+  backboneAlpha: BACKBONE_DEFAULTS.alpha,
+  gravityMaxPlaces: GRAVITY_DEFAULTS.maxPlaces,
 });
 
 export interface AnalysisSummary {
@@ -153,9 +165,18 @@ export interface AnalysisSummary {
   talentPotential: NodeMeasure;
   /** Graph totals: places, flows (edges), moves (Σ weight). */
   totals: { places: number; flows: number; moves: number };
+  /** The disparity backbone: its level, and the flows and moves it keeps (edge attributes disparityAlpha, backbone). */
+  backbone: { alpha: number; flows: number; keptFlows: number; moves: number; keptMoves: number };
+  /** The gravity model's fit (per-flow expected and excess are edge attributes); null when off (gravityMaxPlaces 0). */
+  gravity: GravityFitSummary | null;
+  /** Stock against momentum (node attribute quadrant): the basis, the thresholds and the count per quadrant. */
+  quadrants: Pick<QuadrantsResult, 'basis' | 'thresholds' | 'counts'>;
   /** Non-fatal problems, e.g. a power iteration that did not converge (its attribute is then null). */
   warnings: string[];
 }
+
+/** What manifests and reports keep of a {@link GravityResult}: everything but the per-flow arrays. */
+export type GravityFitSummary = Omit<GravityResult, 'edges' | 'expected' | 'excess'>;
 
 const STOCK_ATTRIBUTES = ['stock', 'inflowSet', 'presentBefore', 'young', 'youngByYear', 'byDiscipline'];
 
@@ -172,6 +193,7 @@ function resolve(options?: AnalyzeGraphOptions): Required<AnalyzeGraphOptions> {
   checkBoolean('directedCommunities', o.directedCommunities);
   if (o.betweennessMaxFlows !== 'auto') checkLimit('betweennessMaxFlows', o.betweennessMaxFlows);
   checkLimit('stabilityMaxFlows', o.stabilityMaxFlows);
+  checkNumber('gravityMaxPlaces', o.gravityMaxPlaces, { min: 0, integer: true });
   return o;
 }
 
@@ -282,6 +304,12 @@ function analyzeWith(graph: AnyGraph, o: Required<AnalyzeGraphOptions>): Analysi
   let moves = 0;
   for (const w of edgeArrays(graph, 'weight').weight) moves += w;
   const flows = topFlows(graph, top);
+  const { alpha: backboneAlpha, flows: allFlows, keptFlows, moves: backboneMoves, keptMoves } = disparityBackbone.assign(graph, {
+    alpha: o.backboneAlpha,
+  });
+  const fit = o.gravityMaxPlaces === 0 ? null : gravityOf(graph, o.gravityMaxPlaces, warnings);
+  const { basis: quadrantBasis, thresholds: quadrantThresholds, counts: quadrantCounts } = quadrants.assign(graph);
+  wrote('quadrant');
 
   return {
     seed: o.seed,
@@ -299,6 +327,27 @@ function analyzeWith(graph: AnyGraph, o: Required<AnalyzeGraphOptions>): Analysi
     balanceClasses: { counts: balanceCounts, balanceThreshold: balances.balanceThreshold },
     talentPotential: potential.index,
     totals: { places: graph.order, flows: graph.size, moves },
+    backbone: { alpha: backboneAlpha, flows: allFlows, keptFlows, moves: backboneMoves, keptMoves },
+    gravity: fit,
+    quadrants: { basis: quadrantBasis, thresholds: quadrantThresholds, counts: quadrantCounts },
     warnings,
   };
+}
+
+/** Fits the gravity model and writes expected, excess on the edges; a fit left out or not converged is a warning. */
+function gravityOf(graph: AnyGraph, maxPlaces: number, warnings: string[]): GravityFitSummary | null {
+  let result: GravityResult;
+  try {
+    result = gravity.assign(graph, { maxPlaces: Math.max(2, maxPlaces) });
+  } catch (error) {
+    if (!(error instanceof ConvergenceError)) throw error;
+    warnings.push(
+      'gravity did not converge (the estimate may not exist, e.g. when a few places only exchange with their nearest neighbours); expected, excess left empty',
+    );
+    graph.updateEachEdgeAttributes((_e, attr) => ({ ...attr, expected: null, excess: null }));
+    return null;
+  }
+  const { edges: _edges, expected: _expected, excess: _excess, ...summary } = result;
+  if (!result.fitted && result.places > 2) warnings.push(`gravity not fitted: ${result.reason}; expected, excess left empty (--gravity-max-places)`);
+  return summary;
 }

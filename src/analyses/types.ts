@@ -16,6 +16,7 @@
  *   communities.ts   community, communityLabel
  *   young.ts         youngShare, youngGrowth    (young / stock; CAGR of youngByYear; null without stock)
  *   talent-potential.ts  talentPotential       (0.4/0.2/0.4 weighted [60,100] scores; null without stock)
+ *   quadrants.ts     quadrant                   ('leader' | 'riser' | 'incumbent' | 'laggard'; null without size or momentum)
  *   run-all.ts       communityStability         (only when stability runs > 0; see community-stability.ts)
  */
 

@@ -75,6 +75,17 @@ Options:
                         and the threshold is reported; 0 = always exact, which takes places × flows
                         steps (hours on a million flows). auto: max(5,000, 25,000,000 / places)
                         (default: ${ANALYZE_DEFAULTS.betweennessMaxFlows})
+  --backbone-alpha <x>  significance level of the disparity backbone: a flow is in it when its
+                        disparity α (flows.csv disparity_alpha) is below x, in (0, 1]
+                        (default: ${ANALYZE_DEFAULTS.backboneAlpha})
+  --gravity-max-places <n>
+                        fit the gravity model (flows.csv expected, excess) when there are at most
+                        n places with coordinates; its cost grows as places² (a second for about
+                        1,000 places, 8 s for 1,500); 0 = off (default: ${ANALYZE_DEFAULTS.gravityMaxPlaces})
+  --bootstrap <n>       resample n times (researchers from timelines, moves from moves tables;
+                        seeded with --seed) and write intervals.csv: 90% intervals of net
+                        inflow, inflow ratio, RAI and PageRank rank; 200 is usual; with
+                        --engine auto the input is then read by the JS engine (default: 0, off)
   --out <dir>           output folder (default: out/<input name>)
   --figures             also write SVG figures into <out>/figures/
   --strict              any problem is fatal: write problems.csv only and exit 1
@@ -128,6 +139,9 @@ export async function runAnalyze(argv: string[]): Promise<number> {
       'stability-runs': { type: 'string' },
       'stability-max-flows': { type: 'string' },
       'betweenness-max-flows': { type: 'string' },
+      'backbone-alpha': { type: 'string' },
+      'gravity-max-places': { type: 'string' },
+      bootstrap: { type: 'string' },
       out: { type: 'string' },
       figures: { type: 'boolean' },
       strict: { type: 'boolean' },
@@ -158,6 +172,9 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     stabilityRuns: parseIntOption('--stability-runs', values['stability-runs'], ANALYZE_DEFAULTS.stabilityRuns, 0, 1000),
     stabilityMaxFlows: parseIntOption('--stability-max-flows', values['stability-max-flows'], ANALYZE_DEFAULTS.stabilityMaxFlows, 0),
     betweennessMaxFlows: parseFlowCap('--betweenness-max-flows', values['betweenness-max-flows'], ANALYZE_DEFAULTS.betweennessMaxFlows),
+    backboneAlpha: parseNumberOption('--backbone-alpha', values['backbone-alpha'], ANALYZE_DEFAULTS.backboneAlpha, Number.MIN_VALUE, 1),
+    gravityMaxPlaces: parseIntOption('--gravity-max-places', values['gravity-max-places'], ANALYZE_DEFAULTS.gravityMaxPlaces, 0),
+    bootstrap: parseIntOption('--bootstrap', values.bootstrap, ANALYZE_DEFAULTS.bootstrap, 0, 100_000),
     columns: values.map ? parseColumnMap(values.map) : {},
     compare: values.compare ? parseComparePeriods(values.compare) : null,
   };
@@ -191,7 +208,9 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     progress.done();
     run = analyzeTimelineRecords(read, input, { ...options, kind: 'timelines' }, hooks);
   } else {
-    const engineChoice = parseChoice('--engine', values.engine, ['auto', 'js', 'duckdb'] as const, ENGINE_DEFAULTS.engine);
+    const asked = parseChoice('--engine', values.engine, ['auto', 'js', 'duckdb'] as const, ENGINE_DEFAULTS.engine);
+    // Resampling researchers needs the timeline records in memory, which only the JS engine keeps.
+    const engineChoice = asked === 'auto' && (options.bootstrap ?? 0) > 0 ? 'js' : asked;
     const duckdb = engineChoice === 'auto' ? await (await import('../engines/duckdb/session.ts')).duckdbAvailable() : true;
     if (chooseEngine({ engine: engineChoice, path: input, bytes, duckdb }) === 'duckdb') {
       const { analyzeFileWithDuckDB } = await import('../engines/duckdb/analyze.ts');
@@ -226,7 +245,11 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   }
 
   // Top-level CSV tables get a Parquet copy with --parquet, converted from the written CSV files.
-  const tables = ['places.csv', 'flows.csv', 'top_sources.csv', 'top_destinations.csv', 'communities.csv', 'rai.csv', 'problems.csv', 'timeseries.csv', ...(options.compare ? ['compare.csv'] : [])];
+  const tables = [
+    'places.csv', 'flows.csv', 'top_sources.csv', 'top_destinations.csv', 'communities.csv', 'rai.csv', 'problems.csv', 'timeseries.csv',
+    ...(options.compare ? ['compare.csv'] : []),
+    ...(run.intervals ? ['intervals.csv'] : []),
+  ];
   const { 'manifest.json': manifest, ...files } = await outputFileSources(run, {
     input: { path: relativeOrSame(input), sha256: await sha256OfFile(input), bytes },
     packageVersion: packageVersion(),

@@ -18,6 +18,7 @@ export const ANALYSIS_FILES: readonly string[] = Object.freeze([
   'flows.csv',
   'communities.csv',
   'rai.csv',
+  'intervals.csv',
   'manifest.json',
 ]);
 

@@ -17,7 +17,7 @@ export const VIEW_DEFAULTS = Object.freeze({ port: 5173, host: '127.0.0.1', dir:
 export const VIEW_HELP = `Usage: talentflow view [DIR] [options]
 
 Serve the browser viewer on an analysis folder (the --out folder of "talentflow analyze":
-graph.json, places.csv, flows.csv, communities.csv, rai.csv, manifest.json) and print its URL.
+graph.json, places.csv, flows.csv, communities.csv, rai.csv, manifest.json, intervals.csv) and print its URL.
 The viewer needs no internet: the world map, scripts and styles are all served locally.
 
 Arguments:

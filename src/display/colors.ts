@@ -19,6 +19,14 @@ export const CATEGORY_COLORS: readonly string[] = Object.freeze([
   '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac',
 ]);
 
+/** Colour of each stock-against-momentum quadrant: leaders red, risers orange, incumbents blue, laggards grey. */
+export const QUADRANT_COLORS: Readonly<Record<'leader' | 'riser' | 'incumbent' | 'laggard', string>> = Object.freeze({
+  leader: '#b2182b',
+  riser: '#f28e2b',
+  incumbent: '#4e79a7',
+  laggard: '#9e9e9e',
+});
+
 /** Bar colours: positive values (gains), negative values (losses). */
 export const SIGN_COLORS = Object.freeze({ positive: '#b2182b', negative: '#2166ac', neutral: '#4e79a7' });
 

@@ -11,6 +11,9 @@ import { flowMapSvg } from './map.ts';
 import { attributeMeasure } from './measures.ts';
 import type { MapGraph } from './map.ts';
 import { topSourcesSvg } from './flow-chart.ts';
+import { quadrantChartSvg } from './quadrant-chart.ts';
+import { quadrants } from '../analyses/quadrants.ts';
+import type { AnyGraph } from '../analyses/options.ts';
 
 /**
  * The parts of an analysis result the figures are drawn from; each is optional. A pipeline run
@@ -82,7 +85,8 @@ function largestRaiPlaces(rai: RaiResult, n: number): string[] {
 /**
  * Every figure the result has inputs for, as `{ fileName: svg }`:
  * `net-inflow.svg` (largest gains and losses), `pagerank.svg`, `top-sources.svg` (the
- * `destinations` largest destinations), `rai-heatmap.svg`, `flow-map.svg`.
+ * `destinations` largest destinations), `rai-heatmap.svg`, `flow-map.svg`, `quadrants.svg` (stock
+ * against momentum, when the places carry a `quadrant`: recomputed with the default thresholds).
  *
  * @param result - a pipeline run (`{ graph, analyses }`), or any object with these fields.
  * @param options - {@link FIGURES_DEFAULTS}.
@@ -124,6 +128,11 @@ export function renderFigures(result: FiguresInput, options: FiguresOptions = {}
   }
   if (graph && graph.order > 0) {
     out['flow-map.svg'] = flowMapSvg(graph);
+  }
+  if (graph && graph.someNode((_k, a) => typeof a['quadrant'] === 'string')) {
+    const labels: Record<string, string> = {};
+    graph.forEachNode((key, a) => (labels[key] = String(a['label'] ?? key)));
+    out['quadrants.svg'] = quadrantChartSvg(quadrants(graph as unknown as AnyGraph), { labels });
   }
   return out;
 }

@@ -17,6 +17,8 @@ export type { MapGraph, MapOptions } from './map.ts';
 export { flowMapHtml } from './map-html.ts';
 export { sigmaMapHtml, sigmaMapData, SIGMA_MAP_DEFAULTS } from './map-sigma.ts';
 export type { SigmaMapOptions } from './map-sigma.ts';
+export { quadrantChartSvg, QUADRANT_CHART_DEFAULTS, QUADRANT_COLORS } from './quadrant-chart.ts';
+export type { QuadrantChartOptions } from './quadrant-chart.ts';
 export { renderFigures, largestDestinations, FIGURES_DEFAULTS } from './figures.ts';
 export type { FiguresInput, FiguresOptions } from './figures.ts';
 export { raiColor, raiPosition, categoryColor, mixColors, RAI_COLORS, RAI_COLOR_DEFAULTS, CATEGORY_COLORS, SIGN_COLORS, OTHER_COLOR } from './colors.ts';

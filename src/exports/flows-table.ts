@@ -1,5 +1,7 @@
 /**
- * `flows.csv`: one row per edge A → B of the flow graph, the moves from A to B.
+ * `flows.csv`: one row per edge A → B of the flow graph, the moves from A to B, with the per-flow
+ * measures the analyses wrote onto the edge (`gravity.ts`: expected, excess;
+ * `disparity-backbone.ts`: disparityAlpha, backbone), empty where absent.
  */
 import type { FlowGraph } from '../graph/types.ts';
 import { CHUNK_CHARS } from './chunks.ts';
@@ -16,7 +18,14 @@ export const FLOWS_COLUMNS: readonly string[] = [
   'researchers',
   'first_year',
   'last_year',
+  'expected',
+  'excess',
+  'disparity_alpha',
+  'backbone',
 ];
+
+/** Edge attributes written by the per-flow measures, in the column order of {@link FLOWS_COLUMNS}. */
+export const FLOW_MEASURE_ATTRIBUTES: readonly string[] = ['expected', 'excess', 'disparityAlpha', 'backbone'];
 
 /**
  * The first and last year with at least one move in a `byYear` breakdown, or nulls when it
@@ -64,6 +73,10 @@ export function flowsTable(graph: FlowGraph): Table {
       researchers: attributes.researchers ?? null,
       first_year: firstYear,
       last_year: lastYear,
+      expected: attributes['expected'] ?? null,
+      excess: attributes['excess'] ?? null,
+      disparity_alpha: attributes['disparityAlpha'] ?? null,
+      backbone: attributes['backbone'] ?? null,
     });
   });
   rows.sort((a, b) => {
@@ -109,6 +122,13 @@ function* writeFlowsCsv(graph: FlowGraph, eol: string): Generator<string, void, 
   const researchers: unknown[] = new Array(n);
   const firstYears = new Float64Array(n);
   const lastYears = new Float64Array(n);
+  // The per-flow measures as numbers (NaN: empty cell; backbone −1 empty, 0 false, 1 true), 25 bytes
+  // per edge; an edge whose values are of another type (not written by the library) keeps its cells as text.
+  const expected = new Float64Array(n);
+  const excess = new Float64Array(n);
+  const alpha = new Float64Array(n);
+  const backbone = new Int8Array(n);
+  const irregular = new Map<number, string>();
   let e = 0;
   graph.forEachEdge((_edge, attributes, source, target) => {
     sources[e] = index.get(source)!;
@@ -116,6 +136,18 @@ function* writeFlowsCsv(graph: FlowGraph, eol: string): Generator<string, void, 
     weights[e] = attributes.weight ?? null;
     researchers[e] = attributes.researchers ?? null;
     const [first, last] = yearSpan(attributes.byYear);
+    const x = attributes['expected'] ?? null;
+    const r = attributes['excess'] ?? null;
+    const a = attributes['disparityAlpha'] ?? null;
+    const b = attributes['backbone'] ?? null;
+    if ([x, r, a].every((v) => v === null || (typeof v === 'number' && v === v)) && (b === null || typeof b === 'boolean')) {
+      expected[e] = (x as number | null) ?? NaN;
+      excess[e] = (r as number | null) ?? NaN;
+      alpha[e] = (a as number | null) ?? NaN;
+      backbone[e] = b === null ? -1 : b ? 1 : 0;
+    } else {
+      irregular.set(e, FLOW_MEASURE_ATTRIBUTES.map((name) => cell(attributes[name] ?? null)).join(','));
+    }
     firstYears[e] = first ?? NaN;
     lastYears[e++] = last ?? NaN;
   });
@@ -139,7 +171,7 @@ function* writeFlowsCsv(graph: FlowGraph, eol: string): Generator<string, void, 
   for (const i of order) {
     const first = firstYears[i]!;
     const last = lastYears[i]!;
-    out += `${cells[sources[i]!]},${cells[targets[i]!]},${cell(weights[i])},${cell(researchers[i])},${first === first ? formatNumber(first) : ''},${last === last ? formatNumber(last) : ''}${eol}`;
+    out += `${cells[sources[i]!]},${cells[targets[i]!]},${cell(weights[i])},${cell(researchers[i])},${first === first ? formatNumber(first) : ''},${last === last ? formatNumber(last) : ''},${irregular.get(i) ?? `${formatNumber(expected[i]!)},${formatNumber(excess[i]!)},${formatNumber(alpha[i]!)},${backbone[i]! < 0 ? '' : backbone[i] ? 'true' : 'false'}`}${eol}`;
     if (out.length >= CHUNK_CHARS) {
       yield out;
       out = '';

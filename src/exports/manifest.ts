@@ -47,6 +47,12 @@ export interface ManifestInput {
   graph?: { level: PlaceLevel; kind: 'moves' | 'timelines'; years: [number, number] | null; window: [number, number] | null };
   /** The communities run: quality of the partition and how to reproduce it. */
   communities?: { count: number; modularity: number; resolution: number; seed: number };
+  /** The disparity backbone: its level, and the flows and moves of the graph and of the backbone. */
+  backbone?: { alpha: number; flows: number; keptFlows: number; moves: number; keptMoves: number };
+  /** The gravity model's fit: distance elasticity, iterations, deviances, pseudo-R², observations (see analyses/gravity.ts). */
+  gravity?: Record<string, unknown>;
+  /** The bootstrap behind intervals.csv: what was resampled, how often, with which seed, at which coverage. */
+  bootstrap?: { unit: string; replicates: number; seed: number; level: number };
   /** What changed what was computed (betweenness on the strongest flows, stability skipped, no convergence); left out when empty. */
   notes?: string[];
 }
@@ -63,6 +69,9 @@ export interface Manifest {
   graph?: ManifestInput['graph'];
   counts: ManifestInput['counts'];
   communities?: ManifestInput['communities'];
+  backbone?: ManifestInput['backbone'];
+  gravity?: Record<string, unknown>;
+  bootstrap?: ManifestInput['bootstrap'];
   notes?: string[];
   outputs: string[];
 }
@@ -118,6 +127,9 @@ export function buildManifest(args: ManifestInput): Manifest {
     ...(c !== undefined
       ? { communities: canonicalInOrder({ count: c.count, modularity: c.modularity, resolution: c.resolution, seed: c.seed }, 'communities') }
       : {}),
+    ...(args.backbone !== undefined ? { backbone: canonicalInOrder({ ...args.backbone }, 'backbone') } : {}),
+    ...(args.gravity !== undefined ? { gravity: canonicalFields(args.gravity, 'gravity') } : {}),
+    ...(args.bootstrap !== undefined ? { bootstrap: canonicalFields({ ...args.bootstrap }, 'bootstrap') as ManifestInput['bootstrap'] } : {}),
     ...(args.notes?.length ? { notes: args.notes.map(String) } : {}),
     outputs: [...new Set(args.outputs)].sort(compareKeys),
   };
@@ -157,6 +169,13 @@ function canonical(value: unknown, path: string): unknown {
   }
   if (value === undefined) return null;
   throw new OptionError(path, typeof value, 'plain JSON data (objects, arrays, strings, numbers, booleans, null)');
+}
+
+/** A JSON-safe copy in the given key order; non-finite numbers (a fit left out) become null. */
+function canonicalFields(value: Record<string, unknown>, path: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = typeof v === 'number' && !Number.isFinite(v) ? null : canonical(v, `${path}.${k}`);
+  return out;
 }
 
 /** Checks every member is JSON-safe but keeps the given key order. */

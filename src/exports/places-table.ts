@@ -49,6 +49,7 @@ export const PLACES_COLUMNS: readonly ColumnSpec[] = [
   { column: 'balance_class', attribute: 'balanceClass', description: 'magnet, balanced or exporter (empty without flow)' },
   { column: 'community', attribute: 'community', description: 'community id (0 = largest by strength)' },
   { column: 'community_label', attribute: 'communityLabel', description: 'community label from its largest members' },
+  { column: 'quadrant', attribute: 'quadrant', description: 'stock against momentum: leader, riser, incumbent or laggard (analyses/quadrants.ts)' },
 ];
 
 /**

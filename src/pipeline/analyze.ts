@@ -15,6 +15,9 @@ import { resolveTimelines } from '../records/resolve-timelines.ts';
 import type { ParseOptions } from '../records/table-input.ts';
 import type { MoveRecord, Problem, ReadResult, TimelineRecord } from '../records/types.ts';
 import { summariseTimelines } from '../timelines/summarise.ts';
+import type { TimelineRows } from '../timelines/rows.ts';
+import { intervalsOfRun } from './intervals.ts';
+import type { BootstrapResult } from '../analyses/bootstrap.ts';
 import { resolveAnalyzeOptions, type AnalyzeOptions, type ResolvedAnalyzeOptions } from './options.ts';
 import type { RunPopulation } from './population.ts';
 
@@ -48,6 +51,8 @@ export interface AnalysisRun {
   researchers: { total: number; active: number } | null;
   graph: FlowGraph;
   analyses: AnalysisSummary;
+  /** Bootstrap intervals (intervals.csv); null unless `bootstrap` > 0. */
+  intervals: BootstrapResult | null;
   /** The population table given beside the records (`addPopulation`); absent or null without one. */
   population?: RunPopulation | null;
 }
@@ -132,6 +137,7 @@ export function analyzeTimelineRecords(
       researchers: { total: summary.researchers, active: summary.active },
       moves: totalMoves(summary.moves),
       records: resolved.rows.length,
+      rows: resolved.rows,
     },
     hooks,
   );
@@ -149,6 +155,8 @@ export function finish(
     records: number;
     /** Moves handed to the graph builder, before the `years` filter; absent when unknown. */
     moves?: number;
+    /** The resolved timeline rows (the bootstrap resamples their researchers); absent for moves and the DuckDB engine. */
+    rows?: TimelineRows;
   },
   hooks: RunHooks,
 ): AnalysisRun {
@@ -161,7 +169,10 @@ export function finish(
     stabilityRuns: ctx.o.stabilityRuns,
     betweennessMaxFlows: ctx.o.betweennessMaxFlows,
     stabilityMaxFlows: ctx.o.stabilityMaxFlows,
+    backboneAlpha: ctx.o.backboneAlpha,
+    gravityMaxPlaces: ctx.o.gravityMaxPlaces,
   });
+  const intervals = intervalsOfRun(graph, ctx.o, ctx.rows ?? null, analyses.warnings);
   return {
     file: ctx.file,
     options: ctx.o,
@@ -173,6 +184,7 @@ export function finish(
     movesOutsideYears: ctx.moves === undefined ? null : ctx.moves - analyses.totals.moves,
     graph,
     analyses,
+    intervals,
   };
 }
 

@@ -38,6 +38,12 @@ export interface AnalyzeOptions {
   betweennessMaxFlows?: number | 'auto';
   /** The stability runs are skipped, with a warning, on graphs of more flows than this; 0 = never skipped. */
   stabilityMaxFlows?: number;
+  /** Significance level of the disparity backbone: flows with disparity α below it are in the backbone, in (0, 1]. */
+  backboneAlpha?: number;
+  /** The gravity model is fitted up to this many places with coordinates (its cost grows as places²); 0 = off. */
+  gravityMaxPlaces?: number;
+  /** Bootstrap replicates for the intervals of intervals.csv (researchers resampled from timelines, moves from moves tables); 0 = off. */
+  bootstrap?: number;
   /** Two periods of arrival years to compare (`compare.csv`, the report's "Rising and falling"); null = none. */
   compare?: [[number, number], [number, number]] | null;
 }
@@ -59,6 +65,9 @@ export const ANALYZE_DEFAULTS = Object.freeze({
   stabilityRuns: 20,
   betweennessMaxFlows: ANALYSIS_DEFAULTS.betweennessMaxFlows,
   stabilityMaxFlows: ANALYSIS_DEFAULTS.stabilityMaxFlows,
+  backboneAlpha: ANALYSIS_DEFAULTS.backboneAlpha,
+  gravityMaxPlaces: ANALYSIS_DEFAULTS.gravityMaxPlaces,
+  bootstrap: 0,
   compare: null as [[number, number], [number, number]] | null,
 });
 
@@ -90,6 +99,12 @@ function checkLimit(option: string, value: unknown): number {
   return checkInt(option, value, 0);
 }
 
+/** A significance level in (0, 1]. */
+function checkLevel(option: string, value: unknown): number {
+  if (typeof value !== 'number' || !(value > 0 && value <= 1)) throw new OptionError(option, value, 'a number in (0, 1]');
+  return value;
+}
+
 /** Fills in defaults and validates every option; throws OptionError naming the first bad one. */
 export function resolveAnalyzeOptions(options: AnalyzeOptions = {}): ResolvedAnalyzeOptions {
   const o = { ...ANALYZE_DEFAULTS, ...stripUndefined(options) };
@@ -113,6 +128,9 @@ export function resolveAnalyzeOptions(options: AnalyzeOptions = {}): ResolvedAna
     stabilityRuns: checkInt('stabilityRuns', o.stabilityRuns, 0),
     betweennessMaxFlows: o.betweennessMaxFlows === 'auto' ? 'auto' : checkLimit('betweennessMaxFlows', o.betweennessMaxFlows),
     stabilityMaxFlows: checkLimit('stabilityMaxFlows', o.stabilityMaxFlows),
+    backboneAlpha: checkLevel('backboneAlpha', o.backboneAlpha),
+    gravityMaxPlaces: checkInt('gravityMaxPlaces', o.gravityMaxPlaces, 0),
+    bootstrap: checkInt('bootstrap', o.bootstrap, 0),
     compare: checkCompare(o.compare),
     aliases: options.aliases ?? [],
     columns: options.columns ?? {},

@@ -14,6 +14,7 @@ import { communitiesTable } from '../exports/communities-table.ts';
 import { raiTable } from '../exports/rai-table.ts';
 import { problemsTable, countProblemsByReason } from '../exports/problems-table.ts';
 import { topFlowsTable } from '../exports/top-flows-table.ts';
+import { intervalsTable } from '../exports/intervals-table.ts';
 import { timeSeries } from '../analyses/time-series.ts';
 import { timeSeriesTable } from '../exports/timeseries-table.ts';
 import { runComparison } from './compare.ts';
@@ -73,6 +74,8 @@ export async function outputFileSources(run: AnalysisRun, meta: OutputMeta): Pro
     'graph.json': graphJsonChunks(run.graph, { checked: true }),
     'graph.gexf': gexfChunks(run.graph),
   };
+  const intervals = run.intervals;
+  if (intervals) files['intervals.csv'] = table(() => intervalsTable(intervals, run.graph));
   if (meta.figures) {
     const { renderFigures } = await import('../display/figures.ts');
     for (const [name, svg] of Object.entries(renderFigures(run))) files[`figures/${name}`] = svg;
@@ -95,6 +98,9 @@ export async function outputFileSources(run: AnalysisRun, meta: OutputMeta): Pro
       // Infinity (no cap) is not JSON: written as null.
       betweennessMaxFlows: o.betweennessMaxFlows === Infinity ? null : o.betweennessMaxFlows,
       stabilityMaxFlows: o.stabilityMaxFlows === Infinity ? null : o.stabilityMaxFlows,
+      backboneAlpha: o.backboneAlpha,
+      gravityMaxPlaces: o.gravityMaxPlaces,
+      bootstrap: o.bootstrap,
       ...(run.population ? { population: run.population.file } : {}),
       ...(o.compare ? { compare: o.compare } : {}),
     },
@@ -117,6 +123,9 @@ export async function outputFileSources(run: AnalysisRun, meta: OutputMeta): Pro
       window: run.graph.getAttribute('window') ?? null,
     },
     communities: { count: c.communities.length, modularity: c.modularity, resolution: c.resolution, seed: c.seed },
+    backbone: run.analyses.backbone,
+    ...(run.analyses.gravity ? { gravity: run.analyses.gravity } : {}),
+    ...(intervals ? { bootstrap: { unit: intervals.unit, replicates: intervals.replicates, seed: intervals.seed, level: intervals.level } } : {}),
     notes: run.analyses.warnings,
   });
   files['manifest.json'] = manifestToJson(manifest);

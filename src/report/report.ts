@@ -5,6 +5,7 @@
  */
 import type { AnalysisRun } from '../pipeline/analyze.ts';
 import { summariseProblems, formatProblemSummary } from '../records/problems.ts';
+import { backboneLines, gravityLines, intervalLines, quadrantLines } from './statistics.ts';
 import { formatFixed, formatInt, formatPercent, formatSigned, textTable } from './text-table.ts';
 import { runComparison } from '../pipeline/compare.ts';
 import { risingFalling } from './rising-falling.ts';
@@ -171,6 +172,9 @@ export function formatReport(run: AnalysisRun, options: ReportOptions = {}): str
         )
       : '  none (no discipline column, or no cell reaches the minimum)',
   );
+  for (const section of [quadrantLines(run, o.rows), backboneLines(run), gravityLines(run, o.rows * 2), intervalLines(run, o.rows)]) {
+    if (section.length) out.push('', ...section);
+  }
   // Caps that changed what was computed at scale, and measures that did not converge.
   if (run.analyses.warnings.length) {
     out.push('');

@@ -38,7 +38,7 @@ describe('analyzeGraph', () => {
     expect(s.measures).toEqual([
       'inflow', 'outflow', 'netInflow', 'inflowRatio', 'outflowRatio', 'retention', 'youngShare', 'youngGrowth',
       'talentPotential', 'pagerank', 'hubScore', 'authorityScore', 'betweenness', 'eigenvector', 'hubClass', 'balance', 'balanceClass',
-      'community', 'communityLabel',
+      'community', 'communityLabel', 'quadrant',
     ]);
     for (const node of g.nodes()) for (const m of s.measures) expect(g.getNodeAttributes(node)).toHaveProperty(m);
     // Shenzhen: in 350 + 500 + 20 = 870, out 350 + 100 = 450 → net +420

@@ -22,11 +22,11 @@ describe('flowsTable', () => {
     const csv = tableToCsv(flowsTable(buildFixtureGraph()));
     expect(csv).toBe(
       [
-        'source,source_label,target,target_label,weight,researchers,first_year,last_year',
-        'Boston,Boston,Shenzhen,Shenzhen,5,4,2020,2021',
-        'Boston,Boston,"Cambridge, GB",Cambridge,3,3,2019,2021',
-        '"Cambridge, GB",Cambridge,Boston,Boston,3,2,2020,2020',
-        'Shenzhen,Shenzhen,Boston,Boston,2,,,',
+        'source,source_label,target,target_label,weight,researchers,first_year,last_year,expected,excess,disparity_alpha,backbone',
+        'Boston,Boston,Shenzhen,Shenzhen,5,4,2020,2021,,,,',
+        'Boston,Boston,"Cambridge, GB",Cambridge,3,3,2019,2021,,,,',
+        '"Cambridge, GB",Cambridge,Boston,Boston,3,2,2020,2020,,,,',
+        'Shenzhen,Shenzhen,Boston,Boston,2,,,,,,,',
         '',
       ].join('\n'),
     );
@@ -55,6 +55,16 @@ describe('flowsCsvChunks', () => {
     // Random graphs: many ties in weight, keys with commas, quotes and non-ASCII, weights that are
     // missing, text, NaN or infinite (flowsTable's comparator is kept as it is for those too).
     for (const seed of [1, 2, 3, 4]) graphs.push(buildRandomGraph({ seed, places: 80, flowsPerPlace: 10, nonFinite: seed > 2 }));
+    // The per-flow measures: numbers, booleans and absent values, and values of other types.
+    const measured = buildRandomGraph({ seed: 5, places: 40, flowsPerPlace: 6 });
+    let k = 0;
+    measured.updateEachEdgeAttributes((_e, a) => {
+      k++;
+      if (k % 5 === 0) return a;
+      if (k % 7 === 0) return { ...a, expected: 'n/a', backbone: 'yes' };
+      return { ...a, expected: k * 0.37, excess: k % 3 ? 1 / k : null, disparityAlpha: 1e-9 * k, backbone: k % 2 === 0 };
+    });
+    graphs.push(measured);
     for (const graph of graphs) {
       expect([...flowsCsvChunks(graph)].join('')).toBe(tableToCsv(flowsTable(graph)));
       expect([...flowsCsvChunks(graph, { lineEnding: '\r\n' })].join('')).toBe(tableToCsv(flowsTable(graph), { lineEnding: '\r\n' }));

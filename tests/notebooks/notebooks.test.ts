@@ -24,6 +24,7 @@ const EXPECTED = [
   '04-real-country-flows.ipynb',
   '05-rebuild-set-talent-potential.ipynb',
   '06-migration-rates.ipynb',
+  '07-expected-flows-backbone-uncertainty.ipynb',
 ];
 
 interface Run {
@@ -72,7 +73,7 @@ function run(name: string): Run {
 }
 
 describe('notebooks', () => {
-  it('notebooks: the six notebooks are there, with a README', () => {
+  it('notebooks: the notebooks are there, with a README', () => {
     expect(files.map((f) => basename(f))).toEqual(EXPECTED);
   });
 
@@ -114,6 +115,19 @@ describe('notebooks', () => {
     expect(svgs.some((s) => s.includes('Net inflow: largest gains and losses') && s.includes('data-place="Shenzhen"'))).toBe(true);
     expect(svgs.some((s) => s.includes('class="flow"') && s.includes('data-target="Shenzhen"'))).toBe(true);
     expect(outputs(nb, 'text/html').some((h) => h.includes('class="talentflow-map"'))).toBe(true);
+  });
+
+  it('07-expected-flows-backbone-uncertainty shows the backbone, the gravity fit, both quadrant maps and the intervals', () => {
+    const nb = run('07-expected-flows-backbone-uncertainty.ipynb').fresh;
+    const markdown = outputs(nb, 'text/markdown').join('\n');
+    expect(markdown).toMatch(/The backbone keeps \*\*[\d,]+\*\* of 12,598 flows/);
+    expect(markdown).toMatch(/Distance elasticity \*\*-0\.\d{3}\*\*/);
+    expect(markdown).toMatch(/Net inflow not distinguishable from zero .*: \*\*\d+\*\* of 211 countries/);
+    const html = outputs(nb, 'text/html').join('\n');
+    expect(html).toContain('El Salvador: where its moves go');
+    expect(html).toMatch(/<td[^>]*>Shenzhen<\/td><td[^>]*>0\.239<\/td>/);
+    const svgs = outputs(nb, 'image/svg+xml');
+    expect(svgs.filter((svg) => svg.includes('data-quadrant="leader"'))).toHaveLength(2);
   });
 
   it('02-communities finds the Greater Bay Area and the US cluster, sweeps the resolution and checks seeds', () => {

@@ -3,7 +3,8 @@ import { flowGraph } from '../analyses/helpers.ts';
 import { mapPositions, toRenderGraph, type Appearance } from '../../viewer/src/render-graph.ts';
 import { edgeWidth, netInflowColor, nodeRadius, communityColor, EDGE_WIDTH, NODE_RADIUS, OTHER_COLOR } from '../../viewer/src/scales.ts';
 import { mapFrame, project, WORLD_BBOX } from '../../viewer/src/map/projection.ts';
-import { CATEGORY_COLORS, SIGN_COLORS } from '../../src/display/colors.ts';
+import { CATEGORY_COLORS, QUADRANT_COLORS, SIGN_COLORS } from '../../src/display/colors.ts';
+import { quadrantColor, NO_QUADRANT_COLOR } from '../../viewer/src/scales.ts';
 
 // A ⇄ B, A → C; sizes by pagerank attribute; C has no coordinates.
 function small() {
@@ -120,6 +121,20 @@ describe('toRenderGraph', () => {
     // A net −108 is the largest |net|: full blue; B +99: √(99/108) of the way to red
     expect(graph.getNodeAttribute('A', 'color')).toBe(SIGN_COLORS.negative);
     expect(graph.getNodeAttribute('B', 'color')).toBe(netInflowColor(99, 108));
+  });
+});
+
+describe('toRenderGraph by quadrant', () => {
+  it('toRenderGraph colours places by their quadrant, grey-white without one', () => {
+    const g = small();
+    g.setNodeAttribute('A', 'quadrant', 'leader');
+    g.setNodeAttribute('B', 'quadrant', 'riser');
+    const { graph } = toRenderGraph(g, appearance(g, { nodeColor: 'quadrant' }));
+    expect(graph.getNodeAttribute('A', 'color')).toBe(QUADRANT_COLORS.leader);
+    expect(graph.getNodeAttribute('B', 'color')).toBe(QUADRANT_COLORS.riser);
+    expect(graph.getNodeAttribute('B', 'quadrant')).toBe('riser');
+    expect(quadrantColor(null)).toBe(NO_QUADRANT_COLOR);
+    expect(quadrantColor('unknown')).toBe(NO_QUADRANT_COLOR);
   });
 });
 

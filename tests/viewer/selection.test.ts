@@ -46,6 +46,24 @@ describe('selectFlows', () => {
     expect(edges(drawn)).toEqual(['B>T:30', 'C>T:50']);
   });
 
+  it('selectFlows backbone only keeps the flows the analysis marked backbone, after the other filters', () => {
+    // A → T 50 is backbone, B → T 30 is not, C → T 5 is backbone but below the minimum flow.
+    const g = flowGraph(['A', 'B', 'C', 'T'], [
+      ['A', 'T', 50, { backbone: true }],
+      ['B', 'T', 30, { backbone: false }],
+      ['C', 'T', 5, { backbone: true }],
+    ]);
+    expect(edges(selectFlows(g, { ...base, backboneOnly: true }).drawn)).toEqual(['A>T:50', 'C>T:5']);
+    expect(edges(selectFlows(g, { ...base, backboneOnly: true, minWeight: 10 }).drawn)).toEqual(['A>T:50']);
+    // Filtered by discipline, the flows are rebuilt; the flag is still read from the analysis.
+    const d = flowGraph(['A', 'B', 'T'], [
+      ['A', 'T', 4, { backbone: true, byDiscipline: { Medicine: 3 }, byYear: { '2020': 4 }, byYearDiscipline: { '2020': { Medicine: 3 } } }],
+      ['B', 'T', 4, { backbone: false, byDiscipline: { Medicine: 2 }, byYear: { '2020': 4 }, byYearDiscipline: { '2020': { Medicine: 2 } } }],
+    ]);
+    expect(edges(selectFlows(d, { ...base, discipline: 'Medicine', backboneOnly: true }).drawn)).toEqual(['A>T:3']);
+    expect(filterNote({ ...base, backboneOnly: true })).toBe('backbone only');
+  });
+
   it('selectFlows never changes the analysis graph', () => {
     const before = edges(graph);
     selectFlows(graph, { ...base, discipline: 'Medicine', minWeight: 50, topSources: true });

@@ -140,6 +140,19 @@ describe('viewer on the calibrated sample', () => {
     expect(filterFlows(graph, { minWeight: 100 }).size).toBeLessThan(filterFlows(graph, { minWeight: 20 }).size);
   });
 
+  it('viewer: "Backbone only" draws exactly the flows graph.json marks as backbone; the state is in the URL', async () => {
+    await gotoViewer(session);
+    const backbone = graph.filterEdges((_e, a) => a['backbone'] === true);
+    expect(backbone.length).toBeGreaterThan(0);
+    expect(backbone.length).toBeLessThan(graph.size);
+    await page().locator('#backbone-only').check();
+    await waitForEdges(backbone.length);
+    expect(await drawnFlows()).toEqual(backbone.map((e) => flowKey([graph.source(e), graph.target(e), graph.getEdgeAttribute(e, 'weight')])).sort());
+    expect(page().url()).toContain('backbone=on');
+    await page().locator('#backbone-only').uncheck();
+    await waitForEdges(graph.size);
+  });
+
   it('viewer: the discipline filter keeps only that discipline’s flows, weighted by its moves', async () => {
     await gotoViewer(session);
     const discipline = 'Computer Science';
@@ -174,7 +187,7 @@ describe('viewer on the calibrated sample', () => {
       if (field === 'inflow_ratio') expect(Number(shown!.replace('%', ''))).toBeCloseTo(n * 100, 1);
       else if (['stock', 'inflow', 'outflow'].includes(field!)) expect(Number(shown!.replace(/,/g, ''))).toBe(n);
       else if (field === 'net_inflow') expect(Number(shown!.replace(/,/g, '').replace('+', '').replace('−', '-'))).toBe(n);
-      else if (field === 'hub_class' || field === 'community_label') expect(shown).toBe(row[field!]);
+      else if (field === 'hub_class' || field === 'community_label' || field === 'quadrant') expect(shown).toBe(row[field!]);
     }
     // Top five sources and destinations: the library's topSources / topDestinations of graph.json.
     const listed = (id: string) => page().$$eval(`#${id} li`, (lis) => lis.map((li) => `${li.getAttribute('data-place')}:${li.getAttribute('data-weight')}`));

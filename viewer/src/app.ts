@@ -22,7 +22,7 @@ import { download, flowsCsv, mapPng, placesCsv } from './export/files.ts';
 
 type Positions = Map<string, { x: number; y: number }>;
 
-const FILTER_KEYS: (keyof ViewState)[] = ['years', 'discipline', 'minWeight', 'topSources', 'k', 'topMinWeight'];
+const FILTER_KEYS: (keyof ViewState)[] = ['years', 'discipline', 'minWeight', 'topSources', 'k', 'topMinWeight', 'backboneOnly'];
 const APPEARANCE_KEYS: (keyof ViewState)[] = ['sizeBy', 'nodeColor', 'edgeColor', 'layout'];
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;

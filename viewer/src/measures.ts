@@ -27,6 +27,7 @@ export const NODE_COLOR_INFO: Record<NodeColoring, MeasureDescription> = {
     label: 'Net rate',
     help: 'net inflow per researcher-year of the place in the years selected (population from timelines or --population; grey without one)',
   },
+  quadrant: { label: 'Stock vs momentum', help: 'quadrant of the whole run: leaders, risers, incumbents, laggards (size against momentum, split at the medians)' },
 };
 
 export const EDGE_COLOR_INFO: Record<EdgeColoring, MeasureDescription> = {
@@ -47,6 +48,7 @@ export const CARD_FIELDS: readonly { column: string; label: string; format: Card
   { column: 'balance_class', label: 'Balance class', format: 'text' },
   { column: 'pagerank', label: 'PageRank', format: 'score' },
   { column: 'community_label', label: 'Community', format: 'text' },
+  { column: 'quadrant', label: 'Stock vs momentum', format: 'text' },
 ];
 
 /** Display text of a places.csv cell ("–" for an empty cell). */
@@ -59,4 +61,26 @@ export function formatCell(text: string | undefined, format: CardFormat): string
   if (format === 'signed') return formatSigned(n);
   if (format === 'score') return n.toPrecision(3);
   return formatValue(n);
+}
+
+/** The intervals.csv measure shown beside each card field. */
+const INTERVAL_OF: Readonly<Record<string, string>> = { net_inflow: 'net_inflow', inflow_ratio: 'inflow_ratio', pagerank: 'pagerank_rank' };
+
+/**
+ * The bootstrap interval beside a card field, from an intervals.csv row: "90 %: −12 to +40 · not
+ * distinguishable from 0" (net inflow, inflow ratio), "rank 6, 90 %: 6–8 · ≈ next" (PageRank);
+ * null when the run has no interval for it.
+ *
+ * @example intervalNote({ low: '-12', high: '40', level: '0.9', distinguishable: 'false' }, 'net_inflow', 'signed')
+ */
+export function intervalNote(row: Record<string, string> | undefined, column: string, format: CardFormat): string | null {
+  if (!row || !(column in INTERVAL_OF) || row['low'] === undefined || row['low'] === '') return null;
+  const level = `${Math.round(Number(row['level'] ?? 0.9) * 100)} %`;
+  if (column === 'pagerank') {
+    return `rank ${row['estimate']}, ${level}: ${row['low']}–${row['high']}${row['distinguishable'] === 'false' ? ' · ≈ next' : ''}`;
+  }
+  // Net inflow bounds are percentiles of whole moves: shown as whole moves.
+  const bound = (text: string | undefined) => formatCell(format === 'signed' && text ? String(Math.round(Number(text))) : text, format);
+  const zero = row['distinguishable'] === 'false' ? ' · not distinguishable from 0' : '';
+  return `${level}: ${bound(row['low'])} to ${bound(row['high'])}${zero}`;
 }

@@ -11,7 +11,7 @@
 import Graph from 'graphology';
 import type { FlowGraph } from '../../src/graph/types.ts';
 import type { EdgeColoring, NodeColoring, SizeMeasure } from './state.ts';
-import { communityColor, edgeWidth, EDGE_WIDTH, netInflowColor, nodeRadius, rankColor, withAlpha, CATEGORY_LIMIT, OTHER_COLOR } from './scales.ts';
+import { communityColor, edgeWidth, EDGE_WIDTH, netInflowColor, nodeRadius, quadrantColor, rankColor, withAlpha, CATEGORY_LIMIT, OTHER_COLOR } from './scales.ts';
 
 export interface Appearance {
   /** Graph position of each place (map projection or network layout); places without one are not drawn. */
@@ -52,6 +52,8 @@ export interface RenderNodeAttributes {
   inflow: number;
   outflow: number;
   community: number | null;
+  /** Stock-against-momentum quadrant of the run (analyses/quadrants.ts), null without one. */
+  quadrant: string | null;
   /** Hub class 'hub' (central to sending and receiving): drawn with a ring. */
   hub: boolean;
   forceLabel: boolean;
@@ -184,11 +186,13 @@ export function toRenderGraph(selection: FlowGraph, appearance: Appearance): Ren
       color:
         appearance.nodeColor === 'community'
           ? communityColor(community)
-          : appearance.nodeColor === 'netRate'
-            ? rates.get(node) === null
-              ? OTHER_COLOR
-              : netInflowColor(rates.get(node)!, rateMaxAbs)
-            : netInflowColor(net, netMaxAbs),
+          : appearance.nodeColor === 'quadrant'
+            ? quadrantColor(attrs['quadrant'])
+            : appearance.nodeColor === 'netRate'
+              ? rates.get(node) === null
+                ? OTHER_COLOR
+                : netInflowColor(rates.get(node)!, rateMaxAbs)
+              : netInflowColor(net, netMaxAbs),
       label: typeof attrs.label === 'string' && attrs.label ? attrs.label : node,
       // Small places above big ones so that none hides behind a hub.
       zIndex: -size,
@@ -196,6 +200,7 @@ export function toRenderGraph(selection: FlowGraph, appearance: Appearance): Ren
       inflow: inflow.get(node) ?? 0,
       outflow: outflow.get(node) ?? 0,
       community,
+      quadrant: typeof attrs['quadrant'] === 'string' ? attrs['quadrant'] : null,
       hub: attrs['hubClass'] === 'hub',
       // Labels go through sigma's label grid (largest first, no overlaps), hubs included.
       forceLabel: false,

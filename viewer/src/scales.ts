@@ -3,7 +3,8 @@
  * report draws it), community and net-inflow colours. Colours come from the library's figure
  * palette (src/display/colors.ts) so the viewer, the notebooks and the report figures agree.
  */
-import { CATEGORY_COLORS, SIGN_COLORS, mixColors } from '../../src/display/colors.ts';
+import { CATEGORY_COLORS, QUADRANT_COLORS, SIGN_COLORS, mixColors } from '../../src/display/colors.ts';
+import type { Quadrant } from '../../src/analyses/quadrants.ts';
 
 export const NODE_RADIUS = Object.freeze({ min: 2.5, max: 22 });
 export const EDGE_WIDTH = Object.freeze({ min: 0.4, max: 6 });
@@ -74,4 +75,12 @@ export function premultiply(color: string): string {
   const a = parseInt(color.slice(7, 9), 16) / 255;
   const channel = (i: number) => Math.round(parseInt(color.slice(i, i + 2), 16) * a).toString(16).padStart(2, '0');
   return `#${channel(1)}${channel(3)}${channel(5)}${color.slice(7, 9)}`;
+}
+
+/** Colour of a place without a quadrant (no stock, no flow). */
+export const NO_QUADRANT_COLOR = '#dddddd';
+
+/** A place's colour by its quadrant (the figures' colours: leaders red, risers orange, incumbents blue, laggards grey). */
+export function quadrantColor(quadrant: unknown): string {
+  return typeof quadrant === 'string' && quadrant in QUADRANT_COLORS ? QUADRANT_COLORS[quadrant as Quadrant] : NO_QUADRANT_COLOR;
 }

@@ -4,6 +4,9 @@
  *   1. years and discipline   filterFlows (weights recomputed from the edges' breakdowns)
  *   2. minimum flow           edges of at least minWeight (on the recomputed weights)
  *   3. top-k sources          topSources: each destination's k largest sources ≥ topMinWeight
+ *   4. backbone only          flows the analysis marked `backbone` (disparity α < --backbone-alpha
+ *                             on all the run's flows: the backbone of the whole run, not of the
+ *                             years or discipline selected)
  *
  * Step 1 is skipped when it would change nothing (no year or discipline filter and no edge
  * below filterFlows' own minimum), and steps 2–3 build a subgraph that shares the attribute
@@ -16,7 +19,7 @@ import { topSources } from '../../src/analyses/top-sources.ts';
 import type { FlowAttributes, FlowGraph } from '../../src/graph/types.ts';
 import type { ViewState } from './state.ts';
 
-export type FlowFilterState = Pick<ViewState, 'years' | 'discipline' | 'minWeight' | 'topSources' | 'k' | 'topMinWeight'>;
+export type FlowFilterState = Pick<ViewState, 'years' | 'discipline' | 'minWeight' | 'topSources' | 'k' | 'topMinWeight'> & { backboneOnly?: boolean };
 
 export interface FlowSelection {
   /** After step 1: the flows of the selected years and discipline (for place cards). */
@@ -49,7 +52,13 @@ export function selectFlows(graph: FlowGraph, f: FlowFilterState): FlowSelection
   const base = identity
     ? graph
     : filterFlows(graph, { years: f.years, disciplines: f.discipline === null ? null : [f.discipline], minWeight: FILTER_DEFAULTS.minWeight });
-  if (f.minWeight <= FILTER_DEFAULTS.minWeight && !f.topSources) return { base, drawn: base };
+  const backbone = f.backboneOnly === true;
+  if (f.minWeight <= FILTER_DEFAULTS.minWeight && !f.topSources && !backbone) return { base, drawn: base };
+  // The backbone flag lives on the analysis graph's edges (filterFlows builds new ones).
+  const inBackbone = (s: string, t: string) => {
+    const edge = graph.edge(s, t);
+    return edge !== undefined && graph.getEdgeAttribute(edge, 'backbone') === true;
+  };
   let keepTop: Set<string> | null = null;
   if (f.topSources) {
     const candidates = f.minWeight <= FILTER_DEFAULTS.minWeight ? base : edgeSubgraph(base, (_e, a) => a.weight >= f.minWeight);
@@ -57,7 +66,10 @@ export function selectFlows(graph: FlowGraph, f: FlowFilterState): FlowSelection
     keepTop = new Set();
     for (const [target, flows] of Object.entries(top)) for (const s of flows) keepTop.add(`${s.place}\u0000${target}`);
   }
-  const drawn = edgeSubgraph(base, (_e, a, s, t) => a.weight >= f.minWeight && (keepTop === null || keepTop.has(`${s}\u0000${t}`)));
+  const drawn = edgeSubgraph(
+    base,
+    (_e, a, s, t) => a.weight >= f.minWeight && (keepTop === null || keepTop.has(`${s}\u0000${t}`)) && (!backbone || inBackbone(s, t)),
+  );
   return { base, drawn };
 }
 
@@ -66,5 +78,6 @@ export function filterNote(f: FlowFilterState): string | null {
   const parts: string[] = [];
   if (f.years) parts.push(f.years[0] === f.years[1] ? `arrivals in ${f.years[0]}` : `arrivals ${f.years[0]}–${f.years[1]}`);
   if (f.discipline) parts.push(f.discipline);
+  if (f.backboneOnly) parts.push('backbone only');
   return parts.length ? parts.join(', ') : null;
 }

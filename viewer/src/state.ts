@@ -15,8 +15,8 @@ export const LAYOUTS: readonly Layout[] = ['map', 'network'];
 export type SizeMeasure = 'pagerank' | 'inflow' | 'outflow' | 'absNetInflow' | 'stock';
 export const SIZE_MEASURES: readonly SizeMeasure[] = ['pagerank', 'inflow', 'outflow', 'absNetInflow', 'stock'];
 
-export type NodeColoring = 'community' | 'netInflow' | 'netRate';
-export const NODE_COLORINGS: readonly NodeColoring[] = ['community', 'netInflow', 'netRate'];
+export type NodeColoring = 'community' | 'netInflow' | 'netRate' | 'quadrant';
+export const NODE_COLORINGS: readonly NodeColoring[] = ['community', 'netInflow', 'netRate', 'quadrant'];
 
 export type EdgeColoring = 'sourceCommunity' | 'source';
 export const EDGE_COLORINGS: readonly EdgeColoring[] = ['sourceCommunity', 'source'];
@@ -42,6 +42,8 @@ export interface ViewState {
   topSources: boolean;
   k: number;
   topMinWeight: number;
+  /** Only the flows of the disparity backbone (edge attribute `backbone` of the analysis). */
+  backboneOnly: boolean;
   sizeBy: SizeMeasure;
   nodeColor: NodeColoring;
   edgeColor: EdgeColoring;
@@ -64,6 +66,7 @@ export function defaultState(): ViewState {
     topSources: false,
     k: VIEW_DEFAULTS.k,
     topMinWeight: VIEW_DEFAULTS.topMinWeight,
+    backboneOnly: false,
     sizeBy: VIEW_DEFAULTS.sizeBy,
     nodeColor: 'community',
     edgeColor: 'sourceCommunity',
@@ -92,6 +95,7 @@ export function stateToQuery(state: ViewState): string {
   if (state.topSources || state.k !== d.k || state.topMinWeight !== d.topMinWeight) {
     q.set('top', `${state.topSources ? 'on' : 'off'},${state.k},${state.topMinWeight}`);
   }
+  if (state.backboneOnly) q.set('backbone', 'on');
   if (state.sizeBy !== d.sizeBy) q.set('size', state.sizeBy);
   if (state.nodeColor !== d.nodeColor) q.set('color', state.nodeColor);
   if (state.edgeColor !== d.edgeColor) q.set('flows', state.edgeColor);
@@ -164,11 +168,15 @@ export function queryToState(query: string): { state: ViewState; problems: State
         } else bad(param, value, 'on|off,k,minimum like on,5,100');
         break;
       }
+      case 'backbone':
+        if (value === 'on' || value === 'off') state.backboneOnly = value === 'on';
+        else bad(param, value, 'on or off');
+        break;
       case 'size':
         state.sizeBy = choice(value, SIZE_MEASURES) ?? (bad(param, value, SIZE_MEASURES.join(', ')), state.sizeBy);
         break;
       case 'color':
-        state.nodeColor = choice(value, NODE_COLORINGS) ?? (bad(param, value, NODE_COLORINGS.join(' or ')), state.nodeColor);
+        state.nodeColor = choice(value, NODE_COLORINGS) ?? (bad(param, value, NODE_COLORINGS.join(', ')), state.nodeColor);
         break;
       case 'flows':
         state.edgeColor = choice(value, EDGE_COLORINGS) ?? (bad(param, value, EDGE_COLORINGS.join(' or ')), state.edgeColor);
@@ -189,7 +197,7 @@ export function queryToState(query: string): { state: ViewState; problems: State
         break;
       }
       default:
-        bad(param, value, 'a known parameter (data, layout, years, discipline, min, top, size, color, flows, place, sort, camera)');
+        bad(param, value, 'a known parameter (data, layout, years, discipline, min, top, backbone, size, color, flows, place, sort, camera)');
     }
   }
   return { state, problems };

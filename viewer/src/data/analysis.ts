@@ -50,6 +50,8 @@ export interface Analysis {
   /** True when places.csv was read (false: rows derived from graph.json). */
   placesFromCsv: boolean;
   rai: RaiTable | null;
+  /** intervals.csv (with --bootstrap): place → measure (net_inflow, inflow_ratio, pagerank_rank) → its row; null without the file. */
+  intervals: Map<string, Map<string, TextRow>> | null;
   communities: CommunityRow[];
   manifest: Record<string, unknown> | null;
   /** First and last year with moves on any edge (from the edges' byYear). */
@@ -67,6 +69,24 @@ export interface AnalysisFiles {
   'rai.csv'?: string | undefined;
   'communities.csv'?: string | undefined;
   'manifest.json'?: string | undefined;
+  'intervals.csv'?: string | undefined;
+}
+
+/**
+ * The place measures of intervals.csv (RAI rows, which have a discipline, are left to rai.csv's
+ * heatmap): place → measure → row of text cells.
+ *
+ * @example readIntervals(text).get('Shenzhen')?.get('net_inflow')?.['low'] // '395'
+ */
+export function readIntervals(text: string): Map<string, Map<string, TextRow>> {
+  const out = new Map<string, Map<string, TextRow>>();
+  for (const row of parseTable(text, 'intervals.csv').rows) {
+    if (row['discipline']) continue;
+    const place = row['place'] ?? '';
+    if (!out.has(place)) out.set(place, new Map());
+    out.get(place)!.set(row['measure'] ?? '', row);
+  }
+  return out;
 }
 
 /** Parses CSV text into a header and text rows; throws InputError on malformed CSV. */
@@ -194,6 +214,7 @@ export function assembleAnalysis(files: AnalysisFiles, name: string): Analysis {
     placeColumns,
     placesFromCsv: placesText !== undefined,
     rai,
+    intervals: files['intervals.csv'] !== undefined ? readIntervals(files['intervals.csv']) : null,
     communities: readCommunities(files['communities.csv'], graph),
     manifest,
     years,

@@ -97,6 +97,11 @@ export class Controls {
       id: 'top-sources',
       onchange: (e: Event) => change({ topSources: (e.target as HTMLInputElement).checked }),
     }));
+    const backboneOn = (this.inputs['backbone-only'] = h('input', {
+      type: 'checkbox',
+      id: 'backbone-only',
+      onchange: (e: Event) => change({ backboneOnly: (e.target as HTMLInputElement).checked }),
+    }));
     const topK = (this.inputs['top-k'] = h('input', {
       type: 'number', id: 'top-k', min: 1, step: 1, class: 'narrow', 'aria-label': 'k sources',
       onchange: (e: Event) => {
@@ -149,6 +154,11 @@ export class Controls {
           h('label', { class: 'row' }, topOn, 'Top', topK, 'sources per destination'),
           h('label', { class: 'row indent' }, 'of at least', topMin, 'moves'),
         ),
+        h(
+          'div',
+          { class: 'field', title: "flows that are a significant share of their source's sending or their destination's receiving (disparity α below the analysis's --backbone-alpha)" },
+          h('label', { class: 'row' }, backboneOn, 'Backbone only'),
+        ),
       ),
       h(
         'section',
@@ -189,6 +199,7 @@ export class Controls {
     this.stops.forEach((s, i) => (s <= state.minWeight ? (stop = i) : undefined));
     set('min-weight-range', String(stop));
     (this.inputs['top-sources'] as HTMLInputElement).checked = state.topSources;
+    (this.inputs['backbone-only'] as HTMLInputElement).checked = state.backboneOnly;
     set('top-k', String(state.k));
     set('top-min', String(state.topMinWeight));
     set('size-by', state.sizeBy);

@@ -5,7 +5,7 @@
 import type { CommunityRow } from '../data/analysis.ts';
 import { EDGE_COLOR_INFO, NODE_COLOR_INFO, SIZE_MEASURE_INFO } from '../measures.ts';
 import type { RenderResult } from '../render-graph.ts';
-import { communityColor, edgeWidth, netInflowColor, nodeRadius, CATEGORY_LIMIT, OTHER_COLOR } from '../scales.ts';
+import { communityColor, edgeWidth, netInflowColor, nodeRadius, quadrantColor, CATEGORY_LIMIT, OTHER_COLOR } from '../scales.ts';
 import type { ViewState } from '../state.ts';
 import { formatSigned, formatValue, h, replace } from './dom.ts';
 
@@ -36,6 +36,14 @@ export function legendModel(state: ViewState, render: RenderResult, communities:
     if (others > 0) items.push({ kind: 'swatch', color: OTHER_COLOR, label: `${others} smaller communities` });
     if (items.length === 0) items.push({ kind: 'swatch', color: OTHER_COLOR, label: 'no communities in the data' });
     sections.push({ title: `Colour: ${NODE_COLOR_INFO.community.label}`, items });
+  } else if (state.nodeColor === 'quadrant') {
+    const present = new Set<string>();
+    graph.forEachNode((_n, a) => present.add(a.quadrant ?? ''));
+    const items: LegendItem[] = (['leader', 'riser', 'incumbent', 'laggard'] as const)
+      .filter((q) => present.has(q))
+      .map((q) => ({ kind: 'swatch', color: quadrantColor(q), label: `${q}s`, key: q }));
+    if (present.has('')) items.push({ kind: 'swatch', color: quadrantColor(null), label: 'no quadrant (no size or momentum)' });
+    sections.push({ title: `Colour: ${NODE_COLOR_INFO.quadrant.label}`, items });
   } else if (state.nodeColor === 'netRate') {
     const m = scales.rateMaxAbs;
     const perThousand = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : ''}${(1000 * Math.abs(v)).toFixed(2)}‰`;

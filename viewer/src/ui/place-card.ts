@@ -11,7 +11,7 @@ import type { FlowGraph } from '../../../src/graph/types.ts';
 import type { TopFlow } from '../../../src/analyses/types.ts';
 import type { Analysis } from '../data/analysis.ts';
 import { VIEW_DEFAULTS } from '../defaults.ts';
-import { CARD_FIELDS, formatCell } from '../measures.ts';
+import { CARD_FIELDS, formatCell, intervalNote } from '../measures.ts';
 import { formatValue, h, replace } from './dom.ts';
 
 export interface CardContext {
@@ -102,9 +102,15 @@ export function renderPlaceCard(root: HTMLElement, place: string, ctx: CardConte
     h(
       'tbody',
       {},
-      ...CARD_FIELDS.filter((f) => row && f.column in row).map((f) =>
-        h('tr', { 'data-field': f.column, 'data-value': row?.[f.column] ?? '' }, h('th', {}, f.label), h('td', {}, formatCell(row?.[f.column], f.format))),
-      ),
+      ...CARD_FIELDS.filter((f) => row && f.column in row).map((f) => {
+        const note = intervalNote(analysis.intervals?.get(place)?.get(f.column === 'pagerank' ? 'pagerank_rank' : f.column), f.column, f.format);
+        return h(
+          'tr',
+          { 'data-field': f.column, 'data-value': row?.[f.column] ?? '' },
+          h('th', {}, f.label),
+          h('td', {}, formatCell(row?.[f.column], f.format), note ? h('div', { class: 'interval muted', 'data-interval': f.column }, note) : null),
+        );
+      }),
     ),
   );
   const k = VIEW_DEFAULTS.cardTop;
