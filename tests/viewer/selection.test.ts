@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { filterFlows } from '../../src/graph/filter.ts';
 import { topSources } from '../../src/analyses/top-sources.ts';
 import { flowGraph } from '../analyses/helpers.ts';
-import { selectFlows, filterNote } from '../../viewer/src/selection.ts';
+import { emptyNote, selectFlows, filterNote } from '../../viewer/src/selection.ts';
 import { syntheticAnalysis } from './fixtures/synthetic-analysis.ts';
 
 const edges = (g: { mapEdges: (f: (e: string, a: { weight: number }, s: string, t: string) => string) => string[] }) =>
@@ -76,5 +76,18 @@ describe('filterNote', () => {
     expect(filterNote(base)).toBeNull();
     expect(filterNote({ ...base, years: [2019, 2019], discipline: 'Medicine' })).toBe('arrivals in 2019, Medicine');
     expect(filterNote({ ...base, years: [2019, 2021] })).toBe('arrivals 2019–2021');
+  });
+});
+
+describe('emptyNote', () => {
+  it('emptyNote names each filter that is set and how to loosen it', () => {
+    expect(emptyNote(base)).toBe('This analysis has no flows between two places on the map.');
+    expect(emptyNote({ ...base, years: [2030, 2031] })).toBe('No flows with arrivals 2030–2031. Widen the years.');
+    expect(emptyNote({ ...base, years: [2030, 2030], discipline: 'Dentistry', minWeight: 50 })).toBe(
+      'No flows with arrivals in 2030, in Dentistry, of at least 50 moves. Widen the years, or choose all disciplines, or lower the minimum flow.',
+    );
+    expect(emptyNote({ ...base, topSources: true, k: 3, topMinWeight: 500 })).toBe(
+      "No flows among each destination's top 3 sources of at least 500 moves. Lower \"of at least 500\".",
+    );
   });
 });

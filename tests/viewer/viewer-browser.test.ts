@@ -193,6 +193,11 @@ describe('viewer on the calibrated sample', () => {
     const listed = (id: string) => page().$$eval(`#${id} li`, (lis) => lis.map((li) => `${li.getAttribute('data-place')}:${li.getAttribute('data-weight')}`));
     expect(await listed('card-sources')).toEqual(topSources(graph, { k: 5, minWeight: 0 })['Shenzhen']!.map((f) => `${f.place}:${f.weight}`));
     expect(await listed('card-destinations')).toEqual(topDestinations(graph, { k: 5, minWeight: 0 })['Shenzhen']!.map((f) => `${f.place}:${f.weight}`));
+    // What the lists cover is said, and flows under the report's 100-move minimum are greyed.
+    expect(await page().locator('#card-figures-note').textContent()).toContain('places.csv');
+    expect(await page().locator('#card-lists-note').textContent()).toContain('every year and discipline');
+    const greyed = await page().$$eval('#card-sources li.below-min', (lis) => lis.map((li) => Number(li.getAttribute('data-weight'))));
+    expect(greyed).toEqual(topSources(graph, { k: 5, minWeight: 0 })['Shenzhen']!.filter((f) => f.weight < 100).map((f) => f.weight));
     // Its RAI row, as written in rai.csv.
     const chips = await page().$$eval('#card-rai li', (lis) => lis.map((li) => `${li.getAttribute('data-discipline')}=${li.getAttribute('data-value')}`));
     expect(chips.sort()).toEqual(rai.filter((r) => r['place'] === 'Shenzhen').map((r) => `${r['discipline']}=${r['rai']}`).sort());
@@ -207,6 +212,85 @@ describe('viewer on the calibrated sample', () => {
     const bars = await page().$$eval('#card-series rect[data-year]', (rs) => rs.map((r) => `${r.getAttribute('data-year')}:${r.getAttribute('data-value')}`));
     expect(bars).toEqual(Object.keys(net).sort().map((y) => `${y}:${net[y]}`));
     await page().locator('#card').screenshot({ path: join(ARTIFACTS, 'viewer-card.png') });
+  });
+
+  it('viewer: at the default view, clicking the drawn centre of each of the ten largest places by PageRank opens its card', async () => {
+    await gotoViewer(session);
+    const largest = [...places.values()].sort((a, b) => Number(b['pagerank']) - Number(a['pagerank'])).slice(0, 10).map((r) => r['place']!);
+    expect(largest).toEqual(expect.arrayContaining(['Beijing', 'Boston']));
+    const box = (await page().locator('#map').boundingBox())!;
+    const opened: string[] = [];
+    for (const place of largest) {
+      const at = (await page().evaluate((p) => window.talentflow.nodeViewport(p), place))!;
+      await page().mouse.click(box.x + at.x, box.y + at.y);
+      await page().waitForFunction((p) => document.getElementById('card')?.getAttribute('data-place') === p, place, { timeout: 5_000 }).catch(() => undefined);
+      // As a person clicks: two clicks within sigma's double-click delay are a double click (a zoom).
+      await page().waitForTimeout(400);
+      opened.push((await page().locator('#card').getAttribute('data-place')) ?? '(none)');
+    }
+    expect(opened).toEqual(largest);
+  });
+
+  it('viewer: hovering a flow where it is drawn shows its places and moves', async () => {
+    await gotoViewer(session, '?min=20');
+    const box = (await page().locator('#map').boundingBox())!;
+    const flows = await page().evaluate(() => window.talentflow.drawnFlows());
+    const at = async (p: string) => (await page().evaluate((q) => window.talentflow.nodeViewport(q), p))!;
+    // The longest flow on screen: its middle lies far from any disc.
+    let best: { s: string; t: string; w: number; a: { x: number; y: number }; b: { x: number; y: number }; len: number } | null = null;
+    for (const [s, t, w] of flows) {
+      const a = await at(s);
+      const b = await at(t);
+      const len = Math.hypot(b.x - a.x, b.y - a.y);
+      if (!best || len > best.len) best = { s, t, w, a, b, len };
+    }
+    expect(best!.len).toBeGreaterThan(150);
+    const { a, b, len } = best!;
+    const normal = { x: -(b.y - a.y) / len, y: (b.x - a.x) / len };
+    const labels = new Map([...places.values()].map((r) => [r['place']!, r['label'] || r['place']!]));
+    const tips: string[] = [];
+    for (const side of [1, -1]) {
+      // Points of the arc, a quadratic Bézier whose control point is curvature·length off the middle
+      // (on one side or the other, depending on the y axis), away from any disc.
+      const c = { x: (a.x + b.x) / 2 + side * 0.25 * len * normal.x, y: (a.y + b.y) / 2 + side * 0.25 * len * normal.y };
+      for (const t of [0.35, 0.5, 0.65]) {
+        const x = (1 - t) ** 2 * a.x + 2 * t * (1 - t) * c.x + t ** 2 * b.x;
+        const y = (1 - t) ** 2 * a.y + 2 * t * (1 - t) * c.y + t ** 2 * b.y;
+        if (await page().evaluate((p) => window.talentflow.app.map!.placeAt(p), { x, y })) continue;
+        await page().mouse.move(box.x + x, box.y + y);
+        await page().waitForTimeout(100);
+        const tip = (await page().locator('#tooltip').isVisible()) ? (await page().locator('#tooltip').textContent())! : '';
+        if (tip.includes('→')) tips.push(tip);
+      }
+    }
+    const weight = (s: string, t: string) => flows.find(([fs, ft]) => fs === s && ft === t)?.[2];
+    const expected = [[best!.s, best!.t], [best!.t, best!.s]]
+      .filter(([s, t]) => weight(s!, t!) !== undefined)
+      .map(([s, t]) => `${labels.get(s!)} → ${labels.get(t!)}: ${weight(s!, t!)!.toLocaleString('en-US')} moves`);
+    expect(tips.length).toBeGreaterThan(0);
+    for (const tip of tips) expect(expected).toContain(tip);
+    await page().mouse.move(1, 1);
+  });
+
+  it('viewer: no place label runs off the map’s right edge (labels there go left of their disc)', async () => {
+    await gotoViewer(session);
+    const edgeInk = await page().evaluate(() => {
+      const canvas = window.talentflow.app.map!.sigma.getCanvases()['labels']!;
+      const data = canvas.getContext('2d')!.getImageData(canvas.width - 3, 0, 3, canvas.height).data;
+      let ink = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) ink++;
+      return ink;
+    });
+    expect(edgeInk).toBe(0);
+  });
+
+  it('viewer: filters that leave no flow say so on the map and how to loosen them', async () => {
+    await gotoViewer(session, '?min=1000000');
+    await waitForEdges(0);
+    expect(await page().locator('#empty').isVisible()).toBe(true);
+    expect(await page().locator('#empty').textContent()).toContain('of at least 1000000 moves');
+    await gotoViewer(session);
+    expect(await page().locator('#empty').isVisible()).toBe(false);
   });
 
   it('viewer: heatmap cells above 1 are red-ish, below 1 blue-ish, about 1 grey', async () => {
@@ -293,6 +377,28 @@ describe('viewer on the calibrated sample', () => {
     expect(bytes.length).toBeGreaterThan(20_000);
     mkdirSync(ARTIFACTS, { recursive: true });
     writeFileSync(join(ARTIFACTS, 'viewer-export.png'), bytes);
+    // Place labels are in the PNG: dark text pixels where Beijing's label is drawn (right of its disc).
+    const at = (await page().evaluate(() => window.talentflow.nodeViewport('Beijing')))!;
+    const radius = await page().evaluate(() => window.talentflow.app.map!.sigma.getNodeDisplayData('Beijing')!.size);
+    const labelBox = { x: Math.round(at.x + radius + 3), y: Math.round(at.y - 10), w: 48, h: 16 };
+    const dark = await page().evaluate(
+      async ({ b64, box }) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${b64}`;
+        await img.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = img.width;
+        canvas.height = img.height;
+        const ctx = canvas.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        const data = ctx.getImageData(box.x, box.y, box.w, box.h).data;
+        let n = 0;
+        for (let i = 0; i < data.length; i += 4) if (data[i]! < 80 && data[i + 1]! < 80 && data[i + 2]! < 80) n++;
+        return n;
+      },
+      { b64: bytes.toString('base64'), box: labelBox },
+    );
+    expect(dark).toBeGreaterThan(25);
 
     const [csv] = await Promise.all([page().waitForEvent('download'), page().locator('#export-flows').click()]);
     const text = readFileSync((await csv.path())!, 'utf8');

@@ -11,14 +11,15 @@ import { mapFrame, project } from './map/projection.ts';
 import { networkPositions } from './layout/network.ts';
 import { SIZE_MEASURE_INFO } from './measures.ts';
 import { EXACT_CURVES_LIMIT, mapPositions, toRenderGraph, type RenderResult } from './render-graph.ts';
-import { filterNote, selectFlows, type FlowSelection } from './selection.ts';
+import { emptyNote, filterNote, selectFlows, type FlowSelection } from './selection.ts';
 import { defaultState, queryToState, stateToQuery, type ViewState } from './state.ts';
 import { Controls } from './ui/controls.ts';
 import { formatValue, h, replace } from './ui/dom.ts';
 import { Heatmap } from './ui/heatmap.ts';
 import { legendModel, renderLegend } from './ui/legend.ts';
 import { renderPlaceCard } from './ui/place-card.ts';
-import { download, flowsCsv, mapPng, placesCsv } from './export/files.ts';
+import { download, mapPng } from './export/files.ts';
+import { flowsCsv, placesCsv } from './export/tables.ts';
 
 type Positions = Map<string, { x: number; y: number }>;
 
@@ -211,18 +212,13 @@ export class App {
         select: (p) => this.update({ selected: p }),
         close: () => this.update({ selected: null }),
       });
-      this.placeCard();
-      this.map?.sigma.once('afterRender', () => this.placeCard());
-    } else card.hidden = true;
+      card.scrollIntoView({ block: 'nearest' });
+    } else if (!card.hidden) {
+      card.hidden = true;
+      // The card sat at the top of the sidebar: without it, show the controls from their top.
+      $('sidebar').scrollTop = 0;
+    }
     this.renderHeatmap();
-  }
-
-  /** Puts the card on the side of the map away from its place, so the place and its flows stay in view. */
-  private placeCard(): void {
-    const place = this.state.selected;
-    const at = place && this.map ? this.map.nodeViewport(place) : null;
-    const width = $('map').clientWidth;
-    $('card').classList.toggle('left', at !== null && at.x > width / 2);
   }
 
   private renderHeatmap(): void {
@@ -245,6 +241,9 @@ export class App {
     const mapEl = $('map');
     mapEl.dataset['nodes'] = String(r.graph.order);
     mapEl.dataset['edges'] = String(r.graph.size);
+    const empty = $('empty');
+    empty.hidden = r.graph.size > 0;
+    if (r.graph.size === 0) replace(empty, h('strong', {}, 'Nothing to draw'), emptyNote(this.state));
     const parts = [
       h('span', { id: 'status-places' }, `${formatValue(r.graph.order)} places`),
       h('span', { id: 'status-flows', 'data-count': r.graph.size }, `${formatValue(r.graph.size)} of ${formatValue(a.graph.size)} flows drawn`),

@@ -81,3 +81,34 @@ export function filterNote(f: FlowFilterState): string | null {
   if (f.backboneOnly) parts.push('backbone only');
   return parts.length ? parts.join(', ') : null;
 }
+
+/**
+ * What the map says when no flow passes the filters: which filters are set and how to loosen
+ * them (a blank map reads as a broken page).
+ *
+ * @example emptyNote({ years: [2030, 2031], discipline: null, minWeight: 1, topSources: false, k: 5, topMinWeight: 100 })
+ * // 'No flows with arrivals 2030–2031. Widen the years.'
+ */
+export function emptyNote(f: FlowFilterState): string {
+  const set: string[] = [];
+  const advice: string[] = [];
+  if (f.years) {
+    set.push(f.years[0] === f.years[1] ? `with arrivals in ${f.years[0]}` : `with arrivals ${f.years[0]}–${f.years[1]}`);
+    advice.push('widen the years');
+  }
+  if (f.discipline) {
+    set.push(`in ${f.discipline}`);
+    advice.push('choose all disciplines');
+  }
+  if (f.minWeight > FILTER_DEFAULTS.minWeight) {
+    set.push(`of at least ${f.minWeight} moves`);
+    advice.push('lower the minimum flow');
+  }
+  if (f.topSources) {
+    set.push(`among each destination's top ${f.k} sources of at least ${f.topMinWeight} moves`);
+    advice.push(`lower "of at least ${f.topMinWeight}"`);
+  }
+  if (set.length === 0) return 'This analysis has no flows between two places on the map.';
+  const sentence = advice.join(', or ');
+  return `No flows ${set.join(', ')}. ${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
+}

@@ -21,6 +21,8 @@ import { Basemap } from './basemap.ts';
 import { EdgeCurvedFlowProgram } from './edge-flow-program.ts';
 import { FlowSnapshot } from './flow-snapshot.ts';
 import { FocusOverlay } from './focus-overlay.ts';
+import { dodge } from './dodge.ts';
+import { pickDisc, type Disc } from './picking.ts';
 import { WORLD_BBOX } from './projection.ts';
 
 export const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
@@ -35,6 +37,19 @@ const EDGE_EVENTS_LIMIT = 8000;
  * flows, or zoomed in) the tessellated program, which shades only the stroke, draws the same curves.
  */
 export const EXACT_CURVE_BUDGET = 500;
+/**
+ * Up to this many places, crowded discs are pushed apart at each zoom (dodge.ts). Beyond it the
+ * relaxation and the redraw it needs after every zoom cost more than a frame.
+ */
+export const DODGE_PLACE_LIMIT = 1500;
+/** ... and up to this many flows, since moving a place redraws every flow. */
+export const DODGE_FLOW_LIMIT = 20000;
+/**
+ * Up to this many flows drawn (the report's top-5 figure draws 150), flows go above the discs:
+ * the strongest flows are often short regional arcs (Guangzhou → Shenzhen) that discs would
+ * hide. More flows above the discs would bury the places, so they stay beneath.
+ */
+export const FLOWS_ON_TOP_LIMIT = 400;
 
 type Frame = { x: [number, number]; y: [number, number] };
 
@@ -48,6 +63,12 @@ export interface FlowMapEvents {
 
 /** Label boxes drawn in the current frame (sigma draws the largest places' labels first). */
 let labelBoxes: { x1: number; y1: number; x2: number; y2: number }[] = [];
+/**
+ * The canvas those boxes are on. The PNG export draws the labels again with a renderer of its
+ * own, on another canvas: with the map's boxes still in place every label there collided and
+ * none was drawn.
+ */
+let labelContext: CanvasRenderingContext2D | null = null;
 
 /**
  * Labels with a light halo so they read over land, sea and flows, skipped when they would
@@ -63,11 +84,18 @@ function drawLabel(ctx: CanvasRenderingContext2D, data: PartialButFor<NodeDispla
     ctx.stroke();
   }
   if (!data.label) return;
+  if (ctx !== labelContext) {
+    labelContext = ctx;
+    labelBoxes = [];
+  }
   const size = settings.labelSize;
   ctx.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
-  const x = data.x + data.size + 3;
+  const width = ctx.measureText(data.label).width;
+  // Right of the disc, unless the label (and its 1.5-px halo) would run off the map's right edge: then left of it.
+  const right = data.x + data.size + 3;
+  const x = right + width + 4 > ctx.canvas.width / ctx.getTransform().a ? data.x - data.size - 3 - width : right;
   const y = data.y + size / 3;
-  const box = { x1: x - 2, y1: y - size, x2: x + ctx.measureText(data.label).width + 2, y2: y + 3 };
+  const box = { x1: x - 2, y1: y - size, x2: x + width + 2, y2: y + 3 };
   const forced = (data as { forceLabel?: boolean }).forceLabel === true;
   if (!forced && labelBoxes.some((b) => b.x1 < box.x2 && box.x1 < b.x2 && b.y1 < box.y2 && box.y1 < b.y2)) return;
   labelBoxes.push(box);
@@ -90,6 +118,17 @@ export class FlowMap {
   private hovered: string | null = null;
   private hoveredEdge: string | null = null;
   private exactCurves = true;
+  /**
+   * The place whose flows the flows layer was last drawn emphasising (null: none). Snapshots can
+   * turn on while a place is emphasised (a slow frame); unemphasising then must redraw the flows,
+   * or the old highlight stays (Reset from the network view left it).
+   */
+  private flowsEmphasis: string | null = null;
+  /** Each drawn place's own graph position: the drawn one may be pushed aside at this zoom (dodge.ts). */
+  private own = new Map<string, { x: number; y: number }>();
+  private layout: Layout = 'map';
+  /** Camera ratio the displacement was computed for (null: not yet, or no longer valid). */
+  private dodgedRatio: number | null = null;
 
   /** Creates the map empty; `setGraph` draws the first graph (one processing pass, not two). */
   constructor(container: HTMLElement, private readonly events: FlowMapEvents) {
@@ -106,7 +145,10 @@ export class FlowMap {
       nodeProgramClasses: { circle: NodePointProgram as unknown as NodeProgramType<RenderNodeAttributes, RenderEdgeAttributes> },
       zIndex: true,
       renderEdgeLabels: false,
-      enableEdgeEvents: false,
+      // Sigma makes the flows' picking layer only when edge events are on at construction, and
+      // never later: constructed off, flow hover never worked. Above EDGE_EVENTS_LIMIT flows the
+      // picking pass is suspended instead (setEdgePicking).
+      enableEdgeEvents: true,
       labelFont: FONT,
       labelSize: 12,
       labelWeight: '600',
@@ -131,8 +173,12 @@ export class FlowMap {
     this.sigma.on('afterRender', () => {
       if (this.snapshot.active && (this.focus !== null || this.hoveredEdge !== null)) this.overlay.draw(this.focus, this.hoveredEdge);
       else this.overlay.clear();
+      this.dodgeIfZoomed();
     });
 
+    // Sigma's own picking returns the topmost disc, which is the smallest where discs overlap
+    // (picking.ts): every hover and click goes through this geometric pick instead.
+    (this.sigma as unknown as { getNodeAtPosition(p: { x: number; y: number }): string | null }).getNodeAtPosition = (p) => this.placeAt(p);
     this.sigma.on('clickNode', ({ node }) => this.events.clickNode(node));
     this.sigma.on('clickStage', () => this.events.clickStage());
     this.sigma.on('enterNode', ({ node }) => {
@@ -170,6 +216,8 @@ export class FlowMap {
    * view) or to the whole frame.
    */
   reframe(layout: Layout, frame: Frame | null, camera: CameraView | null): void {
+    this.layout = layout;
+    this.dodgedRatio = null;
     this.sigma.setCustomBBox(layout === 'map' ? (frame ?? WORLD_BBOX) : null);
     this.sigma.getCamera().setState(camera ? { ...camera, angle: 0 } : { x: 0.5, y: 0.5, ratio: 1, angle: 0 });
     this.basemap.setVisible(layout === 'map');
@@ -181,10 +229,34 @@ export class FlowMap {
     this.focus = this.hovered ?? (this.selected !== null && graph.hasNode(this.selected) ? this.selected : null);
     this.focusNeighbors = new Set(this.focus ? graph.neighbors(this.focus) : []);
     this.hoveredEdge = null;
+    this.own = new Map();
+    this.dodgedRatio = null;
     this.overlay.clear();
+    this.setEdgePicking(graph.size <= EDGE_EVENTS_LIMIT);
     this.sigma.setSettings({ enableEdgeEvents: graph.size <= EDGE_EVENTS_LIMIT, ...this.snapshot.settingsFor(graph.size) });
+    this.sigma.getContainer().classList.toggle('flows-on-top', graph.size <= FLOWS_ON_TOP_LIMIT);
     this.updateCurveProgram(graph);
+    this.flowsEmphasis = this.snapshot.active ? null : this.focus;
     this.sigma.setGraph(graph);
+  }
+
+  /**
+   * Turns the flows' picking pass on or off. Sigma draws every flow a second time into its
+   * picking buffer at each frame whenever the buffer exists, whatever `enableEdgeEvents` says;
+   * on tens of thousands of flows with software WebGL that doubles each redraw, so past the
+   * limit each edge program's picking program is set aside (sigma skips the pass when it is null).
+   */
+  private setEdgePicking(on: boolean): void {
+    const programs = (this.sigma as unknown as { edgePrograms: Record<string, { pickProgram: unknown; shelvedPickProgram?: unknown }> }).edgePrograms;
+    for (const program of Object.values(programs)) {
+      if (on && program.pickProgram === null && program.shelvedPickProgram) {
+        program.pickProgram = program.shelvedPickProgram;
+        program.shelvedPickProgram = undefined;
+      } else if (!on && program.pickProgram) {
+        program.shelvedPickProgram = program.pickProgram;
+        program.pickProgram = null;
+      }
+    }
   }
 
   setSelected(node: string | null): void {
@@ -235,15 +307,50 @@ export class FlowMap {
     const previous = this.focus;
     this.focus = focus;
     this.focusNeighbors = new Set(focus ? graph.neighbors(focus) : []);
-    if (this.snapshot.active) {
+    if (this.snapshot.active && this.flowsEmphasis !== null) {
+      // The flows layer still shows an emphasis drawn before snapshots turned on: draw it plain.
+      this.flowsEmphasis = null;
+      this.sigma.refresh({ skipIndexation: true });
+      if (focus === null && this.hoveredEdge === null) this.overlay.clear();
+      else this.overlay.draw(focus, this.hoveredEdge);
+    } else if (this.snapshot.active) {
       // Only the focused place changes look (ring and label); its flows go on the overlay.
       this.repaintPlacesOnly([previous, focus].filter((n): n is string => n !== null));
       if (focus === null && this.hoveredEdge === null) this.overlay.clear();
       else this.overlay.draw(focus, this.hoveredEdge);
     } else {
       this.overlay.clear();
+      this.flowsEmphasis = focus;
       this.sigma.refresh({ skipIndexation: true });
     }
+  }
+
+  /**
+   * Once the camera rests at a new zoom on the map, pushes crowded discs apart (dodge.ts) by
+   * moving them in the drawn graph (sigma takes positions from the graph, not from reducers);
+   * their own positions are kept to start from at the next zoom.
+   */
+  private dodgeIfZoomed(): void {
+    const ratio = this.sigma.getCamera().ratio;
+    if (this.dodgedRatio !== null && Math.abs(ratio / this.dodgedRatio - 1) < 0.01) return;
+    if (this.isMoving()) return;
+    const graph = this.sigma.getGraph();
+    this.dodgedRatio = ratio;
+    if (this.layout !== 'map' || graph.order > DODGE_PLACE_LIMIT || graph.size > DODGE_FLOW_LIMIT) return;
+    const nodes: string[] = [];
+    const discs: { x: number; y: number; radius: number }[] = [];
+    graph.forEachNode((node, a) => {
+      if (!this.own.has(node)) this.own.set(node, { x: a.x, y: a.y });
+      nodes.push(node);
+      discs.push({ ...this.sigma.graphToViewport(this.own.get(node)!), radius: this.sigma.scaleSize(a.size) });
+    });
+    const at = dodge(discs);
+    nodes.forEach((node, i) => {
+      const moved = Math.hypot(at[i]!.x - discs[i]!.x, at[i]!.y - discs[i]!.y) > 0.25;
+      const target = moved ? this.sigma.viewportToGraph(at[i]!) : this.own.get(node)!;
+      const a = graph.getNodeAttributes(node);
+      if (a.x !== target.x || a.y !== target.y) graph.mergeNodeAttributes(node, { x: target.x, y: target.y });
+    });
   }
 
   private reduceNode(node: string, data: RenderNodeAttributes): Partial<NodeDisplayData> {
@@ -273,6 +380,18 @@ export class FlowMap {
     return { ...data, color: FADED_EDGE };
   }
 
+  /** The place whose drawn disc is under `point` (viewport px), the nearest centre winning (picking.ts). */
+  placeAt(point: { x: number; y: number }): string | null {
+    const discs: Disc[] = [];
+    this.sigma.getGraph().forEachNode((node) => {
+      const d = this.sigma.getNodeDisplayData(node);
+      if (!d || d.hidden) return;
+      const at = this.sigma.framedGraphToViewport(d);
+      discs.push({ id: node, x: at.x, y: at.y, radius: this.sigma.scaleSize(d.size) });
+    });
+    return pickDisc(point, discs);
+  }
+
   /** Viewport (CSS px in the container) of a drawn node, as of the last frame, or null. */
   nodeViewport(node: string): { x: number; y: number } | null {
     const d = this.sigma.getNodeDisplayData(node);
@@ -287,7 +406,10 @@ export class FlowMap {
   async zoomTo(node: string, ratio = 0.15): Promise<void> {
     const d = this.sigma.getNodeDisplayData(node);
     if (!d) return;
-    await this.sigma.getCamera().animate({ x: d.x, y: d.y, ratio: Math.min(ratio, this.sigma.getCamera().ratio) }, { duration: 500 });
+    // Aim at the place's own position: where it is drawn now may be pushed aside for this zoom (dodge.ts).
+    const own = this.own.get(node);
+    const at = own ? this.sigma.viewportToFramedGraph(this.sigma.graphToViewport(own)) : d;
+    await this.sigma.getCamera().animate({ x: at.x, y: at.y, ratio: Math.min(ratio, this.sigma.getCamera().ratio) }, { duration: 500 });
   }
 
   /** Flows currently drawn: [source, target, weight] (for exports and tests). */

@@ -13,7 +13,8 @@ export type LegendItem =
   | { kind: 'swatch'; color: string; label: string; key?: string }
   | { kind: 'circle'; radius: number; label: string; ring?: boolean }
   | { kind: 'line'; width: number; label: string }
-  | { kind: 'gradient'; colors: string[]; labels: [string, string, string] };
+  | { kind: 'gradient'; colors: string[]; labels: [string, string, string] }
+  | { kind: 'note'; label: string };
 
 export interface LegendSection {
   title: string;
@@ -84,7 +85,7 @@ export function legendModel(state: ViewState, render: RenderResult, communities:
     items.push({ kind: 'swatch', color: OTHER_COLOR, label: 'other sources' });
     sections.push({ title: `Flow colour: ${EDGE_COLOR_INFO.source.label}`, items });
   } else {
-    sections.push({ title: `Flow colour: ${EDGE_COLOR_INFO.sourceCommunity.label}`, items: [] });
+    sections.push({ title: `Flow colour: ${EDGE_COLOR_INFO.sourceCommunity.label}`, items: [{ kind: 'note', label: "the colour of its source's community" }] });
   }
   return sections;
 }
@@ -99,6 +100,8 @@ function itemElement(item: LegendItem): HTMLElement {
     }
     case 'line':
       return h('li', {}, h('span', { class: 'line', style: `height:${Math.max(1, item.width)}px` }), item.label);
+    case 'note':
+      return h('li', { class: 'muted' }, item.label);
     case 'gradient':
       return h(
         'li',
@@ -125,17 +128,33 @@ export function renderLegend(root: HTMLElement, sections: LegendSection[]): void
   );
 }
 
-/** Draws the legend model on a canvas (CSS px; the caller scales for the pixel ratio). Returns its height. */
+/** Height (CSS px) of one legend row on the canvas: size circles at their drawn radius. */
+function rowHeight(item: LegendItem): number {
+  return item.kind === 'circle' ? Math.max(16, 2 * item.radius + 4) : item.kind === 'gradient' ? 18 : 16;
+}
+
+/** Height (CSS px) of the legend as `paintLegend` draws it. */
+export function legendHeight(sections: LegendSection[]): number {
+  let height = 12;
+  for (const s of sections) height += 18 + s.items.reduce((sum, item) => sum + rowHeight(item), 0) + 4;
+  return height;
+}
+
+/**
+ * Draws the legend model on a canvas (CSS px; the caller scales for the pixel ratio), with the
+ * same marks as the map: discs for colours, size circles at the radius they are drawn with.
+ * Returns its height.
+ */
 export function paintLegend(ctx: CanvasRenderingContext2D, sections: LegendSection[], x: number, y: number, font: string): number {
-  const lineHeight = 16;
   const width = 250;
-  let height = 10;
-  for (const s of sections) height += 18 + s.items.length * lineHeight + 4;
+  const height = legendHeight(sections);
+  const markX = x + 10 + Math.max(7, ...sections.flatMap((s) => s.items.map((i) => (i.kind === 'circle' ? i.radius : 0))));
+  const textX = Math.max(x + 32, markX + 16);
   ctx.save();
   ctx.fillStyle = 'rgba(255,255,255,0.92)';
   ctx.strokeStyle = '#d0d4d9';
   ctx.beginPath();
-  ctx.roundRect(x, y, width, height, 6);
+  ctx.roundRect(x, y, Math.max(width, textX - x + 200), height, 6);
   ctx.fill();
   ctx.stroke();
   let cy = y + 8;
@@ -146,23 +165,33 @@ export function paintLegend(ctx: CanvasRenderingContext2D, sections: LegendSecti
     cy += 18;
     for (const item of s.items) {
       ctx.font = `11px ${font}`;
-      const mid = cy + lineHeight / 2;
+      const rowH = rowHeight(item);
+      const mid = cy + rowH / 2;
       if (item.kind === 'swatch') {
+        ctx.beginPath();
+        ctx.arc(markX, mid, 5.5, 0, Math.PI * 2);
         ctx.fillStyle = item.color;
-        ctx.fillRect(x + 12, mid - 5, 10, 10);
+        ctx.fill();
       } else if (item.kind === 'circle') {
         ctx.beginPath();
-        ctx.arc(x + 17, mid, Math.min(7, Math.max(2, item.radius / 3)), 0, Math.PI * 2);
+        ctx.arc(markX, mid, Math.max(2, item.radius), 0, Math.PI * 2);
         ctx.fillStyle = '#9aa3ad';
         ctx.fill();
         if (item.ring) {
-          ctx.lineWidth = 1.5;
+          ctx.beginPath();
+          ctx.arc(markX, mid, Math.max(2, item.radius) + 2.5, 0, Math.PI * 2);
+          ctx.lineWidth = 2;
           ctx.strokeStyle = '#1f2328';
           ctx.stroke();
         }
+      } else if (item.kind === 'note') {
+        ctx.fillStyle = '#667085';
+        ctx.fillText(item.label, x + 10, mid + 4);
+        cy += rowH;
+        continue;
       } else if (item.kind === 'line') {
         ctx.fillStyle = '#6b7280';
-        ctx.fillRect(x + 10, mid - item.width / 2, 16, Math.max(1, item.width));
+        ctx.fillRect(markX - 11, mid - item.width / 2, 22, Math.max(1, item.width));
       } else {
         const g = ctx.createLinearGradient(x + 10, 0, x + 130, 0);
         item.colors.forEach((c, i) => g.addColorStop(i / (item.colors.length - 1), c));
@@ -170,13 +199,13 @@ export function paintLegend(ctx: CanvasRenderingContext2D, sections: LegendSecti
         ctx.fillRect(x + 10, mid - 5, 120, 10);
         ctx.fillStyle = '#1f2328';
         ctx.fillText(`${item.labels[0]} … ${item.labels[2]}`, x + 136, mid + 4);
-        cy += lineHeight;
+        cy += rowH;
         continue;
       }
       ctx.fillStyle = '#1f2328';
-      const label = item.label.length > 36 ? `${item.label.slice(0, 35)}…` : item.label;
-      ctx.fillText(label, x + 32, mid + 4);
-      cy += lineHeight;
+      const label = item.label.length > 40 ? `${item.label.slice(0, 39)}…` : item.label;
+      ctx.fillText(label, textX, mid + 4);
+      cy += rowH;
     }
     cy += 4;
   }

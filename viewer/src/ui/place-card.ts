@@ -3,7 +3,7 @@
  * ratio, hub class …) shown from the file's own text, its top sources and destinations (the
  * library's topSources/topDestinations) and its RAI row from rai.csv.
  */
-import { topDestinations, topSources } from '../../../src/analyses/top-sources.ts';
+import { DEFAULTS as TOP_DEFAULTS, topDestinations, topSources } from '../../../src/analyses/top-sources.ts';
 import { raiColor, textColorOn } from '../../../src/display/colors.ts';
 import { sparklineSvg } from '../../../src/display/sparkline.ts';
 import { timeSeries, type TimeSeriesRow } from '../../../src/analyses/time-series.ts';
@@ -41,7 +41,8 @@ function flowList(title: string, id: string, flows: TopFlow[], ctx: CardContext)
           ...flows.map((f) =>
             h(
               'li',
-              { 'data-place': f.place, 'data-weight': f.weight },
+              // The report shows a source only from 100 moves: smaller ones are listed, greyed.
+              { 'data-place': f.place, 'data-weight': f.weight, class: f.weight < TOP_DEFAULTS.minWeight ? 'below-min' : null },
               h('button', { type: 'button', class: 'link', onclick: () => ctx.select(f.place) }, labelOf(ctx.analysis, f.place)),
               h('span', { class: 'num' }, formatValue(f.weight)),
             ),
@@ -152,9 +153,14 @@ export function renderPlaceCard(root: HTMLElement, place: string, ctx: CardConte
       h('div', {}, h('h3', { id: 'card-title' }, labelOf(analysis, place)), h('div', { class: 'muted' }, subtitle)),
       h('button', { type: 'button', class: 'close', 'aria-label': 'Close', onclick: () => ctx.close() }, '×'),
     ),
+    row ? h('p', { class: 'note', id: 'card-figures-note' }, 'Whole analysis, as in places.csv:') : null,
     row ? figures : h('p', { class: 'muted' }, 'This place has no row in places.csv.'),
     seriesBlock(analysis.graph, place),
-    ctx.filterNote ? h('p', { class: 'note' }, `Sources and destinations: ${ctx.filterNote}`) : null,
+    h(
+      'p',
+      { class: 'note', id: 'card-lists-note' },
+      `Sources and destinations: ${ctx.filterNote ?? 'every year and discipline'}; greyed under the report's minimum of ${TOP_DEFAULTS.minWeight} moves.`,
+    ),
     h('div', { class: 'top-lists' }, flowList(`Top ${k} sources`, 'card-sources', sources, ctx), flowList(`Top ${k} destinations`, 'card-destinations', destinations, ctx)),
     raiBlock,
   );
