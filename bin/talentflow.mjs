@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// The CLI is written in TypeScript; tsx compiles it on the fly so `npx talentflow`
-// works straight from a checkout without a build step.
-import { register } from 'tsx/esm/api';
+// Runs the compiled CLI (dist/bin/, bundled by scripts/build.mjs; shipped built in the npm package).
+import { existsSync } from 'node:fs';
 
 // `talentflow analyze … | head` closes the pipe early: that is not an error.
 for (const stream of [process.stdout, process.stderr]) {
@@ -11,6 +10,10 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const entry = new URL('../dist/bin/main.js', import.meta.url);
+if (!existsSync(entry)) {
+  process.stderr.write('talentflow: the CLI is not built (no dist/bin/main.js); in a source checkout run "npm run build"\n');
+  process.exit(70);
+}
+const { main } = await import(entry.href);
 process.exitCode = await main(process.argv.slice(2));

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Installs what the project needs on a fresh machine, and nothing when it is already there:
-// npm packages when node_modules is missing or older than the lock file; with --test also Debian's chromium (browser tests) and Jupyter (notebook tests).
+// npm packages when node_modules is missing or older than the lock file; the build (scripts/build.mjs: dist/ and
+// the viewer) when a source is newer than it; with --test also Debian's chromium (browser tests) and Jupyter (notebook tests).
 // Plain Node, no dependencies: it runs before node_modules exists.
 import { execFileSync, execSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -27,6 +28,17 @@ if (npmInstallNeeded()) {
   // serves (linux-x64 builds of duckdb and deno), and `npm ci` refuses a lock without the others.
   log('installing npm packages (npm install)');
   run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error']);
+}
+
+// After the install: the build needs the compiler and Vite from node_modules.
+{
+  const { build } = await import('./build.mjs');
+  try {
+    await build();
+  } catch (error) {
+    log(`build failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
 }
 
 function haveCommand(cmd) {

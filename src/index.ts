@@ -40,12 +40,17 @@ export {
 } from './timelines/researcher.ts';
 
 // Places
-export type { Place, PlaceLevel, PlaceResolution, PlaceResolver, PlaceAlias } from './places/types.ts';
+export type { Place, PlaceLevel, PlaceResolution, PlaceResolver, PlaceAlias, PlaceVia, MatchStep, ResolutionRecord } from './places/types.ts';
 export { createPlaceResolver, DEFAULTS as PLACE_DEFAULTS, type PlaceResolverOptions } from './places/resolve.ts';
 export { resolveCountry, countryPlace, type CountryInfo } from './places/countries.ts';
 export { parseAliasCsv } from './places/aliases.ts';
 export { createHintResolution, hasPlaceHint, type PlaceHint } from './places/by-geonames.ts';
 export { METROS, findMetroByName, metroOfCity, type Metro } from './places/metros.ts';
+export { createGazetteer, loadGazetteer, type Gazetteer, type GazetteerCity, type RawCity } from './places/gazetteer.ts';
+export { createParentRule, PARENT_DEFAULTS, type ParentMethod } from './places/parent-city.ts';
+export { createDistrictCity, type DistrictPoint, type DistrictCity } from './places/district-city.ts';
+export { DOMINANCE, ORGANISATION_DOMINANCE } from './places/match-name.ts';
+export { resolutionsTable, RESOLUTIONS_COLUMNS } from './exports/resolutions-table.ts';
 
 // Graph
 export type { FlowGraph, PlaceAttributes, FlowAttributes, FlowGraphAttributes, PlaceStock } from './graph/types.ts';

@@ -1,7 +1,7 @@
 /**
  * Vite config of the browser viewer. `npm run viewer:dev` serves it with hot reload and the
- * analysis folder under /data/ (TALENTFLOW_DATA, default out/calibrated); `talentflow view`
- * builds it into viewer/dist and serves it with the folder it is given.
+ * analysis folder under /data/ (TALENTFLOW_DATA, default out/calibrated); scripts/build.mjs
+ * builds it once into dist/viewer, which `talentflow view` serves with the folder it is given.
  *
  * Everything the page needs is bundled or served locally: no fonts, tiles or scripts from
  * outside, so it works offline.
@@ -39,7 +39,7 @@ export default defineConfig({
     fs: { allow: [repoRoot] },
   },
   build: {
-    outDir: resolve(viewerDir, 'dist'),
+    outDir: resolve(repoRoot, 'dist', 'viewer'),
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 2000,

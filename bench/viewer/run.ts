@@ -22,7 +22,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildViewerOnce, gotoViewer, openViewer } from '../../tests/viewer/browser.ts';
+import { prebuiltViewer, gotoViewer, openViewer } from '../../tests/viewer/browser.ts';
 import { writeSyntheticAnalysis } from '../../tests/viewer/fixtures/synthetic-analysis.ts';
 
 const { values } = parseArgs({
@@ -143,7 +143,7 @@ else {
   writeSyntheticAnalysis(dir, { places: Number(values.places), flows: Number(values.flows), seed: 42 });
   targets.push([`synthetic ${values.places} places × ${values.flows} flows`, dir]);
 }
-const { distDir, cleanup } = await buildViewerOnce();
+const distDir = await prebuiltViewer();
 try {
   const results: Result[] = [];
   for (const [label, dir] of targets) {
@@ -159,6 +159,5 @@ try {
     console.log(`| ${r.label} | ${f(r.places)} | ${f(r.flows)} | ${r.appearMs.map(f).join(', ')} | ${f(r.drag.median)} / ${f(r.drag.p95)} / ${f(r.drag.max)} | ${f(r.settleMs)} | ${f(r.hoverMs)} | ${f(r.filterMs)} |`);
   }
 } finally {
-  cleanup();
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 }

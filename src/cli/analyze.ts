@@ -211,8 +211,11 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     const asked = parseChoice('--engine', values.engine, ['auto', 'js', 'duckdb'] as const, ENGINE_DEFAULTS.engine);
     // Resampling researchers needs the timeline records in memory, which only the JS engine keeps.
     const engineChoice = asked === 'auto' && (options.bootstrap ?? 0) > 0 ? 'js' : asked;
-    const duckdb = engineChoice === 'auto' ? await (await import('../engines/duckdb/session.ts')).duckdbAvailable() : true;
-    if (chooseEngine({ engine: engineChoice, path: input, bytes, duckdb }) === 'duckdb') {
+    const pick = (duckdb: boolean) => chooseEngine({ engine: engineChoice, path: input, bytes, duckdb });
+    // Loading the DuckDB driver costs about 0.1–0.3 s: ask whether it is installed only when `auto` would use it.
+    const wantsDuckdb = pick(true) === 'duckdb';
+    const duckdb = wantsDuckdb && engineChoice === 'auto' ? await (await import('../engines/duckdb/session.ts')).duckdbAvailable() : wantsDuckdb;
+    if (pick(duckdb) === 'duckdb') {
       const { analyzeFileWithDuckDB } = await import('../engines/duckdb/analyze.ts');
       run = await analyzeFileWithDuckDB(input, { ...options, kind: kind as RecordKind | 'auto' }, hooks);
       progress.done();

@@ -4,10 +4,15 @@ import { OptionError } from '../errors.ts';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
+type StrictConfig<T extends OptionSpec> = { args: string[]; options: T; allowPositionals: true; strict: true };
+
+/** What {@link parseCommandLine} returns: parseArgs' typed `values` and `positionals`. */
+export type ParsedCommandLine<T extends OptionSpec> = ReturnType<typeof parseArgs<StrictConfig<T>>>;
+
 /** parseArgs with strict checking, turning its errors into OptionError (exit code 2). */
-export function parseCommandLine<const T extends OptionSpec>(argv: string[], options: T, command: string) {
+export function parseCommandLine<const T extends OptionSpec>(argv: string[], options: T, command: string): ParsedCommandLine<T> {
   try {
-    return parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>({
+    return parseArgs<StrictConfig<T>>({
       args: argv,
       options,
       allowPositionals: true,

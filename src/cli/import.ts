@@ -6,7 +6,7 @@ import { problemsTable } from '../exports/problems-table.ts';
 import { writeFileAtomic } from '../exports/write-atomic.ts';
 import { OptionError } from '../errors.ts';
 import { formatProblemSummary, summariseProblems } from '../records/problems.ts';
-import { DISTRICT_DEFAULTS } from '../sources/districts.ts';
+import { PARENT_DEFAULTS } from '../places/parent-city.ts';
 import { ORCID_AFFILIATION_KINDS, type OrcidAffiliationKind } from '../sources/orcid-record.ts';
 import { ORCID_DEFAULTS } from '../sources/orcid.ts';
 import { DUPLICATE_WINDOW, readSourceTimelines, type SourceReadResult } from '../sources/node/read-source.ts';
@@ -36,7 +36,8 @@ Sources:
 Each row carries its place: ror_id, geonames_id, lat, lon, region (empty when unknown), which
 "analyze" places it by. Import resolves every row as "analyze" will and reports the rows it would
 drop. Institutions are placed through the ROR gazetteer; ROR "cities" that are districts are mapped
-to the city they belong to (≥ ${DISTRICT_DEFAULTS.minPopulation.toLocaleString('en')} inhabitants within ${DISTRICT_DEFAULTS.maxDistanceKm} km). Files may be gzipped.
+to the city they belong to (a city in its own right by GeoNames feature code and population stays
+itself; a ward or neighbourhood goes to the seat of the division it shares, within ${PARENT_DEFAULTS.maxSeatKm} km). Files may be gzipped.
 
 Options:
   --out <file>            timelines CSV to write (.gz compresses it); required

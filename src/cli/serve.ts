@@ -1,11 +1,12 @@
 /**
- * The viewer's web server: builds the browser app with Vite and serves it, with an analysis
- * folder (the output of `talentflow analyze`) under `/data/`, on a loopback address.
+ * The viewer's web server: serves the browser app, built once at build time into static files
+ * (dist/viewer, by scripts/build.mjs), with an analysis folder (the output of `talentflow analyze`)
+ * under `/data/`, on a loopback address. Nothing is compiled at run time.
  *
  * Only the files an analysis writes are served from that folder (a fixed list, no directory
  * listing, no path traversal), so pointing the viewer at a folder exposes nothing else in it.
  */
-import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
@@ -22,9 +23,11 @@ export const ANALYSIS_FILES: readonly string[] = Object.freeze([
   'manifest.json',
 ]);
 
-/** The viewer's source folder and its default build folder. */
-export const VIEWER_DIR = fileURLToPath(new URL('../../viewer/', import.meta.url));
-export const VIEWER_DIST = join(VIEWER_DIR, 'dist');
+/**
+ * The prebuilt viewer: dist/viewer at the package root. This module sits two folders below the
+ * root both as source (src/cli) and compiled (dist/cli), so one relative path serves both.
+ */
+export const VIEWER_DIST = fileURLToPath(new URL('../../dist/viewer/', import.meta.url));
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -98,7 +101,7 @@ export function staticHandler(distDir: string): Handler {
 }
 
 export interface ServeOptions {
-  /** The built viewer (default viewer/dist). */
+  /** The built viewer (default dist/viewer). */
   distDir?: string;
   /** The analysis folder served under /data/ (null: none; the page then offers to open one). */
   dataDir: string | null;
@@ -167,38 +170,4 @@ export async function findFreePort(host: string, preferred: number): Promise<num
     if (free) return port;
   }
   return 0;
-}
-
-function newestMtime(dir: string, skip: (name: string) => boolean): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (skip(entry.name)) continue;
-    const path = join(dir, entry.name);
-    const t = entry.isDirectory() ? newestMtime(path, skip) : statSync(path).mtimeMs;
-    if (t > newest) newest = t;
-  }
-  return newest;
-}
-
-/** True when `outDir` holds no build, or one older than the viewer's or the library's sources. */
-export function viewerBuildIsStale(outDir: string = VIEWER_DIST): boolean {
-  const index = join(outDir, 'index.html');
-  if (!existsSync(index)) return true;
-  const built = statSync(index).mtimeMs;
-  const skip = (name: string) => name === 'dist' || name === 'node_modules' || name.startsWith('.');
-  const srcDir = join(VIEWER_DIR, '..', 'src');
-  return newestMtime(VIEWER_DIR, skip) > built || newestMtime(srcDir, skip) > built;
-}
-
-/**
- * Builds the viewer with Vite into `outDir` (default viewer/dist). Vite is loaded only here,
- * so commands that do not build never pay for it.
- */
-export async function buildViewer(outDir: string = VIEWER_DIST, options: { quiet?: boolean } = {}): Promise<void> {
-  const { build } = await import('vite');
-  await build({
-    configFile: join(VIEWER_DIR, 'vite.config.ts'),
-    logLevel: options.quiet ? 'error' : 'warn',
-    build: { outDir, emptyOutDir: true },
-  });
 }

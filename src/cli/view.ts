@@ -1,15 +1,15 @@
 /**
- * `talentflow view [DIR]`: builds the browser viewer (when its build is missing or older than
- * the sources) and serves it on 127.0.0.1 with the analysis folder DIR, then prints the URL.
+ * `talentflow view [DIR]`: serves the prebuilt browser viewer on 127.0.0.1 with the analysis
+ * folder DIR, then prints the URL.
  * Runs until interrupted (Ctrl-C), then returns exit code 0.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { InputError, OptionError } from '../errors.ts';
 import { parseCommandLine, parseIntOption } from './args.ts';
 import { EXIT } from './exit-codes.ts';
-import { ANALYSIS_FILES, buildViewer, findFreePort, serveViewer, viewerBuildIsStale, VIEWER_DIST } from './serve.ts';
+import { ANALYSIS_FILES, findFreePort, serveViewer, VIEWER_DIST } from './serve.ts';
 
 /** Defaults of `talentflow view`: `port` (5173, or the first free one above), `host` ('127.0.0.1'), `dir` ('out/calibrated'). */
 export const VIEW_DEFAULTS = Object.freeze({ port: 5173, host: '127.0.0.1', dir: 'out/calibrated' });
@@ -28,7 +28,6 @@ Options:
   --host HOST       address to listen on (default: ${VIEW_DEFAULTS.host}; anything else exposes the
                     folder to your network)
   --no-open         do not open a browser window
-  --rebuild         rebuild the viewer even when its build is up to date
   -h, --help        show this help
 
 Example:
@@ -60,7 +59,6 @@ export async function runView(argv: string[]): Promise<number> {
       port: { type: 'string' },
       host: { type: 'string' },
       'no-open': { type: 'boolean' },
-      rebuild: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     'view',
@@ -82,9 +80,8 @@ export async function runView(argv: string[]): Promise<number> {
   const requested = parseIntOption('port', values.port as string | undefined, -1, 0, 65535);
   const port = requested >= 0 ? requested : await findFreePort(host, VIEW_DEFAULTS.port);
 
-  if (values.rebuild || viewerBuildIsStale(VIEWER_DIST)) {
-    process.stderr.write('talentflow view: building the viewer…\n');
-    await buildViewer(VIEWER_DIST, { quiet: true });
+  if (!existsSync(join(VIEWER_DIST, 'index.html'))) {
+    throw new InputError(VIEWER_DIST, 'holds no built viewer; in a source checkout run "npm run build" (node scripts/build.mjs)');
   }
   const running = await serveViewer({ distDir: VIEWER_DIST, dataDir: dir, host, port });
   process.stdout.write(`talentflow view: serving ${dir}\n  ${running.url}\n(Ctrl-C to stop)\n`);

@@ -7,7 +7,7 @@ import { analyzeGraph, type AnalysisSummary } from '../analyses/run-all.ts';
 import { buildFlowGraph } from '../graph/build.ts';
 import type { FlowGraph } from '../graph/types.ts';
 import { createPlaceResolver } from '../places/resolve.ts';
-import type { PlaceResolver } from '../places/types.ts';
+import type { PlaceResolver, ResolutionRecord } from '../places/types.ts';
 import { parseMoves } from '../records/parse-moves.ts';
 import { parseTimelines } from '../records/parse-timelines.ts';
 import { resolveMoves } from '../records/resolve-moves.ts';
@@ -51,6 +51,8 @@ export interface AnalysisRun {
   researchers: { total: number; active: number } | null;
   graph: FlowGraph;
   analyses: AnalysisSummary;
+  /** Place names resolved through something other than their literal name (`resolutions.csv`); absent when the resolver does not record them. */
+  resolutions?: readonly ResolutionRecord[];
   /** Bootstrap intervals (intervals.csv); null unless `bootstrap` > 0. */
   intervals: BootstrapResult | null;
   /** The population table given beside the records (`addPopulation`); absent or null without one. */
@@ -98,7 +100,7 @@ export function analyzeMoveRecords(
   // Every record (row) resolves to one flow row or one within-place row, or is skipped with a
   // problem; rows are counted, not their `count`, so that records + skipped = rows read.
   const records = resolved.moves.length + resolved.rowsWithinPlace;
-  return finish(graph, { file, o, read, problems, researchers: null, records, moves: totalMoves(resolved.moves) }, hooks);
+  return finish(graph, { file, o, read, problems, researchers: null, records, moves: totalMoves(resolved.moves), resolver }, hooks);
 }
 
 /** Runs the analysis on parsed affiliation timelines: derives moves, stock, young and SET inflow first. */
@@ -137,6 +139,7 @@ export function analyzeTimelineRecords(
       researchers: { total: summary.researchers, active: summary.active },
       moves: totalMoves(summary.moves),
       records: resolved.rows.length,
+      resolver,
       rows: resolved.rows,
     },
     hooks,
@@ -155,6 +158,8 @@ export function finish(
     records: number;
     /** Moves handed to the graph builder, before the `years` filter; absent when unknown. */
     moves?: number;
+    /** The resolver, whose non-literal resolutions the run reports. */
+    resolver?: PlaceResolver;
     /** The resolved timeline rows (the bootstrap resamples their researchers); absent for moves and the DuckDB engine. */
     rows?: TimelineRows;
   },
@@ -184,6 +189,7 @@ export function finish(
     movesOutsideYears: ctx.moves === undefined ? null : ctx.moves - analyses.totals.moves,
     graph,
     analyses,
+    ...(ctx.resolver?.resolutions ? { resolutions: ctx.resolver.resolutions() } : {}),
     intervals,
   };
 }

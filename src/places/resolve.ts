@@ -8,12 +8,13 @@
 import { OptionError } from '../errors.ts';
 import { createHintResolution } from './by-geonames.ts';
 import { countryPlace, resolveCountry, suggestCountries } from './countries.ts';
-import { loadGazetteer, shortKey, type Gazetteer } from './gazetteer.ts';
-import { findMetroByName, findMetroMember, metroMemberKeys, metroOfCity, METROS } from './metros.ts';
+import { loadGazetteer, shortKey, type Gazetteer, type GazetteerCity } from './gazetteer.ts';
+import { DOMINANCE, findName, ORGANISATION_DOMINANCE, type NameFound } from './match-name.ts';
+import { findMetroByName, findMetroMember, locateMember, metroMemberKeys, METROS } from './metros.ts';
 import { normalizeName } from './normalize.ts';
-import { describeHit, hitCountry, placeOf, type PlaceHit } from './place-builders.ts';
+import { describeHit, hitCountry, placeOf } from './place-builders.ts';
 import { nearestKeys } from './suggest.ts';
-import type { PlaceAlias, PlaceLevel, PlaceResolution, PlaceResolver } from './types.ts';
+import type { MatchStep, PlaceAlias, PlaceLevel, PlaceResolution, PlaceResolver, ResolutionRecord } from './types.ts';
 
 /** Options of {@link createPlaceResolver}. */
 export interface PlaceResolverOptions {
@@ -110,7 +111,7 @@ export function createPlaceResolver(options: PlaceResolverOptions = {}): PlaceRe
   if (!LEVELS.includes(level)) throw new OptionError('level', level, "'metro', 'city' or 'country'");
   const aliases = validAliases(options.aliases ?? []);
   const given = options.gazetteer;
-  if (given !== undefined && (typeof given?.find !== 'function' || typeof given.countriesOf !== 'function' || typeof given.keys !== 'function')) {
+  if (given !== undefined && (typeof given?.find !== 'function' || typeof given.match !== 'function' || typeof given.parentOf !== 'function' || typeof given.countriesOf !== 'function' || typeof given.keys !== 'function')) {
     throw new OptionError('gazetteer', given, 'a Gazetteer (createGazetteer or loadGazetteer)');
   }
   let gazetteerCache: Gazetteer | null = given ?? null;
@@ -122,27 +123,32 @@ export function createPlaceResolver(options: PlaceResolverOptions = {}): PlaceRe
     return (country !== null ? perCountry?.get(country) : undefined) ?? perCountry?.get('') ?? null;
   };
 
-  // A record may carry an administrative word the tables lack ("Mitaka-shi", "Chiyoda City").
-  const hitIn = (key: string, country: string): PlaceHit | null => {
-    const hit = exactHitIn(key, country);
-    const short = shortKey(key);
-    return hit ?? (short !== key ? exactHitIn(short, country) : null);
-  };
+  const findIn = (key: string, country: string): NameFound | null => findName(key, country, gazetteer());
 
-  const exactHitIn = (key: string, country: string): PlaceHit | null => {
-    const match = findMetroMember(key, country);
-    if (match) return { kind: 'metro', match };
-    const city = gazetteer().find(key, country)[0];
-    if (!city) return null;
-    const member = metroOfCity(city, gazetteer());
-    return member ? { kind: 'metro', match: member } : { kind: 'city', city };
-  };
-
-  const success = (hit: PlaceHit, warning?: string): PlaceResolution => {
+  const success = (found: Extract<NameFound, { kind: 'hit' }>, warning?: string, extraSteps: MatchStep[] = [], extraDetail = ''): PlaceResolution => {
+    const { hit } = found;
     const place = placeOf(hit, level, gazetteer());
     if (!place) return fail('unknown-country', `country code ${hitCountry(hit)} is not in world-countries`);
-    return Object.freeze(
-      warning ? { ok: true as const, place, warning: Object.freeze({ reason: 'assumed-country' as const, message: warning }) } : { ok: true as const, place },
+    const steps = [...extraSteps, ...found.steps];
+    const detail = [extraDetail, found.detail].filter((d) => d !== '').join('; ');
+    return Object.freeze({
+      ok: true as const,
+      place,
+      geonamesId: found.geonamesId,
+      ...(warning ? { warning: Object.freeze({ reason: 'assumed-country' as const, message: warning }) } : {}),
+      ...(steps.length > 0 ? { via: Object.freeze({ steps: Object.freeze(steps) as MatchStep[], detail }) } : {}),
+    });
+  };
+
+  const ambiguousIn = (name: string, country: string, candidates: readonly GazetteerCity[]): Failure => {
+    const shown = candidates.slice(0, MAX_AMBIGUOUS_SUGGESTIONS).map((c) => {
+      const notes = [c.admin[0] ? `admin1 ${c.admin[0]}` : '', c.population > 0 ? `pop. ${c.population.toLocaleString('en-US')}` : ''].filter((n) => n !== '');
+      return `${c.name}, ${c.country}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
+    });
+    return fail(
+      'ambiguous-place',
+      `${JSON.stringify(name)} names ${candidates.length} places in ${country}: none is named so by ${ORGANISATION_DOMINANCE}× as many ROR organisations nor is ${DOMINANCE}× as populous as the others; add an alias (--aliases) for the one meant`,
+      shown,
     );
   };
 
@@ -151,11 +157,12 @@ export function createPlaceResolver(options: PlaceResolverOptions = {}): PlaceRe
   const unknown = (name: string, key: string, country: string | null): Failure => {
     const g = gazetteer();
     const aliasKeys = [...aliases].filter(([, perCountry]) => perCountry.has('') || (country !== null && perCountry.has(country))).map(([k]) => k);
+    // Several keys name one place (its name, its ASCII form, an alternate): ask for more, keep distinct places.
     const keys =
       country !== null
-        ? nearestKeys(key, [g.keys(country), metroMemberKeys(country), aliasKeys], SUGGESTIONS, (k) => populationIn(k, country))
-        : nearestKeys(key, [g.keys(null), metroMemberKeys(null), aliasKeys], SUGGESTIONS, (k) => g.countriesOf(k)[0]?.population ?? 0);
-    const suggestions = keys.map((k) => describeKey(k, country));
+        ? nearestKeys(key, [g.suggestionKeys(country), metroMemberKeys(country), aliasKeys], SUGGESTIONS * 3, (k) => populationIn(k, country))
+        : nearestKeys(key, [g.suggestionKeys(null), metroMemberKeys(null), aliasKeys], SUGGESTIONS * 3, (k) => g.countriesOf(k)[0]?.population ?? 0);
+    const suggestions = [...new Set(keys.map((k) => describeKey(k, country)))].slice(0, SUGGESTIONS);
     const where = country !== null ? ` in ${country}` : '';
     const isCountry = resolveCountry(name) ? `; ${JSON.stringify(name)} is a country: use level 'country'` : '';
     return fail('unknown-place', `no place named ${JSON.stringify(name)}${where}${isCountry}`, suggestions);
@@ -167,8 +174,10 @@ export function createPlaceResolver(options: PlaceResolverOptions = {}): PlaceRe
     const metro = country === null ? findMetroByName(key) : null;
     if (metro) return metro.name;
     const cc = country ?? bestCountries(key, true)[0]?.country;
-    const hit = cc ? hitIn(key, cc) : null;
-    return hit ? describeHit(hit, gazetteer()) : key;
+    const found = cc ? findIn(key, cc) : null;
+    if (found?.kind === 'hit') return describeHit(found.hit, gazetteer());
+    const first = found?.candidates[0];
+    return first ? `${first.name}, ${first.country}` : key;
   };
 
   // Countries in which a normalised name is known, most populous first.
@@ -185,8 +194,9 @@ export function createPlaceResolver(options: PlaceResolverOptions = {}): PlaceRe
   const inCountry = (name: string, key: string, country: string, useAliases: boolean): PlaceResolution => {
     const alias = useAliases ? aliasFor(key, country) : null;
     if (alias) return viaAlias(alias, country);
-    const hit = hitIn(key, country);
-    return hit ? success(hit) : unknown(name, key, country);
+    const found = findIn(key, country);
+    if (!found) return unknown(name, key, country);
+    return found.kind === 'hit' ? success(found) : ambiguousIn(name, country, found.candidates);
   };
 
   const anywhere = (name: string, key: string, useAliases: boolean): PlaceResolution => {
@@ -194,8 +204,9 @@ export function createPlaceResolver(options: PlaceResolverOptions = {}): PlaceRe
     if (alias) return viaAlias(alias, null);
     const metro = findMetroByName(key);
     if (metro) {
+      const match = { metro, member: metro.principal, spelling: metro.principal };
       return success(
-        { kind: 'metro', match: { metro, member: metro.principal, spelling: metro.principal } },
+        { kind: 'hit', hit: { kind: 'metro', match }, geonamesId: locateMember(match, gazetteer())?.id ?? null, steps: [], detail: '' },
         `${JSON.stringify(name)} has no country; assumed ${metro.country} (the metro ${metro.name})`,
       );
     }
@@ -220,7 +231,11 @@ export function createPlaceResolver(options: PlaceResolverOptions = {}): PlaceRe
     const country = alias.targetCountry ?? recordCountry;
     const key = normalizeName(alias.target);
     const result = country !== null ? inCountry(alias.target, key, country, false) : anywhere(alias.target, key, false);
-    if (result.ok) return result;
+    if (result.ok) {
+      const steps: MatchStep[] = ['alias', ...(result.via?.steps ?? [])];
+      const detail = [`alias ${JSON.stringify(alias.name)} → ${JSON.stringify(alias.target)}`, result.via?.detail ?? ''].filter((d) => d !== '').join('; ');
+      return Object.freeze({ ...result, via: Object.freeze({ steps, detail }) });
+    }
     return fail(result.reason, `alias ${JSON.stringify(alias.name)} → ${JSON.stringify(alias.target)}: ${result.message}`, result.suggestions);
   };
 
@@ -233,12 +248,12 @@ export function createPlaceResolver(options: PlaceResolverOptions = {}): PlaceRe
       if (!info) {
         return fail('unknown-country', `unknown country ${JSON.stringify(countryValue)}; use an ISO code such as GB or GBR`, suggestCountries(countryValue, SUGGESTIONS));
       }
-      if (level === 'country') return Object.freeze({ ok: true as const, place: Object.freeze(countryPlace(info)) });
+      if (level === 'country') return Object.freeze({ ok: true as const, place: Object.freeze(countryPlace(info)), geonamesId: null });
       country = info.iso2;
     }
     if (level === 'country' && country === null) {
       const info = resolveCountry(name);
-      if (info) return Object.freeze({ ok: true as const, place: Object.freeze(countryPlace(info)) });
+      if (info) return Object.freeze({ ok: true as const, place: Object.freeze(countryPlace(info)), geonamesId: null });
     }
     return country !== null ? inCountry(name, key, country, true) : anywhere(name, key, true);
   };
@@ -252,10 +267,21 @@ export function createPlaceResolver(options: PlaceResolverOptions = {}): PlaceRe
     }
     return result;
   };
+  const resolutions = (): ResolutionRecord[] => {
+    const out: ResolutionRecord[] = [];
+    for (const [memoKey, result] of memo) {
+      if (!result.ok || !result.via) continue;
+      const cut = memoKey.indexOf('\u0000');
+      const country = memoKey.slice(cut + 1);
+      out.push({ name: memoKey.slice(0, cut), country: country === '' ? null : country, place: result.place, geonamesId: result.geonamesId ?? null, via: result.via });
+    }
+    const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+    return out.sort((a, b) => cmp(a.name, b.name) || cmp(a.country ?? '', b.country ?? ''));
+  };
   // Rows that carry a GeoNames id, coordinates or a region are placed by them (./by-geonames.ts).
   // A user alias for the name still comes first (rule 4).
   const aliased = (name: string, country: string | null) =>
     aliases.size > 0 && aliasFor(normalizeName(name), country ? (resolveCountry(country)?.iso2 ?? null) : null) !== null;
   const resolveAt = createHintResolution({ level, gazetteer, resolve, byName: aliased });
-  return { level, resolve, resolveAt };
+  return { level, resolve, resolveAt, resolutions };
 }

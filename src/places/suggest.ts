@@ -6,21 +6,51 @@ import { distance } from 'fastest-levenshtein';
 
 type Bucketed = Map<number, string[]>;
 
-// Pools are the gazetteer's own (stable) arrays: bucket each by key length once.
-const buckets = new WeakMap<readonly string[], Bucketed>();
+const SCRIPTS: readonly [string, RegExp][] = [
+  ['Latin', /\p{Script=Latin}/u],
+  ['Han', /\p{Script=Han}/u],
+  ['Kana', /[\p{Script=Hiragana}\p{Script=Katakana}]/u],
+  ['Hangul', /\p{Script=Hangul}/u],
+  ['Cyrillic', /\p{Script=Cyrillic}/u],
+  ['Arabic', /\p{Script=Arabic}/u],
+  ['Greek', /\p{Script=Greek}/u],
+  ['Hebrew', /\p{Script=Hebrew}/u],
+  ['Devanagari', /\p{Script=Devanagari}/u],
+  ['Thai', /\p{Script=Thai}/u],
+];
 
-function byLength(pool: readonly string[]): Bucketed {
-  let bucketed = buckets.get(pool);
-  if (!bucketed) {
-    bucketed = new Map();
+/**
+ * The writing system of a name: that of its first letter (`Latin`, `Han`, `Kana`, `Hangul`,
+ * `Cyrillic`, `Arabic` ...; `Other` for the rest). Suggestions compare a name with names of its
+ * own script only: 北京 is nearer to 南京 than to "Aba" in no useful sense.
+ *
+ * @example scriptOf('москва') // 'Cyrillic'
+ */
+export function scriptOf(key: string): string {
+  const first = /\p{L}/u.exec(key)?.[0];
+  if (!first) return 'Other';
+  for (const [name, re] of SCRIPTS) if (re.test(first)) return name;
+  return 'Other';
+}
+
+// Pools are the gazetteer's own (stable) arrays: bucket each by script and key length once.
+const buckets = new WeakMap<readonly string[], Map<string, Bucketed>>();
+
+function byLength(pool: readonly string[], script: string): Bucketed {
+  let perScript = buckets.get(pool);
+  if (!perScript) {
+    perScript = new Map();
     for (const key of pool) {
+      const s = scriptOf(key);
+      let bucketed = perScript.get(s);
+      if (!bucketed) perScript.set(s, (bucketed = new Map()));
       const list = bucketed.get(key.length);
       if (list) list.push(key);
       else bucketed.set(key.length, [key]);
     }
-    buckets.set(pool, bucketed);
+    buckets.set(pool, perScript);
   }
-  return bucketed;
+  return perScript.get(script) ?? new Map();
 }
 
 interface Scored {
@@ -33,8 +63,8 @@ const worse = (a: Scored, b: Scored): boolean =>
   a.d > b.d || (a.d === b.d && (a.w < b.w || (a.w === b.w && a.key > b.key)));
 
 /**
- * The `limit` keys nearest to `query` by Levenshtein distance (edits of one character), best
- * first; ties go to the larger `weight` (e.g. population), then alphabetical order. Keys
+ * The `limit` keys nearest to `query` by Levenshtein distance (edits of one character) among
+ * the keys of its script ({@link scriptOf}), best first; ties go to the larger `weight` (e.g. population), then alphabetical order. Keys
  * repeated across pools count once. Keys are visited by length, nearest length first, and the
  * search stops once the length difference alone exceeds the `limit`-th best distance (a
  * lower bound of the edit distance), which keeps a search over the whole gazetteer (~120,000
@@ -60,7 +90,8 @@ export function nearestKeys(
     best.splice(i, 0, entry);
     if (best.length > limit) best.pop();
   };
-  const bucketed = [...pools].map(byLength);
+  const script = scriptOf(query);
+  const bucketed = [...pools].map((pool) => byLength(pool, script));
   const longest = Math.max(0, ...bucketed.flatMap((b) => [...b.keys()]));
   for (let offset = 0; offset <= Math.max(query.length, longest) && offset <= bound(); offset++) {
     for (const length of offset === 0 ? [query.length] : [query.length - offset, query.length + offset]) {

@@ -32,6 +32,10 @@ export type PlaceResolution =
       place: Place;
       /** Set when the place was resolved by an assumption (e.g. no country given); reported as a warning. */
       warning?: { reason: 'assumed-country'; message: string };
+      /** GeoNames id of the city the name resolved to (before the level joins it to a metro), or null (a metro member GeoNames lacks, a country). */
+      geonamesId?: number | null;
+      /** Set when the match was not literal (an alternate name, a district, a choice among namesakes ...): what a user audits. */
+      via?: PlaceVia;
     }
   | {
       ok: false;
@@ -40,6 +44,37 @@ export type PlaceResolution =
       /** Nearest known names ("Cambridge, GB", "Boston"), best first. */
       suggestions: string[];
     };
+
+/**
+ * A step of a non-literal match, in the order taken:
+ * - `alias`: a user alias;
+ * - `member-spelling`: another spelling of a metro member (Peking, a Tokyo ward, a NYC borough);
+ * - `alternate-name`: a GeoNames alternate name (another language or script, an exonym, an ASCII form);
+ * - `ror-name`: the ROR registry's name for the place, where GeoNames names it otherwise;
+ * - `short-form`: the name without an administrative word (Seongnam-si → Seongnam, Chūō-ku → Chūō);
+ * - `ror-place`: a place only the ROR registry names (a ward, a municipality);
+ * - `district`: a district, ward or neighbourhood mapped to its city (Northridge → Los Angeles);
+ * - `most-organisations`: one of several places of that name, holding far more ROR organisations than the others;
+ * - `most-populous`: one of several places of that name, far more populous than the others.
+ */
+export type MatchStep = 'alias' | 'member-spelling' | 'alternate-name' | 'ror-name' | 'short-form' | 'ror-place' | 'district' | 'most-organisations' | 'most-populous';
+
+/** How a name was matched when not literally. */
+export interface PlaceVia {
+  steps: MatchStep[];
+  /** What was matched, in words ("alternate name of Beijing", "Northridge (section of populated place) → Los Angeles, admin seat"). */
+  detail: string;
+}
+
+/** One non-literal resolution: a (name, country) pair and how it was matched (a row of `resolutions.csv`). */
+export interface ResolutionRecord {
+  name: string;
+  /** The record's country value as given, or null. */
+  country: string | null;
+  place: Place;
+  geonamesId: number | null;
+  via: PlaceVia;
+}
 
 /** Resolves raw names to places at one level. Memoises, so calling it once per row is cheap. */
 export interface PlaceResolver {
@@ -51,6 +86,12 @@ export interface PlaceResolver {
    * without it places by name only.
    */
   resolveAt?(name: string, country: string | null, hint: PlaceHint): PlaceResolution;
+  /**
+   * The distinct pairs this resolver has resolved through something other than their literal
+   * name (alternate names, districts, ROR, a choice among namesakes, aliases), sorted by name then
+   * country in code-unit order. Optional for other implementations.
+   */
+  resolutions?(): ResolutionRecord[];
 }
 
 /** A user alias: `name` (in `country`, optional) is the place `target` (in `targetCountry`, optional). */

@@ -22,6 +22,10 @@
  *       point; by pull Tokyo wins, 8.3 M/13.3² against 0.24 M/8.2².
  *    c. No candidate: the place is kept as is (`unmatched`).
  *
+ * The importers now use the place resolver's rule (src/places/parent-city.ts, by GeoNames feature
+ * and admin codes; `gazetteerParentCity` in node/load-ror.ts); this distance-only rule remains for
+ * callers that pass their own thresholds (`districtOptions`).
+ *
  * Measured on the bundled 51,370 ROR records: 47,530 sit at cities (rule 1) and 3,840 at
  * districts; of the 2,171 distinct districts (name and country), 195 map to a city of the same
  * name, 1,124 to the city of strongest pull, and 852 have no city within 30 km and are kept.
@@ -52,8 +56,12 @@ export interface CityPoint {
   geonamesId: number | null;
 }
 
-/** How a place's city was found: itself (`ror`), a city of the same name, the city of strongest pull, or none (`unmatched`: kept as is). */
-export type ParentCityMethod = 'ror' | 'same-name' | 'gravity' | 'unmatched';
+/**
+ * How a place's city was found: itself (`ror`), a city of the same name, the seat of the
+ * smallest division it shares (`admin-seat`), the capital of a city-state (`city-state`), the city
+ * of strongest pull (`gravity`), or none (`unmatched`: kept as is).
+ */
+export type ParentCityMethod = 'ror' | 'same-name' | 'admin-seat' | 'city-state' | 'gravity' | 'unmatched';
 
 /** The city a place belongs to. `method` is `ror` when the place is itself a city (rule 1). */
 export interface ParentCity {

@@ -56,6 +56,7 @@ describe('talentflow analyze (small moves table)', () => {
       'places.csv',
       'problems.csv',
       'rai.csv',
+      'resolutions.csv',
       'timeseries.csv',
       'top_destinations.csv',
       'top_sources.csv',

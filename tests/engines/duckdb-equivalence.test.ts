@@ -51,11 +51,11 @@ describe.skipIf(!available)('analyzeFileWithDuckDB', () => {
       [15, 'count', '0', 'bad-count', 'warning'],
       [16, 'count', '-1', 'bad-count', 'error'],
       [17, 'row', '7 fields', 'malformed-row', 'error'],
-      [12, 'from', 'Bejing', 'unknown-place', 'error'],
+      [12, 'from', 'Bejjing', 'unknown-place', 'error'],
       [18, 'from', 'Boston', 'assumed-country', 'warning'],
       [18, 'to', 'Shenzhen', 'assumed-country', 'warning'],
     ]);
-    // 16 data rows; skipped: 5 parse problems (zero count included) + Bejing = 6; kept 10.
+    // 16 data rows; skipped: 5 parse problems (zero count included) + Bejjing = 6; kept 10.
     expect([run.rowsRead, run.records, run.skipped]).toEqual([16, 10, 6]);
     const g = run.graph;
     // Beijing → Shenzhen: r2 (2) + aggregated row without id (3) + r4 (1 + 1) = 7; researchers unknown (no id on one row).

@@ -32,8 +32,8 @@ describe('outputFileSources', () => {
     const sources = await outputFileSources(run, META);
     expect(Object.keys(sources)).toEqual(Object.keys(strings));
     expect(Object.keys(sources)).toEqual([
-      'places.csv', 'flows.csv', 'top_sources.csv', 'top_destinations.csv', 'communities.csv', 'rai.csv', 'problems.csv', 'timeseries.csv',
-      'graph.json', 'graph.gexf', 'manifest.json',
+      'places.csv', 'flows.csv', 'top_sources.csv', 'top_destinations.csv', 'communities.csv', 'rai.csv', 'problems.csv',
+      'resolutions.csv', 'timeseries.csv', 'graph.json', 'graph.gexf', 'manifest.json',
     ]);
     for (const [name, source] of Object.entries(sources)) {
       expect(typeof source === 'string' ? source : chunksToString(source), name).toBe(strings[name]);

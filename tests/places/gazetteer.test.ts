@@ -23,7 +23,18 @@ describe('createGazetteer', () => {
 
   it('createGazetteer lists same-named cities of a country most populous first', () => {
     expect(g.find('springfield', 'US').map((c) => c.id)).toEqual([2, 1]);
-    expect(g.find('springfield', 'US')[0]).toEqual({ id: 2, name: 'Springfield', country: 'US', population: 170_000, lat: 39.8, lon: -89.6 });
+    expect(g.find('springfield', 'US')[0]).toEqual({
+      id: 2,
+      name: 'Springfield',
+      country: 'US',
+      population: 170_000,
+      lat: 39.8,
+      lon: -89.6,
+      feature: 'PPL',
+      admin: [],
+      source: 'geonames',
+      organisations: 0,
+    });
   });
 
   it('createGazetteer gives the best city per country, most populous first', () => {
@@ -62,10 +73,11 @@ describe('createGazetteer', () => {
 });
 
 describe('loadGazetteer', () => {
-  it('loadGazetteer reads the GeoNames cities once and shares them', () => {
+  it('loadGazetteer reads the GeoNames cities once and shares them, a country at a time', () => {
     const g = loadGazetteer();
     expect(loadGazetteer()).toBe(g);
-    expect(g.size).toBeGreaterThan(130_000);
+    expect(g.size).toBeGreaterThan(200_000);
+    g.find('zurich', 'CH');
     expect(g.loadMs).toBeGreaterThan(0);
   });
 

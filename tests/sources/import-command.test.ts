@@ -61,11 +61,11 @@ describe('runImport', () => {
     const out = join(dir, 'orcid', 'timelines.csv');
     expect(await runImport(['orcid', `${FIXTURES}orcid-2022/ORCID_2022_10_summaries.tar.gz`, '--out', out])).toBe(0);
     expect(io.out()).toContain('Ongoing affiliations (no end date): 10, ended 10 at the dump\'s year (2022, from the file name).');
-    expect(io.out()).toContain('Analysis will drop 41 row(s) of 3 researcher(s) whose place does not resolve');
+    expect(io.out()).toContain('Analysis will drop 20 row(s) of 2 researcher(s) whose place does not resolve');
     expect(io.out()).toMatch(/locked-record: 1 error/);
     const { analyzeFile } = await import('../../src/pipeline/analyze-file.ts');
     const run = await analyzeFile(out, { kind: 'timelines', stabilityRuns: 0 });
-    expect(run.problems.filter((p) => p.severity === 'error').length).toBe(41);
+    expect(run.problems.filter((p) => p.severity === 'error').length).toBe(20);
     expect(run.researchers).toEqual({ total: 6, active: 6 });
   });
 

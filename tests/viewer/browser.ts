@@ -1,13 +1,14 @@
 /**
- * Test support for the viewer's browser tests and benchmark: builds the viewer once into a
- * temporary folder, serves it with an analysis folder on a free loopback port, and drives
+ * Test support for the viewer's browser tests and benchmark: serves the prebuilt viewer
+ * (dist/viewer, built before the tests by scripts/build.mjs, as the package ships it) with an
+ * analysis folder on a free loopback port, and drives
  * Debian's Chromium through playwright-core (never a downloaded browser).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { buildViewer, serveViewer, type RunningServer } from '../../src/cli/serve.ts';
+import { serveViewer, VIEWER_DIST, type RunningServer } from '../../src/cli/serve.ts';
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
@@ -20,11 +21,11 @@ export interface ViewerSession {
   close(): Promise<void>;
 }
 
-/** Builds the viewer into a fresh temporary folder (removed by the returned cleanup). */
-export async function buildViewerOnce(): Promise<{ distDir: string; cleanup(): void }> {
-  const distDir = mkdtempSync(join(tmpdir(), 'talentflow-viewer-dist-'));
-  await buildViewer(distDir, { quiet: true });
-  return { distDir, cleanup: () => rmSync(distDir, { recursive: true, force: true }) };
+/** The prebuilt viewer that `talentflow view` serves; builds it first when a source is newer. */
+export async function prebuiltViewer(): Promise<string> {
+  const { build } = await import('../../scripts/build.mjs');
+  await build({ quiet: true });
+  return VIEWER_DIST;
 }
 
 /** Serves `distDir` + `dataDir` and opens a headless Chromium page (1400×900) on it. */

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { servedUrl } from '../support/served-url.ts';
 import { writeSyntheticAnalysis } from './fixtures/synthetic-analysis.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -26,21 +27,7 @@ describe('talentflow view', () => {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let stdout = '';
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no URL printed; stderr: ${stderr}`)), 90_000);
-      child.stdout.on('data', (d) => {
-        stdout += d;
-        const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(stdout);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[0]);
-        }
-      });
-      child.on('exit', (code) => reject(new Error(`exited early with ${code}: ${stderr}`)));
-    });
+    const url = await servedUrl(child, 90_000);
     try {
       const page = await fetch(url);
       expect(page.status).toBe(200);

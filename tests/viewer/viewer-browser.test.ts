@@ -1,6 +1,6 @@
 /**
  * The viewer in a real browser (Debian's Chromium through playwright-core): the calibrated
- * sample analysed by the CLI into a temporary folder, the viewer built by Vite and served on a
+ * sample analysed by the CLI into a temporary folder, the prebuilt viewer (dist/viewer) served on a
  * free loopback port, then driven like a user. Expectations are computed from the analysis
  * files with the library (filterFlows, topSources), not read back from the page.
  */
@@ -14,7 +14,7 @@ import { filterFlows } from '../../src/graph/filter.ts';
 import { topDestinations, topSources } from '../../src/analyses/top-sources.ts';
 import type { FlowGraph } from '../../src/graph/types.ts';
 import { parseTable, type TextRow } from '../../viewer/src/data/analysis.ts';
-import { buildViewerOnce, gotoViewer, openViewer, type ViewerSession } from './browser.ts';
+import { prebuiltViewer, gotoViewer, openViewer, type ViewerSession } from './browser.ts';
 import { writeSyntheticAnalysis } from './fixtures/synthetic-analysis.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -22,7 +22,6 @@ const ARTIFACTS = join(ROOT, 'test-results');
 
 let tmp: string;
 let dataDir: string;
-let dist: { distDir: string; cleanup(): void };
 let session: ViewerSession;
 let graph: FlowGraph;
 let places: Map<string, TextRow>;
@@ -39,13 +38,11 @@ beforeAll(async () => {
   graph = graphFromJson(readFileSync(join(dataDir, 'graph.json'), 'utf8'));
   places = new Map(parseTable(readFileSync(join(dataDir, 'places.csv'), 'utf8'), 'places.csv').rows.map((r) => [r['place']!, r]));
   rai = parseTable(readFileSync(join(dataDir, 'rai.csv'), 'utf8'), 'rai.csv').rows;
-  dist = await buildViewerOnce();
-  session = await openViewer(dist.distDir, dataDir);
+  session = await openViewer(await prebuiltViewer(), dataDir);
 });
 
 afterAll(async () => {
   await session?.close();
-  dist?.cleanup();
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 

@@ -12,6 +12,7 @@ import { finish, type AnalysisRun, type RunHooks } from '../../pipeline/analyze.
 import { detectKind } from '../../pipeline/analyze-file.ts';
 import { resolveAnalyzeOptions, type AnalyzeOptions, type ResolvedAnalyzeOptions } from '../../pipeline/options.ts';
 import { createPlaceResolver } from '../../places/resolve.ts';
+import type { PlaceResolver } from '../../places/types.ts';
 import { problem } from '../../records/table-input.ts';
 import type { Problem, RecordKind } from '../../records/types.ts';
 import { assembleGraph, flowArrays, type FlowArrays, type GraphParts } from './graph.ts';
@@ -43,7 +44,7 @@ export interface DuckDBHooks extends RunHooks {
  */
 export async function analyzeFileWithDuckDB(path: string, options: DuckDBAnalyzeOptions = {}, hooks: DuckDBHooks = {}): Promise<AnalysisRun> {
   const p = await prepareWithDuckDB(path, options, hooks);
-  return finish(p.graph, { file: path, o: p.options, read: { records: [], problems: p.problems, rowsRead: p.rowsRead }, problems: p.problems, researchers: p.researchers, records: p.records }, hooks);
+  return finish(p.graph, { file: path, o: p.options, read: { records: [], problems: p.problems, rowsRead: p.rowsRead }, problems: p.problems, researchers: p.researchers, records: p.records, ...(p.resolver ? { resolver: p.resolver } : {}) }, hooks);
 }
 
 /** Everything of a run but the analyses: the graph (no measures yet) and the counts. */
@@ -54,6 +55,8 @@ export interface PreparedRun {
   rowsRead: number;
   records: number;
   researchers: AnalysisRun['researchers'];
+  /** The resolver the run used (its non-literal resolutions go to `resolutions.csv`). */
+  resolver?: PlaceResolver;
 }
 
 /**
@@ -158,7 +161,7 @@ async function analyzeWith(db: Session, path: string, source: SourceKind, option
     const flows = await flowArrays(db);
     const records = Number(s!.flows) + Number(s!.within_rows);
     const graph = { flows, parts: { ...parts, nodes, stock: null, window: null, movesWithinPlace: Number(s!.within) } };
-    return { options: o, graph, problems, rowsRead, researchers: null, records };
+    return { options: o, graph, problems, rowsRead, researchers: null, records, resolver };
   }
   hooks.onStage?.('derive');
   const nodes = await placesUsed(db, `SELECT DISTINCT place FROM k`);
@@ -171,7 +174,7 @@ async function analyzeWith(db: Session, path: string, source: SourceKind, option
   hooks.onStage?.('graph');
   const flows = await flowArrays(db);
   const graph = { flows, parts: { ...parts, nodes, stock, window: o.window, movesWithinPlace: 0 } };
-  return { options: o, graph, problems, rowsRead, researchers, records: Number(kept!.n) };
+  return { options: o, graph, problems, rowsRead, researchers, records: Number(kept!.n), resolver };
 }
 
 interface Flagged {

