@@ -202,6 +202,8 @@ export function writeResults(path: string, results: Record<string, RunRecord>, m
   for (const r of records) lines.push(`## ${r.kind}, ${r.size.toExponential().replace('e+', ' × 10^')} rows`, '', ...table(r), '');
   // The reading of the numbers (where targets are missed and why) is written by hand beside the data.
   if (existsSync('bench/FINDINGS.md')) lines.push(readFileSync('bench/FINDINGS.md', 'utf8').trim(), '');
+  // The ClickHouse engine's run (bench/clickhouse.ts) needs a cluster and is recorded apart.
+  if (existsSync('bench/CLICKHOUSE.md')) lines.push(readFileSync('bench/CLICKHOUSE.md', 'utf8').trim(), '');
   const prof = profileSummary(meta.profile);
   if (prof.length) lines.push('## Profile', '', ...prof, '');
   writeFileSync(path, lines.join('\n'));

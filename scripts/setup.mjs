@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Installs what the project needs on a fresh machine, and nothing when it is already there:
 // npm packages when node_modules is missing or older than the lock file; the build (scripts/build.mjs: dist/ and
-// the viewer) when a source is newer than it; with --test also Debian's chromium (browser tests) and Jupyter (notebook tests).
+// the viewer) when a source is newer than it; with --test also Debian's chromium (browser tests), Jupyter (notebook
+// tests) and clickhouse-server/clickhouse-client (the ClickHouse engine's tests start a two-shard cluster on loopback
+// ports; they skip, saying why, where the package cannot be installed).
 // Plain Node, no dependencies: it runs before node_modules exists.
 import { execFileSync, execSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -76,6 +78,24 @@ if (debianPackages.length > 0) {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   run(sudo[0] ?? 'apt-get', [...(sudo.length ? ['apt-get'] : []), 'update', '-qq'], { env });
   run(sudo[0] ?? 'apt-get', [...(sudo.length ? ['apt-get'] : []), 'install', '-y', '-qq', '--no-install-recommends', ...debianPackages], { env });
+}
+
+// ClickHouse is optional for the suite: a machine whose package sources lack it still runs every
+// other test, and the ClickHouse tests say they were skipped and why.
+if (wantTest && !existsSync('/usr/bin/clickhouse-server') && !existsSync('/usr/sbin/clickhouse-server')) {
+  if (!haveCommand('apt-get')) log('cannot install clickhouse-server: no apt-get on this machine; the ClickHouse engine tests will be skipped');
+  else {
+    const sudo = process.getuid && process.getuid() !== 0 ? ['sudo'] : [];
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    const apt = (args) => run(sudo[0] ?? 'apt-get', [...(sudo.length ? ['apt-get'] : []), ...args], { env });
+    try {
+      log('installing Debian packages: clickhouse-server clickhouse-client');
+      apt(['update', '-qq']);
+      apt(['install', '-y', '-qq', '--no-install-recommends', 'clickhouse-server', 'clickhouse-client']);
+    } catch {
+      log('clickhouse-server could not be installed; the ClickHouse engine tests will be skipped');
+    }
+  }
 }
 
 if (wantTest) {

@@ -76,6 +76,16 @@ export class InputError extends TalentFlowError {
   }
 }
 
+/** An output folder that cannot be written (not a folder, no permission, a file system that refuses it). */
+export class OutputError extends TalentFlowError {
+  override name = 'OutputError';
+  readonly path: string;
+  constructor(path: string, message: string, options?: { cause?: unknown }) {
+    super(`${path}: ${message}`, options);
+    this.path = path;
+  }
+}
+
 function formatValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   try {

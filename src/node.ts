@@ -11,6 +11,8 @@ export * from './index.ts';
 export { readTable, readText, tableFormat, type ReadTableOptions, type ReadTableResult, type TableFormat } from './io/read-table.ts';
 export { sha256OfFile, sha256OfData } from './exports/checksum.ts';
 export { writeFileAtomic, writeOutputs, type FileData } from './exports/write-atomic.ts';
+export { openOutputFolder, sealManifest, type FileHashes, type OutputFolder } from './exports/output-folder.ts';
+export { inspectInput, ENCODINGS, type InputInspection, type TextEncoding } from './io/inspect-input.ts';
 export { buildOutputFiles, outputFileSources, type OutputMeta, type OutputSource } from './pipeline/outputs.ts';
 export { analyzeFile, writeAnalysis, detectKind } from './pipeline/analyze-file.ts';
 export { readSourceTimelines, READ_SOURCE_DEFAULTS, type SourceReadResult } from './sources/node/read-source.ts';

@@ -6,25 +6,25 @@ import { ANALYZE_DEFAULTS, type AnalyzeOptions } from '../pipeline/options.ts';
 import { outputFileSources } from '../pipeline/outputs.ts';
 import { detectKind } from '../pipeline/analyze-file.ts';
 import { readTable } from '../io/read-table.ts';
+import { ENCODINGS } from '../io/inspect-input.ts';
 import { readFile } from 'node:fs/promises';
 import { parseAliasCsv } from '../places/aliases.ts';
 import { InputError, OptionError } from '../errors.ts';
 import { sha256OfFile } from '../exports/checksum.ts';
-import { writeOutputs } from '../exports/write-atomic.ts';
-import { problemsTable } from '../exports/problems-table.ts';
-import { tableToCsv } from '../exports/csv.ts';
+import { openOutputFolder, sealManifest, type OutputFolder } from '../exports/output-folder.ts';
 import { parseColumnMap } from '../records/columns.ts';
 import { formatReport } from '../report/report.ts';
 import { parsePopulation } from '../records/parse-population.ts';
 import { addPopulation } from '../pipeline/population.ts';
 import { summariseProblems, formatProblemSummary } from '../records/problems.ts';
-import type { Problem, RecordKind } from '../records/types.ts';
+import type { ColumnMap, Problem, RecordKind } from '../records/types.ts';
 import { parseChoice, parseCommandLine, parseIntOption, parseNumberOption, parseYearRange } from './args.ts';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.ts';
 import { createProgress } from './progress.ts';
 import { SOURCE_KINDS, type SourceKind } from '../sources/types.ts';
 import { packageVersion } from './main.ts';
 import { chooseEngine, DEFAULTS as ENGINE_DEFAULTS } from '../engines/choose.ts';
+import { DEFAULTS as CLICKHOUSE_DEFAULTS } from '../engines/clickhouse/defaults.ts';
 
 const SOURCES = SOURCE_KINDS;
 const KINDS = ['auto', 'moves', 'timelines', ...SOURCES] as const;
@@ -41,9 +41,21 @@ Options:
                         (default: auto, from the columns: a "place" column means timelines);
                         sources take several files (see "talentflow import --help")
   --level <l>           metro | city | country (default: ${ANALYZE_DEFAULTS.level})
-  --engine <e>          auto | js | duckdb: what reads, validates and aggregates the input; both
-                        give identical outputs (default: ${ENGINE_DEFAULTS.engine}: DuckDB for Parquet and for
-                        inputs of ${ENGINE_DEFAULTS.duckdbMinBytes / 2 ** 20} MiB or more when @duckdb/node-api is installed)
+  --engine <e>          auto | js | duckdb | clickhouse: what reads, validates and aggregates the
+                        input; all give identical outputs (default: ${ENGINE_DEFAULTS.engine}: DuckDB for Parquet and for
+                        inputs of ${ENGINE_DEFAULTS.duckdbMinBytes / 2 ** 20} MiB or more when @duckdb/node-api is installed;
+                        clickhouse only when asked for)
+  --clickhouse-url <u>  HTTP URL of a ClickHouse server of the cluster (engine clickhouse), e.g.
+                        http://127.0.0.1:8123; several, comma-separated, one per shard: the row
+                        table is then created shard by shard (else with ON CLUSTER)
+  --clickhouse-cluster <c>
+                        the cluster in the server's remote_servers (default: the only one)
+  --clickhouse-table <t>
+                        Distributed table the input is loaded into, db.name (default:
+                        ${CLICKHOUSE_DEFAULTS.table}; <name>_local on every shard); kept after the run
+  --input-table <t>     analyse this existing ClickHouse table instead of a file (no <input>)
+  --encoding <e>        utf8 | latin1: text encoding of a CSV/TSV/JSON-lines input (default: utf8;
+                        lines that are not UTF-8 are skipped as bad-encoding problems)
   --parquet             also write every table as Parquet (places.parquet, flows.parquet, ...)
   --window <A-B>        window for active researchers, stock, young share and inflow ratio
                         (timelines; default: ${ANALYZE_DEFAULTS.window.join('-')})
@@ -88,7 +100,7 @@ Options:
                         --engine auto the input is then read by the JS engine (default: 0, off)
   --out <dir>           output folder (default: out/<input name>)
   --figures             also write SVG figures into <out>/figures/
-  --strict              any problem is fatal: write problems.csv only and exit 1
+  --strict              any problem is fatal: write problems.csv (and the manifest) only, exit 1
   --quiet               no report on stdout (problems still go to stderr)
   -h, --help            this help
 
@@ -123,6 +135,11 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     {
       kind: { type: 'string' },
       engine: { type: 'string' },
+      'clickhouse-url': { type: 'string' },
+      'clickhouse-cluster': { type: 'string' },
+      'clickhouse-table': { type: 'string' },
+      'input-table': { type: 'string' },
+      encoding: { type: 'string' },
       parquet: { type: 'boolean' },
       level: { type: 'string' },
       window: { type: 'string' },
@@ -156,7 +173,20 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   }
   const kind = parseChoice('--kind', values.kind, KINDS, 'auto');
   const isSource = (SOURCES as readonly string[]).includes(kind);
-  const input = positionals[0];
+  const engineChoice = parseChoice('--engine', values.engine, ['auto', 'js', 'duckdb', 'clickhouse'] as const, ENGINE_DEFAULTS.engine);
+  const inputTable = values['input-table'];
+  if (engineChoice !== 'clickhouse') {
+    for (const flag of ['clickhouse-url', 'clickhouse-cluster', 'clickhouse-table', 'input-table'] as const) {
+      if (values[flag] !== undefined) throw new OptionError(`--${flag}`, values[flag], 'only with --engine clickhouse');
+    }
+  } else if (values['clickhouse-url'] === undefined) {
+    throw new OptionError('--clickhouse-url', '(none)', 'the HTTP URL of a ClickHouse server, e.g. http://127.0.0.1:8123, with --engine clickhouse');
+  }
+  if (inputTable !== undefined && positionals.length > 0) {
+    process.stderr.write(`talentflow analyze: --input-table reads a ClickHouse table; give no input file.\n\n${ANALYZE_HELP}`);
+    return EXIT.usage;
+  }
+  const input = inputTable !== undefined ? `clickhouse:${inputTable}` : positionals[0];
   if (input === undefined || (positionals.length > 1 && !isSource)) {
     process.stderr.write(`talentflow analyze: expected one input file, got ${positionals.length}.\n\n${ANALYZE_HELP}`);
     return EXIT.usage;
@@ -193,7 +223,44 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     aliasProblems.push(...aliases.problems);
   }
 
-  const bytes = (await stat(input).catch(() => null))?.size ?? 0;
+  // The output folder is prepared first: an unwritable --out fails before the analysis runs.
+  const out = await openOutputFolder(outDir);
+  try {
+    return await analyzeInto(out, input, kind, isSource, engineChoice, inputTable, options, aliasProblems, populationColumns, values, positionals, argv);
+  } catch (error) {
+    await out.discard();
+    throw error;
+  }
+}
+
+async function analyzeInto(
+  out: OutputFolder,
+  input: string,
+  kind: (typeof KINDS)[number],
+  isSource: boolean,
+  engineChoice: 'auto' | 'js' | 'duckdb' | 'clickhouse',
+  inputTable: string | undefined,
+  options: AnalyzeOptions,
+  aliasProblems: Problem[],
+  populationColumns: ColumnMap,
+  values: {
+    population?: string | undefined;
+    encoding?: string | undefined;
+    strict?: boolean | undefined;
+    figures?: boolean | undefined;
+    parquet?: boolean | undefined;
+    quiet?: boolean | undefined;
+    'clickhouse-url'?: string | undefined;
+    'clickhouse-cluster'?: string | undefined;
+    'clickhouse-table'?: string | undefined;
+  },
+  positionals: string[],
+  argv: string[],
+): Promise<number> {
+  const outDir = out.dir;
+  const bytes = inputTable !== undefined ? 0 : ((await stat(input).catch(() => null))?.size ?? 0);
+  const encoding = parseChoice('--encoding', values.encoding, ENCODINGS, 'utf8');
+  if (engineChoice === 'clickhouse' && encoding !== 'utf8') throw new OptionError('--encoding', encoding, 'utf8 with --engine clickhouse (convert the file with iconv first)');
   const progress = createProgress(`reading ${basename(input)}`, bytes);
   const stageProgress = createProgress('analysing', 5);
   const stages: Stage[] = ['parse', 'resolve', 'derive', 'graph', 'analyses'];
@@ -207,20 +274,29 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     });
     progress.done();
     run = analyzeTimelineRecords(read, input, { ...options, kind: 'timelines' }, hooks);
+  } else if (engineChoice === 'clickhouse') {
+    const { analyzeWithClickHouse } = await import('../engines/clickhouse/analyze.ts');
+    const target = {
+      url: values['clickhouse-url']!,
+      ...(values['clickhouse-cluster'] !== undefined ? { cluster: values['clickhouse-cluster'] } : {}),
+      ...(values['clickhouse-table'] !== undefined ? { table: values['clickhouse-table'] } : {}),
+      ...(inputTable !== undefined ? { inputTable } : {}),
+    };
+    run = await analyzeWithClickHouse(input, { ...options, kind: kind as RecordKind | 'auto' }, target, hooks);
+    progress.done();
   } else {
-    const asked = parseChoice('--engine', values.engine, ['auto', 'js', 'duckdb'] as const, ENGINE_DEFAULTS.engine);
     // Resampling researchers needs the timeline records in memory, which only the JS engine keeps.
-    const engineChoice = asked === 'auto' && (options.bootstrap ?? 0) > 0 ? 'js' : asked;
-    const pick = (duckdb: boolean) => chooseEngine({ engine: engineChoice, path: input, bytes, duckdb });
+    const engine = engineChoice === 'auto' && (options.bootstrap ?? 0) > 0 ? 'js' : engineChoice;
+    const pick = (duckdb: boolean) => chooseEngine({ engine, path: input, bytes, duckdb });
     // Loading the DuckDB driver costs about 0.1–0.3 s: ask whether it is installed only when `auto` would use it.
     const wantsDuckdb = pick(true) === 'duckdb';
-    const duckdb = wantsDuckdb && engineChoice === 'auto' ? await (await import('../engines/duckdb/session.ts')).duckdbAvailable() : wantsDuckdb;
+    const duckdb = wantsDuckdb && engine === 'auto' ? await (await import('../engines/duckdb/session.ts')).duckdbAvailable() : wantsDuckdb;
     if (pick(duckdb) === 'duckdb') {
       const { analyzeFileWithDuckDB } = await import('../engines/duckdb/analyze.ts');
-      run = await analyzeFileWithDuckDB(input, { ...options, kind: kind as RecordKind | 'auto' }, hooks);
+      run = await analyzeFileWithDuckDB(input, { ...options, kind: kind as RecordKind | 'auto', encoding }, hooks);
       progress.done();
     } else {
-      const read = await readTable(input, { onProgress: (done: number, total?: number) => progress.update(done, total) });
+      const read = await readTable(input, { encoding, onProgress: (done: number, total?: number) => progress.update(done, total) });
       progress.done();
       const resolvedKind: RecordKind = kind === 'auto' ? detectKind(read.table.columnNames(), options.columns ?? {}) : (kind as RecordKind);
       run = analyzeTable(read.table, read, { ...options, kind: resolvedKind }, hooks);
@@ -238,36 +314,46 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     addPopulation(run, parsed, file);
   }
 
-  if (values.strict && run.problems.length > 0) {
-    await writeOutputs(outDir, { 'problems.csv': tableToCsv(problemsTable(run.problems)) });
-    process.stderr.write(formatProblemSummary(summariseProblems(run.problems)) + '\n');
-    process.stderr.write(
-      `talentflow analyze: --strict: ${run.problems.length} problem(s); only ${join(outDir, 'problems.csv')} was written.\n`,
-    );
-    return EXIT.problems;
-  }
-
   // Top-level CSV tables get a Parquet copy with --parquet, converted from the written CSV files.
   const tables = [
     'places.csv', 'flows.csv', 'top_sources.csv', 'top_destinations.csv', 'communities.csv', 'rai.csv', 'problems.csv', 'timeseries.csv',
     ...(options.compare ? ['compare.csv'] : []),
     ...(run.intervals ? ['intervals.csv'] : []),
   ];
+  const strict = values.strict === true && run.problems.length > 0;
   const { 'manifest.json': manifest, ...files } = await outputFileSources(run, {
-    input: { path: relativeOrSame(input), sha256: await sha256OfFile(input), bytes },
+    input: {
+      path: inputTable !== undefined ? input : relativeOrSame(input),
+      sha256: inputTable !== undefined ? await (await import('../engines/clickhouse/analyze.ts')).tableFingerprint(values['clickhouse-url']!, inputTable) : await sha256OfFile(input),
+      bytes,
+    },
     packageVersion: packageVersion(),
     createdBy: `talentflow analyze ${argv.join(' ')}`,
-    figures: values.figures === true,
-    ...(values.parquet ? { alsoWritten: tables.map((t) => t.replace(/\.csv$/, '.parquet')) } : {}),
+    figures: values.figures === true && !strict,
+    ...(values.parquet && !strict ? { alsoWritten: tables.map((t) => t.replace(/\.csv$/, '.parquet')) } : {}),
+    ...(strict ? { only: ['problems.csv'] } : {}),
   });
-  // Files are produced one at a time as they are written; the manifest goes last, so a folder
-  // with a manifest is a complete one.
-  const written = await writeOutputs(outDir, files);
+
+  if (strict) {
+    // The whole folder is replaced: problems.csv and a manifest saying the run stopped there,
+    // never beside the tables of an earlier run.
+    await out.write({ 'problems.csv': files['problems.csv']! });
+    await out.commit((hashes) => sealManifest(manifest as string, hashes));
+    process.stderr.write(formatProblemSummary(summariseProblems(run.problems)) + '\n');
+    process.stderr.write(
+      `talentflow analyze: --strict: ${run.problems.length} problem(s); only ${join(outDir, 'problems.csv')} and the manifest were written.\n`,
+    );
+    return EXIT.problems;
+  }
+
+  // Files are produced one at a time as they are written, into a partial folder that replaces
+  // the output folder whole once the manifest (with every file's SHA-256) is written.
+  await out.write(files);
   if (values.parquet) {
     const { csvFilesToParquet } = await import('../engines/duckdb/parquet.ts');
-    written.push(...(await writeOutputs(outDir, await csvFilesToParquet(outDir, tables))));
+    await out.write(await csvFilesToParquet(out.partial, tables));
   }
-  written.push(...(await writeOutputs(outDir, { 'manifest.json': manifest! })));
+  const written = await out.commit((hashes) => sealManifest(manifest as string, hashes));
   // Limits that changed what was computed (betweenness on the strongest flows, stability skipped)
   // and iterations that did not converge: said once each, even with --quiet.
   for (const warning of run.analyses.warnings) process.stderr.write(`talentflow analyze: note: ${warning}\n`);

@@ -1,6 +1,7 @@
 /** Command-line parsing shared by the commands: node's parseArgs plus value checks that name the option. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { OptionError } from '../errors.ts';
+import { YEAR_RANGE } from '../records/cells.ts';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
@@ -13,7 +14,7 @@ export type ParsedCommandLine<T extends OptionSpec> = ReturnType<typeof parseArg
 export function parseCommandLine<const T extends OptionSpec>(argv: string[], options: T, command: string): ParsedCommandLine<T> {
   try {
     return parseArgs<StrictConfig<T>>({
-      args: argv,
+      args: joinNegativeValues(argv, options),
       options,
       allowPositionals: true,
       strict: true,
@@ -26,12 +27,32 @@ export function parseCommandLine<const T extends OptionSpec>(argv: string[], opt
   }
 }
 
+/**
+ * `--seed -1` as `--seed=-1`: parseArgs takes a value starting with "-" for an option and calls
+ * the command line ambiguous; a negative number after an option that takes a value is its value
+ * (and is then checked against the option's range).
+ */
+function joinNegativeValues(argv: string[], options: OptionSpec): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const next = argv[i + 1];
+    const name = arg.startsWith('--') ? arg.slice(2) : null;
+    if (name !== null && options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
 /** "2019-2023" or "2019–2023" or "2019" → [2019, 2023]; the option name goes into the error. */
 export function parseYearRange(option: string, value: string): [number, number] {
   const m = /^\s*(\d{4})\s*(?:[-–:]\s*(\d{4}))?\s*$/.exec(value);
   if (!m) throw new OptionError(option, value, 'a year or a year range like 2019-2023');
   const a = Number(m[1]);
   const b = m[2] === undefined ? a : Number(m[2]);
+  if (a < YEAR_RANGE[0] || b > YEAR_RANGE[1]) throw new OptionError(option, value, `years in ${YEAR_RANGE[0]}–${YEAR_RANGE[1]}, the years records may hold`);
   if (a > b) throw new OptionError(option, value, 'a range whose first year is not after its last');
   return [a, b];
 }

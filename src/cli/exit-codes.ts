@@ -8,6 +8,10 @@ export const EXIT = {
   usage: 2,
   /** The input cannot be read at all (missing file, unknown format, required column missing). */
   input: 3,
+  /** The output folder cannot be written (a file in its place, no permission, not a result folder). */
+  output: 73,
+  /** Interrupted by SIGINT (Ctrl-C); SIGTERM gives 143. Temporary files are removed first. */
+  interrupted: 130,
   /** Unexpected internal failure (a bug: please report it with the command line). */
   internal: 70,
 } as const;
@@ -16,5 +20,8 @@ export const EXIT_CODES_HELP = `Exit codes:
   0   success (skipped rows are listed in problems.csv)
   1   --strict and at least one problem was found
   2   bad command line (unknown option, value out of range)
-  3   input cannot be read (missing file, unknown format, missing required column)
-  70  internal error`;
+  3   input cannot be read (missing file, unknown format, not UTF-8 text, missing required
+      column, no data rows)
+  70  internal error (a bug)
+  73  the output folder cannot be written
+  130 interrupted (143 on SIGTERM); the output folder is left as it was`;

@@ -3,7 +3,8 @@
  * codes; everything it runs is importable library code.
  */
 import { readFileSync } from 'node:fs';
-import { TalentFlowError, OptionError, InputError } from '../errors.ts';
+import { TalentFlowError, OptionError, InputError, OutputError } from '../errors.ts';
+import { removeTemporariesSync } from '../io/temporary.ts';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.ts';
 
 type Command = (argv: string[]) => Promise<number>;
@@ -60,11 +61,30 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`talentflow: unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}.\n`);
     return EXIT.usage;
   }
+  if (name !== 'view') cleanUpOnSignals();
   try {
     const run = await command.load();
     return await run(rest);
   } catch (error) {
     return reportError(error);
+  }
+}
+
+let signalsHandled = false;
+
+/**
+ * On Ctrl-C or SIGTERM, removes the run's temporary files and folders (a partial output folder,
+ * DuckDB's spill folder) before exiting 130 / 143; the output folder keeps its earlier content.
+ */
+function cleanUpOnSignals(): void {
+  if (signalsHandled) return;
+  signalsHandled = true;
+  for (const [signal, code] of [['SIGINT', EXIT.interrupted], ['SIGTERM', 143]] as const) {
+    process.once(signal, () => {
+      removeTemporariesSync();
+      process.stderr.write(`\ntalentflow: interrupted (${signal}); temporary files removed, the output folder is as it was.\n`);
+      process.exit(code);
+    });
   }
 }
 
@@ -74,6 +94,10 @@ export function reportError(error: unknown): number {
     process.stderr.write(`talentflow: ${error.message}\n`);
     return EXIT.usage;
   }
+  if (error instanceof OutputError) {
+    process.stderr.write(`talentflow: ${error.message}\n`);
+    return EXIT.output;
+  }
   if (error instanceof InputError) {
     process.stderr.write(`talentflow: ${error.message}\n`);
     return EXIT.input;
@@ -82,7 +106,9 @@ export function reportError(error: unknown): number {
     process.stderr.write(`talentflow: ${error.name}: ${error.message}\n`);
     return EXIT.input;
   }
-  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  process.stderr.write(`talentflow: internal error: ${detail}\n`);
+  // A bug, not a user's mistake: one line, no stack trace (TALENTFLOW_DEBUG=1 shows it).
+  const message = error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error);
+  const stack = process.env.TALENTFLOW_DEBUG && error instanceof Error ? `\n${error.stack}` : '';
+  process.stderr.write(`talentflow: internal error (a bug; please report it with the command line): ${message}${stack}\n`);
   return EXIT.internal;
 }

@@ -74,6 +74,10 @@ export interface Manifest {
   bootstrap?: ManifestInput['bootstrap'];
   notes?: string[];
   outputs: string[];
+  /** Size and SHA-256 of every file of the folder but the manifest (see {@link sealManifest}). */
+  files?: Record<string, { bytes: number; sha256: string }>;
+  /** Identifies the run's result: the first 16 hex digits of the SHA-256 of the manifest without it (see {@link sealManifest}). */
+  runId?: string;
 }
 
 /**
@@ -97,11 +101,11 @@ export function buildManifest(args: ManifestInput): Manifest {
     throw new OptionError('input.sha256', input.sha256, '64 lowercase hexadecimal characters (SHA-256)');
   }
   if (typeof input.path !== 'string' || input.path === '') throw new OptionError('input.path', input.path, 'a non-empty path');
-  count('input.bytes', input.bytes);
-  count('input.rows', input.rows);
+  assertCount('input.bytes', input.bytes);
+  assertCount('input.rows', input.rows);
   if (!Number.isSafeInteger(args.seed)) throw new OptionError('seed', args.seed, 'an integer');
-  for (const name of ['records', 'skipped', 'movesWithinPlace', 'nodes', 'edges'] as const) count(`counts.${name}`, counts[name]);
-  for (const [reason, n] of Object.entries(counts.problemsByReason)) count(`counts.problemsByReason.${reason}`, n);
+  for (const name of ['records', 'skipped', 'movesWithinPlace', 'nodes', 'edges'] as const) assertCount(`counts.${name}`, counts[name]);
+  for (const [reason, n] of Object.entries(counts.problemsByReason)) assertCount(`counts.problemsByReason.${reason}`, n);
 
   const g = args.graph;
   const c = args.communities;
@@ -144,7 +148,8 @@ export function manifestToJson(manifest: Manifest): string {
   return JSON.stringify(manifest, null, 2) + '\n';
 }
 
-function count(option: string, value: unknown): void {
+/** Throws OptionError unless `value` is a whole number ≥ 0. */
+export function assertCount(option: string, value: unknown): void {
   if (!Number.isSafeInteger(value) || (value as number) < 0) throw new OptionError(option, value, 'a whole number ≥ 0');
 }
 
@@ -183,3 +188,4 @@ function canonicalInOrder<T extends Record<string, number>>(value: T, path: stri
   for (const [k, v] of Object.entries(value)) canonical(v, `${path}.${k}`);
   return value;
 }
+

@@ -5,6 +5,13 @@
 import type { Problem, ProblemReason } from '../records/types.ts';
 import type { Table } from './csv.ts';
 import { compareKeys } from './compare.ts';
+import { clipText } from '../records/problems.ts';
+
+/** A message quoting a long value quotes it clipped; any message is at most a few hundred characters. */
+function clipMessage(message: string, value: string): string {
+  const quoted = value.length > 200 ? message.split(value).join(clipText(value)) : message;
+  return clipText(quoted, 600);
+}
 
 /** The columns of `problems.csv`, in order. */
 export const PROBLEMS_COLUMNS: readonly string[] = [
@@ -21,6 +28,7 @@ export const PROBLEMS_COLUMNS: readonly string[] = [
 /**
  * The problems table: file, line (1-based, header = 1), field, value, reason, severity
  * (error = row skipped, warning = row kept), message, suggestions (`;`-joined, nearest first).
+ * Values longer than 200 characters are clipped (`clipText`), and so are the messages quoting them.
  * Sorted by file then line; problems on the same line keep their order.
  *
  * @example
@@ -35,10 +43,10 @@ export function problemsTable(problems: readonly Problem[]): Table {
     file: p.file,
     line: p.line,
     field: p.field,
-    value: p.value,
+    value: clipText(p.value),
     reason: p.reason,
     severity: p.severity,
-    message: p.message,
+    message: clipMessage(p.message, p.value),
     suggestions: p.suggestions && p.suggestions.length > 0 ? p.suggestions.join(';') : null,
   }));
   return { columns: [...PROBLEMS_COLUMNS], rows };

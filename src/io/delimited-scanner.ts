@@ -35,6 +35,8 @@ export class DelimitedScanner {
   private afterCR = false;
   private dirty = false;
   private junk = false;
+  /** Fields of the current record up to its last non-empty one. */
+  private filled = 0;
   private lines = new Int32Array(1024);
   private widths = new Int32Array(1024);
   /** Records seen so far (the header is record 0). */
@@ -48,7 +50,7 @@ export class DelimitedScanner {
   feed(chunk: string): void {
     // State in locals for the loop (several times faster than fields), written back at the end.
     const d = this.delimiter;
-    let { line, fields, fieldStart, inQuote, quotePending, afterQuote, afterCR, dirty, junk } = this;
+    let { line, fields, fieldStart, inQuote, quotePending, afterQuote, afterCR, dirty, junk, filled } = this;
     for (let i = 0; i < chunk.length; i++) {
       const c = chunk.charCodeAt(i);
       if (inQuote) {
@@ -79,8 +81,9 @@ export class DelimitedScanner {
         afterQuote = false;
         dirty = true;
       } else if (c === LF || c === CR) {
-        this.push(this.recordLine, recordWidth(junk, dirty, fields));
+        this.push(this.recordLine, recordWidth(junk, dirty, fields), filled);
         fields = 0;
+        filled = 0;
         fieldStart = true;
         afterQuote = false;
         dirty = false;
@@ -93,16 +96,17 @@ export class DelimitedScanner {
         else if (c === QUOTE && fieldStart) inQuote = true;
         fieldStart = false;
         dirty = true;
+        filled = fields + 1;
       }
     }
-    Object.assign(this, { line, fields, fieldStart, inQuote, quotePending, afterQuote, afterCR, dirty, junk });
+    Object.assign(this, { line, fields, fieldStart, inQuote, quotePending, afterQuote, afterCR, dirty, junk, filled });
   }
 
   /** Ends the text: a last record without a line break is still a record. */
   finish(): void {
     if (this.inQuote && this.quotePending) this.inQuote = false;
     if (this.inQuote) this.push(this.recordLine, UNCLOSED_QUOTE);
-    else if (this.dirty) this.push(this.recordLine, recordWidth(this.junk, this.dirty, this.fields));
+    else if (this.dirty) this.push(this.recordLine, recordWidth(this.junk, this.dirty, this.fields), this.filled);
   }
 
   /** Start line of each data record (records 1..count−1), or null when record r+1 is on line r+2 for every r. */
@@ -119,7 +123,10 @@ export class DelimitedScanner {
     return this.widths[record]!;
   }
 
-  private push(line: number, width: number): void {
+  private push(line: number, width: number, filled = width): void {
+    // Empty fields past the header's are no data: the record counts as the header's width (both
+    // readers drop them: arquero cuts the row, DuckDB ignores trailing empty fields).
+    if (this.count > 0 && width > this.widths[0]! && filled <= this.widths[0]!) width = this.widths[0]!;
     if (this.count === this.lines.length) {
       const lines = new Int32Array(this.count * 2);
       lines.set(this.lines);

@@ -24,7 +24,8 @@ const EVIDENCE_LENGTH = 60;
  * Reads JSON lines from a byte stream (UTF-8).
  * @example const { table, malformedRows } = await readJsonLines(createReadStream('moves.jsonl'));
  */
-export async function readJsonLines(bytes: Readable): Promise<JsonLinesTable> {
+export async function readJsonLines(bytes: Readable, encoding: 'utf8' | 'latin1' = 'utf8'): Promise<JsonLinesTable> {
+  bytes.setEncoding(encoding);
   const names: string[] = [];
   const columns = new Map<string, Array<string | null>>();
   const lines: number[] = [];

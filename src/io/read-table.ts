@@ -15,6 +15,7 @@ import { fromCSVStream, type ColumnTable } from 'arquero';
 import { InputError } from '../errors.ts';
 import { BLANK_RECORD, DelimitedScanner, TEXT_AFTER_QUOTE, UNCLOSED_QUOTE } from './delimited-scanner.ts';
 import { readJsonLines } from './json-lines.ts';
+import { encodingAdvice, hex, inspectInput, type InputInspection, type TextEncoding } from './inspect-input.ts';
 
 /** The table formats {@link readTable} reads. */
 export type TableFormat = 'csv' | 'tsv' | 'jsonl';
@@ -23,6 +24,8 @@ export type TableFormat = 'csv' | 'tsv' | 'jsonl';
 export interface ReadTableOptions {
   /** Called as bytes of the file are read (compressed bytes for `.gz`): `(done, total)`. */
   onProgress?: (done: number, total: number) => void;
+  /** Text encoding of the file (default `utf8`; `latin1` reads ISO-8859-1). */
+  encoding?: TextEncoding;
 }
 
 /** A read table with what the parsers need to locate problems; pass it on as `parseMoves(r.table, r)`. */
@@ -36,6 +39,8 @@ export interface ReadTableResult {
   rowLines: Int32Array | null;
   /** Rows that do not split into the header's fields (CSV/TSV) or are not JSON objects: row → evidence. */
   malformedRows: Map<number, string> | null;
+  /** Rows with bytes that are not UTF-8: row → the problem's message (the row is skipped as `bad-encoding`). */
+  encodingRows: Map<number, string> | null;
 }
 
 const FORMATS: Array<[string, TableFormat]> = [
@@ -71,14 +76,17 @@ export function tableFormat(path: string): { format: TableFormat; gzip: boolean 
 export async function readTable(path: string, options: ReadTableOptions = {}): Promise<ReadTableResult> {
   const kind = tableFormat(path);
   if (!kind) throw new InputError(path, 'unknown file type; expected .csv, .tsv, .jsonl or .ndjson, optionally followed by .gz');
+  const delimiter = kind.format === 'jsonl' ? null : kind.format === 'tsv' ? '\t' : ',';
+  const seen = await inspectInput(path, { gzip: kind.gzip, delimiter, ...(options.encoding ? { encoding: options.encoding } : {}) });
   const bytes = await openBytes(path, kind.gzip, options.onProgress);
   try {
     if (kind.format === 'jsonl') {
-      const r = await readJsonLines(bytes);
+      const r = await readJsonLines(bytes, options.encoding);
       if (r.rows === 0) throw new InputError(path, 'is empty: no JSON rows');
-      return { table: r.table, file: path, ...kind, rowLines: r.rowLines, malformedRows: r.malformedRows.size ? r.malformedRows : null };
+      const encodingRows = rowsWithBadBytes(seen, path, r.rowLines, null);
+      return { table: r.table, file: path, ...kind, rowLines: r.rowLines, malformedRows: r.malformedRows.size ? r.malformedRows : null, encodingRows };
     }
-    return await readDelimited(path, bytes, kind.format === 'tsv' ? '\t' : ',', kind.gzip);
+    return await readDelimited(path, bytes, delimiter!, kind.gzip, seen, options.encoding);
   } catch (error) {
     bytes.destroy();
     if (error instanceof InputError) throw error;
@@ -86,7 +94,14 @@ export async function readTable(path: string, options: ReadTableOptions = {}): P
   }
 }
 
-async function readDelimited(path: string, bytes: Readable, delimiter: string, gzip: boolean): Promise<ReadTableResult> {
+async function readDelimited(
+  path: string,
+  bytes: Readable,
+  delimiter: string,
+  gzip: boolean,
+  seen: InputInspection,
+  encoding: TextEncoding = 'utf8',
+): Promise<ReadTableResult> {
   const scanner = new DelimitedScanner(delimiter);
   // arquero's CSV stream reader mis-splits a quoted field that straddles two chunks, so chunks
   // are handed on only up to the last line break outside quotes; the rest waits for the next one.
@@ -106,24 +121,26 @@ async function readDelimited(path: string, bytes: Readable, delimiter: string, g
   });
   const text = (Readable.toWeb(bytes) as ReadableStream<Uint8Array>)
     // Node's and the DOM's stream typings disagree on TextDecoderStream; at run time they are one class.
-    .pipeThrough(new TextDecoderStream() as unknown as TransformStream<Uint8Array, string>)
+    .pipeThrough(decoderStream(encoding))
     .pipeThrough(scan);
   let table: ColumnTable;
   try {
     table = await fromCSVStream(text, { delimiter, autoType: false });
   } catch (error) {
-    if (scanner.count === 0) throw new InputError(path, 'is empty: no header row');
+    if (scanner.count === 0) throw new InputError(path, 'is empty: no header row', { cause: error });
     throw error;
   }
   const header = table.columnNames();
-  const seen = new Set<string>();
+  const names = new Set<string>();
   for (const name of header) {
-    if (seen.has(name)) throw new InputError(path, `the header has the column "${name}" twice`);
-    seen.add(name);
+    if (names.has(name)) throw new InputError(path, `the header has the column "${name}" twice`);
+    names.add(name);
   }
   const format = delimiter === '\t' ? 'tsv' : 'csv';
   // The scanner follows arquero's record rules; should they ever disagree, fall back to row + 2 rather than misplace lines.
-  if (scanner.count - 1 !== table.numRows()) return { table, file: path, format, gzip, rowLines: null, malformedRows: null };
+  if (scanner.count - 1 !== table.numRows()) {
+    return { table, file: path, format, gzip, rowLines: null, malformedRows: null, encodingRows: rowsWithBadBytes(seen, path, null, table.numRows()) };
+  }
   const width = scanner.width(0);
   const malformed = new Map<number, string>();
   for (let r = 1; r < scanner.count; r++) {
@@ -131,7 +148,61 @@ async function readDelimited(path: string, bytes: Readable, delimiter: string, g
     if (w === BLANK_RECORD || w === width) continue;
     malformed.set(r - 1, w === TEXT_AFTER_QUOTE ? 'text after a closing quote' : w === UNCLOSED_QUOTE ? 'unclosed quote' : `${w} fields`);
   }
-  return { table, file: path, format, gzip, rowLines: scanner.dataLines(), malformedRows: malformed.size ? malformed : null };
+  const rowLines = scanner.dataLines();
+  const encodingRows = rowsWithBadBytes(seen, path, rowLines, table.numRows());
+  return { table, file: path, format, gzip, rowLines, malformedRows: malformed.size ? malformed : null, encodingRows };
+}
+
+/** Text from bytes: UTF-8 (invalid bytes become U+FFFD; their rows are reported) or ISO-8859-1. */
+function decoderStream(encoding: TextEncoding): TransformStream<Uint8Array, string> {
+  if (encoding === 'latin1') {
+    return new TransformStream<Uint8Array, string>({
+      transform(chunk, controller) {
+        controller.enqueue(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1'));
+      },
+    });
+  }
+  // Node's and the DOM's stream typings disagree on TextDecoderStream; at run time they are one class.
+  return new TextDecoderStream() as unknown as TransformStream<Uint8Array, string>;
+}
+
+/**
+ * The rows whose source lines hold bytes that are not UTF-8 (see `inspectInput`), with the
+ * problem's message. A row spans from its first line to the line before the next row.
+ * `rowLines` null means row r is on line r + 2; `rows` null means one row per line (JSON lines).
+ */
+export function rowsWithBadBytes(
+  seen: InputInspection,
+  path: string,
+  rowLines: ArrayLike<number> | null,
+  rows: number | null,
+): Map<number, string> | null {
+  if (seen.badLines.size === 0) return null;
+  const out = new Map<number, string>();
+  const n = rows ?? rowLines?.length ?? 0;
+  const lineOf = (r: number) => (rowLines ? rowLines[r]! : r + 2);
+  for (const [line, byte] of seen.badLines) {
+    // The last row starting on or before `line`.
+    let lo = 0;
+    let hi = n - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (lineOf(mid) <= line) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (found < 0 || out.has(found)) continue;
+    if (rows === null && lineOf(found) !== line) continue;
+    out.set(found, encodingMessage(line, byte, seen.looksLatin1, path));
+  }
+  return out.size ? out : null;
+}
+
+/** The message of a `bad-encoding` problem. */
+export function encodingMessage(line: number, byte: number, looksLatin1: boolean, path: string): string {
+  return `line ${line} is not UTF-8 (byte 0x${hex(byte)}); ${encodingAdvice(looksLatin1, path)}`;
 }
 
 /**

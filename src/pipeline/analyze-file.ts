@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises';
 import { readTable } from '../io/read-table.ts';
 import { sha256OfFile } from '../exports/checksum.ts';
-import { writeOutputs } from '../exports/write-atomic.ts';
+import { openOutputFolder, sealManifest } from '../exports/output-folder.ts';
 import type { RecordKind } from '../records/types.ts';
 import { analyzeTable, type AnalysisRun, type RunHooks } from './analyze.ts';
 import type { AnalyzeOptions } from './options.ts';
@@ -37,9 +37,13 @@ export async function analyzeFile(
 }
 
 /**
- * Writes every output of a run into `dir` atomically (as `talentflow analyze` does); returns the
- * paths written. Files are produced one at a time while they are written ({@link outputFileSources}),
- * so a graph of millions of flows is written in bounded memory.
+ * Writes every output of a run into `dir` as `talentflow analyze` does: into a partial folder
+ * beside it, the manifest last with every file's SHA-256, then in place of `dir` as a whole
+ * (see `openOutputFolder`); returns the paths written. Files are produced one at a time while
+ * they are written ({@link outputFileSources}), so a graph of millions of flows is written in
+ * bounded memory.
+ *
+ * @throws OutputError when `dir` cannot be written or holds files that are not an earlier result.
  */
 export async function writeAnalysis(
   run: AnalysisRun,
@@ -49,11 +53,18 @@ export async function writeAnalysis(
   const inputPath = meta.inputPath ?? run.file;
   const bytes = (await stat(inputPath).catch(() => null))?.size ?? 0;
   const sha256 = bytes ? await sha256OfFile(inputPath) : '0'.repeat(64);
-  const files = await outputFileSources(run, {
+  const { 'manifest.json': manifest, ...files } = await outputFileSources(run, {
     input: { path: inputPath, sha256, bytes },
     packageVersion: meta.packageVersion ?? '0.0.0',
     ...(meta.createdBy ? { createdBy: meta.createdBy } : {}),
     ...(meta.figures ? { figures: true } : {}),
   });
-  return writeOutputs(dir, files);
+  const out = await openOutputFolder(dir);
+  try {
+    await out.write(files);
+    return await out.commit((hashes) => sealManifest(manifest as string, hashes));
+  } catch (error) {
+    await out.discard();
+    throw error;
+  }
 }

@@ -13,6 +13,9 @@ import { parseTimelines } from '../records/parse-timelines.ts';
 import { resolveMoves } from '../records/resolve-moves.ts';
 import { resolveTimelines } from '../records/resolve-timelines.ts';
 import type { ParseOptions } from '../records/table-input.ts';
+import { unusableInput } from '../records/usable.ts';
+import { countDuplicateRecords, duplicateNote } from '../records/duplicates.ts';
+import { matchColumns } from '../records/columns.ts';
 import type { MoveRecord, Problem, ReadResult, TimelineRecord } from '../records/types.ts';
 import { summariseTimelines } from '../timelines/summarise.ts';
 import type { TimelineRows } from '../timelines/rows.ts';
@@ -59,7 +62,10 @@ export interface AnalysisRun {
   population?: RunPopulation | null;
 }
 
-/** Parses an arquero table of the given kind and runs the analysis. */
+/**
+ * Parses an arquero table of the given kind and runs the analysis.
+ * @throws InputError when a required column is missing or the table has no data row.
+ */
 export function analyzeTable(
   table: ColumnTable,
   parse: ParseOptions,
@@ -69,9 +75,18 @@ export function analyzeTable(
   const o = resolveAnalyzeOptions(options);
   hooks.onStage?.('parse');
   const parseOptions = { ...parse, columns: o.columns };
-  return o.kind === 'moves'
-    ? analyzeMoveRecords(parseMoves(table, parseOptions), parse.file, o, hooks)
-    : analyzeTimelineRecords(parseTimelines(table, parseOptions), parse.file, o, hooks);
+  const read = o.kind === 'moves' ? parseMoves(table, parseOptions) : parseTimelines(table, parseOptions);
+  const unusable = unusableInput(read.problems, read.rowsRead, parse.file, table.columnNames());
+  if (unusable) throw unusable;
+  const run =
+    o.kind === 'moves'
+      ? analyzeMoveRecords(read as ReadResult<MoveRecord>, parse.file, o, hooks)
+      : analyzeTimelineRecords(read as ReadResult<TimelineRecord>, parse.file, o, hooks);
+  const countField = o.kind === 'moves' ? 'count' : 'publications';
+  const hasCount = matchColumns(table.columnNames(), [countField], o.columns).found.has(countField);
+  const note = duplicateNote(countDuplicateRecords(read.records), o.kind, hasCount);
+  if (note) run.analyses.warnings.push(note);
+  return run;
 }
 
 /** Runs the analysis on parsed moves (one row per move, or aggregated rows with `count`). */

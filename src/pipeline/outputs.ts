@@ -23,6 +23,8 @@ import { compareTable } from '../exports/compare-table.ts';
 import { assertJsonSafe, graphJsonChunks } from '../exports/graph-json.ts';
 import { gexfChunks } from '../exports/gexf.ts';
 import { buildManifest, manifestToJson } from '../exports/manifest.ts';
+import { sealManifest, type FileHashes } from '../exports/output-folder.ts';
+import { sha256OfData } from '../exports/checksum.ts';
 
 export interface OutputMeta {
   input: { path: string; sha256: string; bytes: number };
@@ -32,17 +34,30 @@ export interface OutputMeta {
   figures?: boolean;
   /** Files the caller writes beside these (e.g. Parquet copies of the tables): listed in the manifest too. */
   alsoWritten?: readonly string[];
+  /**
+   * Only these files are written (`--strict` with problems: problems.csv): the manifest lists
+   * them alone and its notes say why the others are missing.
+   */
+  only?: readonly string[];
 }
 
 /** Content of one output file: text, or chunks of text/bytes produced as they are consumed. */
 export type OutputSource = string | Iterable<FileChunk>;
 
-/** Every output file of a run as text: name → content. `manifest.json` lists the others. */
+/**
+ * Every output file of a run as text: name → content, the bytes `writeAnalysis` writes.
+ * `manifest.json` lists the others with their size and SHA-256 (see `sealManifest`).
+ */
 export async function buildOutputFiles(run: AnalysisRun, meta: OutputMeta): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
   for (const [name, source] of Object.entries(await outputFileSources(run, meta))) {
     files[name] = typeof source === 'string' ? source : chunksToString(source);
   }
+  const hashes: FileHashes = {};
+  for (const [name, text] of Object.entries(files)) {
+    if (name !== 'manifest.json') hashes[name] = { bytes: Buffer.byteLength(text), sha256: sha256OfData(text) };
+  }
+  files['manifest.json'] = sealManifest(files['manifest.json']!, hashes);
   return files;
 }
 
@@ -116,7 +131,7 @@ export async function outputFileSources(run: AnalysisRun, meta: OutputMeta): Pro
       nodes: run.graph.order,
       edges: run.graph.size,
     },
-    outputs: [...Object.keys(files), ...(meta.alsoWritten ?? [])],
+    outputs: meta.only ? [...meta.only] : [...Object.keys(files), ...(meta.alsoWritten ?? [])],
     ...(meta.createdBy ? { createdBy: meta.createdBy } : {}),
     graph: {
       level: o.level,
@@ -128,7 +143,9 @@ export async function outputFileSources(run: AnalysisRun, meta: OutputMeta): Pro
     backbone: run.analyses.backbone,
     ...(run.analyses.gravity ? { gravity: run.analyses.gravity } : {}),
     ...(intervals ? { bootstrap: { unit: intervals.unit, replicates: intervals.replicates, seed: intervals.seed, level: intervals.level } } : {}),
-    notes: run.analyses.warnings,
+    notes: meta.only
+      ? [`strict: ${run.problems.length} problem(s) found; only ${meta.only.join(', ')} written`, ...run.analyses.warnings]
+      : run.analyses.warnings,
   });
   files['manifest.json'] = manifestToJson(manifest);
   return files;

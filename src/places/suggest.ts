@@ -59,6 +59,9 @@ interface Scored {
   w: number;
 }
 
+/** Queries longer than this get no suggestions. */
+export const MAX_QUERY_LENGTH = 200;
+
 const worse = (a: Scored, b: Scored): boolean =>
   a.d > b.d || (a.d === b.d && (a.w < b.w || (a.w === b.w && a.key > b.key)));
 
@@ -78,6 +81,9 @@ export function nearestKeys(
   limit: number,
   weight: (key: string) => number,
 ): string[] {
+  // No place name is this long: a longer query is a broken cell (a whole record, a 1 MB field),
+  // and comparing it with every name would take minutes.
+  if (query.length > MAX_QUERY_LENGTH) return [];
   const best: Scored[] = [];
   const bound = (): number => (best.length < limit ? Infinity : best[best.length - 1]!.d);
   const consider = (key: string): void => {

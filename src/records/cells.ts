@@ -30,11 +30,23 @@ export function parseYear(text: string): number | null {
 
 const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
+/**
+ * The largest count one row may stand for (moves of an aggregated flow, publications of a
+ * timeline row): 10^9. Real tables hold at most millions; a larger value is a unit or parsing
+ * mistake, and keeping every count this small keeps sums exact in doubles (below 2^53 − 1) for
+ * any table of fewer than nine million such rows.
+ */
+export const MAX_COUNT = 1_000_000_000;
+
+/** Counts are written as years are: digits, with an optional `.0…` suffix (no sign, no exponent). */
+const PLAIN_COUNT_TEXT = /^\d+(?:\.0*)?$/;
+
 /** Why a count cell is unusable. `zero` is the one case reported as a warning (the row stands for nothing). */
-export type CountFault = 'empty' | 'non-numeric' | 'negative' | 'non-integer' | 'zero';
+export type CountFault = 'empty' | 'non-numeric' | 'negative' | 'non-integer' | 'not-plain' | 'zero' | 'too-large';
 
 /**
- * A count of moves or publications: a whole number ≥ 1 written in decimal notation.
+ * A count of moves or publications: a whole number in 1…{@link MAX_COUNT} written in plain
+ * digits (`12`, `12.0`; not `1e3` or `+12`).
  *
  * @returns `{ value }` or `{ fault }` naming what is wrong.
  * @example parseCount('12') // { value: 12 }
@@ -47,7 +59,9 @@ export function parseCount(text: string): { value: number; fault?: undefined } |
   if (!Number.isFinite(n)) return { fault: 'non-numeric' };
   if (n < 0) return { fault: 'negative' };
   if (!Number.isInteger(n)) return { fault: 'non-integer' };
+  if (!PLAIN_COUNT_TEXT.test(text)) return { fault: 'not-plain' };
   if (n === 0) return { fault: 'zero' };
+  if (n > MAX_COUNT) return { fault: 'too-large' };
   return { value: n };
 }
 
@@ -62,6 +76,10 @@ export function describeCountFault(fault: CountFault, field: string): string {
       return `${field} is negative`;
     case 'non-integer':
       return `${field} is not a whole number`;
+    case 'not-plain':
+      return `${field} is not written in plain digits (no sign or exponent: 1000, not 1e3)`;
+    case 'too-large':
+      return `${field} is above ${MAX_COUNT.toLocaleString('en-US')}, the most one row may stand for`;
     case 'zero':
       return `${field} is 0: the row stands for nothing and is skipped`;
   }

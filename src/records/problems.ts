@@ -74,9 +74,21 @@ export function formatProblemSummary(summary: ProblemSummary): string {
     .join('\n');
 }
 
-/** `file:line field="value"`, the location of one problem. */
+/** `file:line field="value"`, the location of one problem (a long value clipped, see {@link clipText}). */
 export function formatLocation(p: Problem): string {
-  return `${p.file}:${p.line} ${p.field}=${JSON.stringify(p.value)}`;
+  return `${p.file}:${p.line} ${p.field}=${JSON.stringify(clipText(p.value))}`;
+}
+
+/** Longest value or message written out whole (problems.csv, stderr). */
+export const MAX_SHOWN_CHARS = 200;
+
+/**
+ * `text` when it is at most `max` characters, else its start and how long it was: a 1 MB cell
+ * is named in a problem, not copied into every place the problem is shown.
+ * @example clipText('x'.repeat(300)) // 'xxx…xxx… (300 characters)'
+ */
+export function clipText(text: string, max = MAX_SHOWN_CHARS): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} characters)`;
 }
 
 function plural(n: number, word: string): string {

@@ -22,6 +22,8 @@ export interface ParseOptions {
   rowLines?: ArrayLike<number> | null;
   /** Rows the reader could not split into the header's fields: row index → the raw evidence (e.g. "5 fields"). */
   malformedRows?: ReadonlyMap<number, string> | null;
+  /** Rows with bytes that are not UTF-8: row index → the problem's message (`bad-encoding`). */
+  encodingRows?: ReadonlyMap<number, string> | null;
 }
 
 /** Builds a problem. */
@@ -52,6 +54,7 @@ export type RowParser<R> = (row: number, line: number, problems: Problem[]) => R
  * 2. Calls `setup` once with the column of each field (null when absent); it returns the row parser.
  * 3. Reports each row in `malformedRows` once as `malformed-row` and skips it: its cells are
  *    shifted, so any further check would blame the wrong field.
+ *    A row with bytes that are not UTF-8 is reported as `bad-encoding` and skipped the same way.
  * 4. Skips blank rows (every cell empty); they are not data rows and are not counted.
  * 5. Calls the row parser on every other row.
  */
@@ -93,6 +96,7 @@ export function walkRows<R>(
 
   const rowLines = options.rowLines ?? null;
   const malformed = options.malformedRows ?? null;
+  const encoding = options.encodingRows ?? null;
   const records: R[] = [];
   let rowsRead = 0;
   for (let row = 0; row < numRows; row++) {
@@ -104,6 +108,11 @@ export function walkRows<R>(
       problems.push(
         problem(file, line, 'row', bad, 'malformed-row', `row cannot be split into the header's ${header.length} columns (${bad}); quote values that contain the delimiter`),
       );
+      continue;
+    }
+    const undecodable = encoding?.get(row);
+    if (undecodable !== undefined) {
+      problems.push(problem(file, line, 'row', undecodable.slice(undecodable.indexOf('(') + 1, undecodable.indexOf(')')), 'bad-encoding', undecodable));
       continue;
     }
     const record = parseRow(row, line, problems);

@@ -57,6 +57,7 @@ export type ProblemReason =
   | 'unknown-country'
   | 'assumed-country'
   | 'malformed-row'
+  | 'bad-encoding'
   // Population tables (--population): a population that is not a number ≥ 0, and a second row
   // for the same name, country and year.
   | 'bad-population'

@@ -183,11 +183,12 @@ describe('talentflow analyze limits at scale', () => {
 });
 
 describe('talentflow analyze exit codes', () => {
-  it('runAnalyze --strict exits 1 and writes only problems.csv', () => {
+  it('runAnalyze --strict exits 1 and writes only problems.csv and its manifest', () => {
     const strictOut = join(tmp, 'strict');
     const r = runCli(['analyze', INPUT, '--out', strictOut, '--strict']);
     expect(r.status).toBe(1);
-    expect(readdirSync(strictOut)).toEqual(['problems.csv']);
+    expect(readdirSync(strictOut).sort()).toEqual(['manifest.json', 'problems.csv']);
+    expect(JSON.parse(readFileSync(join(strictOut, 'manifest.json'), 'utf8')).outputs).toEqual(['problems.csv']);
     expect(r.stderr).toContain('unknown-place');
   });
 

@@ -28,7 +28,8 @@ async function bothEngines(path: string, options: AnalyzeOptions = {}): Promise<
 }
 
 describe.skipIf(!available)('analyzeFileWithDuckDB', () => {
-  const bad = readdirSync('tests/fixtures/bad').filter((f) => f.endsWith('.csv'));
+  // A missing column makes the input unusable (InputError in both engines: tests/engines/faults.test.ts).
+  const bad = readdirSync('tests/fixtures/bad').filter((f) => f.endsWith('.csv') && f !== 'missing-column.csv');
   it.each(bad)('analyzeFileWithDuckDB equals the JS engine on bad/%s', async (name) => {
     const [js, duck] = await bothEngines(join('tests/fixtures/bad', name));
     expect(js.problems.length).toBeGreaterThan(0);

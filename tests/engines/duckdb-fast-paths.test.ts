@@ -83,18 +83,23 @@ describe.skipIf(!available)('analyzeFileWithDuckDB fast paths', () => {
   it('analyzeFileWithDuckDB reads counts like parseCount and CRLF line ends like readTable', async () => {
     const run = await expectSameAsJs(await csv('moves-count.csv', moveRows(true), '\r\n'), { kind: 'moves' });
     const counts = run.problems.filter((p) => p.reason === 'bad-count').map((p) => [p.value, p.severity]);
-    // Usable: 3, +3, 1e2, 1E2, 03, 3.0, 3., ' 3 ' (trimmed), 4294967296 (beyond 32 bits), '\u00A07' (trimmed).
+    // Usable: 3, 03, 3.0, 3., ' 3 ' (trimmed), '\u00A07' (trimmed). Counts are plain digits as years
+    // are (no sign, no exponent) and at most MAX_COUNT (4294967296 is above it).
     expect(counts).toEqual([
+      ['+3', 'error'],
+      ['1e2', 'error'],
+      ['1E2', 'error'],
       ['.5', 'error'],
       ['3.5', 'error'],
       ['-1', 'error'],
-      ['-0', 'warning'],
+      ['-0', 'error'],
       ['0', 'warning'],
       ['0.0', 'warning'],
       ['', 'error'],
       ['abc', 'error'],
       ['1_000', 'error'],
       ['0x10', 'error'],
+      ['4294967296', 'error'],
       ['1e400', 'error'],
       ['Infinity', 'error'],
     ]);

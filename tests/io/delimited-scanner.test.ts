@@ -46,7 +46,9 @@ function randomText(seed: number, delimiter: string) {
       line++;
     }
     records.push(fields);
-    widths.push(width);
+    // Empty fields (unquoted) past the header's width are no data: the record has the header's width.
+    const filled = cells.reduce((n, c, i) => (c !== '' ? i + 1 : n), 0);
+    widths.push(r > 0 && width > widths[0]! && filled <= widths[0]! ? widths[0]! : width);
   }
   return { text, lines, widths, records };
 }

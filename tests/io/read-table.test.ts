@@ -132,10 +132,9 @@ describe('readTable', () => {
     await inputError(readTable(file('broken.csv.gz', Buffer.from('this is not gzip'))));
   });
 
-  it('readTable reads a header-only file as a table without rows', async () => {
-    const read = await readTable(file('header.csv', 'researcher_id,from,to,year\n'));
-    expect(read.table.numRows()).toBe(0);
-    expect(parseMoves(read.table, read)).toEqual({ records: [], problems: [], rowsRead: 0 });
+  it('readTable refuses a header-only file: nothing to analyse is an input error, not an empty analysis', async () => {
+    const error = await inputError(readTable(file('header.csv', 'researcher_id,from,to,year\n\n,,,\n')));
+    expect(error.message).toContain('no data rows');
   });
 });
 

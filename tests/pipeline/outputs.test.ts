@@ -1,6 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { sealManifest } from '../../src/exports/output-folder.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TalentFlowError } from '../../src/errors.ts';
 import { chunksToString } from '../../src/exports/chunks.ts';
@@ -36,8 +38,16 @@ describe('outputFileSources', () => {
       'resolutions.csv', 'timeseries.csv', 'graph.json', 'graph.gexf', 'manifest.json',
     ]);
     for (const [name, source] of Object.entries(sources)) {
+      if (name === 'manifest.json') continue;
       expect(typeof source === 'string' ? source : chunksToString(source), name).toBe(strings[name]);
     }
+    // The folder writer seals the manifest with every other file's size and SHA-256.
+    const hashes = Object.fromEntries(
+      Object.entries(strings)
+        .filter(([n]) => n !== 'manifest.json')
+        .map(([n, text]) => [n, { bytes: Buffer.byteLength(text), sha256: createHash('sha256').update(text).digest('hex') }]),
+    );
+    expect(sealManifest(sources['manifest.json'] as string, hashes)).toBe(strings['manifest.json']);
     // Every file but the manifest is produced on demand, and matches the golden file.
     expect(Object.entries(sources).filter(([, s]) => typeof s === 'string').map(([n]) => n)).toEqual(['manifest.json']);
     for (const name of Object.keys(strings)) expect(strings[name], name).toBe(readFileSync(join(GOLDEN, name), 'utf8'));

@@ -38,7 +38,7 @@ describe('jsonDocuments', () => {
     expect((await all(jsonDocuments(array))).map(brief)).toEqual(['1:{"x":1}', '2:{"x":2}', '3:{"x":3}']);
     const broken = file('broken.json', '[\n  {"x": 1},\n');
     expect((await all(jsonDocuments(broken))).map(brief)).toEqual(['1:bad']);
-    expect(await all(jsonDocuments(file('empty.jsonl', '')))).toEqual([]);
+    await expect(all(jsonDocuments(file('empty.jsonl', ' \n')))).rejects.toThrow(/is empty/);
   });
 
   it('jsonDocuments gunzips by content, whatever the name', async () => {

@@ -6,7 +6,10 @@
  * distinct (place, country) pairs. The result equals the JS engine's on the same input: the same
  * problems (reasons, lines, values, order), records and graph, so the same output files.
  */
-import { OptionError } from '../../errors.ts';
+import { InputError, OptionError, TalentFlowError } from '../../errors.ts';
+import { inspectInput, openCheck, type InputInspection, type TextEncoding } from '../../io/inspect-input.ts';
+import { unusableInput } from '../../records/usable.ts';
+import { duplicateNote } from '../../records/duplicates.ts';
 import type { FlowGraph } from '../../graph/types.ts';
 import { finish, type AnalysisRun, type RunHooks } from '../../pipeline/analyze.ts';
 import { detectKind } from '../../pipeline/analyze-file.ts';
@@ -24,7 +27,11 @@ import { deriveTimelines, placeStock } from './timelines.ts';
 import { badRowsSql, createRowsTable, matchFields, rowProblems } from './validate.ts';
 
 /** Options of {@link analyzeFileWithDuckDB}: the analysis options, `kind` may be `'auto'`. */
-export type DuckDBAnalyzeOptions = Omit<AnalyzeOptions, 'kind'> & { kind?: RecordKind | 'auto' };
+export type DuckDBAnalyzeOptions = Omit<AnalyzeOptions, 'kind'> & {
+  kind?: RecordKind | 'auto';
+  /** Text encoding of a CSV/TSV input: `utf8` (default) or `latin1`. */
+  encoding?: TextEncoding;
+};
 
 /** Hooks of {@link analyzeFileWithDuckDB}: the pipeline's, plus DuckDB's threads and memory limit. */
 export interface DuckDBHooks extends RunHooks {
@@ -44,7 +51,9 @@ export interface DuckDBHooks extends RunHooks {
  */
 export async function analyzeFileWithDuckDB(path: string, options: DuckDBAnalyzeOptions = {}, hooks: DuckDBHooks = {}): Promise<AnalysisRun> {
   const p = await prepareWithDuckDB(path, options, hooks);
-  return finish(p.graph, { file: path, o: p.options, read: { records: [], problems: p.problems, rowsRead: p.rowsRead }, problems: p.problems, researchers: p.researchers, records: p.records, ...(p.resolver ? { resolver: p.resolver } : {}) }, hooks);
+  const run = finish(p.graph, { file: path, o: p.options, read: { records: [], problems: p.problems, rowsRead: p.rowsRead }, problems: p.problems, researchers: p.researchers, records: p.records, ...(p.resolver ? { resolver: p.resolver } : {}) }, hooks);
+  if (p.duplicateNote) run.analyses.warnings.push(p.duplicateNote);
+  return run;
 }
 
 /** Everything of a run but the analyses: the graph (no measures yet) and the counts. */
@@ -57,6 +66,8 @@ export interface PreparedRun {
   researchers: AnalysisRun['researchers'];
   /** The resolver the run used (its non-literal resolutions go to `resolutions.csv`). */
   resolver?: PlaceResolver;
+  /** The note on rows repeating an earlier row (see `duplicateNote`), or null. */
+  duplicateNote?: string | null;
 }
 
 /**
@@ -72,10 +83,16 @@ export async function prepareWithDuckDB(path: string, options: DuckDBAnalyzeOpti
     hooks.onTiming?.(step, now - clock);
     clock = now;
   };
+  // The same checks as the JS engine's reader, before DuckDB sees the file: one cause for an
+  // unusable file in both engines, and the lines whose bytes are not UTF-8.
+  const delimiter = kind.format === 'tsv' ? '\t' : ',';
+  const seen = kind.format === 'parquet' ? (await openCheck(path, false), null) : await inspectInput(path, { gzip: kind.gzip, delimiter, ...(options.encoding ? { encoding: options.encoding } : {}) });
   const db = await openSession(hooks.session);
   let prepared: Omit<PreparedRun, 'graph'> & { graph: FlowGraph | { flows: FlowArrays; parts: GraphParts } };
   try {
-    prepared = await analyzeWith(db, path, kind, options, hooks, lap);
+    prepared = await analyzeWith(db, path, kind, seen, options, hooks, lap);
+  } catch (error) {
+    throw asInputError(error, path);
   } finally {
     await db.close();
   }
@@ -92,17 +109,34 @@ export async function prepareWithDuckDB(path: string, options: DuckDBAnalyzeOpti
 
 type Lap = (step: string) => void;
 
-async function analyzeWith(db: Session, path: string, source: SourceKind, options: DuckDBAnalyzeOptions, hooks: DuckDBHooks, lap: Lap) {
+/**
+ * DuckDB's own errors on a file's content (a value it cannot convert, bytes it cannot read) are
+ * input errors: said in one line with the file, never as a stack trace.
+ */
+function asInputError(error: unknown, path: string): unknown {
+  if (error instanceof TalentFlowError || !(error instanceof Error)) return error;
+  if (/^(Conversion|Invalid Input|IO|Out of Range) Error/.test(error.message)) {
+    return new InputError(path, `cannot be read by the DuckDB engine: ${error.message.split('\n')[0]}; try --engine js`, { cause: error });
+  }
+  return error;
+}
+
+async function analyzeWith(
+  db: Session,
+  path: string,
+  source: SourceKind,
+  seen: InputInspection | null,
+  options: DuckDBAnalyzeOptions,
+  hooks: DuckDBHooks,
+  lap: Lap,
+) {
   hooks.onStage?.('parse');
-  const header = await openSource(db, path, source);
+  const header = await openSource(db, path, source, { header: seen?.header ?? null, ...(options.encoding ? { encoding: options.encoding } : {}) });
   const columns = options.columns ?? {};
   const kind: RecordKind = options.kind === undefined || options.kind === 'auto' ? detectKind(header, columns) : options.kind;
   const o = resolveAnalyzeOptions({ ...options, kind });
   const fields = matchFields(header, kind, o.columns, path);
-  if (fields.problems.length > 0) {
-    const [c] = await db.rows(`SELECT count(*) AS n FROM src`);
-    return { options: o, graph: await emptyGraph(o), problems: fields.problems, rowsRead: Number(c!.n), researchers: null, records: 0 };
-  }
+  if (fields.problems.length > 0) throw unusableInput(fields.problems, 1, path, header)!;
   await createRowsTable(db, header, kind, fields.found);
   // Row numbers come from rows_t's rowid; later tables carry `ord` and every read orders explicitly,
   // so DuckDB may now produce rows in any order (less buffering).
@@ -112,6 +146,11 @@ async function analyzeWith(db: Session, path: string, source: SourceKind, option
   const rejects = await rejectCount(db, source);
   const bad = await db.rows(badRowsSql(kind));
   const [counts] = await db.rows(`SELECT count(*) FILTER (WHERE NOT blank) AS n, count(*) AS rows FROM rows`);
+  const hasCountColumn = fields.found.has(kind === 'moves' ? 'count' : 'publications');
+  // The fields countDuplicateRecords compares, of the rows that parsed (resolution aside).
+  const [dups] = await db.rows(`SELECT count(*) - count(DISTINCT (${kind === 'moves' ? 'id, f, fc, t, tc, year, disc, cnt' : 'id, place, country, year, disc, cnt'})) AS n
+    FROM rows WHERE NOT bad AND NOT blank`);
+  const duplicates = duplicateNote(Number(dups!.n), kind, hasCountColumn);
   lap('validate');
 
   hooks.onStage?.('resolve');
@@ -126,13 +165,17 @@ async function analyzeWith(db: Session, path: string, source: SourceKind, option
   await db.run(`DROP VIEW rows; DROP TABLE rows_t; DROP TABLE pmap`);
   lap('resolve');
 
-  const lines: LineMap = bad.length + resolvedRows.flagged.length + rejects > 0 ? await lineMapFor(path, source, Number(counts!.rows), rejects) : PLAIN_LINES;
+  const lines: LineMap = bad.length + resolvedRows.flagged.length + rejects > 0 ? await lineMapFor(path, source, Number(counts!.rows), rejects, seen) : PLAIN_LINES;
   const hasCount = fields.found.has(kind === 'moves' ? 'count' : 'publications');
   const parseProblems: Array<{ line: number; problems: Problem[] }> = bad.map((row) => {
     const line = lines.line(Number(row.ord));
     return { line, problems: rowProblems(row, kind, hasCount, path, line) };
   });
   for (const m of lines.malformed) {
+    if (m.encoding !== undefined) {
+      parseProblems.push({ line: m.line, problems: [problem(path, m.line, 'row', m.evidence, 'bad-encoding', m.encoding)] });
+      continue;
+    }
     const message = `row cannot be split into the header's ${header.length} columns (${m.evidence}); quote values that contain the delimiter`;
     parseProblems.push({ line: m.line, problems: [problem(path, m.line, 'row', m.evidence, 'malformed-row', message)] });
   }
@@ -146,6 +189,7 @@ async function analyzeWith(db: Session, path: string, source: SourceKind, option
     }
   }
   const rowsRead = Number(counts!.n) + lines.malformed.length;
+  if (rowsRead === 0) throw unusableInput([], 0, path, header)!;
   lap('problems');
 
   const parts = { places: index.places, kind, level: o.level };
@@ -161,7 +205,7 @@ async function analyzeWith(db: Session, path: string, source: SourceKind, option
     const flows = await flowArrays(db);
     const records = Number(s!.flows) + Number(s!.within_rows);
     const graph = { flows, parts: { ...parts, nodes, stock: null, window: null, movesWithinPlace: Number(s!.within) } };
-    return { options: o, graph, problems, rowsRead, researchers: null, records, resolver };
+    return { options: o, graph, problems, rowsRead, researchers: null, records, resolver, duplicateNote: duplicates };
   }
   hooks.onStage?.('derive');
   const nodes = await placesUsed(db, `SELECT DISTINCT place FROM k`);
@@ -174,7 +218,7 @@ async function analyzeWith(db: Session, path: string, source: SourceKind, option
   hooks.onStage?.('graph');
   const flows = await flowArrays(db);
   const graph = { flows, parts: { ...parts, nodes, stock, window: o.window, movesWithinPlace: 0 } };
-  return { options: o, graph, problems, rowsRead, researchers, records: Number(kept!.n), resolver };
+  return { options: o, graph, problems, rowsRead, researchers, records: Number(kept!.n), resolver, duplicateNote: duplicates };
 }
 
 interface Flagged {
@@ -220,11 +264,6 @@ async function rejectCount(db: Session, source: SourceKind): Promise<number> {
   } catch {
     return 0;
   }
-}
-
-async function emptyGraph(o: ResolvedAnalyzeOptions): Promise<FlowGraph> {
-  const { buildFlowGraph } = await import('../../graph/build.ts');
-  return buildFlowGraph({ moves: [], places: [], kind: o.kind, level: o.level, window: o.kind === 'timelines' ? o.window : null, stock: o.kind === 'timelines' ? new Map() : null }, { years: o.years });
 }
 
 export type { PlaceIndex };

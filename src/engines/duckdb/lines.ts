@@ -10,12 +10,18 @@ import { createGunzip } from 'node:zlib';
 import { InputError } from '../../errors.ts';
 import { BLANK_RECORD, DelimitedScanner, TEXT_AFTER_QUOTE, UNCLOSED_QUOTE } from '../../io/delimited-scanner.ts';
 import type { SourceKind } from './source.ts';
+import type { InputInspection } from '../../io/inspect-input.ts';
+import { encodingMessage } from '../../io/read-table.ts';
 
 /** Where rows are: `line(ord)` for DuckDB's 1-based row number, and the rows DuckDB could not split. */
 export interface LineMap {
   line(ord: number): number;
-  /** Malformed records in file order: line and evidence ("5 fields", "unclosed quote", ...). */
-  malformed: Array<{ line: number; evidence: string }>;
+  /**
+   * Records DuckDB did not read, in file order: line and evidence ("5 fields", "unclosed quote",
+   * ...), and for a record with bytes that are not UTF-8 (DuckDB rejects those too) the
+   * `bad-encoding` message.
+   */
+  malformed: Array<{ line: number; evidence: string; encoding?: string }>;
 }
 
 /** Parquet rows and clean CSVs: row r is on line r + 1 (the header is line 1). */
@@ -45,10 +51,10 @@ export async function countLineFeeds(path: string, kind: SourceKind): Promise<nu
  * The line map for a CSV/TSV whose DuckDB scan gave `rows` rows and `rejects` rejected rows:
  * the plain map when the file has one line per record and nothing was rejected, else a full scan.
  */
-export async function lineMapFor(path: string, kind: SourceKind, rows: number, rejects: number): Promise<LineMap> {
+export async function lineMapFor(path: string, kind: SourceKind, rows: number, rejects: number, seen: InputInspection | null = null): Promise<LineMap> {
   if (kind.format === 'parquet') return PLAIN_LINES;
-  if (rejects === 0 && (await countLineFeeds(path, kind)) === rows + 1) return PLAIN_LINES;
-  return scanLines(path, kind, rows);
+  if (rejects === 0 && (seen?.badLines.size ?? 0) === 0 && (await countLineFeeds(path, kind)) === rows + 1) return PLAIN_LINES;
+  return scanLines(path, kind, rows, seen);
 }
 
 /**
@@ -57,7 +63,7 @@ export async function lineMapFor(path: string, kind: SourceKind, rows: number, r
  * @param rows - rows DuckDB read (rejected rows excluded): checked against the scan.
  * @throws InputError when DuckDB and the scanner split the file into different records.
  */
-export async function scanLines(path: string, kind: SourceKind, rows: number): Promise<LineMap> {
+export async function scanLines(path: string, kind: SourceKind, rows: number, seen: InputInspection | null = null): Promise<LineMap> {
   if (kind.format === 'parquet') return PLAIN_LINES;
   const scanner = new DelimitedScanner(kind.format === 'tsv' ? '\t' : ',');
   const file = createReadStream(path, { highWaterMark: 1 << 20 });
@@ -73,11 +79,18 @@ export async function scanLines(path: string, kind: SourceKind, rows: number): P
   const good = new Int32Array(Math.max(0, scanner.count - 1));
   let n = 0;
   const malformed: LineMap['malformed'] = [];
+  const bad = seen && seen.badLines.size ? [...seen.badLines.keys()].sort((a, b) => a - b) : [];
+  let b = 0;
   for (let r = 1; r < scanner.count; r++) {
     const w = scanner.width(r);
     const line = lines ? lines[r - 1]! : r + 1;
+    const next = r + 1 < scanner.count ? (lines ? lines[r]! : r + 2) : Infinity;
+    while (b < bad.length && bad[b]! < line) b++;
     if (w === BLANK_RECORD) continue;
-    if (w === width) good[n++] = line;
+    if (w === width && b < bad.length && bad[b]! < next) {
+      const byte = seen!.badLines.get(bad[b]!)!;
+      malformed.push({ line, evidence: `byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')}`, encoding: encodingMessage(bad[b]!, byte, seen!.looksLatin1, path) });
+    } else if (w === width) good[n++] = line;
     else malformed.push({ line, evidence: w === TEXT_AFTER_QUOTE ? 'text after a closing quote' : w === UNCLOSED_QUOTE ? 'unclosed quote' : `${w} fields` });
   }
   if (n !== rows) {

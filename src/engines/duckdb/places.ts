@@ -16,8 +16,8 @@ import type { Session } from './session.ts';
 export interface Pair {
   name: string;
   country: string | null;
-  /** The place columns' key ('' when none). */
-  hkey: string;
+  /** The place columns' key ('' or absent when none). */
+  hkey?: string;
   resolution: PlaceResolution;
 }
 
@@ -56,7 +56,7 @@ export async function resolvePairs(db: Session, pairsSql: string, resolver: Plac
     'pmap',
     pairs.map((p, k) => {
       const r = p.resolution;
-      return [k, p.name, p.country ?? '', p.hkey, r.ok ? index.get(r.place.id)! : null, !r.ok || r.warning !== undefined];
+      return [k, p.name, p.country ?? '', p.hkey ?? '', r.ok ? index.get(r.place.id)! : null, !r.ok || r.warning !== undefined];
     }),
   );
   return { pairs, places: ids.map((id) => byId.get(id)!) };

@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TalentFlowError } from '../../errors.ts';
+import { registerTemporary, releaseTemporary } from '../../io/temporary.ts';
 
 /** Options of {@link openSession}. */
 export interface SessionOptions {
@@ -36,6 +37,8 @@ export interface Session {
   numbers(sql: string): Promise<Record<string, Int32Array | Float64Array>>;
   /** Appends rows to an existing table through DuckDB's appender. */
   append(table: string, rows: Iterable<ReadonlyArray<string | number | boolean | null>>): Promise<void>;
+  /** The session's own temporary folder (spill files; removed by `close`). */
+  tempDir: string;
   close(): Promise<void>;
 }
 
@@ -99,9 +102,19 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
   const config: Record<string, string> = { temp_directory: spill, preserve_insertion_order: 'true' };
   if (options.threads !== undefined) config.threads = String(options.threads);
   if (options.memoryLimit !== undefined) config.memory_limit = options.memoryLimit;
-  const instance = await duckdb.DuckDBInstance.create(':memory:', config);
-  const connection = await instance.connect();
+  registerTemporary(spill);
+  let instance: Awaited<ReturnType<typeof duckdb.DuckDBInstance.create>>;
+  let connection: Awaited<ReturnType<typeof instance.connect>>;
+  try {
+    instance = await duckdb.DuckDBInstance.create(':memory:', config);
+    connection = await instance.connect();
+  } catch (error) {
+    await rm(spill, { recursive: true, force: true });
+    releaseTemporary(spill);
+    throw error;
+  }
   return {
+    tempDir: spill,
     async run(sql) {
       await connection.run(sql);
     },
@@ -162,9 +175,13 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
       appender.closeSync();
     },
     async close() {
-      connection.closeSync();
-      instance.closeSync();
-      await rm(spill, { recursive: true, force: true });
+      try {
+        connection.closeSync();
+        instance.closeSync();
+      } finally {
+        await rm(spill, { recursive: true, force: true });
+        releaseTemporary(spill);
+      }
     },
   };
 }

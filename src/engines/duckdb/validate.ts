@@ -12,11 +12,11 @@
  */
 import { checkColumnMap, matchColumns, MOVE_FIELDS, TIMELINE_FIELDS } from '../../records/columns.ts';
 import { PLACE_HINT_FIELDS } from '../../records/parse-timelines.ts';
-import { describeCountFault, YEAR_RANGE, type CountFault } from '../../records/cells.ts';
+import { describeCountFault, MAX_COUNT, YEAR_RANGE, type CountFault } from '../../records/cells.ts';
 import { problem } from '../../records/table-input.ts';
 import type { ColumnMap, Problem, RecordKind } from '../../records/types.ts';
 import { cellSql } from './source.ts';
-import { ident, type Row, type Session } from './session.ts';
+import type { Row, Session } from './session.ts';
 
 /** Which canonical fields the input has, by the header (see `matchColumns`). */
 export interface FieldMatch {
@@ -63,7 +63,9 @@ const COUNT_FAULT_SQL = (text: string) =>
   `WHEN TRY_CAST(${text} AS DOUBLE) IS NULL OR isinf(TRY_CAST(${text} AS DOUBLE)) THEN 'non-numeric' ` +
   `WHEN TRY_CAST(${text} AS DOUBLE) < 0 THEN 'negative' ` +
   `WHEN TRY_CAST(${text} AS DOUBLE) <> floor(TRY_CAST(${text} AS DOUBLE)) THEN 'non-integer' ` +
-  `WHEN TRY_CAST(${text} AS DOUBLE) = 0 THEN 'zero' END`;
+  `WHEN NOT regexp_full_match(${text}, '[0-9]+(\\.0*)?') THEN 'not-plain' ` +
+  `WHEN TRY_CAST(${text} AS DOUBLE) = 0 THEN 'zero' ` +
+  `WHEN TRY_CAST(${text} AS DOUBLE) > ${MAX_COUNT} THEN 'too-large' END`;
 
 /**
  * Creates the temporary table `rows_t` from the view `src` (see `source.ts`) and the view `rows`
@@ -91,13 +93,13 @@ export async function createRowsTable(db: Session, header: readonly string[], ki
     kind === 'moves'
       ? `${cell('from')} AS f, ${cell('to')} AS t, nullif(${cell('from_country')}, '') AS fc, nullif(${cell('to_country')}, '') AS tc`
       : `${cell('place')} AS place, nullif(${cell('country')}, '') AS country, ${hintKeySql(found, cell)} AS hkey`;
-  const raw = header.map((h, i) => `${ident(h)} AS _r${i}`).join(', ');
+  const raw = header.map((_h, i) => `_r${i}`).join(', ');
   const trimmed = `SELECT *, ${cell('researcher_id')} AS id, ${fields}, ${cell('year')} AS ytext,
       ${hasCount ? cell(countField) : `'1'`} AS ctext, nullif(${cell('discipline')}, '') AS disc FROM s`;
   const casts = `SELECT *, TRY_CAST(ytext AS SMALLINT) AS yv, ${hasCount ? 'TRY_CAST(ctext AS UINTEGER)' : '1'} AS cv FROM t`;
   // A count ≥ 1 whose integer cast prints back as the same text is a plain integer: usable as it is.
   const countSql = hasCount
-    ? `CASE WHEN cv >= 1 AND CAST(cv AS VARCHAR) = ctext THEN NULL ELSE ${COUNT_FAULT_SQL('ctext')} END`
+    ? `CASE WHEN cv >= 1 AND cv <= ${MAX_COUNT} AND CAST(cv AS VARCHAR) = ctext THEN NULL ELSE ${COUNT_FAULT_SQL('ctext')} END`
     : 'NULL';
   const cntSql = hasCount ? `CASE WHEN cfault IS NOT NULL THEN NULL WHEN CAST(cv AS VARCHAR) = ctext THEN CAST(cv AS DOUBLE) ELSE CAST(ctext AS DOUBLE) END` : '1.0';
   const typed = `SELECT *, ${blankSql} AS blank, ${FAST_YEAR_SQL('ytext', 'yv')} AS year, ${countSql} AS cfault FROM c`;

@@ -58,13 +58,20 @@ export function jsonDocumentsOfText(text: string, file: string): SourceDocument[
 export async function* jsonDocuments(file: string, onBytes?: OnBytes): AsyncGenerator<SourceDocument> {
   let mode: 'lines' | 'whole' | null = null;
   const whole: string[] = [];
+  // A first line that is not JSON is held until the next non-blank line decides: when that one
+  // is a JSON value the file is JSON lines with a broken first line (reported, the rest read),
+  // otherwise the first line starts a pretty-printed document.
+  let held: { text: string; trimmed: string; line: number; error: unknown } | null = null;
   for await (const { text, line } of readLines(file, onBytes)) {
     if (mode === 'whole') {
       whole.push(text);
       continue;
     }
     const trimmed = text.trim();
-    if (trimmed === '') continue;
+    if (trimmed === '') {
+      if (held) whole.push(text);
+      continue;
+    }
     let value: unknown;
     let error: unknown = null;
     try {
@@ -73,17 +80,24 @@ export async function* jsonDocuments(file: string, onBytes?: OnBytes): AsyncGene
       error = e;
     }
     if (mode === null) {
-      // A first line that is not a complete JSON value but does not look like one record either
-      // ("{" or "[" alone) starts a pretty-printed document.
-      mode = error === null || (trimmed.startsWith('{') && trimmed.endsWith('}')) ? 'lines' : 'whole';
-      if (mode === 'whole') {
+      if (held === null && error !== null) {
+        held = { text, trimmed, line, error };
         whole.push(text);
         continue;
       }
+      if (held !== null && error !== null) {
+        mode = 'whole';
+        whole.push(text);
+        continue;
+      }
+      mode = 'lines';
+      if (held) yield badJson({ file, line: held.line }, held.trimmed, held.error);
     }
     if (error !== null) yield badJson({ file, line }, trimmed, error);
     else yield* expand(value, { file, line }, false);
   }
+  // A file of one line that is not JSON: that line is the bad record.
+  if (mode === null && held) yield badJson({ file, line: held.line }, held.trimmed, held.error);
   if (mode === 'whole') yield* jsonDocumentsOfText(whole.join('\n'), file);
 }
 

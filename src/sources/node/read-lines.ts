@@ -6,7 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { InputError } from '../../errors.ts';
 
@@ -57,16 +57,37 @@ export function readFailure(file: string, error: unknown): InputError {
 /**
  * The file's lines (LF or CRLF, terminator removed) with their 1-based numbers.
  *
+ * @throws InputError when the file is empty (nothing but white space) or binary (a NUL byte:
+ *   text records never hold one), naming the line.
  * @example for await (const { text, line } of readLines('works.jsonl.gz')) { ... }
  */
 export async function* readLines(file: string, onBytes?: OnBytes): AsyncGenerator<{ text: string; line: number }> {
   const input = await openDecompressed(file, onBytes);
-  const lines = createInterface({ input, crlfDelay: Infinity });
+  let linesSeen = 1;
+  const checked = input.pipe(
+    new Transform({
+      transform(chunk: Buffer, _enc, callback) {
+        const nul = chunk.indexOf(0);
+        if (nul !== -1) {
+          for (let i = chunk.indexOf(10); i !== -1 && i < nul; i = chunk.indexOf(10, i + 1)) linesSeen++;
+          callback(new InputError(file, `line ${linesSeen}: holds a NUL byte: a binary file, not text records`));
+          return;
+        }
+        for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) linesSeen++;
+        callback(null, chunk);
+      },
+    }),
+  );
+  input.on('error', (e) => checked.destroy(e));
+  const lines = createInterface({ input: checked, crlfDelay: Infinity });
   let line = 0;
+  let content = false;
   try {
     for await (const text of lines) {
       line++;
-      yield { text: line === 1 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, line };
+      const clean = line === 1 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+      content ||= clean.trim() !== '';
+      yield { text: clean, line };
     }
   } catch (error) {
     throw readFailure(file, error);
@@ -74,4 +95,5 @@ export async function* readLines(file: string, onBytes?: OnBytes): AsyncGenerato
     lines.close();
     input.destroy();
   }
+  if (!content) throw new InputError(file, 'is empty: no records');
 }

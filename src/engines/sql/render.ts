@@ -1,0 +1,32 @@
+/**
+ * The shared SQL steps as one script for a dialect, for teams that run them on their own engine
+ * (docs/large-inputs.md shows the Spark SQL rendering): the row checks over a moves table
+ * `moves_raw` with the canonical columns, as a view `moves_checked`, and the flow aggregation over
+ * a resolved moves table `m(okey, rid, s, t, year, disc, cnt)`.
+ */
+import { MOVE_FIELDS } from '../../records/columns.ts';
+import type { Dialect } from './dialect.ts';
+import { flowQueries } from './flows.ts';
+import { rowDefinitions, stepChain } from './rows.ts';
+
+/**
+ * The steps as text: statements separated by blank lines, each led by a comment.
+ * @example renderSteps(SPARK).startsWith('-- 1.') // true
+ */
+export function renderSteps(d: Dialect): string {
+  const columns = ['researcher_id', 'from', 'from_country', 'to', 'to_country', 'year', 'discipline', 'count'];
+  const found = new Map(columns.filter((c) => (MOVE_FIELDS as readonly string[]).includes(c)).map((c) => [c, c]));
+  const checks = stepChain(rowDefinitions(d, { kind: 'moves', header: columns, found }), 'moves_raw');
+  const q = flowQueries(d, { head: '', from: 'm', where: '1 = 1', okey: 'okey', rid: 'rid', s: 's', t: 't', year: 'year', disc: 'disc', cnt: 'cnt' });
+  return [
+    `-- 1. Row checks (${d.name}): every row of moves_raw with its cleaned cells, year, count and flags;\n` +
+      '--    rows with tf_bad are the problem rows, tf_blank rows are skipped.\n' +
+      `CREATE VIEW moves_checked AS\n${checks};`,
+    '-- 2. Flow aggregation over m(okey, rid, s, t, year, disc, cnt): edges, then the breakdowns.\n' + `${q.edges};`,
+    `${q.byYear};`,
+    `${q.byDiscipline};`,
+    `${q.byYearDiscipline};`,
+    `${q.span};`,
+    '',
+  ].join('\n\n');
+}

@@ -1,0 +1,168 @@
+/**
+ * The ClickHouse engine against the DuckDB engine (itself tested against the JS engine) on a
+ * two-shard cluster started from Debian's clickhouse-server on loopback ports: the same
+ * problems (reasons, lines, values, order), counts and byte-identical output files.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { benchPlaces } from '../../bench/places.ts';
+import { generateMoves } from '../../bench/generate.ts';
+import { runCli } from '../cli/run-cli.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeWithClickHouse, prepareWithClickHouse, type ClickHouseAnalyzeOptions } from '../../src/engines/clickhouse/analyze.ts';
+import { clickhouseClientAvailable } from '../../src/engines/clickhouse/connection.ts';
+import { analyzeFileWithDuckDB, prepareWithDuckDB } from '../../src/engines/duckdb/analyze.ts';
+import { duckdbAvailable } from '../../src/engines/duckdb/session.ts';
+import { clusterUnavailable, startLocalCluster, type LocalCluster } from '../support/clickhouse-cluster.ts';
+import { expectSameRun } from './same-run.ts';
+
+const missing = clusterUnavailable() ?? (!(await clickhouseClientAvailable()) ? '@clickhouse/client is not installed' : null) ?? (!(await duckdbAvailable()) ? '@duckdb/node-api is not installed' : null);
+if (missing) console.warn(`skipping the ClickHouse engine tests: ${missing}`);
+
+describe.skipIf(missing !== null)('analyzeWithClickHouse', () => {
+  let cluster: LocalCluster;
+  beforeAll(async () => {
+    cluster = await startLocalCluster();
+  });
+  afterAll(async () => {
+    await cluster?.stop();
+  });
+
+  const both = async (path: string, options: ClickHouseAnalyzeOptions = {}) => {
+    const duck = await analyzeFileWithDuckDB(path, { stabilityRuns: 0, ...options });
+    const ch = await analyzeWithClickHouse(path, { stabilityRuns: 0, ...options }, { url: cluster.urls });
+    return [duck, ch] as const;
+  };
+
+  const bad = readdirSync('tests/fixtures/bad').filter((f) => f.endsWith('.csv'));
+  it.each(bad)('analyzeWithClickHouse equals the DuckDB engine on bad/%s', async (name) => {
+    const [duck, ch] = await both(join('tests/fixtures/bad', name));
+    expect(ch.problems.length).toBeGreaterThan(0);
+    await expectSameRun(duck, ch);
+  });
+
+  it('analyzeWithClickHouse equals the DuckDB engine on the moves rule fixture, with and without a years filter', async () => {
+    for (const years of [null, [2020, 2021] as [number, number]]) {
+      const [duck, ch] = await both('tests/fixtures/engines/moves-rules.csv', { years });
+      await expectSameRun(duck, ch);
+    }
+  });
+
+  it('analyzeWithClickHouse equals the DuckDB engine on the timeline rule fixture, at every level', async () => {
+    for (const level of ['metro', 'city', 'country'] as const) {
+      const [duck, ch] = await both('tests/fixtures/engines/timelines-rules.csv', { level });
+      await expectSameRun(duck, ch);
+    }
+  });
+
+  it('analyzeWithClickHouse equals the DuckDB engine on the calibrated sample (510k timeline rows)', { timeout: 300_000 }, async () => {
+    const [duck, ch] = await both('data/calibrated/timelines.csv.gz');
+    expect(ch.records).toBeGreaterThan(500_000);
+    expect(ch.researchers!.active).toBeGreaterThan(100_000);
+    await expectSameRun(duck, ch);
+  });
+
+  it('prepareWithClickHouse equals the DuckDB engine on 10^5 generated moves over 1,000 places', { timeout: 300_000 }, async () => {
+    // Compared before the analyses (the same code on the same graph): the graph with every
+    // attribute and breakdown, the problems and the counts.
+    const dir = mkdtempSync(join(tmpdir(), 'tf-ch-moves-'));
+    try {
+      const path = join(dir, 'moves.csv');
+      generateMoves(path, 100_000, benchPlaces(1000), 7);
+      {
+        const duck = await prepareWithDuckDB(path);
+        const ch = await prepareWithClickHouse(path, {}, { url: cluster.urls });
+        // The generator writes one bad row per 100,000 (the first: a bad year).
+        expect(ch.problems.map((p) => [p.line, p.reason])).toEqual([[100_001, 'bad-year']]);
+        expect(ch.problems).toEqual(duck.problems);
+        expect([ch.rowsRead, ch.records]).toEqual([100_000, 99_999]);
+        expect([duck.rowsRead, duck.records]).toEqual([ch.rowsRead, ch.records]);
+        expect(ch.graph.size).toBeGreaterThan(20_000);
+        expect(JSON.stringify(ch.graph.export())).toBe(JSON.stringify(duck.graph.export()));
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('talentflow analyze --engine clickhouse writes the DuckDB engine\'s files, and --input-table reads the loaded table back', { timeout: 300_000 }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tf-ch-cli-'));
+    try {
+      const input = 'tests/fixtures/engines/moves-rules.csv';
+      const common = ['--quiet', '--stability-runs', '0', '--min-flow', '1'];
+      const duck = runCli(['analyze', input, '--engine', 'duckdb', '--out', join(dir, 'duck'), ...common]);
+      const ch = runCli(['analyze', input, '--engine', 'clickhouse', '--clickhouse-url', cluster.urls.join(','), '--clickhouse-table', 'cli_rows', '--out', join(dir, 'ch'), ...common]);
+      expect(duck.status, duck.stderr).toBe(0);
+      expect(ch.status, ch.stderr).toBe(0);
+      const files = ['places.csv', 'flows.csv', 'top_sources.csv', 'top_destinations.csv', 'communities.csv', 'rai.csv', 'problems.csv', 'graph.json', 'graph.gexf'];
+      const read = (sub: string, f: string) => readFileSync(join(dir, sub, f), 'utf8');
+      for (const f of files) expect(read('ch', f), f).toBe(read('duck', f));
+      const manifest = (sub: string) => ({ ...JSON.parse(read(sub, 'manifest.json')), createdBy: null });
+      expect(manifest('ch')).toEqual(manifest('duck'));
+
+      // The table the first run loaded, analysed in place: the rows carry their lines, so the
+      // problems name the same lines; the file column names the table, and the malformed row
+      // (line 17), never loaded, is not in the table: one row read fewer, the same flows.
+      const again = runCli(['analyze', '--engine', 'clickhouse', '--clickhouse-url', cluster.url, '--input-table', 'default.cli_rows', '--out', join(dir, 'table'), ...common]);
+      expect(again.status, again.stderr).toBe(0);
+      for (const f of ['flows.csv', 'top_sources.csv', 'top_destinations.csv', 'communities.csv', 'graph.json']) expect(read('table', f), f).toBe(read('duck', f));
+      const expected = read('duck', 'problems.csv')
+        .split('\n')
+        .filter((l) => !l.includes(',malformed-row,'))
+        .join('\n')
+        .replaceAll(input, 'clickhouse:default.cli_rows');
+      expect(read('table', 'problems.csv')).toBe(expected);
+      expect(JSON.parse(read('table', 'manifest.json')).input).toMatchObject({ path: 'clickhouse:default.cli_rows', rows: 15 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('talentflow analyze refuses ClickHouse options without --engine clickhouse, and --engine clickhouse without a URL', () => {
+    const a = runCli(['analyze', 'tests/fixtures/engines/moves-rules.csv', '--clickhouse-url', cluster.url]);
+    expect(a.status).toBe(2);
+    expect(a.stderr).toContain('--clickhouse-url');
+    const b = runCli(['analyze', 'tests/fixtures/engines/moves-rules.csv', '--engine', 'clickhouse']);
+    expect(b.status).toBe(2);
+    expect(b.stderr).toContain('--clickhouse-url');
+  });
+
+  it('analyzeWithClickHouse reads a table of its own making (typed columns, no line numbers) through the checks computed in the query', async () => {
+    const sql = (q: string) => fetch(`${cluster.url}/?format_csv_allow_single_quotes=0`, { method: 'POST', body: q }).then(async (r) => {
+      if (!r.ok) throw new Error(await r.text());
+    });
+    await sql('DROP TABLE IF EXISTS default.plain_moves');
+    await sql('CREATE TABLE default.plain_moves (researcher_id String, `from` String, from_country Nullable(String), `to` String, to_country Nullable(String), year UInt16, discipline String, count Float64) ENGINE = Memory');
+    // The moves rule fixture's well-formed rows with a valid year: r5 has the unknown place Bejing,
+    // r6 is a self-move, r8 a zero count, r11 has no countries.
+    await sql(`INSERT INTO default.plain_moves FORMAT CSV
+r1,Cambridge,US,Boston,US,2019,Medicine,1
+r1,Boston,US,Shenzhen,CN,2020,Medicine,1
+r2,Beijing,CN,Shenzhen,CN,2020,Computer Science,2
+,Beijing,CN,Shenzhen,CN,2021,Engineering,3
+r5,Bejing,CN,Shenzhen,CN,2020,Medicine,1
+r6,Boston,US,Boston,US,2020,Medicine,1
+r8,Boston,US,Shenzhen,CN,2020,Medicine,0
+r11,Boston,\\N,Shenzhen,\\N,2023,Medicine,1
+`);
+    const dir = mkdtempSync(join(tmpdir(), 'tf-ch-plain-'));
+    try {
+      const path = join(dir, 'plain.csv');
+      writeFileSync(path, 'researcher_id,from,from_country,to,to_country,year,discipline,count\n' +
+        'r1,Cambridge,US,Boston,US,2019,Medicine,1\nr1,Boston,US,Shenzhen,CN,2020,Medicine,1\nr2,Beijing,CN,Shenzhen,CN,2020,Computer Science,2\n' +
+        ',Beijing,CN,Shenzhen,CN,2021,Engineering,3\nr5,Bejing,CN,Shenzhen,CN,2020,Medicine,1\nr6,Boston,US,Boston,US,2020,Medicine,1\n' +
+        'r8,Boston,US,Shenzhen,CN,2020,Medicine,0\nr11,Boston,,Shenzhen,,2023,Medicine,1\n');
+      const duck = await prepareWithDuckDB(path);
+      const ch = await prepareWithClickHouse('clickhouse:default.plain_moves', {}, { url: cluster.url, inputTable: 'default.plain_moves' });
+      // Without a line column every problem says line 0; they come in the same order otherwise.
+      expect(ch.problems).toEqual(duck.problems.map((p) => ({ ...p, file: 'clickhouse:default.plain_moves', line: 0 })));
+      expect(ch.problems.map((p) => p.reason)).toEqual(['self-move', 'bad-count', 'unknown-place', 'assumed-country', 'assumed-country']);
+      expect([ch.rowsRead, ch.records]).toEqual([duck.rowsRead, duck.records]);
+      // One discipline per edge here, so the order of disciplines (by name without lines) cannot differ.
+      expect(JSON.stringify(ch.graph.export())).toBe(JSON.stringify(duck.graph.export()));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
