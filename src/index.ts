@@ -12,7 +12,7 @@ export { DEFAULT_SEED, createRng } from './random.ts';
 
 // Records
 export type { MoveRecord, TimelineRecord, RecordKind, ProblemReason, Problem, ReadResult, ColumnMap, ResolvedMove } from './records/types.ts';
-export { MOVE_FIELDS, TIMELINE_FIELDS, parseColumnMap } from './records/columns.ts';
+export { MOVE_FIELDS, TIMELINE_FIELDS, TIMELINE_PLACE_FIELDS, parseColumnMap } from './records/columns.ts';
 export { parseMoves } from './records/parse-moves.ts';
 export { parseTimelines } from './records/parse-timelines.ts';
 export type { ParseOptions } from './records/table-input.ts';
@@ -44,6 +44,7 @@ export type { Place, PlaceLevel, PlaceResolution, PlaceResolver, PlaceAlias, Pla
 export { createPlaceResolver, DEFAULTS as PLACE_DEFAULTS, type PlaceResolverOptions } from './places/resolve.ts';
 export { resolveCountry, countryPlace, type CountryInfo } from './places/countries.ts';
 export { parseAliasCsv } from './places/aliases.ts';
+export { createHintResolution, hasPlaceHint, type PlaceHint } from './places/by-geonames.ts';
 export { METROS, findMetroByName, metroOfCity, type Metro } from './places/metros.ts';
 export { createGazetteer, loadGazetteer, type Gazetteer, type GazetteerCity, type RawCity } from './places/gazetteer.ts';
 export { createParentRule, PARENT_DEFAULTS, type ParentMethod } from './places/parent-city.ts';
@@ -207,6 +208,8 @@ export { convertOpenAlexAuthor } from './sources/openalex-authors.ts';
 export { convertOrcidRecord, ORCID_DEFAULTS } from './sources/orcid.ts';
 export { convertInstitutionRow } from './sources/institutions.ts';
 export { createRorIndex, normalizeRorId } from './sources/ror.ts';
+export { rorRecordsFromDump, rorRecordOfDump } from './sources/ror-dump.ts';
+export { orcidDumpYear } from './sources/orcid.ts';
 export { createDistrictResolver, DISTRICT_DEFAULTS } from './sources/districts.ts';
 
 // Display: HTML tables and SVG figures as strings (notebooks, the viewer, `analyze --figures`)

@@ -16,5 +16,6 @@ export { inspectInput, ENCODINGS, type InputInspection, type TextEncoding } from
 export { buildOutputFiles, outputFileSources, type OutputMeta, type OutputSource } from './pipeline/outputs.ts';
 export { analyzeFile, writeAnalysis, detectKind } from './pipeline/analyze-file.ts';
 export { readSourceTimelines, READ_SOURCE_DEFAULTS, type SourceReadResult } from './sources/node/read-source.ts';
-export { loadRorIndex, DEFAULT_ROR_GAZETTEER } from './sources/node/load-ror.ts';
+export { loadRorIndex, loadRorRecords, DEFAULT_ROR_GAZETTEER } from './sources/node/load-ror.ts';
+export { rorGazetteerCsvGz, ROR_GAZETTEER_COLUMNS } from './sources/node/ror-gazetteer.ts';
 export { writeTimelinesCsv } from './sources/node/write-timelines.ts';

@@ -9,7 +9,7 @@ import { formatProblemSummary, summariseProblems } from '../records/problems.ts'
 import { PARENT_DEFAULTS } from '../places/parent-city.ts';
 import { ORCID_AFFILIATION_KINDS, type OrcidAffiliationKind } from '../sources/orcid-record.ts';
 import { ORCID_DEFAULTS } from '../sources/orcid.ts';
-import { readSourceTimelines, type SourceReadResult } from '../sources/node/read-source.ts';
+import { DUPLICATE_WINDOW, readSourceTimelines, type SourceReadResult } from '../sources/node/read-source.ts';
 import { writeTimelinesCsv, TIMELINES_CSV_COLUMNS } from '../sources/node/write-timelines.ts';
 import { SOURCE_KINDS, type SourceKind } from '../sources/types.ts';
 import { parseCommandLine, parseIntOption } from './args.ts';
@@ -28,20 +28,27 @@ Sources:
                     one row per author and city of each work, discipline = primary topic's field
   openalex-authors  OpenAlex Author objects: one row per year of each affiliation
   orcid             ORCID records: summary XML files, the public data file (.tar.gz of XML),
-                    API JSON; one row per year of each employment/education span
+                    API JSON, bare activities, folders of these; one row per year of each
+                    employment/education span
   institutions      CSV researcher_id,year,institution (name or ROR id) or ror,
                     and optionally country, discipline, publications
 
-Institutions are placed through the ROR gazetteer; ROR "cities" that are districts are mapped
+Each row carries its place: ror_id, geonames_id, lat, lon, region (empty when unknown), which
+"analyze" places it by. Import resolves every row as "analyze" will and reports the rows it would
+drop. Institutions are placed through the ROR gazetteer; ROR "cities" that are districts are mapped
 to the city they belong to (a city in its own right by GeoNames feature code and population stays
 itself; a ward or neighbourhood goes to the seat of the division it shares, within ${PARENT_DEFAULTS.maxSeatKm} km). Files may be gzipped.
 
 Options:
   --out <file>            timelines CSV to write (.gz compresses it); required
   --problems <file>       problems CSV (default: <out name>.problems.csv beside --out)
-  --ror <file>            ROR gazetteer CSV (default: the bundled data/ror/ one)
-  --until <year>          orcid: last year of ongoing affiliations
-                          (default: the year each affiliation was last modified)
+  --ror <file>            ROR registry: an official ROR data dump as published (.zip, or its
+                          schema v2 / v1 JSON, .gz too), or a gazetteer CSV such as
+                          scripts/build-ror-gazetteer.ts writes (default: the bundled
+                          data/ror/ extract, 51,370 organisations, primary names only)
+  --until <year>          orcid: last year of ongoing affiliations (default: the year of
+                          the data dump named in the file, ORCID_2022_10_summaries → 2022,
+                          else the year the record was last modified)
   --affiliations <k,...>  orcid: kinds to read among ${ORCID_AFFILIATION_KINDS.join(', ')}
                           (default: ${ORCID_DEFAULTS.affiliations.join(',')})
   --no-fold               keep one row per record and city instead of summing publications
@@ -73,6 +80,28 @@ export function formatImportSummary(read: SourceReadResult, out: string | null, 
     `Read ${read.recordsRead} records from ${files}: ${read.recordsWithRows} gave timeline rows, ${read.recordsRead - read.recordsWithRows} none.`,
   ];
   if (out) lines.push(`Wrote ${read.records.length} timeline rows (${researchers} researchers${years}) to ${out}.`);
+  const ends = read.openEnds;
+  const open = (ends.until ?? 0) + (ends.dump ?? 0) + (ends.record ?? 0) + (ends.start ?? 0);
+  if (open > 0) {
+    const parts: string[] = [];
+    if (ends.until) parts.push(`${ends.until} at --until`);
+    if (ends.dump) parts.push(`${ends.dump} at the dump's year (${read.dumpYears.join(', ')}, from the file name)`);
+    if (ends.record) parts.push(`${ends.record} at the record's last-modified year`);
+    if (ends.start) parts.push(`${ends.start} in their start year (no date to end them)`);
+    lines.push(`Ongoing affiliations (no end date): ${open}, ended ${parts.join(', ')}.`);
+  }
+  if (read.duplicates.unchecked) lines.push(`Duplicates: only the first ${DUPLICATE_WINDOW.toLocaleString('en')} records were checked for ids read twice.`);
+  if (read.duplicates.rows > 0 || read.duplicates.records > 0) {
+    const what = [read.duplicates.records ? `${read.duplicates.records} records seen before (counted once)` : '', read.duplicates.rows ? `${read.duplicates.rows} affiliation-years given by another file of the same researcher (counted once)` : ''];
+    lines.push(`Duplicates dropped: ${what.filter(Boolean).join('; ')}.`);
+  }
+  if (read.unplaced) {
+    lines.push(
+      read.unplaced.rows === 0
+        ? 'Every row resolves to a place: analysis will drop none.'
+        : `Analysis will drop ${read.unplaced.rows} row(s) of ${read.unplaced.researchers} researcher(s) whose place does not resolve (reported below).`,
+    );
+  }
   const summary = summariseProblems(read.problems);
   if (summary.total === 0) lines.push(`No problems (${problemsPath} has its header only).`);
   else {
@@ -152,6 +181,7 @@ async function importCommand(argv: string[]): Promise<number> {
     ror: values.ror,
     orcid: { affiliations, openEndYear: until },
     fold: values['no-fold'] !== true,
+    checkPlaces: true,
   });
   progress.done();
 

@@ -6,6 +6,7 @@
  * warning, every failure says why and what was nearest.
  */
 import { OptionError } from '../errors.ts';
+import { createHintResolution } from './by-geonames.ts';
 import { countryPlace, resolveCountry, suggestCountries } from './countries.ts';
 import { loadGazetteer, shortKey, type Gazetteer, type GazetteerCity } from './gazetteer.ts';
 import { DOMINANCE, findName, ORGANISATION_DOMINANCE, type NameFound } from './match-name.ts';
@@ -257,27 +258,30 @@ export function createPlaceResolver(options: PlaceResolverOptions = {}): PlaceRe
     return country !== null ? inCountry(name, key, country, true) : anywhere(name, key, true);
   };
 
-  return {
-    level,
-    resolutions(): ResolutionRecord[] {
-      const out: ResolutionRecord[] = [];
-      for (const [memoKey, result] of memo) {
-        if (!result.ok || !result.via) continue;
-        const cut = memoKey.indexOf('\u0000');
-        const country = memoKey.slice(cut + 1);
-        out.push({ name: memoKey.slice(0, cut), country: country === '' ? null : country, place: result.place, geonamesId: result.geonamesId ?? null, via: result.via });
-      }
-      const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-      return out.sort((a, b) => cmp(a.name, b.name) || cmp(a.country ?? '', b.country ?? ''));
-    },
-    resolve(name: string, country: string | null): PlaceResolution {
-      const memoKey = `${name}\u0000${country ?? ''}`;
-      let result = memo.get(memoKey);
-      if (result === undefined) {
-        result = compute(name, country);
-        memo.set(memoKey, result);
-      }
-      return result;
-    },
+  const resolve = (name: string, country: string | null): PlaceResolution => {
+    const memoKey = `${name}\u0000${country ?? ''}`;
+    let result = memo.get(memoKey);
+    if (result === undefined) {
+      result = compute(name, country);
+      memo.set(memoKey, result);
+    }
+    return result;
   };
+  const resolutions = (): ResolutionRecord[] => {
+    const out: ResolutionRecord[] = [];
+    for (const [memoKey, result] of memo) {
+      if (!result.ok || !result.via) continue;
+      const cut = memoKey.indexOf('\u0000');
+      const country = memoKey.slice(cut + 1);
+      out.push({ name: memoKey.slice(0, cut), country: country === '' ? null : country, place: result.place, geonamesId: result.geonamesId ?? null, via: result.via });
+    }
+    const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+    return out.sort((a, b) => cmp(a.name, b.name) || cmp(a.country ?? '', b.country ?? ''));
+  };
+  // Rows that carry a GeoNames id, coordinates or a region are placed by them (./by-geonames.ts).
+  // A user alias for the name still comes first (rule 4).
+  const aliased = (name: string, country: string | null) =>
+    aliases.size > 0 && aliasFor(normalizeName(name), country ? (resolveCountry(country)?.iso2 ?? null) : null) !== null;
+  const resolveAt = createHintResolution({ level, gazetteer, resolve, byName: aliased });
+  return { level, resolve, resolveAt, resolutions };
 }

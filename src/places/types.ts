@@ -1,4 +1,5 @@
 /** Places: the nodes of the flow graph, at one of three levels. */
+import type { PlaceHint } from './by-geonames.ts';
 
 export type PlaceLevel = 'metro' | 'city' | 'country';
 
@@ -79,6 +80,12 @@ export interface ResolutionRecord {
 export interface PlaceResolver {
   readonly level: PlaceLevel;
   resolve(name: string, country: string | null): PlaceResolution;
+  /**
+   * Like `resolve`, placing the row by what its source knew besides the name (GeoNames id,
+   * coordinates, region; see `by-geonames.ts`) when it knew anything. Optional: a resolver
+   * without it places by name only.
+   */
+  resolveAt?(name: string, country: string | null, hint: PlaceHint): PlaceResolution;
   /**
    * The distinct pairs this resolver has resolved through something other than their literal
    * name (alternate names, districts, ROR, a choice among namesakes, aliases), sorted by name then

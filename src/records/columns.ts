@@ -13,7 +13,10 @@ import type { ColumnMap, RecordKind } from './types.ts';
 export const MOVE_FIELDS = ['researcher_id', 'from', 'to', 'year', 'discipline', 'from_country', 'to_country', 'count'] as const;
 
 /** Fields of an affiliation timeline, in canonical order. */
-export const TIMELINE_FIELDS = ['researcher_id', 'year', 'place', 'country', 'discipline', 'publications'] as const;
+export const TIMELINE_FIELDS = ['researcher_id', 'year', 'place', 'country', 'discipline', 'publications', 'ror_id', 'geonames_id', 'lat', 'lon', 'region'] as const;
+
+/** The optional place columns of a timeline (what `talentflow import` knows of each place; see `TimelineRecord`). */
+export const TIMELINE_PLACE_FIELDS = ['ror_id', 'geonames_id', 'lat', 'lon', 'region'] as const;
 
 /**
  * Fields of a population table (`--population`): researchers of a place in a year, and

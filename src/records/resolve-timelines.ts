@@ -4,6 +4,7 @@
  * reason and suggestions); its publications are then missing from the researcher's counts, which
  * is why unresolved places are errors, not warnings. Assumptions are warnings; the row is kept.
  */
+import { hasPlaceHint } from '../places/by-geonames.ts';
 import type { Place, PlaceResolver } from '../places/types.ts';
 import { TimelineRowsBuilder, type TimelineRows } from '../timelines/rows.ts';
 import { resolveEnd } from './resolve-moves.ts';
@@ -29,8 +30,11 @@ export function resolveTimelines(records: readonly TimelineRecord[], resolver: P
   const builder = new TimelineRowsBuilder(records.length);
   const problems: Problem[] = [];
   const places = new Map<string, Place>();
+  const at = resolver.resolveAt?.bind(resolver);
   for (const r of records) {
-    const place = resolveEnd(resolver, r.place, r.country, 'place', file, r.line, problems);
+    // A row whose source knew the place's GeoNames id, coordinates or region is placed by them.
+    const hinted = at && hasPlaceHint(r) ? { level: resolver.level, resolve: (name: string, country: string | null) => at(name, country, r) } : resolver;
+    const place = resolveEnd(hinted, r.place, r.country, 'place', file, r.line, problems);
     if (place === null) continue;
     places.set(place.id, place);
     builder.add(r.researcherId, r.year, place.id, r.publications, r.discipline);

@@ -30,6 +30,16 @@ export interface TimelineRecord {
   /** Publications this row stands for; 1 when the input has no `publications` column (one row = one publication). */
   publications: number;
   line: number;
+  /**
+   * What the source knew of the place besides its name (the optional columns `ror_id`,
+   * `geonames_id`, `lat`, `lon`, `region`): analysis places the row by them when present
+   * (see `places/by-geonames.ts`). Absent or null = unknown.
+   */
+  rorId?: string | null;
+  geonamesId?: number | null;
+  lat?: number | null;
+  lon?: number | null;
+  region?: string | null;
 }
 
 export type RecordKind = 'moves' | 'timelines';
@@ -62,7 +72,16 @@ export type ProblemReason =
   | 'no-institution'
   | 'unknown-ror'
   | 'unknown-institution'
-  | 'ambiguous-institution';
+  | 'ambiguous-institution'
+  // ORCID records that ORCID itself withholds: locked (error 409), deactivated, or another error document.
+  | 'locked-record'
+  | 'deactivated-record'
+  | 'error-record'
+  // OpenAlex's older shapes (a warning naming the field used), authorships placed only by their
+  // countries (country level), and a record seen before (counted once).
+  | 'legacy-field'
+  | 'country-only'
+  | 'duplicate-record';
 
 /**
  * A problem found while reading or resolving. `error` problems cause the row to be skipped;

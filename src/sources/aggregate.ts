@@ -38,7 +38,8 @@ export function createTimelineFold(): { add(row: TimelineRecord): void; readonly
   const rows = new Map<string, TimelineRecord>();
   return {
     add(row) {
-      const key = `${row.researcherId}\u0000${row.year}\u0000${row.place}\u0000${row.country ?? ''}\u0001${row.discipline ?? ''}\u0001`;
+      // Two cities of one name (Newark, DE and Newark, NJ) stay apart by their GeoNames ids.
+      const key = `${row.researcherId}\u0000${row.year}\u0000${row.place}\u0000${row.country ?? ''}\u0001${row.discipline ?? ''}\u0001${row.geonamesId ?? ''}`;
       const prev = rows.get(key);
       if (prev) {
         prev.publications += row.publications;

@@ -5,10 +5,12 @@
  * The metro resolver knows cities, so such a place is mapped to the city it belongs to.
  *
  * Rule (all thresholds in {@link DISTRICT_DEFAULTS}):
- * 1. A place whose GeoNames id is a populated place of known population (any size), and not a
- *    "section of populated place" (feature code PPLX), is a city: kept as is. Small towns stay
- *    themselves (Jülich stays Jülich); joining towns into metros is the metro resolver's job.
- * 2. Any other place (PPLX, population 0 = unknown, or a GeoNames id that is no populated place:
+ * 1. A place whose GeoNames id is a populated place of known population (any size), or the seat
+ *    of an administrative division (PPLA…, PPLC) even of unknown population, and not a "section
+ *    of populated place" (feature code PPLX), is a city: kept as is. Small towns stay themselves
+ *    (Jülich stays Jülich); joining towns into metros is the metro resolver's job. (Seats of
+ *    unknown population were mapped by pull before: Xuzhou became Tongshan, Sagamihara Hachiōji.)
+ * 2. Any other place (PPLX, other population 0 = unknown, or a GeoNames id that is no populated place:
  *    wards, districts, municipalities-as-areas, localities) is a district. Its candidates are the
  *    cities of the same country with at least `minPopulation` inhabitants within
  *    `maxDistanceKm` (great-circle) of its coordinates.
@@ -24,9 +26,9 @@
  * and admin codes; `gazetteerParentCity` in node/load-ror.ts); this distance-only rule remains for
  * callers that pass their own thresholds (`districtOptions`).
  *
- * Measured on the bundled 51,370 ROR records: 47,149 sit at cities (rule 1) and 4,221 at
- * districts; of the 2,418 distinct districts (name and country), 199 map to a city of the same
- * name, 1,277 to the city of strongest pull, and 942 have no city within 30 km and are kept.
+ * Measured on the bundled 51,370 ROR records: 47,530 sit at cities (rule 1) and 3,840 at
+ * districts; of the 2,171 distinct districts (name and country), 195 map to a city of the same
+ * name, 1,124 to the city of strongest pull, and 852 have no city within 30 km and are kept.
  */
 
 import { OptionError } from '../errors.ts';
@@ -147,7 +149,9 @@ export function createDistrictResolver(cities: readonly GeoCity[], options: Dist
     const keep = (method: ParentCityMethod): ParentCity => ({ ...place, method, distanceKm: 0 });
     let result: ParentCity;
     const own = place.geonamesId === null ? undefined : byId.get(place.geonamesId);
-    if (own && own.featureCode !== 'PPLX' && own.population > 0) result = keep('ror');
+    // A seat of an administrative division is a city even when GeoNames has no population for it
+    // (Xuzhou, Sagamihara, Chiayi City: population 0, PPLA2); mapping those by pull renamed them.
+    if (own && own.featureCode !== 'PPLX' && (own.population > 0 || /^PPL(A\d?|C)$/.test(own.featureCode))) result = keep('ror');
     else if (place.lat === null || place.lon === null) result = keep('unmatched');
     else {
       const { lat, lon } = place;

@@ -15,7 +15,7 @@
  */
 import { describeCountFault, parseCount } from '../records/cells.ts';
 import type { Problem } from '../records/types.ts';
-import { placeInstitution, sourceProblem, yearOf, yearProblem } from './problems.ts';
+import { placeColumns, placeInstitution, sourceProblem, yearOf, yearProblem } from './problems.ts';
 import { normalizeRorId } from './ror.ts';
 import type { Conversion, InstitutionIndex, RecordLocator } from './types.ts';
 
@@ -98,5 +98,5 @@ export function convertInstitutionRow(
   const place = placeInstitution(institutions, { ror: ror || null, name: name || null, country }, at, fields, problems);
   if (!place) return { rows: [], problems };
   const discipline = get('discipline') || null;
-  return { rows: [{ researcherId, year: year!, place: place.city, country: place.country, discipline, publications, line: at.line }], problems };
+  return { rows: [{ researcherId, year: year!, place: place.city, country: place.country, discipline, publications, line: at.line, ...placeColumns(place) }], problems };
 }

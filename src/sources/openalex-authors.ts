@@ -22,7 +22,8 @@
  */
 import type { Problem, TimelineRecord } from '../records/types.ts';
 import { openAlexField } from './openalex-works.ts';
-import { objectOf, placeInstitution, shortOpenAlexId, sourceProblem, textOf, yearOf, yearProblem } from './problems.ts';
+import { objectOf, placeColumns, placeInstitution, shortOpenAlexId, sourceProblem, textOf, yearOf, yearProblem } from './problems.ts';
+import { authorConceptDiscipline, legacyAffiliations } from './openalex-legacy.ts';
 import type { Conversion, InstitutionIndex, RecordLocator } from './types.ts';
 
 /** Field of the author's most frequent topic (first of the largest `count`), or null. */
@@ -65,15 +66,30 @@ export function convertOpenAlexAuthor(author: unknown, at: RecordLocator, instit
     return { rows, problems };
   }
   const researcherId = shortOpenAlexId(rawId);
-  if (!Array.isArray(a.affiliations) || a.affiliations.length === 0) {
-    problems.push(sourceProblem(at, 'affiliations', '', 'no-institution', `author ${researcherId} has no affiliations with years`));
-    return { rows, problems };
+  let affiliations: unknown[] = Array.isArray(a.affiliations) ? a.affiliations : [];
+  if (affiliations.length === 0) {
+    const legacy = legacyAffiliations(a);
+    if (!legacy) {
+      problems.push(sourceProblem(at, 'affiliations', '', 'no-institution', `author ${researcherId} has no affiliations with years`));
+      return { rows, problems };
+    }
+    const message = `author ${researcherId} has no affiliations (an Author before October 2023); placed in ${legacy.year}, its latest year with works, at its ${legacy.from}`;
+    problems.push(sourceProblem(at, legacy.from, legacy.year, 'legacy-field', message, 'warning'));
+    affiliations = legacy.affiliations;
   }
-  const discipline = authorField(a.topics);
+  let discipline = authorField(a.topics);
+  if (discipline === null) {
+    const concept = authorConceptDiscipline(a);
+    if (concept.discipline !== null) {
+      discipline = concept.discipline;
+      const message = `author ${researcherId} has no topics; discipline ${JSON.stringify(discipline)} taken from x_concepts (its best level-0 concept, mapped to an OpenAlex field)`;
+      problems.push(sourceProblem(at, 'x_concepts', discipline, 'legacy-field', message, 'warning'));
+    }
+  }
   const seen = new Set<string>();
   const out: TimelineRecord[] = [];
 
-  a.affiliations.forEach((raw, i) => {
+  affiliations.forEach((raw, i) => {
     const field = `affiliations[${i}]`;
     const aff = objectOf(raw);
     const inst = objectOf(aff?.institution);
@@ -99,7 +115,7 @@ export function convertOpenAlexAuthor(author: unknown, at: RecordLocator, instit
       const key = `${year}\u0000${place.city}\u0000${place.country}`;
       if (seen.has(key)) return;
       seen.add(key);
-      out.push({ researcherId, year, place: place.city, country: place.country, discipline, publications: 1, line: at.line });
+      out.push({ researcherId, year, place: place.city, country: place.country, discipline, publications: 1, line: at.line, ...placeColumns(place) });
     });
   });
   // Years in order reads naturally and makes the output independent of OpenAlex's newest-first lists.

@@ -12,8 +12,10 @@
  * - discipline = `primary_topic.field.display_name`. OpenAlex's 26 fields are the ASJC subject
  *   areas that the SET report's RAI uses ("Medicine", "Computer Science", "Biochemistry,
  *   Genetics and Molecular Biology" ...; ASJC's "Multidisciplinary" has no OpenAlex field), so
- *   RAI on OpenAlex data is comparable by name. A work without a primary topic has no
- *   discipline (older records tagged only with level-0 concepts are not mapped: another taxonomy);
+ *   RAI on OpenAlex data is comparable by name. Older works: the first of `topics`, else the
+ *   best level-0 concept mapped to a field (`openalex-legacy.ts`), with a `legacy-field` warning;
+ * - an authorship without institutions but with `countries` gives one row per country (place =
+ *   the ISO2 code), usable at country level, with a `country-only` warning;
  * - place = the city of each institution through the ROR index (districts mapped to their city);
  * - one row per distinct city among an authorship's institutions, publications = 1: a work
  *   counts once in each city the author signed it from, so the per-year place rule (most
@@ -27,7 +29,8 @@
  * unknown-ror, unknown-institution, ambiguous-institution (that institution skipped).
  */
 import type { Problem, TimelineRecord } from '../records/types.ts';
-import { objectOf, placeInstitution, shortOpenAlexId, sourceProblem, textOf, yearOf, yearProblem } from './problems.ts';
+import { objectOf, placeColumns, placeInstitution, shortOpenAlexId, sourceProblem, textOf, yearOf, yearProblem } from './problems.ts';
+import { workDiscipline } from './openalex-legacy.ts';
 import type { Conversion, InstitutionIndex, RecordLocator } from './types.ts';
 
 /** OpenAlex field of a record's topic object (`primary_topic`, or an author's `topics[0]`), or null. */
@@ -72,7 +75,11 @@ export function convertOpenAlexWork(work: unknown, at: RecordLocator, institutio
     problems.push(sourceProblem(at, 'authorships', '', 'no-authors', `work ${workId} has no authorships`));
     return { rows, problems };
   }
-  const discipline = openAlexField(w.primary_topic);
+  const { discipline, from } = workDiscipline(w);
+  if (from !== null && from !== 'primary_topic') {
+    const message = `work ${workId} has no primary_topic; discipline ${JSON.stringify(discipline)} taken from ${from}${from === 'concepts' ? ' (its best level-0 concept, mapped to an OpenAlex field)' : ''}`;
+    problems.push(sourceProblem(at, from, discipline, 'legacy-field', message, 'warning'));
+  }
   const seen = new Set<string>();
 
   w.authorships.forEach((raw, i) => {
@@ -90,6 +97,19 @@ export function convertOpenAlexWork(work: unknown, at: RecordLocator, institutio
     }
     const researcherId = shortOpenAlexId(authorId);
     const list = a.institutions;
+    const countries = Array.isArray(a.countries) ? a.countries.map((c) => textOf(c)?.toUpperCase()).filter((c): c is string => !!c && /^[A-Z]{2}$/.test(c)) : [];
+    if ((!Array.isArray(list) || list.length === 0) && countries.length > 0) {
+      // No institution, but OpenAlex knows the country: usable at country level only.
+      const message = `work ${workId}: author ${researcherId} has no institution; placed in ${countries.join(', ')} from its countries, usable at --level country only`;
+      problems.push(sourceProblem(at, `${field}.countries`, countries.join(';'), 'country-only', message, 'warning'));
+      for (const country of new Set(countries)) {
+        const key = `${researcherId}\u0000${country}\u0000${country}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        rows.push({ researcherId, year, place: country, country, discipline, publications: 1, line: at.line });
+      }
+      return;
+    }
     if (!Array.isArray(list) || list.length === 0) {
       const rawStrings = Array.isArray(a.raw_affiliation_strings) ? a.raw_affiliation_strings.filter((s) => typeof s === 'string').join('; ') : '';
       problems.push(
@@ -112,7 +132,7 @@ export function convertOpenAlexWork(work: unknown, at: RecordLocator, institutio
       const key = `${researcherId}\u0000${place.city}\u0000${place.country}`;
       if (seen.has(key)) return;
       seen.add(key);
-      rows.push({ researcherId, year, place: place.city, country: place.country, discipline, publications: 1, line: at.line });
+      rows.push({ researcherId, year, place: place.city, country: place.country, discipline, publications: 1, line: at.line, ...placeColumns(place) });
     });
   });
   return { rows, problems };

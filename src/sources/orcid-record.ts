@@ -48,9 +48,22 @@ export interface OrcidAffiliation {
   line: number;
 }
 
+/**
+ * What ORCID says of a record besides its content: `locked` (an error document with response
+ * code 409, as the public data file and the API give for a locked record), `deactivated` (a
+ * `history/deactivation-date`, or an error document with code 410), `error` (any other ORCID
+ * error document), else `ok`.
+ */
+export type OrcidRecordStatus = 'ok' | 'locked' | 'deactivated' | 'error';
+
 /** An ORCID record reduced to its iD, last modification and affiliations; `line` is where the record starts. */
 export interface OrcidRecord {
   orcid: string | null;
+  status: OrcidRecordStatus;
+  /** For a status other than `ok`: ORCID's own words (developer message, or the deactivation date). */
+  statusDetail: string | null;
+  /** True for a lone activity (an `employment`, not a record): such a file may lack the iD. */
+  bare?: boolean;
   /** ISO date-time of the record's (or activities') last modification, or null. */
   lastModified: string | null;
   affiliations: OrcidAffiliation[];
@@ -100,7 +113,24 @@ export function orcidRecordFromXml(root: XmlElement): OrcidRecord {
         line: el.line,
       };
     });
-  return { orcid: orcid ?? orcidIdIn(el0Path(elements)), lastModified, affiliations, line: root.line };
+  let status: OrcidRecordStatus = 'ok';
+  let statusDetail: string | null = null;
+  if (root.local === 'error') {
+    const code = textAt(root, 'response-code');
+    statusDetail = `${code ?? '?'}: ${textAt(root, 'developer-message') ?? textAt(root, 'user-message') ?? 'ORCID error'}`;
+    status = errorStatus(code);
+  } else {
+    const deactivated = textAt(root, 'history', 'deactivation-date');
+    if (deactivated) [status, statusDetail] = ['deactivated', `deactivated ${deactivated}`];
+  }
+  const errorOrcid = root.local === 'error' ? orcidIdIn(statusDetail) : null;
+  const bare = SUMMARY_LOCALS.has(root.local);
+  return { orcid: orcid ?? orcidIdIn(el0Path(elements)) ?? errorOrcid, status, statusDetail, bare, lastModified, affiliations, line: root.line };
+}
+
+function errorStatus(code: string | number | null | undefined): OrcidRecordStatus {
+  const n = Number(code);
+  return n === 409 ? 'locked' : n === 410 ? 'deactivated' : 'error';
 }
 
 function el0Path(elements: XmlElement[]): string | null {
@@ -133,7 +163,7 @@ function jsonDate(v: unknown): string | null {
  *
  * @example orcidRecordFromJson(JSON.parse(text), 1).affiliations.length // 2
  */
-export function orcidRecordFromJson(doc: unknown, line: number): OrcidRecord {
+export function orcidRecordFromJson(doc: unknown, line: number, name = ''): OrcidRecord {
   const root = obj(doc) ?? {};
   const affiliations: OrcidAffiliation[] = [];
   let pathSeen: string | null = null;
@@ -177,9 +207,27 @@ export function orcidRecordFromJson(doc: unknown, line: number): OrcidRecord {
     };
   };
   walk(root);
+  let bare = false;
+  // A bare activity (ORCID's `/employment/{put-code}` response, or an activity written alone):
+  // the object itself is the affiliation; its kind comes from its path or the file's name.
+  if (affiliations.length === 0 && obj(root.organization)) {
+    const kind = ORCID_AFFILIATION_KINDS.find((k) => new RegExp(`(^|[^a-z])${k}s?([^a-z]|$)`).test(`${jsonText(root.path) ?? ''} ${name.toLowerCase()}`));
+    if (kind) affiliations.push(affiliationOfJson(kind, root));
+    bare = true;
+  }
   const history = obj(root.history);
   const activities = obj(root['activities-summary']);
   const orcid = orcidIdIn(jsonText(obj(root['orcid-identifier'])?.path)) ?? orcidIdIn(jsonText(root.path)) ?? orcidIdIn(pathSeen);
   const lastModified = jsonDate(history?.['last-modified-date']) ?? jsonDate(activities?.['last-modified-date']) ?? jsonDate(root['last-modified-date']);
-  return { orcid, lastModified, affiliations, line };
+  let status: OrcidRecordStatus = 'ok';
+  let statusDetail: string | null = null;
+  const code = root['response-code'];
+  if (code !== undefined) {
+    statusDetail = `${String(code)}: ${jsonText(root['developer-message']) ?? jsonText(root['user-message']) ?? 'ORCID error'}`;
+    status = errorStatus(typeof code === 'number' || typeof code === 'string' ? code : null);
+  } else {
+    const deactivated = jsonDate(history?.['deactivation-date']);
+    if (deactivated) [status, statusDetail] = ['deactivated', `deactivated ${deactivated}`];
+  }
+  return { orcid: orcid ?? (code !== undefined ? orcidIdIn(statusDetail) : null), status, statusDetail, bare, lastModified, affiliations, line };
 }

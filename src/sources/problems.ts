@@ -4,7 +4,7 @@
  * a problem that says why and suggests the nearest ROR organisations.
  */
 import { YEAR_RANGE } from '../records/cells.ts';
-import type { Problem, ProblemReason } from '../records/types.ts';
+import type { Problem, ProblemReason, TimelineRecord } from '../records/types.ts';
 import type { InstitutionIndex, InstitutionPlace, InstitutionQuery, RecordLocator } from './types.ts';
 
 /** Builds a problem located at `at`. `value` is shown as text (objects as short JSON). */
@@ -17,7 +17,7 @@ export function sourceProblem(
   severity: Problem['severity'] = 'error',
   suggestions?: string[],
 ): Problem {
-  const p: Problem = { file: at.file, line: at.line, field, value: showValue(value), reason, severity, message };
+  const p: Problem = { file: at.file, line: at.line, field: at.path ? `${at.path}.${field}` : field, value: showValue(value), reason, severity, message };
   if (suggestions && suggestions.length > 0) p.suggestions = suggestions;
   return p;
 }
@@ -90,4 +90,12 @@ export function placeInstitution(
 /** The part of an OpenAlex id after `https://openalex.org/` (`A5023888391`); other text as is. */
 export function shortOpenAlexId(value: string): string {
   return value.replace(/^https?:\/\/(?:www\.)?openalex\.org\//i, '');
+}
+
+/**
+ * The place columns of a timeline row placed at an institution: ROR id, GeoNames id, coordinates
+ * and region, so that analysis places the row where the institution is (see `places/by-geonames.ts`).
+ */
+export function placeColumns(place: InstitutionPlace): Pick<TimelineRecord, 'rorId' | 'geonamesId' | 'lat' | 'lon' | 'region'> {
+  return { rorId: place.rorId, geonamesId: place.geonamesId, lat: place.lat, lon: place.lon, region: place.region };
 }

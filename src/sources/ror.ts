@@ -4,7 +4,8 @@
  * loader (`node/load-ror.ts`) reads the bundled gazetteer `data/ror/`.
  *
  * Name lookups compare ROR's primary names after `normalizeName` (case, diacritics, punctuation)
- * with "&" read as "and" and a leading "The" dropped. They never guess: a name that matches
+ * with "&" read as "and" and a leading "The" dropped, then, for a name that is no organisation's
+ * primary name, the other names a full dump gives (aliases, former names, acronyms, labels). They never guess: a name that matches
  * several organisations (after narrowing to the country given, then to active records) is
  * `ambiguous-institution`, one that matches none is `unknown-institution`; both come with the
  * nearest names as suggestions.
@@ -19,6 +20,10 @@ export interface RorRecord {
   /** Bare id (`02zhqgq86`). */
   id: string;
   name: string;
+  /** Other names: aliases (former and informal names), acronyms, labels in other languages. */
+  names?: string[];
+  /** GRID and FundRef ids as `grid:grid.5292.c`, `fundref:501100001779` (from a full dump), for ORCID's disambiguated organisations. */
+  external?: string[];
   /** active, inactive or withdrawn; every status is indexed (old ids still occur in data). */
   status: string;
   types: string[];
@@ -67,6 +72,9 @@ export function rorRecordsFromRows(rows: readonly (readonly string[])[]): { reco
   if (missing.length > 0) throw new Error(`ROR gazetteer lacks column(s) ${missing.join(', ')}; header: ${header.join(', ')}`);
   const at = ROR_COLUMNS.map((c) => header.indexOf(c));
   const [ID, NAME, STATUS, TYPES, CITY, ADMIN1, COUNTRY, LAT, LNG, GEONAMES] = at as [number, number, number, number, number, number, number, number, number, number];
+  // Optional: other names, `|`-separated (the compact form of a full dump, see `ror-dump.ts`).
+  const NAMES = header.indexOf('names');
+  const EXTERNAL = header.indexOf('external_ids');
   const records: RorRecord[] = [];
   let dropped = 0;
   // No closures in this loop: it runs 51k times and per-row functions dominated its cost.
@@ -91,9 +99,28 @@ export function rorRecordsFromRows(rows: readonly (readonly string[])[]): { reco
       lat: numberOrNull(row[LAT]),
       lon: numberOrNull(row[LNG]),
       geonamesId: numberOrNull(row[GEONAMES]),
+      ...(NAMES >= 0 && row[NAMES] ? { names: row[NAMES]!.split('|').map((n) => n.trim()).filter(Boolean) } : {}),
+      ...(EXTERNAL >= 0 && row[EXTERNAL] ? { external: row[EXTERNAL]!.split('|').map((n) => n.trim()).filter(Boolean) } : {}),
     });
   }
   return { records, dropped };
+}
+
+/**
+ * The lookup key of an external id: `grid:grid.5292.c`, `fundref:100008582` (a FundRef DOI such as
+ * `http://dx.doi.org/10.13039/100008582` reduced to its number), or null for other registries.
+ *
+ * @example externalKey('FUNDREF', 'http://dx.doi.org/10.13039/100008582') // 'fundref:100008582'
+ */
+export function externalKey(source: string, id: string): string | null {
+  const s = source.trim().toLowerCase();
+  const v = id.trim();
+  if (s === 'grid') return /^grid\.\d+\.[0-9a-f]+$/i.test(v) ? `grid:${v.toLowerCase()}` : null;
+  if (s === 'fundref') {
+    const n = /(\d{6,})\s*$/.exec(v)?.[1];
+    return n ? `fundref:${n}` : null;
+  }
+  return null;
 }
 
 /** Options of {@link createRorIndex}. */
@@ -143,7 +170,11 @@ export function createRorIndex(records: readonly RorRecord[], options: RorIndexO
   const parentCity = options.parentCity;
   const maxSuggestions = options.maxSuggestions ?? ROR_INDEX_DEFAULTS.maxSuggestions;
   const byId = new Map<string, RorRecord>();
-  for (const r of records) byId.set(r.id, r);
+  const byExternal = new Map<string, RorRecord>();
+  for (const r of records) {
+    byId.set(r.id, r);
+    for (const x of r.external ?? []) if (!byExternal.has(x)) byExternal.set(x, r);
+  }
   // The name index costs about 0.4 s on the full gazetteer and inputs keyed by ROR id never need
   // it: built on the first name lookup.
   let byKey: Map<string, RorRecord[]> | null = null;
@@ -151,13 +182,18 @@ export function createRorIndex(records: readonly RorRecord[], options: RorIndexO
   const nameIndex = (): Map<string, RorRecord[]> => {
     if (byKey) return byKey;
     byKey = new Map();
-    for (const r of records) {
-      const key = institutionKey(r.name);
-      const list = byKey.get(key);
-      if (list) list.push(r);
-      else byKey.set(key, [r]);
+    const add = (key: string, r: RorRecord) => {
+      const list = byKey!.get(key);
+      if (!list) byKey!.set(key, [r]);
+      else if (!list.includes(r)) list.push(r);
+    };
+    for (const r of records) add(institutionKey(r.name), r);
+    // Other names (aliases, acronyms, labels) in a second index: a primary name wins over them.
+    for (const r of records) for (const n of r.names ?? []) {
+      const key = institutionKey(n);
+      if (key !== '' && !byKey.has(key)) add(`\u0001${key}`, r);
     }
-    keys = [...byKey.keys()];
+    keys = [...byKey.keys()].filter((k) => !k.startsWith('\u0001'));
     return byKey;
   };
   const placed = new Map<string, InstitutionPlace>();
@@ -176,6 +212,9 @@ export function createRorIndex(records: readonly RorRecord[], options: RorIndexO
       lat: parent ? parent.lat : r.lat,
       lon: parent ? parent.lon : r.lon,
       rorCity: r.city,
+      geonamesId: parent ? parent.geonamesId : r.geonamesId,
+      // A district's subdivision ("Southern" for Pok Fu Lam) is not its city's.
+      region: !parent || parent.method === 'ror' || parent.method === 'unmatched' ? r.admin1 : null,
       cityMethod: parent?.method ?? 'ror',
     };
     placed.set(r.id, p);
@@ -211,7 +250,7 @@ export function createRorIndex(records: readonly RorRecord[], options: RorIndexO
     const memoKey = `${key}|${country ?? ''}`;
     const hit = nameMemo.get(memoKey);
     if (hit) return hit;
-    const all = nameIndex().get(key) ?? [];
+    const all = nameIndex().get(key) ?? nameIndex().get(`\u0001${key}`) ?? [];
     const inCountry = country ? all.filter((r) => r.country === country) : all;
     const active = inCountry.filter((r) => r.status === 'active');
     const pick = inCountry.length === 1 ? inCountry : active.length === 1 ? active : inCountry;
@@ -241,6 +280,11 @@ export function createRorIndex(records: readonly RorRecord[], options: RorIndexO
     byRor(id) {
       const bare = normalizeRorId(id);
       const r = bare ? byId.get(bare) : undefined;
+      return r ? place(r) : null;
+    },
+    byExternalId(source, id) {
+      const key = externalKey(source, id);
+      const r = key ? byExternal.get(key) : undefined;
       return r ? place(r) : null;
     },
     resolve(query: InstitutionQuery): InstitutionMatch {

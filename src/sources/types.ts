@@ -18,13 +18,27 @@ export type SourceKind = (typeof SOURCE_KINDS)[number];
 export interface RecordLocator {
   file: string;
   line: number;
+  /**
+   * Where the record sits inside its line or document when that holds several (`results[12]` of
+   * a minified API page on one line): problems name their field under it.
+   */
+  path?: string;
 }
 
 /** What a per-record converter returns: timeline rows (publications ≥ 1) and the problems met. */
 export interface Conversion {
   rows: TimelineRecord[];
   problems: Problem[];
+  /** ORCID: how each ongoing affiliation (no end date) was ended, by the rule that ended it. */
+  openEnds?: Partial<Record<OpenEndRule, number>>;
 }
+
+/**
+ * What ended an ongoing ORCID affiliation: the `--until` year, the date of the data dump it came
+ * from (in its file name, `ORCID_2022_10_summaries`), the record's last modification, or nothing
+ * (the start year).
+ */
+export type OpenEndRule = 'until' | 'dump' | 'record' | 'start';
 
 /**
  * An institution placed in a city. `city` is what the place resolver gets: ROR's city, or for a
@@ -42,6 +56,10 @@ export interface InstitutionPlace {
   lat: number | null;
   lon: number | null;
   rorCity: string;
+  /** GeoNames id of `city` (ROR's own, or the city a district was mapped to), or null. */
+  geonamesId: number | null;
+  /** ROR's first-level subdivision (`admin1`: "Delaware", "Guangdong"), or null. */
+  region: string | null;
   /** How `city` was obtained: ROR's city as is, or a district mapped to its city (see `ParentCityMethod`). */
   cityMethod: 'ror' | 'same-name' | 'admin-seat' | 'city-state' | 'gravity' | 'unmatched';
 }
@@ -77,6 +95,8 @@ export interface InstitutionIndex {
   readonly size: number;
   /** By ROR id in any form (`https://ror.org/02zhqgq86`, `ror.org/02zhqgq86`, `02zhqgq86`). */
   byRor(id: string): InstitutionPlace | null;
+  /** By a GRID or FundRef id that a full ROR dump lists for the organisation (none in the bundled extract). */
+  byExternalId?(source: string, id: string): InstitutionPlace | null;
   /** By ROR id, else by name; never guesses: several or no name matches are reported with suggestions. */
   resolve(query: InstitutionQuery): InstitutionMatch;
 }

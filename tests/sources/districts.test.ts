@@ -52,6 +52,20 @@ describe('createDistrictResolver', () => {
     expect(p).toMatchObject({ name: 'Jülich', method: 'ror', distanceKm: 0 });
   });
 
+  it('createDistrictResolver keeps the seat of a division of unknown population (Xuzhou, PPLA2, population 0; Tongshan 9 km away)', () => {
+    const resolve = createDistrictResolver([
+      { id: 10630003, name: 'Xuzhou', country: 'CN', featureCode: 'PPLA2', population: 0, lat: 34.20442, lon: 117.28386 },
+      { id: 1787824, name: 'Tongshan', country: 'CN', featureCode: 'PPLA3', population: 1_199_193, lat: 34.18045, lon: 117.15707 },
+    ]);
+    expect(resolve({ name: 'Xuzhou', country: 'CN', lat: 34.20442, lon: 117.28386, geonamesId: 10630003 })).toMatchObject({ name: 'Xuzhou', method: 'ror', geonamesId: 10630003 });
+    // A populated place of unknown population that is no seat is still a district.
+    const village = createDistrictResolver([
+      { id: 1, name: 'Somewhere', country: 'CN', featureCode: 'PPL', population: 0, lat: 34.2, lon: 117.28 },
+      { id: 1787824, name: 'Tongshan', country: 'CN', featureCode: 'PPLA3', population: 1_199_193, lat: 34.18045, lon: 117.15707 },
+    ]);
+    expect(village({ name: 'Somewhere', country: 'CN', lat: 34.2, lon: 117.28, geonamesId: 1 })).toMatchObject({ name: 'Tongshan', method: 'gravity' });
+  });
+
   it('createDistrictResolver treats a section of a populated place (PPLX) as a district', () => {
     const p = parent({ name: 'Darlinghurst', country: 'AU', lat: -33.87939, lon: 151.21925, geonamesId: 2169010 });
     expect(p.name).toBe('Sydney');

@@ -1,5 +1,5 @@
 // `talentflow import` (src/cli/import.ts), run in-process.
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -43,15 +43,47 @@ describe('runImport', () => {
     const code = await runImport(['openalex-works', `${FIXTURES}openalex/works.jsonl`, `${FIXTURES}openalex/works-malformed.jsonl`, '--out', out]);
     expect(code).toBe(0);
     const csv = gunzipSync(readFileSync(out)).toString('utf8');
-    expect(csv.split('\n')[0]).toBe('researcher_id,year,place,country,discipline,publications');
-    // 12 rows from the good file; 3 from the malformed one, of which A…03 2020 Hong Kong folds into an existing row.
-    expect(csv.trim().split('\n')).toHaveLength(1 + 14);
-    expect(csv).toContain('A9000000003,2020,Hong Kong,HK,Computer Science,2\n');
+    expect(csv.split('\n')[0]).toBe('researcher_id,year,place,country,discipline,publications,ror_id,geonames_id,lat,lon,region');
+    // 12 rows from the good file; 4 from the malformed one, of which A…03 2020 Hong Kong folds into an existing row.
+    expect(csv.trim().split('\n')).toHaveLength(1 + 15);
+    expect(csv).toContain('A9000000003,2020,Hong Kong,HK,Computer Science,2,02zhqgq86,1819729,22.27832,114.17469,\n');
     const problems = readFileSync(join(dir, 'both', 'timelines.problems.csv'), 'utf8').trim().split('\n');
-    expect(problems).toHaveLength(1 + 11);
-    expect(io.out()).toContain('Read 17 records from 2 files: 10 gave timeline rows, 7 none.');
+    // 11 problems of the records (the authorship without institutions is now a country-only warning),
+    // plus the unknown-place of that country-level row (analysis below country level drops it).
+    expect(problems).toHaveLength(1 + 12);
+    expect(io.out()).toContain('Read 17 records from 2 files: 11 gave timeline rows, 6 none.');
     expect(io.out()).toMatch(/unknown-ror: 1 error, 1 warning/);
     expect(io.out()).toMatch(/malformed-record: 2 errors/);
+  });
+
+  it('runImport --ror reads an official ROR dump: institutions by ROR id and by acronym', async () => {
+    const io = capture();
+    const csv = join(dir, 'au.csv');
+    writeFileSync(csv, 'researcher_id,year,institution,country\nr1,2019,https://ror.org/02bfwt286,\nr1,2022,UQ,AU\n');
+    // Two records written here in the ROR v2 dump schema (names[] with types, locations[] with geonames_details).
+    const dump = join(dir, 'ror-v2.json');
+    const record = (id: string, name: string, acronym: string, geonamesId: number, city: string, lat: number, lng: number, subdivision: string) => ({
+      id: `https://ror.org/${id}`,
+      status: 'active',
+      types: ['education'],
+      names: [
+        { value: name, types: ['ror_display', 'label'], lang: 'en' },
+        { value: acronym, types: ['acronym'], lang: null },
+      ],
+      locations: [{ geonames_id: geonamesId, geonames_details: { name: city, lat, lng, country_code: 'AU', country_name: 'Australia', country_subdivision_name: subdivision } }],
+      external_ids: [],
+    });
+    writeFileSync(dump, JSON.stringify([
+      record('02bfwt286', 'Monash University', 'MU', 2158177, 'Melbourne', -37.9083, 145.138, 'Victoria'),
+      record('00rqy9422', 'University of Queensland', 'UQ', 2174003, 'Brisbane', -27.495964, 153.009627, 'Queensland'),
+    ]));
+    const out = join(dir, 'au', 'timelines.csv');
+    expect(await runImport(['institutions', csv, '--out', out, '--ror', dump])).toBe(0);
+    expect(readFileSync(out, 'utf8').split('\n').slice(1, 3)).toEqual([
+      'r1,2019,Melbourne,AU,,1,02bfwt286,2158177,-37.9083,145.138,Victoria',
+      'r1,2022,Brisbane,AU,,1,00rqy9422,2174003,-27.495964,153.009627,Queensland',
+    ]);
+    expect(io.out()).toContain('Every row resolves to a place: analysis will drop none.');
   });
 
   it('runImport --strict writes only the problems CSV and exits 1 when there is a problem', async () => {

@@ -16,14 +16,18 @@ function work(authorships: unknown[], extra: Record<string, unknown> = {}) {
 const author = (id: string, institutions: unknown) => ({ author: { id: `https://openalex.org/${id}`, display_name: id }, institutions });
 
 describe('convertOpenAlexWork', () => {
+  // The place columns: Harvard's own GeoNames city; HKU's Pok Fu Lam mapped to Hong Kong (no district region kept).
+  const CAMBRIDGE = { rorId: '03vek6s52', geonamesId: 4931972, lat: 42.3751, lon: -71.10561, region: 'Massachusetts' };
+  const HONG_KONG = { rorId: '02zhqgq86', geonamesId: 1819729, lat: 22.27832, lon: 114.17469, region: null };
+
   it('convertOpenAlexWork gives one row per author and distinct city, publications 1, discipline from the primary topic field', () => {
     const { rows, problems } = convertOpenAlexWork(work([author('A1', [HARVARD, MIT, HKU]), author('A2', [HKU])]), at, index);
     expect(problems).toEqual([]);
     // Harvard and MIT are both in Cambridge: one row; HKU (ROR city Pok Fu Lam) is in Hong Kong.
     expect(rows).toEqual([
-      { researcherId: 'A1', year: 2020, place: 'Cambridge', country: 'US', discipline: 'Computer Science', publications: 1, line: 7 },
-      { researcherId: 'A1', year: 2020, place: 'Hong Kong', country: 'HK', discipline: 'Computer Science', publications: 1, line: 7 },
-      { researcherId: 'A2', year: 2020, place: 'Hong Kong', country: 'HK', discipline: 'Computer Science', publications: 1, line: 7 },
+      { researcherId: 'A1', year: 2020, place: 'Cambridge', country: 'US', discipline: 'Computer Science', publications: 1, line: 7, ...CAMBRIDGE },
+      { researcherId: 'A1', year: 2020, place: 'Hong Kong', country: 'HK', discipline: 'Computer Science', publications: 1, line: 7, ...HONG_KONG },
+      { researcherId: 'A2', year: 2020, place: 'Hong Kong', country: 'HK', discipline: 'Computer Science', publications: 1, line: 7, ...HONG_KONG },
     ]);
   });
 

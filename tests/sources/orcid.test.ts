@@ -99,6 +99,8 @@ describe('convertOrcidRecord', () => {
     const base = xmlRecord('0000-0002-1825-0097.xml').affiliations[2]!;
     const record: OrcidRecord = {
       orcid: '0000-0001-0000-0009',
+      status: 'ok',
+      statusDetail: null,
       lastModified: null,
       line: 1,
       affiliations: [

@@ -161,7 +161,7 @@ async function analyzeWith(
   const pairsSql =
     kind === 'moves'
       ? `SELECT f AS name, fc AS country FROM rows WHERE NOT bad AND NOT blank UNION SELECT t, tc FROM rows WHERE NOT bad AND NOT blank`
-      : `SELECT DISTINCT place AS name, country FROM rows WHERE NOT bad AND NOT blank`;
+      : `SELECT DISTINCT place AS name, country, hkey FROM rows WHERE NOT bad AND NOT blank`;
   const index = await resolvePairs(db, pairsSql, resolver);
   const resolvedRows = kind === 'moves' ? await joinMoves(db) : await joinTimelines(db);
   // Every later step reads the joined tables only.
@@ -248,7 +248,7 @@ async function joinMoves(db: Session): Promise<{ flagged: Flagged[] }> {
 async function joinTimelines(db: Session): Promise<{ flagged: Flagged[] }> {
   await db.run(`CREATE OR REPLACE TEMP TABLE tl AS
     SELECT r.ord, r.id AS rid, r.year, p.place, CAST(r.cnt AS BIGINT) AS pubs, r.disc, p.k, p.flag
-    FROM rows r JOIN pmap p ON p.name = r.place AND p.ckey = coalesce(r.country, '')
+    FROM rows r JOIN pmap p ON p.name = r.place AND p.ckey = coalesce(r.country, '') AND p.hkey = r.hkey
     WHERE NOT r.bad AND NOT r.blank;
     CREATE OR REPLACE TEMP TABLE k AS SELECT ord, rid, year, place, pubs, disc FROM tl WHERE place IS NOT NULL`);
   const c = await db.columns(`SELECT ord, k FROM tl WHERE flag ORDER BY ord`);

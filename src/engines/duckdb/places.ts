@@ -6,6 +6,8 @@
  * alphabetical tie-breaks.
  */
 import { compareText } from '../../graph/breakdowns.ts';
+import { hasPlaceHint } from '../../places/by-geonames.ts';
+import { placeHintOfKey } from '../../records/parse-timelines.ts';
 import type { Place, PlaceResolution, PlaceResolver } from '../../places/types.ts';
 import type { Problem } from '../../records/types.ts';
 import type { Session } from './session.ts';
@@ -14,6 +16,8 @@ import type { Session } from './session.ts';
 export interface Pair {
   name: string;
   country: string | null;
+  /** The place columns' key ('' or absent when none). */
+  hkey?: string;
   resolution: PlaceResolution;
 }
 
@@ -29,20 +33,30 @@ export interface PlaceIndex {
  * when the pair does not resolve, `flag` true when it gives a problem (failure or warning).
  */
 export async function resolvePairs(db: Session, pairsSql: string, resolver: PlaceResolver): Promise<PlaceIndex> {
-  const rows = await db.columns(`SELECT name, country FROM (${pairsSql}) ORDER BY name, country NULLS FIRST`);
+  // Timelines hand over the place columns' key too (`hkey`, see validate.ts): a pair is then
+  // placed by its GeoNames id, coordinates or region when it has them, as `resolveTimelines` does.
+  const probe = await db.columns(`SELECT * FROM (${pairsSql}) LIMIT 0`);
+  const keyed = 'hkey' in probe;
+  const rows = await db.columns(`SELECT name, country, ${keyed ? 'hkey' : `'' AS hkey`} FROM (${pairsSql}) ORDER BY name, country NULLS FIRST, hkey`);
   const names = (rows.name ?? []) as string[];
   const countries = (rows.country ?? []) as Array<string | null>;
-  const pairs: Pair[] = names.map((name, i) => ({ name, country: countries[i] ?? null, resolution: resolver.resolve(name, countries[i] ?? null) }));
+  const keys = (rows.hkey ?? []) as string[];
+  const at = resolver.resolveAt?.bind(resolver);
+  const pairs: Pair[] = names.map((name, i) => {
+    const country = countries[i] ?? null;
+    const hint = keys[i] ? placeHintOfKey(keys[i]!) : null;
+    return { name, country, hkey: keys[i] ?? '', resolution: at && hasPlaceHint(hint) ? at(name, country, hint) : resolver.resolve(name, country) };
+  });
   const byId = new Map<string, Place>();
   for (const p of pairs) if (p.resolution.ok) byId.set(p.resolution.place.id, p.resolution.place);
   const ids = [...byId.keys()].sort(compareText);
   const index = new Map(ids.map((id, i) => [id, i]));
-  await db.run(`CREATE OR REPLACE TEMP TABLE pmap (k INTEGER, name VARCHAR, ckey VARCHAR, place INTEGER, flag BOOLEAN)`);
+  await db.run(`CREATE OR REPLACE TEMP TABLE pmap (k INTEGER, name VARCHAR, ckey VARCHAR, hkey VARCHAR, place INTEGER, flag BOOLEAN)`);
   await db.append(
     'pmap',
     pairs.map((p, k) => {
       const r = p.resolution;
-      return [k, p.name, p.country ?? '', r.ok ? index.get(r.place.id)! : null, !r.ok || r.warning !== undefined];
+      return [k, p.name, p.country ?? '', p.hkey ?? '', r.ok ? index.get(r.place.id)! : null, !r.ok || r.warning !== undefined];
     }),
   );
   return { pairs, places: ids.map((id) => byId.get(id)!) };

@@ -11,6 +11,7 @@
  * A row is blank (skipped, not counted) when every cell of every column is white space.
  */
 import { checkColumnMap, matchColumns, MOVE_FIELDS, TIMELINE_FIELDS } from '../../records/columns.ts';
+import { PLACE_HINT_FIELDS } from '../../records/parse-timelines.ts';
 import { describeCountFault, MAX_COUNT, YEAR_RANGE, type CountFault } from '../../records/cells.ts';
 import { problem } from '../../records/table-input.ts';
 import type { ColumnMap, Problem, RecordKind } from '../../records/types.ts';
@@ -70,7 +71,8 @@ const COUNT_FAULT_SQL = (text: string) =>
  * Creates the temporary table `rows_t` from the view `src` (see `source.ts`) and the view `rows`
  * over it with `ord`, the 1-based data-row number in file order (the table's `rowid` + 1). Columns:
  * for moves `ord, blank, id, f, t, fc, tc, year, cnt, disc, bad, ytext, ctext, cfault, self`; for
- * timelines `ord, blank, id, place, country, year, cnt, disc, bad, ytext, ctext, cfault`. `bad`
+ * timelines `ord, blank, id, place, country, hkey, year, cnt, disc, bad, ytext, ctext, cfault` (`hkey`:
+ * the place columns' cells, see {@link hintKeySql}). `bad`
  * marks a row with any problem (it is skipped, a zero count included); `ytext`, `ctext`, `cfault`
  * and `self` are kept for those rows only, the messages need them.
  *
@@ -90,7 +92,7 @@ export async function createRowsTable(db: Session, header: readonly string[], ki
   const fields =
     kind === 'moves'
       ? `${cell('from')} AS f, ${cell('to')} AS t, nullif(${cell('from_country')}, '') AS fc, nullif(${cell('to_country')}, '') AS tc`
-      : `${cell('place')} AS place, nullif(${cell('country')}, '') AS country`;
+      : `${cell('place')} AS place, nullif(${cell('country')}, '') AS country, ${hintKeySql(found, cell)} AS hkey`;
   const raw = header.map((_h, i) => `_r${i}`).join(', ');
   const trimmed = `SELECT *, ${cell('researcher_id')} AS id, ${fields}, ${cell('year')} AS ytext,
       ${hasCount ? cell(countField) : `'1'`} AS ctext, nullif(${cell('discipline')}, '') AS disc FROM s`;
@@ -112,7 +114,7 @@ export async function createRowsTable(db: Session, header: readonly string[], ki
     checks = `SELECT *, NOT blank AND (${idCheck} OR f = '' OR t = '' OR year IS NULL OR cfault IS NOT NULL OR self) AS bad
       FROM (SELECT *, ${self} AS self FROM v)`;
   } else {
-    columns = `blank, id, place, country, year, cnt, disc, bad, ytext, ctext, cfault`;
+    columns = `blank, id, place, country, hkey, year, cnt, disc, bad, ytext, ctext, cfault`;
     checks = `SELECT *, NOT blank AND (id = '' OR place = '' OR year IS NULL OR cfault IS NOT NULL) AS bad FROM v`;
   }
   const out = columns
@@ -123,6 +125,16 @@ export async function createRowsTable(db: Session, header: readonly string[], ki
     WITH s AS (SELECT ${raw} FROM src), t AS (${trimmed}), c AS (${casts}), v AS (${typed}), w AS (${checks})
     SELECT ${out} FROM w;
     CREATE OR REPLACE TEMP VIEW rows AS SELECT rowid + 1 AS ord, * FROM rows_t`);
+}
+
+/**
+ * The text key of a row's place columns (geonames_id, lat, lon, region joined by U+0001), or ''
+ * when the input has none of them: pairs are resolved per (name, country, key), the key parsed
+ * back with `placeHintOfCells` as the JS reader does.
+ */
+function hintKeySql(found: Map<string, string>, cell: (field: string) => string): string {
+  if (!PLACE_HINT_FIELDS.some((f) => found.has(f))) return `''`;
+  return `concat(${PLACE_HINT_FIELDS.map((f) => cell(f)).join(`, chr(1), `)})`;
 }
 
 const BAD_YEAR = `year is not a whole number in ${YEAR_RANGE[0]}–${YEAR_RANGE[1]}`;

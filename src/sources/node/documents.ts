@@ -31,7 +31,10 @@ function expand(value: unknown, at: RecordLocator, ordinals: boolean): SourceDoc
   const page = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { results?: unknown }).results : undefined;
   const list = Array.isArray(page) ? page : Array.isArray(value) ? value : null;
   if (!list) return [{ kind: 'json', value, at }];
-  return list.map((v, i) => ({ kind: 'json', value: v, at: ordinals ? { file: at.file, line: i + 1 } : at }));
+  // A page on one line (the API's minified responses): every record shares the line, so each
+  // carries its index in the page too.
+  const key = Array.isArray(page) ? 'results' : '';
+  return list.map((v, i) => ({ kind: 'json', value: v, at: { file: at.file, line: ordinals ? i + 1 : at.line, path: `${key}[${i}]` } }));
 }
 
 function badJson(at: RecordLocator, text: string, error: unknown): SourceDocument {

@@ -11,23 +11,37 @@ import { parseCsvRows } from '../../places/csv.ts';
 import { createDistrictCity, type DistrictCity } from '../../places/district-city.ts';
 import { createDistrictResolver, type CityPoint, type DistrictOptions, type GeoCity, type ParentCity, type ParentCityMethod } from '../districts.ts';
 import { createRorIndex, rorRecordsFromRows, type RorRecord } from '../ror.ts';
+import { rorRecordsFromDump } from '../ror-dump.ts';
+import { zipMembers, type ZipMember } from './read-zip.ts';
 import type { InstitutionIndex } from '../types.ts';
 
 /** The bundled gazetteer: 51,370 ROR records (CC0), see `data/ror/README.md`. */
 export const DEFAULT_ROR_GAZETTEER = fileURLToPath(new URL('../../../data/ror/ror_records_latest_gazetteer.csv.gz', import.meta.url));
 
 /**
- * ROR records from a gazetteer CSV (plain or gzip-compressed).
+ * ROR records from a gazetteer CSV (plain or gzip-compressed), or from an official ROR data dump
+ * as published: the `.zip` (its `*_schema_v2.json` member, else its v1 `*.json`), or a dump's
+ * JSON (schema v1 or v2, plain or gzip-compressed). A dump brings every organisation's other
+ * names (aliases, acronyms, labels) for name lookups.
  *
- * @throws InputError when the file cannot be read or lacks a required column.
+ * @throws InputError when the file cannot be read, is no dump, or lacks a required column.
  */
 export async function loadRorRecords(path: string = DEFAULT_ROR_GAZETTEER): Promise<RorRecord[]> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
+    if (bytes[0] === 0x50 && bytes[1] === 0x4b) bytes = dumpMember(zipMembers(bytes)).read();
     if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
   } catch (error) {
     throw new InputError(path, `cannot read the ROR gazetteer: ${(error as Error).message}`, { cause: error });
+  }
+  const start = bytes.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  if (start.startsWith('[')) {
+    try {
+      return rorRecordsFromDump(JSON.parse(bytes.toString('utf8'))).records;
+    } catch (error) {
+      throw new InputError(path, `is not a ROR data dump: ${(error as Error).message}`, { cause: error });
+    }
   }
   const rows = fastCsvRows(bytes.toString('utf8'));
   try {
@@ -35,6 +49,14 @@ export async function loadRorRecords(path: string = DEFAULT_ROR_GAZETTEER): Prom
   } catch (error) {
     throw new InputError(path, (error as Error).message, { cause: error });
   }
+}
+
+/** The JSON member of a ROR dump archive: the schema v2 file when there is one, else the v1 JSON. */
+function dumpMember(members: ZipMember[]): ZipMember {
+  const json = members.filter((m) => /\.json$/i.test(m.name) && !m.name.startsWith('__MACOSX'));
+  const member = json.find((m) => /schema_v2/i.test(m.name)) ?? json[0];
+  if (!member) throw new Error(`the archive holds no ROR JSON (members: ${members.map((m) => m.name).join(', ') || 'none'})`);
+  return member;
 }
 
 /**

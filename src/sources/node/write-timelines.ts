@@ -15,12 +15,19 @@ import { formatCell, quoteField } from '../../exports/csv.ts';
 import { TIMELINE_FIELDS } from '../../records/columns.ts';
 import type { TimelineRecord } from '../../records/types.ts';
 
-/** The canonical timelines columns, in order: researcher_id, year, place, country, discipline, publications. */
+/**
+ * The canonical timelines columns, in order: researcher_id, year, place, country, discipline,
+ * publications, then the place columns ror_id, geonames_id, lat, lon, region (empty when unknown).
+ */
 export const TIMELINES_CSV_COLUMNS: readonly string[] = TIMELINE_FIELDS;
 
 /** One CSV line (with its `\n`) of a timeline row, in {@link TIMELINES_CSV_COLUMNS} order. */
 export function timelineCsvLine(r: TimelineRecord): string {
-  return [r.researcherId, r.year, r.place, r.country, r.discipline, r.publications].map((v) => quoteField(formatCell(v))).join(',') + '\n';
+  return (
+    [r.researcherId, r.year, r.place, r.country, r.discipline, r.publications, r.rorId, r.geonamesId, r.lat, r.lon, r.region]
+      .map((v) => quoteField(formatCell(v ?? null)))
+      .join(',') + '\n'
+  );
 }
 
 function* csvChunks(records: readonly TimelineRecord[]): Generator<string> {
