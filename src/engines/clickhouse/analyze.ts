@@ -9,6 +9,9 @@
  * see docs/large-inputs.md for what differs on an existing table (no line numbers).
  */
 import { OptionError } from '../../errors.ts';
+import { inspectInput } from '../../io/inspect-input.ts';
+import type { PlaceResolver } from '../../places/types.ts';
+import { unusableInput } from '../../records/usable.ts';
 import type { FlowGraph } from '../../graph/types.ts';
 import { finish, type AnalysisRun, type RunHooks } from '../../pipeline/analyze.ts';
 import { detectKind } from '../../pipeline/analyze-file.ts';
@@ -68,7 +71,11 @@ export async function analyzeWithClickHouse(
   hooks: ClickHouseHooks = {},
 ): Promise<AnalysisRun> {
   const p = await prepareWithClickHouse(path, options, target, hooks);
-  return finish(p.graph, { file: path, o: p.options, read: { records: [], problems: p.problems, rowsRead: p.rowsRead }, problems: p.problems, researchers: p.researchers, records: p.records }, hooks);
+  return finish(
+    p.graph,
+    { file: path, o: p.options, read: { records: [], problems: p.problems, rowsRead: p.rowsRead }, problems: p.problems, researchers: p.researchers, records: p.records, resolver: p.resolver },
+    hooks,
+  );
 }
 
 /** Everything of a run but the analyses. */
@@ -79,6 +86,8 @@ export interface PreparedRun {
   rowsRead: number;
   records: number;
   researchers: AnalysisRun['researchers'];
+  /** The resolver the run used (its non-literal resolutions go to `resolutions.csv`). */
+  resolver: PlaceResolver;
 }
 
 /** The cluster steps of {@link analyzeWithClickHouse}, without the analyses (the benchmark times those apart). */
@@ -163,6 +172,9 @@ async function run(conns: Connection[], path: string, options: ClickHouseAnalyze
     if (!source || source.format === 'parquet') {
       throw new OptionError('engine', 'clickhouse', 'a .csv or .tsv input (optionally .gz) for the ClickHouse engine; load Parquet into a table and pass --input-table, or use --engine duckdb');
     }
+    // The same file checks as the other engines' readers before a byte is sent: one cause for an
+    // unusable file (missing, not gzip, binary, empty, a repeated column, no data row) in all engines.
+    await inspectInput(path, { gzip: source.gzip, delimiter: source.format === 'tsv' ? '\t' : ',' });
     const table = parseTableName(target.table ?? DEFAULTS.table, 'clickhouse-table');
     const cluster = await chooseCluster(conn, target.cluster);
     let detected: RecordKind = 'moves';
@@ -174,7 +186,7 @@ async function run(conns: Connection[], path: string, options: ClickHouseAnalyze
       const derived: Definition[] = [];
       if (f.problems.length === 0) {
         tag = loadTag(detected, f.found);
-        derived.push(...rowDefinitions(CLICKHOUSE, { kind: detected, header, found: f.found }), [MAP_COLUMN, CLICKHOUSE.str(tag)]);
+        derived.push(...rowDefinitions(CLICKHOUSE, { kind: detected, header, found: f.found, raw: (c) => CLICKHOUSE.id(c) }), [MAP_COLUMN, CLICKHOUSE.str(tag)]);
       }
       const load = await createRowTables(conns, cluster, table, header, derived, 'rand()');
       return { table: qualified(load), columns: [LINE_COLUMN, ...header].map((h) => CLICKHOUSE.id(h)) };
@@ -185,10 +197,8 @@ async function run(conns: Connection[], path: string, options: ClickHouseAnalyze
   const o = resolveAnalyzeOptions({ ...options, kind });
   const fields = matchFields(input.header, kind, o.columns, input.file);
   const from = qualified(input.table);
-  if (fields.problems.length > 0) {
-    const [c] = await conn.rows(`SELECT count() FROM ${from}`);
-    return { options: o, graph: await emptyGraph(o), problems: fields.problems, rowsRead: Number(c![0]) + input.malformed.length, researchers: null, records: 0 };
-  }
+  // A missing required column makes the input unusable, as in the other engines (exit 3).
+  if (fields.problems.length > 0) throw unusableInput(fields.problems, 1, input.file, input.header)!;
   // A table with validation columns is read through them when they were made for this kind and
   // these fields; the checks are otherwise computed in each query from the input columns.
   const tag = loadTag(kind, fields.found);
@@ -248,6 +258,7 @@ async function run(conns: Connection[], path: string, options: ClickHouseAnalyze
     }
   }
   const rowsRead = Number(counts![1]) + input.malformed.length;
+  if (rowsRead === 0) throw unusableInput([], 0, input.file, input.header)!;
   lap('problems');
 
   const parts = { places: index.places, kind, level: o.level };
@@ -281,7 +292,7 @@ async function run(conns: Connection[], path: string, options: ClickHouseAnalyze
     lap('aggregate');
     const graph = assembleGraph(flows, { ...parts, nodes, stock: null, window: null, movesWithinPlace: Number(s![2]) });
     lap('graph');
-    return { options: o, graph, problems, rowsRead, researchers: null, records: Number(s![0]) + Number(s![1]) };
+    return { options: o, graph, problems, rowsRead, researchers: null, records: Number(s![0]) + Number(s![1]), resolver };
   }
   hooks.onStage?.('derive');
   const derived = await deriveTimelines(conn, { head: mhead, from, where: ok, db: input.table.db, window: o.window, years: o.years });
@@ -289,7 +300,7 @@ async function run(conns: Connection[], path: string, options: ClickHouseAnalyze
   hooks.onStage?.('graph');
   const graph = assembleGraph(derived.flows, { ...parts, nodes: derived.nodes, stock: derived.stock, window: o.window, movesWithinPlace: 0 });
   lap('graph');
-  return { options: o, graph, problems, rowsRead, researchers: derived.researchers, records: derived.records };
+  return { options: o, graph, problems, rowsRead, researchers: derived.researchers, records: derived.records, resolver };
 }
 
 /**
@@ -308,9 +319,4 @@ export async function tableFingerprint(url: string, table: string): Promise<stri
   } finally {
     await conn.close();
   }
-}
-
-async function emptyGraph(o: ResolvedAnalyzeOptions): Promise<FlowGraph> {
-  const { buildFlowGraph } = await import('../../graph/build.ts');
-  return buildFlowGraph({ moves: [], places: [], kind: o.kind, level: o.level, window: o.kind === 'timelines' ? o.window : null, stock: o.kind === 'timelines' ? new Map() : null }, { years: o.years });
 }
