@@ -55,6 +55,32 @@ describe.skipIf(missing !== null)('analyzeWithClickHouse', () => {
     expect((ch as InputError).message).toContain('no column "to" for to');
   });
 
+  it('analyzeWithClickHouse notes rows that repeat an earlier row and refuses a file the other engines refuse, as the DuckDB engine does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tf-ch-faults-'));
+    try {
+      const write = (name: string, text: string) => (writeFileSync(join(dir, name), text), join(dir, name));
+      // Rows 3 and 4 repeat row 2 (row 4 after trimming), row 6 repeats row 5 with the NULL country as ''.
+      const moves = write('dup.csv', 'researcher_id,from,from_country,to,to_country,year\nr1,Boston,US,London,GB,2019\nr1,Boston,US,London,GB,2019\n r1,Boston,US,London,GB,2019\nr2,Paris,,London,GB,2020\nr2,Paris,,London,GB,2020\nr2,Paris,FR,London,GB,2020\n');
+      const [duck, ch] = await both(moves);
+      const note = '3 rows repeat an earlier row field for field and count again; if the file holds some rows twice (two exports concatenated), remove them';
+      expect(duck.analyses.warnings.filter((w) => w.includes('repeat'))).toEqual([note]);
+      await expectSameRun(duck, ch);
+      const rows = write('dup-rows.csv', 'researcher_id,year,place,country\na,2019,Boston,US\na,2019,Boston,US\na,2021,London,GB\n');
+      expect((await analyzeWithClickHouse(rows, { stabilityRuns: 0 }, { url: cluster.urls })).analyses.warnings.filter((w) => w.includes('repeat'))).toEqual([]);
+      for (const [name, text] of [['empty.csv', ''], ['header-only.csv', 'researcher_id,from,to,year\n'], ['twice.csv', 'researcher_id,from,from,year\nr1,a,b,2019\n']]) {
+        const path = write(name!, text!);
+        const refusal = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e);
+        const d = await refusal(analyzeFileWithDuckDB(path, { stabilityRuns: 0 }));
+        const c = await refusal(analyzeWithClickHouse(path, { stabilityRuns: 0 }, { url: cluster.urls }));
+        expect(d, name).toBeInstanceOf(InputError);
+        expect(c, name).toBeInstanceOf(InputError);
+        expect((c as InputError).message, name).toBe((d as InputError).message);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('analyzeWithClickHouse equals the DuckDB engine on the moves rule fixture, with and without a years filter', async () => {
     for (const years of [null, [2020, 2021] as [number, number]]) {
       const [duck, ch] = await both('tests/fixtures/engines/moves-rules.csv', { years });

@@ -11,6 +11,7 @@
 import { OptionError } from '../../errors.ts';
 import { inspectInput } from '../../io/inspect-input.ts';
 import type { PlaceResolver } from '../../places/types.ts';
+import { duplicateNote } from '../../records/duplicates.ts';
 import { unusableInput } from '../../records/usable.ts';
 import type { FlowGraph } from '../../graph/types.ts';
 import { finish, type AnalysisRun, type RunHooks } from '../../pipeline/analyze.ts';
@@ -71,11 +72,13 @@ export async function analyzeWithClickHouse(
   hooks: ClickHouseHooks = {},
 ): Promise<AnalysisRun> {
   const p = await prepareWithClickHouse(path, options, target, hooks);
-  return finish(
+  const run = finish(
     p.graph,
     { file: path, o: p.options, read: { records: [], problems: p.problems, rowsRead: p.rowsRead }, problems: p.problems, researchers: p.researchers, records: p.records, resolver: p.resolver },
     hooks,
   );
+  if (p.duplicateNote) run.analyses.warnings.push(p.duplicateNote);
+  return run;
 }
 
 /** Everything of a run but the analyses. */
@@ -88,6 +91,8 @@ export interface PreparedRun {
   researchers: AnalysisRun['researchers'];
   /** The resolver the run used (its non-literal resolutions go to `resolutions.csv`). */
   resolver: PlaceResolver;
+  /** The note on rows repeating an earlier row (see `duplicateNote`), or null. */
+  duplicateNote: string | null;
 }
 
 /** The cluster steps of {@link analyzeWithClickHouse}, without the analyses (the benchmark times those apart). */
@@ -216,6 +221,11 @@ async function run(conns: Connection[], path: string, options: ClickHouseAnalyze
       ? `${head}SELECT tf_ln, tf_id, tf_f, tf_t, tf_fc, tf_tc, tf_ytext, tf_year, tf_ctext, tf_cfault, tf_self FROM ${from} WHERE tf_bad ORDER BY tf_ln, tf_id, tf_f, tf_t, tf_ytext, tf_ctext`
       : `${head}SELECT tf_ln, tf_id, tf_place, tf_ytext, tf_year, tf_ctext, tf_cfault FROM ${from} WHERE tf_bad ORDER BY tf_ln, tf_id, tf_place, tf_ytext, tf_ctext`,
   );
+  // The fields countDuplicateRecords compares, of the rows that parsed; NULL apart from ''.
+  const opt = (x: string) => `isNull(${x}), coalesce(${x}, '')`;
+  const same = kind === 'moves' ? `tf_id, tf_f, ${opt('tf_fc')}, tf_t, ${opt('tf_tc')}` : `tf_id, tf_place, ${opt('tf_country')}`;
+  const [dups] = await conn.rows(`${head}SELECT count() - uniqExact(${same}, coalesce(tf_year, 0), ${opt('tf_disc')}, tf_cnt) FROM ${from} WHERE NOT tf_bad AND NOT tf_blank`);
+  const duplicates = duplicateNote(Number(dups![0]), kind, fields.found.has(kind === 'moves' ? 'count' : 'publications'));
   lap('validate');
 
   hooks.onStage?.('resolve');
@@ -292,7 +302,7 @@ async function run(conns: Connection[], path: string, options: ClickHouseAnalyze
     lap('aggregate');
     const graph = assembleGraph(flows, { ...parts, nodes, stock: null, window: null, movesWithinPlace: Number(s![2]) });
     lap('graph');
-    return { options: o, graph, problems, rowsRead, researchers: null, records: Number(s![0]) + Number(s![1]), resolver };
+    return { options: o, graph, problems, rowsRead, researchers: null, records: Number(s![0]) + Number(s![1]), resolver, duplicateNote: duplicates };
   }
   hooks.onStage?.('derive');
   const derived = await deriveTimelines(conn, { head: mhead, from, where: ok, db: input.table.db, window: o.window, years: o.years });
@@ -300,7 +310,7 @@ async function run(conns: Connection[], path: string, options: ClickHouseAnalyze
   hooks.onStage?.('graph');
   const graph = assembleGraph(derived.flows, { ...parts, nodes: derived.nodes, stock: derived.stock, window: o.window, movesWithinPlace: 0 });
   lap('graph');
-  return { options: o, graph, problems, rowsRead, researchers: derived.researchers, records: derived.records, resolver };
+  return { options: o, graph, problems, rowsRead, researchers: derived.researchers, records: derived.records, resolver, duplicateNote: duplicates };
 }
 
 /**
