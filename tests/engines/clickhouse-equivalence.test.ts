@@ -76,6 +76,13 @@ describe.skipIf(missing !== null)('analyzeWithClickHouse', () => {
         expect(c, name).toBeInstanceOf(InputError);
         expect((c as InputError).message, name).toBe((d as InputError).message);
       }
+      // A row that is not UTF-8: a problem for the DuckDB engine, a refusal naming it here.
+      const latin = join(dir, 'latin.csv');
+      writeFileSync(latin, Buffer.concat([Buffer.from('researcher_id,from,to,year\nr1,Boston,London,2019\nr2,S'), Buffer.from([0xe3]), Buffer.from('o Paulo,London,2020\n')]));
+      expect((await analyzeFileWithDuckDB(latin, { stabilityRuns: 0 })).problems.filter((p) => p.line === 3).map((p) => [p.line, p.reason])).toEqual([[3, 'bad-encoding']]);
+      const refused = await analyzeWithClickHouse(latin, { stabilityRuns: 0 }, { url: cluster.urls }).then(() => null, (e: unknown) => e);
+      expect(refused).toBeInstanceOf(InputError);
+      expect((refused as InputError).message).toMatch(/line 3 is not UTF-8 \(byte 0xE3\).*reads UTF-8 only \(1 such line\)/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -8,8 +8,9 @@
  * as the DuckDB engine's. The result equals the DuckDB and JS engines' on the same file (tested);
  * see docs/large-inputs.md for what differs on an existing table (no line numbers).
  */
-import { OptionError } from '../../errors.ts';
+import { InputError, OptionError } from '../../errors.ts';
 import { inspectInput } from '../../io/inspect-input.ts';
+import { encodingMessage } from '../../io/read-table.ts';
 import type { PlaceResolver } from '../../places/types.ts';
 import { duplicateNote } from '../../records/duplicates.ts';
 import { unusableInput } from '../../records/usable.ts';
@@ -179,7 +180,14 @@ async function run(conns: Connection[], path: string, options: ClickHouseAnalyze
     }
     // The same file checks as the other engines' readers before a byte is sent: one cause for an
     // unusable file (missing, not gzip, binary, empty, a repeated column, no data row) in all engines.
-    await inspectInput(path, { gzip: source.gzip, delimiter: source.format === 'tsv' ? '\t' : ',' });
+    const seen = await inspectInput(path, { gzip: source.gzip, delimiter: source.format === 'tsv' ? '\t' : ',' });
+    // The other engines skip a row that is not UTF-8 as a bad-encoding problem; the stream into
+    // ClickHouse cannot set such a row aside, and loading it would change its text unseen.
+    if (seen.badLines.size > 0) {
+      const line = Math.min(...seen.badLines.keys());
+      const message = encodingMessage(line, seen.badLines.get(line)!, seen.looksLatin1, path);
+      throw new InputError(path, `${message}; the ClickHouse engine reads UTF-8 only (${seen.badLines.size} such line${seen.badLines.size === 1 ? '' : 's'}): convert the file with iconv, or use --engine duckdb`);
+    }
     const table = parseTableName(target.table ?? DEFAULTS.table, 'clickhouse-table');
     const cluster = await chooseCluster(conn, target.cluster);
     let detected: RecordKind = 'moves';
