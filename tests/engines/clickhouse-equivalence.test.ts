@@ -12,6 +12,7 @@ import { runCli } from '../cli/run-cli.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeWithClickHouse, prepareWithClickHouse, type ClickHouseAnalyzeOptions } from '../../src/engines/clickhouse/analyze.ts';
 import { clickhouseClientAvailable } from '../../src/engines/clickhouse/connection.ts';
+import { InputError } from '../../src/errors.ts';
 import { analyzeFileWithDuckDB, prepareWithDuckDB } from '../../src/engines/duckdb/analyze.ts';
 import { duckdbAvailable } from '../../src/engines/duckdb/session.ts';
 import { clusterUnavailable, startLocalCluster, type LocalCluster } from '../support/clickhouse-cluster.ts';
@@ -35,11 +36,56 @@ describe.skipIf(missing !== null)('analyzeWithClickHouse', () => {
     return [duck, ch] as const;
   };
 
-  const bad = readdirSync('tests/fixtures/bad').filter((f) => f.endsWith('.csv'));
+  // A missing column makes the input unusable: the next test.
+  const bad = readdirSync('tests/fixtures/bad').filter((f) => f.endsWith('.csv') && f !== 'missing-column.csv');
   it.each(bad)('analyzeWithClickHouse equals the DuckDB engine on bad/%s', async (name) => {
     const [duck, ch] = await both(join('tests/fixtures/bad', name));
     expect(ch.problems.length).toBeGreaterThan(0);
     await expectSameRun(duck, ch);
+  });
+
+  it('analyzeWithClickHouse refuses bad/missing-column.csv with the DuckDB engine\'s InputError', async () => {
+    const path = 'tests/fixtures/bad/missing-column.csv';
+    const refusal = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e);
+    const duck = await refusal(analyzeFileWithDuckDB(path, { stabilityRuns: 0 }));
+    const ch = await refusal(analyzeWithClickHouse(path, { stabilityRuns: 0 }, { url: cluster.urls }));
+    expect(duck).toBeInstanceOf(InputError);
+    expect(ch).toBeInstanceOf(InputError);
+    expect((ch as InputError).message).toBe((duck as InputError).message);
+    expect((ch as InputError).message).toContain('no column "to" for to');
+  });
+
+  it('analyzeWithClickHouse notes rows that repeat an earlier row and refuses a file the other engines refuse, as the DuckDB engine does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tf-ch-faults-'));
+    try {
+      const write = (name: string, text: string) => (writeFileSync(join(dir, name), text), join(dir, name));
+      // Rows 3 and 4 repeat row 2 (row 4 after trimming), row 6 repeats row 5 with the NULL country as ''.
+      const moves = write('dup.csv', 'researcher_id,from,from_country,to,to_country,year\nr1,Boston,US,London,GB,2019\nr1,Boston,US,London,GB,2019\n r1,Boston,US,London,GB,2019\nr2,Paris,,London,GB,2020\nr2,Paris,,London,GB,2020\nr2,Paris,FR,London,GB,2020\n');
+      const [duck, ch] = await both(moves);
+      const note = '3 rows repeat an earlier row field for field and count again; if the file holds some rows twice (two exports concatenated), remove them';
+      expect(duck.analyses.warnings.filter((w) => w.includes('repeat'))).toEqual([note]);
+      await expectSameRun(duck, ch);
+      const rows = write('dup-rows.csv', 'researcher_id,year,place,country\na,2019,Boston,US\na,2019,Boston,US\na,2021,London,GB\n');
+      expect((await analyzeWithClickHouse(rows, { stabilityRuns: 0 }, { url: cluster.urls })).analyses.warnings.filter((w) => w.includes('repeat'))).toEqual([]);
+      for (const [name, text] of [['empty.csv', ''], ['header-only.csv', 'researcher_id,from,to,year\n'], ['twice.csv', 'researcher_id,from,from,year\nr1,a,b,2019\n']]) {
+        const path = write(name!, text!);
+        const refusal = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e);
+        const d = await refusal(analyzeFileWithDuckDB(path, { stabilityRuns: 0 }));
+        const c = await refusal(analyzeWithClickHouse(path, { stabilityRuns: 0 }, { url: cluster.urls }));
+        expect(d, name).toBeInstanceOf(InputError);
+        expect(c, name).toBeInstanceOf(InputError);
+        expect((c as InputError).message, name).toBe((d as InputError).message);
+      }
+      // A row that is not UTF-8: a problem for the DuckDB engine, a refusal naming it here.
+      const latin = join(dir, 'latin.csv');
+      writeFileSync(latin, Buffer.concat([Buffer.from('researcher_id,from,to,year\nr1,Boston,London,2019\nr2,S'), Buffer.from([0xe3]), Buffer.from('o Paulo,London,2020\n')]));
+      expect((await analyzeFileWithDuckDB(latin, { stabilityRuns: 0 })).problems.filter((p) => p.line === 3).map((p) => [p.line, p.reason])).toEqual([[3, 'bad-encoding']]);
+      const refused = await analyzeWithClickHouse(latin, { stabilityRuns: 0 }, { url: cluster.urls }).then(() => null, (e: unknown) => e);
+      expect(refused).toBeInstanceOf(InputError);
+      expect((refused as InputError).message).toMatch(/line 3 is not UTF-8 \(byte 0xE3\).*reads UTF-8 only \(1 such line\)/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('analyzeWithClickHouse equals the DuckDB engine on the moves rule fixture, with and without a years filter', async () => {
@@ -134,8 +180,9 @@ describe.skipIf(missing !== null)('analyzeWithClickHouse', () => {
     });
     await sql('DROP TABLE IF EXISTS default.plain_moves');
     await sql('CREATE TABLE default.plain_moves (researcher_id String, `from` String, from_country Nullable(String), `to` String, to_country Nullable(String), year UInt16, discipline String, count Float64) ENGINE = Memory');
-    // The moves rule fixture's well-formed rows with a valid year: r5 has the unknown place Bejing,
-    // r6 is a self-move, r8 a zero count, r11 has no countries.
+    // The moves rule fixture's well-formed rows with a valid year: r5's Bejing is an alternate
+    // name of Beijing in GeoNames (no problem), r6 is a self-move, r8 a zero count, r11 has no
+    // countries.
     await sql(`INSERT INTO default.plain_moves FORMAT CSV
 r1,Cambridge,US,Boston,US,2019,Medicine,1
 r1,Boston,US,Shenzhen,CN,2020,Medicine,1
@@ -157,7 +204,7 @@ r11,Boston,\\N,Shenzhen,\\N,2023,Medicine,1
       const ch = await prepareWithClickHouse('clickhouse:default.plain_moves', {}, { url: cluster.url, inputTable: 'default.plain_moves' });
       // Without a line column every problem says line 0; they come in the same order otherwise.
       expect(ch.problems).toEqual(duck.problems.map((p) => ({ ...p, file: 'clickhouse:default.plain_moves', line: 0 })));
-      expect(ch.problems.map((p) => p.reason)).toEqual(['self-move', 'bad-count', 'unknown-place', 'assumed-country', 'assumed-country']);
+      expect(ch.problems.map((p) => p.reason)).toEqual(['self-move', 'bad-count', 'assumed-country', 'assumed-country']);
       expect([ch.rowsRead, ch.records]).toEqual([duck.rowsRead, duck.records]);
       // One discipline per edge here, so the order of disciplines (by name without lines) cannot differ.
       expect(JSON.stringify(ch.graph.export())).toBe(JSON.stringify(duck.graph.export()));

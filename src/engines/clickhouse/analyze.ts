@@ -8,7 +8,12 @@
  * as the DuckDB engine's. The result equals the DuckDB and JS engines' on the same file (tested);
  * see docs/large-inputs.md for what differs on an existing table (no line numbers).
  */
-import { OptionError } from '../../errors.ts';
+import { InputError, OptionError } from '../../errors.ts';
+import { inspectInput } from '../../io/inspect-input.ts';
+import { encodingMessage } from '../../io/read-table.ts';
+import type { PlaceResolver } from '../../places/types.ts';
+import { duplicateNote } from '../../records/duplicates.ts';
+import { unusableInput } from '../../records/usable.ts';
 import type { FlowGraph } from '../../graph/types.ts';
 import type { FlowStore } from '../../flows/store.ts';
 import { finish, type AnalysisRun, type RunHooks } from '../../pipeline/analyze.ts';
@@ -69,7 +74,14 @@ export async function analyzeWithClickHouse(
   hooks: ClickHouseHooks = {},
 ): Promise<AnalysisRun> {
   const p = await prepareWithClickHouse(path, options, target, hooks);
-  return finish(p.graph, p.flows, { file: path, o: p.options, read: { records: [], problems: p.problems, rowsRead: p.rowsRead }, problems: p.problems, researchers: p.researchers, records: p.records }, hooks);
+  const run = finish(
+    p.graph,
+    p.flows,
+    { file: path, o: p.options, read: { records: [], problems: p.problems, rowsRead: p.rowsRead }, problems: p.problems, researchers: p.researchers, records: p.records, resolver: p.resolver },
+    hooks,
+  );
+  if (p.duplicateNote) run.analyses.warnings.push(p.duplicateNote);
+  return run;
 }
 
 /** Everything of a run but the analyses. */
@@ -82,6 +94,10 @@ export interface PreparedRun {
   rowsRead: number;
   records: number;
   researchers: AnalysisRun['researchers'];
+  /** The resolver the run used (its non-literal resolutions go to `resolutions.csv`). */
+  resolver: PlaceResolver;
+  /** The note on rows repeating an earlier row (see `duplicateNote`), or null. */
+  duplicateNote: string | null;
 }
 
 /** The cluster steps of {@link analyzeWithClickHouse}, without the analyses (the benchmark times those apart). */
@@ -166,6 +182,16 @@ async function run(conns: Connection[], path: string, options: ClickHouseAnalyze
     if (!source || source.format === 'parquet') {
       throw new OptionError('engine', 'clickhouse', 'a .csv or .tsv input (optionally .gz) for the ClickHouse engine; load Parquet into a table and pass --input-table, or use --engine duckdb');
     }
+    // The same file checks as the other engines' readers before a byte is sent: one cause for an
+    // unusable file (missing, not gzip, binary, empty, a repeated column, no data row) in all engines.
+    const seen = await inspectInput(path, { gzip: source.gzip, delimiter: source.format === 'tsv' ? '\t' : ',' });
+    // The other engines skip a row that is not UTF-8 as a bad-encoding problem; the stream into
+    // ClickHouse cannot set such a row aside, and loading it would change its text unseen.
+    if (seen.badLines.size > 0) {
+      const line = Math.min(...seen.badLines.keys());
+      const message = encodingMessage(line, seen.badLines.get(line)!, seen.looksLatin1, path);
+      throw new InputError(path, `${message}; the ClickHouse engine reads UTF-8 only (${seen.badLines.size} such line${seen.badLines.size === 1 ? '' : 's'}): convert the file with iconv, or use --engine duckdb`);
+    }
     const table = parseTableName(target.table ?? DEFAULTS.table, 'clickhouse-table');
     const cluster = await chooseCluster(conn, target.cluster);
     let detected: RecordKind = 'moves';
@@ -177,7 +203,7 @@ async function run(conns: Connection[], path: string, options: ClickHouseAnalyze
       const derived: Definition[] = [];
       if (f.problems.length === 0) {
         tag = loadTag(detected, f.found);
-        derived.push(...rowDefinitions(CLICKHOUSE, { kind: detected, header, found: f.found }), [MAP_COLUMN, CLICKHOUSE.str(tag)]);
+        derived.push(...rowDefinitions(CLICKHOUSE, { kind: detected, header, found: f.found, raw: (c) => CLICKHOUSE.id(c) }), [MAP_COLUMN, CLICKHOUSE.str(tag)]);
       }
       const load = await createRowTables(conns, cluster, table, header, derived, 'rand()');
       return { table: qualified(load), columns: [LINE_COLUMN, ...header].map((h) => CLICKHOUSE.id(h)) };
@@ -188,10 +214,8 @@ async function run(conns: Connection[], path: string, options: ClickHouseAnalyze
   const o = resolveAnalyzeOptions({ ...options, kind });
   const fields = matchFields(input.header, kind, o.columns, input.file);
   const from = qualified(input.table);
-  if (fields.problems.length > 0) {
-    const [c] = await conn.rows(`SELECT count() FROM ${from}`);
-    return { options: o, ...(await emptyGraph(o)), problems: fields.problems, rowsRead: Number(c![0]) + input.malformed.length, researchers: null, records: 0 };
-  }
+  // A missing required column makes the input unusable, as in the other engines (exit 3).
+  if (fields.problems.length > 0) throw unusableInput(fields.problems, 1, input.file, input.header)!;
   // A table with validation columns is read through them when they were made for this kind and
   // these fields; the checks are otherwise computed in each query from the input columns.
   const tag = loadTag(kind, fields.found);
@@ -209,6 +233,11 @@ async function run(conns: Connection[], path: string, options: ClickHouseAnalyze
       ? `${head}SELECT tf_ln, tf_id, tf_f, tf_t, tf_fc, tf_tc, tf_ytext, tf_year, tf_ctext, tf_cfault, tf_self FROM ${from} WHERE tf_bad ORDER BY tf_ln, tf_id, tf_f, tf_t, tf_ytext, tf_ctext`
       : `${head}SELECT tf_ln, tf_id, tf_place, tf_ytext, tf_year, tf_ctext, tf_cfault FROM ${from} WHERE tf_bad ORDER BY tf_ln, tf_id, tf_place, tf_ytext, tf_ctext`,
   );
+  // The fields countDuplicateRecords compares, of the rows that parsed; NULL apart from ''.
+  const opt = (x: string) => `isNull(${x}), coalesce(${x}, '')`;
+  const same = kind === 'moves' ? `tf_id, tf_f, ${opt('tf_fc')}, tf_t, ${opt('tf_tc')}` : `tf_id, tf_place, ${opt('tf_country')}`;
+  const [dups] = await conn.rows(`${head}SELECT count() - uniqExact(${same}, coalesce(tf_year, 0), ${opt('tf_disc')}, tf_cnt) FROM ${from} WHERE NOT tf_bad AND NOT tf_blank`);
+  const duplicates = duplicateNote(Number(dups![0]), kind, fields.found.has(kind === 'moves' ? 'count' : 'publications'));
   lap('validate');
 
   hooks.onStage?.('resolve');
@@ -251,6 +280,7 @@ async function run(conns: Connection[], path: string, options: ClickHouseAnalyze
     }
   }
   const rowsRead = Number(counts![1]) + input.malformed.length;
+  if (rowsRead === 0) throw unusableInput([], 0, input.file, input.header)!;
   lap('problems');
 
   const parts = { places: index.places, kind, level: o.level };
@@ -285,7 +315,7 @@ async function run(conns: Connection[], path: string, options: ClickHouseAnalyze
     const store = flowStoreFromArrays(parts.places, nodes, flows);
     const graph = assembleGraph(store, { ...parts, nodes, stock: null, window: null, movesWithinPlace: Number(s![2]) });
     lap('graph');
-    return { options: o, graph, flows: store, problems, rowsRead, researchers: null, records: Number(s![0]) + Number(s![1]) };
+    return { options: o, graph, flows: store, problems, rowsRead, researchers: null, records: Number(s![0]) + Number(s![1]), resolver, duplicateNote: duplicates };
   }
   hooks.onStage?.('derive');
   const derived = await deriveTimelines(conn, { head: mhead, from, where: ok, db: input.table.db, window: o.window, years: o.years });
@@ -294,7 +324,7 @@ async function run(conns: Connection[], path: string, options: ClickHouseAnalyze
   const store = flowStoreFromArrays(parts.places, derived.nodes, derived.flows);
   const graph = assembleGraph(store, { ...parts, nodes: derived.nodes, stock: derived.stock, window: o.window, movesWithinPlace: 0 });
   lap('graph');
-  return { options: o, graph, flows: store, problems, rowsRead, researchers: derived.researchers, records: derived.records };
+  return { options: o, graph, flows: store, problems, rowsRead, researchers: derived.researchers, records: derived.records, resolver, duplicateNote: duplicates };
 }
 
 /**
@@ -313,9 +343,4 @@ export async function tableFingerprint(url: string, table: string): Promise<stri
   } finally {
     await conn.close();
   }
-}
-
-async function emptyGraph(o: ResolvedAnalyzeOptions): Promise<{ graph: FlowGraph; flows: FlowStore }> {
-  const { buildFlows } = await import('../../graph/build.ts');
-  return buildFlows({ moves: [], places: [], kind: o.kind, level: o.level, window: o.kind === 'timelines' ? o.window : null, stock: o.kind === 'timelines' ? new Map() : null }, { years: o.years });
 }

@@ -14,6 +14,12 @@ export interface Dialect {
   str(text: string): string;
   /** A quoted identifier. */
   id(name: string): string;
+  /**
+   * An input column of `header` as the engine's raw table names it: DuckDB's `src` view (see
+   * `openSource`) by position, `_r0`, `_r1`, ..., so that no header name reaches the SQL; the
+   * other dialects read a table whose columns carry the header's names.
+   */
+  column(header: readonly string[], name: string): string;
   /** A typed NULL text (ClickHouse cannot send an untyped NULL column between shards). */
   nullText: string;
   /** True when the whole of `text` matches the RE2/Java regular expression `re`. */
@@ -49,6 +55,7 @@ export const DUCKDB: Dialect = {
   name: 'duckdb',
   str: sqlStr,
   id: (name) => `"${name.replace(/"/g, '""')}"`,
+  column: (header, name) => `_r${header.indexOf(name)}`,
   nullText: 'CAST(NULL AS VARCHAR)',
   fullMatch: (text, re) => `regexp_full_match(${text}, ${sqlStr(re)})`,
   replaceFirst: (text, re, by) => `regexp_replace(${text}, ${sqlStr(re)}, ${sqlStr(by)})`,
@@ -70,6 +77,7 @@ export const CLICKHOUSE: Dialect = {
   name: 'clickhouse',
   str: chStr,
   id: (name) => `\`${name.replace(/\\/g, '\\\\').replace(/`/g, '\\`')}\``,
+  column: (_header, name) => CLICKHOUSE.id(name),
   nullText: 'CAST(NULL AS Nullable(String))',
   fullMatch: (text, re) => `match(${text}, ${chStr(`^(?:${re})$`)})`,
   replaceFirst: (text, re, by) => `replaceRegexpOne(${text}, ${chStr(re)}, ${chStr(by)})`,
@@ -90,6 +98,7 @@ export const SPARK: Dialect = {
   name: 'spark',
   str: (text) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`,
   id: (name) => `\`${name.replace(/`/g, '``')}\``,
+  column: (_header, name) => SPARK.id(name),
   nullText: 'CAST(NULL AS STRING)',
   fullMatch: (text, re) => `(${text} RLIKE '^(?:${re.replace(/\\/g, '\\\\').replace(/'/g, "\\'")})$')`,
   // Every pattern the steps replace is anchored (one match at most), so replacing all is replacing the first.

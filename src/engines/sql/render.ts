@@ -16,7 +16,7 @@ import { rowDefinitions, stepChain } from './rows.ts';
 export function renderSteps(d: Dialect): string {
   const columns = ['researcher_id', 'from', 'from_country', 'to', 'to_country', 'year', 'discipline', 'count'];
   const found = new Map(columns.filter((c) => (MOVE_FIELDS as readonly string[]).includes(c)).map((c) => [c, c]));
-  const checks = stepChain(rowDefinitions(d, { kind: 'moves', header: columns, found }), 'moves_raw');
+  const checks = stepChain(rowDefinitions(d, { kind: 'moves', header: columns, found, raw: (c) => d.id(c) }), 'moves_raw');
   const q = flowQueries(d, { head: '', from: 'm', where: '1 = 1', okey: 'okey', rid: 'rid', s: 's', t: 't', year: 'year', disc: 'disc', cnt: 'cnt' });
   return [
     `-- 1. Row checks (${d.name}): every row of moves_raw with its cleaned cells, year, count and flags;\n` +

@@ -14,7 +14,7 @@
  * (skipped; a zero count included); `tf_cfault`: NULL or the count fault of `parseCount`;
  * `tf_cnt`: the count (meaningful on rows that are not bad).
  */
-import { YEAR_RANGE } from '../../records/cells.ts';
+import { MAX_COUNT, YEAR_RANGE } from '../../records/cells.ts';
 import type { RecordKind } from '../../records/types.ts';
 import { JS_WHITESPACE, type Dialect } from './dialect.ts';
 
@@ -28,11 +28,14 @@ export interface RowInput {
   header: readonly string[];
   /** Canonical field → column (see `matchColumns`). */
   found: ReadonlyMap<string, string>;
-  /** SQL of a raw column as text ('' for NULL); default: the quoted column. */
+  /**
+   * SQL of a raw column as text ('' for NULL); default: the column as the dialect's raw table
+   * names it (`Dialect.column`: by position for DuckDB, by name for the others).
+   */
   raw?: (column: string) => string;
 }
 
-/** `parseCount`'s grammar. */
+/** The numbers `parseCount` tells apart (a count must then also be plain digits, at most `MAX_COUNT`). */
 const NUMBER_RE = '[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?';
 
 /** A cell trimmed as JavaScript trims, '' for NULL. */
@@ -46,7 +49,7 @@ export function cellSql(d: Dialect, text: string): string {
  */
 export function rowDefinitions(d: Dialect, input: RowInput): Definition[] {
   const { kind, header, found } = input;
-  const raw = input.raw ?? ((c: string) => d.id(c));
+  const raw = input.raw ?? ((c: string) => d.column(header, c));
   const cell = (field: string) => (found.has(field) ? cellSql(d, raw(found.get(field)!)) : `''`);
   const optional = (field: string) => (found.has(field) ? `CASE WHEN ${cell(field)} = '' THEN NULL ELSE ${cell(field)} END` : d.nullText);
   const countField = kind === 'moves' ? 'count' : 'publications';
@@ -74,7 +77,8 @@ export function rowDefinitions(d: Dialect, input: RowInput): Definition[] {
     'tf_cfault',
     `CASE WHEN tf_ctext = '' THEN 'empty' WHEN NOT ${d.fullMatch('tf_ctext', NUMBER_RE)} THEN 'non-numeric' ` +
       `WHEN ${v} IS NULL OR ${d.isInf(v)} THEN 'non-numeric' WHEN ${v} < 0 THEN 'negative' ` +
-      `WHEN ${v} <> floor(${v}) THEN 'non-integer' WHEN ${v} = 0 THEN 'zero' ELSE NULL END`,
+      `WHEN ${v} <> floor(${v}) THEN 'non-integer' WHEN NOT ${d.fullMatch('tf_ctext', '[0-9]+(\\.0*)?')} THEN 'not-plain' ` +
+      `WHEN ${v} = 0 THEN 'zero' WHEN ${v} > ${MAX_COUNT} THEN 'too-large' ELSE NULL END`,
   ]);
   // Read on clean rows only, where the count is a number.
   defs.push(['tf_cnt', `coalesce(${v}, 0)`]);
