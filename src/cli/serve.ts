@@ -21,6 +21,7 @@ export const ANALYSIS_FILES: readonly string[] = Object.freeze([
   'communities.csv',
   'rai.csv',
   'intervals.csv',
+  'compare.csv',
   'manifest.json',
 ]);
 

@@ -154,6 +154,21 @@ describe('scales', () => {
     for (let i = 1; i < ws.length; i++) expect(ws[i]!).toBeGreaterThan(ws[i - 1]!);
   });
 
+  it('toRenderGraph colours by the change in net inflow between periods (compare.csv), grey where a place was not compared', () => {
+    const g = small();
+    // A fell by 40, B rose by 160: the scale ends at 160; C has no coordinates, so is not drawn.
+    const netChange = new Map<string, number | null>([['A', -40], ['B', 160], ['C', 999]]);
+    const r = toRenderGraph(g, appearance(g, { nodeColor: 'netChange', netChange }));
+    expect(r.scales.changeMaxAbs).toBe(160);
+    expect(r.graph.getNodeAttribute('A', 'color')).toBe(netInflowColor(-40, 160));
+    expect(r.graph.getNodeAttribute('B', 'color')).toBe(netInflowColor(160, 160));
+    const partial = toRenderGraph(g, appearance(g, { nodeColor: 'netChange', netChange: new Map([['B', 5]]) }));
+    expect(partial.graph.getNodeAttribute('A', 'color')).toBe(OTHER_COLOR);
+    const none = toRenderGraph(g, appearance(g, { nodeColor: 'netChange', netChange: null }));
+    expect(none.scales.changeMaxAbs).toBe(0);
+    expect(none.graph.getNodeAttribute('B', 'color')).toBe(OTHER_COLOR);
+  });
+
   it('toRenderGraph colours by net rate: net inflow over the researcher-years of the selected years, grey without population', () => {
     // A: in 1, out 109 → net −108; B: in 100, out 1 → net +99.
     const g = small();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readComparison } from '../../viewer/src/data/analysis.ts';
 import { filterFlows } from '../../src/flows/filter.ts';
 import { graphWithFlows } from '../../src/flows/graph.ts';
 import type { FilterOptions } from '../../src/flows/filter.ts';
@@ -104,5 +105,16 @@ describe('emptyNote', () => {
     expect(emptyNote({ ...base, topSources: true, k: 3, topMinWeight: 500 })).toBe(
       "No flows among each destination's top 3 sources of at least 500 moves. Lower \"of at least 500\".",
     );
+  });
+});
+
+describe('readComparison', () => {
+  it('readComparison reads the periods and each place’s change in net inflow, empty cells as null', () => {
+    const text = 'place,period_1,period_2,net_inflow_1,net_inflow_2,net_inflow_change\nCHN,1998-2004,2012-2018,-2213,4856,7069\nTWN,1998-2004,2012-2018,,12,\n';
+    const c = readComparison(text);
+    expect(c.periods).toEqual(['1998-2004', '2012-2018']);
+    expect(c.netChange.get('CHN')).toBe(7069);
+    expect(c.netChange.get('TWN')).toBeNull();
+    expect(() => readComparison('place,net_inflow\nA,1\n')).toThrow(/period_1/);
   });
 });

@@ -59,7 +59,7 @@ describe('serveViewer', () => {
   });
 
   it('ANALYSIS_FILES lists what talentflow analyze writes for the viewer', () => {
-    expect(ANALYSIS_FILES).toEqual(['graph.json', 'flows.arrow', 'places.csv', 'flows.csv', 'communities.csv', 'rai.csv', 'intervals.csv', 'manifest.json']);
+    expect(ANALYSIS_FILES).toEqual(['graph.json', 'flows.arrow', 'places.csv', 'flows.csv', 'communities.csv', 'rai.csv', 'intervals.csv', 'compare.csv', 'manifest.json']);
   });
 });
 

@@ -17,6 +17,7 @@ import { flowStoreFromArrow } from '../../src/exports/flows-arrow.ts';
 import { topDestinations, topSources } from '../../src/analyses/top-sources.ts';
 import type { FlowGraph } from '../../src/graph/types.ts';
 import { parseTable, type TextRow } from '../../viewer/src/data/analysis.ts';
+import { netInflowColor } from '../../viewer/src/scales.ts';
 import { prebuiltViewer, gotoViewer, openViewer, type ViewerSession } from './browser.ts';
 import { writeSyntheticAnalysis } from './fixtures/synthetic-analysis.ts';
 
@@ -37,7 +38,7 @@ beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'talentflow-viewer-test-'));
   dataDir = join(tmp, 'calibrated');
   // The README's first command, into a temporary folder.
-  execFileSync(process.execPath, [join(ROOT, 'bin', 'talentflow.mjs'), 'analyze', join(ROOT, 'data', 'calibrated', 'timelines.csv.gz'), '--kind', 'timelines', '--out', dataDir], {
+  execFileSync(process.execPath, [join(ROOT, 'bin', 'talentflow.mjs'), 'analyze', join(ROOT, 'data', 'calibrated', 'timelines.csv.gz'), '--kind', 'timelines', '--compare', '2011-2016,2018-2023', '--out', dataDir], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -292,6 +293,22 @@ describe('viewer on the calibrated sample', () => {
       return ink;
     });
     expect(edgeInk).toBe(0);
+  });
+
+  it('viewer: colouring by the change between periods draws compare.csv’s net inflow change, red rising, blue falling', async () => {
+    await gotoViewer(session, '?color=netChange');
+    const rows = parseTable(readFileSync(join(dataDir, 'compare.csv'), 'utf8'), 'compare.csv').rows;
+    const drawn = await page().evaluate(() => window.talentflow.app.map!.sigma.getGraph().nodes());
+    const change = new Map(rows.filter((r) => drawn.includes(r['place']!) && r['net_inflow_change'] !== '').map((r) => [r['place']!, Number(r['net_inflow_change'])]));
+    const max = Math.max(...[...change.values()].map(Math.abs));
+    const byChange = [...change.entries()].sort((a, b) => a[1] - b[1]);
+    for (const [place, value] of [byChange[0]!, byChange[byChange.length - 1]!]) {
+      const colour = await page().evaluate((p) => window.talentflow.app.map!.sigma.getGraph().getNodeAttribute(p, 'color'), place);
+      expect(colour, place).toBe(netInflowColor(value, max));
+    }
+    expect(byChange[0]![1]).toBeLessThan(0);
+    expect(byChange[byChange.length - 1]![1]).toBeGreaterThan(0);
+    expect(await page().locator('#legend').textContent()).toContain('change in net inflow (2018-2023 less 2011-2016)');
   });
 
   it('viewer: filters that leave no flow say so on the map and how to loosen them', async () => {

@@ -161,6 +161,7 @@ export class App {
       edgeColor: s.edgeColor,
       measureFlows: this.selection.base,
       years: s.years,
+      netChange: analysis.comparison?.netChange ?? null,
       exactCurvesLimit: EXACT_CURVES_LIMIT,
     });
     const t2 = performance.now();
@@ -195,7 +196,7 @@ export class App {
     this.timings['lastSelectMs'] = t1 - t0;
     this.timings['lastRenderGraphMs'] = t2 - t1;
     this.showSelection();
-    renderLegend($('legend'), legendModel(s, this.render, analysis.communities));
+    renderLegend($('legend'), legendModel(s, this.render, analysis.communities, analysis.comparison));
     this.renderHeatmap();
     this.renderStatus();
   }
@@ -371,7 +372,7 @@ export class App {
     const blob = await mapPng(
       this.map.sigma as never,
       this.state.layout === 'map' ? this.map.basemap : null,
-      legendModel(this.state, this.render, this.analysis.communities),
+      legendModel(this.state, this.render, this.analysis.communities, this.analysis.comparison),
       this.caption(),
     );
     download(blob, `${this.analysis.name}-map.png`);

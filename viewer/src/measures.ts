@@ -27,6 +27,10 @@ export const NODE_COLOR_INFO: Record<NodeColoring, MeasureDescription> = {
     label: 'Net rate',
     help: 'net inflow per researcher-year of the place in the years selected (population from timelines or --population; grey without one)',
   },
+  netChange: {
+    label: 'Change between periods',
+    help: 'net inflow of the later period less the earlier one, from compare.csv (analyze --compare A-B,C-D): red rising, blue falling; grey without it',
+  },
   quadrant: { label: 'Stock vs momentum', help: 'quadrant of the whole run: leaders, risers, incumbents, laggards (size against momentum, split at the medians)' },
 };
 

@@ -29,6 +29,8 @@ export interface Appearance {
   measureFlows?: FlowGraph;
   /** Years the net rate's population is summed over (the selected arrival years); null: every year. */
   years?: [number, number] | null;
+  /** With nodeColor 'netChange': each place's change in net inflow between two periods (compare.csv). */
+  netChange?: ReadonlyMap<string, number | null> | null;
   /** Opacity of the widest flows, 0..1 (the thinnest get 20% of it). */
   edgeAlpha?: number;
   /**
@@ -84,6 +86,8 @@ export interface RenderScales {
   netMaxAbs: number;
   /** Largest |net rate| (net inflow per researcher-year; the colour scale's ends with nodeColor 'netRate'). */
   rateMaxAbs: number;
+  /** Largest |change in net inflow| between the compared periods (0 without compare.csv). */
+  changeMaxAbs: number;
   /** With edgeColor 'source': the sources that got their own colour, largest outflow first. */
   sourceColors: { place: string; label: string; color: string }[];
 }
@@ -158,6 +162,14 @@ export function toRenderGraph(selection: FlowGraph, appearance: Appearance): Ren
     if (rate !== null && Math.abs(rate) > rateMaxAbs) rateMaxAbs = Math.abs(rate);
   });
 
+  let changeMaxAbs = 0;
+  selection.forEachNode((node) => {
+    // The scale spans the places drawn: a place off the map must not stretch it.
+    if (!appearance.positions.has(node)) return;
+    const change = appearance.netChange?.get(node);
+    if (typeof change === 'number' && Math.abs(change) > changeMaxAbs) changeMaxAbs = Math.abs(change);
+  });
+
   let sizeMax = 0;
   let netMaxAbs = 0;
   const unplaced: string[] = [];
@@ -192,7 +204,9 @@ export function toRenderGraph(selection: FlowGraph, appearance: Appearance): Ren
               ? rates.get(node) === null
                 ? OTHER_COLOR
                 : netInflowColor(rates.get(node)!, rateMaxAbs)
-              : netInflowColor(net, netMaxAbs),
+              : appearance.nodeColor === 'netChange'
+                ? changeColor(appearance.netChange?.get(node), changeMaxAbs)
+                : netInflowColor(net, netMaxAbs),
       label: typeof attrs.label === 'string' && attrs.label ? attrs.label : node,
       // Small places above big ones so that none hides behind a hub.
       zIndex: -size,
@@ -241,7 +255,7 @@ export function toRenderGraph(selection: FlowGraph, appearance: Appearance): Ren
     moves += a.weight;
   });
 
-  return { graph, scales: { sizeBy: appearance.sizeBy, sizeMax, weightMax, weightMin: Number.isFinite(weightMin) ? weightMin : 0, netMaxAbs, rateMaxAbs, sourceColors }, unplaced, moves };
+  return { graph, scales: { sizeBy: appearance.sizeBy, sizeMax, weightMax, weightMin: Number.isFinite(weightMin) ? weightMin : 0, netMaxAbs, rateMaxAbs, changeMaxAbs, sourceColors }, unplaced, moves };
 }
 
 /** Map positions of every place with coordinates (see map/projection.ts). */
@@ -252,4 +266,9 @@ export function mapPositions(graph: FlowGraph, project: (lon: unknown, lat: unkn
     if (p) positions.set(node, p);
   });
   return positions;
+}
+
+/** Diverging colour of a change in net inflow (red rising, blue falling), grey when unknown. */
+function changeColor(change: number | null | undefined, maxAbs: number): string {
+  return typeof change === 'number' && maxAbs > 0 ? netInflowColor(change, maxAbs) : OTHER_COLOR;
 }

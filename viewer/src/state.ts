@@ -15,8 +15,8 @@ export const LAYOUTS: readonly Layout[] = ['map', 'network'];
 export type SizeMeasure = 'pagerank' | 'inflow' | 'outflow' | 'absNetInflow' | 'stock';
 export const SIZE_MEASURES: readonly SizeMeasure[] = ['pagerank', 'inflow', 'outflow', 'absNetInflow', 'stock'];
 
-export type NodeColoring = 'community' | 'netInflow' | 'netRate' | 'quadrant';
-export const NODE_COLORINGS: readonly NodeColoring[] = ['community', 'netInflow', 'netRate', 'quadrant'];
+export type NodeColoring = 'community' | 'netInflow' | 'netRate' | 'netChange' | 'quadrant';
+export const NODE_COLORINGS: readonly NodeColoring[] = ['community', 'netInflow', 'netRate', 'netChange', 'quadrant'];
 
 export type EdgeColoring = 'sourceCommunity' | 'source';
 export const EDGE_COLORINGS: readonly EdgeColoring[] = ['sourceCommunity', 'source'];

@@ -58,6 +58,8 @@ export interface Analysis {
   rai: RaiTable | null;
   /** intervals.csv (with --bootstrap): place → measure (net_inflow, inflow_ratio, pagerank_rank) → its row; null without the file. */
   intervals: Map<string, Map<string, TextRow>> | null;
+  /** compare.csv (with --compare): the two periods and each place's change in net inflow; null without the file. */
+  comparison: Comparison | null;
   communities: CommunityRow[];
   manifest: Record<string, unknown> | null;
   /** First and last year with moves on any flow (from flows.arrow). */
@@ -77,6 +79,30 @@ export interface AnalysisFiles {
   'communities.csv'?: string | undefined;
   'manifest.json'?: string | undefined;
   'intervals.csv'?: string | undefined;
+  'compare.csv'?: string | undefined;
+}
+
+/** The period comparison of compare.csv, as the map colours it. */
+export interface Comparison {
+  /** The two periods as written ("1998-2004", "2012-2018"). */
+  periods: [string, string];
+  /** Place → net inflow of the second period less the first (null when either is unknown). */
+  netChange: Map<string, number | null>;
+}
+
+/**
+ * The change in net inflow between the two periods of compare.csv.
+ *
+ * @example readComparison(text).netChange.get('CHN') // 7069 (−2,213 in 1998–2004, +4,856 in 2012–2018)
+ */
+export function readComparison(text: string): Comparison {
+  const { columns, rows } = parseTable(text, 'compare.csv');
+  for (const c of ['place', 'period_1', 'period_2', 'net_inflow_change']) {
+    if (!columns.includes(c)) throw new InputError('compare.csv', `has no "${c}" column (expected the file talentflow analyze --compare writes)`);
+  }
+  const netChange = new Map<string, number | null>();
+  for (const row of rows) netChange.set(row['place'] ?? '', numberOrNull(row['net_inflow_change']));
+  return { periods: [rows[0]?.['period_1'] ?? '', rows[0]?.['period_2'] ?? ''], netChange };
 }
 
 /**
@@ -230,6 +256,7 @@ export function assembleAnalysis(files: AnalysisFiles, name: string): Analysis {
     placesFromCsv: placesText !== undefined,
     rai,
     intervals: files['intervals.csv'] !== undefined ? readIntervals(files['intervals.csv']) : null,
+    comparison: files['compare.csv'] !== undefined ? readComparison(files['compare.csv']) : null,
     communities: readCommunities(files['communities.csv'], graph),
     manifest,
     years,

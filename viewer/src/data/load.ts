@@ -5,7 +5,7 @@
 import { InputError } from '../../../src/errors.ts';
 import { assembleAnalysis, type Analysis, type AnalysisFiles } from './analysis.ts';
 
-const OPTIONAL = ['places.csv', 'rai.csv', 'communities.csv', 'manifest.json', 'intervals.csv'] as const;
+const OPTIONAL = ['places.csv', 'rai.csv', 'communities.csv', 'manifest.json', 'intervals.csv', 'compare.csv'] as const;
 
 /** Requests index.html starts before the app's script has loaded (see its inline script). */
 export type Prefetched = Partial<Record<'index.json' | 'graph.json', Promise<Response>>>;

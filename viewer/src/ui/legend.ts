@@ -2,7 +2,7 @@
  * The legend: one model (what the encodings mean for the current view) drawn twice, as HTML over
  * the map and onto the exported PNG, so the picture always carries its key.
  */
-import type { CommunityRow } from '../data/analysis.ts';
+import type { CommunityRow, Comparison } from '../data/analysis.ts';
 import { EDGE_COLOR_INFO, NODE_COLOR_INFO, SIZE_MEASURE_INFO } from '../measures.ts';
 import type { RenderResult } from '../render-graph.ts';
 import { communityColor, edgeWidth, netInflowColor, nodeRadius, quadrantColor, CATEGORY_LIMIT, OTHER_COLOR } from '../scales.ts';
@@ -22,7 +22,7 @@ export interface LegendSection {
 }
 
 /** What the current encodings mean, for the places and flows drawn. */
-export function legendModel(state: ViewState, render: RenderResult, communities: CommunityRow[]): LegendSection[] {
+export function legendModel(state: ViewState, render: RenderResult, communities: CommunityRow[], comparison: Comparison | null = null): LegendSection[] {
   const { scales, graph } = render;
   const sections: LegendSection[] = [];
   if (state.nodeColor === 'community') {
@@ -45,6 +45,19 @@ export function legendModel(state: ViewState, render: RenderResult, communities:
       .map((q) => ({ kind: 'swatch', color: quadrantColor(q), label: `${q}s`, key: q }));
     if (present.has('')) items.push({ kind: 'swatch', color: quadrantColor(null), label: 'no quadrant (no size or momentum)' });
     sections.push({ title: `Colour: ${NODE_COLOR_INFO.quadrant.label}`, items });
+  } else if (state.nodeColor === 'netChange') {
+    const m = scales.changeMaxAbs;
+    const periods = comparison ? `${comparison.periods[1]} less ${comparison.periods[0]}` : '';
+    sections.push({
+      title: `Colour: change in net inflow${periods ? ` (${periods})` : ''}`,
+      items:
+        m > 0
+          ? [
+              { kind: 'gradient', colors: [netInflowColor(-m, m), netInflowColor(-m / 4, m), netInflowColor(0, m), netInflowColor(m / 4, m), netInflowColor(m, m)], labels: [formatSigned(-m), '0', formatSigned(m)] },
+              { kind: 'swatch', color: OTHER_COLOR, label: 'not compared' },
+            ]
+          : [{ kind: 'swatch', color: OTHER_COLOR, label: 'no compare.csv: run analyze with --compare A-B,C-D' }],
+    });
   } else if (state.nodeColor === 'netRate') {
     const m = scales.rateMaxAbs;
     const perThousand = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : ''}${(1000 * Math.abs(v)).toFixed(2)}‰`;
