@@ -11,14 +11,12 @@
 import { InputError, OptionError } from '../../errors.ts';
 import { inspectInput } from '../../io/inspect-input.ts';
 import { encodingMessage } from '../../io/read-table.ts';
-import type { PlaceResolver } from '../../places/types.ts';
 import { duplicateNote } from '../../records/duplicates.ts';
 import { unusableInput } from '../../records/usable.ts';
-import type { FlowGraph } from '../../graph/types.ts';
-import type { FlowStore } from '../../flows/store.ts';
-import { finish, type AnalysisRun, type RunHooks } from '../../pipeline/analyze.ts';
+import type { AnalysisRun, RunHooks } from '../../pipeline/analyze.ts';
+import { finishPrepared, type PreparedRun } from '../../pipeline/prepared.ts';
 import { detectKind } from '../../pipeline/analyze-file.ts';
-import { resolveAnalyzeOptions, type AnalyzeOptions, type ResolvedAnalyzeOptions } from '../../pipeline/options.ts';
+import { resolveAnalyzeOptions, type AnalyzeOptions } from '../../pipeline/options.ts';
 import { createPlaceResolver } from '../../places/resolve.ts';
 import { problem } from '../../records/table-input.ts';
 import type { Problem, RecordKind } from '../../records/types.ts';
@@ -73,31 +71,7 @@ export async function analyzeWithClickHouse(
   target: ClickHouseTarget,
   hooks: ClickHouseHooks = {},
 ): Promise<AnalysisRun> {
-  const p = await prepareWithClickHouse(path, options, target, hooks);
-  const run = finish(
-    p.graph,
-    p.flows,
-    { file: path, o: p.options, read: { records: [], problems: p.problems, rowsRead: p.rowsRead }, problems: p.problems, researchers: p.researchers, records: p.records, resolver: p.resolver },
-    hooks,
-  );
-  if (p.duplicateNote) run.analyses.warnings.push(p.duplicateNote);
-  return run;
-}
-
-/** Everything of a run but the analyses. */
-export interface PreparedRun {
-  options: ResolvedAnalyzeOptions;
-  graph: FlowGraph;
-  /** The flow store the graph was built from (breakdowns by year and discipline). */
-  flows: FlowStore;
-  problems: Problem[];
-  rowsRead: number;
-  records: number;
-  researchers: AnalysisRun['researchers'];
-  /** The resolver the run used (its non-literal resolutions go to `resolutions.csv`). */
-  resolver: PlaceResolver;
-  /** The note on rows repeating an earlier row (see `duplicateNote`), or null. */
-  duplicateNote: string | null;
+  return finishPrepared(path, await prepareWithClickHouse(path, options, target, hooks), hooks);
 }
 
 /** The cluster steps of {@link analyzeWithClickHouse}, without the analyses (the benchmark times those apart). */

@@ -11,11 +11,11 @@ import { inspectInput, openCheck, type InputInspection, type TextEncoding } from
 import { unusableInput } from '../../records/usable.ts';
 import { duplicateNote } from '../../records/duplicates.ts';
 import type { FlowGraph } from '../../graph/types.ts';
-import { finish, type AnalysisRun, type RunHooks } from '../../pipeline/analyze.ts';
+import type { AnalysisRun, RunHooks } from '../../pipeline/analyze.ts';
+import { finishPrepared, type PreparedRun } from '../../pipeline/prepared.ts';
 import { detectKind } from '../../pipeline/analyze-file.ts';
-import { resolveAnalyzeOptions, type AnalyzeOptions, type ResolvedAnalyzeOptions } from '../../pipeline/options.ts';
+import { resolveAnalyzeOptions, type AnalyzeOptions } from '../../pipeline/options.ts';
 import { createPlaceResolver } from '../../places/resolve.ts';
-import type { PlaceResolver } from '../../places/types.ts';
 import { problem } from '../../records/table-input.ts';
 import type { Problem, RecordKind } from '../../records/types.ts';
 import { assembleGraph, flowStoreFromDb, type GraphParts } from './graph.ts';
@@ -51,26 +51,7 @@ export interface DuckDBHooks extends RunHooks {
  * const files = await buildOutputFiles(run, meta);
  */
 export async function analyzeFileWithDuckDB(path: string, options: DuckDBAnalyzeOptions = {}, hooks: DuckDBHooks = {}): Promise<AnalysisRun> {
-  const p = await prepareWithDuckDB(path, options, hooks);
-  const run = finish(p.graph, p.flows, { file: path, o: p.options, read: { records: [], problems: p.problems, rowsRead: p.rowsRead }, problems: p.problems, researchers: p.researchers, records: p.records, ...(p.resolver ? { resolver: p.resolver } : {}) }, hooks);
-  if (p.duplicateNote) run.analyses.warnings.push(p.duplicateNote);
-  return run;
-}
-
-/** Everything of a run but the analyses: the graph (no measures yet) and the counts. */
-export interface PreparedRun {
-  options: ResolvedAnalyzeOptions;
-  graph: FlowGraph;
-  /** The flows and their breakdowns, as columns. */
-  flows: FlowStore;
-  problems: Problem[];
-  rowsRead: number;
-  records: number;
-  researchers: AnalysisRun['researchers'];
-  /** The resolver the run used (its non-literal resolutions go to `resolutions.csv`). */
-  resolver?: PlaceResolver;
-  /** The note on rows repeating an earlier row (see `duplicateNote`), or null. */
-  duplicateNote?: string | null;
+  return finishPrepared(path, await prepareWithDuckDB(path, options, hooks), hooks);
 }
 
 /**
