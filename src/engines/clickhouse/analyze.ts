@@ -270,21 +270,14 @@ async function run(conns: Connection[], path: string, options: ClickHouseAnalyze
       head: mhead,
       from,
       where: `${ok} AND tf_p0 <> tf_p1${years}`,
-      okey: 'tf_ln',
       rid: `nullIf(tf_id, '')`,
       s: 'tf_p0',
       t: 'tf_p1',
       year: 'tf_year',
-      disc: 'tf_disc',
+      disc: `ifNull(tf_disc, '')`,
       cnt: 'tf_cnt',
     });
-    const flows = flowArraysFromRows({
-      edges: await conn.rows(q.edges),
-      byYear: await conn.rows(q.byYear),
-      byDiscipline: await conn.rows(q.byDiscipline),
-      byYearDiscipline: await conn.rows(q.byYearDiscipline),
-      span: await conn.rows(q.span),
-    });
+    const flows = flowArraysFromRows({ edges: await conn.rows(q.edges), cells: await conn.rows(q.cells), span: await conn.rows(q.span) });
     lap('aggregate');
     const store = flowStoreFromArrays(parts.places, nodes, flows);
     const graph = assembleGraph(store, { ...parts, nodes, stock: null, window: null, movesWithinPlace: Number(s![2]) });

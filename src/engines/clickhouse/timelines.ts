@@ -120,22 +120,14 @@ export async function deriveTimelines(conn: Connection, q: TimelineQuery): Promi
       head: '',
       from: `${derived} ARRAY JOIN mv AS tf_m`,
       where: `1 = 1${years}`,
-      okey: `r_line * 256 + (tupleElement(tf_m, 3) - 1900)`,
       rid: 'tf_id',
       s: 'tupleElement(tf_m, 1)',
       t: 'tupleElement(tf_m, 2)',
       year: 'tupleElement(tf_m, 3)',
-      disc: 'nullIf(prim, -1)',
+      disc: 'prim',
       cnt: 'toFloat64(1)',
     });
-    const named = (rows: Array<Array<string | null>>, col: number) => rows.map((r) => r.map((c, i) => (i === col ? names[Number(c)]! : c)));
-    const flows = flowArraysFromRows({
-      edges: await conn.rows(fq.edges),
-      byYear: await conn.rows(fq.byYear),
-      byDiscipline: named(await conn.rows(fq.byDiscipline), 2),
-      byYearDiscipline: named(await conn.rows(fq.byYearDiscipline), 3),
-      span: await conn.rows(fq.span),
-    });
+    const flows = flowArraysFromRows({ edges: await conn.rows(fq.edges), cells: await conn.rows(fq.cells), span: await conn.rows(fq.span) }, names);
 
     const [counts] = await conn.rows(`SELECT count(), countIf(active) FROM ${derived}`);
     const stock = new Map<number, PlaceStock>();

@@ -107,21 +107,3 @@ export async function openSource(
   await db.run(`CREATE OR REPLACE TEMP VIEW src AS SELECT ${casts} FROM ${scan}`);
   return options.header ? [...options.header] : header;
 }
-
-/** JavaScript's `String.prototype.trim` white space, as an RE2 character class body. */
-const JS_WHITESPACE = '\\t\\n\\x0B\\f\\r \\x{00A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}';
-
-/**
- * SQL for `cellText(column)`: NULL → '', trimmed like JS. Most cells start with a visible ASCII
- * character (one byte comparison: bytes 0x21–0x7F) and end with a character below U+00A0 that is
- * not a control or space: those are returned as they are. Only the others (white space, a
- * non-ASCII first or last character) go through the regular expression, which decides exactly.
- */
-export function cellSql(column: string): string {
-  const c = ident(column);
-  const exact = `regexp_replace(${c}, ${literal(`^[${JS_WHITESPACE}]+|[${JS_WHITESPACE}]+$`)}, '', 'g')`;
-  return (
-    `CASE WHEN ${c} >= '!' AND ${c} < chr(128) AND substr(${c}, -1) BETWEEN '!' AND chr(159) THEN ${c} ` +
-    `WHEN ${c} IS NULL THEN '' ELSE ${exact} END`
-  );
-}

@@ -44,6 +44,30 @@ export interface Dialect {
   distinctCount(x: string): string;
   /** The value of `x` on the row of the group with the largest `by`. */
   argMax(x: string, by: string): string;
+  /** NULL for an empty text, else the text. */
+  nullIfEmpty(text: string): string;
+  /**
+   * Cheap vectorised tests for the common case (a clean cell, a four-digit year, a count written
+   * as a plain integer) that let most rows skip the regular expressions; absent, every row takes
+   * the exact path. A shortcut only ever says "certainly fine"; every other row goes the exact way.
+   */
+  fast?: FastPaths;
+}
+
+/** The spellings the shortcuts of {@link Dialect.fast} need. */
+export interface FastPaths {
+  /** True only when `text` (not NULL) has nothing JS `trim` removes at either end. */
+  untrimmed(text: string): string;
+  /** `text` cast to a small integer type (years), NULL when the cast fails; the cast may accept more than digits. */
+  year(text: string): string;
+  /** `text` cast to an unsigned integer type (counts), NULL when the cast fails; the cast may accept more than digits. */
+  count(text: string): string;
+  /** An integer as its decimal text (compared with the cell: the cast accepted plain digits only when they print back the same). */
+  text(x: string): string;
+  /** An integer as a 32-bit integer. */
+  int32(x: string): string;
+  /** An integer as DOUBLE. */
+  double(x: string): string;
 }
 
 /** Characters JavaScript's `String.prototype.trim` removes, as a regular-expression class body (RE2 and Java). */
@@ -66,8 +90,20 @@ export const DUCKDB: Dialect = {
   lower: (text) => `lower(${text})`,
   countIf: (cond) => `count(*) FILTER (WHERE ${cond})`,
   sumIf: (x, cond) => `coalesce(sum(${x}) FILTER (WHERE ${cond}), 0)`,
-  distinctCount: (x) => `count(DISTINCT ${x})`,
+  // INTEGER, so that the edges come back as typed arrays (Session.numbers).
+  distinctCount: (x) => `CAST(count(DISTINCT ${x}) AS INTEGER)`,
   argMax: (x, by) => `arg_max(${x}, ${by})`,
+  nullIfEmpty: (text) => `nullif(${text}, '')`,
+  fast: {
+    // The first byte is a visible ASCII character (0x21–0x7F) and the last character is below
+    // U+00A0 and not a control or space: JS trim removes nothing.
+    untrimmed: (text) => `${text} >= '!' AND ${text} < chr(128) AND substr(${text}, -1) BETWEEN '!' AND chr(159)`,
+    year: (text) => `TRY_CAST(${text} AS SMALLINT)`,
+    count: (text) => `TRY_CAST(${text} AS UINTEGER)`,
+    text: (x) => `CAST(${x} AS VARCHAR)`,
+    int32: (x) => `CAST(${x} AS INTEGER)`,
+    double: (x) => `CAST(${x} AS DOUBLE)`,
+  },
 };
 
 /** ClickHouse: string literals escape backslashes too. */
@@ -91,6 +127,7 @@ export const CLICKHOUSE: Dialect = {
   sumIf: (x, cond) => `sumIf(${x}, ${cond})`,
   distinctCount: (x) => `toInt64(uniqExact(${x}))`,
   argMax: (x, by) => `argMax(${x}, ${by})`,
+  nullIfEmpty: (text) => `CASE WHEN ${text} = '' THEN NULL ELSE ${text} END`,
 };
 
 /** Spark SQL 3.x with ANSI mode off (a failed cast is NULL). Rendered for the documentation. */
@@ -112,6 +149,7 @@ export const SPARK: Dialect = {
   sumIf: (x, cond) => `coalesce(sum(CASE WHEN ${cond} THEN ${x} END), 0)`,
   distinctCount: (x) => `count(DISTINCT ${x})`,
   argMax: (x, by) => `max_by(${x}, ${by})`,
+  nullIfEmpty: (text) => `nullif(${text}, '')`,
 };
 
 export const DIALECTS: Readonly<Record<DialectName, Dialect>> = Object.freeze({ duckdb: DUCKDB, clickhouse: CLICKHOUSE, spark: SPARK });

@@ -1,16 +1,14 @@
 /**
  * Flow aggregation as SQL, written once for every dialect: from a relation of moves (one row per
- * move or per aggregated row: `okey` orders the moves as the JS engine meets them, `rid` the
- * researcher or NULL, `s`/`t` the source and target place indices, `year`, `disc`, `cnt`) to the
- * edges and their breakdowns, turned into the flow store by {@link flowStoreFromArrays}:
+ * move or per aggregated row: `rid` the researcher or NULL, `s`/`t` the source and target place
+ * indices, `year`, `disc` the discipline (a name, or an integer code; none: NULL, '' or −1),
+ * `cnt`) to the flow store's two tables, turned into the store by {@link flowStoreFromArrays}:
  *
- *   edges              (s, t) → weight = Σ cnt, researchers = distinct rid (−1 when a move has none)
- *   byYear             (s, t, year) → Σ cnt, in year order
- *   byDiscipline       (s, t, disc) → Σ cnt, in the order of the discipline's first move on the edge
- *   byYearDiscipline   (s, t, year, disc) → Σ cnt, per year in the order of first moves
- *   span               first and last year of any move
+ *   edges   (s, t) → weight = Σ cnt, researchers = distinct rid (−1 when a move has none)
+ *   cells   (s, t, year, disc) → Σ cnt, moves without a discipline as one cell per year
+ *   span    first and last year of any move
  *
- * Each result is ordered by (s, t) first, so the breakdowns can be walked edge after edge.
+ * Both tables are ordered by (s, t) first, so the cells can be walked edge after edge.
  */
 import { compareText } from '../../graph/breakdowns.ts';
 import { flowStore, type FlowStore } from '../../flows/store.ts';
@@ -25,12 +23,8 @@ export interface FlowArrays {
   span: [number, number] | null;
   /** Edges in (source, target) order: place indices `s`, `t`, weight `w`, researchers `r` (-1: unknown). */
   edges: { s: Int32Array; t: Int32Array; w: Float64Array; r: Int32Array };
-  /** The breakdown entries, edge after edge in the same order, each edge's by year. */
-  byYear: { s: Int32Array; t: Int32Array; year: Int32Array; n: Float64Array };
-  /** Each edge's in the order of the discipline's first move on it. */
-  byDiscipline: { s: Int32Array; t: Int32Array; di: Int32Array; n: Float64Array };
-  /** Each edge's by year, then the order of first moves. */
-  byYearDiscipline: { s: Int32Array; t: Int32Array; year: Int32Array; di: Int32Array; n: Float64Array };
+  /** The cells, edge after edge in the same order, by year: discipline code `di` (−1: none), moves `n`. */
+  cells: { s: Int32Array; t: Int32Array; year: Int32Array; di: Int32Array; n: Float64Array };
 }
 
 /** The moves relation: expressions for each column over `from`, the rows where `where` holds. */
@@ -39,11 +33,11 @@ export interface MovesRelation {
   head: string;
   from: string;
   where: string;
-  okey: string;
   rid: string;
   s: string;
   t: string;
   year: string;
+  /** The discipline, never NULL: '' (names) or −1 (codes) for none. */
   disc: string;
   cnt: string;
 }
@@ -52,36 +46,23 @@ export interface MovesRelation {
 export interface FlowQueries {
   /** s, t, w, r */
   edges: string;
-  /** s, t, year, n */
-  byYear: string;
-  /** s, t, disc, n */
-  byDiscipline: string;
   /** s, t, year, disc, n */
-  byYearDiscipline: string;
+  cells: string;
   /** first, last (NULL without moves) */
   span: string;
 }
 
 /**
  * Renders the aggregation for one dialect.
- * @example flowQueries(DUCKDB, { head: '', from: 'm', where: 'true', okey: 'okey', rid: 'rid', s: 's', t: 't', year: 'year', disc: 'disc', cnt: 'cnt' }).edges
+ * @example flowQueries(DUCKDB, { head: '', from: 'm', where: 'true', rid: 'rid', s: 's', t: 't', year: 'year', disc: "coalesce(disc, '')", cnt: 'cnt' }).edges
  */
 export function flowQueries(d: Dialect, m: MovesRelation): FlowQueries {
-  const { head, from, where, s, t, year, disc, cnt, rid, okey } = m;
-  const base = (cols: string, groups: string, order: string, extra = '') =>
-    `${head}SELECT ${cols} FROM ${from} WHERE ${where}${extra} GROUP BY ${groups} ORDER BY ${order}`;
+  const { head, from, where, s, t, year, disc, cnt, rid } = m;
+  const base = (cols: string, groups: string) => `${head}SELECT ${cols} FROM ${from} WHERE ${where} GROUP BY ${groups} ORDER BY ${groups}`;
   // No output aliases: ClickHouse 18.16 refuses to GROUP BY a WITH alias that the SELECT renames.
-  const first = `min(${okey})`;
   return {
-    edges: base(`${s}, ${t}, sum(${cnt}), CASE WHEN ${d.countIf(`${rid} IS NULL`)} > 0 THEN -1 ELSE ${d.distinctCount(rid)} END`, `${s}, ${t}`, `${s}, ${t}`),
-    byYear: base(`${s}, ${t}, ${year}, sum(${cnt})`, `${s}, ${t}, ${year}`, `${s}, ${t}, ${year}`),
-    byDiscipline: base(`${s}, ${t}, ${disc}, sum(${cnt})`, `${s}, ${t}, ${disc}`, `${s}, ${t}, ${first}, ${disc}`, ` AND ${disc} IS NOT NULL`),
-    byYearDiscipline: base(
-      `${s}, ${t}, ${year}, ${disc}, sum(${cnt})`,
-      `${s}, ${t}, ${year}, ${disc}`,
-      `${s}, ${t}, ${year}, ${first}, ${disc}`,
-      ` AND ${disc} IS NOT NULL`,
-    ),
+    edges: base(`${s}, ${t}, sum(${cnt}), CASE WHEN ${d.countIf(`${rid} IS NULL`)} > 0 THEN -1 ELSE ${d.distinctCount(rid)} END`, `${s}, ${t}`),
+    cells: base(`${s}, ${t}, ${year}, ${disc}, sum(${cnt})`, `${s}, ${t}, ${year}, ${disc}`),
     span: `${head}SELECT min(${year}), max(${year}) FROM ${from} WHERE ${where}`,
   };
 }
@@ -90,53 +71,53 @@ export function flowQueries(d: Dialect, m: MovesRelation): FlowQueries {
 export type TextRows = ReadonlyArray<ReadonlyArray<string | null>>;
 
 /**
- * The results of {@link flowQueries}, read back as text, as the typed arrays `assembleGraph` takes.
- * Disciplines get codes in the order they are first met.
+ * The results of {@link flowQueries}, read back as text, as {@link FlowArrays}. Discipline names
+ * get codes in the order they are first met; `names` maps codes (as text) to names instead when
+ * the query's disciplines are codes.
  */
-export function flowArraysFromRows(r: { edges: TextRows; byYear: TextRows; byDiscipline: TextRows; byYearDiscipline: TextRows; span: TextRows }): FlowArrays {
-  const names: string[] = [];
-  const codes = new Map<string, number>();
-  const code = (name: string) => {
-    let c = codes.get(name);
+export function flowArraysFromRows(r: { edges: TextRows; cells: TextRows; span: TextRows }, codes?: readonly string[]): FlowArrays {
+  const names: string[] = codes ? [...codes] : [];
+  const seen = new Map<string, number>();
+  const code = (cell: string | null): number => {
+    if (codes) return cell === null ? -1 : Number(cell);
+    if (cell === null || cell === '') return -1;
+    let c = seen.get(cell);
     if (c === undefined) {
       c = names.length;
-      names.push(name);
-      codes.set(name, c);
+      names.push(cell);
+      seen.set(cell, c);
     }
     return c;
   };
   const ints = (rows: TextRows, col: number) => Int32Array.from(rows, (row) => Number(row[col]));
   const floats = (rows: TextRows, col: number) => Float64Array.from(rows, (row) => Number(row[col]));
-  const discs = (rows: TextRows, col: number) => Int32Array.from(rows, (row) => code(row[col]!));
   const first = r.span[0]?.[0];
   return {
     // The same array the codes below are added to while the object is built.
     names,
     span: first === null || first === undefined ? null : [Number(first), Number(r.span[0]![1])],
     edges: { s: ints(r.edges, 0), t: ints(r.edges, 1), w: floats(r.edges, 2), r: ints(r.edges, 3) },
-    byYear: { s: ints(r.byYear, 0), t: ints(r.byYear, 1), year: ints(r.byYear, 2), n: floats(r.byYear, 3) },
-    byDiscipline: { s: ints(r.byDiscipline, 0), t: ints(r.byDiscipline, 1), di: discs(r.byDiscipline, 2), n: floats(r.byDiscipline, 3) },
-    byYearDiscipline: {
-      s: ints(r.byYearDiscipline, 0),
-      t: ints(r.byYearDiscipline, 1),
-      year: ints(r.byYearDiscipline, 2),
-      di: discs(r.byYearDiscipline, 3),
-      n: floats(r.byYearDiscipline, 4),
-    },
+    cells: { s: ints(r.cells, 0), t: ints(r.cells, 1), year: ints(r.cells, 2), di: Int32Array.from(r.cells, (row) => code(row[3] ?? null)), n: floats(r.cells, 4) },
   };
 }
 
 /**
  * The flow store of {@link FlowArrays} over the places `nodes` (indices into `places`,
- * ascending: the graph's nodes): the same store the DuckDB engine's `flowStoreFromDb` builds from
- * the same moves. Each year's moves without a discipline (its total less its disciplines' moves)
- * become the cell of discipline −1; cells are ordered by flow, year and discipline name.
+ * ascending: the graph's nodes): the store the JS engine's `buildFlows` builds from the same
+ * moves. Disciplines are ordered by name (UTF-16 code units, as in JS: the SQL engines order
+ * text by bytes, which differs above U+FFFF), moves without one are discipline −1; cells are
+ * ordered by flow, year and discipline.
  */
 export function flowStoreFromArrays(places: readonly Place[], nodes: readonly number[], a: FlowArrays): FlowStore {
   const position = new Int32Array(places.length).fill(-1);
   nodes.forEach((p, i) => (position[p] = i));
-  const disciplines = [...new Set(a.names)].filter((d) => d !== '').sort(compareText);
-  const code = new Map(disciplines.map((d, i) => [d, i]));
+  const { s: cs, t: ct, year: cy, di: cdi, n: cn } = a.cells;
+  // The store lists the disciplines its cells use (`names` may hold more).
+  const used = new Set<number>();
+  for (const d of cdi) if (d >= 0) used.add(d);
+  const disciplines = [...new Set([...used].map((d) => a.names[d]!))].sort(compareText);
+  const rank = new Map(disciplines.map((d, i) => [d, i]));
+  const recode = a.names.map((d) => rank.get(d) ?? -1);
   const { s: es, t: et, w: ew, r: er } = a.edges;
   const n = es.length;
   const source = new Int32Array(n);
@@ -144,14 +125,13 @@ export function flowStoreFromArrays(places: readonly Place[], nodes: readonly nu
   const researchers = new Float64Array(n);
   const firstYear = new Float64Array(n);
   const lastYear = new Float64Array(n);
-  const cf: number[] = [];
-  const cy: number[] = [];
-  const cd: number[] = [];
-  const cm: number[] = [];
-  const { s: ys, t: yt, year: yy, n: yn } = a.byYear;
-  const { s: xs, t: xt, year: xy, di: xd, n: xn } = a.byYearDiscipline;
-  let y = 0;
-  let x = 0;
+  const m = cs.length;
+  const flow = new Int32Array(m);
+  const year = new Int32Array(m);
+  const discipline = new Int32Array(m);
+  const moves = new Float64Array(m);
+  let c = 0;
+  const cells: Array<[number, number]> = [];
   for (let e = 0; e < n; e++) {
     const s = es[e]!;
     const t = et[e]!;
@@ -160,33 +140,27 @@ export function flowStoreFromArrays(places: readonly Place[], nodes: readonly nu
     researchers[e] = er[e]! < 0 ? NaN : er[e]!;
     firstYear[e] = Infinity;
     lastYear[e] = -Infinity;
-    for (; y < ys.length && ys[y] === s && yt[y] === t; y++) {
-      const year = yy[y]!;
-      firstYear[e] = Math.min(firstYear[e]!, year);
-      lastYear[e] = Math.max(lastYear[e]!, year);
-      const cells: Array<[number, number]> = [];
-      let withDiscipline = 0;
-      for (; x < xs.length && xs[x] === s && xt[x] === t && xy[x] === year; x++) {
-        const name = a.names[xd[x]!]!;
-        if (name === '') continue;
-        cells.push([code.get(name)!, xn[x]!]);
-        withDiscipline += xn[x]!;
-      }
-      const without = yn[y]! - withDiscipline;
-      if (without > 0) cells.push([-1, without]);
-      cells.sort((p, q) => p[0] - q[0]);
-      for (const [d, m] of cells) {
-        cf.push(e);
-        cy.push(year);
-        cd.push(d);
-        cm.push(m);
-      }
+    while (c < m && cs[c] === s && ct[c] === t) {
+      const y = cy[c]!;
+      firstYear[e] = Math.min(firstYear[e]!, y);
+      lastYear[e] = Math.max(lastYear[e]!, y);
+      // One year's cells, ordered by the disciplines' JS order.
+      const from = c;
+      cells.length = 0;
+      for (; c < m && cs[c] === s && ct[c] === t && cy[c] === y; c++) cells.push([cdi[c]! < 0 ? -1 : recode[cdi[c]!]!, cn[c]!]);
+      if (cells.length > 1) cells.sort((p, q) => p[0] - q[0]);
+      cells.forEach(([d, k], i) => {
+        flow[from + i] = e;
+        year[from + i] = y;
+        discipline[from + i] = d;
+        moves[from + i] = k;
+      });
     }
   }
   return flowStore({
     places: nodes.map((p) => places[p]!.id),
     disciplines,
     flows: { source, target, moves: Float64Array.from(ew), researchers, firstYear, lastYear },
-    cells: { flow: Int32Array.from(cf), year: Int32Array.from(cy), discipline: Int32Array.from(cd), moves: Float64Array.from(cm) },
+    cells: { flow, year, discipline, moves },
   });
 }

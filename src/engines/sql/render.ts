@@ -2,7 +2,7 @@
  * The shared SQL steps as one script for a dialect, for teams that run them on their own engine
  * (docs/large-inputs.md shows the Spark SQL rendering): the row checks over a moves table
  * `moves_raw` with the canonical columns, as a view `moves_checked`, and the flow aggregation over
- * a resolved moves table `m(okey, rid, s, t, year, disc, cnt)`.
+ * a resolved moves table `m(rid, s, t, year, disc, cnt)`.
  */
 import { MOVE_FIELDS } from '../../records/columns.ts';
 import type { Dialect } from './dialect.ts';
@@ -17,15 +17,13 @@ export function renderSteps(d: Dialect): string {
   const columns = ['researcher_id', 'from', 'from_country', 'to', 'to_country', 'year', 'discipline', 'count'];
   const found = new Map(columns.filter((c) => (MOVE_FIELDS as readonly string[]).includes(c)).map((c) => [c, c]));
   const checks = stepChain(rowDefinitions(d, { kind: 'moves', header: columns, found, raw: (c) => d.id(c) }), 'moves_raw');
-  const q = flowQueries(d, { head: '', from: 'm', where: '1 = 1', okey: 'okey', rid: 'rid', s: 's', t: 't', year: 'year', disc: 'disc', cnt: 'cnt' });
+  const q = flowQueries(d, { head: '', from: 'm', where: '1 = 1', rid: 'rid', s: 's', t: 't', year: 'year', disc: `coalesce(disc, '')`, cnt: 'cnt' });
   return [
     `-- 1. Row checks (${d.name}): every row of moves_raw with its cleaned cells, year, count and flags;\n` +
       '--    rows with tf_bad are the problem rows, tf_blank rows are skipped.\n' +
       `CREATE VIEW moves_checked AS\n${checks};`,
-    '-- 2. Flow aggregation over m(okey, rid, s, t, year, disc, cnt): edges, then the breakdowns.\n' + `${q.edges};`,
-    `${q.byYear};`,
-    `${q.byDiscipline};`,
-    `${q.byYearDiscipline};`,
+    '-- 2. Flow aggregation over m(rid, s, t, year, disc, cnt): the edges, then their cells by year and discipline.\n' + `${q.edges};`,
+    `${q.cells};`,
     `${q.span};`,
     '',
   ].join('\n\n');
