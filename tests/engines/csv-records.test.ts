@@ -74,6 +74,26 @@ describe('CsvRecords', () => {
     expect(t.malformed).toEqual([{ line: 3, evidence: 'unclosed quote' }]);
   });
 
+  it('CsvRecords sets aside the well-formed records on lines that are not UTF-8, naming the first such line, whatever the chunks', () => {
+    // Lines of TEXT: 3 holds r2; 5–6 hold r3 (a quoted line break); 7 holds r4 (malformed); 11 the last record, without a line break.
+    const bad = new Map([[3, 0xe3], [6, 0xe9], [7, 0xfc], [11, 0x80]]);
+    for (let cut = 0; cut <= TEXT.length; cut += 7) {
+      const t = new CsvRecords(',', bad);
+      const out = t.feed(TEXT.slice(0, cut)) + t.feed(TEXT.slice(cut)) + t.finish();
+      expect(out.split('\n').filter(Boolean).map((l) => l.split('\t')[0]), `cut at ${cut}`).toEqual(['2', '9']);
+      expect(t.malformed, `cut at ${cut}`).toEqual([
+        { line: 3, evidence: 'byte 0xE3', encoding: { line: 3, byte: 0xe3 } },
+        { line: 5, evidence: 'byte 0xE9', encoding: { line: 6, byte: 0xe9 } },
+        // A record of the wrong width stays malformed, as in the DuckDB engine.
+        { line: 7, evidence: '2 fields' },
+        { line: 8, evidence: 'text after a closing quote' },
+        { line: 10, evidence: '1 fields' },
+        { line: 11, evidence: 'byte 0x80', encoding: { line: 11, byte: 0x80 } },
+      ]);
+      expect(t.rows).toBe(2);
+    }
+  });
+
   it('tsvEscape and parseTsv round-trip every escaped character', () => {
     const value = 'a\\b\tc\nd\re\0f';
     expect(tsvEscape(value)).toBe('a\\\\b\\tc\\nd\\re\\0f');

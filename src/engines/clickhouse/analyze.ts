@@ -27,6 +27,7 @@ import { CLICKHOUSE } from '../sql/dialect.ts';
 import { flowArraysFromRows, flowQueries, flowStoreFromArrays } from '../sql/flows.ts';
 import { rowDefinitions, withClause, type Definition } from '../sql/rows.ts';
 import { connect, type Connection } from './connection.ts';
+import type { MalformedRecord } from './csv-records.ts';
 import { loadFile } from './load.ts';
 import { placeMapping, resolvePairs } from './places.ts';
 import { chooseCluster, createRowTables, LINE_COLUMN, MAP_COLUMN, parseTableName, qualified, tableColumns, type TableName } from './tables.ts';
@@ -113,7 +114,7 @@ interface Input {
   raw: (column: string) => string;
   /** SQL of the row's line (0 when the table has none). */
   line: string;
-  malformed: Array<{ line: number; evidence: string }>;
+  malformed: MalformedRecord[];
   /** For a table with validation columns: the kind and fields they were made for (see `loadTag`). */
   loadedAs: string | null;
 }
@@ -129,6 +130,8 @@ async function run(conns: Connection[], path: string, options: ClickHouseAnalyze
   const columns = options.columns ?? {};
   let input: Input;
   let kind: RecordKind;
+  // Whether the lines that are not UTF-8 look like Latin-1 (the advice of their messages).
+  let looksLatin1 = false;
   const detect = (header: string[]): RecordKind => (options.kind === undefined || options.kind === 'auto' ? detectKind(header, columns) : options.kind);
   if (target.inputTable !== undefined) {
     const table = parseTableName(target.inputTable, 'input-table');
@@ -159,13 +162,9 @@ async function run(conns: Connection[], path: string, options: ClickHouseAnalyze
     // The same file checks as the other engines' readers before a byte is sent: one cause for an
     // unusable file (missing, not gzip, binary, empty, a repeated column, no data row) in all engines.
     const seen = await inspectInput(path, { gzip: source.gzip, delimiter: source.format === 'tsv' ? '\t' : ',' });
-    // The other engines skip a row that is not UTF-8 as a bad-encoding problem; the stream into
-    // ClickHouse cannot set such a row aside, and loading it would change its text unseen.
-    if (seen.badLines.size > 0) {
-      const line = Math.min(...seen.badLines.keys());
-      const message = encodingMessage(line, seen.badLines.get(line)!, seen.looksLatin1, path);
-      throw new InputError(path, `${message}; the ClickHouse engine reads UTF-8 only (${seen.badLines.size} such line${seen.badLines.size === 1 ? '' : 's'}): convert the file with iconv, or use --engine duckdb`);
-    }
+    // Rows that are not UTF-8 are skipped as bad-encoding problems, as the other engines do: the
+    // loader leaves them out (the text decoder would send them altered).
+    looksLatin1 = seen.looksLatin1;
     const table = parseTableName(target.table ?? DEFAULTS.table, 'clickhouse-table');
     const cluster = await chooseCluster(conn, target.cluster);
     let detected: RecordKind = 'moves';
@@ -181,7 +180,7 @@ async function run(conns: Connection[], path: string, options: ClickHouseAnalyze
       }
       const load = await createRowTables(conns, cluster, table, header, derived, 'rand()');
       return { table: qualified(load), columns: [LINE_COLUMN, ...header].map((h) => CLICKHOUSE.id(h)) };
-    });
+    }, seen.badLines);
     kind = detected;
     input = { table, file: path, header: loaded.header, raw: (c) => CLICKHOUSE.id(c), line: LINE_COLUMN, malformed: loaded.malformed, loadedAs: tag };
   }
@@ -235,6 +234,11 @@ async function run(conns: Connection[], path: string, options: ClickHouseAnalyze
     return { line, problems: rowProblems(row, kind, hasCount, input.file, line) };
   });
   for (const m of input.malformed) {
+    if (m.encoding !== undefined) {
+      const message = encodingMessage(m.encoding.line, m.encoding.byte, looksLatin1, input.file);
+      parseProblems.push({ line: m.line, problems: [problem(input.file, m.line, 'row', m.evidence, 'bad-encoding', message)] });
+      continue;
+    }
     const message = `row cannot be split into the header's ${input.header.length} columns (${m.evidence}); quote values that contain the delimiter`;
     parseProblems.push({ line: m.line, problems: [problem(input.file, m.line, 'row', m.evidence, 'malformed-row', message)] });
   }

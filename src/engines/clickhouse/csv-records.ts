@@ -5,17 +5,23 @@
  * skipped) and writes each well-formed data record as one TabSeparated line led by the physical
  * line it starts on. A `Distributed` insert keeps no order, so the line travels with the row: the
  * cluster's problems then name the same lines as the JS engine's. Records with the wrong number of
- * fields are not sent; they are reported as `readTable` reports them (`malformed-row`).
+ * fields are not sent; they are reported as `readTable` reports them (`malformed-row`). Nor are
+ * well-formed records on a line whose bytes are not UTF-8 (`badLines`, found by `inspectInput`):
+ * the text decoder would send them altered, and the other engines skip them as `bad-encoding`.
  */
 
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
-/** A record that cannot be split into the header's fields: its line and what is wrong. */
+/**
+ * A record that is not sent: its line and what is wrong ("5 fields", "unclosed quote", ...), and
+ * for a well-formed record on a line that is not UTF-8 the line and byte of the first such line.
+ */
 export interface MalformedRecord {
   line: number;
   evidence: string;
+  encoding?: { line: number; byte: number };
 }
 
 /** TabSeparated escaping of one value (ClickHouse's text format). */
@@ -43,9 +49,15 @@ export class CsvRecords {
   /** Data records written. */
   rows = 0;
   readonly malformed: MalformedRecord[] = [];
+  /** Lines that are not UTF-8, ascending, and the first bad byte of each. */
+  private readonly bad: number[];
+  private readonly badBytes: ReadonlyMap<number, number>;
+  private nextBad = 0;
 
-  constructor(delimiter: string) {
+  constructor(delimiter: string, badLines: ReadonlyMap<number, number> = new Map()) {
     this.delimiter = delimiter.charCodeAt(0);
+    this.bad = [...badLines.keys()].sort((a, b) => a - b);
+    this.badBytes = badLines;
   }
 
   /** Tokenises `chunk` (after what was left over) and returns the lines of the completed records. */
@@ -147,7 +159,7 @@ export class CsvRecords {
           return out.join('');
         }
         if (unclosed) {
-          this.record(null, startLine, 'unclosed quote', out);
+          this.record(null, startLine, Infinity, 'unclosed quote', out);
           i = n;
           break;
         }
@@ -159,14 +171,16 @@ export class CsvRecords {
       }
       i = p;
       if (!dirty) continue; // an empty record (blank line) is no record
-      this.record(fields, startLine, junk ? 'text after a closing quote' : null, out);
+      this.record(fields, startLine, ended ? line : Infinity, junk ? 'text after a closing quote' : null, out);
     }
     this.carry = '';
     this.carryLine = line;
     return out.join('');
   }
 
-  private record(fields: string[] | null, line: number, fault: string | null, out: string[]): void {
+  /** `next`: the line after the record's last (Infinity for the file's last record). */
+  private record(fields: string[] | null, line: number, next: number, fault: string | null, out: string[]): void {
+    while (this.nextBad < this.bad.length && this.bad[this.nextBad]! < line) this.nextBad++;
     if (this.header === null) {
       // A malformed header still names the columns it has; the readers fail on it later if it matters.
       this.header = fields ?? [];
@@ -178,6 +192,12 @@ export class CsvRecords {
     }
     if (fields.length !== this.header.length) {
       this.malformed.push({ line, evidence: `${fields.length} fields` });
+      return;
+    }
+    const bad = this.bad[this.nextBad];
+    if (bad !== undefined && bad < next) {
+      const byte = this.badBytes.get(bad)!;
+      this.malformed.push({ line, evidence: `byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')}`, encoding: { line: bad, byte } });
       return;
     }
     let s = String(line);

@@ -23,7 +23,8 @@ export interface Loaded {
 /**
  * Reads `path` and inserts its rows. `prepare` is called with the header before the first row
  * is sent; it creates the tables and returns where to insert (`table` and its columns in
- * order: the line column, then the header's).
+ * order: the line column, then the header's). Records on the lines of `badLines` (not UTF-8,
+ * line → first bad byte) are set aside with the malformed ones.
  *
  * @throws InputError when the file cannot be read or has no header row.
  */
@@ -32,8 +33,9 @@ export async function loadFile(
   path: string,
   kind: SourceKind,
   prepare: (header: string[]) => Promise<{ table: string; columns: string[] }>,
+  badLines: ReadonlyMap<number, number> = new Map(),
 ): Promise<Loaded> {
-  const records = new CsvRecords(kind.format === 'tsv' ? '\t' : ',');
+  const records = new CsvRecords(kind.format === 'tsv' ? '\t' : ',', badLines);
   const file = createReadStream(path, { highWaterMark: 1 << 20 });
   const bytes = kind.gzip ? file.pipe(createGunzip()) : file;
   if (kind.gzip) file.on('error', (e) => bytes.destroy(e));
