@@ -22,6 +22,7 @@ import { TIMELINE_DEFAULTS } from '../../timelines/researcher.ts';
 import type { FlowArrays } from '../sql/flows.ts';
 import { CLICKHOUSE } from '../sql/dialect.ts';
 import { flowArraysFromRows, flowQueries } from '../sql/flows.ts';
+import { placeStockFromRows, stockQueries } from '../sql/stock.ts';
 import type { Connection } from './connection.ts';
 
 /** The derived flows, nodes, stock and counts. */
@@ -130,37 +131,24 @@ export async function deriveTimelines(conn: Connection, q: TimelineQuery): Promi
     const flows = flowArraysFromRows({ edges: await conn.rows(fq.edges), cells: await conn.rows(fq.cells), span: await conn.rows(fq.span) }, names);
 
     const [counts] = await conn.rows(`SELECT count(), countIf(active) FROM ${derived}`);
-    const stock = new Map<number, PlaceStock>();
-    const get = (place: number): PlaceStock => {
-      let s = stock.get(place);
-      if (!s) {
-        const youngByYear: Record<string, number> = {};
-        for (let t = w0; t <= w1; t++) youngByYear[String(t)] = 0;
-        s = { stock: 0, young: 0, inflowSet: 0, leftSet: 0, presentBefore: 0, youngByYear, byDiscipline: {}, researchersByYear: {} };
-        stock.set(place, s);
-      }
-      return s;
-    };
-    for (const [home, n, y, f] of await conn.rows(`SELECT home, count(), countIf(young), countIf(flowed) FROM ${derived} WHERE active GROUP BY home ORDER BY home`)) {
-      Object.assign(get(Number(home)), { stock: Number(n), young: Number(y), inflowSet: Number(f) });
-    }
-    for (const [prev, n, l] of await conn.rows(`SELECT prev, count(), countIf(prev != home) FROM ${derived} WHERE active AND prev >= 0 GROUP BY prev ORDER BY prev`)) {
-      Object.assign(get(Number(prev)), { presentBefore: Number(n), leftSet: Number(l) });
-    }
-    for (const [place, year, n] of await conn.rows(
-      `SELECT tupleElement(tf_y, 1), tupleElement(tf_y, 2), count() FROM ${derived} ARRAY JOIN yg AS tf_y WHERE active GROUP BY tupleElement(tf_y, 1), tupleElement(tf_y, 2) ORDER BY tupleElement(tf_y, 1), tupleElement(tf_y, 2)`,
-    )) {
-      get(Number(place)).youngByYear[String(year)] = Number(n);
-    }
-    for (const [home, prim, n] of await conn.rows(`SELECT home, prim, count() FROM ${derived} WHERE active AND prim >= 0 GROUP BY home, prim ORDER BY home, prim`)) {
-      get(Number(home)).byDiscipline[names[Number(prim)]!] = Number(n);
-    }
-    // Researchers per place-year, padded from each publication year to the year before the next
-    // (timelines/population.ts), over every researcher: key = place × 1024 + (year − 1900).
-    for (const [key, n] of await conn.rows(`SELECT tf_k, count() FROM ${derived} ARRAY JOIN pop AS tf_k GROUP BY tf_k ORDER BY tf_k`)) {
-      const k = Number(key);
-      get(Math.floor(k / 1024)).researchersByYear![String((k % 1024) + 1900)] = Number(n);
-    }
+    const sq = stockQueries(
+      CLICKHOUSE,
+      { head: '', from: derived, where: 'active', home: 'home', hasPrev: 'prev >= 0', prev: 'prev', young: 'young', flowed: 'flowed', hasPrim: 'prim >= 0', prim: 'prim' },
+      { head: '', from: `${derived} ARRAY JOIN yg AS tf_y`, where: 'active', place: 'tupleElement(tf_y, 1)', year: 'tupleElement(tf_y, 2)' },
+      // Every researcher's padded place-years (timelines/population.ts): key = place × 1024 + (year − 1900).
+      { head: '', from: `${derived} ARRAY JOIN pop AS tf_k`, where: '1 = 1', place: 'intDiv(tf_k, 1024)', year: '(tf_k % 1024) + 1900' },
+    );
+    const stock = placeStockFromRows(
+      {
+        homes: await conn.rows(sq.homes),
+        previous: await conn.rows(sq.previous),
+        disciplines: await conn.rows(sq.disciplines),
+        youngByYear: await conn.rows(sq.youngByYear),
+        population: await conn.rows(sq.population),
+      },
+      q.window,
+      names,
+    );
     return { flows, nodes, stock, researchers: { total: Number(counts![0]), active: Number(counts![1]) }, records: Number(kept![0]) };
   } finally {
     await conn.command(`DROP TABLE IF EXISTS ${researchers}`);

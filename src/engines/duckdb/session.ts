@@ -26,6 +26,8 @@ export interface Session {
   run(sql: string): Promise<void>;
   /** Runs a query and returns its rows as objects. */
   rows(sql: string): Promise<Row[]>;
+  /** Runs a query and returns its rows as text cells in column order (NULL as null), as the shared SQL steps read results. */
+  text(sql: string): Promise<Array<Array<string | null>>>;
   /** Runs a query and returns its columns (column name → values), cheaper than rows for large results. */
   columns(sql: string): Promise<Record<string, unknown[]>>;
   /**
@@ -126,6 +128,10 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
         names.forEach((name, i) => (row[name] = toNumber(values[i])));
         return row;
       });
+    },
+    async text(sql) {
+      const reader = await connection.runAndReadAll(sql);
+      return reader.getRowsJS().map((values) => values.map((v) => (v === null || v === undefined ? null : String(toNumber(v)))));
     },
     async columns(sql) {
       const reader = await connection.runAndReadAll(sql);

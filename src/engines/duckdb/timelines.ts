@@ -19,6 +19,8 @@
  */
 import type { PlaceStock } from '../../graph/types.ts';
 import { TIMELINE_DEFAULTS } from '../../timelines/researcher.ts';
+import { DUCKDB } from '../sql/dialect.ts';
+import { placeStockFromRows, stockQueries } from '../sql/stock.ts';
 import type { Session } from './session.ts';
 
 /** Researchers with a kept row, and the active ones. */
@@ -98,42 +100,48 @@ export async function deriveTimelines(db: Session, window: [number, number], yea
   return { researchers: Number(counts!.researchers), active: Number(counts!.active) };
 }
 
-/** Per-place stock figures by place index (summarise.ts), for every place with any of them. */
+/**
+ * Per-place stock figures by place index (summarise.ts), for every place with any of them: the
+ * shared stock queries (`src/engines/sql/stock.ts`) over `act`, `prim`, `drank` and `ry`.
+ */
 export async function placeStock(db: Session, window: [number, number]): Promise<Map<number, PlaceStock>> {
   const [w0, w1] = window;
   const { youngMaxAge } = TIMELINE_DEFAULTS;
-  const out = new Map<number, PlaceStock>();
-  const get = (place: number): PlaceStock => {
-    let s = out.get(place);
-    if (!s) {
-      const youngByYear: Record<string, number> = {};
-      for (let t = w0; t <= w1; t++) youngByYear[String(t)] = 0;
-      s = { stock: 0, young: 0, inflowSet: 0, leftSet: 0, presentBefore: 0, youngByYear, byDiscipline: {}, researchersByYear: {} };
-      out.set(place, s);
-    }
-    return s;
-  };
-  for (const r of await db.rows(`SELECT home, count(*) AS n, count(*) FILTER (WHERE young) AS y, count(*) FILTER (WHERE flowed) AS f FROM act GROUP BY home ORDER BY home`)) {
-    Object.assign(get(Number(r.home)), { stock: Number(r.n), young: Number(r.y), inflowSet: Number(r.f) });
-  }
-  for (const r of await db.rows(`SELECT prev, count(*) AS n, count(*) FILTER (WHERE prev <> home) AS l FROM act WHERE prev IS NOT NULL GROUP BY prev ORDER BY prev`)) {
-    Object.assign(get(Number(r.prev)), { presentBefore: Number(r.n), leftSet: Number(r.l) });
-  }
-  const young = await db.rows(`
-    SELECT y.place, y.year, count(*) AS n FROM ry y JOIN act a ON a.r = y.r
-    WHERE y.year BETWEEN ${w0} AND ${w1} AND y.year - a.first <= ${youngMaxAge}
-    GROUP BY y.place, y.year ORDER BY y.place, y.year`);
-  for (const r of young) get(Number(r.place)).youngByYear[String(r.year)] = Number(r.n);
-  const disciplines = await db.rows(`
-    SELECT a.home, p.disc, d.rank, count(*) AS n FROM act a JOIN prim p ON p.r = a.r JOIN drank d ON d.disc = p.disc
-    GROUP BY a.home, p.disc, d.rank ORDER BY a.home, d.rank`);
-  for (const r of disciplines) get(Number(r.home)).byDiscipline[String(r.disc)] = Number(r.n);
-  const population = await db.rows(`
-    SELECT place, y AS year, count(*) AS n FROM (
-      SELECT place, unnest(range(year, until + 1)) AS y FROM (
-        SELECT place, year, coalesce(lead(year) OVER (PARTITION BY r ORDER BY year) - 1, year) AS until FROM ry
-      )
-    ) GROUP BY place, y ORDER BY place, y`);
-  for (const r of population) get(Number(r.place)).researchersByYear![String(r.year)] = Number(r.n);
-  return out;
+  const q = stockQueries(
+    DUCKDB,
+    {
+      head: '',
+      from: 'act a LEFT JOIN prim p ON p.r = a.r LEFT JOIN drank d ON d.disc = p.disc',
+      where: '1 = 1',
+      home: 'a.home',
+      hasPrev: 'a.prev IS NOT NULL',
+      prev: 'a.prev',
+      young: 'a.young',
+      flowed: 'a.flowed',
+      hasPrim: 'd.rank IS NOT NULL',
+      prim: 'd.rank',
+    },
+    { head: '', from: 'ry y JOIN act a ON a.r = y.r', where: `y.year BETWEEN ${w0} AND ${w1} AND y.year - a.first <= ${youngMaxAge}`, place: 'y.place', year: 'y.year' },
+    {
+      head: '',
+      // Padded: a place-year from each publication year up to the year before the researcher's next one.
+      from: `(SELECT place, unnest(range(year, until + 1)) AS y FROM (
+        SELECT place, year, coalesce(lead(year) OVER (PARTITION BY r ORDER BY year) - 1, year) AS until FROM ry))`,
+      where: '1 = 1',
+      place: 'place',
+      year: 'y',
+    },
+  );
+  const names = ((await db.columns(`SELECT disc FROM drank ORDER BY rank`)).disc ?? []) as string[];
+  return placeStockFromRows(
+    {
+      homes: await db.text(q.homes),
+      previous: await db.text(q.previous),
+      disciplines: await db.text(q.disciplines),
+      youngByYear: await db.text(q.youngByYear),
+      population: await db.text(q.population),
+    },
+    window,
+    names,
+  );
 }
