@@ -11,10 +11,8 @@
  *    place-years of `timelines/population.ts`. The tie
  *    rule chains through consecutive tie years; it is applied K times, K the longest run of
  *    consecutive tie years in the input (measured first), which makes it exact.
- * 3. Flows and per-place stock from the researcher table, with the shared flow aggregation.
- *
- * Moves are ordered like the JS engine's (researchers by first row, then year) through
- * `okey = first line × 256 + (year − 1900)`.
+ * 3. Flows and per-place stock from the researcher table, with the shared flow aggregation and
+ *    stock queries (`src/engines/sql/flows.ts`, `stock.ts`).
  */
 import { compareText } from '../../graph/breakdowns.ts';
 import type { PlaceStock } from '../../graph/types.ts';

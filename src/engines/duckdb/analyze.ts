@@ -183,7 +183,7 @@ async function analyzeWith(
       SELECT count(*) FILTER (WHERE s <> t) AS flows, count(*) FILTER (WHERE s = t) AS within_rows, coalesce(sum(cnt) FILTER (WHERE s = t), 0) AS within
       FROM mv WHERE s IS NOT NULL AND t IS NOT NULL`);
     await db.run(`CREATE OR REPLACE TEMP VIEW m AS
-      SELECT ord AS okey, rid, s, t, year, disc, cnt FROM mv
+      SELECT rid, s, t, year, disc, cnt FROM mv
       WHERE s IS NOT NULL AND t IS NOT NULL AND s <> t ${o.years ? `AND year BETWEEN ${o.years[0]} AND ${o.years[1]}` : ''}`);
     const nodes = await placesUsed(db, `SELECT s AS place FROM mv WHERE s IS NOT NULL AND t IS NOT NULL UNION SELECT t FROM mv WHERE s IS NOT NULL AND t IS NOT NULL`);
     const store = await flowStoreFromDb(db, index.places, nodes);

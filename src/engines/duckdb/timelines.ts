@@ -13,9 +13,8 @@
  *                    researchersByYear (padded: a place-year from each publication year up to the
  *                    year before the researcher's next one, `timelines/population.ts`).
  *
- * Moves land in the table `m(okey, rid, s, t, year, disc, cnt)`, ordered like the JS engine's
- * (researchers by first row, then year: `okey`), so edge breakdowns list disciplines in the
- * same order.
+ * Moves land in the table `m(rid, s, t, year, disc, cnt)`, which the shared flow aggregation
+ * reads; the per-place figures come from the shared stock queries (`src/engines/sql/stock.ts`).
  */
 import type { PlaceStock } from '../../graph/types.ts';
 import { TIMELINE_DEFAULTS } from '../../timelines/researcher.ts';
@@ -77,7 +76,7 @@ export async function deriveTimelines(db: Session, window: [number, number], yea
         FROM kr JOIN drank d ON d.disc = kr.disc GROUP BY kr.r, kr.disc
       ) WHERE rn = 1;
     CREATE OR REPLACE TEMP TABLE m AS
-      SELECT CAST(x.r AS BIGINT) * 256 + (x.year - 1900) AS okey, x.r AS rid, x.s, x.t, x.year, p.disc, 1.0 AS cnt
+      SELECT x.r AS rid, x.s, x.t, x.year, p.disc, 1.0 AS cnt
       FROM (SELECT r, lag(place) OVER (PARTITION BY r ORDER BY yi) AS s, place AS t, year FROM ry) x
       LEFT JOIN prim p ON p.r = x.r
       WHERE x.s IS NOT NULL AND x.s <> x.t ${years ? `AND x.year BETWEEN ${years[0]} AND ${years[1]}` : ''};
