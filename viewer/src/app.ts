@@ -20,10 +20,19 @@ import { legendModel, renderLegend } from './ui/legend.ts';
 import { renderPlaceCard } from './ui/place-card.ts';
 import { download, mapPng } from './export/files.ts';
 import { flowsCsv, placesCsv } from './export/tables.ts';
+import { legendClick, legendToggle, placeEmptyNote, placePredicate, restrictToPlaces } from './filters/place-filter.ts';
+import { PlaceLegend } from './filters/place-legend.ts';
+import { movesByYear } from './time/moves-by-year.ts';
+import { Timeline } from './time/timeline.ts';
+import { flowRows, type FlowRow } from './table/flow-rows.ts';
+import { directionSwitch, FlowsTable } from './table/flows-table.ts';
+import { FlowHighlight } from './table/flow-highlight.ts';
 
 type Positions = Map<string, { x: number; y: number }>;
 
 const FILTER_KEYS: (keyof ViewState)[] = ['years', 'discipline', 'minWeight', 'topSources', 'k', 'topMinWeight', 'backboneOnly'];
+/** After the flow filters: the legend's places and the selected place's flows in one direction. */
+const PLACE_KEYS: (keyof ViewState)[] = ['placeFilter', 'selected', 'direction'];
 const APPEARANCE_KEYS: (keyof ViewState)[] = ['sizeBy', 'nodeColor', 'edgeColor', 'layout'];
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -34,6 +43,15 @@ export class App {
   selection: FlowSelection | null = null;
   render: RenderResult | null = null;
   map: FlowMap | null = null;
+  /** The flows the flow filters keep, before the place filters (selection.drawn is after them). */
+  private filtered: FlowSelection | null = null;
+  /** The flows table's rows (every drawn flow) and the flow highlighted from it. */
+  rows: FlowRow[] = [];
+  highlighted: string | null = null;
+  highlight: FlowHighlight | null = null;
+  readonly timeline: Timeline;
+  private readonly table: FlowsTable;
+  private readonly placeLegend: PlaceLegend;
   /** Places drawn, largest by the size measure first (the heatmap's default row order). */
   order: string[] = [];
   readonly timings: Record<string, number> = {};
@@ -55,6 +73,12 @@ export class App {
       reset: () => this.update({ ...defaultState(), data: this.state.data }),
     });
     this.heatmap = new Heatmap($('heatmap'));
+    this.timeline = new Timeline($('timeline'), { change: (years) => this.update({ years }) });
+    this.table = new FlowsTable($('flows-table'), {
+      change: (patch) => this.update(patch),
+      highlight: (row) => this.highlightFlow(row?.edge ?? null),
+    });
+    this.placeLegend = new PlaceLegend($('place-legend'));
     this.bindChrome();
   }
 
@@ -132,10 +156,12 @@ export class App {
       return;
     }
     if (changed.some((k) => FILTER_KEYS.includes(k))) this.recompute('filters');
+    else if (changed.some((k) => PLACE_KEYS.includes(k))) this.recompute('places');
     else if (changed.some((k) => APPEARANCE_KEYS.includes(k))) this.recompute('appearance');
     else {
       if (changed.includes('selected')) this.showSelection();
       if (changed.includes('heatmapSort')) this.renderHeatmap();
+      if (changed.includes('tableSort')) this.renderTable();
       if (changed.includes('camera') && patch.camera !== undefined && this.map) this.map.setCamera(this.state.camera);
     }
     this.controls.sync(this.state, this.analysis);
@@ -148,11 +174,15 @@ export class App {
     return this.positions.network;
   }
 
-  private recompute(what: 'filters' | 'appearance'): void {
+  private recompute(what: 'filters' | 'places' | 'appearance'): void {
     const analysis = this.analysis!;
     const s = this.state;
     const t0 = performance.now();
-    if (what === 'filters' || !this.selection) this.selection = selectFlows(analysis.graph, s, analysis.flows);
+    if (what === 'filters' || !this.filtered) this.filtered = selectFlows(analysis.graph, s, analysis.flows);
+    if (what !== 'appearance' || !this.selection) {
+      const drawn = restrictToPlaces(this.filtered.drawn, { filter: s.placeFilter, selected: s.selected, direction: s.direction });
+      this.selection = { base: this.filtered.base, drawn };
+    }
     const t1 = performance.now();
     this.render = toRenderGraph(this.selection.drawn, {
       positions: this.positionsFor(s.layout),
@@ -182,6 +212,7 @@ export class App {
       });
       this.timings['mapCreated'] = performance.now();
       this.map.sigma.once('afterRender', () => (this.timings['firstRender'] = performance.now()));
+      this.highlight = new FlowHighlight(this.map.sigma);
       void this.map.basemap.load().then(() => (this.timings['basemap'] = performance.now()));
     }
     if (reframe) {
@@ -192,13 +223,70 @@ export class App {
       if (camera === null) this.state = { ...this.state, camera: null };
     }
     this.map.setGraph(graph);
+    if (this.highlighted !== null && !graph.hasEdge(this.highlighted)) this.highlighted = null;
+    this.highlight?.set(this.highlighted);
     $('map').dataset['layout'] = s.layout;
     this.timings['lastSelectMs'] = t1 - t0;
     this.timings['lastRenderGraphMs'] = t2 - t1;
     this.showSelection();
     renderLegend($('legend'), legendModel(s, this.render, analysis.communities, analysis.comparison));
+    this.bindLegendFilter();
     this.renderHeatmap();
     this.renderStatus();
+    const t3 = performance.now();
+    this.rows = flowRows(graph, this.selection.drawn);
+    this.renderTable();
+    const t4 = performance.now();
+    this.renderTimeline();
+    const t5 = performance.now();
+    this.placeLegend.render({ graph: analysis.graph, communities: analysis.communities, filter: s.placeFilter, change: (placeFilter) => this.update({ placeFilter }) });
+    this.timings['lastTableMs'] = t4 - t3;
+    this.timings['lastTimelineMs'] = t5 - t4;
+    this.timings['lastPanelsMs'] = performance.now() - t3;
+  }
+
+  /** The colour legend's community swatches filter places as the place legend does. */
+  private bindLegendFilter(): void {
+    const all = this.analysis!.communities.map((c) => String(c.id));
+    for (const li of $('legend').querySelectorAll<HTMLElement>('li[data-community]')) {
+      if (this.state.nodeColor !== 'community') continue;
+      const key = li.dataset['community']!;
+      li.classList.add('clickable');
+      li.title = 'show only this community (again: every place); Ctrl/⌘ or Shift-click adds or removes it';
+      li.addEventListener('click', (e) => {
+        const f = this.state.placeFilter;
+        this.update({ placeFilter: e.ctrlKey || e.metaKey || e.shiftKey ? legendToggle(f, 'community', key, all) : legendClick(f, 'community', key) });
+      });
+    }
+  }
+
+  private renderTable(): void {
+    const s = this.state;
+    const place = s.selected !== null && this.render?.graph.hasNode(s.selected) ? { label: this.render.graph.getNodeAttribute(s.selected, 'label'), direction: s.direction } : null;
+    this.table.render({ rows: this.rows, sort: s.tableSort, highlighted: this.highlighted, place });
+  }
+
+  private renderTimeline(): void {
+    const a = this.analysis!;
+    const s = this.state;
+    if (!a.flows || !a.years) return this.timeline.render({ counts: null, span: null, years: null });
+    const keep = placePredicate(a.graph, { filter: s.placeFilter, selected: s.selected, direction: s.direction });
+    const drawn = this.render!.graph;
+    const counts = movesByYear(a.flows, {
+      span: a.years,
+      years: s.years,
+      discipline: s.discipline,
+      keep: keep ?? (() => true),
+      drawn: (src, tgt) => drawn.hasEdge(src, tgt),
+    });
+    this.timeline.render({ counts, span: a.years, years: s.years });
+  }
+
+  /** Highlights a drawn flow (its table row and its curve on the map); null: none. */
+  highlightFlow(edge: string | null): void {
+    this.highlighted = edge !== null && this.render?.graph.hasEdge(edge) ? edge : null;
+    this.highlight?.set(this.highlighted);
+    this.renderTable();
   }
 
   private showSelection(): void {
@@ -213,6 +301,8 @@ export class App {
         select: (p) => this.update({ selected: p }),
         close: () => this.update({ selected: null }),
       });
+      const label = this.analysis.graph.getNodeAttribute(s.selected, 'label') ?? s.selected;
+      card.querySelector('header')?.after(h('div', { class: 'card-direction' }, h('span', { class: 'muted' }, 'Its flows:'), directionSwitch(s.direction, (direction) => this.update({ direction }), String(label))));
       card.scrollIntoView({ block: 'nearest' });
     } else if (!card.hidden) {
       card.hidden = true;
@@ -244,7 +334,7 @@ export class App {
     mapEl.dataset['edges'] = String(r.graph.size);
     const empty = $('empty');
     empty.hidden = r.graph.size > 0;
-    if (r.graph.size === 0) replace(empty, h('strong', {}, 'Nothing to draw'), emptyNote(this.state));
+    if (r.graph.size === 0) replace(empty, h('strong', {}, 'Nothing to draw'), this.filtered!.drawn.size > 0 ? placeEmptyNote(this.state, this.analysis!.graph) : emptyNote(this.state));
     const parts = [
       h('span', { id: 'status-places' }, `${formatValue(r.graph.order)} places`),
       h('span', { id: 'status-flows', 'data-count': r.graph.size }, `${formatValue(r.graph.size)} of ${formatValue(a.graph.size)} flows drawn`),

@@ -119,7 +119,7 @@ export function stateToQuery(state: ViewState): string {
   const q = new URLSearchParams();
   if (state.data !== d.data && state.data) q.set('data', state.data);
   if (state.layout !== d.layout) q.set('layout', state.layout);
-  if (state.years) q.set('years', `${state.years[0]}-${state.years[1]}`);
+  if (state.years) q.set('years', state.years[0] === state.years[1] ? String(state.years[0]) : `${state.years[0]}-${state.years[1]}`);
   if (state.discipline !== null) q.set('discipline', state.discipline);
   if (state.minWeight !== d.minWeight) q.set('min', String(state.minWeight));
   if (state.topSources || state.k !== d.k || state.topMinWeight !== d.topMinWeight) {
