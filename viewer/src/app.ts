@@ -24,7 +24,7 @@ import { legendClick, legendToggle, placeEmptyNote, placePredicate, restrictToPl
 import { PlaceLegend } from './filters/place-legend.ts';
 import { movesByYear } from './time/moves-by-year.ts';
 import { Timeline } from './time/timeline.ts';
-import { flowRows, type FlowRow } from './table/flow-rows.ts';
+import { flowColumns, type FlowColumns } from './table/flow-rows.ts';
 import { directionSwitch, FlowsTable } from './table/flows-table.ts';
 import { FlowHighlight } from './table/flow-highlight.ts';
 
@@ -46,7 +46,7 @@ export class App {
   /** The flows the flow filters keep, before the place filters (selection.drawn is after them). */
   private filtered: FlowSelection | null = null;
   /** The flows table's rows (every drawn flow) and the flow highlighted from it. */
-  rows: FlowRow[] = [];
+  flows: FlowColumns | null = null;
   highlighted: string | null = null;
   highlight: FlowHighlight | null = null;
   readonly timeline: Timeline;
@@ -234,7 +234,7 @@ export class App {
     this.renderHeatmap();
     this.renderStatus();
     const t3 = performance.now();
-    this.rows = flowRows(graph, this.selection.drawn);
+    this.flows = flowColumns(graph, this.selection.drawn);
     this.renderTable();
     const t4 = performance.now();
     this.renderTimeline();
@@ -263,7 +263,7 @@ export class App {
   private renderTable(): void {
     const s = this.state;
     const place = s.selected !== null && this.render?.graph.hasNode(s.selected) ? { label: this.render.graph.getNodeAttribute(s.selected, 'label'), direction: s.direction } : null;
-    this.table.render({ rows: this.rows, sort: s.tableSort, highlighted: this.highlighted, place });
+    if (this.flows) this.table.render({ flows: this.flows, sort: s.tableSort, highlighted: this.highlighted, place });
   }
 
   private renderTimeline(): void {
