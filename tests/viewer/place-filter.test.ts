@@ -2,7 +2,7 @@ import { DirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/random.ts';
 import type { FlowGraph } from '../../src/graph/types.ts';
-import { legendClick, legendToggle, placeEmptyNote, placeGroups, placePredicate, restrictToPlaces } from '../../viewer/src/filters/place-filter.ts';
+import { legendClick, legendToggle, placeEmptyNote, placeGroups, placeNote, placePredicate, restrictToPlaces } from '../../viewer/src/filters/place-filter.ts';
 import type { FlowDirection, PlaceFilter } from '../../viewer/src/state.ts';
 
 /** A (community 0, CN, Asia), B (1, US, Americas), C (0, CN, Asia), D (nothing known). */
@@ -109,5 +109,12 @@ describe('placeEmptyNote', () => {
   it('placeEmptyNote names the place, the direction and the legend filter', () => {
     expect(placeEmptyNote({ placeFilter: null, selected: 'A', direction: 'in' }, graph())).toBe('No flows into A pass the filters. Switch to both directions.');
     expect(placeEmptyNote({ placeFilter: { by: 'country', keys: ['US'] }, selected: null, direction: 'both' }, graph())).toBe('No flows between the countries shown pass the filters. Show more places in the legend.');
+  });
+});
+
+describe('placeNote', () => {
+  it('placeNote says which place and direction, and which groups, in words', () => {
+    expect(placeNote({ placeFilter: { by: 'country', keys: ['CN'] }, selected: 'B', direction: 'out' }, graph())).toBe('flows out of B · only China');
+    expect(placeNote({ placeFilter: null, selected: null, direction: 'in' }, graph())).toBeNull();
   });
 });

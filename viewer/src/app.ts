@@ -20,7 +20,7 @@ import { legendModel, renderLegend } from './ui/legend.ts';
 import { renderPlaceCard } from './ui/place-card.ts';
 import { download, mapPng } from './export/files.ts';
 import { flowsCsv, placesCsv } from './export/tables.ts';
-import { legendClick, legendToggle, placeEmptyNote, placePredicate, restrictToPlaces } from './filters/place-filter.ts';
+import { legendClick, legendToggle, placeEmptyNote, placeNote, placePredicate, restrictToPlaces } from './filters/place-filter.ts';
 import { PlaceLegend } from './filters/place-legend.ts';
 import { movesByYear } from './time/moves-by-year.ts';
 import { Timeline } from './time/timeline.ts';
@@ -70,7 +70,10 @@ export class App {
     this.controls = new Controls($('controls'), {
       change: (patch) => this.update(patch),
       search: (text) => this.search(text),
-      reset: () => this.update({ ...defaultState(), data: this.state.data }),
+      reset: () => {
+        this.timeline.stop();
+        this.update({ ...defaultState(), data: this.state.data });
+      },
     });
     this.heatmap = new Heatmap($('heatmap'));
     this.timeline = new Timeline($('timeline'), { change: (years) => this.update({ years }) });
@@ -110,6 +113,7 @@ export class App {
   }
 
   setAnalysis(analysis: Analysis): void {
+    this.timeline?.stop();
     this.analysis = analysis;
     this.positions = { map: mapPositions(analysis.graph, project), network: null };
     for (const w of analysis.warnings) this.warn(w);
@@ -340,6 +344,7 @@ export class App {
       h('span', { id: 'status-flows', 'data-count': r.graph.size }, `${formatValue(r.graph.size)} of ${formatValue(a.graph.size)} flows drawn`),
       h('span', {}, `${formatValue(r.moves)} moves`),
       filterNote(this.state) ? h('span', {}, filterNote(this.state)) : null,
+      placeNote(this.state, a.graph, a.communities) ? h('span', { id: 'status-places-filter' }, placeNote(this.state, a.graph, a.communities)) : null,
       r.unplaced.length && this.state.layout === 'map' ? h('span', { title: r.unplaced.slice(0, 50).join(', ') }, `${r.unplaced.length} places without coordinates not on the map`) : null,
       this.warnings.size ? h('span', { class: 'warn', title: [...this.warnings].join('\n') }, `${this.warnings.size} note${this.warnings.size > 1 ? 's' : ''}`) : null,
     ];
@@ -407,7 +412,8 @@ export class App {
   private caption(): string {
     const note = filterNote(this.state);
     const r = this.render!;
-    return `${this.analysis!.name} · ${formatValue(r.graph.size)} flows, ${formatValue(r.moves)} moves${note ? ` · ${note}` : ''}${this.state.topSources ? ` · top ${this.state.k} sources ≥ ${this.state.topMinWeight}` : ''}`;
+    const places = placeNote(this.state, this.analysis!.graph, this.analysis!.communities);
+    return `${this.analysis!.name} · ${formatValue(r.graph.size)} flows, ${formatValue(r.moves)} moves${note ? ` · ${note}` : ''}${this.state.topSources ? ` · top ${this.state.k} sources ≥ ${this.state.topMinWeight}` : ''}${places ? ` · ${places}` : ''}`;
   }
 
   private bindChrome(): void {

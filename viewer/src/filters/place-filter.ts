@@ -152,3 +152,23 @@ export function placeEmptyNote(r: { placeFilter: PlaceFilter | null; selected: s
   }
   return `No flows ${parts.join(' ')} pass the filters. ${advice.join(', or ').replace(/^./, (c) => c.toUpperCase())}.`;
 }
+
+/**
+ * The place filters in words, for the PNG's caption and the status line; null when none is set.
+ *
+ * @example placeNote({ placeFilter: { by: 'region', keys: ['Europe'] }, selected: 'London', direction: 'in' }, graph) // 'flows into London · only Europe'
+ */
+export function placeNote(r: { placeFilter: PlaceFilter | null; selected: string | null; direction: FlowDirection }, graph: FlowGraph, communities: CommunityRow[] = []): string | null {
+  const parts: string[] = [];
+  if (r.selected !== null && graph.hasNode(r.selected)) {
+    const label = String(graph.getNodeAttribute(r.selected, 'label') ?? r.selected);
+    parts.push(`flows ${r.direction === 'in' ? 'into' : r.direction === 'out' ? 'out of' : 'into and out of'} ${label}`);
+  }
+  if (r.placeFilter !== null) {
+    const f = r.placeFilter;
+    const names = new Map(placeGroups(graph, f.by, communities).groups.map((g) => [g.key, g.label]));
+    const shown = f.keys.map((k) => names.get(k) ?? k);
+    parts.push(`only ${shown.length > 3 ? `${shown.slice(0, 3).join(', ')} and ${shown.length - 3} more` : shown.join(', ')}`);
+  }
+  return parts.length ? parts.join(' · ') : null;
+}

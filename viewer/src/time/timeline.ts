@@ -94,7 +94,17 @@ export class Timeline {
     const span = this.view.span!;
     if (years[1] >= span[1]) return this.stop();
     // The next step is timed from the frame after this one: a slow redraw is not skipped over.
-    this.timer = window.setTimeout(() => requestAnimationFrame(() => this.timer !== 0 && this.step(nextWindow(years, span))), PLAY_STEP_MS);
+    // It moves on from the years shown then (the year selects may have changed them).
+    this.timer = window.setTimeout(
+      () =>
+        requestAnimationFrame(() => {
+          if (this.timer === 0) return;
+          const now = this.view.years;
+          if (now === null) this.stop();
+          else this.step(nextWindow(now, span));
+        }),
+      PLAY_STEP_MS,
+    );
   }
 
   /** Stops playing (the years stay where they are). */
