@@ -129,6 +129,14 @@ describe('year histogram', () => {
     await waitForEdges(flowsInYears(2021, 2021).length);
     expect(query().get('years')).toBe('2021');
     expect(await drawnFlows()).toEqual(flowsInYears(2021, 2021));
+    // The keyboard: Shift+→ widens the selection by a year, ← moves it a year earlier.
+    await page().locator('.timeline-chart').focus();
+    await page().keyboard.press('Shift+ArrowRight');
+    await page().waitForFunction(() => new URL(location.href).searchParams.get('years') === '2021-2022');
+    await page().keyboard.press('ArrowLeft');
+    await page().waitForFunction(() => new URL(location.href).searchParams.get('years') === '2020-2021');
+    await waitForEdges(flowsInYears(2020, 2021).length);
+    expect(await drawnFlows()).toEqual(flowsInYears(2020, 2021));
     await page().locator('#timeline-all').click();
     await waitForEdges(arrow.length);
     expect(query().has('years')).toBe(false);

@@ -1,6 +1,7 @@
 /**
  * The time panel under the map: a histogram of moves by arrival year (moves-by-year.ts), a brush
- * to select the years (drag across the bars; a click selects one year; "All years" clears) and a
+ * to select the years (drag across the bars; a click selects one year; "All years" clears; the
+ * arrow keys move or widen the selection when the chart has the focus) and a
  * play button that steps a window through the years: the selection's width moved one year at a
  * time, or one year at a time when every year is selected. The panel only reports the years
  * chosen; the app owns the state, so the URL, the year selects and the map follow.
@@ -51,6 +52,9 @@ export class Timeline {
       this.chart,
     );
     this.chart.addEventListener('pointerdown', (e) => this.pointerDown(e));
+    this.chart.tabIndex = 0;
+    this.chart.setAttribute('aria-label', 'Years: ← and → move the selection a year, Shift+← and Shift+→ change its end, Escape selects every year');
+    this.chart.addEventListener('keydown', (e) => this.key(e));
     // The chart's size comes from the observer: reading clientWidth while drawing forced a
     // layout of the whole page after every filter change (~400 ms with the heatmap on screen).
     new ResizeObserver(([entry]) => {
@@ -113,6 +117,20 @@ export class Timeline {
     this.timer = 0;
     this.play.textContent = '▶ Play';
     this.play.setAttribute('aria-pressed', 'false');
+  }
+
+  /** Keyboard brush: ←/→ move the window a year, Shift+←/→ move its last year, Escape clears. */
+  private key(e: KeyboardEvent): void {
+    const span = this.view.span;
+    if (!span) return;
+    const [a, b] = this.view.years ?? [span[0], span[0]];
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (e.key === 'Escape') this.choose(null);
+    else if (step === 0) return;
+    else if (e.shiftKey) this.choose([a, Math.min(span[1], Math.max(a, b + step))]);
+    else if (a + step >= span[0] && b + step <= span[1]) this.choose([a + step, b + step]);
+    this.stop();
+    e.preventDefault();
   }
 
   private geometry(): { width: number; height: number; bar: number; n: number } | null {
