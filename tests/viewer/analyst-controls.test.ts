@@ -289,14 +289,14 @@ describe('flows table', () => {
     const [s, t] = [await row.getAttribute('data-source'), await row.getAttribute('data-target')];
     await row.click();
     await page().waitForSelector('#flows-table-rows tbody tr.highlighted');
-    expect(await page().evaluate(() => window.talentflow.app.highlighted)).toBe(await page().evaluate(([a, b]) => window.talentflow.app.render!.graph.edge(a!, b!), [s, t]));
+    expect(await page().evaluate(() => window.talentflow.app.panels.highlighted)).toBe(await page().evaluate(([a, b]) => window.talentflow.app.render!.graph.edge(a!, b!), [s, t]));
     await page().evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const pixel = await page().evaluate(() => {
-      const mid = window.talentflow.app.highlight!.midpoint()!;
+      const mid = window.talentflow.app.panels.highlight!.midpoint()!;
       const canvas = document.querySelector<HTMLCanvasElement>('#map canvas.sigma-flowHighlight')!;
       const ratio = canvas.width / canvas.getBoundingClientRect().width;
       const d = canvas.getContext('2d')!.getImageData(Math.round(mid.x * ratio), Math.round(mid.y * ratio), 1, 1).data;
-      const edge = window.talentflow.app.highlighted!;
+      const edge = window.talentflow.app.panels.highlighted!;
       return { rgba: [...d], color: window.talentflow.app.render!.graph.getEdgeAttribute(edge, 'color').slice(0, 7), visible: canvas.style.display !== 'none' };
     });
     expect(pixel.visible).toBe(true);

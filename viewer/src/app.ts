@@ -20,13 +20,8 @@ import { legendModel, renderLegend } from './ui/legend.ts';
 import { renderPlaceCard } from './ui/place-card.ts';
 import { download, mapPng } from './export/files.ts';
 import { flowsCsv, placesCsv } from './export/tables.ts';
-import { legendClick, legendToggle, placeEmptyNote, placeNote, placePredicate, restrictToPlaces } from './filters/place-filter.ts';
-import { PlaceLegend } from './filters/place-legend.ts';
-import { movesByYear } from './time/moves-by-year.ts';
-import { Timeline } from './time/timeline.ts';
-import { flowColumns, type FlowColumns } from './table/flow-rows.ts';
-import { directionSwitch, FlowsTable } from './table/flows-table.ts';
-import { FlowHighlight } from './table/flow-highlight.ts';
+import { placeEmptyNote, placeNote, restrictToPlaces } from './filters/place-filter.ts';
+import { AnalystPanels } from './analyst-panels.ts';
 
 type Positions = Map<string, { x: number; y: number }>;
 
@@ -45,13 +40,8 @@ export class App {
   map: FlowMap | null = null;
   /** The flows the flow filters keep, before the place filters (selection.drawn is after them). */
   private filtered: FlowSelection | null = null;
-  /** The flows table's rows (every drawn flow) and the flow highlighted from it. */
-  flows: FlowColumns | null = null;
-  highlighted: string | null = null;
-  highlight: FlowHighlight | null = null;
-  readonly timeline: Timeline;
-  private readonly table: FlowsTable;
-  private readonly placeLegend: PlaceLegend;
+  /** Year histogram, flows table, place legend (analyst-panels.ts). */
+  readonly panels: AnalystPanels;
   /** Places drawn, largest by the size measure first (the heatmap's default row order). */
   order: string[] = [];
   readonly timings: Record<string, number> = {};
@@ -71,17 +61,12 @@ export class App {
       change: (patch) => this.update(patch),
       search: (text) => this.search(text),
       reset: () => {
-        this.timeline.stop();
+        this.panels.timeline.stop();
         this.update({ ...defaultState(), data: this.state.data });
       },
     });
     this.heatmap = new Heatmap($('heatmap'));
-    this.timeline = new Timeline($('timeline'), { change: (years) => this.update({ years }) });
-    this.table = new FlowsTable($('flows-table'), {
-      change: (patch) => this.update(patch),
-      highlight: (row) => this.highlightFlow(row?.edge ?? null),
-    });
-    this.placeLegend = new PlaceLegend($('place-legend'));
+    this.panels = new AnalystPanels((patch) => this.update(patch));
     this.bindChrome();
   }
 
@@ -113,7 +98,7 @@ export class App {
   }
 
   setAnalysis(analysis: Analysis): void {
-    this.timeline?.stop();
+    this.panels?.timeline.stop();
     this.analysis = analysis;
     this.positions = { map: mapPositions(analysis.graph, project), network: null };
     for (const w of analysis.warnings) this.warn(w);
@@ -165,7 +150,7 @@ export class App {
     else {
       if (changed.includes('selected')) this.showSelection();
       if (changed.includes('heatmapSort')) this.renderHeatmap();
-      if (changed.includes('tableSort')) this.renderTable();
+      if (changed.includes('tableSort')) this.panels.renderTable(this.state);
       if (changed.includes('camera') && patch.camera !== undefined && this.map) this.map.setCamera(this.state.camera);
     }
     this.controls.sync(this.state, this.analysis);
@@ -216,7 +201,7 @@ export class App {
       });
       this.timings['mapCreated'] = performance.now();
       this.map.sigma.once('afterRender', () => (this.timings['firstRender'] = performance.now()));
-      this.highlight = new FlowHighlight(this.map.sigma);
+      this.panels.attachMap(this.map.sigma);
       void this.map.basemap.load().then(() => (this.timings['basemap'] = performance.now()));
     }
     if (reframe) {
@@ -227,70 +212,15 @@ export class App {
       if (camera === null) this.state = { ...this.state, camera: null };
     }
     this.map.setGraph(graph);
-    if (this.highlighted !== null && !graph.hasEdge(this.highlighted)) this.highlighted = null;
-    this.highlight?.set(this.highlighted);
     $('map').dataset['layout'] = s.layout;
     this.timings['lastSelectMs'] = t1 - t0;
     this.timings['lastRenderGraphMs'] = t2 - t1;
     this.showSelection();
     renderLegend($('legend'), legendModel(s, this.render, analysis.communities, analysis.comparison));
-    this.bindLegendFilter();
     this.renderHeatmap();
     this.renderStatus();
-    const t3 = performance.now();
-    this.flows = flowColumns(graph, this.selection.drawn);
-    this.renderTable();
-    const t4 = performance.now();
-    this.renderTimeline();
-    const t5 = performance.now();
-    this.placeLegend.render({ graph: analysis.graph, communities: analysis.communities, filter: s.placeFilter, change: (placeFilter) => this.update({ placeFilter }) });
-    this.timings['lastTableMs'] = t4 - t3;
-    this.timings['lastTimelineMs'] = t5 - t4;
-    this.timings['lastPanelsMs'] = performance.now() - t3;
-  }
-
-  /** The colour legend's community swatches filter places as the place legend does. */
-  private bindLegendFilter(): void {
-    const all = this.analysis!.communities.map((c) => String(c.id));
-    for (const li of $('legend').querySelectorAll<HTMLElement>('li[data-community]')) {
-      if (this.state.nodeColor !== 'community') continue;
-      const key = li.dataset['community']!;
-      li.classList.add('clickable');
-      li.title = 'show only this community (again: every place); Ctrl/⌘ or Shift-click adds or removes it';
-      li.addEventListener('click', (e) => {
-        const f = this.state.placeFilter;
-        this.update({ placeFilter: e.ctrlKey || e.metaKey || e.shiftKey ? legendToggle(f, 'community', key, all) : legendClick(f, 'community', key) });
-      });
-    }
-  }
-
-  private renderTable(): void {
-    const s = this.state;
-    const place = s.selected !== null && this.render?.graph.hasNode(s.selected) ? { label: this.render.graph.getNodeAttribute(s.selected, 'label'), direction: s.direction } : null;
-    if (this.flows) this.table.render({ flows: this.flows, sort: s.tableSort, highlighted: this.highlighted, place });
-  }
-
-  private renderTimeline(): void {
-    const a = this.analysis!;
-    const s = this.state;
-    if (!a.flows || !a.years) return this.timeline.render({ counts: null, span: null, years: null });
-    const keep = placePredicate(a.graph, { filter: s.placeFilter, selected: s.selected, direction: s.direction });
-    const drawn = this.render!.graph;
-    const counts = movesByYear(a.flows, {
-      span: a.years,
-      years: s.years,
-      discipline: s.discipline,
-      keep: keep ?? (() => true),
-      drawn: (src, tgt) => drawn.hasEdge(src, tgt),
-    });
-    this.timeline.render({ counts, span: a.years, years: s.years });
-  }
-
-  /** Highlights a drawn flow (its table row and its curve on the map); null: none. */
-  highlightFlow(edge: string | null): void {
-    this.highlighted = edge !== null && this.render?.graph.hasEdge(edge) ? edge : null;
-    this.highlight?.set(this.highlighted);
-    this.renderTable();
+    this.panels.refresh({ analysis, state: s, selection: this.selection, render: this.render });
+    Object.assign(this.timings, this.panels.timings);
   }
 
   private showSelection(): void {
@@ -305,8 +235,7 @@ export class App {
         select: (p) => this.update({ selected: p }),
         close: () => this.update({ selected: null }),
       });
-      const label = this.analysis.graph.getNodeAttribute(s.selected, 'label') ?? s.selected;
-      card.querySelector('header')?.after(h('div', { class: 'card-direction' }, h('span', { class: 'muted' }, 'Its flows:'), directionSwitch(s.direction, (direction) => this.update({ direction }), String(label))));
+      this.panels.addCardSwitch(card, s, String(this.analysis.graph.getNodeAttribute(s.selected, 'label') ?? s.selected));
       card.scrollIntoView({ block: 'nearest' });
     } else if (!card.hidden) {
       card.hidden = true;

@@ -37,6 +37,8 @@ export class Timeline {
   private readonly label: HTMLSpanElement;
   private readonly play: HTMLButtonElement;
   private readonly all: HTMLButtonElement;
+  private isPlaying = false;
+  private frame = 0;
   private timer = 0;
   private drag: { from: number; to: number } | null = null;
   private size: { width: number; height: number } | null = null;
@@ -65,7 +67,7 @@ export class Timeline {
   }
 
   get playing(): boolean {
-    return this.timer !== 0;
+    return this.isPlaying;
   }
 
   render(view: TimelineView): void {
@@ -81,13 +83,14 @@ export class Timeline {
   }
 
   private togglePlay(): void {
-    if (this.timer !== 0) return this.stop();
+    if (this.isPlaying) return this.stop();
     const span = this.view.span;
     if (!span) return;
     // From every year or from the end, a press starts at the first window.
     const years = this.view.years;
     const width = years === null ? 1 : years[1] - years[0] + 1;
     const start: [number, number] = years === null || years[1] >= span[1] ? [span[0], Math.min(span[1], span[0] + width - 1)] : nextWindow(years, span);
+    this.isPlaying = true;
     this.play.textContent = '⏸ Pause';
     this.play.setAttribute('aria-pressed', 'true');
     this.step(start);
@@ -97,24 +100,28 @@ export class Timeline {
     this.choose(years);
     const span = this.view.span!;
     if (years[1] >= span[1]) return this.stop();
-    // The next step is timed from the frame after this one: a slow redraw is not skipped over.
-    // It moves on from the years shown then (the year selects may have changed them).
-    this.timer = window.setTimeout(
-      () =>
-        requestAnimationFrame(() => {
-          if (this.timer === 0) return;
-          const now = this.view.years;
-          if (now === null) this.stop();
-          else this.step(nextWindow(now, span));
-        }),
-      PLAY_STEP_MS,
-    );
+    // The next step is timed from the frame that draws this one (sigma draws in the next
+    // animation frame; this callback, asked for later, runs after it): a slow drawing still
+    // leaves each step PLAY_STEP_MS on screen. It moves on from the years shown then (the year
+    // selects may have changed them).
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.timer = window.setTimeout(() => {
+        this.timer = 0;
+        const now = this.view.years;
+        if (now === null) this.stop();
+        else this.step(nextWindow(now, span));
+      }, PLAY_STEP_MS);
+    });
   }
 
   /** Stops playing (the years stay where they are). */
   stop(): void {
     clearTimeout(this.timer);
+    cancelAnimationFrame(this.frame);
     this.timer = 0;
+    this.frame = 0;
+    this.isPlaying = false;
     this.play.textContent = '▶ Play';
     this.play.setAttribute('aria-pressed', 'false');
   }
