@@ -33,6 +33,9 @@ describe('stateToQuery / queryToState', () => {
       nodeColor: 'quadrant',
       edgeColor: 'source',
       selected: 'Cambridge, GB',
+      direction: 'out',
+      placeFilter: { by: 'region', keys: ['Asia', 'Latin America, the Caribbean'] },
+      tableSort: { column: 'researchers', descending: false },
       heatmapSort: { by: 'discipline', discipline: 'Computer Science' },
       camera: { x: 0.41234, y: 0.6, ratio: 0.125 },
       data: 'other/folder/',
@@ -51,6 +54,20 @@ describe('stateToQuery / queryToState', () => {
     expect(state.camera).toBeNull();
     expect(state.sizeBy).toBe('pagerank');
     expect(problems.map((p) => p.param).sort()).toEqual(['bogus', 'camera', 'layout', 'min', 'years']);
+  });
+
+  it('queryToState refuses an unknown direction, grouping or table column and names each one', () => {
+    const { state, problems } = queryToState('dir=sideways&only=city:Paris&table=moves,up');
+    expect(state.direction).toBe('both');
+    expect(state.placeFilter).toBeNull();
+    expect(state.tableSort).toEqual({ column: 'moves', descending: true });
+    expect(problems.map((p) => p.param).sort()).toEqual(['dir', 'only', 'table']);
+  });
+
+  it('queryToState reads the legend filter as written by stateToQuery (community ids)', () => {
+    const query = stateToQuery({ ...defaultState(), placeFilter: { by: 'community', keys: ['0', '3'] } });
+    expect(query).toBe('only=community%3A0%7C3');
+    expect(queryToState(query).state.placeFilter).toEqual({ by: 'community', keys: ['0', '3'] });
   });
 
   it('queryToState reads a single year as a one-year range and sort=place', () => {

@@ -20,10 +20,14 @@ import { legendModel, renderLegend } from './ui/legend.ts';
 import { renderPlaceCard } from './ui/place-card.ts';
 import { download, mapPng } from './export/files.ts';
 import { flowsCsv, placesCsv } from './export/tables.ts';
+import { placeEmptyNote, placeNote, restrictToPlaces } from './filters/place-filter.ts';
+import { AnalystPanels } from './analyst-panels.ts';
 
 type Positions = Map<string, { x: number; y: number }>;
 
 const FILTER_KEYS: (keyof ViewState)[] = ['years', 'discipline', 'minWeight', 'topSources', 'k', 'topMinWeight', 'backboneOnly'];
+/** After the flow filters: the legend's places and the selected place's flows in one direction. */
+const PLACE_KEYS: (keyof ViewState)[] = ['placeFilter', 'selected', 'direction'];
 const APPEARANCE_KEYS: (keyof ViewState)[] = ['sizeBy', 'nodeColor', 'edgeColor', 'layout'];
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -34,6 +38,10 @@ export class App {
   selection: FlowSelection | null = null;
   render: RenderResult | null = null;
   map: FlowMap | null = null;
+  /** The flows the flow filters keep, before the place filters (selection.drawn is after them). */
+  private filtered: FlowSelection | null = null;
+  /** Year histogram, flows table, place legend (analyst-panels.ts). */
+  readonly panels: AnalystPanels;
   /** Places drawn, largest by the size measure first (the heatmap's default row order). */
   order: string[] = [];
   readonly timings: Record<string, number> = {};
@@ -52,9 +60,13 @@ export class App {
     this.controls = new Controls($('controls'), {
       change: (patch) => this.update(patch),
       search: (text) => this.search(text),
-      reset: () => this.update({ ...defaultState(), data: this.state.data }),
+      reset: () => {
+        this.panels.timeline.stop();
+        this.update({ ...defaultState(), data: this.state.data });
+      },
     });
     this.heatmap = new Heatmap($('heatmap'));
+    this.panels = new AnalystPanels((patch) => this.update(patch));
     this.bindChrome();
   }
 
@@ -86,6 +98,7 @@ export class App {
   }
 
   setAnalysis(analysis: Analysis): void {
+    this.panels?.timeline.stop();
     this.analysis = analysis;
     this.positions = { map: mapPositions(analysis.graph, project), network: null };
     for (const w of analysis.warnings) this.warn(w);
@@ -132,10 +145,12 @@ export class App {
       return;
     }
     if (changed.some((k) => FILTER_KEYS.includes(k))) this.recompute('filters');
+    else if (changed.some((k) => PLACE_KEYS.includes(k))) this.recompute('places');
     else if (changed.some((k) => APPEARANCE_KEYS.includes(k))) this.recompute('appearance');
     else {
       if (changed.includes('selected')) this.showSelection();
       if (changed.includes('heatmapSort')) this.renderHeatmap();
+      if (changed.includes('tableSort')) this.panels.renderTable(this.state);
       if (changed.includes('camera') && patch.camera !== undefined && this.map) this.map.setCamera(this.state.camera);
     }
     this.controls.sync(this.state, this.analysis);
@@ -148,11 +163,15 @@ export class App {
     return this.positions.network;
   }
 
-  private recompute(what: 'filters' | 'appearance'): void {
+  private recompute(what: 'filters' | 'places' | 'appearance'): void {
     const analysis = this.analysis!;
     const s = this.state;
     const t0 = performance.now();
-    if (what === 'filters' || !this.selection) this.selection = selectFlows(analysis.graph, s, analysis.flows);
+    if (what === 'filters' || !this.filtered) this.filtered = selectFlows(analysis.graph, s, analysis.flows);
+    if (what !== 'appearance' || !this.selection) {
+      const drawn = restrictToPlaces(this.filtered.drawn, { filter: s.placeFilter, selected: s.selected, direction: s.direction });
+      this.selection = { base: this.filtered.base, drawn };
+    }
     const t1 = performance.now();
     this.render = toRenderGraph(this.selection.drawn, {
       positions: this.positionsFor(s.layout),
@@ -182,6 +201,7 @@ export class App {
       });
       this.timings['mapCreated'] = performance.now();
       this.map.sigma.once('afterRender', () => (this.timings['firstRender'] = performance.now()));
+      this.panels.attachMap(this.map.sigma);
       void this.map.basemap.load().then(() => (this.timings['basemap'] = performance.now()));
     }
     if (reframe) {
@@ -199,6 +219,8 @@ export class App {
     renderLegend($('legend'), legendModel(s, this.render, analysis.communities, analysis.comparison));
     this.renderHeatmap();
     this.renderStatus();
+    this.panels.refresh({ analysis, state: s, selection: this.selection, render: this.render });
+    Object.assign(this.timings, this.panels.timings);
   }
 
   private showSelection(): void {
@@ -213,6 +235,7 @@ export class App {
         select: (p) => this.update({ selected: p }),
         close: () => this.update({ selected: null }),
       });
+      this.panels.addCardSwitch(card, s, String(this.analysis.graph.getNodeAttribute(s.selected, 'label') ?? s.selected));
       card.scrollIntoView({ block: 'nearest' });
     } else if (!card.hidden) {
       card.hidden = true;
@@ -244,12 +267,13 @@ export class App {
     mapEl.dataset['edges'] = String(r.graph.size);
     const empty = $('empty');
     empty.hidden = r.graph.size > 0;
-    if (r.graph.size === 0) replace(empty, h('strong', {}, 'Nothing to draw'), emptyNote(this.state));
+    if (r.graph.size === 0) replace(empty, h('strong', {}, 'Nothing to draw'), this.filtered!.drawn.size > 0 ? placeEmptyNote(this.state, this.analysis!.graph) : emptyNote(this.state));
     const parts = [
       h('span', { id: 'status-places' }, `${formatValue(r.graph.order)} places`),
       h('span', { id: 'status-flows', 'data-count': r.graph.size }, `${formatValue(r.graph.size)} of ${formatValue(a.graph.size)} flows drawn`),
       h('span', {}, `${formatValue(r.moves)} moves`),
       filterNote(this.state) ? h('span', {}, filterNote(this.state)) : null,
+      placeNote(this.state, a.graph, a.communities) ? h('span', { id: 'status-places-filter' }, placeNote(this.state, a.graph, a.communities)) : null,
       r.unplaced.length && this.state.layout === 'map' ? h('span', { title: r.unplaced.slice(0, 50).join(', ') }, `${r.unplaced.length} places without coordinates not on the map`) : null,
       this.warnings.size ? h('span', { class: 'warn', title: [...this.warnings].join('\n') }, `${this.warnings.size} note${this.warnings.size > 1 ? 's' : ''}`) : null,
     ];
@@ -317,7 +341,8 @@ export class App {
   private caption(): string {
     const note = filterNote(this.state);
     const r = this.render!;
-    return `${this.analysis!.name} · ${formatValue(r.graph.size)} flows, ${formatValue(r.moves)} moves${note ? ` · ${note}` : ''}${this.state.topSources ? ` · top ${this.state.k} sources ≥ ${this.state.topMinWeight}` : ''}`;
+    const places = placeNote(this.state, this.analysis!.graph, this.analysis!.communities);
+    return `${this.analysis!.name} · ${formatValue(r.graph.size)} flows, ${formatValue(r.moves)} moves${note ? ` · ${note}` : ''}${this.state.topSources ? ` · top ${this.state.k} sources ≥ ${this.state.topMinWeight}` : ''}${places ? ` · ${places}` : ''}`;
   }
 
   private bindChrome(): void {

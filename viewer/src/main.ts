@@ -3,6 +3,7 @@
  * use (the browser tests and the benchmark read the flows drawn and the timings through it).
  */
 import './style.css';
+import './panels.css';
 import { App } from './app.ts';
 import { prefetchBasemap } from './map/basemap.ts';
 

@@ -21,6 +21,29 @@ export const NODE_COLORINGS: readonly NodeColoring[] = ['community', 'netInflow'
 export type EdgeColoring = 'sourceCommunity' | 'source';
 export const EDGE_COLORINGS: readonly EdgeColoring[] = ['sourceCommunity', 'source'];
 
+/** Places grouped for the clickable legend's place filter (node attributes community, country, region). */
+export type PlaceGroupBy = 'community' | 'country' | 'region';
+export const PLACE_GROUP_BYS: readonly PlaceGroupBy[] = ['community', 'country', 'region'];
+
+/** Only the places of these groups, and the flows between them (null: every place). */
+export interface PlaceFilter {
+  by: PlaceGroupBy;
+  /** Group keys: community ids as text, ISO country codes, region names. */
+  keys: string[];
+}
+
+/** Flows of the selected place drawn and listed: into it, out of it, or both. */
+export type FlowDirection = 'both' | 'in' | 'out';
+export const FLOW_DIRECTIONS: readonly FlowDirection[] = ['both', 'in', 'out'];
+
+/** Columns of the flows table. */
+export type TableColumn = 'source' | 'target' | 'moves' | 'researchers' | 'share';
+export const TABLE_COLUMNS: readonly TableColumn[] = ['source', 'target', 'moves', 'researchers', 'share'];
+export interface TableSort {
+  column: TableColumn;
+  descending: boolean;
+}
+
 /** Heatmap row order: the map's order (size measure, largest first), by place name, or by one discipline's RAI. */
 export type HeatmapSort = { by: 'map' } | { by: 'place' } | { by: 'discipline'; discipline: string };
 
@@ -47,8 +70,12 @@ export interface ViewState {
   sizeBy: SizeMeasure;
   nodeColor: NodeColoring;
   edgeColor: EdgeColoring;
-  /** The place whose card is open. */
+  /** The place whose card is open; only its flows (in `direction`) are drawn and listed. */
   selected: string | null;
+  direction: FlowDirection;
+  /** Clickable legend: only these groups' places. */
+  placeFilter: PlaceFilter | null;
+  tableSort: TableSort;
   heatmapSort: HeatmapSort;
   /** Sigma camera (framed-graph coordinates); null = whole map. */
   camera: CameraView | null;
@@ -71,6 +98,9 @@ export function defaultState(): ViewState {
     nodeColor: 'community',
     edgeColor: 'sourceCommunity',
     selected: null,
+    direction: 'both',
+    placeFilter: null,
+    tableSort: { column: 'moves', descending: true },
     heatmapSort: { by: 'map' },
     camera: null,
     data: null,
@@ -89,7 +119,7 @@ export function stateToQuery(state: ViewState): string {
   const q = new URLSearchParams();
   if (state.data !== d.data && state.data) q.set('data', state.data);
   if (state.layout !== d.layout) q.set('layout', state.layout);
-  if (state.years) q.set('years', `${state.years[0]}-${state.years[1]}`);
+  if (state.years) q.set('years', state.years[0] === state.years[1] ? String(state.years[0]) : `${state.years[0]}-${state.years[1]}`);
   if (state.discipline !== null) q.set('discipline', state.discipline);
   if (state.minWeight !== d.minWeight) q.set('min', String(state.minWeight));
   if (state.topSources || state.k !== d.k || state.topMinWeight !== d.topMinWeight) {
@@ -100,6 +130,11 @@ export function stateToQuery(state: ViewState): string {
   if (state.nodeColor !== d.nodeColor) q.set('color', state.nodeColor);
   if (state.edgeColor !== d.edgeColor) q.set('flows', state.edgeColor);
   if (state.selected !== null) q.set('place', state.selected);
+  if (state.direction !== d.direction) q.set('dir', state.direction);
+  if (state.placeFilter) q.set('only', `${state.placeFilter.by}:${state.placeFilter.keys.join('|')}`);
+  if (state.tableSort.column !== d.tableSort.column || state.tableSort.descending !== d.tableSort.descending) {
+    q.set('table', `${state.tableSort.column},${state.tableSort.descending ? 'desc' : 'asc'}`);
+  }
   if (state.heatmapSort.by !== 'map') {
     q.set('sort', state.heatmapSort.by === 'discipline' ? `discipline:${state.heatmapSort.discipline}` : state.heatmapSort.by);
   }
@@ -184,6 +219,24 @@ export function queryToState(query: string): { state: ViewState; problems: State
       case 'place':
         state.selected = value || null;
         break;
+      case 'dir':
+        state.direction = choice(value, FLOW_DIRECTIONS) ?? (bad(param, value, FLOW_DIRECTIONS.join(', ')), state.direction);
+        break;
+      case 'only': {
+        const at = value.indexOf(':');
+        const by = choice(value.slice(0, Math.max(0, at)), PLACE_GROUP_BYS);
+        const keys = value.slice(at + 1).split('|').filter((k) => k !== '');
+        if (by && keys.length > 0) state.placeFilter = { by, keys: [...new Set(keys)] };
+        else bad(param, value, 'community:ID|ID, country:CODE|CODE or region:NAME|NAME');
+        break;
+      }
+      case 'table': {
+        const [column, order] = value.split(',');
+        const c = choice(column ?? '', TABLE_COLUMNS);
+        if (c && (order === 'asc' || order === 'desc')) state.tableSort = { column: c, descending: order === 'desc' };
+        else bad(param, value, `COLUMN,asc|desc with COLUMN one of ${TABLE_COLUMNS.join(', ')}`);
+        break;
+      }
       case 'sort':
         if (value === 'map' || value === 'place') state.heatmapSort = { by: value };
         else if (value.startsWith('discipline:') && value.length > 11) state.heatmapSort = { by: 'discipline', discipline: value.slice(11) };
@@ -197,7 +250,7 @@ export function queryToState(query: string): { state: ViewState; problems: State
         break;
       }
       default:
-        bad(param, value, 'a known parameter (data, layout, years, discipline, min, top, backbone, size, color, flows, place, sort, camera)');
+        bad(param, value, 'a known parameter (data, layout, years, discipline, min, top, backbone, size, color, flows, place, dir, only, table, sort, camera)');
     }
   }
   return { state, problems };
