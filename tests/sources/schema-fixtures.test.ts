@@ -208,6 +208,19 @@ describe('OpenAlex shapes of 2022–2025', () => {
     expect(byCountry.records).toBe(12);
     const byCity = await analyzeFile(join(dir, 'oa-works.csv'), { kind: 'timelines', level: 'city', stabilityRuns: 0 });
     expect(byCity.problems.map((p) => `${p.reason} ${p.value}`)).toEqual(['unknown-place US']);
+    // Namesakes that occur together stay apart: each city the name alone does not mean is qualified by its state.
+    expect(byCity.graph.nodes().sort()).toEqual([
+      'Arlington (Virginia), US',
+      'Arlington, US',
+      'Harpenden, GB',
+      'Newark (Delaware), US',
+      'Newark, US',
+      'Palo Alto, US',
+      'Springfield (Illinois), US',
+      'Springfield (Massachusetts), US',
+      'Vancouver, CA',
+      'Washington, US',
+    ]);
   });
 
   it('runImport places authors before October 2023 by last_known_institution in their latest year with works, fields from x_concepts', async () => {
