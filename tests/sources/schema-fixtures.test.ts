@@ -116,6 +116,18 @@ describe('ORCID 2022 public data file (summaries), hand-written in its layout', 
     const run = await analyzeFile(join(dir, 'orcid-2022.csv'), { kind: 'timelines', level: 'city', stabilityRuns: 0 });
     expect(run.researchers).toEqual({ total: 6, active: 6 });
     expect(run.problems).toEqual([]);
+    // Pok Fu Lam (an address district) is Hong Kong; the two namesakes by their state (the name alone means another city).
+    expect(run.graph.nodes().sort()).toEqual([
+      'Beijing, CN',
+      'Bloomington, US',
+      'Cambridge, US',
+      'Halle (Saale), DE',
+      'Hong Kong, HK',
+      'Middletown, US',
+      'Newark (Delaware), US',
+      'Shenzhen, CN',
+      'Springfield (Massachusetts), US',
+    ]);
   });
 
   it('runImport without the dump in the path ends ongoing positions at the last edit: 0 of the 6 are active in 2019–2023', async () => {
