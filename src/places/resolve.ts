@@ -11,10 +11,11 @@ import { countryPlace, resolveCountry, suggestCountries } from './countries.ts';
 import { loadGazetteer, shortKey, type Gazetteer, type GazetteerCity } from './gazetteer.ts';
 import { DOMINANCE, findName, ORGANISATION_DOMINANCE, type NameFound } from './match-name.ts';
 import { findMetroByName, findMetroMember, locateMember, metroMemberKeys, METROS } from './metros.ts';
+import { qualifyNamesake } from './namesakes.ts';
 import { normalizeName } from './normalize.ts';
 import { describeHit, hitCountry, placeOf } from './place-builders.ts';
 import { nearestKeys } from './suggest.ts';
-import type { MatchStep, PlaceAlias, PlaceLevel, PlaceResolution, PlaceResolver, ResolutionRecord } from './types.ts';
+import type { MatchStep, Place, PlaceAlias, PlaceLevel, PlaceResolution, PlaceResolver, ResolutionRecord } from './types.ts';
 
 /** Options of {@link createPlaceResolver}. */
 export interface PlaceResolverOptions {
@@ -124,10 +125,23 @@ export function createPlaceResolver(options: PlaceResolverOptions = {}): PlaceRe
   };
 
   const findIn = (key: string, country: string): NameFound | null => findName(key, country, gazetteer());
+  // The city a canonical name means by itself; another city of that name gets a qualified id.
+  const nameCity = new Map<string, number | null>();
+  const namesake = (place: Place, city: GazetteerCity): Place => {
+    const memoKey = `${city.name}\u0000${city.country}`;
+    let id = nameCity.get(memoKey);
+    if (id === undefined) {
+      const found = findIn(normalizeName(city.name), city.country);
+      id = found?.kind === 'hit' ? found.geonamesId : null;
+      nameCity.set(memoKey, id);
+    }
+    return qualifyNamesake(place, city, id, gazetteer());
+  };
 
   const success = (found: Extract<NameFound, { kind: 'hit' }>, warning?: string, extraSteps: MatchStep[] = [], extraDetail = ''): PlaceResolution => {
     const { hit } = found;
-    const place = placeOf(hit, level, gazetteer());
+    const made = placeOf(hit, level, gazetteer());
+    const place = made && hit.kind === 'city' ? namesake(made, hit.city) : made;
     if (!place) return fail('unknown-country', `country code ${hitCountry(hit)} is not in world-countries`);
     const steps = [...extraSteps, ...found.steps];
     const detail = [extraDetail, found.detail].filter((d) => d !== '').join('; ');
@@ -282,6 +296,6 @@ export function createPlaceResolver(options: PlaceResolverOptions = {}): PlaceRe
   // A user alias for the name still comes first (rule 4).
   const aliased = (name: string, country: string | null) =>
     aliases.size > 0 && aliasFor(normalizeName(name), country ? (resolveCountry(country)?.iso2 ?? null) : null) !== null;
-  const resolveAt = createHintResolution({ level, gazetteer, resolve, byName: aliased });
+  const resolveAt = createHintResolution({ level, gazetteer, resolve, byName: aliased, cityPlace: namesake });
   return { level, resolve, resolveAt, resolutions };
 }

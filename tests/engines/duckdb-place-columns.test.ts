@@ -23,15 +23,17 @@ describe.skipIf(!available)('analyzeFileWithDuckDB with place columns', () => {
       // d1 leaves Newark, Delaware (by its GeoNames id); n1, without columns, leaves the New York
       // metro (the most populous Newark is New Jersey's); b1 moves from Bloomington, Indiana (by
       // coordinates) to Middletown, Connecticut (by state). x1's unusable cells fall back to the name.
-      // City ids are "Name, CC": at city level both Newarks are the node "Newark, US".
+      // City ids are "Name, CC", and a namesake that the name alone does not mean is qualified by
+      // its state: at city level the two Newarks are two nodes.
       const expected =
         level === 'metro'
-          ? ['Bloomington, US → Middletown, US 1', 'New York → Boston 1', 'Newark, US → Boston 1']
-          : ['Bloomington, US → Middletown, US 1', 'Newark, US → Boston, US 2'];
+          ? ['Bloomington, US → Middletown, US 1', 'New York → Boston 1', 'Newark (Delaware), US → Boston 1']
+          : ['Bloomington, US → Middletown, US 1', 'Newark (Delaware), US → Boston, US 1', 'Newark, US → Boston, US 1'];
       expect(edges).toEqual(expected);
       const lat = (id: string) => Math.round((js.graph.getNodeAttribute(id, 'lat') as number) * 10) / 10;
       expect([lat('Bloomington, US'), lat('Middletown, US')]).toEqual([39.2, 41.6]);
-      if (level === 'metro') expect(lat('Newark, US')).toBe(39.7);
+      expect(lat('Newark (Delaware), US')).toBe(39.7);
+      if (level === 'city') expect(lat('Newark, US')).toBe(40.7);
     }
   });
 });

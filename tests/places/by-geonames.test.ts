@@ -12,7 +12,7 @@ describe('resolveAt (places/by-geonames.ts)', () => {
 
   it('resolveAt places a row by its GeoNames id: Newark, Delaware (4143861) is not Newark, New Jersey in the New York metro', () => {
     expect(cityOf(metro.resolve('Newark', 'US'))).toEqual(['New York', 40.71]);
-    expect(cityOf(metro.resolveAt!('Newark', 'US', { geonamesId: 4143861 }))).toEqual(['Newark, US', 39.68]);
+    expect(cityOf(metro.resolveAt!('Newark', 'US', { geonamesId: 4143861 }))).toEqual(['Newark (Delaware), US', 39.68]);
   });
 
   it('resolveAt lets the id win over the name (a district name with its city id) and ignores an id of another country', () => {
@@ -40,7 +40,7 @@ describe('resolveAt (places/by-geonames.ts)', () => {
 
   it('resolveAt uses a US state given as name or postal code: Middletown, Connecticut; Burlington, Vermont', () => {
     expect(cityOf(city.resolveAt!('Middletown', 'US', { region: 'Connecticut' }))).toEqual(['Middletown, US', 41.56]);
-    expect(cityOf(city.resolveAt!('Burlington', 'US', { region: 'VT' }))).toEqual(['Burlington, US', 44.48]);
+    expect(cityOf(city.resolveAt!('Burlington', 'US', { region: 'VT' }))).toEqual(['Burlington (Vermont), US', 44.48]);
     // Canada and Australia by province or state: Richmond, British Columbia (not Quebec's); Perth, Western Australia.
     expect(cityOf(city.resolveAt!('Richmond', 'CA', { region: 'BC' }))).toEqual(['Richmond, CA', 49.17]);
     expect(cityOf(city.resolveAt!('Richmond', 'CA', { region: 'Quebec' }))[1]).toBe(45.67);
