@@ -63,7 +63,7 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
 const unchanged = new WeakSet<object>();
 
 /** Events after which a graph's nodes, edges or edge weights may no longer be its store's. */
-const CHANGES = ['nodeAdded', 'nodeDropped', 'edgeAdded', 'edgeDropped', 'edgesCleared', 'cleared', 'eachEdgeAttributesUpdated'] as const;
+const CHANGES = ['nodeAdded', 'nodeDropped', 'edgeAdded', 'edgeDropped', 'edgesCleared', 'cleared'] as const;
 
 function watchForChanges(graph: FlowGraph): void {
   unchanged.add(graph);
@@ -71,14 +71,21 @@ function watchForChanges(graph: FlowGraph): void {
     unchanged.delete(graph);
     for (const event of CHANGES) graph.removeListener(event, changed);
     graph.removeListener('edgeAttributesUpdated', weightChanged);
+    graph.removeListener('eachEdgeAttributesUpdated', eachChanged);
   };
   // Other edge attributes (the per-flow measures) may change; the weight may not.
   const weightChanged = (payload: { type: string; name?: unknown; data?: unknown }) => {
     const data = payload.data;
     if (payload.type === 'replace' || payload.type === 'update' || payload.name === 'weight' || (typeof data === 'object' && data !== null && 'weight' in data)) changed();
   };
+  // updateEachEdgeAttributes may say which attributes it writes (the per-flow measures do).
+  const eachChanged = (payload: { hints: { attributes?: unknown } | null }) => {
+    const written = payload.hints?.attributes;
+    if (!Array.isArray(written) || written.includes('weight')) changed();
+  };
   for (const event of CHANGES) graph.on(event, changed);
   graph.on('edgeAttributesUpdated', weightChanged);
+  graph.on('eachEdgeAttributesUpdated', eachChanged);
 }
 
 /**

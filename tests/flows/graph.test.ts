@@ -49,6 +49,7 @@ describe('edges read from the flow store (storeEdgesOf)', () => {
     const { graph, flows } = built();
     graph.setEdgeAttribute('A->B', 'backbone', true);
     graph.mergeEdgeAttributes('A->B', { excess: 1 });
+    graph.updateEachEdgeAttributes((_e, a) => ({ ...a, expected: null }), { attributes: ['expected'] });
     expect(storeEdgesOf(graph)).toBe(flows);
     graph.setEdgeAttribute('A->B', 'weight', 7);
     expect(storeEdgesOf(graph)).toBeNull();
@@ -60,8 +61,9 @@ describe('edges read from the flow store (storeEdgesOf)', () => {
     for (const change of [
       (g: typeof graph) => g.dropEdge('A->B'),
       (g: typeof graph) => g.addEdge('B', 'A', { weight: 1, researchers: null }),
-      (g: typeof graph) => g.addNode('D', place('D')),
+      (g: typeof graph) => g.addNode('D', { ...place('D') }),
       (g: typeof graph) => g.updateEachEdgeAttributes((_e, a) => a),
+      (g: typeof graph) => g.updateEachEdgeAttributes((_e, a) => ({ ...a, weight: 1 }), { attributes: ['weight'] }),
       (g: typeof graph) => g.clearEdges(),
     ]) {
       const b = built();
