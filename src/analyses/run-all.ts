@@ -20,7 +20,7 @@
  * - community stability (`stabilityRuns` full Louvain runs) is skipped above `stabilityMaxFlows`
  *   flows (default 200,000), with a warning saying how to force it: each run is a full Louvain run
  *   (about 0.1 s per 100,000 flows on an idle core), so above that size the 20 default runs cost
- *   more than every other measure together.
+ *   about as much as every other measure together.
  */
 import { betweenness } from './betweenness.ts';
 import { communities } from './communities.ts';
