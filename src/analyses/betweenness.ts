@@ -33,6 +33,8 @@ import {
 } from './options.ts';
 import type { AnyGraph, EdgeWeightGetter } from './options.ts';
 import { strongestFlows } from './strongest-flows.ts';
+import { brandesSums } from './brandes.ts';
+import { outboundCsr, toRecord } from './flow-arrays.ts';
 
 export interface BetweennessOptions {
   /** Edge attribute or function giving the flow on an edge; its inverse is the edge's length. `null`: every edge has length 1. */
@@ -71,6 +73,14 @@ function detailed(graph: AnyGraph, options?: BetweennessOptions): BetweennessRes
   const maxFlows = o.maxFlows === Infinity ? Infinity : checkNumber('maxFlows', o.maxFlows, { min: 1, integer: true });
   const exact = (): BetweennessResult => {
     if (graph.order === 0) return { values: {}, minWeight: null, flows: 0, keptFlows: 0 };
+    if (typedPath(graph)) {
+      const csr = outboundCsr(graph, getEdgeWeight, (w) => 1 / w);
+      const sums = brandesSums(csr);
+      const N = csr.nodes.length;
+      // graphology-metrics' normalisation, the same product per node.
+      if (normalized && N > 2) for (let i = 0; i < N; i++) sums[i]! *= 1 / ((N - 1) * (N - 2));
+      return { values: toRecord(csr.nodes, sums), minWeight: null, flows: csr.edgeCount, keptFlows: csr.edgeCount };
+    }
     const view = weightedView(graph, getEdgeWeight, (w) => 1 / w);
     const values = { ...betweennessLib(view.graph, { getEdgeWeight: view.getEdgeWeight, normalized }) };
     return { values, minWeight: null, flows: view.edgeCount, keptFlows: view.edgeCount };
@@ -80,13 +90,24 @@ function detailed(graph: AnyGraph, options?: BetweennessOptions): BetweennessRes
   if (strongest.minWeight === null) return exact();
   // Raw sums on the strongest flows, scaled by the whole graph's place count: the values a graph of
   // every place and only those flows would give (a place without a flow is on no path).
-  const view = weightedView(strongest.graph, 'weight', (w) => 1 / w);
-  const raw = betweennessLib(view.graph, { getEdgeWeight: view.getEdgeWeight, normalized: false });
+  let raw: Record<string, number>;
+  if (typedPath(strongest.graph)) {
+    const csr = outboundCsr(strongest.graph, 'weight', (w) => 1 / w);
+    raw = toRecord(csr.nodes, brandesSums(csr));
+  } else {
+    const view = weightedView(strongest.graph, 'weight', (w) => 1 / w);
+    raw = betweennessLib(view.graph, { getEdgeWeight: view.getEdgeWeight, normalized: false });
+  }
   const N = graph.order;
   const scale = normalized && N > 2 ? 1 / ((N - 1) * (N - 2)) : 1;
   const values: Record<string, number> = {};
   graph.forEachNode((node) => (values[node] = (raw[node] ?? 0) * scale));
   return { values, minWeight: strongest.minWeight, flows: strongest.flows, keptFlows: strongest.keptFlows };
+}
+
+/** Simple directed graphs (flow graphs) run on typed arrays (`brandes.ts`); others through graphology-metrics. */
+function typedPath(graph: AnyGraph): boolean {
+  return graph.type === 'directed' && !graph.multi;
 }
 
 function compute(graph: AnyGraph, options?: BetweennessOptions): Record<string, number> {

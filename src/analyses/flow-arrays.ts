@@ -15,6 +15,8 @@
  * together). {@link outboundCsr} groups the edges by source stably (same order as graphology) when
  * no key is an array index and asks graphology node by node otherwise.
  */
+import { storeEdgesOf } from '../flows/graph.ts';
+import type { FlowStore } from '../flows/store.ts';
 import { edgeWeightReader, weightedCopy } from './options.ts';
 import type { AnyGraph, EdgeWeightGetter } from './options.ts';
 
@@ -88,6 +90,11 @@ export function edgeArrays(graph: AnyGraph, getEdgeWeight: EdgeWeightGetter, nam
 }
 
 function readEdgeArrays(graph: AnyGraph, getEdgeWeight: EdgeWeightGetter, name: string): EdgeArrays {
+  if (getEdgeWeight === 'weight') {
+    const store = storeEdgesOf(graph);
+    const fromStore = store && graph.size === store.flows.source.length ? storeEdgeArrays(store) : null;
+    if (fromStore) return fromStore;
+  }
   const { nodes, index } = nodeIndex(graph);
   const m = graph.size;
   const source = new Int32Array(m);
@@ -114,6 +121,24 @@ function readEdgeArrays(graph: AnyGraph, getEdgeWeight: EdgeWeightGetter, name: 
     });
   }
   return { nodes, index, source, target, weight, undirected };
+}
+
+/**
+ * The same arrays read from the columns of the flow store the graph was built from and still
+ * matches (`storeEdgesOf`): node i is place i, edge k flow k, weight its moves. Null when a
+ * weight would fail the check, so that the graph's own reader reports it.
+ */
+function storeEdgeArrays(store: FlowStore): EdgeArrays | null {
+  const { source, target, moves } = store.flows;
+  for (let k = 0; k < moves.length; k++) {
+    const w = moves[k]!;
+    if (!(w >= 0 && w !== Infinity)) return null;
+  }
+  const nodes = [...store.places];
+  const index = new Map<string, number>();
+  for (let i = 0; i < nodes.length; i++) index.set(nodes[i]!, i);
+  // Copies: the measures own their arrays, and the store stays as it was.
+  return { nodes, index, source: source.slice(), target: target.slice(), weight: moves.slice(), undirected: null };
 }
 
 /** True for keys JavaScript objects list first, in numeric order ("0", "42"; not "042" or "-1"). */

@@ -22,6 +22,7 @@
  */
 import { compareText } from '../graph/breakdowns.ts';
 import { movesByFlowYear } from '../graph/flow-years.ts';
+import { flowStoreOf } from '../flows/graph.ts';
 import { OptionError } from '../errors.ts';
 import { checkGraph } from './options.ts';
 import type { AnyGraph } from './options.ts';
@@ -99,6 +100,9 @@ function checkRange(years: unknown): [number, number] | null {
   return [years[0], years[1]];
 }
 
+/** Place × year cells up to which the moves are summed in arrays rather than maps (8 MB of arrays per million). */
+const DENSE_CELLS = 20_000_000;
+
 const rate = (n: number, p: number | null) => (p === null || p === 0 ? null : n / p);
 
 /**
@@ -129,10 +133,45 @@ export function timeSeries(graph: AnyGraph, options?: TimeSeriesOptions): TimeSe
     if (!c) m.set(year, (c = [0, 0]));
     return c;
   };
-  for (const f of movesByFlowYear(graph)) {
-    if (years && (f.year < years[0] || f.year > years[1])) continue;
-    cell(f.target, f.year)[0] += f.moves;
-    cell(f.source, f.year)[1] += f.moves;
+  const store = flowStoreOf(graph);
+  if (store && years && store.places.length * (years[1] - years[0] + 1) <= DENSE_CELLS) {
+    // The same sums in the same order, into place × year arrays instead of a Map lookup per flow-year.
+    const first = years[0];
+    const span = years[1] - first + 1;
+    const inflow = new Float64Array(store.places.length * span);
+    const outflow = new Float64Array(store.places.length * span);
+    const seen = new Uint8Array(store.places.length * span);
+    const { source, target } = store.flows;
+    const { year, moves: cellMoves } = store.cells;
+    for (let f = 0; f < source.length; f++) {
+      const end = store.cellStarts[f + 1]!;
+      for (let c = store.cellStarts[f]!; c < end; ) {
+        const y = year[c]!;
+        let n = 0;
+        for (; c < end && year[c] === y; c++) n += cellMoves[c]!;
+        if (!(n > 0) || y < first || y > years[1]) continue;
+        const t = target[f]! * span + (y - first);
+        const s = source[f]! * span + (y - first);
+        inflow[t]! += n;
+        seen[t] = 1;
+        outflow[s]! += n;
+        seen[s] = 1;
+      }
+    }
+    for (let p = 0; p < store.places.length; p++) {
+      let m: Map<number, [number, number]> | undefined;
+      for (let k = p * span; k < (p + 1) * span; k++) {
+        if (!seen[k]) continue;
+        if (!m) moves.set(store.places[p]!, (m = new Map()));
+        m.set(first + k - p * span, [inflow[k]!, outflow[k]!]);
+      }
+    }
+  } else {
+    for (const f of movesByFlowYear(graph)) {
+      if (years && (f.year < years[0] || f.year > years[1])) continue;
+      cell(f.target, f.year)[0] += f.moves;
+      cell(f.source, f.year)[1] += f.moves;
+    }
   }
 
   let outside = 0;

@@ -89,7 +89,7 @@ Options:
   --stability-max-flows <n>
                         skip the stability runs, with a warning, on graphs of more flows than this;
                         0 = run them on any graph (default: ${ANALYZE_DEFAULTS.stabilityMaxFlows}: each run is a
-                        full Louvain run, about 0.4 s on a million flows; memory grows as places²)
+                        full Louvain run, about 0.1 s per 100,000 flows; memory grows as places²)
   --betweenness-max-flows <n|auto>
                         betweenness is exact up to this many flows; beyond, it is computed on the
                         strongest flows (weight ≥ t, t the smallest whole number leaving at most n)

@@ -4,7 +4,7 @@
  * `disparity-backbone.ts`: disparityAlpha, backbone), empty where absent.
  */
 import type { FlowGraph } from '../graph/types.ts';
-import { flowOfEachEdge } from '../flows/graph.ts';
+import { flowOfEachEdge, storeEdgesOf } from '../flows/graph.ts';
 import type { FlowStore } from '../flows/store.ts';
 import { CHUNK_CHARS } from './chunks.ts';
 import { checkLineEnding, formatCell, formatNumber, quoteField, type CsvOptions, type Table } from './csv.ts';
@@ -139,13 +139,6 @@ function* writeFlowsCsv(graph: FlowGraph, eol: string, flows: FlowStore | null):
   const cells = keys.map((key) => `${quoteField(formatCell(key))},${quoteField(formatCell(graph.getNodeAttribute(key, 'label') ?? null))}`);
 
   const n = graph.size;
-  const sources = new Int32Array(n);
-  const targets = new Int32Array(n);
-  const weights: unknown[] = new Array(n);
-  const researchers: unknown[] = new Array(n);
-  const firstYears = new Float64Array(n);
-  const lastYears = new Float64Array(n);
-  const spans = edgeYearSpans(graph, flows);
   // The per-flow measures as numbers (NaN: empty cell; backbone −1 empty, 0 false, 1 true), 25 bytes
   // per edge; an edge whose values are of another type (not written by the library) keeps its cells as text.
   const expected = new Float64Array(n);
@@ -153,18 +146,12 @@ function* writeFlowsCsv(graph: FlowGraph, eol: string, flows: FlowStore | null):
   const alpha = new Float64Array(n);
   const backbone = new Int8Array(n);
   const irregular = new Map<number, string>();
-  let e = 0;
-  graph.forEachEdge((_edge, attributes, source, target) => {
-    sources[e] = index.get(source)!;
-    targets[e] = index.get(target)!;
-    weights[e] = attributes.weight ?? null;
-    researchers[e] = attributes.researchers ?? null;
-    const [first, last] = spans(e, attributes);
+  const measures = (e: number, attributes: Record<string, unknown>) => {
     const x = attributes['expected'] ?? null;
     const r = attributes['excess'] ?? null;
     const a = attributes['disparityAlpha'] ?? null;
     const b = attributes['backbone'] ?? null;
-    if ([x, r, a].every((v) => v === null || (typeof v === 'number' && v === v)) && (b === null || typeof b === 'boolean')) {
+    if (numberOrNull(x) && numberOrNull(r) && numberOrNull(a) && (b === null || typeof b === 'boolean')) {
       expected[e] = (x as number | null) ?? NaN;
       excess[e] = (r as number | null) ?? NaN;
       alpha[e] = (a as number | null) ?? NaN;
@@ -172,9 +159,40 @@ function* writeFlowsCsv(graph: FlowGraph, eol: string, flows: FlowStore | null):
     } else {
       irregular.set(e, FLOW_MEASURE_ATTRIBUTES.map((name) => cell(attributes[name] ?? null)).join(','));
     }
-    firstYears[e] = first ?? NaN;
-    lastYears[e++] = last ?? NaN;
-  });
+  };
+
+  let sources: Int32Array;
+  let targets: Int32Array;
+  // Numbers from the store; any value from the edges of another graph (written as tableToCsv would).
+  let weights: ArrayLike<unknown>;
+  let researchers: ArrayLike<unknown>;
+  let firstYears: Float64Array;
+  let lastYears: Float64Array;
+  if (flows !== null && storeEdgesOf(graph) === flows) {
+    // Edge e is flow e, node i place i (storeEdgesOf): every column but the measures is the store's.
+    ({ source: sources, target: targets, moves: weights, researchers, firstYear: firstYears, lastYear: lastYears } = flows.flows);
+    let e = 0;
+    graph.forEachEdge((_edge, attributes) => measures(e++, attributes));
+  } else {
+    sources = new Int32Array(n);
+    targets = new Int32Array(n);
+    const w: unknown[] = (weights = new Array(n));
+    const rs: unknown[] = (researchers = new Array(n));
+    firstYears = new Float64Array(n);
+    lastYears = new Float64Array(n);
+    const spans = edgeYearSpans(graph, flows);
+    let e = 0;
+    graph.forEachEdge((_edge, attributes, source, target) => {
+      sources[e] = index.get(source)!;
+      targets[e] = index.get(target)!;
+      w[e] = attributes.weight ?? null;
+      rs[e] = attributes.researchers ?? null;
+      const [first, last] = spans(e, attributes);
+      measures(e, attributes);
+      firstYears[e] = first ?? NaN;
+      lastYears[e++] = last ?? NaN;
+    });
+  }
 
   // flowsTable's order and comparator, on edge numbers: the same comparisons in the same
   // sequence (a key's rank compares as compareKeys compares the key), so the same order.
@@ -195,7 +213,7 @@ function* writeFlowsCsv(graph: FlowGraph, eol: string, flows: FlowStore | null):
   for (const i of order) {
     const first = firstYears[i]!;
     const last = lastYears[i]!;
-    out += `${cells[sources[i]!]},${cells[targets[i]!]},${cell(weights[i])},${cell(researchers[i])},${first === first ? formatNumber(first) : ''},${last === last ? formatNumber(last) : ''},${irregular.get(i) ?? `${formatNumber(expected[i]!)},${formatNumber(excess[i]!)},${formatNumber(alpha[i]!)},${backbone[i]! < 0 ? '' : backbone[i] ? 'true' : 'false'}`}${eol}`;
+    out += `${cells[sources[i]!]},${cells[targets[i]!]},${cell(weights[i])},${cell(researchers[i])},${first === first ? formatNumber(first) : ''},${last === last ? formatNumber(last) : ''},${(irregular.size && irregular.get(i)) || `${formatNumber(expected[i]!)},${formatNumber(excess[i]!)},${formatNumber(alpha[i]!)},${backbone[i]! < 0 ? '' : backbone[i] ? 'true' : 'false'}`}${eol}`;
     if (out.length >= CHUNK_CHARS) {
       yield out;
       out = '';
@@ -204,7 +222,9 @@ function* writeFlowsCsv(graph: FlowGraph, eol: string, flows: FlowStore | null):
   yield out;
 }
 
-/** A cell as tableToCsv writes it; numbers (the usual case) never need quotes. */
+const numberOrNull = (v: unknown): boolean => v === null || (typeof v === 'number' && v === v);
+
+/** A cell as tableToCsv writes it; numbers (the usual case) never need quotes; NaN is empty, as null. */
 function cell(value: unknown): string {
   return typeof value === 'number' ? formatNumber(value) : quoteField(formatCell(value));
 }

@@ -67,10 +67,14 @@ export function* graphJsonChunks(graph: FlowGraph, options: { checked?: boolean 
   const graphOptions = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
   let out = `{"options":${JSON.stringify(graphOptions)},"attributes":${JSON.stringify(attributes)},"nodes":[`;
   let first = true;
+  // Each node key's JSON, written once per node rather than twice per edge.
+  const keyJson = new Map<string, string>();
   // graph.export()'s shape: { key, attributes? } per node, attributes left out when empty.
   for (const { node, attributes: a } of graph.nodeEntries()) {
     check(a, () => `node ${JSON.stringify(node)}`);
-    out += `${first ? '' : ','}{"key":${JSON.stringify(node)}${isEmpty(a) ? '' : `,"attributes":${JSON.stringify(a)}`}}`;
+    const key = JSON.stringify(node);
+    keyJson.set(node, key);
+    out += `${first ? '' : ','}{"key":${key}${isEmpty(a) ? '' : `,"attributes":${JSON.stringify(a)}`}}`;
     first = false;
     if (out.length >= CHUNK_CHARS) {
       yield out;
@@ -83,7 +87,7 @@ export function* graphJsonChunks(graph: FlowGraph, options: { checked?: boolean 
   // { source, target, attributes?, undirected? } per edge: graph.export() less the edge key.
   for (const { attributes: a, source, target, undirected } of graph.edgeEntries()) {
     check(a, () => `edge ${JSON.stringify(source)} → ${JSON.stringify(target)}`);
-    out += `${first ? '' : ','}{"source":${JSON.stringify(source)},"target":${JSON.stringify(target)}`;
+    out += `${first ? '' : ','}{"source":${keyJson.get(source) ?? JSON.stringify(source)},"target":${keyJson.get(target) ?? JSON.stringify(target)}`;
     if (!isEmpty(a)) out += `,"attributes":${JSON.stringify(a)}`;
     out += mixed && undirected ? ',"undirected":true}' : '}';
     first = false;

@@ -26,6 +26,7 @@ export function graphFromFlows(
   for (let i = 0; i < ids.length; i++) graph.addNode(ids[i]!, nodeAttributes(i, ids[i]!));
   addFlowEdges(graph, store);
   attachFlowStore(graph, store);
+  watchForChanges(graph);
   return graph;
 }
 
@@ -44,7 +45,57 @@ export function graphWithFlows(graph: FlowGraph, store: FlowStore): FlowGraph {
   addFlowEdges(out, store, graph);
   out.replaceAttributes({ ...graph.getAttributes(), years: storeYears(store) });
   attachFlowStore(out, store);
+  if (sameKeys(out.nodes(), store.places)) watchForChanges(out);
   return out;
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Graphs built by this module whose nodes are still the store's places in order and whose edges
+ * its flows in order, each with the flow's moves as its weight: what {@link storeEdgesOf} hands
+ * to the measures without reading a million edges back out of graphology.
+ */
+const unchanged = new WeakSet<object>();
+
+/** Events after which a graph's nodes, edges or edge weights may no longer be its store's. */
+const CHANGES = ['nodeAdded', 'nodeDropped', 'edgeAdded', 'edgeDropped', 'edgesCleared', 'cleared'] as const;
+
+function watchForChanges(graph: FlowGraph): void {
+  unchanged.add(graph);
+  const changed = () => {
+    unchanged.delete(graph);
+    for (const event of CHANGES) graph.removeListener(event, changed);
+    graph.removeListener('edgeAttributesUpdated', weightChanged);
+    graph.removeListener('eachEdgeAttributesUpdated', eachChanged);
+  };
+  // Other edge attributes (the per-flow measures) may change; the weight may not.
+  const weightChanged = (payload: { type: string; name?: unknown; data?: unknown }) => {
+    const data = payload.data;
+    if (payload.type === 'replace' || payload.type === 'update' || payload.name === 'weight' || (typeof data === 'object' && data !== null && 'weight' in data)) changed();
+  };
+  // updateEachEdgeAttributes may say which attributes it writes (the per-flow measures do).
+  const eachChanged = (payload: { hints: { attributes?: unknown } | null }) => {
+    const written = payload.hints?.attributes;
+    if (!Array.isArray(written) || written.includes('weight')) changed();
+  };
+  for (const event of CHANGES) graph.on(event, changed);
+  graph.on('edgeAttributesUpdated', weightChanged);
+  graph.on('eachEdgeAttributesUpdated', eachChanged);
+}
+
+/**
+ * The store of a graph built by {@link graphFromFlows} (or {@link graphWithFlows} over the same
+ * places) while its nodes, edges and edge weights are unchanged: node i is `store.places[i]`,
+ * edge k in `forEachEdge` order is flow k with weight `store.flows.moves[k]`. Null once anything
+ * of that may have changed (graphology's events say so), or for any other graph.
+ */
+export function storeEdgesOf(graph: object): FlowStore | null {
+  return unchanged.has(graph) ? flowStoreOf(graph) : null;
 }
 
 const stores = new WeakMap<object, FlowStore>();

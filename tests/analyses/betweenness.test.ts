@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { OptionError } from '../../src/errors.ts';
 import { betweenness } from '../../src/analyses/betweenness.ts';
 import { flowGraph, randomFlowGraph } from './helpers.ts';
+import betweennessLib from 'graphology-metrics/centrality/betweenness.js';
+import { weightedView } from '../../src/analyses/options.ts';
+import type { FlowGraph } from '../../src/graph/types.ts';
 
 describe('betweenness', () => {
   it('betweenness on a directed path counts the pairs each inner place connects', () => {
@@ -83,5 +86,31 @@ describe('betweenness', () => {
       const reference = betweenness(kept);
       for (const node of g.nodes()) expect(r.values[node]).toBeCloseTo(reference[node]!, 14);
     }
+  });
+
+  it('betweenness on typed arrays equals graphology-metrics to the last bit: ties, zero weights, index-like keys, thresholds', () => {
+    // The library on the same weighted view is the reference (its sums, in its order).
+    const library = (g: FlowGraph, normalized: boolean) => {
+      const view = weightedView(g, 'weight', (w) => 1 / w);
+      return { ...betweennessLib(view.graph, { getEdgeWeight: view.getEdgeWeight, normalized }) };
+    };
+    for (let seed = 1; seed <= 6; seed++) {
+      // Weights 1–3: many paths of equal length, so path counts and predecessor lists matter.
+      const g = randomFlowGraph(seed, 30, 0.15, 3);
+      if (seed % 2 === 0) g.forEachEdge((e, a) => a.weight === 3 && g.setEdgeAttribute(e, 'weight', 0));
+      for (const normalized of [true, false]) expect(betweenness(g, { normalized })).toEqual(library(g, normalized));
+      const r = betweenness.detailed(g, { maxFlows: 60 });
+      const kept = g.copy();
+      kept.filterEdges((_e, a) => !(a.weight >= r.minWeight!)).forEach((e) => kept.dropEdge(e));
+      const raw = library(kept, false);
+      const N = g.order;
+      for (const node of g.nodes()) expect(r.values[node]).toBe((raw[node] ?? 0) * (1 / ((N - 1) * (N - 2))));
+    }
+    // Keys that are array indices: graphology lists their edges in numeric order.
+    const numeric = flowGraph(['10', '2', '0', 'x', '7'], [
+      ['10', '2', 1], ['2', '0', 2], ['0', 'x', 1], ['10', 'x', 1], ['x', '7', 2], ['7', '10', 1], ['2', '7', 1], ['0', '7', 2], ['10', '0', 2],
+    ]);
+    expect(betweenness(numeric)).toEqual(library(numeric, true));
+    expect(Object.values(betweenness(numeric)).some((v) => v > 0)).toBe(true);
   });
 });

@@ -4,6 +4,8 @@ import { timeSeries } from '../../src/analyses/time-series.ts';
 import { timeSeriesTable } from '../../src/exports/timeseries-table.ts';
 import { tableToCsv } from '../../src/exports/csv.ts';
 import { flowGraph, randomFlowGraph } from './helpers.ts';
+import { buildFlows } from '../../src/graph/build.ts';
+import { place, randomMoves } from '../graph/helpers.ts';
 
 // A → B: 2 in 2019, 3 in 2020; B → A: 1 in 2020; B → C: 4 in 2019. Moves span 2019–2020.
 //   A 2019: in 0, out 2;  A 2020: in 1, out 3;  B 2019: in 2, out 4;  B 2020: in 3, out 1;  C 2019: in 4, out 0.
@@ -69,6 +71,21 @@ describe('timeSeries', () => {
       ['A', 2020, 1, 3],
       ['B', 2020, 3, 1],
     ]);
+  });
+
+  it('timeSeries sums a flow store into place × year arrays as it sums the flow-years one by one', () => {
+    const ids = 'ABCDEFGHIJKL'.split('');
+    const { graph } = buildFlows({ moves: randomMoves(3, ids, 800), places: ids.map((id) => place(id)), kind: 'moves', level: 'metro' });
+    const [first, last] = graph.getAttribute('years')!;
+    const population = pop({ A: { [first]: 10, [first - 3]: 5 }, C: { [last]: 40 }, L: { [first + 1]: 0 } });
+    for (const years of [null, [first + 1, last - 1] as [number, number], [first - 5, last + 5] as [number, number]]) {
+      const dense = timeSeries(graph, { population, years });
+      // A span too long for arrays: the same rows through movesByFlowYear.
+      const sparse = timeSeries(graph, { population, years: [-10_000_000, 10_000_000] });
+      const range = dense.years!;
+      expect(dense.rows.length).toBeGreaterThan(ids.length);
+      expect(dense.rows).toEqual(sparse.rows.filter((r) => r.year >= range[0] && r.year <= range[1]));
+    }
   });
 
   it('timeSeries nets to zero in every year and adds up to the strengths on a random graph', () => {

@@ -7,7 +7,7 @@ describe('resolveAnalyzeOptions', () => {
   it('resolveAnalyzeOptions fills the flow caps from the analyses’ defaults', () => {
     const o = resolveAnalyzeOptions();
     expect(o.betweennessMaxFlows).toBe('auto');
-    expect(o.stabilityMaxFlows).toBe(1_000_000);
+    expect(o.stabilityMaxFlows).toBe(200_000);
     expect(ANALYZE_DEFAULTS.betweennessMaxFlows).toBe(ANALYSIS_DEFAULTS.betweennessMaxFlows);
     expect(ANALYZE_DEFAULTS.stabilityMaxFlows).toBe(ANALYSIS_DEFAULTS.stabilityMaxFlows);
   });
