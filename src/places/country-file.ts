@@ -23,6 +23,7 @@
 import type { CountryIndex, GazetteerCity, NameMatch, ParentCity, ParentMethod } from './gazetteer-types.ts';
 import { TIERS } from './gazetteer-types.ts';
 import { suggestsAlternate, type MemoryCountryIndex } from './country-index.ts';
+import { km } from './parent-city.ts';
 
 /** Text bytes per block (before compression): a lookup inflates one block of each section it reads. */
 export const BLOCK_BYTES = 32_768;
@@ -238,6 +239,22 @@ export function readCountryFile(table: BlockTable, block: (offset: number, lengt
   return {
     match,
     byId,
+    nearest: (lat, lon) => {
+      // Every place line read for its point; only the nearest becomes an object.
+      let bestId = -1;
+      let bestKm = Infinity;
+      for (const [offset, length] of table.places) {
+        for (const line of decoder.decode(blockAt(offset, length)).split('\n')) {
+          if (line === '') continue;
+          const f = line.split('\t', 11);
+          if (f[10] !== 'geonames') continue;
+          const d = km({ lat, lon }, { lat: Number(f[4]), lon: Number(f[5]) });
+          if (d < bestKm || (d === bestKm && Number(f[0]) < bestId)) [bestId, bestKm] = [Number(f[0]), d];
+        }
+      }
+      const city = bestId < 0 ? null : byId(bestId);
+      return city ? { city, km: bestKm } : null;
+    },
     parentOf: (city): ParentCity => {
       const own = byId(city.id) === city ? parents.get(city.id) : undefined;
       const parent = own ? byId(own.id) : null;

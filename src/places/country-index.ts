@@ -11,7 +11,7 @@ import { EXONYMS } from './exonyms.ts';
 import type { CountryIndex, GazetteerCity, NameMatch, RawCity } from './gazetteer-types.ts';
 import { TIERS } from './gazetteer-types.ts';
 import { normalizeName } from './normalize.ts';
-import { createParentRule } from './parent-city.ts';
+import { createParentRule, km } from './parent-city.ts';
 
 /** Historical, abandoned and destroyed places are not where anyone works today. */
 export const SKIPPED_FEATURES: ReadonlySet<string> = new Set(['PPLH', 'PPLQ', 'PPLW']);
@@ -150,6 +150,15 @@ export function indexCountry(country: string, raws: Iterable<RawCity>): MemoryCo
     },
     byId: (id) => byId.get(id) ?? null,
     parentOf: (city) => parents.parentOf(city),
+    nearest: (lat, lon) => {
+      let best: { city: GazetteerCity; km: number } | null = null;
+      for (const city of cities) {
+        if (city.source !== 'geonames') continue;
+        const d = km({ lat, lon }, city);
+        if (!best || d < best.km || (d === best.km && city.id < best.city.id)) best = { city, km: d };
+      }
+      return best;
+    },
     keys: () => (keys ??= [...new Set(tiers.flatMap((t) => [...t.keys()]))]),
     suggestionKeys: () => {
       if (suggestionKeys) return suggestionKeys;

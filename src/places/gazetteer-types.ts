@@ -87,6 +87,8 @@ export interface CountryIndex {
   keys(): readonly string[];
   /** Own and ROR names, and alternate names in scripts other than Latin (see `Gazetteer.suggestionKeys`). */
   suggestionKeys(): readonly string[];
+  /** The GeoNames place nearest a point (great circle; places only ROR names, such as parks, are left out), with its distance in km, or null. Reads every place. */
+  nearest(lat: number, lon: number): { city: GazetteerCity; km: number } | null;
 }
 
 /** Name lookups over the world's places. Keys are `normalizeName` keys. */
@@ -113,4 +115,6 @@ export interface Gazetteer {
   byId(id: number, country: string): GazetteerCity | null;
   /** The city a place belongs to: districts, wards and neighbourhoods map to their city (parent-city.ts). */
   parentOf(city: GazetteerCity): ParentCity;
+  /** The GeoNames place of a country nearest a point (places only ROR names are left out), with its distance in km, or null. Reads the whole country. */
+  nearest(lat: number, lon: number, country: string): { city: GazetteerCity; km: number } | null;
 }

@@ -90,6 +90,7 @@ export function createGazetteerFromSource(source: GazetteerSource, timed = false
     },
     byId: (id, cc) => country(cc)?.byId(id) ?? null,
     parentOf: (city) => country(city.country)?.parentOf(city) ?? { city, method: 'self' },
+    nearest: (lat, lon, cc) => country(cc)?.nearest(lat, lon) ?? null,
   };
 }
 

@@ -66,6 +66,12 @@ describe('readCountryFile', () => {
           }
         }
       }
+      for (const [lat, lon] of [[35.45, 139.62], [33.6, 131.0], [0, 0], [35.47, 139.49]] as const) {
+        // ROR's ward (id 4) lies nearest the first point, but only GeoNames places count.
+        expect(compact.nearest(lat, lon)?.city.id).toBe(memory.nearest(lat, lon)?.city.id);
+        expect(compact.nearest(lat, lon)?.km).toBe(memory.nearest(lat, lon)?.km);
+      }
+      expect(compact.nearest(35.45677, 139.6186)?.city.id).toBe(1);
       expect(compact.byId(6)).toBeNull(); // historical: not kept
       expect(compact.byId(99)).toBeNull();
     });
