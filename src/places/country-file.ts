@@ -15,8 +15,7 @@
  *    parent_id parent_method` (tab-separated; the parent is the city the place belongs to,
  *    worked out at build time by ./parent-city.ts over the whole country; its id is empty
  *    when the place is its own city);
- * 2. names, sorted by key (`normalizeName`, in UTF-16 code unit order, as JavaScript compares
- *    strings), one per line: `key tier0 tier1 tier2`, each tier a comma-separated list of the
+ * 2. names, sorted by the UTF-8 bytes of their key (`normalizeName`), one per line: `key tier0 tier1 tier2`, each tier a comma-separated list of the
  *    places of that name in that tier, most populous first; an entry is the id, then `~n` when
  *    n ROR organisations name the place so, then `*` when that name is ROR's rather than GeoNames'.
  */
@@ -27,6 +26,9 @@ import { km } from './parent-city.ts';
 
 /** Text bytes per block (before compression): a lookup inflates one block of each section it reads. */
 export const BLOCK_BYTES = 32_768;
+
+/** Name lookups in one country after which its names are read whole (see `readCountryFile`). */
+export const WHOLE_AFTER = 500;
 
 /** A block of a country file: the first id (places) or key (names) it holds, and its text. */
 export interface TextBlock<F> {
@@ -44,6 +46,16 @@ const NL = 10;
 const TAB = 9;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
+
+// Byte order of UTF-8 (= code point order): names are sorted and searched by it, without decoding.
+function compareBytes(a: Uint8Array, b: Uint8Array, from = 0, to = b.length): number {
+  const n = Math.min(a.length, to - from);
+  for (let i = 0; i < n; i++) {
+    const d = a[i]! - b[from + i]!;
+    if (d !== 0) return d;
+  }
+  return a.length - (to - from);
+}
 
 function cut<F>(lines: readonly { first: F; line: string }[], size: number): TextBlock<F>[] {
   const blocks: TextBlock<F>[] = [];
@@ -78,7 +90,10 @@ export function encodeCountryFile(index: MemoryCountryIndex, size = BLOCK_BYTES)
       const fields = [c.id, c.name, c.feature, c.population, c.lat, c.lon, ...admin, c.source, c.organisations, parent.city === c ? '' : parent.city.id, parent.method];
       return { first: c.id, line: fields.join('\t') };
     });
-  const keys = [...new Set(index.tiers.flatMap((t) => [...t.keys()]))].sort();
+  const keys = [...new Set(index.tiers.flatMap((t) => [...t.keys()]))]
+    .map((k) => ({ k, b: encoder.encode(k) }))
+    .sort((x, y) => compareBytes(x.b, y.b))
+    .map((x) => x.k);
   const names = keys.map((k) => {
     const tiers = index.tiers.map((t) =>
       (t.get(k) ?? [])
@@ -110,13 +125,13 @@ function parseEntries(text: string): Entry[] {
   });
 }
 
-// The last block whose first id or key is not after `want` (blocks are sorted), or -1.
-function blockOf<F>(table: readonly (readonly [number, number, F])[], want: F): number {
+// The last block whose first id (or key, by `before`) is not after `want`, or -1.
+function blockOf<F, W>(table: readonly (readonly [number, number, F])[], want: W, after: (first: F, want: W) => boolean): number {
   let lo = 0;
   let hi = table.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (table[mid]![2] <= want) lo = mid + 1;
+    if (!after(table[mid]![2], want)) lo = mid + 1;
     else hi = mid;
   }
   return lo - 1;
@@ -159,7 +174,7 @@ export function readCountryFile(table: BlockTable, block: (offset: number, lengt
   const byId = (id: number): GazetteerCity | null => {
     const known = cities.get(id);
     if (known) return known;
-    const at = table.places[blockOf(table.places, id)];
+    const at = table.places[blockOf(table.places, id, (first, want) => first > want)];
     if (!at) return null;
     const bytes = blockAt(at[0], at[1]);
     const found = findLine(bytes, (s) => {
@@ -186,16 +201,36 @@ export function readCountryFile(table: BlockTable, block: (offset: number, lengt
     return city;
   };
 
+  // A country asked for many names (a large table, suggestions) is read whole into a map of its
+  // name lines once: past this many lookups, binary searches cost more than reading it.
+  const encodedFirst = new Map<string, Uint8Array>();
+  const firstKey = (k: string): Uint8Array => {
+    let b = encodedFirst.get(k);
+    if (!b) encodedFirst.set(k, (b = encoder.encode(k)));
+    return b;
+  };
+  let lookups = 0;
+  let everyLine: Map<string, string> | null = null;
   const nameLine = (key: string): string[] | null => {
-    const at = table.names[blockOf(table.names, key)];
+    if (!everyLine && ++lookups > WHOLE_AFTER) {
+      everyLine = new Map();
+      for (const [offset, length] of table.names) {
+        for (const line of decoder.decode(blockAt(offset, length)).split('\n')) {
+          const t = line.indexOf('\t');
+          if (t > 0) everyLine.set(line.slice(0, t), line.slice(t + 1));
+        }
+      }
+    }
+    if (everyLine) return everyLine.get(key)?.split('\t') ?? null;
+    const want = encoder.encode(key);
+    const at = table.names[blockOf(table.names, want, (first, w) => compareBytes(firstKey(first), w) > 0)];
     if (!at) return null;
     const bytes = blockAt(at[0], at[1]);
     let tab = 0;
     const found = findLine(bytes, (s, e) => {
       tab = bytes.indexOf(TAB, s);
       if (tab < 0 || tab > e) tab = e;
-      const k = decoder.decode(bytes.subarray(s, tab));
-      return key < k ? -1 : key > k ? 1 : 0;
+      return compareBytes(want, bytes, s, tab);
     });
     return found ? decoder.decode(bytes.subarray(tab + 1, found[1])).split('\t') : null;
   };
