@@ -9,6 +9,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { DOMINANCE, ORGANISATION_DOMINANCE } from '../src/places/match-name.ts';
+import { normalizeName } from '../src/places/normalize.ts';
 import { createPlaceResolver } from '../src/places/resolve.ts';
 import type { PlaceResolution } from '../src/places/types.ts';
 import { fastCsvRows } from '../src/sources/node/load-ror.ts';
@@ -19,6 +21,8 @@ export interface RorPair {
   country: string;
   organisations: number;
   geonamesIds: Set<number>;
+  /** ROR organisations of the pair at each GeoNames id. */
+  perId: Map<number, number>;
   points: { lat: number; lon: number }[];
   result: PlaceResolution;
 }
@@ -34,15 +38,33 @@ export function rorPairs(): RorPair[] {
   for (const r of rows.slice(1)) {
     const key = `${r[ci]}\u0000${r[cc]}`;
     let pair = pairs.get(key);
-    if (!pair) pairs.set(key, (pair = { city: r[ci]!, country: r[cc]!, organisations: 0, geonamesIds: new Set(), points: [], result: resolver.resolve(r[ci]!, r[cc]!) }));
+    if (!pair) pairs.set(key, (pair = { city: r[ci]!, country: r[cc]!, organisations: 0, geonamesIds: new Set(), perId: new Map(), points: [], result: resolver.resolve(r[ci]!, r[cc]!) }));
     pair.organisations++;
     const gid = Number(r[gi]);
+    pair.perId.set(gid, (pair.perId.get(gid) ?? 0) + 1);
     if (!pair.geonamesIds.has(gid)) {
       pair.geonamesIds.add(gid);
       pair.points.push({ lat: Number(r[la]), lon: Number(r[lo]) });
     }
   }
   return [...pairs.values()];
+}
+
+// Why a name is shared: a ward name of several Japanese cities, a town name of several states or
+// provinces, or namesakes within one first-level division.
+function classes(failed: RorPair[]): Map<string, RorPair[]> {
+  const out = new Map<string, RorPair[]>();
+  for (const p of failed) {
+    const r = p.result as Extract<PlaceResolution, { ok: false }>;
+    const admin1 = new Set(r.suggestions.map((s) => /admin1 ([^,)]+)/.exec(s)?.[1] ?? ''));
+    const what = / ku$/.test(normalizeName(p.city)) || (p.country === 'JP' && admin1.size > 1 && r.suggestions.some((s) => !s.startsWith(p.city)))
+      ? 'a ward name of several cities'
+      : admin1.size > 1
+        ? 'a place name of several first-level divisions (states, provinces, prefectures)'
+        : 'namesakes within one first-level division';
+    out.set(what, [...(out.get(what) ?? []), p]);
+  }
+  return out;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
@@ -69,18 +91,25 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     '',
     '## Pairs that do not resolve',
     '',
-    'Each is `ambiguous-place`: ROR itself puts organisations of this name (and country) at two or',
-    'more places further apart than 10 km, and none holds twice as many of them as the next, nor is',
-    'five times as populous. By name alone any answer would misplace some of them; ROR ids or',
-    'GeoNames ids (the importers) or an alias resolve them.',
+    'Each is `ambiguous-place`: the name (in its country) is shared by several places, ROR itself',
+    'puts organisations of this name at two or more of them, further apart than 10 km, and none',
+    `holds ${ORGANISATION_DOMINANCE}× as many of them as the next nor is ${DOMINANCE}× as populous. By name alone any answer would`,
+    'misplace some of them (Columbia, US: 15 organisations in South Carolina, 11 in Maryland, 10 in',
+    'Missouri), so the resolver names the candidates instead of guessing; rows that carry their',
+    'GeoNames id, coordinates or US state (what `talentflow import` writes) are placed by them, and',
+    'an alias (`--aliases`) settles a name for a whole table. The column "ROR split" gives ROR\'s own',
+    'organisations per GeoNames id.',
     '',
-    '| city | country | organisations | ROR GeoNames ids | reason | candidates |',
+    ...[...classes(failed)].map(([what, ps]) => `- ${what}: ${ps.length} pairs, ${ps.reduce((a, p) => a + p.organisations, 0)} organisations`),
+    '',
+    '| city | country | organisations | ROR split (GeoNames id × organisations) | reason | candidates |',
     '|---|---|---|---|---|---|',
     ...failed
       .sort((a, b) => b.organisations - a.organisations || (a.city < b.city ? -1 : 1))
       .map((p) => {
         const r = p.result as Extract<PlaceResolution, { ok: false }>;
-        return `| ${p.city} | ${p.country} | ${p.organisations} | ${[...p.geonamesIds].join(' ')} | ${r.reason} | ${r.suggestions.slice(0, 5).join('; ')} |`;
+        const split = [...p.perId].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([id, n]) => `${id}×${n}`).join(' ');
+        return `| ${p.city} | ${p.country} | ${p.organisations} | ${split} | ${r.reason} | ${r.suggestions.slice(0, 5).join('; ')} |`;
       }),
     '',
   ];

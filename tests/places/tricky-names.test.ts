@@ -84,6 +84,18 @@ describe('createPlaceResolver on names real sources use', () => {
     expect(!r.ok && r.suggestions.slice(0, 2)).toEqual(['Beijing, CN', 'Beihai, CN']);
     const latin = city.resolve('Shenzen', 'CN');
     expect(!latin.ok && latin.suggestions[0]).toBe('Shenzhen, CN');
+    // A letter wrong in Cyrillic and in Arabic script: the city's own-script name is one edit away.
+    const cyrillic = city.resolve('Москба', 'RU');
+    expect(!cyrillic.ok && cyrillic.suggestions[0]).toBe('Moscow, RU');
+    const arabic = city.resolve('القاهره', 'EG');
+    expect(!arabic.ok && arabic.suggestions[0]).toBe('Cairo, EG');
+  });
+
+  // Known defect: ROR's Takatsu (a ward of Kawasaki, no GeoNames admin codes) is pulled to
+  // Yokohama, whose pull (3.8 M people, 18 km) exceeds Kawasaki's (1.5 M, 12 km from its point).
+  // Without ward boundaries the rule cannot tell; at metro level both are Tokyo. Passes once fixed.
+  it.fails('createPlaceResolver maps Takatsu, JP to Kawasaki at city level', () => {
+    expect(idOf(city.resolve('Takatsu', 'JP'))).toBe('Kawasaki, JP');
   });
 
   it('createPlaceResolver lists each non-literal match once in resolutions(), sorted by name', () => {
