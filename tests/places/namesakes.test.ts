@@ -40,7 +40,9 @@ describe('namesake city ids (places/namesakes.ts)', () => {
     // German Länder codes are not names here. The name alone means the most populous one.
     expect(idOf(city.resolve('Neustadt', 'DE'))).toBe('Neustadt, DE');
     expect(idOf(city.resolveAt!('Neustadt', 'DE', { geonamesId: 2864054 }))).toBe('Neustadt, DE');
-    expect(idOf(city.resolveAt!('Neustadt', 'DE', { geonamesId: 2864067 }))).toBe('Neustadt (GeoNames 2864067), DE');
+    expect(idOf(city.resolveAt!('Neustadt', 'DE', { geonamesId: 2864088 }))).toBe('Neustadt (GeoNames 2864088), DE');
+    // Hamburg's Neustadt is a quarter of Hamburg (admin codes 02000): its city is Hamburg.
+    expect(idOf(city.resolveAt!('Neustadt', 'DE', { geonamesId: 2864067 }))).toBe('Hamburg, DE');
     // Canada: Richmond, British Columbia is what the name means; Ontario's and Quebec's are qualified.
     expect(idOf(city.resolveAt!('Richmond', 'CA', { region: 'ON' }))).toBe('Richmond (Ontario), CA');
   });
