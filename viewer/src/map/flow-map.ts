@@ -21,6 +21,7 @@ import { Basemap } from './basemap.ts';
 import { EdgeCurvedFlowProgram } from './edge-flow-program.ts';
 import { FlowSnapshot } from './flow-snapshot.ts';
 import { FocusOverlay } from './focus-overlay.ts';
+import { StrongFlows } from './strong-flows.ts';
 import { dodge } from './dodge.ts';
 import { pickDisc, type Disc } from './picking.ts';
 import { WORLD_BBOX } from './projection.ts';
@@ -112,6 +113,8 @@ export class FlowMap {
   readonly basemap: Basemap;
   readonly snapshot: FlowSnapshot;
   private readonly overlay: FocusOverlay;
+  /** The largest flows again above the discs (strong-flows.ts). */
+  readonly strong: StrongFlows;
   private focus: string | null = null;
   private focusNeighbors = new Set<string>();
   private selected: string | null = null;
@@ -169,8 +172,10 @@ export class FlowMap {
     this.basemap = new Basemap(plain);
     this.snapshot = new FlowSnapshot(plain, () => this.isMoving());
     this.overlay = new FocusOverlay(this.sigma);
+    this.strong = new StrongFlows(this.sigma);
     this.sigma.on('beforeRender', () => (labelBoxes = []));
     this.sigma.on('afterRender', () => {
+      this.strong.draw(this.focus);
       if (this.snapshot.active && (this.focus !== null || this.hoveredEdge !== null)) this.overlay.draw(this.focus, this.hoveredEdge);
       else this.overlay.clear();
       this.dodgeIfZoomed();
