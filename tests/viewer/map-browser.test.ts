@@ -13,6 +13,7 @@ import { graphFromJson } from '../../src/exports/graph-json.ts';
 import { topSources } from '../../src/analyses/top-sources.ts';
 import type { FlowGraph } from '../../src/graph/types.ts';
 import { prebuiltViewer, gotoViewer, openViewer, type ViewerSession } from './browser.ts';
+import { writeSyntheticAnalysis } from './fixtures/synthetic-analysis.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const ARTIFACTS = join(ROOT, 'test-results');
@@ -114,5 +115,77 @@ describe('the report’s top-5 figure on the calibrated sample', () => {
       window.talentflow.app.map!.sigma.refresh();
     });
     expect(session.errors).toEqual([]);
+  });
+});
+
+describe('clustering on a 5,000-place / 50,000-flow analysis', () => {
+  let session: ViewerSession;
+  let graph: FlowGraph;
+
+  beforeAll(async () => {
+    const dataDir = join(tmp, 'big');
+    writeSyntheticAnalysis(dataDir, { places: 5000, flows: 50000, seed: 42 });
+    graph = graphFromJson(readFileSync(join(dataDir, 'graph.json'), 'utf8'));
+    session = await openViewer(dist, dataDir);
+    await session.page.goto(session.server.url);
+    // Loading 50,000 flows takes a while with software WebGL on a shared machine: no timing asserted here (bench/viewer).
+    await session.page.waitForFunction(() => document.body.dataset['ready'] === 'true' && (document.getElementById('map')?.dataset['clusterZoom'] ?? '') !== '', null, { timeout: 180_000 });
+    await twoFrames(session);
+  }, 240_000);
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('at world zoom draws a bounded number of markers; each cluster’s totals and each flow between markers equal a recount from graph.json', async () => {
+    const drawn = await session.page.evaluate(() => {
+      const map = window.talentflow.app.map!;
+      const level = map.clusterLevel()!;
+      const g = map.sigma.getGraph();
+      return {
+        zoom: level.zoom,
+        markers: level.markers.map((m) => ({ id: m.id, members: m.members, value: g.getNodeAttribute(m.id, 'value') as number, label: g.getNodeAttribute(m.id, 'label') })),
+        flows: g.mapEdges((_e, a, s, t) => [s, t, a.weight] as [string, string, number]),
+        hidden: map.hiddenFlows,
+      };
+    });
+    expect(drawn.markers.length).toBeLessThanOrEqual(400);
+    expect(drawn.markers.length).toBeGreaterThan(20);
+    // Every place is in exactly one marker.
+    const all = drawn.markers.flatMap((m) => m.members);
+    expect(all.length).toBe(graph.order);
+    expect(new Set(all).size).toBe(graph.order);
+    // A cluster's size value is the sum of its places' PageRank in graph.json; it is named after the largest.
+    const pagerank = (p: string) => graph.getNodeAttribute(p, 'pagerank') as number;
+    for (const m of drawn.markers) {
+      expect(m.value).toBeCloseTo(m.members.reduce((sum, p) => sum + pagerank(p), 0), 9);
+      const largest = [...m.members].sort((a, b) => pagerank(b) - pagerank(a))[0]!;
+      const name = (graph.getNodeAttribute(largest, 'label') as string) || largest;
+      expect(m.label).toBe(m.members.length > 1 ? `${name} +${m.members.length - 1}` : name);
+    }
+    // Flows between markers: the sum of graph.json's flows between their places, recounted here.
+    const markerOf = new Map(drawn.markers.flatMap((m) => m.members.map((p) => [p, m.id] as const)));
+    const recount = new Map<string, number>();
+    graph.forEachEdge((_e, a, s, t) => {
+      const ms = markerOf.get(s)!;
+      const mt = markerOf.get(t)!;
+      if (ms !== mt) recount.set(`${ms}>${mt}`, (recount.get(`${ms}>${mt}`) ?? 0) + a.weight);
+    });
+    expect(drawn.flows.length + drawn.hidden).toBe(recount.size);
+    for (const [s, t, w] of drawn.flows) expect(w).toBe(recount.get(`${s}>${t}`));
+    // The ones drawn are the largest.
+    const smallestDrawn = Math.min(...drawn.flows.map((f) => f[2]));
+    const drawnKeys = new Set(drawn.flows.map(([s, t]) => `${s}>${t}`));
+    expect([...recount].filter(([k, w]) => !drawnKeys.has(k) && w > smallestDrawn)).toEqual([]);
+    await session.page.screenshot({ path: join(ARTIFACTS, 'viewer-big.png') });
+    expect(session.errors).toEqual([]);
+  });
+
+  it('zooming in splits clusters: more markers, the same places', async () => {
+    const before = await session.page.evaluate(() => window.talentflow.app.map!.clusterLevel()!.markers.length);
+    await session.page.evaluate(() => window.talentflow.app.map!.setCamera({ x: 0.5, y: 0.5, ratio: 0.25 }));
+    await session.page.waitForFunction((n) => (window.talentflow.app.map!.clusterLevel()?.markers.length ?? 0) > n, before, { timeout: 60_000 });
+    const after = await session.page.evaluate(() => window.talentflow.app.map!.clusterLevel()!.markers.flatMap((m) => m.members).length);
+    expect(after).toBe(graph.order);
   });
 });

@@ -175,6 +175,7 @@ export class App {
         clickStage: () => this.update({ selected: null }),
         hoverNode: (node, at) => this.tooltipForNode(node, at),
         hoverEdge: (edge, at) => this.tooltipForEdge(edge, at),
+        drawn: (info) => this.showDrawn(info),
         camera: (view) => {
           this.state = { ...this.state, camera: view };
           this.scheduleUrl();
@@ -254,6 +255,18 @@ export class App {
       this.warnings.size ? h('span', { class: 'warn', title: [...this.warnings].join('\n') }, `${this.warnings.size} note${this.warnings.size > 1 ? 's' : ''}`) : null,
     ];
     replace($('status'), ...parts);
+    if (this.map) this.showDrawn({ markers: Number($('map').dataset['drawnNodes']), flows: Number($('map').dataset['drawnEdges']), hiddenFlows: this.map.hiddenFlows, clustered: this.map.clusterLevel() !== null });
+  }
+
+  /** At a clustered zoom, says how many markers and flows are on screen (the status counts the selection). */
+  private showDrawn(info: { markers: number; flows: number; hiddenFlows: number; clustered: boolean }): void {
+    let note = document.getElementById('status-drawn');
+    if (!info.clustered) return note?.remove();
+    if (!note) {
+      note = h('span', { id: 'status-drawn' });
+      $('status').append(note);
+    }
+    note.textContent = `at this zoom: ${formatValue(info.markers)} places and clusters, ${formatValue(info.flows)} flows between them${info.hiddenFlows ? ` (the largest; ${formatValue(info.hiddenFlows)} smaller not drawn)` : ''}`;
   }
 
   private tooltip(text: string | null, at: { x: number; y: number } | null): void {
@@ -275,15 +288,16 @@ export class App {
   }
 
   private tooltipForNode(node: string | null, at: { x: number; y: number } | null): void {
-    if (!node || !this.render) return this.tooltip(null, null);
-    const a = this.render.graph.getNodeAttributes(node);
+    if (!node || !this.render || !this.map) return this.tooltip(null, null);
+    // The drawn graph: at a clustered zoom the node may be a cluster of places.
+    const a = this.map.sigma.getGraph().getNodeAttributes(node);
     const measure = SIZE_MEASURE_INFO[this.state.sizeBy].label;
     this.tooltip(`${a.label} · ${measure} ${formatValue(a.value)} · in ${formatValue(a.inflow)} · out ${formatValue(a.outflow)}`, this.clientOf(at));
   }
 
   private tooltipForEdge(edge: string | null, at: { x: number; y: number } | null): void {
-    if (!edge || !this.render) return this.tooltip(null, null);
-    const g = this.render.graph;
+    if (!edge || !this.render || !this.map) return this.tooltip(null, null);
+    const g = this.map.sigma.getGraph();
     const label = (n: string) => g.getNodeAttribute(n, 'label');
     this.tooltip(`${label(g.source(edge))} → ${label(g.target(edge))}: ${formatValue(g.getEdgeAttribute(edge, 'weight'))} moves`, this.clientOf(at));
   }

@@ -22,6 +22,7 @@ import { EdgeCurvedFlowProgram } from './edge-flow-program.ts';
 import { FlowSnapshot } from './flow-snapshot.ts';
 import { FocusOverlay } from './focus-overlay.ts';
 import { StrongFlows } from './strong-flows.ts';
+import { CLUSTER_EXTENT, CLUSTER_PREFIX, clusteredGraph, clusterZoom, PlaceClusters, placesKey, type ClusterLevel } from './clusters.ts';
 import { dodge } from './dodge.ts';
 import { pickDisc, type Disc } from './picking.ts';
 import { WORLD_BBOX } from './projection.ts';
@@ -52,6 +53,20 @@ export const DODGE_FLOW_LIMIT = 20000;
  */
 export const FLOWS_ON_TOP_LIMIT = 400;
 
+/**
+ * Clustering by zoom (clusters.ts) when set to 'auto': above the dodging limits, where places
+ * are too many to push apart one by one. Small analyses keep every place on the map.
+ */
+export type ClusterMode = 'auto' | 'on' | 'off';
+/**
+ * Most flows drawn at a clustered zoom: the largest, as flowmap.gl's default top flows. Past a
+ * few thousand, thin flows add a haze but cost a full software-WebGL redraw at every zoom step.
+ */
+export const CLUSTERED_FLOW_LIMIT = 1000;
+
+/** Latitude of a Web Mercator y in the map's degree-like units (projection.ts). */
+const latitudeOf = (y: number) => ((2 * Math.atan(Math.exp((y * Math.PI) / 180)) - Math.PI / 2) * 180) / Math.PI;
+
 type Frame = { x: [number, number]; y: [number, number] };
 
 export interface FlowMapEvents {
@@ -60,6 +75,8 @@ export interface FlowMapEvents {
   hoverNode(node: string | null, viewport: { x: number; y: number } | null): void;
   hoverEdge(edge: string | null, viewport: { x: number; y: number } | null): void;
   camera(view: CameraView): void;
+  /** What is drawn changed: markers (places or clusters) and flows, and flows left out at this zoom. */
+  drawn?(info: { markers: number; flows: number; hiddenFlows: number; clustered: boolean }): void;
 }
 
 /** Label boxes drawn in the current frame (sigma draws the largest places' labels first). */
@@ -132,6 +149,15 @@ export class FlowMap {
   private layout: Layout = 'map';
   /** Camera ratio the displacement was computed for (null: not yet, or no longer valid). */
   private dodgedRatio: number | null = null;
+  /** The places' render graph; what sigma draws is this or its clusters at the current zoom. */
+  private places: RenderGraph = new Graph({ type: 'directed' });
+  private clusters: PlaceClusters | null = null;
+  private clustersKey = '';
+  private level: ClusterLevel | null = null;
+  private levelTimer = 0;
+  clusterMode: ClusterMode = 'auto';
+  /** Flows of the current zoom not drawn (past CLUSTERED_FLOW_LIMIT). */
+  hiddenFlows = 0;
 
   /** Creates the map empty; `setGraph` draws the first graph (one processing pass, not two). */
   constructor(container: HTMLElement, private readonly events: FlowMapEvents) {
@@ -179,12 +205,13 @@ export class FlowMap {
       if (this.snapshot.active && (this.focus !== null || this.hoveredEdge !== null)) this.overlay.draw(this.focus, this.hoveredEdge);
       else this.overlay.clear();
       this.dodgeIfZoomed();
+      this.reclusterIfZoomed();
     });
 
     // Sigma's own picking returns the topmost disc, which is the smallest where discs overlap
     // (picking.ts): every hover and click goes through this geometric pick instead.
     (this.sigma as unknown as { getNodeAtPosition(p: { x: number; y: number }): string | null }).getNodeAtPosition = (p) => this.placeAt(p);
-    this.sigma.on('clickNode', ({ node }) => this.events.clickNode(node));
+    this.sigma.on('clickNode', ({ node }) => (node.startsWith(CLUSTER_PREFIX) ? void this.expandCluster(node) : this.events.clickNode(node)));
     this.sigma.on('clickStage', () => this.events.clickStage());
     this.sigma.on('enterNode', ({ node }) => {
       // Passing over places while panning must not re-emphasise.
@@ -228,8 +255,82 @@ export class FlowMap {
     this.basemap.setVisible(layout === 'map');
   }
 
-  /** Replaces the drawn graph (hover and selection emphasis carry over when their place is still drawn). */
+  /**
+   * Replaces the places' graph: drawn as it is, or clustered at the current zoom when the
+   * cluster mode says so (hover and selection emphasis carry over when their place is still drawn).
+   */
   setGraph(graph: RenderGraph): void {
+    this.places = graph;
+    const on = this.layout === 'map' && (this.clusterMode === 'on' || (this.clusterMode === 'auto' && (graph.order > DODGE_PLACE_LIMIT || graph.size > DODGE_FLOW_LIMIT)));
+    if (on) {
+      // The clustering is kept while the places and their sizes stay (a filter change keeps them).
+      const places = graph.mapNodes((id, a) => ({ id, lon: a.x, lat: latitudeOf(a.y), value: a.value ?? 0 }));
+      const key = placesKey(places);
+      if (!this.clusters || this.clustersKey !== key) this.clusters = new PlaceClusters(places);
+      this.clustersKey = key;
+    } else this.clusters = null;
+    this.level = null;
+    this.show(this.drawable());
+  }
+
+  setClusterMode(mode: ClusterMode): void {
+    if (mode === this.clusterMode) return;
+    this.clusterMode = mode;
+    this.setGraph(this.places);
+  }
+
+  /** Whether places are clustered now, and the markers of the current zoom (null when not). */
+  clusterLevel(): ClusterLevel | null {
+    return this.clusters ? this.level : null;
+  }
+
+  /** The supercluster zoom of the current camera: from how wide the whole world is drawn. */
+  private cameraClusterZoom(): number {
+    const west = this.sigma.graphToViewport({ x: -180, y: 0 });
+    const east = this.sigma.graphToViewport({ x: 180, y: 0 });
+    return clusterZoom(Math.abs(east.x - west.x));
+  }
+
+  /** The graph sigma should draw for the current zoom. */
+  private drawable(): RenderGraph {
+    this.hiddenFlows = 0;
+    if (!this.clusters) return this.places;
+    this.level = this.clusters.level(this.cameraClusterZoom());
+    const { graph, hiddenFlows } = clusteredGraph(this.places, this.level, CLUSTERED_FLOW_LIMIT);
+    this.hiddenFlows = hiddenFlows;
+    return graph;
+  }
+
+  /** Once the camera rests at another cluster zoom, draws that zoom's clusters (outside sigma's render). */
+  private reclusterIfZoomed(): void {
+    if (!this.clusters || this.isMoving() || this.level === null) return;
+    if (this.cameraClusterZoom() === this.level.zoom) return;
+    clearTimeout(this.levelTimer);
+    this.levelTimer = window.setTimeout(() => {
+      if (this.clusters && !this.isMoving() && this.level && this.cameraClusterZoom() !== this.level.zoom) this.show(this.drawable());
+    }, 0);
+  }
+
+  /** Zooms onto a cluster until it splits. */
+  private async expandCluster(marker: string): Promise<void> {
+    const clusterId = Number(marker.slice(marker.lastIndexOf(':') + 1));
+    const d = this.sigma.getNodeDisplayData(marker);
+    if (!this.clusters || !d) return;
+    const zoom = this.clusters.expansionZoom(clusterId);
+    const west = this.sigma.graphToViewport({ x: -180, y: 0 });
+    const east = this.sigma.graphToViewport({ x: 180, y: 0 });
+    const camera = this.sigma.getCamera();
+    // The camera ratio scales the drawn world inversely: aim a little past the split zoom.
+    const ratio = (camera.ratio * Math.abs(east.x - west.x)) / (CLUSTER_EXTENT * 2 ** zoom * 1.05);
+    await camera.animate({ x: d.x, y: d.y, ratio: Math.max(this.sigma.getSetting('minCameraRatio') ?? 0, Math.min(camera.ratio, ratio)) }, { duration: 400 });
+  }
+
+  private show(graph: RenderGraph): void {
+    const container = this.sigma.getContainer();
+    container.dataset['drawnNodes'] = String(graph.order);
+    container.dataset['drawnEdges'] = String(graph.size);
+    container.dataset['clusterZoom'] = this.clusters && this.level ? String(this.level.zoom) : '';
+    this.events.drawn?.({ markers: graph.order, flows: graph.size, hiddenFlows: this.hiddenFlows, clustered: this.clusters !== null });
     if (this.hovered && !graph.hasNode(this.hovered)) this.hovered = null;
     this.focus = this.hovered ?? (this.selected !== null && graph.hasNode(this.selected) ? this.selected : null);
     this.focusNeighbors = new Set(this.focus ? graph.neighbors(this.focus) : []);
