@@ -14,6 +14,7 @@ import { EXACT_CURVES_LIMIT, mapPositions, toRenderGraph, type RenderResult } fr
 import { emptyNote, filterNote, selectFlows, type FlowSelection } from './selection.ts';
 import { defaultState, queryToState, stateToQuery, type ViewState } from './state.ts';
 import { Controls } from './ui/controls.ts';
+import { StyleControls } from './map/style-controls.ts';
 import { formatValue, h, replace } from './ui/dom.ts';
 import { Heatmap } from './ui/heatmap.ts';
 import { legendModel, renderLegend } from './ui/legend.ts';
@@ -40,6 +41,7 @@ export class App {
   private positions: { map: Positions | null; network: Positions | null } = { map: null, network: null };
   private readonly controls: Controls;
   private readonly heatmap: Heatmap;
+  private readonly styleControls: StyleControls;
   private readonly warnings = new Set<string>();
   private urlTimer = 0;
   /** The layout and analysis the camera was last framed for. */
@@ -52,8 +54,12 @@ export class App {
     this.controls = new Controls($('controls'), {
       change: (patch) => this.update(patch),
       search: (text) => this.search(text),
-      reset: () => this.update({ ...defaultState(), data: this.state.data }),
+      reset: () => {
+        this.update({ ...defaultState(), data: this.state.data });
+        this.styleControls.render(this.state.mapStyle);
+      },
     });
+    this.styleControls = new StyleControls($('map-style'), (mapStyle) => this.update({ mapStyle }));
     this.heatmap = new Heatmap($('heatmap'));
     this.bindChrome();
   }
@@ -104,6 +110,7 @@ export class App {
     $('dataset-name').title = `${typeof made === 'string' ? `${made}\n` : ''}${analysis.graph.order} places, ${analysis.graph.size} flows${analysis.years ? `, arrivals ${analysis.years[0]}–${analysis.years[1]}` : ''}`;
     document.title = `${analysis.name} · talentflow viewer`;
     this.controls.render(analysis, s);
+    this.styleControls.render(s.mapStyle);
     this.timings['controls'] = performance.now();
     this.recompute('filters');
     $('loading').hidden = true;
@@ -136,6 +143,7 @@ export class App {
     else {
       if (changed.includes('selected')) this.showSelection();
       if (changed.includes('heatmapSort')) this.renderHeatmap();
+      if (changed.includes('mapStyle')) this.map?.setStyle(this.state.mapStyle);
       if (changed.includes('camera') && patch.camera !== undefined && this.map) this.map.setCamera(this.state.camera);
     }
     this.controls.sync(this.state, this.analysis);
@@ -181,6 +189,7 @@ export class App {
           this.scheduleUrl();
         },
       });
+      this.map.setStyle(s.mapStyle);
       this.timings['mapCreated'] = performance.now();
       this.map.sigma.once('afterRender', () => (this.timings['firstRender'] = performance.now()));
       void this.map.basemap.load().then(() => (this.timings['basemap'] = performance.now()));

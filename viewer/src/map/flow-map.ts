@@ -18,7 +18,8 @@ import type { RenderEdgeAttributes, RenderGraph, RenderNodeAttributes } from '..
 import { premultiply } from '../scales.ts';
 import type { CameraView, Layout } from '../state.ts';
 import { Basemap } from './basemap.ts';
-import { EdgeCurvedFlowProgram } from './edge-flow-program.ts';
+import { EdgeCurvedFlowProgram, FLOW_SHAPE } from './edge-flow-program.ts';
+import { LABEL_DENSITY, MAP_STYLE_DEFAULTS, type MapStyle } from './style.ts';
 import { FlowSnapshot } from './flow-snapshot.ts';
 import { FocusOverlay } from './focus-overlay.ts';
 import { StrongFlows } from './strong-flows.ts';
@@ -125,6 +126,12 @@ function drawLabel(ctx: CanvasRenderingContext2D, data: PartialButFor<NodeDispla
   ctx.fillText(data.label, x, y);
 }
 
+/** `#rrggbb[aa]` with its alpha multiplied by `k` (capped at opaque). */
+function scaleAlpha(color: string, k: number): string {
+  const a = color.length === 9 ? parseInt(color.slice(7, 9), 16) / 255 : 1;
+  return `${color.slice(0, 7)}${Math.round(Math.min(1, a * k) * 255).toString(16).padStart(2, '0')}`;
+}
+
 export class FlowMap {
   readonly sigma: Sigma<RenderNodeAttributes, RenderEdgeAttributes>;
   readonly basemap: Basemap;
@@ -156,6 +163,7 @@ export class FlowMap {
   private level: ClusterLevel | null = null;
   private levelTimer = 0;
   clusterMode: ClusterMode = 'auto';
+  private style: MapStyle = { ...MAP_STYLE_DEFAULTS };
   /** Flows of the current zoom not drawn (past CLUSTERED_FLOW_LIMIT). */
   hiddenFlows = 0;
 
@@ -273,10 +281,22 @@ export class FlowMap {
     this.show(this.drawable());
   }
 
-  setClusterMode(mode: ClusterMode): void {
-    if (mode === this.clusterMode) return;
-    this.clusterMode = mode;
-    this.setGraph(this.places);
+  /** Applies the map style (style.ts): a redraw, and a new clustering only when its mode changes. */
+  setStyle(style: MapStyle): void {
+    this.style = style;
+    this.strong.count = style.top;
+    this.strong.width = style.width;
+    this.strong.opacity = style.opacity;
+    this.strong.taper = style.flows === 'taper';
+    FLOW_SHAPE.taper = style.flows === 'taper';
+    this.basemap.showLabels = style.countries;
+    this.sigma.setSetting('renderLabels', style.labels !== 'none');
+    this.sigma.setSetting('labelDensity', LABEL_DENSITY[style.labels]);
+    if (style.cluster !== this.clusterMode) {
+      this.clusterMode = style.cluster;
+      this.setGraph(this.places);
+    } else this.sigma.refresh({ skipIndexation: true });
+    this.basemap.draw();
   }
 
   /** Whether places are clustered now, and the markers of the current zoom (null when not). */
@@ -471,7 +491,10 @@ export class FlowMap {
   private reduceEdge(edge: string, edgeData: RenderEdgeAttributes): Partial<RenderEdgeAttributes & { hidden: boolean }> {
     // With snapshots, emphasis is drawn on the overlay: the flows layer stays as it is.
     const data = this.snapshot.active ? { ...edgeData } : this.emphasise(edge, edgeData);
-    if (!this.exactCurves) data.type = 'curvedFlow';
+    // Tapered flows have only the tessellated program.
+    if (!this.exactCurves || this.style.flows === 'taper') data.type = 'curvedFlow';
+    if (this.style.width !== 1) data.size *= this.style.width;
+    if (this.style.opacity !== 1) data.color = scaleAlpha(data.color, this.style.opacity);
     data.color = premultiply(data.color);
     return data;
   }

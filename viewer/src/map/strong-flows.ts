@@ -89,6 +89,30 @@ export function traceFlow(ctx: CanvasRenderingContext2D, curve: FlowCurve, thick
   ctx.fill();
 }
 
+/** A tapered flow (1.8× its width at the source, a point at the destination's rim), widened by `extra` px a side. */
+export function traceTapered(ctx: CanvasRenderingContext2D, curve: FlowCurve, thickness: number, extra: number): void {
+  const { s, c, t, tTip } = curve;
+  const left: Point[] = [];
+  const right: Point[] = [];
+  for (let i = 0; i <= STEPS; i++) {
+    const u = (tTip * i) / STEPS;
+    const p = bezier(s, c, t, u);
+    const v = 1 - u;
+    const tx = 2 * v * (c.x - s.x) + 2 * u * (t.x - c.x);
+    const ty = 2 * v * (c.y - s.y) + 2 * u * (t.y - c.y);
+    const len = Math.hypot(tx, ty) || 1;
+    const half = thickness * 0.9 * (1 - i / STEPS) + 0.25 + extra;
+    left.push({ x: p.x - (ty / len) * half, y: p.y + (tx / len) * half });
+    right.push({ x: p.x + (ty / len) * half, y: p.y - (tx / len) * half });
+  }
+  ctx.beginPath();
+  ctx.moveTo(left[0]!.x, left[0]!.y);
+  for (const p of left) ctx.lineTo(p.x, p.y);
+  for (const p of right.reverse()) ctx.lineTo(p.x, p.y);
+  ctx.closePath();
+  ctx.fill();
+}
+
 export class StrongFlows {
   private readonly canvas: HTMLCanvasElement;
   /** The drawn graph's largest flows, largest last (drawn last, on top); recomputed per graph. */
@@ -96,6 +120,10 @@ export class StrongFlows {
   private graphSeen: unknown = null;
   count = STRONG_FLOWS;
   visible = true;
+  /** The map style's flow width and opacity multipliers, and tapered flows. */
+  width = 1;
+  opacity = 1;
+  taper = false;
 
   constructor(private readonly sigma: Sigma<RenderNodeAttributes, RenderEdgeAttributes>) {
     this.canvas = sigma.createCanvas('strongFlows', { afterLayer: 'nodes', style: { pointerEvents: 'none' } });
@@ -167,17 +195,25 @@ export class StrongFlows {
     drawn.sort((x, y) => Number(x.loop) - Number(y.loop));
     for (const { edge, curve } of drawn) {
       const a = graph.getEdgeAttributes(edge);
-      const thickness = Math.max(1, this.sigma.scaleSize(a.size));
+      const thickness = Math.max(1, this.sigma.scaleSize(a.size) * this.width);
       const colour = a.color.slice(0, 7);
+      ctx.globalAlpha = Math.min(1, this.opacity);
       // A light casing first: it separates the flow from a disc of the same colour beneath.
       ctx.strokeStyle = CASING;
       ctx.fillStyle = CASING;
-      ctx.lineWidth = thickness + 2;
-      traceFlow(ctx, curve, thickness + 1);
+      if (this.taper) traceTapered(ctx, curve, thickness, 1);
+      else {
+        ctx.lineWidth = thickness + 2;
+        traceFlow(ctx, curve, thickness + 1);
+      }
       ctx.strokeStyle = colour;
       ctx.fillStyle = colour;
-      ctx.lineWidth = thickness;
-      traceFlow(ctx, curve, thickness);
+      if (this.taper) traceTapered(ctx, curve, thickness, 0);
+      else {
+        ctx.lineWidth = thickness;
+        traceFlow(ctx, curve, thickness);
+      }
     }
+    ctx.globalAlpha = 1;
   }
 }
