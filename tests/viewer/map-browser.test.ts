@@ -116,6 +116,36 @@ describe('the report’s top-5 figure on the calibrated sample', () => {
     });
     expect(session.errors).toEqual([]);
   });
+
+  it('map style: width and opacity multiply each flow as drawn, tapered flows use the tessellated program, labels can be turned off; all in the URL', async () => {
+    await gotoViewer(session, '?style=width:2,opacity:0.5,flows:taper');
+    const drawn = await session.page.evaluate(() => {
+      const sigma = window.talentflow.app.map!.sigma;
+      const edge = sigma.getGraph().edge('Guangzhou', 'Shenzhen')!;
+      const a = sigma.getGraph().getEdgeAttributes(edge);
+      const d = sigma.getEdgeDisplayData(edge)!;
+      return { size: a.size, color: a.color, shownSize: d.size, shownColor: d.color, type: d.type };
+    });
+    expect(drawn.shownSize).toBeCloseTo(2 * drawn.size, 9);
+    expect(drawn.type).toBe('curvedFlow');
+    // Alpha halved (the colour is premultiplied for WebGL, the alpha byte is the opacity).
+    expect(parseInt(drawn.shownColor.slice(7, 9), 16)).toBe(Math.round((parseInt(drawn.color.slice(7, 9), 16) / 255) * 0.5 * 255));
+    await session.page.locator('#style-labels').selectOption('none');
+    await session.page.waitForFunction(() => new URL(location.href).searchParams.get('style')?.includes('labels:none'));
+    // The link keeps the whole style, in a fixed order.
+    expect(new URL(session.page.url()).searchParams.get('style')).toBe('opacity:0.5,width:2,labels:none,flows:taper');
+    await twoFrames(session);
+    const ink = await session.page.evaluate(() => {
+      const canvas = window.talentflow.app.map!.sigma.getCanvases()['labels']!;
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let n = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
+      return n;
+    });
+    // Hub rings are drawn on the label layer too; without any label far less ink remains.
+    expect(ink).toBeLessThan(20000);
+    expect(session.errors).toEqual([]);
+  });
 });
 
 describe('clustering on a 5,000-place / 50,000-flow analysis', () => {

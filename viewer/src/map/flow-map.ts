@@ -166,6 +166,8 @@ export class FlowMap {
   private style: MapStyle = { ...MAP_STYLE_DEFAULTS };
   /** Flows of the current zoom not drawn (past CLUSTERED_FLOW_LIMIT). */
   hiddenFlows = 0;
+  /** Milliseconds of the last clustering (supercluster's index) and the last aggregation of flows, for the benchmark. */
+  readonly timings = { clusterMs: 0, aggregateMs: 0 };
 
   /** Creates the map empty; `setGraph` draws the first graph (one processing pass, not two). */
   constructor(container: HTMLElement, private readonly events: FlowMapEvents) {
@@ -274,7 +276,11 @@ export class FlowMap {
       // The clustering is kept while the places and their sizes stay (a filter change keeps them).
       const places = graph.mapNodes((id, a) => ({ id, lon: a.x, lat: latitudeOf(a.y), value: a.value ?? 0 }));
       const key = placesKey(places);
-      if (!this.clusters || this.clustersKey !== key) this.clusters = new PlaceClusters(places);
+      if (!this.clusters || this.clustersKey !== key) {
+        const t0 = performance.now();
+        this.clusters = new PlaceClusters(places);
+        this.timings.clusterMs = performance.now() - t0;
+      }
       this.clustersKey = key;
     } else this.clusters = null;
     this.level = null;
@@ -315,9 +321,11 @@ export class FlowMap {
   private drawable(): RenderGraph {
     this.hiddenFlows = 0;
     if (!this.clusters) return this.places;
+    const t0 = performance.now();
     this.level = this.clusters.level(this.cameraClusterZoom());
     const { graph, hiddenFlows } = clusteredGraph(this.places, this.level, CLUSTERED_FLOW_LIMIT);
     this.hiddenFlows = hiddenFlows;
+    this.timings.aggregateMs = performance.now() - t0;
     return graph;
   }
 
