@@ -4,7 +4,7 @@
  */
 import Graph from 'graphology';
 import { describe, expect, it } from 'vitest';
-import { clusteredGraph, clusterZoom, PlaceClusters, CLUSTER_PREFIX, type ClusterPlace } from '../../viewer/src/map/clusters.ts';
+import { clusteredGraph, clusterZoom, largestFlows, PlaceClusters, CLUSTER_PREFIX, type ClusterPlace } from '../../viewer/src/map/clusters.ts';
 import type { RenderGraph, RenderNodeAttributes } from '../../viewer/src/render-graph.ts';
 import { createRng } from '../../src/random.ts';
 
@@ -101,5 +101,17 @@ describe('clusteredGraph', () => {
     }
     // At world zoom (a 630-px world) at least three places per marker on average.
     expect(pc.level(clusterZoom(630)).markers.length).toBeLessThan(2000 / 3);
+  });
+});
+
+describe('largestFlows', () => {
+  it('keeps every place and the largest flows, ties by key, and counts the rest', () => {
+    const g = renderGraph([['A', 0, 0, 1], ['B', 1, 1, 1], ['C', 2, 2, 1]], [['A', 'B', 5], ['B', 'C', 9], ['C', 'A', 5], ['A', 'C', 1]]);
+    const { graph, hiddenFlows } = largestFlows(g, 2);
+    expect(hiddenFlows).toBe(2);
+    expect(graph.order).toBe(3);
+    // 9, then the tie of 5s broken by key: "A>B" before "C>A".
+    expect(graph.edges()).toEqual(['B>C', 'A>B']);
+    expect(largestFlows(g, 4).graph).toBe(g);
   });
 });

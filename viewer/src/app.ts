@@ -257,7 +257,7 @@ export class App {
     if (r.graph.size === 0) replace(empty, h('strong', {}, 'Nothing to draw'), emptyNote(this.state));
     const parts = [
       h('span', { id: 'status-places' }, `${formatValue(r.graph.order)} places`),
-      h('span', { id: 'status-flows', 'data-count': r.graph.size }, `${formatValue(r.graph.size)} of ${formatValue(a.graph.size)} flows drawn`),
+      h('span', { id: 'status-flows', 'data-count': r.graph.size }, `${formatValue(r.graph.size)} of ${formatValue(a.graph.size)} flows selected`),
       h('span', {}, `${formatValue(r.moves)} moves`),
       filterNote(this.state) ? h('span', {}, filterNote(this.state)) : null,
       r.unplaced.length && this.state.layout === 'map' ? h('span', { title: r.unplaced.slice(0, 50).join(', ') }, `${r.unplaced.length} places without coordinates not on the map`) : null,
@@ -270,12 +270,15 @@ export class App {
   /** At a clustered zoom, says how many markers and flows are on screen (the status counts the selection). */
   private showDrawn(info: { markers: number; flows: number; hiddenFlows: number; clustered: boolean }): void {
     let note = document.getElementById('status-drawn');
-    if (!info.clustered) return note?.remove();
+    if (!info.clustered && !info.hiddenFlows) return note?.remove();
     if (!note) {
       note = h('span', { id: 'status-drawn' });
       $('status').append(note);
     }
-    note.textContent = `at this zoom: ${formatValue(info.markers)} places and clusters, ${formatValue(info.flows)} flows between them${info.hiddenFlows ? ` (the largest; ${formatValue(info.hiddenFlows)} smaller not drawn)` : ''}`;
+    const left = info.hiddenFlows ? ` (the largest; ${formatValue(info.hiddenFlows)} smaller not drawn, see Map style)` : '';
+    note.textContent = info.clustered
+      ? `at this zoom: ${formatValue(info.markers)} places and clusters, ${formatValue(info.flows)} flows between them${left}`
+      : `${formatValue(info.flows)} flows on the map${left}`;
   }
 
   private tooltip(text: string | null, at: { x: number; y: number } | null): void {

@@ -207,3 +207,18 @@ export function clusteredGraph(places: RenderGraph, level: ClusterLevel, maxFlow
   }
   return { graph, hiddenFlows };
 }
+
+/**
+ * The places' graph with only its `limit` largest flows (ties by key), sharing attribute
+ * objects; the graph itself when it has no more. A default minimum for large analyses: past a
+ * few thousand flows the thin ones only add a haze over the map.
+ */
+export function largestFlows(graph: RenderGraph, limit: number): { graph: RenderGraph; hiddenFlows: number } {
+  if (graph.size <= limit) return { graph, hiddenFlows: 0 };
+  const edges = graph.mapEdges((edge, a) => ({ edge, weight: a.weight }));
+  edges.sort((x, y) => y.weight - x.weight || (x.edge < y.edge ? -1 : 1));
+  const out: RenderGraph = new Graph({ type: 'directed', multi: false, allowSelfLoops: false });
+  graph.forEachNode((node, a) => out.addNode(node, a));
+  for (const { edge } of edges.slice(0, limit)) out.addDirectedEdgeWithKey(edge, graph.source(edge), graph.target(edge), graph.getEdgeAttributes(edge));
+  return { graph: out, hiddenFlows: graph.size - limit };
+}

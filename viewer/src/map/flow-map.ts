@@ -23,7 +23,7 @@ import { LABEL_DENSITY, MAP_STYLE_DEFAULTS, type MapStyle } from './style.ts';
 import { FlowSnapshot } from './flow-snapshot.ts';
 import { FocusOverlay } from './focus-overlay.ts';
 import { StrongFlows } from './strong-flows.ts';
-import { CLUSTER_EXTENT, CLUSTER_PREFIX, clusteredGraph, clusterZoom, PlaceClusters, placesKey, type ClusterLevel } from './clusters.ts';
+import { CLUSTER_EXTENT, CLUSTER_PREFIX, clusteredGraph, clusterZoom, largestFlows, PlaceClusters, placesKey, type ClusterLevel } from './clusters.ts';
 import { dodge } from './dodge.ts';
 import { pickDisc, type Disc } from './picking.ts';
 import { WORLD_BBOX } from './projection.ts';
@@ -64,6 +64,8 @@ export type ClusterMode = 'auto' | 'on' | 'off';
  * few thousand, thin flows add a haze but cost a full software-WebGL redraw at every zoom step.
  */
 export const CLUSTERED_FLOW_LIMIT = 1000;
+/** Most flows drawn without clustering, by default (the map style's "Most flows drawn" changes both). */
+export const PLAIN_FLOW_LIMIT = 3000;
 
 /** Latitude of a Web Mercator y in the map's degree-like units (projection.ts). */
 const latitudeOf = (y: number) => ((2 * Math.atan(Math.exp((y * Math.PI) / 180)) - Math.PI / 2) * 180) / Math.PI;
@@ -289,7 +291,6 @@ export class FlowMap {
 
   /** Applies the map style (style.ts): a redraw, and a new clustering only when its mode changes. */
   setStyle(style: MapStyle): void {
-    this.style = style;
     this.strong.count = style.top;
     this.strong.width = style.width;
     this.strong.opacity = style.opacity;
@@ -298,7 +299,9 @@ export class FlowMap {
     this.basemap.showLabels = style.countries;
     this.sigma.setSetting('renderLabels', style.labels !== 'none');
     this.sigma.setSetting('labelDensity', LABEL_DENSITY[style.labels]);
-    if (style.cluster !== this.clusterMode) {
+    const most = style.most !== this.style.most;
+    this.style = style;
+    if (style.cluster !== this.clusterMode || most) {
       this.clusterMode = style.cluster;
       this.setGraph(this.places);
     } else this.sigma.refresh({ skipIndexation: true });
@@ -320,10 +323,15 @@ export class FlowMap {
   /** The graph sigma should draw for the current zoom. */
   private drawable(): RenderGraph {
     this.hiddenFlows = 0;
-    if (!this.clusters) return this.places;
+    const most = this.style.most < 0 ? Infinity : this.style.most;
+    if (!this.clusters) {
+      const { graph, hiddenFlows } = largestFlows(this.places, this.layout === 'map' ? most || PLAIN_FLOW_LIMIT : Infinity);
+      this.hiddenFlows = hiddenFlows;
+      return graph;
+    }
     const t0 = performance.now();
     this.level = this.clusters.level(this.cameraClusterZoom());
-    const { graph, hiddenFlows } = clusteredGraph(this.places, this.level, CLUSTERED_FLOW_LIMIT);
+    const { graph, hiddenFlows } = clusteredGraph(this.places, this.level, most || CLUSTERED_FLOW_LIMIT);
     this.hiddenFlows = hiddenFlows;
     this.timings.aggregateMs = performance.now() - t0;
     return graph;

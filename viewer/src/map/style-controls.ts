@@ -28,6 +28,7 @@ export class StyleControls {
       field('Flow width', range('style-width', style.width, 0.25, 3, 0.25, (v) => set({ width: v })), 'Multiplies every flow’s width'),
       field('Flow shape', select('style-flows', style.flows, [['arrow', 'Curved arrows'], ['taper', 'Tapered (wide at the source)']], (v) => set({ flows: v as MapStyle['flows'] })), 'Tapered flows narrow towards their destination instead of ending in an arrow head'),
       field('Largest flows on top', range('style-top', style.top, 0, 200, 10, (v) => set({ top: v })), 'How many of the largest flows are drawn again above the places, so no disc hides them'),
+      field('Most flows drawn', select('style-most', String(style.most), [['0', 'Automatic (1,000 / 3,000)'], ['500', '500'], ['1000', '1,000'], ['3000', '3,000'], ['10000', '10,000'], ['-1', 'All']], (v) => set({ most: Number(v) })), 'Only the largest flows are drawn; automatic: 1,000 between clusters, 3,000 otherwise (the status line says how many are left out)'),
       field('Place labels', select('style-labels', style.labels, [['none', 'None'], ['few', 'Few'], ['normal', 'Normal'], ['many', 'Many']], (v) => set({ labels: v as MapStyle['labels'] })), 'How densely place names are drawn'),
       h('label', { class: 'row' }, h('input', { type: 'checkbox', id: 'style-countries', checked: style.countries, onchange: (e: Event) => set({ countries: (e.target as HTMLInputElement).checked }) }), 'Country names'),
     );

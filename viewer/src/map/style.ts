@@ -22,14 +22,16 @@ export interface MapStyle {
   top: number;
   /** Country names on the basemap. */
   countries: boolean;
+  /** Most flows drawn, the largest: 0 automatic (1,000 between clusters, 3,000 otherwise), −1 all. */
+  most: number;
 }
 
-export const MAP_STYLE_DEFAULTS: Readonly<MapStyle> = Object.freeze({ cluster: 'auto', opacity: 1, width: 1, labels: 'normal', flows: 'arrow', top: 40, countries: true });
+export const MAP_STYLE_DEFAULTS: Readonly<MapStyle> = Object.freeze({ cluster: 'auto', opacity: 1, width: 1, labels: 'normal', flows: 'arrow', top: 40, countries: true, most: 0 });
 
 /** sigma's labelDensity for each setting (0: no labels). */
 export const LABEL_DENSITY: Readonly<Record<LabelDensity, number>> = Object.freeze({ none: 0, few: 0.2, normal: 0.5, many: 1.5 });
 
-const RANGES = { opacity: [0.1, 2], width: [0.25, 3], top: [0, 200] } as const;
+const RANGES = { opacity: [0.1, 2], width: [0.25, 3], top: [0, 200], most: [-1, 1e6] } as const;
 const CHOICES = { cluster: ['auto', 'on', 'off'], labels: ['none', 'few', 'normal', 'many'], flows: ['arrow', 'taper'] } as const;
 
 /**
@@ -56,16 +58,16 @@ export function paramToStyle(value: string): { style: MapStyle; problems: string
   const problems: string[] = [];
   for (const part of value.split(',').filter(Boolean)) {
     const [key, v = ''] = part.split(':');
-    if (key === 'opacity' || key === 'width' || key === 'top') {
+    if (key === 'opacity' || key === 'width' || key === 'top' || key === 'most') {
       const n = Number(v);
       const [lo, hi] = RANGES[key];
-      if (v !== '' && Number.isFinite(n) && n >= lo && n <= hi) style[key] = key === 'top' ? Math.round(n) : n;
+      if (v !== '' && Number.isFinite(n) && n >= lo && n <= hi) style[key] = key === 'top' || key === 'most' ? Math.round(n) : n;
       else problems.push(`${key}:${v} (expected a number from ${lo} to ${hi})`);
     } else if (key === 'cluster' || key === 'labels' || key === 'flows') {
       if ((CHOICES[key] as readonly string[]).includes(v)) (style as unknown as Record<string, string>)[key] = v;
       else problems.push(`${key}:${v} (expected ${CHOICES[key].join(', ')})`);
     } else if (key === 'countries' && (v === 'on' || v === 'off')) style.countries = v === 'on';
-    else problems.push(`${part} (expected cluster, opacity, width, labels, flows, top or countries)`);
+    else problems.push(`${part} (expected cluster, opacity, width, labels, flows, top, countries or most)`);
   }
   return { style, problems };
 }
