@@ -219,3 +219,39 @@ describe('clustering on a 5,000-place / 50,000-flow analysis', () => {
     expect(after).toBe(graph.order);
   });
 });
+
+describe('the Scholarly Migration Database country flows', () => {
+  let session: ViewerSession;
+  let graph: FlowGraph;
+
+  beforeAll(async () => {
+    const dataDir = join(tmp, 'countries');
+    execFileSync(
+      process.execPath,
+      [join(ROOT, 'bin', 'talentflow.mjs'), 'analyze', join(ROOT, 'data', 'scholarly-migration', 'scopus_2024_V1_scholarlymigration_countryflows_enriched.csv.gz'), '--level', 'country', '--map', 'from=iso3codefrom,to=iso3codeto,count=n_migrations', '--out', dataDir],
+      { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    graph = graphFromJson(readFileSync(join(dataDir, 'graph.json'), 'utf8'));
+    session = await openViewer(dist, dataDir);
+  }, 240_000);
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('draws the 3,000 largest of the country flows by default, says how many are left out, and all of them with style=most:-1', async () => {
+    expect(graph.size).toBeGreaterThan(3000);
+    await gotoViewer(session);
+    await session.page.mouse.move(1, 1);
+    await session.page.waitForTimeout(500);
+    await session.page.screenshot({ path: join(ARTIFACTS, 'viewer-countries.png') });
+    const drawn = await session.page.evaluate(() => window.talentflow.drawnFlows().map(([, , w]) => w));
+    const weights = graph.mapEdges((_e, a) => a.weight).sort((a, b) => b - a);
+    expect(drawn.length).toBe(3000);
+    expect(drawn.sort((a, b) => b - a)).toEqual(weights.slice(0, 3000));
+    expect(await session.page.locator('#status-drawn').textContent()).toContain(`${(graph.size - 3000).toLocaleString('en-US')} smaller not drawn`);
+    await gotoViewer(session, '?style=most:-1');
+    expect(await session.page.evaluate(() => window.talentflow.drawnFlows().length)).toBe(graph.size);
+    expect(session.errors).toEqual([]);
+  });
+});
