@@ -163,6 +163,11 @@ export class FlowMap {
   private clusters: PlaceClusters | null = null;
   private clustersKey = '';
   private level: ClusterLevel | null = null;
+  /**
+   * Each visited zoom's clustered graph, as built (sigma gets a copy: dodging moves its markers).
+   * Zooming back to a zoom seen before then costs a copy, not a new sum over every flow.
+   */
+  private levelGraphs = new Map<number, { graph: RenderGraph; hiddenFlows: number }>();
   private levelTimer = 0;
   clusterMode: ClusterMode = 'auto';
   private style: MapStyle = { ...MAP_STYLE_DEFAULTS };
@@ -273,6 +278,7 @@ export class FlowMap {
    */
   setGraph(graph: RenderGraph): void {
     this.places = graph;
+    this.levelGraphs = new Map();
     const on = this.layout === 'map' && (this.clusterMode === 'on' || (this.clusterMode === 'auto' && (graph.order > DODGE_PLACE_LIMIT || graph.size > DODGE_FLOW_LIMIT)));
     if (on) {
       // The clustering is kept while the places and their sizes stay (a filter change keeps them).
@@ -331,8 +337,13 @@ export class FlowMap {
     }
     const t0 = performance.now();
     this.level = this.clusters.level(this.cameraClusterZoom());
-    const { graph, hiddenFlows } = clusteredGraph(this.places, this.level, most || CLUSTERED_FLOW_LIMIT);
-    this.hiddenFlows = hiddenFlows;
+    let built = this.levelGraphs.get(this.level.zoom);
+    if (!built) {
+      built = clusteredGraph(this.places, this.level, most || CLUSTERED_FLOW_LIMIT);
+      this.levelGraphs.set(this.level.zoom, built);
+    }
+    this.hiddenFlows = built.hiddenFlows;
+    const graph = built.graph.copy() as RenderGraph;
     this.timings.aggregateMs = performance.now() - t0;
     return graph;
   }
