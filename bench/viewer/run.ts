@@ -3,7 +3,7 @@
  * headless Debian Chromium with software WebGL (--disable-gpu: SwiftShader on the CPU, so these
  * are floors; a GPU draws flows far faster).
  *
- *   npx tsx bench/viewer/run.ts [--data DIR]... [--places 5000 --flows 50000] [--runs 3]
+ *   npx tsx bench/viewer/run.ts [--data DIR]... [--places 5000 --flows 50000] [--runs 3] [--query '?style=cluster:off']...
  *
  * Without --data it measures the calibrated sample (out/calibrated; run `npm run demo` first)
  * and a synthetic analysis of --places × --flows written by
@@ -12,11 +12,18 @@
  * Measures, per analysis:
  *   appear      page navigation → places, flows and basemap drawn (the flows' GPU work included:
  *               the time is taken after the flows layer has been read back)
+ *   load task   the longest main-thread task (long-task observer) while the page opens
  *   drag        frame intervals (requestAnimationFrame) while the mouse drags the map, then
  *               zooms with the wheel: median, 95th percentile and worst
+ *   pan tasks   the longest main-thread task from the start of the gesture until 3 s after it
+ *               ends: every redraw after the pan or zoom (new clusters, all flows) included
  *   settle      one full drawing of every flow after the camera stops (drawing + read-back)
  *   hover       mouse onto a place → its flows emphasised on screen
  *   filter      minimum flow changed → new flows drawn
+ *   png         the PNG export (drawing, labels, legend, encoding)
+ *
+ * Each --query (default: none, and for the synthetic analysis also ?style=cluster:off) is
+ * measured in the same run, side by side.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -31,6 +38,7 @@ const { values } = parseArgs({
     places: { type: 'string', default: '5000' },
     flows: { type: 'string', default: '50000' },
     runs: { type: 'string', default: '3' },
+    query: { type: 'string', multiple: true },
   },
 });
 
@@ -42,6 +50,9 @@ interface Stats {
 
 interface Result {
   label: string;
+  loadTaskMs: number;
+  panTaskMs: number;
+  pngMs: number;
   places: number;
   flows: number;
   appearMs: number[];
@@ -56,18 +67,29 @@ const stats = (xs: number[]): Stats => {
   return { median: s[Math.floor(s.length / 2)] ?? NaN, p95: s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] ?? NaN, max: s[s.length - 1] ?? NaN };
 };
 
-async function measure(label: string, dir: string, distDir: string, runs: number): Promise<Result> {
+async function measure(label: string, dir: string, distDir: string, runs: number, query: string): Promise<Result> {
   const session = await openViewer(distDir, dir, { width: 1400, height: 900 });
   const page = session.page;
+  await session.context.addInitScript(() => {
+    const w = window as unknown as { __long: { start: number; duration: number }[] };
+    w.__long = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__long.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const longest = (from: number, to = Infinity) =>
+    page.evaluate(([a, b]) => Math.max(0, ...(window as unknown as { __long: { start: number; duration: number }[] }).__long.filter((t) => t.start >= a! && t.start <= b!).map((t) => t.duration)), [from, to]);
   const frames = () => page.evaluate(() => window.talentflow.app.map!.snapshot.lastFrameMs);
   const twoFrames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   try {
     const appearMs: number[] = [];
+    let loadTaskMs = 0;
     for (let i = 0; i < runs; i++) {
-      await gotoViewer(session);
-      await page.waitForFunction(() => ['firstRender', 'basemap'].every((k) => window.talentflow.app.timings[k] !== undefined), null, { timeout: 120_000 });
+      await page.goto(`${session.server.url}${query}`);
+      await page.waitForFunction(() => ['firstRender', 'basemap'].every((k) => window.talentflow?.app.timings[k] !== undefined), null, { timeout: 180_000 });
       const t = await page.evaluate(() => window.talentflow.app.timings);
       appearMs.push(Math.max(t['firstRender']!, t['basemap']!));
+      loadTaskMs = Math.max(loadTaskMs, await longest(0));
     }
     const counts = await page.evaluate(() => ({ places: Number(document.getElementById('map')!.dataset['nodes']), flows: Number(document.getElementById('map')!.dataset['edges']) }));
     // Let the first full drawing finish before interacting.
@@ -77,6 +99,7 @@ async function measure(label: string, dir: string, distDir: string, runs: number
     const x0 = box.x + 30;
     const y0 = box.y + box.height - 30;
     await page.mouse.move(x0, y0);
+    const gestureStart = await page.evaluate(() => performance.now());
     await page.evaluate(() => {
       const w = window as unknown as { __frames: number[]; __raf: number };
       w.__frames = [];
@@ -107,16 +130,27 @@ async function measure(label: string, dir: string, distDir: string, runs: number
     await page.waitForFunction(() => !window.talentflow.app.map!.sigma.getCamera().isAnimated());
     await twoFrames();
     const settleMs = await frames();
+    await page.waitForTimeout(3000);
+    const panTaskMs = await longest(gestureStart);
 
     // Hover the largest place drawn.
     await page.evaluate(() => window.talentflow.app.map!.setCamera(null));
     await twoFrames();
     const biggest = await page.evaluate(() => window.talentflow.app.order[0]!);
-    const at = (await page.evaluate((p) => window.talentflow.nodeViewport(p), biggest))!;
+    // At a clustered zoom the largest place may be inside a cluster: hover the largest marker drawn.
+    const at = await page.evaluate((p) => {
+      const map = window.talentflow.app.map!;
+      const g = map.sigma.getGraph();
+      const node = g.hasNode(p) ? p : g.reduceNodes((best: string | null, n, a) => (best === null || (a.value ?? 0) > (g.getNodeAttribute(best, 'value') ?? 0) ? n : best), null);
+      return node === null ? null : map.nodeViewport(node);
+    }, biggest);
     let t = Date.now();
-    await page.mouse.move(box.x + at.x, box.y + at.y);
-    await twoFrames();
-    const hoverMs = Date.now() - t;
+    let hoverMs = NaN;
+    if (at) {
+      await page.mouse.move(box.x + at.x, box.y + at.y);
+      await twoFrames();
+      hoverMs = Date.now() - t;
+    }
     await page.mouse.move(1, 1);
     await twoFrames();
 
@@ -125,38 +159,46 @@ async function measure(label: string, dir: string, distDir: string, runs: number
     await twoFrames();
     await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
     const filterMs = Date.now() - t;
-    return { label, ...counts, appearMs, drag: stats(dragFrames), settleMs, hoverMs, filterMs };
+
+    await page.waitForTimeout(1000);
+    const pngMs = await page.evaluate(async () => {
+      const t0 = performance.now();
+      await window.talentflow.app.exportPng();
+      return performance.now() - t0;
+    });
+    return { label, ...counts, appearMs, loadTaskMs, drag: stats(dragFrames), panTaskMs, settleMs, hoverMs, filterMs, pngMs };
   } finally {
     await session.close();
   }
 }
 
 const runs = Number(values.runs);
-const targets: [string, string][] = [];
+const targets: [string, string, string][] = [];
 let tmp: string | null = null;
-if (values.data?.length) for (const d of values.data) targets.push([d, d]);
+const queries = values.query?.length ? values.query : null;
+if (values.data?.length) for (const d of values.data) for (const q of queries ?? ['']) targets.push([`${d}${q ? ` ${q}` : ''}`, d, q]);
 else {
-  if (existsSync('out/calibrated/graph.json')) targets.push(['calibrated sample', 'out/calibrated']);
+  if (existsSync('out/calibrated/graph.json')) for (const q of queries ?? ['']) targets.push([`calibrated sample${q ? ` ${q}` : ''}`, 'out/calibrated', q]);
   else process.stderr.write('bench: no out/calibrated (run "npm run demo"); measuring the synthetic analysis only\n');
   tmp = mkdtempSync(join(tmpdir(), 'talentflow-bench-'));
   const dir = join(tmp, 'synthetic');
   writeSyntheticAnalysis(dir, { places: Number(values.places), flows: Number(values.flows), seed: 42 });
-  targets.push([`synthetic ${values.places} places × ${values.flows} flows`, dir]);
+  for (const q of queries ?? ['', '?style=cluster:off']) targets.push([`synthetic ${values.places} places × ${values.flows} flows${q ? ` ${q}` : ''}`, dir, q]);
 }
 const distDir = await prebuiltViewer();
 try {
   const results: Result[] = [];
-  for (const [label, dir] of targets) {
+  for (const [label, dir, query] of targets) {
     process.stderr.write(`bench: ${label}…\n`);
-    results.push(await measure(label, dir, distDir, runs));
+    results.push(await measure(label, dir, distDir, runs, query));
   }
   const f = (x: number) => Math.round(x).toLocaleString('en-US');
   const cpu = cpus()[0]?.model ?? '?';
   console.log(`${cpus().length} × ${cpu}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end; Chromium headless, --disable-gpu (software WebGL); viewport 1400×900; ${new Date().toISOString().slice(0, 10)}.\n`);
-  console.log('| analysis | places | flows drawn | page open → map drawn, ms (each run) | drag + wheel frame ms: median / p95 / worst | full redraw of the flows, ms | hover → emphasis, ms | filter change → redrawn, ms |');
-  console.log('|---|---:|---:|---|---|---:|---:|---:|');
+  console.log('| analysis | places | flows selected | page open → map drawn, ms (each run) | longest task while opening, ms | drag + wheel frame ms: median / p95 / worst | longest task, gesture → 3 s after, ms | full redraw, ms | hover → emphasis, ms | filter change → redrawn, ms | PNG export, ms |');
+  console.log('|---|---:|---:|---|---:|---|---:|---:|---:|---:|---:|');
   for (const r of results) {
-    console.log(`| ${r.label} | ${f(r.places)} | ${f(r.flows)} | ${r.appearMs.map(f).join(', ')} | ${f(r.drag.median)} / ${f(r.drag.p95)} / ${f(r.drag.max)} | ${f(r.settleMs)} | ${f(r.hoverMs)} | ${f(r.filterMs)} |`);
+    console.log(`| ${r.label} | ${f(r.places)} | ${f(r.flows)} | ${r.appearMs.map(f).join(', ')} | ${f(r.loadTaskMs)} | ${f(r.drag.median)} / ${f(r.drag.p95)} / ${f(r.drag.max)} | ${f(r.panTaskMs)} | ${f(r.settleMs)} | ${f(r.hoverMs)} | ${f(r.filterMs)} | ${f(r.pngMs)} |`);
   }
 } finally {
   if (tmp) rmSync(tmp, { recursive: true, force: true });

@@ -14,6 +14,7 @@ import { EXACT_CURVES_LIMIT, mapPositions, toRenderGraph, type RenderResult } fr
 import { emptyNote, filterNote, selectFlows, type FlowSelection } from './selection.ts';
 import { defaultState, queryToState, stateToQuery, type ViewState } from './state.ts';
 import { Controls } from './ui/controls.ts';
+import { StyleControls } from './map/style-controls.ts';
 import { formatValue, h, replace } from './ui/dom.ts';
 import { Heatmap } from './ui/heatmap.ts';
 import { legendModel, renderLegend } from './ui/legend.ts';
@@ -48,6 +49,7 @@ export class App {
   private positions: { map: Positions | null; network: Positions | null } = { map: null, network: null };
   private readonly controls: Controls;
   private readonly heatmap: Heatmap;
+  private readonly styleControls: StyleControls;
   private readonly warnings = new Set<string>();
   private urlTimer = 0;
   /** The layout and analysis the camera was last framed for. */
@@ -63,8 +65,10 @@ export class App {
       reset: () => {
         this.panels.timeline.stop();
         this.update({ ...defaultState(), data: this.state.data });
+        this.styleControls.render(this.state.mapStyle);
       },
     });
+    this.styleControls = new StyleControls($('map-style'), (mapStyle) => this.update({ mapStyle }));
     this.heatmap = new Heatmap($('heatmap'));
     this.panels = new AnalystPanels((patch) => this.update(patch));
     this.bindChrome();
@@ -117,6 +121,7 @@ export class App {
     $('dataset-name').title = `${typeof made === 'string' ? `${made}\n` : ''}${analysis.graph.order} places, ${analysis.graph.size} flows${analysis.years ? `, arrivals ${analysis.years[0]}–${analysis.years[1]}` : ''}`;
     document.title = `${analysis.name} · talentflow viewer`;
     this.controls.render(analysis, s);
+    this.styleControls.render(s.mapStyle);
     this.timings['controls'] = performance.now();
     this.recompute('filters');
     $('loading').hidden = true;
@@ -151,6 +156,7 @@ export class App {
       if (changed.includes('selected')) this.showSelection();
       if (changed.includes('heatmapSort')) this.renderHeatmap();
       if (changed.includes('tableSort')) this.panels.renderTable(this.state);
+      if (changed.includes('mapStyle')) this.map?.setStyle(this.state.mapStyle);
       if (changed.includes('camera') && patch.camera !== undefined && this.map) this.map.setCamera(this.state.camera);
     }
     this.controls.sync(this.state, this.analysis);
@@ -194,11 +200,13 @@ export class App {
         clickStage: () => this.update({ selected: null }),
         hoverNode: (node, at) => this.tooltipForNode(node, at),
         hoverEdge: (edge, at) => this.tooltipForEdge(edge, at),
+        drawn: (info) => this.showDrawn(info),
         camera: (view) => {
           this.state = { ...this.state, camera: view };
           this.scheduleUrl();
         },
       });
+      this.map.setStyle(s.mapStyle);
       this.timings['mapCreated'] = performance.now();
       this.map.sigma.once('afterRender', () => (this.timings['firstRender'] = performance.now()));
       this.panels.attachMap(this.map.sigma);
@@ -270,7 +278,7 @@ export class App {
     if (r.graph.size === 0) replace(empty, h('strong', {}, 'Nothing to draw'), this.filtered!.drawn.size > 0 ? placeEmptyNote(this.state, this.analysis!.graph) : emptyNote(this.state));
     const parts = [
       h('span', { id: 'status-places' }, `${formatValue(r.graph.order)} places`),
-      h('span', { id: 'status-flows', 'data-count': r.graph.size }, `${formatValue(r.graph.size)} of ${formatValue(a.graph.size)} flows drawn`),
+      h('span', { id: 'status-flows', 'data-count': r.graph.size }, `${formatValue(r.graph.size)} of ${formatValue(a.graph.size)} flows selected`),
       h('span', {}, `${formatValue(r.moves)} moves`),
       filterNote(this.state) ? h('span', {}, filterNote(this.state)) : null,
       placeNote(this.state, a.graph, a.communities) ? h('span', { id: 'status-places-filter' }, placeNote(this.state, a.graph, a.communities)) : null,
@@ -278,6 +286,21 @@ export class App {
       this.warnings.size ? h('span', { class: 'warn', title: [...this.warnings].join('\n') }, `${this.warnings.size} note${this.warnings.size > 1 ? 's' : ''}`) : null,
     ];
     replace($('status'), ...parts);
+    if (this.map) this.showDrawn({ markers: Number($('map').dataset['drawnNodes']), flows: Number($('map').dataset['drawnEdges']), hiddenFlows: this.map.hiddenFlows, clustered: this.map.clusterLevel() !== null });
+  }
+
+  /** At a clustered zoom, says how many markers and flows are on screen (the status counts the selection). */
+  private showDrawn(info: { markers: number; flows: number; hiddenFlows: number; clustered: boolean }): void {
+    let note = document.getElementById('status-drawn');
+    if (!info.clustered && !info.hiddenFlows) return note?.remove();
+    if (!note) {
+      note = h('span', { id: 'status-drawn' });
+      $('status').append(note);
+    }
+    const left = info.hiddenFlows ? ` (the largest; ${formatValue(info.hiddenFlows)} smaller not drawn, see Map style)` : '';
+    note.textContent = info.clustered
+      ? `at this zoom: ${formatValue(info.markers)} places and clusters, ${formatValue(info.flows)} flows between them${left}`
+      : `${formatValue(info.flows)} flows on the map${left}`;
   }
 
   private tooltip(text: string | null, at: { x: number; y: number } | null): void {
@@ -299,15 +322,16 @@ export class App {
   }
 
   private tooltipForNode(node: string | null, at: { x: number; y: number } | null): void {
-    if (!node || !this.render) return this.tooltip(null, null);
-    const a = this.render.graph.getNodeAttributes(node);
+    if (!node || !this.render || !this.map) return this.tooltip(null, null);
+    // The drawn graph: at a clustered zoom the node may be a cluster of places.
+    const a = this.map.sigma.getGraph().getNodeAttributes(node);
     const measure = SIZE_MEASURE_INFO[this.state.sizeBy].label;
     this.tooltip(`${a.label} · ${measure} ${formatValue(a.value)} · in ${formatValue(a.inflow)} · out ${formatValue(a.outflow)}`, this.clientOf(at));
   }
 
   private tooltipForEdge(edge: string | null, at: { x: number; y: number } | null): void {
-    if (!edge || !this.render) return this.tooltip(null, null);
-    const g = this.render.graph;
+    if (!edge || !this.render || !this.map) return this.tooltip(null, null);
+    const g = this.map.sigma.getGraph();
     const label = (n: string) => g.getNodeAttribute(n, 'label');
     this.tooltip(`${label(g.source(edge))} → ${label(g.target(edge))}: ${formatValue(g.getEdgeAttribute(edge, 'weight'))} moves`, this.clientOf(at));
   }

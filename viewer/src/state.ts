@@ -7,6 +7,7 @@
  * fall back to their default and are reported once (never thrown: a bad link still opens).
  */
 import { VIEW_DEFAULTS } from './defaults.ts';
+import { MAP_STYLE_DEFAULTS, paramToStyle, styleToParam, type MapStyle } from './map/style.ts';
 
 export type Layout = 'map' | 'network';
 export const LAYOUTS: readonly Layout[] = ['map', 'network'];
@@ -81,6 +82,8 @@ export interface ViewState {
   camera: CameraView | null;
   /** Analysis folder URL; null = the one served with the page (data/). */
   data: string | null;
+  /** The map's look: clustering, flow opacity, width and shape, labels (map/style.ts). */
+  mapStyle: MapStyle;
 }
 
 /** The default view. */
@@ -104,6 +107,7 @@ export function defaultState(): ViewState {
     heatmapSort: { by: 'map' },
     camera: null,
     data: null,
+    mapStyle: { ...MAP_STYLE_DEFAULTS },
   };
 }
 
@@ -138,6 +142,7 @@ export function stateToQuery(state: ViewState): string {
   if (state.heatmapSort.by !== 'map') {
     q.set('sort', state.heatmapSort.by === 'discipline' ? `discipline:${state.heatmapSort.discipline}` : state.heatmapSort.by);
   }
+  if (styleToParam(state.mapStyle)) q.set('style', styleToParam(state.mapStyle));
   if (state.camera) {
     const c = state.camera;
     q.set('camera', `${round(c.x, 5)},${round(c.y, 5)},${round(c.ratio, 5)}`);
@@ -242,6 +247,12 @@ export function queryToState(query: string): { state: ViewState; problems: State
         else if (value.startsWith('discipline:') && value.length > 11) state.heatmapSort = { by: 'discipline', discipline: value.slice(11) };
         else bad(param, value, 'map, place or discipline:NAME');
         break;
+      case 'style': {
+        const read = paramToStyle(value);
+        state.mapStyle = read.style;
+        for (const p of read.problems) bad(param, p, 'key:value pairs of map/style.ts');
+        break;
+      }
       case 'camera': {
         const parts = value.split(',').map(Number);
         if (parts.length === 3 && parts.every(Number.isFinite) && parts[2]! > 0) {
@@ -250,7 +261,7 @@ export function queryToState(query: string): { state: ViewState; problems: State
         break;
       }
       default:
-        bad(param, value, 'a known parameter (data, layout, years, discipline, min, top, backbone, size, color, flows, place, dir, only, table, sort, camera)');
+        bad(param, value, 'a known parameter (data, layout, years, discipline, min, top, backbone, size, color, flows, place, dir, only, table, sort, style, camera)');
     }
   }
   return { state, problems };

@@ -32,6 +32,7 @@ export async function mapPng(sigma: Sigma, basemap: Basemap | null, legend: Lege
   const flowsOnTop = sigma.getContainer().classList.contains('flows-on-top');
   const layers = await drawOnCanvas(sigma, { backgroundColor: 'transparent', layers: flowsOnTop ? ['nodes', 'edges'] : ['edges', 'nodes'] });
   const labels = sigma.getCanvases()['labels'];
+  const strong = sigma.getCanvases()['strongFlows'];
   const canvas = document.createElement('canvas');
   canvas.width = Math.round(width * ratio);
   canvas.height = Math.round(height * ratio);
@@ -43,6 +44,7 @@ export async function mapPng(sigma: Sigma, basemap: Basemap | null, legend: Lege
   }
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.drawImage(layers, 0, 0, canvas.width, canvas.height);
+  if (strong) ctx.drawImage(strong, 0, 0, canvas.width, canvas.height);
   if (labels) ctx.drawImage(labels, 0, 0, canvas.width, canvas.height);
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.font = `600 13px ${FONT}`;

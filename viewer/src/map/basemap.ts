@@ -20,7 +20,18 @@ export const BASEMAP_STYLE = Object.freeze({
   ocean: '#e8eef3',
   land: '#fbfaf7',
   border: '#c9ced4',
+  countryLabel: '#8a939c',
 });
+
+/** A country name and where it goes: the centre of its largest part, in graph coordinates. */
+export interface CountryLabel {
+  name: string;
+  x: number;
+  y: number;
+  /** Extent of that part (graph units), to tell whether the name fits at a zoom. */
+  width: number;
+  height: number;
+}
 
 /** Camera ratio below which the detailed outlines are used (loaded on the first such zoom). */
 const DETAIL_RATIO = 0.4;
@@ -32,6 +43,7 @@ export function prefetchBasemap(): Promise<Topology> {
   return coarseTopology;
 }
 const ANTARCTICA = '010';
+const LABEL_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
 
 /** Projects a world-atlas topology into one Path2D in graph coordinates. */
 export function countriesPath(topology: Topology): Path2D {
@@ -46,6 +58,31 @@ export function countriesPath(topology: Topology): Path2D {
   return path2d;
 }
 
+/** Country labels from a world-atlas topology, largest countries first. */
+export function countryLabels(topology: Topology): CountryLabel[] {
+  const object = topology.objects['countries'] as GeometryCollection;
+  const collection = feature(topology, object);
+  const path = geoPath(createProjection());
+  const labels: (CountryLabel & { area: number })[] = [];
+  for (const f of collection.features) {
+    if (String(f.id) === ANTARCTICA || !f.geometry) continue;
+    const name = (f.properties as { name?: string } | null)?.name;
+    if (!name) continue;
+    const g = f.geometry;
+    const parts = g.type === 'MultiPolygon' ? g.coordinates.map((coordinates) => ({ type: 'Polygon' as const, coordinates })) : g.type === 'Polygon' ? [g] : [];
+    let best: { area: number; geometry: (typeof parts)[number] } | null = null;
+    for (const part of parts) {
+      const area = path.area(part);
+      if (!best || area > best.area) best = { area, geometry: part };
+    }
+    if (!best) continue;
+    const [x, y] = path.centroid(best.geometry);
+    const [[x0, y0], [x1, y1]] = path.bounds(best.geometry);
+    labels.push({ name, x: x!, y: y!, width: x1! - x0!, height: Math.abs(y1! - y0!), area: best.area });
+  }
+  return labels.sort((a, b) => b.area - a.area).map(({ area: _area, ...label }) => label);
+}
+
 /** sigma's graph → viewport transform as canvas `setTransform` arguments (CSS pixels). */
 export function graphToViewportTransform(sigma: Sigma): [number, number, number, number, number, number] {
   const o = sigma.graphToViewport({ x: 0, y: 0 });
@@ -58,6 +95,9 @@ export class Basemap {
   private readonly canvas: HTMLCanvasElement;
   private readonly ctx: CanvasRenderingContext2D;
   private coarse: Path2D | null = null;
+  private labels: CountryLabel[] = [];
+  /** Country names on the basemap (a map style option). */
+  showLabels = true;
   private detailed: Path2D | null = null;
   private visible = true;
   private readonly onRender = () => this.draw();
@@ -75,7 +115,9 @@ export class Basemap {
 
   /** Loads the 1:110m outlines and draws them; the 1:50m ones follow on the first close zoom. */
   async load(): Promise<void> {
-    this.coarse = countriesPath(await prefetchBasemap());
+    const topology = await prefetchBasemap();
+    this.coarse = countriesPath(topology);
+    this.labels = countryLabels(topology);
     this.draw();
   }
 
@@ -124,7 +166,35 @@ export class Basemap {
     ctx.lineWidth = 0.8 / Math.hypot(a, b);
     ctx.lineJoin = 'round';
     ctx.stroke(path);
+    ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
+    if (this.showLabels) this.paintLabels(ctx, [a, b, c, d, e, f], width, height);
     ctx.setTransform(1, 0, 0, 1, 0, 0);
+  }
+
+  /**
+   * Country names where they fit inside their country at this zoom, largest countries first and
+   * none over another; light, under the flows and places.
+   */
+  private paintLabels(ctx: CanvasRenderingContext2D, [a, , , d, e, f]: number[], width: number, height: number): void {
+    ctx.font = `italic 10.5px ${LABEL_FONT}`;
+    ctx.fillStyle = BASEMAP_STYLE.countryLabel;
+    ctx.textAlign = 'center';
+    const taken: { x1: number; y1: number; x2: number; y2: number }[] = [];
+    for (const label of this.labels) {
+      const w = label.width * Math.abs(a!);
+      const h = label.height * Math.abs(d!);
+      if (w < 30 || h < 14) continue;
+      const text = ctx.measureText(label.name).width;
+      if (text > w * 0.9) continue;
+      const x = label.x * a! + e!;
+      const y = label.y * d! + f!;
+      if (x < -text || x > width + text || y < -10 || y > height + 10) continue;
+      const box = { x1: x - text / 2 - 3, y1: y - 9, x2: x + text / 2 + 3, y2: y + 4 };
+      if (taken.some((t) => t.x1 < box.x2 && box.x1 < t.x2 && t.y1 < box.y2 && box.y1 < t.y2)) continue;
+      taken.push(box);
+      ctx.fillText(label.name, x, y);
+    }
+    ctx.textAlign = 'start';
   }
 
   draw(): void {

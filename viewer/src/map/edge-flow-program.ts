@@ -39,6 +39,7 @@ uniform float u_pixelRatio;
 uniform vec2 u_dimensions;
 uniform float u_minEdgeThickness;
 uniform float u_feather;
+uniform float u_taper;
 
 varying vec4 v_color;
 varying float v_offset;
@@ -68,6 +69,11 @@ void main() {
 
   float t = a_kind < 0.5 ? a_t * tBase : (a_kind < 1.5 ? tBase : tTip);
   float halfWidth = a_kind < 0.5 ? thickness / 2.0 : (a_kind < 1.5 ? thickness * HEAD_WIDTH / 2.0 : 0.0);
+  if (u_taper > 0.5) {
+    // Tapered: the body runs to the rim, from 1.8× the width at the source to a point; no head.
+    t = a_kind < 0.5 ? a_t * tTip : tTip;
+    halfWidth = a_kind < 0.5 ? thickness * 0.9 * (1.0 - a_t) + 0.25 : 0.0;
+  }
 
   float u = 1.0 - t;
   vec2 p = u * u * s + 2.0 * u * t * c + t * t * e;
@@ -117,7 +123,10 @@ void main(void) {
 `;
 
 const { UNSIGNED_BYTE, FLOAT } = WebGLRenderingContext;
-const UNIFORMS = ['u_matrix', 'u_sizeRatio', 'u_dimensions', 'u_pixelRatio', 'u_feather', 'u_minEdgeThickness'] as const;
+const UNIFORMS = ['u_matrix', 'u_sizeRatio', 'u_dimensions', 'u_pixelRatio', 'u_feather', 'u_minEdgeThickness', 'u_taper'] as const;
+
+/** The flow shape every instance of the program draws (the map style's "Flow shape"). */
+export const FLOW_SHAPE = { taper: false };
 
 /** [t, side, kind] per strip vertex: the body, then the head's base, then its tip. */
 function stripData(segments: number): number[][] {
@@ -169,7 +178,8 @@ export class EdgeCurvedFlowProgram extends EdgeProgram<(typeof UNIFORMS)[number]
   }
 
   setUniforms(params: RenderParams, { gl, uniformLocations }: ProgramInfo): void {
-    const { u_matrix, u_pixelRatio, u_feather, u_sizeRatio, u_dimensions, u_minEdgeThickness } = uniformLocations;
+    const { u_matrix, u_pixelRatio, u_feather, u_sizeRatio, u_dimensions, u_minEdgeThickness, u_taper } = uniformLocations;
+    gl.uniform1f(u_taper!, FLOW_SHAPE.taper ? 1 : 0);
     gl.uniformMatrix3fv(u_matrix!, false, params.matrix);
     gl.uniform1f(u_pixelRatio!, params.pixelRatio);
     gl.uniform1f(u_sizeRatio!, params.sizeRatio);

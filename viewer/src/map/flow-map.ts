@@ -18,9 +18,12 @@ import type { RenderEdgeAttributes, RenderGraph, RenderNodeAttributes } from '..
 import { premultiply } from '../scales.ts';
 import type { CameraView, Layout } from '../state.ts';
 import { Basemap } from './basemap.ts';
-import { EdgeCurvedFlowProgram } from './edge-flow-program.ts';
+import { EdgeCurvedFlowProgram, FLOW_SHAPE } from './edge-flow-program.ts';
+import { LABEL_DENSITY, MAP_STYLE_DEFAULTS, type MapStyle } from './style.ts';
 import { FlowSnapshot } from './flow-snapshot.ts';
 import { FocusOverlay } from './focus-overlay.ts';
+import { StrongFlows } from './strong-flows.ts';
+import { CLUSTER_EXTENT, CLUSTER_PREFIX, clusteredGraph, clusterZoom, largestFlows, PlaceClusters, placesKey, type ClusterLevel } from './clusters.ts';
 import { dodge } from './dodge.ts';
 import { pickDisc, type Disc } from './picking.ts';
 import { WORLD_BBOX } from './projection.ts';
@@ -51,6 +54,22 @@ export const DODGE_FLOW_LIMIT = 20000;
  */
 export const FLOWS_ON_TOP_LIMIT = 400;
 
+/**
+ * Clustering by zoom (clusters.ts) when set to 'auto': above the dodging limits, where places
+ * are too many to push apart one by one. Small analyses keep every place on the map.
+ */
+export type ClusterMode = 'auto' | 'on' | 'off';
+/**
+ * Most flows drawn at a clustered zoom: the largest, as flowmap.gl's default top flows. Past a
+ * few thousand, thin flows add a haze but cost a full software-WebGL redraw at every zoom step.
+ */
+export const CLUSTERED_FLOW_LIMIT = 1000;
+/** Most flows drawn without clustering, by default (the map style's "Most flows drawn" changes both). */
+export const PLAIN_FLOW_LIMIT = 3000;
+
+/** Latitude of a Web Mercator y in the map's degree-like units (projection.ts). */
+const latitudeOf = (y: number) => ((2 * Math.atan(Math.exp((y * Math.PI) / 180)) - Math.PI / 2) * 180) / Math.PI;
+
 type Frame = { x: [number, number]; y: [number, number] };
 
 export interface FlowMapEvents {
@@ -59,6 +78,8 @@ export interface FlowMapEvents {
   hoverNode(node: string | null, viewport: { x: number; y: number } | null): void;
   hoverEdge(edge: string | null, viewport: { x: number; y: number } | null): void;
   camera(view: CameraView): void;
+  /** What is drawn changed: markers (places or clusters) and flows, and flows left out at this zoom. */
+  drawn?(info: { markers: number; flows: number; hiddenFlows: number; clustered: boolean }): void;
 }
 
 /** Label boxes drawn in the current frame (sigma draws the largest places' labels first). */
@@ -107,11 +128,19 @@ function drawLabel(ctx: CanvasRenderingContext2D, data: PartialButFor<NodeDispla
   ctx.fillText(data.label, x, y);
 }
 
+/** `#rrggbb[aa]` with its alpha multiplied by `k` (capped at opaque). */
+function scaleAlpha(color: string, k: number): string {
+  const a = color.length === 9 ? parseInt(color.slice(7, 9), 16) / 255 : 1;
+  return `${color.slice(0, 7)}${Math.round(Math.min(1, a * k) * 255).toString(16).padStart(2, '0')}`;
+}
+
 export class FlowMap {
   readonly sigma: Sigma<RenderNodeAttributes, RenderEdgeAttributes>;
   readonly basemap: Basemap;
   readonly snapshot: FlowSnapshot;
   private readonly overlay: FocusOverlay;
+  /** The largest flows again above the discs (strong-flows.ts). */
+  readonly strong: StrongFlows;
   private focus: string | null = null;
   private focusNeighbors = new Set<string>();
   private selected: string | null = null;
@@ -129,6 +158,23 @@ export class FlowMap {
   private layout: Layout = 'map';
   /** Camera ratio the displacement was computed for (null: not yet, or no longer valid). */
   private dodgedRatio: number | null = null;
+  /** The places' render graph; what sigma draws is this or its clusters at the current zoom. */
+  private places: RenderGraph = new Graph({ type: 'directed' });
+  private clusters: PlaceClusters | null = null;
+  private clustersKey = '';
+  private level: ClusterLevel | null = null;
+  /**
+   * Each visited zoom's clustered graph, as built (sigma gets a copy: dodging moves its markers).
+   * Zooming back to a zoom seen before then costs a copy, not a new sum over every flow.
+   */
+  private levelGraphs = new Map<number, { graph: RenderGraph; hiddenFlows: number }>();
+  private levelTimer = 0;
+  clusterMode: ClusterMode = 'auto';
+  private style: MapStyle = { ...MAP_STYLE_DEFAULTS };
+  /** Flows of the current zoom not drawn (past CLUSTERED_FLOW_LIMIT). */
+  hiddenFlows = 0;
+  /** Milliseconds of the last clustering (supercluster's index) and the last aggregation of flows, for the benchmark. */
+  readonly timings = { clusterMs: 0, aggregateMs: 0 };
 
   /** Creates the map empty; `setGraph` draws the first graph (one processing pass, not two). */
   constructor(container: HTMLElement, private readonly events: FlowMapEvents) {
@@ -169,17 +215,20 @@ export class FlowMap {
     this.basemap = new Basemap(plain);
     this.snapshot = new FlowSnapshot(plain, () => this.isMoving());
     this.overlay = new FocusOverlay(this.sigma);
+    this.strong = new StrongFlows(this.sigma);
     this.sigma.on('beforeRender', () => (labelBoxes = []));
     this.sigma.on('afterRender', () => {
+      this.strong.draw(this.focus);
       if (this.snapshot.active && (this.focus !== null || this.hoveredEdge !== null)) this.overlay.draw(this.focus, this.hoveredEdge);
       else this.overlay.clear();
       this.dodgeIfZoomed();
+      this.reclusterIfZoomed();
     });
 
     // Sigma's own picking returns the topmost disc, which is the smallest where discs overlap
     // (picking.ts): every hover and click goes through this geometric pick instead.
     (this.sigma as unknown as { getNodeAtPosition(p: { x: number; y: number }): string | null }).getNodeAtPosition = (p) => this.placeAt(p);
-    this.sigma.on('clickNode', ({ node }) => this.events.clickNode(node));
+    this.sigma.on('clickNode', ({ node }) => (node.startsWith(CLUSTER_PREFIX) ? void this.expandCluster(node) : this.events.clickNode(node)));
     this.sigma.on('clickStage', () => this.events.clickStage());
     this.sigma.on('enterNode', ({ node }) => {
       // Passing over places while panning must not re-emphasise.
@@ -223,8 +272,112 @@ export class FlowMap {
     this.basemap.setVisible(layout === 'map');
   }
 
-  /** Replaces the drawn graph (hover and selection emphasis carry over when their place is still drawn). */
+  /**
+   * Replaces the places' graph: drawn as it is, or clustered at the current zoom when the
+   * cluster mode says so (hover and selection emphasis carry over when their place is still drawn).
+   */
   setGraph(graph: RenderGraph): void {
+    this.places = graph;
+    this.levelGraphs = new Map();
+    const on = this.layout === 'map' && (this.clusterMode === 'on' || (this.clusterMode === 'auto' && (graph.order > DODGE_PLACE_LIMIT || graph.size > DODGE_FLOW_LIMIT)));
+    if (on) {
+      // The clustering is kept while the places and their sizes stay (a filter change keeps them).
+      const places = graph.mapNodes((id, a) => ({ id, lon: a.x, lat: latitudeOf(a.y), value: a.value ?? 0 }));
+      const key = placesKey(places);
+      if (!this.clusters || this.clustersKey !== key) {
+        const t0 = performance.now();
+        this.clusters = new PlaceClusters(places);
+        this.timings.clusterMs = performance.now() - t0;
+      }
+      this.clustersKey = key;
+    } else this.clusters = null;
+    this.level = null;
+    this.show(this.drawable());
+  }
+
+  /** Applies the map style (style.ts): a redraw, and a new clustering only when its mode changes. */
+  setStyle(style: MapStyle): void {
+    this.strong.count = style.top;
+    this.strong.width = style.width;
+    this.strong.opacity = style.opacity;
+    this.strong.taper = style.flows === 'taper';
+    FLOW_SHAPE.taper = style.flows === 'taper';
+    this.basemap.showLabels = style.countries;
+    this.sigma.setSetting('renderLabels', style.labels !== 'none');
+    this.sigma.setSetting('labelDensity', LABEL_DENSITY[style.labels]);
+    const most = style.most !== this.style.most;
+    this.style = style;
+    if (style.cluster !== this.clusterMode || most) {
+      this.clusterMode = style.cluster;
+      this.setGraph(this.places);
+    } else this.sigma.refresh({ skipIndexation: true });
+    this.basemap.draw();
+  }
+
+  /** Whether places are clustered now, and the markers of the current zoom (null when not). */
+  clusterLevel(): ClusterLevel | null {
+    return this.clusters ? this.level : null;
+  }
+
+  /** The supercluster zoom of the current camera: from how wide the whole world is drawn. */
+  private cameraClusterZoom(): number {
+    const west = this.sigma.graphToViewport({ x: -180, y: 0 });
+    const east = this.sigma.graphToViewport({ x: 180, y: 0 });
+    return clusterZoom(Math.abs(east.x - west.x));
+  }
+
+  /** The graph sigma should draw for the current zoom. */
+  private drawable(): RenderGraph {
+    this.hiddenFlows = 0;
+    const most = this.style.most < 0 ? Infinity : this.style.most;
+    if (!this.clusters) {
+      const { graph, hiddenFlows } = largestFlows(this.places, this.layout === 'map' ? most || PLAIN_FLOW_LIMIT : Infinity);
+      this.hiddenFlows = hiddenFlows;
+      return graph;
+    }
+    const t0 = performance.now();
+    this.level = this.clusters.level(this.cameraClusterZoom());
+    let built = this.levelGraphs.get(this.level.zoom);
+    if (!built) {
+      built = clusteredGraph(this.places, this.level, most || CLUSTERED_FLOW_LIMIT);
+      this.levelGraphs.set(this.level.zoom, built);
+    }
+    this.hiddenFlows = built.hiddenFlows;
+    const graph = built.graph.copy() as RenderGraph;
+    this.timings.aggregateMs = performance.now() - t0;
+    return graph;
+  }
+
+  /** Once the camera rests at another cluster zoom, draws that zoom's clusters (outside sigma's render). */
+  private reclusterIfZoomed(): void {
+    if (!this.clusters || this.isMoving() || this.level === null) return;
+    if (this.cameraClusterZoom() === this.level.zoom) return;
+    clearTimeout(this.levelTimer);
+    this.levelTimer = window.setTimeout(() => {
+      if (this.clusters && !this.isMoving() && this.level && this.cameraClusterZoom() !== this.level.zoom) this.show(this.drawable());
+    }, 0);
+  }
+
+  /** Zooms onto a cluster until it splits. */
+  private async expandCluster(marker: string): Promise<void> {
+    const clusterId = Number(marker.slice(marker.lastIndexOf(':') + 1));
+    const d = this.sigma.getNodeDisplayData(marker);
+    if (!this.clusters || !d) return;
+    const zoom = this.clusters.expansionZoom(clusterId);
+    const west = this.sigma.graphToViewport({ x: -180, y: 0 });
+    const east = this.sigma.graphToViewport({ x: 180, y: 0 });
+    const camera = this.sigma.getCamera();
+    // The camera ratio scales the drawn world inversely: aim a little past the split zoom.
+    const ratio = (camera.ratio * Math.abs(east.x - west.x)) / (CLUSTER_EXTENT * 2 ** zoom * 1.05);
+    await camera.animate({ x: d.x, y: d.y, ratio: Math.max(this.sigma.getSetting('minCameraRatio') ?? 0, Math.min(camera.ratio, ratio)) }, { duration: 400 });
+  }
+
+  private show(graph: RenderGraph): void {
+    const container = this.sigma.getContainer();
+    container.dataset['drawnNodes'] = String(graph.order);
+    container.dataset['drawnEdges'] = String(graph.size);
+    container.dataset['clusterZoom'] = this.clusters && this.level ? String(this.level.zoom) : '';
+    this.events.drawn?.({ markers: graph.order, flows: graph.size, hiddenFlows: this.hiddenFlows, clustered: this.clusters !== null });
     if (this.hovered && !graph.hasNode(this.hovered)) this.hovered = null;
     this.focus = this.hovered ?? (this.selected !== null && graph.hasNode(this.selected) ? this.selected : null);
     this.focusNeighbors = new Set(this.focus ? graph.neighbors(this.focus) : []);
@@ -365,7 +518,10 @@ export class FlowMap {
   private reduceEdge(edge: string, edgeData: RenderEdgeAttributes): Partial<RenderEdgeAttributes & { hidden: boolean }> {
     // With snapshots, emphasis is drawn on the overlay: the flows layer stays as it is.
     const data = this.snapshot.active ? { ...edgeData } : this.emphasise(edge, edgeData);
-    if (!this.exactCurves) data.type = 'curvedFlow';
+    // Tapered flows have only the tessellated program.
+    if (!this.exactCurves || this.style.flows === 'taper') data.type = 'curvedFlow';
+    if (this.style.width !== 1) data.size *= this.style.width;
+    if (this.style.opacity !== 1) data.color = scaleAlpha(data.color, this.style.opacity);
     data.color = premultiply(data.color);
     return data;
   }
