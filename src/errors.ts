@@ -94,3 +94,13 @@ function formatValue(value: unknown): string {
     return String(value);
   }
 }
+
+/** A power iteration (PageRank, HITS, eigenvector) that did not converge within its iterations. */
+export class ConvergenceError extends TalentFlowError {
+  override name = 'ConvergenceError';
+  readonly measure: string;
+  constructor(measure: string, options?: { cause?: unknown }) {
+    super(`${measure} did not converge within maxIterations; raise maxIterations or tolerance`, options);
+    this.measure = measure;
+  }
+}

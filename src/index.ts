@@ -127,7 +127,7 @@ export {
   type ComparedValue,
 } from './analyses/compare-periods.ts';
 export { checkPopulation, populationWarnings, type PopulationCheck, type CountMismatch } from './analyses/population-check.ts';
-export { ConvergenceError } from './analyses/options.ts';
+export { ConvergenceError } from './errors.ts';
 export {
   disparityBackbone,
   disparityTail,

@@ -17,8 +17,10 @@
  * between a country of a million researchers and one of a thousand; it also means a place with
  * a handful of moves can be a magnet: read the class beside the size class.
  */
-import { checkEdgeWeightGetter, checkGraph, checkNumber, strengths, withDefaults } from './options.ts';
-import type { AnyGraph, EdgeWeightGetter } from './options.ts';
+import { checkEdgeWeightGetter, checkGraph } from './graph-input.ts';
+import { checkNumber, withDefaults } from './option-checks.ts';
+import { strengths } from './flow-arrays.ts';
+import type { AnyGraph, EdgeWeightGetter } from './graph-input.ts';
 import type { BalanceClass } from './types.ts';
 
 export interface BalanceClassOptions {

@@ -22,16 +22,11 @@
  * flow get 0, and N stays the number of places of the whole graph.
  */
 import betweennessLib from 'graphology-metrics/centrality/betweenness.js';
-import {
-  assignAttribute,
-  checkBoolean,
-  checkEdgeWeightGetter,
-  checkGraph,
-  checkNumber,
-  weightedView,
-  withDefaults,
-} from './options.ts';
-import type { AnyGraph, EdgeWeightGetter } from './options.ts';
+import { assignAttribute } from './assign-attribute.ts';
+import { checkBoolean, checkNumber, withDefaults } from './option-checks.ts';
+import { checkEdgeWeightGetter, checkGraph } from './graph-input.ts';
+import { weightedView } from './weighted-copy.ts';
+import type { AnyGraph, EdgeWeightGetter } from './graph-input.ts';
 import { strongestFlows } from './strongest-flows.ts';
 
 export interface BetweennessOptions {

@@ -22,18 +22,13 @@
  */
 import louvain from 'graphology-communities-louvain';
 import { createRng, DEFAULT_SEED } from '../random.ts';
-import {
-  checkBoolean,
-  checkEdgeWeightGetter,
-  checkGraph,
-  checkNumber,
-  withDefaults,
-} from './options.ts';
+import { checkBoolean, checkNumber, withDefaults } from './option-checks.ts';
+import { checkEdgeWeightGetter, checkGraph } from './graph-input.ts';
 import { edgeArrays, strengthArrays } from './flow-arrays.ts';
 import type { EdgeArrays } from './flow-arrays.ts';
 import { LouvainInput } from './louvain-input.ts';
 import { undirectedLouvain } from './louvain.ts';
-import type { AnyGraph, EdgeWeightGetter } from './options.ts';
+import type { AnyGraph, EdgeWeightGetter } from './graph-input.ts';
 import type { CommunitiesResult, CommunityInfo } from './types.ts';
 
 export interface CommunitiesOptions {

@@ -32,8 +32,9 @@ import {
 import { edgeArrays } from './flow-arrays.ts';
 import { LouvainInput } from './louvain-input.ts';
 import type { CommunitiesOptions } from './communities.ts';
-import { checkGraph, checkNumber, withDefaults } from './options.ts';
-import type { AnyGraph } from './options.ts';
+import { checkGraph } from './graph-input.ts';
+import { checkNumber, withDefaults } from './option-checks.ts';
+import type { AnyGraph } from './graph-input.ts';
 import type { CommunitiesResult } from './types.ts';
 
 export interface CommunityStabilityOptions extends CommunitiesOptions {

@@ -22,8 +22,9 @@
  */
 import { edgeArrays } from './flow-arrays.ts';
 import type { EdgeArrays } from './flow-arrays.ts';
-import { checkEdgeWeightGetter, checkGraph, checkNumber, withDefaults } from './options.ts';
-import type { AnyGraph, EdgeWeightGetter } from './options.ts';
+import { checkEdgeWeightGetter, checkGraph } from './graph-input.ts';
+import { checkNumber, withDefaults } from './option-checks.ts';
+import type { AnyGraph, EdgeWeightGetter } from './graph-input.ts';
 
 export interface DisparityBackboneOptions {
   /** Edge attribute or function giving the flow on an edge (default moves). */

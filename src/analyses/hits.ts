@@ -14,8 +14,10 @@
  */
 import { outboundCsr } from './flow-arrays.ts';
 import type { OutboundCsr } from './flow-arrays.ts';
-import { checkEdgeWeightGetter, checkGraph, checkNumber, ConvergenceError, withDefaults } from './options.ts';
-import type { AnyGraph, EdgeWeightGetter } from './options.ts';
+import { checkEdgeWeightGetter, checkGraph } from './graph-input.ts';
+import { checkNumber, withDefaults } from './option-checks.ts';
+import { ConvergenceError } from '../errors.ts';
+import type { AnyGraph, EdgeWeightGetter } from './graph-input.ts';
 
 export interface HitsOptions {
   getEdgeWeight?: EdgeWeightGetter;

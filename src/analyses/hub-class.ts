@@ -21,8 +21,10 @@
  * (a peripheral place among world capitals may be large in absolute terms); the thresholds are
  * options so that an analysis can state its own.
  */
-import { checkEdgeWeightGetter, checkGraph, checkNumber, strengths, withDefaults } from './options.ts';
-import type { AnyGraph, EdgeWeightGetter } from './options.ts';
+import { checkEdgeWeightGetter, checkGraph } from './graph-input.ts';
+import { checkNumber, withDefaults } from './option-checks.ts';
+import { strengths } from './flow-arrays.ts';
+import type { AnyGraph, EdgeWeightGetter } from './graph-input.ts';
 import { OptionError } from '../errors.ts';
 import { quantile } from './quantile.ts';
 import type { HubClass } from './types.ts';

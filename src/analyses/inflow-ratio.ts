@@ -19,8 +19,9 @@
  * Published values: Shenzhen 23.9 % (highest of 30 metros), Austin, San Diego, San Francisco
  * 19–20 %, Hong Kong 14.9 % (12th), lowest about 5 %.
  */
-import { checkGraph, withDefaults } from './options.ts';
-import type { AnyGraph } from './options.ts';
+import { checkGraph } from './graph-input.ts';
+import { withDefaults } from './option-checks.ts';
+import type { AnyGraph } from './graph-input.ts';
 import { ratioOfCounts } from './stock.ts';
 import type { NodeMeasure } from './types.ts';
 

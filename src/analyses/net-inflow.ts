@@ -6,8 +6,10 @@
  * above outflow (the SET Index 2024 report names Shenzhen); a net exporter has the opposite sign.
  * On a closed graph (every flow has both ends in the graph) net inflows sum to zero.
  */
-import { checkEdgeWeightGetter, checkGraph, strengths, withDefaults } from './options.ts';
-import type { AnyGraph, EdgeWeightGetter } from './options.ts';
+import { checkEdgeWeightGetter, checkGraph } from './graph-input.ts';
+import { strengths } from './flow-arrays.ts';
+import { withDefaults } from './option-checks.ts';
+import type { AnyGraph, EdgeWeightGetter } from './graph-input.ts';
 
 export interface NetInflowOptions {
   /** Edge attribute or function giving the flow on an edge. */

@@ -15,15 +15,11 @@
  */
 import { outboundCsr, toRecord } from './flow-arrays.ts';
 import type { OutboundCsr } from './flow-arrays.ts';
-import {
-  assignAttribute,
-  checkEdgeWeightGetter,
-  checkGraph,
-  checkNumber,
-  ConvergenceError,
-  withDefaults,
-} from './options.ts';
-import type { AnyGraph, EdgeWeightGetter } from './options.ts';
+import { assignAttribute } from './assign-attribute.ts';
+import { checkEdgeWeightGetter, checkGraph } from './graph-input.ts';
+import { checkNumber, withDefaults } from './option-checks.ts';
+import { ConvergenceError } from '../errors.ts';
+import type { AnyGraph, EdgeWeightGetter } from './graph-input.ts';
 
 export interface PagerankOptions {
   /** Edge attribute or function giving the flow on an edge (default moves). */

@@ -23,8 +23,10 @@
  * the thresholds (e.g. momentum 0 for "gaining at all" on moves tables).
  */
 import { inflowRatio } from './inflow-ratio.ts';
-import { checkChoice, checkGraph, checkNumber, strengths, withDefaults } from './options.ts';
-import type { AnyGraph } from './options.ts';
+import { checkChoice, checkNumber, withDefaults } from './option-checks.ts';
+import { checkGraph } from './graph-input.ts';
+import { strengths } from './flow-arrays.ts';
+import type { AnyGraph } from './graph-input.ts';
 import { quantile } from './quantile.ts';
 import type { NodeMeasure } from './types.ts';
 

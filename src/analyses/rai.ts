@@ -27,8 +27,9 @@
  */
 import { OptionError, TalentFlowError } from '../errors.ts';
 import { adjacencyInInsertionOrder, nodeIndex } from './flow-arrays.ts';
-import { checkChoice, checkGraph, withDefaults } from './options.ts';
-import type { AnyGraph } from './options.ts';
+import { checkChoice, withDefaults } from './option-checks.ts';
+import { checkGraph } from './graph-input.ts';
+import type { AnyGraph } from './graph-input.ts';
 import type { RaiCell, RaiResult } from './types.ts';
 import { inflowByDiscipline, type FlowStore } from '../flows/store.ts';
 

@@ -18,8 +18,9 @@
  * (nobody to retain). Researchers without pre-window publications are in neither count: retention
  * says nothing about newcomers.
  */
-import { checkGraph, withDefaults } from './options.ts';
-import type { AnyGraph } from './options.ts';
+import { checkGraph } from './graph-input.ts';
+import { withDefaults } from './option-checks.ts';
+import type { AnyGraph } from './graph-input.ts';
 import { ratioOfCounts } from './stock.ts';
 import type { NodeMeasure } from './types.ts';
 

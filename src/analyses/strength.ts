@@ -12,8 +12,10 @@
  * distinct inflowing researchers (someone arriving twice from two sources counts twice).
  * Self-loops are not moves between places (the graph builder never writes them) and are ignored.
  */
-import { checkEdgeWeightGetter, checkGraph, strengths, withDefaults } from './options.ts';
-import type { AnyGraph, EdgeWeightGetter } from './options.ts';
+import { checkEdgeWeightGetter, checkGraph } from './graph-input.ts';
+import { strengths } from './flow-arrays.ts';
+import { withDefaults } from './option-checks.ts';
+import type { AnyGraph, EdgeWeightGetter } from './graph-input.ts';
 
 export interface StrengthOptions {
   /** Edge attribute or function giving the flow on an edge; `null` counts edges. */

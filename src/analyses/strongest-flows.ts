@@ -16,8 +16,9 @@
 import Graph from 'graphology';
 import { edgeArrays } from './flow-arrays.ts';
 import type { EdgeArrays } from './flow-arrays.ts';
-import { checkEdgeWeightGetter, checkGraph, checkNumber, withDefaults } from './options.ts';
-import type { AnyGraph, EdgeWeightGetter } from './options.ts';
+import { checkEdgeWeightGetter, checkGraph } from './graph-input.ts';
+import { checkNumber, withDefaults } from './option-checks.ts';
+import type { AnyGraph, EdgeWeightGetter } from './graph-input.ts';
 
 export interface StrongestFlowsOptions {
   /** Most flows kept: an integer ≥ 1, or Infinity to keep every flow. */

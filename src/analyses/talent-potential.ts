@@ -12,8 +12,9 @@
  * three indicators are known, so the scores depend on which places the graph holds.
  */
 import { inflowRatio } from './inflow-ratio.ts';
-import { checkGraph, checkNumber, withDefaults } from './options.ts';
-import type { AnyGraph } from './options.ts';
+import { checkGraph } from './graph-input.ts';
+import { checkNumber, withDefaults } from './option-checks.ts';
+import type { AnyGraph } from './graph-input.ts';
 import { compositeIndex, minMaxScore } from './scores.ts';
 import type { NodeMeasure } from './types.ts';
 import { youngGrowth, youngShare } from './young.ts';

@@ -14,8 +14,9 @@
  * so the result never depends on insertion order. Zero flows and self-loops are never listed.
  */
 import { nodeIndex } from './flow-arrays.ts';
-import { checkChoice, checkGraph, checkNumber, edgeWeightReader, withDefaults } from './options.ts';
-import type { AnyGraph } from './options.ts';
+import { checkChoice, checkNumber, withDefaults } from './option-checks.ts';
+import { checkGraph, edgeWeightReader } from './graph-input.ts';
+import type { AnyGraph } from './graph-input.ts';
 import type { TopFlow, TopFlows } from './types.ts';
 
 export interface TopFlowsOptions {

@@ -24,7 +24,7 @@ import { parseChoice, parseCommandLine, parseIntOption, parseNumberOption, parse
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.ts';
 import { createProgress } from './progress.ts';
 import { SOURCE_KINDS, type SourceKind } from '../sources/types.ts';
-import { packageVersion } from './main.ts';
+import { packageVersion } from './version.ts';
 import { chooseEngine, DEFAULTS as ENGINE_DEFAULTS } from '../engines/choose.ts';
 import { DEFAULTS as CLICKHOUSE_DEFAULTS } from '../engines/clickhouse/defaults.ts';
 

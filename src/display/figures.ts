@@ -13,7 +13,7 @@ import type { MapGraph } from './map.ts';
 import { topSourcesSvg } from './flow-chart.ts';
 import { quadrantChartSvg } from './quadrant-chart.ts';
 import { quadrants } from '../analyses/quadrants.ts';
-import type { AnyGraph } from '../analyses/options.ts';
+import type { AnyGraph } from '../analyses/graph-input.ts';
 
 /**
  * The parts of an analysis result the figures are drawn from; each is optional. A pipeline run

@@ -3,8 +3,8 @@
  * record or Map per place, filled edge by edge through graphology's own per-node iteration (the
  * implementations the typed-array ones replaced). The equivalence tests compare them exactly.
  */
-import { edgeWeightReader } from '../../src/analyses/options.ts';
-import type { AnyGraph, EdgeWeightGetter } from '../../src/analyses/options.ts';
+import { edgeWeightReader } from '../../src/analyses/graph-input.ts';
+import type { AnyGraph, EdgeWeightGetter } from '../../src/analyses/graph-input.ts';
 import type { RaiCell, RaiResult, TopFlows } from '../../src/analyses/types.ts';
 
 /** inflow / outflow: Σ of weights per endpoint in forEachEdge order, self-loops skipped, undirected edges both ways. */
