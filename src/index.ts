@@ -170,6 +170,16 @@ export {
 export { moveUnits, flowDisciplineCounts } from './analyses/bootstrap-units.ts';
 export { researcherUnits } from './timelines/researcher-units.ts';
 export { intervalsTable, INTERVALS_COLUMNS } from './exports/intervals-table.ts';
+export { MEASURES, measureAttributes, attributesShownIn, measureDefaults, type AnyMeasure } from './analyses/registry.ts';
+export {
+  defineMeasure,
+  type MeasureAttribute,
+  type MeasureContext,
+  type MeasureDefinition,
+  type MeasureFormat,
+  type MeasureView,
+} from './analyses/measure.ts';
+export { measureTableMarkdown } from './analyses/measure-docs.ts';
 export {
   analyzeGraph,
   autoBetweennessMaxFlows,

@@ -30,6 +30,7 @@ import { LouvainInput } from './louvain-input.ts';
 import { undirectedLouvain } from './louvain.ts';
 import type { AnyGraph, EdgeWeightGetter } from './graph-input.ts';
 import type { CommunitiesResult, CommunityInfo } from './types.ts';
+import { defineMeasure } from './measure.ts';
 
 export interface CommunitiesOptions {
   /** Seed of the node visiting order (integer). */
@@ -226,3 +227,27 @@ function assign(graph: AnyGraph, options?: CommunitiesOptions): CommunitiesResul
  * r.modularity;           // 0.31
  */
 export const communities = Object.assign(compute, { assign });
+
+/** Registry entry (`registry.ts`). */
+export const communitiesMeasure = defineMeasure({
+  id: 'communities',
+  name: 'communities',
+  definition:
+    'Louvain on the undirected weighted graph (A→B and B→A summed: exchange both ways is what binds places), seeded, resolution 1; modularity reported; each community ' +
+    'labelled by its three largest members by strength, with dominant country and region',
+  file: 'analyses/communities.ts',
+  needsTimelines: false,
+  attributes: [
+    { attribute: 'community', column: 'community', label: 'Community id', description: 'community id (0 = largest by strength)', format: 'integer', views: ['map'] },
+    {
+      attribute: 'communityLabel',
+      column: 'community_label',
+      label: 'Community',
+      description: 'community label from its largest members',
+      format: 'text',
+      views: ['card', 'map'],
+    },
+  ],
+  defaults: { seed: DEFAULTS.seed, resolution: DEFAULTS.resolution, directedCommunities: DEFAULTS.directed },
+  compute: (graph, o) => communities.assign(graph, { seed: o.seed, resolution: o.resolution, directed: o.directedCommunities }),
+});

@@ -36,6 +36,9 @@ import { checkGraph } from './graph-input.ts';
 import { checkNumber, withDefaults } from './option-checks.ts';
 import type { AnyGraph } from './graph-input.ts';
 import type { CommunitiesResult } from './types.ts';
+import { defineMeasure } from './measure.ts';
+import { assignAttribute } from './assign-attribute.ts';
+import { checkLimit } from './option-checks.ts';
 
 export interface CommunityStabilityOptions extends CommunitiesOptions {
   /** Number of seeds (integer ≥ 1). */
@@ -239,3 +242,56 @@ export function communityStability(graph: AnyGraph, options?: CommunityStability
     distinctPartitions: partitions.size,
   };
 }
+
+/** What the registry's stability entry returns: the stability, or null when off or skipped. */
+export interface StabilityUse {
+  stability: CommunityStabilityResult | null;
+  /** Runs were asked for but the graph has more flows than `stabilityMaxFlows`. */
+  skipped: boolean;
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** Registry entry (`registry.ts`): off with `stabilityRuns` 0, skipped with a warning above `stabilityMaxFlows` flows. */
+export const communityStabilityMeasure = defineMeasure({
+  id: 'communityStability',
+  name: 'community stability',
+  definition: 'Louvain over `stabilityRuns` (`--stability-runs`) consecutive seeds; how often each pair lands together; per-place stability',
+  file: 'analyses/community-stability.ts',
+  needsTimelines: false,
+  attributes: [
+    {
+      attribute: 'communityStability',
+      column: null,
+      label: 'Community stability',
+      description: 'mean share of runs the place shares a community with the other members of its consensus community, 0..1',
+      format: 'share',
+      optional: true,
+    },
+  ],
+  defaults: {
+    seed: COMMUNITIES_DEFAULTS.seed,
+    resolution: COMMUNITIES_DEFAULTS.resolution,
+    directedCommunities: COMMUNITIES_DEFAULTS.directed,
+    stabilityRuns: DEFAULTS.runs,
+    stabilityMaxFlows: 1_000_000,
+  },
+  compute: (graph, o, context): StabilityUse => {
+    checkNumber('stabilityRuns', o.stabilityRuns, { min: 0, integer: true });
+    const maxFlows = checkLimit('stabilityMaxFlows', o.stabilityMaxFlows);
+    if (o.stabilityRuns === 0) return { stability: null, skipped: false };
+    const e = edgeArrays(graph, 'weight');
+    let flows = 0;
+    for (let k = 0; k < e.weight.length; k++) if (e.weight[k]! > 0 && e.source[k] !== e.target[k]) flows++;
+    if (flows > maxFlows) {
+      context.warnings.push(
+        `community stability skipped: ${count(flows)} flows is more than stabilityMaxFlows ${count(o.stabilityMaxFlows)} ` +
+          `(${o.stabilityRuns} full Louvain runs); set it higher (--stability-max-flows), 0 to run it on any graph`,
+      );
+      return { stability: null, skipped: true };
+    }
+    const stability = communityStability(graph, { seed: o.seed, resolution: o.resolution, directed: o.directedCommunities, runs: o.stabilityRuns });
+    assignAttribute(graph, 'communityStability', stability.stability);
+    return { stability, skipped: false };
+  },
+});

@@ -9,6 +9,7 @@
  *   asHtml(sigmaMapHtml(graph, { script }));
  */
 import { OptionError } from '../errors.ts';
+import { attributesShownIn } from '../analyses/registry.ts';
 import { escapeXml } from './format.ts';
 import { flowMapSvg } from './map.ts';
 import type { MapGraph, MapOptions } from './map.ts';
@@ -34,8 +35,8 @@ export const SIGMA_MAP_DEFAULTS: Readonly<Required<Omit<SigmaMapOptions, 'script
   fallback: {},
 });
 
-/** Node attributes the viewer's render code reads. */
-const NODE_ATTRIBUTES = ['label', 'lat', 'lon', 'community', 'communityLabel', 'pagerank', 'netInflow', 'stock'];
+/** Node attributes the viewer's render code reads: the place's name, position and stock, and the registry's map measures. */
+const NODE_ATTRIBUTES = ['label', 'lat', 'lon', 'stock', ...attributesShownIn('map').map((a) => a.attribute)];
 
 /** FNV-1a of a string as 8 hex digits: a deterministic element id. */
 function hash(text: string): string {

@@ -206,7 +206,7 @@ export function finish(
     seed: ctx.o.seed,
     resolution: ctx.o.resolution,
     topK: ctx.o.topK,
-    minWeight: ctx.o.topMinWeight,
+    topMinWeight: ctx.o.topMinWeight,
     stabilityRuns: ctx.o.stabilityRuns,
     betweennessMaxFlows: ctx.o.betweennessMaxFlows,
     stabilityMaxFlows: ctx.o.stabilityMaxFlows,
