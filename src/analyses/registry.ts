@@ -13,6 +13,7 @@ import { eigenvectorMeasure } from './eigenvector.ts';
 import { hitsMeasure } from './hits.ts';
 import { hubClassMeasure } from './hub-class.ts';
 import { inflowRatioMeasure } from './inflow-ratio.ts';
+import { inflowShareMeasure } from './inflow-share.ts';
 import type { MeasureAttribute, MeasureDefinition, MeasureView } from './measure.ts';
 import { netInflowMeasure } from './net-inflow.ts';
 import { pagerankMeasure } from './pagerank.ts';
@@ -37,6 +38,7 @@ export const MEASURES = Object.freeze([
   communitiesMeasure,
   communityStabilityMeasure,
   quadrantsMeasure,
+  inflowShareMeasure,
 ] as const);
 
 /** A measure of the registry, whatever its options. */
