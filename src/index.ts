@@ -7,7 +7,7 @@
  */
 
 // Errors and randomness
-export { TalentFlowError, RecordError, UnknownPlaceError, OptionError, InputError, OutputError } from './errors.ts';
+export { TalentFlowError, OptionError, InputError, OutputError } from './errors.ts';
 export { DEFAULT_SEED, createRng } from './random.ts';
 
 // Records

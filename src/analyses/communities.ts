@@ -31,6 +31,7 @@ import { undirectedLouvain } from './louvain.ts';
 import type { AnyGraph, EdgeWeightGetter } from './graph-input.ts';
 import type { CommunitiesResult, CommunityInfo } from './types.ts';
 import { defineMeasure } from './measure.ts';
+import { compareKeys } from '../compare-keys.ts';
 
 export interface CommunitiesOptions {
   /** Seed of the node visiting order (integer). */
@@ -111,7 +112,7 @@ export function totalStrength(edges: EdgeArrays): Record<string, number> {
   return total;
 }
 
-const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byKey = (a: string, b: string) => compareKeys(a, b);
 
 function dominant(
   members: string[],

@@ -39,6 +39,7 @@ import type { CommunitiesResult } from './types.ts';
 import { defineMeasure } from './measure.ts';
 import { assignAttribute } from './assign-attribute.ts';
 import { checkLimit } from './option-checks.ts';
+import { compareKeys } from '../compare-keys.ts';
 
 export interface CommunityStabilityOptions extends CommunitiesOptions {
   /** Number of seeds (integer ≥ 1). */
@@ -119,7 +120,7 @@ export function coassignedPairs(
       }
     }
   }
-  return out.sort((x, y) => y.frequency - x.frequency || (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : 1));
+  return out.sort((x, y) => y.frequency - x.frequency || (compareKeys(x.a, y.a) || compareKeys(x.b, y.b)));
 }
 
 function find(parent: Int32Array, i: number): number {

@@ -13,6 +13,7 @@ import { attributesShownIn } from '../analyses/registry.ts';
 import { escapeXml } from './format.ts';
 import { flowMapSvg } from './map.ts';
 import type { MapGraph, MapOptions } from './map.ts';
+import { compareKeys } from '../compare-keys.ts';
 
 export interface SigmaMapOptions {
   /** Text of the built map script (`.cache/map-embed/sigma-map.js`). Required. */
@@ -60,7 +61,7 @@ export function sigmaMapData(graph: MapGraph, maxEdges: number): object {
   const edges = graph
     .mapEdges((_e, attrs, source, target) => ({ source, target, attributes: { weight: Number(attrs.weight) || 0 } }))
     .filter((e) => e.attributes.weight > 0 && e.source !== e.target)
-    .sort((a, b) => b.attributes.weight - a.attributes.weight || (a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : 1))
+    .sort((a, b) => b.attributes.weight - a.attributes.weight || (compareKeys(a.source, b.source) || compareKeys(a.target, b.target)))
     .slice(0, maxEdges);
   return { options: { type: 'directed', multi: false, allowSelfLoops: false }, attributes: {}, nodes, edges };
 }

@@ -8,7 +8,7 @@ import { flowOfEachEdge } from '../flows/graph.ts';
 import type { FlowStore } from '../flows/store.ts';
 import { CHUNK_CHARS } from './chunks.ts';
 import { checkLineEnding, formatCell, formatNumber, quoteField, type CsvOptions, type Table } from './csv.ts';
-import { compareKeys } from './compare.ts';
+import { compareKeys } from '../compare-keys.ts';
 
 /** The columns of `flows.csv`, in order. */
 export const FLOWS_COLUMNS: readonly string[] = [

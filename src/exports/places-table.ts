@@ -7,7 +7,7 @@
  */
 import type { FlowGraph } from '../graph/types.ts';
 import type { Table } from './csv.ts';
-import { compareKeys } from './compare.ts';
+import { compareKeys } from '../compare-keys.ts';
 import { measureAttributes } from '../analyses/registry.ts';
 
 /** One column of a derived table: its CSV name, the node attribute it reads, and what it holds. */
