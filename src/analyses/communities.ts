@@ -117,13 +117,13 @@ const byKey = (a: string, b: string) => compareKeys(a, b);
 function dominant(
   members: string[],
   weightOf: (m: string) => number,
-  valueOf: (m: string) => string | null,
+  valueOfMember: (m: string) => string | null,
 ): { value: string | null; share: number } {
   const acc = new Map<string, number>();
   let total = 0;
   for (const m of members) {
     total += weightOf(m);
-    const v = valueOf(m);
+    const v = valueOfMember(m);
     if (v !== null) acc.set(v, (acc.get(v) ?? 0) + weightOf(m));
   }
   let best: string | null = null;

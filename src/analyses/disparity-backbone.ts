@@ -58,7 +58,7 @@ export interface DisparityBackboneResult {
 /** α = (1 − w/s)^(k − 1) for k > 1, else 1 (a share p of a strength split at random by k − 1 cuts). */
 export function disparityTail(weight: number, strength: number, degree: number): number {
   if (degree <= 1 || !(strength > 0)) return 1;
-  return Math.pow(Math.max(0, 1 - weight / strength), degree - 1);
+  return Math.max(0, 1 - weight / strength) ** (degree - 1);
 }
 
 /** Disparity α of every edge of the arrays, in their order. */

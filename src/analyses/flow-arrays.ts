@@ -286,7 +286,7 @@ export function strengthArrays(edges: EdgeArrays): { nodes: string[]; inflow: Fl
     const w = weight[k]!;
     outflow[s]! += w;
     inflow[t]! += w;
-    if (undirected && undirected[k]) {
+    if (undirected?.[k]) {
       outflow[t]! += w;
       inflow[s]! += w;
     }

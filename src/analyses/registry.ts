@@ -42,7 +42,8 @@ export const MEASURES = Object.freeze([
 ] as const);
 
 /** A measure of the registry, whatever its options. */
-export type AnyMeasure = MeasureDefinition<any, unknown>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: a list of measures with different option types (compute is contravariant in them)
+export type AnyMeasure = MeasureDefinition<any, unknown>;
 
 /** Every node attribute the registry's measures write, in order, with the measure that writes it. */
 export function measureAttributes(measures: readonly AnyMeasure[] = MEASURES): (MeasureAttribute & { measure: string; needsTimelines: boolean })[] {

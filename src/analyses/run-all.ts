@@ -154,7 +154,6 @@ function resolve(options?: AnalyzeGraphOptions): Required<AnalyzeGraphOptions> {
   return o;
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
 
 /**
  * Runs every analysis on `graph`, writing the node attributes listed in `types.ts` (plus

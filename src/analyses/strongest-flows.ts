@@ -142,7 +142,7 @@ export function strongestFlows(graph: AnyGraph, options?: StrongestFlowsOptions)
     if (!keep(k)) continue;
     const s = e.nodes[e.source[k]!]!;
     const t = e.nodes[e.target[k]!]!;
-    if (e.undirected && e.undirected[k]) sub.addUndirectedEdge(s, t, { weight: e.weight[k]! });
+    if (e.undirected?.[k]) sub.addUndirectedEdge(s, t, { weight: e.weight[k]! });
     else sub.addDirectedEdge(s, t, { weight: e.weight[k]! });
   }
   return { graph: sub, minWeight, flows, keptFlows };

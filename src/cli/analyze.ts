@@ -1,7 +1,7 @@
 /** `talentflow analyze`: records file → tables, graph.json, graph.gexf, manifest.json and a printed report. */
 import { stat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
-import { analyzeMoveRecords, analyzeTable, analyzeTimelineRecords, type AnalysisRun, type Stage } from '../pipeline/analyze.ts';
+import { analyzeTable, analyzeTimelineRecords, type AnalysisRun, type Stage } from '../pipeline/analyze.ts';
 import { ANALYZE_DEFAULTS, type AnalyzeOptions } from '../pipeline/options.ts';
 import { GEXF_AUTO_MAX_FLOWS, outputFileSources, skippedOutputs, type OutputSource } from '../pipeline/outputs.ts';
 import { chunksToString } from '../exports/chunks.ts';

@@ -100,7 +100,7 @@ export function renderFigures(result: FiguresInput, options: FiguresOptions = {}
   const out: Record<string, string> = {};
   const graph = result.graph ?? null;
   const fromGraph = (attribute: string): NodeMeasure | null => {
-    if (!graph || !graph.someNode((_k, a) => typeof a[attribute] === 'number')) return null;
+    if (!graph?.someNode((_k, a) => typeof a[attribute] === 'number')) return null;
     return attributeMeasure(graph, attribute);
   };
   const netInflow = result.netInflow ?? fromGraph('netInflow');
@@ -130,7 +130,7 @@ export function renderFigures(result: FiguresInput, options: FiguresOptions = {}
   if (graph && graph.order > 0) {
     out['flow-map.svg'] = flowMapSvg(graph);
   }
-  if (graph && graph.someNode((_k, a) => typeof a['quadrant'] === 'string')) {
+  if (graph?.someNode((_k, a) => typeof a['quadrant'] === 'string')) {
     const labels: Record<string, string> = {};
     graph.forEachNode((key, a) => (labels[key] = String(a['label'] ?? key)));
     out['quadrants.svg'] = quadrantChartSvg(quadrants(graph as unknown as AnyGraph), { labels });

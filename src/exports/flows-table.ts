@@ -125,7 +125,7 @@ export function edgeYearSpans(graph: FlowGraph, flows: FlowStore | null): (e: nu
     if (f < 0) return yearSpan(attributes['byYear']);
     const first = firstYear[f]!;
     const last = lastYear[f]!;
-    return first === first && last === last ? [first, last] : [null, null];
+    return !Number.isNaN(first) && !Number.isNaN(last) ? [first, last] : [null, null];
   };
 }
 
@@ -164,7 +164,7 @@ function* writeFlowsCsv(graph: FlowGraph, eol: string, flows: FlowStore | null):
     const r = attributes['excess'] ?? null;
     const a = attributes['disparityAlpha'] ?? null;
     const b = attributes['backbone'] ?? null;
-    if ([x, r, a].every((v) => v === null || (typeof v === 'number' && v === v)) && (b === null || typeof b === 'boolean')) {
+    if ([x, r, a].every((v) => v === null || (typeof v === 'number' && !Number.isNaN(v))) && (b === null || typeof b === 'boolean')) {
       expected[e] = (x as number | null) ?? NaN;
       excess[e] = (r as number | null) ?? NaN;
       alpha[e] = (a as number | null) ?? NaN;
@@ -195,7 +195,7 @@ function* writeFlowsCsv(graph: FlowGraph, eol: string, flows: FlowStore | null):
   for (const i of order) {
     const first = firstYears[i]!;
     const last = lastYears[i]!;
-    out += `${cells[sources[i]!]},${cells[targets[i]!]},${cell(weights[i])},${cell(researchers[i])},${first === first ? formatNumber(first) : ''},${last === last ? formatNumber(last) : ''},${irregular.get(i) ?? `${formatNumber(expected[i]!)},${formatNumber(excess[i]!)},${formatNumber(alpha[i]!)},${backbone[i]! < 0 ? '' : backbone[i] ? 'true' : 'false'}`}${eol}`;
+    out += `${cells[sources[i]!]},${cells[targets[i]!]},${cell(weights[i])},${cell(researchers[i])},${!Number.isNaN(first) ? formatNumber(first) : ''},${!Number.isNaN(last) ? formatNumber(last) : ''},${irregular.get(i) ?? `${formatNumber(expected[i]!)},${formatNumber(excess[i]!)},${formatNumber(alpha[i]!)},${backbone[i]! < 0 ? '' : backbone[i] ? 'true' : 'false'}`}${eol}`;
     if (out.length >= CHUNK_CHARS) {
       yield out;
       out = '';

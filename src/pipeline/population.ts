@@ -4,14 +4,14 @@
  * flows (places without flows, counts that differ from its own, years beyond the moves) becomes
  * the run's warnings. The yearly series (`timeseries.csv`) then divides by it.
  */
-import { checkPopulation, populationWarnings, type PopulationCheck } from '../analyses/population-check.ts';
+import { checkPopulation, populationWarnings, } from '../analyses/population-check.ts';
 import type { PopulationTable } from '../analyses/time-series.ts';
 import { createPlaceResolver } from '../places/resolve.ts';
 import type { PlaceResolver } from '../places/types.ts';
 import type { PopulationRecord } from '../records/parse-population.ts';
 import { resolvePopulation } from '../records/resolve-population.ts';
 import type { ReadResult } from '../records/types.ts';
-import type { AnalysisRun, RunPopulation } from './analyze.ts';
+import type { AnalysisRun, } from './analyze.ts';
 
 export type { RunPopulation } from './analyze.ts';
 

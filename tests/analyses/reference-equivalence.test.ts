@@ -20,7 +20,6 @@ import { hits } from '../../src/analyses/hits.ts';
 import { LouvainInput } from '../../src/analyses/louvain-input.ts';
 import { strengths } from '../../src/analyses/flow-arrays.ts';
 import { weightedCopy, weightedView } from '../../src/analyses/weighted-copy.ts';
-import type { AnyGraph } from '../../src/analyses/graph-input.ts';
 import { pagerank } from '../../src/analyses/pagerank.ts';
 import { rai } from '../../src/analyses/rai.ts';
 import { topDestinations, topFlows, topSources } from '../../src/analyses/top-sources.ts';

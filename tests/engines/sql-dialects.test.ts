@@ -22,7 +22,6 @@ import { createRng } from '../../src/random.ts';
 import type { Place } from '../../src/places/types.ts';
 
 const available = await duckdbAvailable();
-const text = (rows: Array<Record<string, unknown>>, cols: string[]) => rows.map((r) => cols.map((c) => (r[c] === null || r[c] === undefined ? null : String(r[c]))));
 
 describe.skipIf(!available)('rowDefinitions and flowQueries rendered for DuckDB', () => {
   const files = [...readdirSync('tests/fixtures/bad').map((f) => join('tests/fixtures/bad', f)), 'tests/fixtures/engines/moves-rules.csv', 'tests/fixtures/engines/timelines-rules.csv'].filter((f) => f.endsWith('.csv'));

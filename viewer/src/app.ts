@@ -116,7 +116,10 @@ export class App {
     this.state = { ...before, ...patch };
     const changed = (Object.keys(patch) as (keyof ViewState)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(this.state[k]));
     if (changed.length === 0) return;
-    if (!this.analysis) return this.writeUrl();
+    if (!this.analysis) {
+      this.writeUrl();
+      return;
+    }
     if (this.state.layout === 'network' && this.positions.network === null && changed.includes('layout')) {
       // ForceAtlas2 takes a moment on thousands of places: say so before the page blocks.
       const loading = $('loading');
@@ -275,14 +278,20 @@ export class App {
   }
 
   private tooltipForNode(node: string | null, at: { x: number; y: number } | null): void {
-    if (!node || !this.render) return this.tooltip(null, null);
+    if (!node || !this.render) {
+      this.tooltip(null, null);
+      return;
+    }
     const a = this.render.graph.getNodeAttributes(node);
     const measure = SIZE_MEASURE_INFO[this.state.sizeBy].label;
     this.tooltip(`${a.label} · ${measure} ${formatValue(a.value)} · in ${formatValue(a.inflow)} · out ${formatValue(a.outflow)}`, this.clientOf(at));
   }
 
   private tooltipForEdge(edge: string | null, at: { x: number; y: number } | null): void {
-    if (!edge || !this.render) return this.tooltip(null, null);
+    if (!edge || !this.render) {
+      this.tooltip(null, null);
+      return;
+    }
     const g = this.render.graph;
     const label = (n: string) => g.getNodeAttribute(n, 'label');
     this.tooltip(`${label(g.source(edge))} → ${label(g.target(edge))}: ${formatValue(g.getEdgeAttribute(edge, 'weight'))} moves`, this.clientOf(at));
