@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { PUBLIC_ENTRIES } from './scripts/public-entries.mjs';
 
 export default defineConfig({
+  resolve: { alias: PUBLIC_ENTRIES },
   test: {
     include: ['tests/**/*.test.ts'],
     globalSetup: ['./tests/support/build.ts'],

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { createPlaceResolver } from '../src/places/resolve.ts';
 import { fastCsvRows } from '../src/sources/node/load-ror.ts';
+import { compareKeys } from '../src/compare-keys.ts';
 
 export interface BenchPlace {
   /** Name written into the data. */
@@ -39,7 +40,7 @@ export function benchPlaces(count = 5000): BenchPlace[] {
     if (pair) pair.n++;
     else organisations.set(key, { name: r[ci]!, country: r[cc]!, n: 1 });
   }
-  const sorted = [...organisations.values()].sort((a, b) => b.n - a.n || (a.name < b.name ? -1 : a.name > b.name ? 1 : a.country < b.country ? -1 : 1));
+  const sorted = [...organisations.values()].sort((a, b) => b.n - a.n || (compareKeys(a.name, b.name) || compareKeys(a.country, b.country)));
   const seen = new Set<string>();
   const out: BenchPlace[] = [];
   for (const c of sorted) {

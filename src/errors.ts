@@ -11,47 +11,6 @@ export class TalentFlowError extends Error {
   }
 }
 
-/** A value in an input file that cannot be used, located by file, line (1-based, header = line 1), field and value. */
-export class RecordError extends TalentFlowError {
-  override name = 'RecordError';
-  readonly file: string;
-  readonly line: number;
-  readonly field: string;
-  readonly value: string;
-  readonly reason: string;
-  constructor(
-    fields: { file: string; line: number; field: string; value: string; reason: string; message?: string },
-    options?: { cause?: unknown },
-  ) {
-    super(
-      fields.message ??
-        `${fields.file}:${fields.line}: field "${fields.field}" has value ${JSON.stringify(fields.value)}: ${fields.reason}`,
-      options,
-    );
-    this.file = fields.file;
-    this.line = fields.line;
-    this.field = fields.field;
-    this.value = fields.value;
-    this.reason = fields.reason;
-  }
-}
-
-/** A place name that resolves to no place (or to several), with the nearest known names as suggestions. */
-export class UnknownPlaceError extends TalentFlowError {
-  override name = 'UnknownPlaceError';
-  readonly place: string;
-  readonly country: string | null;
-  readonly suggestions: string[];
-  constructor(place: string, country: string | null, suggestions: string[], options?: { cause?: unknown }) {
-    const where = country ? ` (country ${country})` : '';
-    const hint = suggestions.length ? `; did you mean ${suggestions.map((s) => JSON.stringify(s)).join(', ')}?` : '';
-    super(`unknown place ${JSON.stringify(place)}${where}${hint}`, options);
-    this.place = place;
-    this.country = country;
-    this.suggestions = suggestions;
-  }
-}
-
 /** An option with a value outside what it accepts. */
 export class OptionError extends TalentFlowError {
   override name = 'OptionError';
@@ -92,5 +51,15 @@ function formatValue(value: unknown): string {
     return JSON.stringify(value) ?? String(value);
   } catch {
     return String(value);
+  }
+}
+
+/** A power iteration (PageRank, HITS, eigenvector) that did not converge within its iterations. */
+export class ConvergenceError extends TalentFlowError {
+  override name = 'ConvergenceError';
+  readonly measure: string;
+  constructor(measure: string, options?: { cause?: unknown }) {
+    super(`${measure} did not converge within maxIterations; raise maxIterations or tolerance`, options);
+    this.measure = measure;
   }
 }

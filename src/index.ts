@@ -7,7 +7,7 @@
  */
 
 // Errors and randomness
-export { TalentFlowError, RecordError, UnknownPlaceError, OptionError, InputError, OutputError } from './errors.ts';
+export { TalentFlowError, OptionError, InputError, OutputError } from './errors.ts';
 export { DEFAULT_SEED, createRng } from './random.ts';
 
 // Records
@@ -127,7 +127,7 @@ export {
   type ComparedValue,
 } from './analyses/compare-periods.ts';
 export { checkPopulation, populationWarnings, type PopulationCheck, type CountMismatch } from './analyses/population-check.ts';
-export { ConvergenceError } from './analyses/options.ts';
+export { ConvergenceError } from './errors.ts';
 export {
   disparityBackbone,
   disparityTail,
@@ -170,6 +170,16 @@ export {
 export { moveUnits, flowDisciplineCounts } from './analyses/bootstrap-units.ts';
 export { researcherUnits } from './timelines/researcher-units.ts';
 export { intervalsTable, INTERVALS_COLUMNS } from './exports/intervals-table.ts';
+export { MEASURES, measureAttributes, attributesShownIn, measureDefaults, type AnyMeasure } from './analyses/registry.ts';
+export {
+  defineMeasure,
+  type MeasureAttribute,
+  type MeasureContext,
+  type MeasureDefinition,
+  type MeasureFormat,
+  type MeasureView,
+} from './analyses/measure.ts';
+export { measureTableMarkdown } from './analyses/measure-docs.ts';
 export {
   analyzeGraph,
   autoBetweennessMaxFlows,

@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { analysisHandler } from '../src/cli/serve.ts';
+import { PUBLIC_ENTRIES } from '../scripts/public-entries.mjs';
 
 const viewerDir = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = resolve(viewerDir, '..');
@@ -33,12 +34,17 @@ export default defineConfig({
   root: viewerDir,
   base: './',
   plugins: [analysisFolder()],
+  // The viewer imports the library by its public entries only (as a user of the package would);
+  // built from source here so that the page and the library cannot drift apart.
+  resolve: { alias: PUBLIC_ENTRIES },
   server: {
     host: '127.0.0.1',
     // The viewer imports the library from ../src.
     fs: { allow: [repoRoot] },
   },
   build: {
+    // The library's modules only declare things: what the page does not use is left out of it.
+    rollupOptions: { treeshake: { moduleSideEffects: (id) => !id.startsWith(resolve(repoRoot, 'src')) } },
     outDir: resolve(repoRoot, 'dist', 'viewer'),
     emptyOutDir: true,
     target: 'es2022',

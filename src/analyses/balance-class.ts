@@ -17,9 +17,13 @@
  * between a country of a million researchers and one of a thousand; it also means a place with
  * a handful of moves can be a magnet: read the class beside the size class.
  */
-import { checkEdgeWeightGetter, checkGraph, checkNumber, strengths, withDefaults } from './options.ts';
-import type { AnyGraph, EdgeWeightGetter } from './options.ts';
+import { checkEdgeWeightGetter, checkGraph } from './graph-input.ts';
+import { checkNumber, withDefaults } from './option-checks.ts';
+import { strengths } from './flow-arrays.ts';
+import type { AnyGraph, EdgeWeightGetter } from './graph-input.ts';
 import type { BalanceClass } from './types.ts';
+import { defineMeasure } from './measure.ts';
+import { assignAttribute } from './assign-attribute.ts';
 
 export interface BalanceClassOptions {
   getEdgeWeight?: EdgeWeightGetter;
@@ -78,3 +82,33 @@ function assign(graph: AnyGraph, options?: BalanceClassOptions): void {
  * balanceClass(graph).classes; // { Shenzhen: 'magnet', Beijing: 'balanced', ... }
  */
 export const balanceClass = Object.assign(compute, { assign });
+
+/** Registry entry (`registry.ts`). */
+export const balanceClassMeasure = defineMeasure({
+  id: 'balanceClass',
+  name: 'balance class',
+  definition:
+    '`balance` = (in − out)/(in + out) ∈ [−1, 1]; `balance_class`: **magnet** when balance ≥ 0.2 (receives at least 1.5 × what it sends), **exporter** when ≤ −0.2, ' +
+    '**balanced** otherwise; empty for a place without flow. Independent of size: on the SMD country flows India is a hub and an exporter (−0.21), the United States a ' +
+    'balanced hub (+0.04). Option `balanceThreshold` (0.2). The report\'s "Magnets" and "Net exporters" lists are the places of that balance class, by net inflow',
+  file: 'analyses/balance-class.ts',
+  needsTimelines: false,
+  attributes: [
+    { attribute: 'balance', column: 'balance', label: 'Balance', description: '(inflow − outflow) / (inflow + outflow), −1..1', format: 'score' },
+    {
+      attribute: 'balanceClass',
+      column: 'balance_class',
+      label: 'Balance class',
+      description: 'magnet, balanced or exporter (empty without flow)',
+      format: 'text',
+      views: ['card'],
+    },
+  ],
+  defaults: { balanceThreshold: DEFAULTS.balanceThreshold },
+  compute: (graph, o) => {
+    const result = balanceClass(graph, o);
+    assignAttribute(graph, 'balance', result.balance);
+    assignAttribute(graph, 'balanceClass', result.classes);
+    return result;
+  },
+});

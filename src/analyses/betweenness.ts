@@ -22,19 +22,16 @@
  * flow get 0, and N stays the number of places of the whole graph.
  */
 import betweennessLib from 'graphology-metrics/centrality/betweenness.js';
-import {
-  assignAttribute,
-  checkBoolean,
-  checkEdgeWeightGetter,
-  checkGraph,
-  checkNumber,
-  weightedView,
-  withDefaults,
-} from './options.ts';
-import type { AnyGraph, EdgeWeightGetter } from './options.ts';
+import { assignAttribute } from './assign-attribute.ts';
+import { checkBoolean, checkNumber, withDefaults } from './option-checks.ts';
+import { checkEdgeWeightGetter, checkGraph } from './graph-input.ts';
+import { weightedView } from './weighted-copy.ts';
+import type { AnyGraph, EdgeWeightGetter } from './graph-input.ts';
 import { strongestFlows } from './strongest-flows.ts';
 import { brandesSums } from './brandes.ts';
 import { outboundCsr, toRecord } from './flow-arrays.ts';
+import { defineMeasure } from './measure.ts';
+import { checkLimit } from './option-checks.ts';
 
 export interface BetweennessOptions {
   /** Edge attribute or function giving the flow on an edge; its inverse is the edge's length. `null`: every edge has length 1. */
@@ -134,3 +131,51 @@ function assign(graph: AnyGraph, options?: BetweennessOptions): Omit<Betweenness
  * betweenness.detailed(graph, { maxFlows: 5000 }).minWeight; // 207 on 1.5 M flows: flows of ≥ 207 moves used
  */
 export const betweenness = Object.assign(compute, { assign, detailed });
+
+/** Place·flow steps exact betweenness may take with `betweennessMaxFlows: 'auto'`. */
+export const BETWEENNESS_WORK = 25_000_000;
+
+/**
+ * The flow cap `betweennessMaxFlows: 'auto'` sets: max(5,000, ⌊BETWEENNESS_WORK / places⌋), so that
+ * exact betweenness (O(places × flows)) stays near 25 million place·flow steps, a few seconds.
+ *
+ * @example autoBetweennessMaxFlows(70); // 357142
+ */
+export function autoBetweennessMaxFlows(places: number): number {
+  return Math.max(5000, Math.floor(BETWEENNESS_WORK / Math.max(1, places)));
+}
+
+/** How betweenness was computed: exactly (minWeight null) or on the flows of at least minWeight. */
+export interface BetweennessUse {
+  /** The cap in force (Infinity: always exact; JSON writes Infinity as null). */
+  maxFlows: number;
+  /** Threshold of the flows used, in moves; null when exact. */
+  minWeight: number | null;
+  /** Flows of the graph, and flows betweenness ran on. */
+  flows: number;
+  keptFlows: number;
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** Registry entry (`registry.ts`): exact up to `betweennessMaxFlows` flows, on the strongest flows beyond (with a warning). */
+export const betweennessMeasure = defineMeasure({
+  id: 'betweenness',
+  name: 'betweenness',
+  definition: 'shortest paths with distance = 1 / moves (a heavy flow is a short, strong tie), normalised',
+  file: 'analyses/betweenness.ts',
+  needsTimelines: false,
+  attributes: [{ attribute: 'betweenness', column: 'betweenness', label: 'Betweenness', description: 'betweenness centrality', format: 'score' }],
+  defaults: { betweennessMaxFlows: 'auto' as number | 'auto' },
+  compute: (graph, o, context): BetweennessUse => {
+    const cap = o.betweennessMaxFlows === 'auto' ? autoBetweennessMaxFlows(graph.order) : checkLimit('betweennessMaxFlows', o.betweennessMaxFlows, true);
+    const used = { maxFlows: cap, ...betweenness.assign(graph, { maxFlows: cap }) };
+    if (used.minWeight !== null) {
+      context.warnings.push(
+        `betweenness computed on the ${count(used.keptFlows)} strongest of ${count(used.flows)} flows (at least ${count(used.minWeight)} moves each), ` +
+          `not exactly: exact betweenness takes places × flows steps; raise betweennessMaxFlows (--betweenness-max-flows), 0 for exact`,
+      );
+    }
+    return used;
+  },
+});

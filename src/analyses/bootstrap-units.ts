@@ -7,8 +7,8 @@ import type { Attributes } from 'graphology-types';
 import { OptionError } from '../errors.ts';
 import type { MoveUnits } from './bootstrap.ts';
 import { edgeArrays } from './flow-arrays.ts';
-import { checkGraph } from './options.ts';
-import type { AnyGraph } from './options.ts';
+import { checkGraph } from './graph-input.ts';
+import type { AnyGraph } from './graph-input.ts';
 
 /** Moves of a flow by discipline (edge attribute `byDiscipline`), or null when the flow has none. */
 export function flowDisciplineCounts(attributes: Attributes): Record<string, number> | null {

@@ -30,7 +30,7 @@
  */
 import { OptionError } from '../errors.ts';
 import { createRng, DEFAULT_SEED } from '../random.ts';
-import { checkNumber, withDefaults } from './options.ts';
+import { checkNumber, withDefaults } from './option-checks.ts';
 import { pagerankIteration } from './pagerank.ts';
 import { quantile } from './quantile.ts';
 

@@ -22,19 +22,16 @@
  */
 import louvain from 'graphology-communities-louvain';
 import { createRng, DEFAULT_SEED } from '../random.ts';
-import {
-  checkBoolean,
-  checkEdgeWeightGetter,
-  checkGraph,
-  checkNumber,
-  withDefaults,
-} from './options.ts';
+import { checkBoolean, checkNumber, withDefaults } from './option-checks.ts';
+import { checkEdgeWeightGetter, checkGraph } from './graph-input.ts';
 import { edgeArrays, strengthArrays } from './flow-arrays.ts';
 import type { EdgeArrays } from './flow-arrays.ts';
 import { LouvainInput } from './louvain-input.ts';
 import { undirectedLouvain } from './louvain.ts';
-import type { AnyGraph, EdgeWeightGetter } from './options.ts';
+import type { AnyGraph, EdgeWeightGetter } from './graph-input.ts';
 import type { CommunitiesResult, CommunityInfo } from './types.ts';
+import { defineMeasure } from './measure.ts';
+import { compareKeys } from '../compare-keys.ts';
 
 export interface CommunitiesOptions {
   /** Seed of the node visiting order (integer). */
@@ -115,18 +112,18 @@ export function totalStrength(edges: EdgeArrays): Record<string, number> {
   return total;
 }
 
-const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byKey = (a: string, b: string) => compareKeys(a, b);
 
 function dominant(
   members: string[],
   weightOf: (m: string) => number,
-  valueOf: (m: string) => string | null,
+  valueOfMember: (m: string) => string | null,
 ): { value: string | null; share: number } {
   const acc = new Map<string, number>();
   let total = 0;
   for (const m of members) {
     total += weightOf(m);
-    const v = valueOf(m);
+    const v = valueOfMember(m);
     if (v !== null) acc.set(v, (acc.get(v) ?? 0) + weightOf(m));
   }
   let best: string | null = null;
@@ -231,3 +228,27 @@ function assign(graph: AnyGraph, options?: CommunitiesOptions): CommunitiesResul
  * r.modularity;           // 0.31
  */
 export const communities = Object.assign(compute, { assign });
+
+/** Registry entry (`registry.ts`). */
+export const communitiesMeasure = defineMeasure({
+  id: 'communities',
+  name: 'communities',
+  definition:
+    'Louvain on the undirected weighted graph (A→B and B→A summed: exchange both ways is what binds places), seeded, resolution 1; modularity reported; each community ' +
+    'labelled by its three largest members by strength, with dominant country and region',
+  file: 'analyses/communities.ts',
+  needsTimelines: false,
+  attributes: [
+    { attribute: 'community', column: 'community', label: 'Community id', description: 'community id (0 = largest by strength)', format: 'integer', views: ['map'] },
+    {
+      attribute: 'communityLabel',
+      column: 'community_label',
+      label: 'Community',
+      description: 'community label from its largest members',
+      format: 'text',
+      views: ['card', 'map'],
+    },
+  ],
+  defaults: { seed: DEFAULTS.seed, resolution: DEFAULTS.resolution, directedCommunities: DEFAULTS.directed },
+  compute: (graph, o) => communities.assign(graph, { seed: o.seed, resolution: o.resolution, directed: o.directedCommunities }),
+});

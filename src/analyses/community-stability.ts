@@ -32,9 +32,14 @@ import {
 import { edgeArrays } from './flow-arrays.ts';
 import { LouvainInput } from './louvain-input.ts';
 import type { CommunitiesOptions } from './communities.ts';
-import { checkGraph, checkNumber, withDefaults } from './options.ts';
-import type { AnyGraph } from './options.ts';
+import { checkGraph } from './graph-input.ts';
+import { checkNumber, withDefaults } from './option-checks.ts';
+import type { AnyGraph } from './graph-input.ts';
 import type { CommunitiesResult } from './types.ts';
+import { defineMeasure } from './measure.ts';
+import { assignAttribute } from './assign-attribute.ts';
+import { checkLimit } from './option-checks.ts';
+import { compareKeys } from '../compare-keys.ts';
 
 export interface CommunityStabilityOptions extends CommunitiesOptions {
   /** Number of seeds (integer ≥ 1). */
@@ -115,7 +120,7 @@ export function coassignedPairs(
       }
     }
   }
-  return out.sort((x, y) => y.frequency - x.frequency || (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : 1));
+  return out.sort((x, y) => y.frequency - x.frequency || (compareKeys(x.a, y.a) || compareKeys(x.b, y.b)));
 }
 
 function find(parent: Int32Array, i: number): number {
@@ -238,3 +243,56 @@ export function communityStability(graph: AnyGraph, options?: CommunityStability
     distinctPartitions: partitions.size,
   };
 }
+
+/** What the registry's stability entry returns: the stability, or null when off or skipped. */
+export interface StabilityUse {
+  stability: CommunityStabilityResult | null;
+  /** Runs were asked for but the graph has more flows than `stabilityMaxFlows`. */
+  skipped: boolean;
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** Registry entry (`registry.ts`): off with `stabilityRuns` 0, skipped with a warning above `stabilityMaxFlows` flows. */
+export const communityStabilityMeasure = defineMeasure({
+  id: 'communityStability',
+  name: 'community stability',
+  definition: 'Louvain over `stabilityRuns` (`--stability-runs`) consecutive seeds; how often each pair lands together; per-place stability',
+  file: 'analyses/community-stability.ts',
+  needsTimelines: false,
+  attributes: [
+    {
+      attribute: 'communityStability',
+      column: null,
+      label: 'Community stability',
+      description: 'mean share of runs the place shares a community with the other members of its consensus community, 0..1',
+      format: 'share',
+      optional: true,
+    },
+  ],
+  defaults: {
+    seed: COMMUNITIES_DEFAULTS.seed,
+    resolution: COMMUNITIES_DEFAULTS.resolution,
+    directedCommunities: COMMUNITIES_DEFAULTS.directed,
+    stabilityRuns: DEFAULTS.runs,
+    stabilityMaxFlows: 200_000,
+  },
+  compute: (graph, o, context): StabilityUse => {
+    checkNumber('stabilityRuns', o.stabilityRuns, { min: 0, integer: true });
+    const maxFlows = checkLimit('stabilityMaxFlows', o.stabilityMaxFlows);
+    if (o.stabilityRuns === 0) return { stability: null, skipped: false };
+    const e = edgeArrays(graph, 'weight');
+    let flows = 0;
+    for (let k = 0; k < e.weight.length; k++) if (e.weight[k]! > 0 && e.source[k] !== e.target[k]) flows++;
+    if (flows > maxFlows) {
+      context.warnings.push(
+        `community stability skipped: ${count(flows)} flows is more than stabilityMaxFlows ${count(o.stabilityMaxFlows)} ` +
+          `(${o.stabilityRuns} full Louvain runs); set it higher (--stability-max-flows), 0 to run it on any graph`,
+      );
+      return { stability: null, skipped: true };
+    }
+    const stability = communityStability(graph, { seed: o.seed, resolution: o.resolution, directed: o.directedCommunities, runs: o.stabilityRuns });
+    assignAttribute(graph, 'communityStability', stability.stability);
+    return { stability, skipped: false };
+  },
+});

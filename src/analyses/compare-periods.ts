@@ -21,8 +21,9 @@
  */
 import { compareText } from '../graph/breakdowns.ts';
 import { OptionError } from '../errors.ts';
-import { checkGraph, checkNumber } from './options.ts';
-import type { AnyGraph } from './options.ts';
+import { checkGraph } from './graph-input.ts';
+import { checkNumber } from './option-checks.ts';
+import type { AnyGraph } from './graph-input.ts';
 import { DEFAULTS as BALANCE_DEFAULTS } from './balance-class.ts';
 import { timeSeries, type PopulationTable } from './time-series.ts';
 import type { BalanceClass } from './types.ts';

@@ -22,8 +22,9 @@
  */
 import { edgeArrays } from './flow-arrays.ts';
 import type { EdgeArrays } from './flow-arrays.ts';
-import { checkEdgeWeightGetter, checkGraph, checkNumber, withDefaults } from './options.ts';
-import type { AnyGraph, EdgeWeightGetter } from './options.ts';
+import { checkEdgeWeightGetter, checkGraph } from './graph-input.ts';
+import { checkNumber, withDefaults } from './option-checks.ts';
+import type { AnyGraph, EdgeWeightGetter } from './graph-input.ts';
 
 export interface DisparityBackboneOptions {
   /** Edge attribute or function giving the flow on an edge (default moves). */
@@ -57,7 +58,7 @@ export interface DisparityBackboneResult {
 /** α = (1 − w/s)^(k − 1) for k > 1, else 1 (a share p of a strength split at random by k − 1 cuts). */
 export function disparityTail(weight: number, strength: number, degree: number): number {
   if (degree <= 1 || !(strength > 0)) return 1;
-  return Math.pow(Math.max(0, 1 - weight / strength), degree - 1);
+  return Math.max(0, 1 - weight / strength) ** (degree - 1);
 }
 
 /** Disparity α of every edge of the arrays, in their order. */

@@ -14,15 +14,12 @@
  */
 import { outboundCsr, toRecord } from './flow-arrays.ts';
 import type { OutboundCsr } from './flow-arrays.ts';
-import {
-  assignAttribute,
-  checkEdgeWeightGetter,
-  checkGraph,
-  checkNumber,
-  ConvergenceError,
-  withDefaults,
-} from './options.ts';
-import type { AnyGraph, EdgeWeightGetter } from './options.ts';
+import { assignAttribute } from './assign-attribute.ts';
+import { checkEdgeWeightGetter, checkGraph } from './graph-input.ts';
+import { checkNumber, withDefaults } from './option-checks.ts';
+import { ConvergenceError } from '../errors.ts';
+import type { AnyGraph, EdgeWeightGetter } from './graph-input.ts';
+import { defineMeasure } from './measure.ts';
 
 export interface EigenvectorOptions {
   getEdgeWeight?: EdgeWeightGetter;
@@ -108,3 +105,16 @@ function assign(graph: AnyGraph, options?: EigenvectorOptions): void {
  * eigenvector(graph); // { A: 0.7071, B: 0.7071, C: 9e-7 }
  */
 export const eigenvector = Object.assign(compute, { assign });
+
+/** Registry entry (`registry.ts`). */
+export const eigenvectorMeasure = defineMeasure({
+  id: 'eigenvector',
+  name: 'eigenvector',
+  definition: 'weighted',
+  file: 'analyses/eigenvector.ts',
+  needsTimelines: false,
+  converges: true,
+  attributes: [{ attribute: 'eigenvector', column: 'eigenvector', label: 'Eigenvector centrality', description: 'eigenvector centrality', format: 'score' }],
+  defaults: {},
+  compute: (graph) => eigenvector.assign(graph),
+});

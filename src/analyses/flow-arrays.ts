@@ -17,8 +17,9 @@
  */
 import { storeEdgesOf } from '../flows/graph.ts';
 import type { FlowStore } from '../flows/store.ts';
-import { edgeWeightReader, weightedCopy } from './options.ts';
-import type { AnyGraph, EdgeWeightGetter } from './options.ts';
+import { edgeWeightReader } from './graph-input.ts';
+import { weightedCopy } from './weighted-copy.ts';
+import type { AnyGraph, EdgeWeightGetter } from './graph-input.ts';
 
 /** Node keys in graph order and each key's position. */
 export interface NodeIndex {
@@ -34,8 +35,18 @@ export function nodeIndex(graph: AnyGraph): NodeIndex {
   return { nodes, index };
 }
 
-/** Edge arrays and rows read once per getter while {@link sharingFlowArrays} runs. */
-let shared: { graph: AnyGraph; edges: Map<string, EdgeArrays>; csr: Map<string, OutboundCsr> } | null = null;
+/** Edge arrays and rows read once per getter while {@link sharingFlowArrays} runs on a graph. */
+interface Shared {
+  edges: Map<string, EdgeArrays>;
+  csr: Map<string, OutboundCsr>;
+}
+
+// The shared arrays hang on the graph itself, for the duration of the run only: no state outlives
+// a call, and two graphs analysed at once (or nested runs) never see each other's arrays.
+const SHARED = Symbol('talentflow.sharedFlowArrays');
+type Holder = AnyGraph & { [SHARED]?: Shared | undefined };
+
+const sharedOf = (graph: AnyGraph): Shared | undefined => (graph as Holder)[SHARED];
 
 const getterKey = (getEdgeWeight: EdgeWeightGetter): string | null =>
   getEdgeWeight === null ? '\u0000unweighted' : typeof getEdgeWeight === 'string' ? getEdgeWeight : null;
@@ -50,12 +61,14 @@ const getterKey = (getEdgeWeight: EdgeWeightGetter): string | null =>
  * @example sharingFlowArrays(graph, () => [pagerank(graph), hits(graph)]);
  */
 export function sharingFlowArrays<T>(graph: AnyGraph, run: () => T): T {
-  const outer = shared;
-  shared = { graph, edges: new Map(), csr: new Map() };
+  const holder = graph as Holder;
+  const outer = holder[SHARED];
+  Object.defineProperty(holder, SHARED, { value: { edges: new Map(), csr: new Map() }, configurable: true, writable: true, enumerable: false });
   try {
     return run();
   } finally {
-    shared = outer;
+    if (outer === undefined) delete holder[SHARED];
+    else holder[SHARED] = outer;
   }
 }
 
@@ -78,12 +91,13 @@ export interface EdgeArrays extends NodeIndex {
  * e.nodes[e.source[0]]; // source of the first edge
  */
 export function edgeArrays(graph: AnyGraph, getEdgeWeight: EdgeWeightGetter, name = 'getEdgeWeight'): EdgeArrays {
-  const key = shared?.graph === graph ? getterKey(getEdgeWeight) : null;
-  if (key !== null) {
-    const known = shared!.edges.get(key);
+  const shared = sharedOf(graph);
+  const key = shared ? getterKey(getEdgeWeight) : null;
+  if (shared && key !== null) {
+    const known = shared.edges.get(key);
     if (known) return known;
     const read = readEdgeArrays(graph, getEdgeWeight, name);
-    shared!.edges.set(key, read);
+    shared.edges.set(key, read);
     return read;
   }
   return readEdgeArrays(graph, getEdgeWeight, name);
@@ -182,12 +196,13 @@ export function outboundCsr(
   getEdgeWeight: EdgeWeightGetter,
   transform?: (weight: number) => number,
 ): OutboundCsr {
-  const key = shared?.graph === graph && !transform ? getterKey(getEdgeWeight) : null;
-  if (key !== null) {
-    const known = shared!.csr.get(key);
+  const shared = sharedOf(graph);
+  const key = shared && !transform ? getterKey(getEdgeWeight) : null;
+  if (shared && key !== null) {
+    const known = shared.csr.get(key);
     if (known) return known;
     const built = buildCsr(graph, getEdgeWeight);
-    shared!.csr.set(key, built);
+    shared.csr.set(key, built);
     return built;
   }
   return buildCsr(graph, getEdgeWeight, transform);
@@ -245,8 +260,9 @@ function rows(
 
 /** The edge arrays {@link sharingFlowArrays} already holds for this graph and getter, if any. */
 export function sharedEdgeArrays(graph: AnyGraph, getEdgeWeight: EdgeWeightGetter): EdgeArrays | null {
-  const key = shared?.graph === graph ? getterKey(getEdgeWeight) : null;
-  return key === null ? null : (shared!.edges.get(key) ?? null);
+  const shared = sharedOf(graph);
+  const key = shared ? getterKey(getEdgeWeight) : null;
+  return shared && key !== null ? (shared.edges.get(key) ?? null) : null;
 }
 
 /**
@@ -295,7 +311,7 @@ export function strengthArrays(edges: EdgeArrays): { nodes: string[]; inflow: Fl
     const w = weight[k]!;
     outflow[s]! += w;
     inflow[t]! += w;
-    if (undirected && undirected[k]) {
+    if (undirected?.[k]) {
       outflow[t]! += w;
       inflow[s]! += w;
     }
@@ -308,4 +324,16 @@ export function toRecord(nodes: readonly string[], values: ArrayLike<number>): R
   const out: Record<string, number> = {};
   for (let i = 0; i < nodes.length; i++) out[nodes[i]!] = values[i]!;
   return out;
+}
+
+/**
+ * Weighted in and out strength of every node, self-loops excluded (an undirected edge counts both
+ * ways). Summed over the edges in `forEachEdge` order, on typed arrays.
+ */
+export function strengths(
+  graph: AnyGraph,
+  getEdgeWeight: EdgeWeightGetter,
+): { inflow: Record<string, number>; outflow: Record<string, number> } {
+  const { nodes, inflow, outflow } = strengthsOf(graph, getEdgeWeight);
+  return { inflow: toRecord(nodes, inflow), outflow: toRecord(nodes, outflow) };
 }

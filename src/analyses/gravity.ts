@@ -38,8 +38,10 @@
  *   not fitted (reason given) rather than taking minutes: about 2 s at 1,000 places on a 2-core machine, 0.2 s for 211 countries.
  */
 import { edgeArrays } from './flow-arrays.ts';
-import { checkEdgeWeightGetter, checkGraph, checkNumber, ConvergenceError, withDefaults } from './options.ts';
-import type { AnyGraph, EdgeWeightGetter } from './options.ts';
+import { checkEdgeWeightGetter, checkGraph } from './graph-input.ts';
+import { checkNumber, withDefaults } from './option-checks.ts';
+import { ConvergenceError } from '../errors.ts';
+import type { AnyGraph, EdgeWeightGetter } from './graph-input.ts';
 
 export interface GravityOptions {
   /** Edge attribute or function giving the flow on an edge (default moves). */

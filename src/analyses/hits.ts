@@ -14,8 +14,11 @@
  */
 import { outboundCsr } from './flow-arrays.ts';
 import type { OutboundCsr } from './flow-arrays.ts';
-import { checkEdgeWeightGetter, checkGraph, checkNumber, ConvergenceError, withDefaults } from './options.ts';
-import type { AnyGraph, EdgeWeightGetter } from './options.ts';
+import { checkEdgeWeightGetter, checkGraph } from './graph-input.ts';
+import { checkNumber, withDefaults } from './option-checks.ts';
+import { ConvergenceError } from '../errors.ts';
+import type { AnyGraph, EdgeWeightGetter } from './graph-input.ts';
+import { defineMeasure } from './measure.ts';
 
 export interface HitsOptions {
   getEdgeWeight?: EdgeWeightGetter;
@@ -140,3 +143,19 @@ function assign(graph: AnyGraph, options?: HitsOptions): void {
  * hits(graph); // { hubs: { A: 1, B: 0, C: 0 }, authorities: { A: 0, B: 0.5, C: 0.5 } }
  */
 export const hits = Object.assign(compute, { assign });
+
+/** Registry entry (`registry.ts`). */
+export const hitsMeasure = defineMeasure({
+  id: 'hits',
+  name: 'HITS hub / authority',
+  definition: 'on the simple weighted graph',
+  file: 'analyses/hits.ts',
+  needsTimelines: false,
+  converges: true,
+  attributes: [
+    { attribute: 'hubScore', column: 'hub_score', label: 'Hub score', description: 'HITS hub score', format: 'score' },
+    { attribute: 'authorityScore', column: 'authority_score', label: 'Authority score', description: 'HITS authority score', format: 'score' },
+  ],
+  defaults: {},
+  compute: (graph) => hits.assign(graph),
+});

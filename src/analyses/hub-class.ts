@@ -21,11 +21,15 @@
  * (a peripheral place among world capitals may be large in absolute terms); the thresholds are
  * options so that an analysis can state its own.
  */
-import { checkEdgeWeightGetter, checkGraph, checkNumber, strengths, withDefaults } from './options.ts';
-import type { AnyGraph, EdgeWeightGetter } from './options.ts';
+import { checkEdgeWeightGetter, checkGraph } from './graph-input.ts';
+import { checkNumber, withDefaults } from './option-checks.ts';
+import { strengths } from './flow-arrays.ts';
+import type { AnyGraph, EdgeWeightGetter } from './graph-input.ts';
 import { OptionError } from '../errors.ts';
 import { quantile } from './quantile.ts';
 import type { HubClass } from './types.ts';
+import { defineMeasure } from './measure.ts';
+import { assignAttribute } from './assign-attribute.ts';
 
 export interface HubClassOptions {
   getEdgeWeight?: EdgeWeightGetter;
@@ -130,3 +134,28 @@ function assign(graph: AnyGraph, options?: HubClassOptions): void {
  * hubClass(graph, { hubShare: 0.2 }); // more places may qualify as hubs
  */
 export const hubClass = Object.assign(compute, { assign });
+
+/** Registry entry (`registry.ts`). */
+export const hubClassMeasure = defineMeasure({
+  id: 'hubClass',
+  name: 'hub class (size)',
+  definition:
+    '`hub_class`, tried in order: **hub**: in- and out-strength both among the top k = max(2, ⌈10 % of places⌉); **peripheral**: no flow, or in + out below the 25th percentile of all ' +
+    "places' in + out; **large**: in + out at or above the 75th percentile; **medium**: otherwise. Options `hubShare` (0.1), `minHubs` (2), `largeQuantile` (0.75), `peripheralQuantile` (0.25)",
+  file: 'analyses/hub-class.ts',
+  needsTimelines: false,
+  attributes: [
+    { attribute: 'hubClass', column: 'hub_class', label: 'Size class', description: 'size class: hub, large, medium or peripheral', format: 'text', views: ['card'] },
+  ],
+  defaults: {
+    hubShare: DEFAULTS.hubShare,
+    minHubs: DEFAULTS.minHubs,
+    largeQuantile: DEFAULTS.largeQuantile,
+    peripheralQuantile: DEFAULTS.peripheralQuantile,
+  },
+  compute: (graph, o) => {
+    const result = hubClass(graph, o);
+    assignAttribute(graph, 'hubClass', result.classes);
+    return result;
+  },
+});

@@ -19,10 +19,12 @@
  * Published values: Shenzhen 23.9 % (highest of 30 metros), Austin, San Diego, San Francisco
  * 19–20 %, Hong Kong 14.9 % (12th), lowest about 5 %.
  */
-import { checkGraph, withDefaults } from './options.ts';
-import type { AnyGraph } from './options.ts';
+import { checkGraph } from './graph-input.ts';
+import { withDefaults } from './option-checks.ts';
+import type { AnyGraph } from './graph-input.ts';
 import { ratioOfCounts } from './stock.ts';
 import type { NodeMeasure } from './types.ts';
+import { defineMeasure } from './measure.ts';
 
 /** The inflow ratio takes no options; the object exists so that every measure has `DEFAULTS`. */
 export type InflowRatioOptions = Record<string, never>;
@@ -56,3 +58,18 @@ function assign(graph: AnyGraph, options?: InflowRatioOptions): void {
  * inflowRatio(graph).Shenzhen; // 0.239
  */
 export const inflowRatio = Object.assign(compute, { assign });
+
+/** Registry entry (`registry.ts`). */
+export const inflowRatioMeasure = defineMeasure({
+  id: 'inflowRatio',
+  name: 'inflow ratio (SET §2.3.3)',
+  definition:
+    "share of a place's active researchers who published before the window, none of those pre-window publications at the place, and whose most recent in-window publication is there",
+  file: 'analyses/inflow-ratio.ts',
+  needsTimelines: true,
+  attributes: [
+    { attribute: 'inflowRatio', column: 'inflow_ratio', label: 'Inflow ratio (SET)', description: 'inflow_set / stock, 0..1', format: 'share', views: ['card'] },
+  ],
+  defaults: {},
+  compute: (graph) => inflowRatio.assign(graph),
+});

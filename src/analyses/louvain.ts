@@ -255,6 +255,6 @@ export function undirectedLouvain(
       internalWeights[ci]! += weights[j]!;
     }
   }
-  for (let i = 0; i < C; i++) Q += internalWeights[i]! / M2 - Math.pow(totalWeights[i]! / M2, 2) * resolution;
+  for (let i = 0; i < C; i++) Q += internalWeights[i]! / M2 - (totalWeights[i]! / M2) ** 2 * resolution;
   return { communities: dendrogram[level]!, modularity: Q };
 }

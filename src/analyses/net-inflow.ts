@@ -6,8 +6,11 @@
  * above outflow (the SET Index 2024 report names Shenzhen); a net exporter has the opposite sign.
  * On a closed graph (every flow has both ends in the graph) net inflows sum to zero.
  */
-import { checkEdgeWeightGetter, checkGraph, strengths, withDefaults } from './options.ts';
-import type { AnyGraph, EdgeWeightGetter } from './options.ts';
+import { checkEdgeWeightGetter, checkGraph } from './graph-input.ts';
+import { strengths } from './flow-arrays.ts';
+import { withDefaults } from './option-checks.ts';
+import type { AnyGraph, EdgeWeightGetter } from './graph-input.ts';
+import { defineMeasure } from './measure.ts';
 
 export interface NetInflowOptions {
   /** Edge attribute or function giving the flow on an edge. */
@@ -44,3 +47,17 @@ function assign(graph: AnyGraph, options?: NetInflowOptions): void {
  * netInflow(graph); // { A: -2, B: 2 }
  */
 export const netInflow = Object.assign(compute, { assign });
+
+/** Registry entry (`registry.ts`). */
+export const netInflowMeasure = defineMeasure({
+  id: 'netInflow',
+  name: 'net inflow',
+  definition: 'inflow − outflow; sums to zero over a closed graph',
+  file: 'analyses/net-inflow.ts',
+  needsTimelines: false,
+  attributes: [
+    { attribute: 'netInflow', column: 'net_inflow', label: 'Net inflow', description: 'inflow − outflow', format: 'signed', views: ['card', 'map'] },
+  ],
+  defaults: {},
+  compute: (graph) => netInflow.assign(graph),
+});

@@ -15,15 +15,12 @@
  */
 import { outboundCsr, toRecord } from './flow-arrays.ts';
 import type { OutboundCsr } from './flow-arrays.ts';
-import {
-  assignAttribute,
-  checkEdgeWeightGetter,
-  checkGraph,
-  checkNumber,
-  ConvergenceError,
-  withDefaults,
-} from './options.ts';
-import type { AnyGraph, EdgeWeightGetter } from './options.ts';
+import { assignAttribute } from './assign-attribute.ts';
+import { checkEdgeWeightGetter, checkGraph } from './graph-input.ts';
+import { checkNumber, withDefaults } from './option-checks.ts';
+import { ConvergenceError } from '../errors.ts';
+import type { AnyGraph, EdgeWeightGetter } from './graph-input.ts';
+import { defineMeasure } from './measure.ts';
 
 export interface PagerankOptions {
   /** Edge attribute or function giving the flow on an edge (default moves). */
@@ -117,3 +114,18 @@ function assign(graph: AnyGraph, options?: PagerankOptions): void {
  * pagerank.assign(graph); // node attribute `pagerank`
  */
 export const pagerank = Object.assign(compute, { assign });
+
+/** Registry entry (`registry.ts`). */
+export const pagerankMeasure = defineMeasure({
+  id: 'pagerank',
+  name: 'PageRank',
+  definition: 'weighted by moves, α = 0.85 (`alpha`)',
+  file: 'analyses/pagerank.ts',
+  needsTimelines: false,
+  converges: true,
+  attributes: [
+    { attribute: 'pagerank', column: 'pagerank', label: 'PageRank', description: 'weighted PageRank, sums to 1', format: 'score', views: ['card', 'map'] },
+  ],
+  defaults: { alpha: DEFAULTS.alpha },
+  compute: (graph, o) => pagerank.assign(graph, { alpha: o.alpha }),
+});

@@ -16,7 +16,7 @@
 import { compareText } from '../graph/breakdowns.ts';
 import { movesByFlowYear } from '../graph/flow-years.ts';
 import type { ReferenceCounts } from '../records/resolve-population.ts';
-import { checkGraph, type AnyGraph } from './options.ts';
+import { checkGraph, type AnyGraph } from './graph-input.ts';
 import type { PopulationTable } from './time-series.ts';
 
 /** A place-year whose moves in the flows differ from the population table's own counts. */

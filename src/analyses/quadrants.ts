@@ -23,10 +23,13 @@
  * the thresholds (e.g. momentum 0 for "gaining at all" on moves tables).
  */
 import { inflowRatio } from './inflow-ratio.ts';
-import { checkChoice, checkGraph, checkNumber, strengths, withDefaults } from './options.ts';
-import type { AnyGraph } from './options.ts';
+import { checkChoice, checkNumber, withDefaults } from './option-checks.ts';
+import { checkGraph } from './graph-input.ts';
+import { strengths } from './flow-arrays.ts';
+import type { AnyGraph } from './graph-input.ts';
 import { quantile } from './quantile.ts';
 import type { NodeMeasure } from './types.ts';
+import { defineMeasure } from './measure.ts';
 
 export type Quadrant = 'leader' | 'riser' | 'incumbent' | 'laggard';
 
@@ -131,3 +134,28 @@ function assign(graph: AnyGraph, options?: QuadrantsOptions): QuadrantsResult {
  * quadrants.assign(graph, { momentumThreshold: 0 }); // node attribute quadrant
  */
 export const quadrants = Object.assign(compute, { assign });
+
+/** Registry entry (`registry.ts`). */
+export const quadrantsMeasure = defineMeasure({
+  id: 'quadrant',
+  name: 'stock against momentum (quadrant)',
+  definition:
+    'size against momentum: from timelines, stock against inflow ratio; from moves, inflow against net rate (in − out)/(in + out). Split at the medians over the places ' +
+    'that have both (type-7 quantile; a value at the median counts as at or above): **leader** large and gaining, **riser** small and gaining, **incumbent** large and ' +
+    'slowing, **laggard** small and slowing; empty without a value. Medians put half the places on each side by construction: the quadrants rank places among those ' +
+    'compared (thresholds are options of `quadrants`)',
+  file: 'analyses/quadrants.ts',
+  needsTimelines: false,
+  attributes: [
+    {
+      attribute: 'quadrant',
+      column: 'quadrant',
+      label: 'Stock vs momentum',
+      description: 'stock against momentum: leader, riser, incumbent or laggard (analyses/quadrants.ts)',
+      format: 'text',
+      views: ['card'],
+    },
+  ],
+  defaults: {},
+  compute: (graph) => quadrants.assign(graph),
+});

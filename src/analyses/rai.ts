@@ -27,10 +27,12 @@
  */
 import { OptionError, TalentFlowError } from '../errors.ts';
 import { adjacencyInInsertionOrder, nodeIndex } from './flow-arrays.ts';
-import { checkChoice, checkGraph, withDefaults } from './options.ts';
-import type { AnyGraph } from './options.ts';
+import { checkChoice, withDefaults } from './option-checks.ts';
+import { checkGraph } from './graph-input.ts';
+import type { AnyGraph } from './graph-input.ts';
 import type { RaiCell, RaiResult } from './types.ts';
 import { inflowByDiscipline, type FlowStore } from '../flows/store.ts';
+import { compareKeys } from '../compare-keys.ts';
 
 export interface RaiOptions {
   /** What n_XY counts: active researchers ('stock'), inflowing moves ('inflow'), or 'auto'. */
@@ -209,7 +211,7 @@ export function rai(graph: AnyGraph, options?: RaiOptions): RaiResult {
   }
 
   const disciplines = [...worldCounts.keys()].sort(
-    (a, b) => shares.get(b)! - shares.get(a)! || (a < b ? -1 : a > b ? 1 : 0),
+    (a, b) => shares.get(b)! - shares.get(a)! || compareKeys(a, b),
   );
   const columnOf = new Map(counts.names.map((d, c) => [d, c]));
   const cells: RaiCell[] = [];
@@ -242,7 +244,7 @@ export function topDisciplines(result: RaiResult, k = 5): Record<string, RaiCell
   for (const cell of result.cells) if (cell.researchers > 0) (out[cell.place] ??= []).push(cell);
   for (const p of Object.keys(out)) {
     out[p] = out[p]!
-      .sort((a, b) => b.researchers - a.researchers || (a.discipline < b.discipline ? -1 : a.discipline > b.discipline ? 1 : 0))
+      .sort((a, b) => b.researchers - a.researchers || compareKeys(a.discipline, b.discipline))
       .slice(0, k);
   }
   return out;

@@ -18,10 +18,12 @@
  * (nobody to retain). Researchers without pre-window publications are in neither count: retention
  * says nothing about newcomers.
  */
-import { checkGraph, withDefaults } from './options.ts';
-import type { AnyGraph } from './options.ts';
+import { checkGraph } from './graph-input.ts';
+import { withDefaults } from './option-checks.ts';
+import type { AnyGraph } from './graph-input.ts';
 import { ratioOfCounts } from './stock.ts';
 import type { NodeMeasure } from './types.ts';
+import { defineMeasure } from './measure.ts';
 
 /** Retention takes no options; the object exists so that every measure has `DEFAULTS`. */
 export type RetentionOptions = Record<string, never>;
@@ -65,3 +67,18 @@ function assign(graph: AnyGraph, options?: RetentionOptions): void {
  * retention(graph).retention.Boston; // 0.75
  */
 export const retention = Object.assign(compute, { assign });
+
+/** Registry entry (`registry.ts`). */
+export const retentionMeasure = defineMeasure({
+  id: 'retention',
+  name: 'outflow ratio, retention',
+  definition: 'of the active researchers whose last pre-window place was A, the share whose home is elsewhere; retention = 1 − that',
+  file: 'analyses/retention.ts',
+  needsTimelines: true,
+  attributes: [
+    { attribute: 'outflowRatio', column: 'outflow_ratio', label: 'Outflow ratio', description: 'left_set / present_before, 0..1', format: 'share' },
+    { attribute: 'retention', column: 'retention', label: 'Retention', description: '1 − outflow_ratio', format: 'share' },
+  ],
+  defaults: {},
+  compute: (graph) => retention.assign(graph),
+});

@@ -4,11 +4,9 @@
  * `types.ts`) in dependency order and returns the results that are not per-node scalars
  * (communities, top flows, RAI, stability) with the options used, for manifests.
  *
- * Order: strength (inflow, outflow) → netInflow → inflowRatio → outflowRatio, retention →
- * youngShare, youngGrowth, talentPotential → pagerank → hubScore, authorityScore → betweenness →
- * eigenvector → hubClass (size) → balance, balanceClass → community, communityLabel → communityStability (if runs > 0) → top
- * sources and destinations → RAI. Measures that need timelines are written as null on a graph
- * built from moves, so that every run has the same columns.
+ * Order: the per-place measures of the registry (`registry.ts`), in its order, then top sources
+ * and destinations, RAI, the disparity backbone and the gravity model. Measures that need
+ * timelines are written as null on a graph built from moves, so that every run has the same columns.
  *
  * At scale (limits that keep a run on a million flows to seconds, reported in the summary and its
  * warnings so that manifests and reports can state them):
@@ -22,37 +20,30 @@
  *   (about 0.1 s per 100,000 flows on an idle core), so above that size the 20 default runs cost
  *   about as much as every other measure together.
  */
-import { betweenness } from './betweenness.ts';
-import { communities } from './communities.ts';
-import { communityStability } from './community-stability.ts';
-import type { CommunityStabilityResult } from './community-stability.ts';
-import { eigenvector } from './eigenvector.ts';
-import { hits } from './hits.ts';
-import { hubClass } from './hub-class.ts';
-import type { HubClassResult } from './hub-class.ts';
-import { balanceClass, DEFAULTS as BALANCE_DEFAULTS } from './balance-class.ts';
-import { inflowRatio } from './inflow-ratio.ts';
-import { netInflow } from './net-inflow.ts';
-import { OptionError } from '../errors.ts';
+import { ConvergenceError } from '../errors.ts';
 import { edgeArrays, sharingFlowArrays } from './flow-arrays.ts';
-import { assignAttribute, checkBoolean, checkGraph, checkNumber, ConvergenceError, withDefaults } from './options.ts';
-import type { AnyGraph } from './options.ts';
-import { DEFAULTS as PAGERANK_DEFAULTS, pagerank } from './pagerank.ts';
-import { DEFAULTS as HUB_DEFAULTS } from './hub-class.ts';
+import { checkGraph } from './graph-input.ts';
+import type { AnyGraph } from './graph-input.ts';
+import { checkBoolean, checkLimit, checkNumber, withDefaults } from './option-checks.ts';
+import { autoBetweennessMaxFlows, BETWEENNESS_WORK } from './betweenness.ts';
+import type { BetweennessUse } from './betweenness.ts';
+import type { BalanceClassResult } from './balance-class.ts';
+import type { CommunityStabilityResult, StabilityUse } from './community-stability.ts';
+import type { HubClassResult } from './hub-class.ts';
 import { DEFAULTS as TOP_DEFAULTS, topFlows } from './top-sources.ts';
 import { rai } from './rai.ts';
 import type { RaiOptions } from './rai.ts';
-import { retention } from './retention.ts';
-import { strength } from './strength.ts';
-import { talentPotential } from './talent-potential.ts';
+import type { TalentPotentialResult } from './talent-potential.ts';
 import type { BalanceClass, CommunitiesResult, HubClass, NodeMeasure, RaiResult, TopFlows } from './types.ts';
-import { DEFAULT_SEED } from '../random.ts';
 import type { FlowStore } from '../flows/store.ts';
 import { DEFAULTS as BACKBONE_DEFAULTS, disparityBackbone } from './disparity-backbone.ts';
 import { DEFAULTS as GRAVITY_DEFAULTS, gravity } from './gravity.ts';
 import type { GravityResult } from './gravity.ts';
-import { quadrants } from './quadrants.ts';
 import type { QuadrantsResult } from './quadrants.ts';
+import { MEASURES, measureDefaults } from './registry.ts';
+import type { AnyMeasure } from './registry.ts';
+
+export { autoBetweennessMaxFlows, BETWEENNESS_WORK, type BetweennessUse };
 
 export interface AnalyzeGraphOptions {
   /** Seed of Louvain (and the first seed of the stability runs). */
@@ -65,8 +56,8 @@ export interface AnalyzeGraphOptions {
   alpha?: number;
   /** Top sources / destinations kept per place. */
   topK?: number;
-  /** Smallest flow listed among top sources / destinations. */
-  minWeight?: number;
+  /** Smallest flow listed among top sources / destinations, in moves. */
+  topMinWeight?: number;
   /** Size class thresholds (see `hub-class.ts`). */
   hubShare?: number;
   minHubs?: number;
@@ -74,7 +65,7 @@ export interface AnalyzeGraphOptions {
   peripheralQuantile?: number;
   /** Balance class threshold (see `balance-class.ts`). */
   balanceThreshold?: number;
-  /** Louvain runs over consecutive seeds for community stability; 0 = skip (it costs runs Louvain runs and O(n²) memory). */
+  /** Louvain runs over consecutive seeds for community stability; 0 = off (it costs runs Louvain runs and O(n²) memory). */
   stabilityRuns?: number;
   /** RAI basis and reference world (see `rai.ts`). */
   raiBasis?: 'stock' | 'inflow' | 'auto';
@@ -91,58 +82,27 @@ export interface AnalyzeGraphOptions {
   gravityMaxPlaces?: number;
 }
 
-/** Place·flow steps exact betweenness may take with `betweennessMaxFlows: 'auto'`. */
-export const BETWEENNESS_WORK = 25_000_000;
-
 /**
- * The flow cap `betweennessMaxFlows: 'auto'` sets: max(5,000, ⌊BETWEENNESS_WORK / places⌋).
- *
- * @example autoBetweennessMaxFlows(70); // 357142
- */
-export function autoBetweennessMaxFlows(places: number): number {
-  return Math.max(5000, Math.floor(BETWEENNESS_WORK / Math.max(1, places)));
-}
-
-/** How betweenness was computed: exactly (minWeight null) or on the flows of at least minWeight. */
-export interface BetweennessUse {
-  /** The cap in force (Infinity: always exact; JSON writes Infinity as null). */
-  maxFlows: number;
-  /** Threshold of the flows used, in moves; null when exact. */
-  minWeight: number | null;
-  /** Flows of the graph, and flows betweenness ran on. */
-  flows: number;
-  keptFlows: number;
-}
-
-/**
- * Defaults of {@link analyzeGraph}, gathered from each measure's own `DEFAULTS`:
+ * Defaults of {@link analyzeGraph}, gathered from the registry's measures and each analysis's own `DEFAULTS`:
  * `seed` (42), `resolution` (1), `directedCommunities` (false), `alpha` (0.85), `topK` (5),
- * `minWeight` (100), `hubShare` (0.1), `minHubs` (2), `largeQuantile` (0.75), `peripheralQuantile` (0.25),
- * `balanceThreshold` (0.2), `stabilityRuns` (0: off), `raiBasis` ('auto'), `raiReference` (null),
+ * `topMinWeight` (100), `hubShare` (0.1), `minHubs` (2), `largeQuantile` (0.75), `peripheralQuantile` (0.25),
+ * `balanceThreshold` (0.2), `stabilityRuns` (20), `raiBasis` ('auto'), `raiReference` (null),
  * `betweennessMaxFlows` ('auto', see {@link autoBetweennessMaxFlows}), `stabilityMaxFlows` (200,000),
  * `backboneAlpha` (0.05), `gravityMaxPlaces` (1,000).
  */
 export const DEFAULTS: Readonly<Required<AnalyzeGraphOptions>> = Object.freeze({
-  seed: DEFAULT_SEED,
-  resolution: 1,
-  directedCommunities: false,
-  alpha: PAGERANK_DEFAULTS.alpha,
+  // The measures' own options (seed, resolution, directedCommunities, alpha, hubShare, minHubs,
+  // largeQuantile, peripheralQuantile, balanceThreshold, stabilityRuns, stabilityMaxFlows,
+  // betweennessMaxFlows) come from the registry.
+  ...measureDefaults(),
   topK: TOP_DEFAULTS.k,
-  minWeight: TOP_DEFAULTS.minWeight,
-  hubShare: HUB_DEFAULTS.hubShare,
-  minHubs: HUB_DEFAULTS.minHubs,
-  largeQuantile: HUB_DEFAULTS.largeQuantile,
-  peripheralQuantile: HUB_DEFAULTS.peripheralQuantile,
-  balanceThreshold: BALANCE_DEFAULTS.balanceThreshold,
-  stabilityRuns: 0,
+  topMinWeight: TOP_DEFAULTS.minWeight,
   raiBasis: 'auto',
   raiReference: null,
-  betweennessMaxFlows: 'auto',
-  stabilityMaxFlows: 200_000,
   flows: null,
   backboneAlpha: BACKBONE_DEFAULTS.alpha,
   gravityMaxPlaces: GRAVITY_DEFAULTS.maxPlaces,
-});
+}) as unknown as Readonly<Required<AnalyzeGraphOptions>>;
 
 export interface AnalysisSummary {
   /** The Louvain seed used (also written into manifests). */
@@ -186,24 +146,16 @@ export type GravityFitSummary = Omit<GravityResult, 'edges' | 'expected' | 'exce
 
 const STOCK_ATTRIBUTES = ['stock', 'inflowSet', 'presentBefore', 'young', 'youngByYear', 'byDiscipline'];
 
-/** 0 and Infinity mean "no limit"; otherwise an integer ≥ 1. */
-function checkLimit(name: string, value: unknown): number {
-  if (value === 0 || value === Infinity) return Infinity;
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 1) return value;
-  throw new OptionError(name, value, `an integer ≥ 1, or 0 or Infinity for no limit${name === 'betweennessMaxFlows' ? ", or 'auto'" : ''}`);
-}
-
 function resolve(options?: AnalyzeGraphOptions): Required<AnalyzeGraphOptions> {
   const o = withDefaults(DEFAULTS, options);
   checkNumber('stabilityRuns', o.stabilityRuns, { min: 0, integer: true });
   checkBoolean('directedCommunities', o.directedCommunities);
-  if (o.betweennessMaxFlows !== 'auto') checkLimit('betweennessMaxFlows', o.betweennessMaxFlows);
+  if (o.betweennessMaxFlows !== 'auto') checkLimit('betweennessMaxFlows', o.betweennessMaxFlows, true);
   checkLimit('stabilityMaxFlows', o.stabilityMaxFlows);
   checkNumber('gravityMaxPlaces', o.gravityMaxPlaces, { min: 0, integer: true });
   return o;
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
 
 /**
  * Runs every analysis on `graph`, writing the node attributes listed in `types.ts` (plus
@@ -237,10 +189,6 @@ function analyzeWith(graph: AnyGraph, o: Required<AnalyzeGraphOptions>, hooks: A
   const measures: string[] = [];
   const warnings: string[] = [];
   let clock = performance.now();
-  const wrote = (...names: string[]) => {
-    measures.push(...names);
-    lap(names[0]!);
-  };
   const lap = (stage: string) => {
     if (!hooks.onTiming) return;
     const now = performance.now();
@@ -248,85 +196,29 @@ function analyzeWith(graph: AnyGraph, o: Required<AnalyzeGraphOptions>, hooks: A
     clock = now;
   };
 
-  strength.assign(graph);
-  wrote('inflow', 'outflow');
-  netInflow.assign(graph);
-  wrote('netInflow');
-  inflowRatio.assign(graph);
-  wrote('inflowRatio');
-  retention.assign(graph);
-  wrote('outflowRatio', 'retention');
-  const potential = talentPotential.assign(graph);
-  wrote('youngShare', 'youngGrowth', 'talentPotential');
-
-  // A power iteration that does not converge should not sink the whole run: its column is null.
-  const iterative = (names: string[], run: () => void) => {
-    try {
-      run();
-    } catch (error) {
-      if (!(error instanceof ConvergenceError)) throw error;
-      warnings.push(`${error.measure} did not converge; ${names.join(', ')} left empty`);
-      graph.updateEachNodeAttributes((_n, attr) => {
-        for (const name of names) attr[name] = null;
-        return attr;
-      });
-    }
-    wrote(...names);
-  };
-  iterative(['pagerank'], () => pagerank.assign(graph, { alpha: o.alpha }));
-  iterative(['hubScore', 'authorityScore'], () => hits.assign(graph));
-  const betweennessCap =
-    o.betweennessMaxFlows === 'auto' ? autoBetweennessMaxFlows(graph.order) : checkLimit('betweennessMaxFlows', o.betweennessMaxFlows);
-  const used = { maxFlows: betweennessCap, ...betweenness.assign(graph, { maxFlows: betweennessCap }) };
-  wrote('betweenness');
-  if (used.minWeight !== null) {
-    warnings.push(
-      `betweenness computed on the ${count(used.keptFlows)} strongest of ${count(used.flows)} flows (at least ${count(used.minWeight)} moves each), ` +
-        `not exactly: exact betweenness takes places × flows steps; raise betweennessMaxFlows (--betweenness-max-flows), 0 for exact`,
-    );
+  const results = new Map<string, unknown>();
+  for (const measure of MEASURES as readonly AnyMeasure[]) {
+    results.set(measure.id, computeMeasure(graph, measure, o, warnings));
+    const written = measure.attributes.filter((a) => !a.optional || graph.someNode((_n, attr) => attr[a.attribute] !== undefined));
+    measures.push(...written.map((a) => a.attribute));
+    if (written.length) lap(written[0]!.attribute);
   }
-  iterative(['eigenvector'], () => eigenvector.assign(graph));
-
-  const classes = hubClass(graph, {
-    hubShare: o.hubShare,
-    minHubs: o.minHubs,
-    largeQuantile: o.largeQuantile,
-    peripheralQuantile: o.peripheralQuantile,
-  });
-  assignAttribute(graph, 'hubClass', classes.classes);
-  wrote('hubClass');
+  const potential = results.get('talentPotential') as TalentPotentialResult;
+  const used = results.get('betweenness') as BetweennessUse;
+  const classes = results.get('hubClass') as HubClassResult;
+  const balances = results.get('balanceClass') as BalanceClassResult;
+  const found = results.get('communities') as CommunitiesResult;
+  const { stability, skipped: stabilitySkipped } = results.get('communityStability') as StabilityUse;
+  const { basis: quadrantBasis, thresholds: quadrantThresholds, counts: quadrantCounts } = results.get('quadrant') as QuadrantsResult;
   const counts: Record<HubClass, number> = { hub: 0, large: 0, medium: 0, peripheral: 0 };
   for (const c of Object.values(classes.classes)) counts[c]++;
-  const balances = balanceClass(graph, { balanceThreshold: o.balanceThreshold });
-  assignAttribute(graph, 'balance', balances.balance);
-  assignAttribute(graph, 'balanceClass', balances.classes);
-  wrote('balance', 'balanceClass');
   const balanceCounts: Record<BalanceClass, number> = { magnet: 0, balanced: 0, exporter: 0 };
   for (const c of Object.values(balances.classes)) if (c !== null) balanceCounts[c]++;
 
-  const communityOptions = { seed: o.seed, resolution: o.resolution, directed: o.directedCommunities };
-  const found = communities.assign(graph, communityOptions);
-  wrote('community', 'communityLabel');
-
-  let stability: CommunityStabilityResult | null = null;
-  const stabilitySkipped = o.stabilityRuns > 0 && used.flows > checkLimit('stabilityMaxFlows', o.stabilityMaxFlows);
-  if (stabilitySkipped) {
-    warnings.push(
-      `community stability skipped: ${count(used.flows)} flows is more than stabilityMaxFlows ${count(o.stabilityMaxFlows)} ` +
-        `(${o.stabilityRuns} full Louvain runs); set it higher (--stability-max-flows), 0 to run it on any graph`,
-    );
-  } else if (o.stabilityRuns > 0) {
-    stability = communityStability(graph, { ...communityOptions, runs: o.stabilityRuns });
-    assignAttribute(graph, 'communityStability', stability.stability);
-    wrote('communityStability');
-  }
-  clock = performance.now();
-
-  const top = { k: o.topK, minWeight: o.minWeight };
   const raiOptions: RaiOptions = { basis: o.raiBasis, reference: o.raiReference, flows: o.flows };
   let moves = 0;
   for (const w of edgeArrays(graph, 'weight').weight) moves += w;
-  const flows = topFlows(graph, top);
+  const flows = topFlows(graph, { k: o.topK, minWeight: o.topMinWeight });
   lap('topFlows');
   const raiResult = rai(graph, raiOptions);
   lap('rai');
@@ -336,8 +228,6 @@ function analyzeWith(graph: AnyGraph, o: Required<AnalyzeGraphOptions>, hooks: A
   lap('backbone');
   const fit = o.gravityMaxPlaces === 0 ? null : gravityOf(graph, o.gravityMaxPlaces, warnings);
   lap('gravity');
-  const { basis: quadrantBasis, thresholds: quadrantThresholds, counts: quadrantCounts } = quadrants.assign(graph);
-  wrote('quadrant');
 
   return {
     seed: o.seed,
@@ -360,6 +250,26 @@ function analyzeWith(graph: AnyGraph, o: Required<AnalyzeGraphOptions>, hooks: A
     quadrants: { basis: quadrantBasis, thresholds: quadrantThresholds, counts: quadrantCounts },
     warnings,
   };
+}
+
+/**
+ * Runs one registry measure with its options picked from the run's. A power iteration that does
+ * not converge should not sink the whole run: its attributes are null, with a warning.
+ */
+function computeMeasure(graph: AnyGraph, measure: AnyMeasure, o: Required<AnalyzeGraphOptions>, warnings: string[]): unknown {
+  const options = Object.fromEntries(Object.keys(measure.defaults as object).map((k) => [k, (o as Record<string, unknown>)[k]]));
+  try {
+    return measure.compute(graph, options, { warnings });
+  } catch (error) {
+    if (!measure.converges || !(error instanceof ConvergenceError)) throw error;
+    const names = measure.attributes.map((a) => a.attribute);
+    warnings.push(`${error.measure} did not converge; ${names.join(', ')} left empty`);
+    graph.updateEachNodeAttributes((_n, attr) => {
+      for (const name of names) attr[name] = null;
+      return attr;
+    });
+    return null;
+  }
 }
 
 /** Fits the gravity model and writes expected, excess on the edges; a fit left out or not converged is a warning. */

@@ -16,7 +16,7 @@
  * 0.4 · inflow ratio score (Shenzhen: 0.4 · 91.31 + 0.2 · 100 + 0.4 · 100 = 96.52).
  */
 import { OptionError } from '../errors.ts';
-import { checkBoolean, checkChoice, checkNumber, withDefaults } from './options.ts';
+import { checkBoolean, checkChoice, checkNumber, withDefaults } from './option-checks.ts';
 import type { NodeMeasure } from './types.ts';
 
 export interface MinMaxOptions {

@@ -3,7 +3,7 @@
  * (`PlaceStock` in `src/graph/types.ts`): absent on graphs built from a moves table.
  */
 import { TalentFlowError } from '../errors.ts';
-import type { AnyGraph } from './options.ts';
+import type { AnyGraph } from './graph-input.ts';
 
 /**
  * The count attribute `name` of `node`: a finite number ≥ 0, or null when the node does not

@@ -12,8 +12,11 @@
  * distinct inflowing researchers (someone arriving twice from two sources counts twice).
  * Self-loops are not moves between places (the graph builder never writes them) and are ignored.
  */
-import { checkEdgeWeightGetter, checkGraph, strengths, withDefaults } from './options.ts';
-import type { AnyGraph, EdgeWeightGetter } from './options.ts';
+import { checkEdgeWeightGetter, checkGraph } from './graph-input.ts';
+import { strengths } from './flow-arrays.ts';
+import { withDefaults } from './option-checks.ts';
+import type { AnyGraph, EdgeWeightGetter } from './graph-input.ts';
+import { defineMeasure } from './measure.ts';
 
 export interface StrengthOptions {
   /** Edge attribute or function giving the flow on an edge; `null` counts edges. */
@@ -57,3 +60,18 @@ function assign(graph: AnyGraph, options?: StrengthOptions): void {
  * strength.assign(graph); // graph.getNodeAttribute('A', 'inflow') === 1
  */
 export const strength = Object.assign(compute, { assign });
+
+/** Registry entry (`registry.ts`). */
+export const strengthMeasure = defineMeasure({
+  id: 'strength',
+  name: 'inflow, outflow',
+  definition: 'moves into / out of a place (weighted in/out degree)',
+  file: 'analyses/strength.ts',
+  needsTimelines: false,
+  attributes: [
+    { attribute: 'inflow', column: 'inflow', label: 'Inflow (moves in)', description: 'moves in (weighted in-degree)', format: 'integer', views: ['card'] },
+    { attribute: 'outflow', column: 'outflow', label: 'Outflow (moves out)', description: 'moves out (weighted out-degree)', format: 'integer', views: ['card'] },
+  ],
+  defaults: {},
+  compute: (graph) => strength.assign(graph),
+});

@@ -16,8 +16,9 @@
 import Graph from 'graphology';
 import { edgeArrays } from './flow-arrays.ts';
 import type { EdgeArrays } from './flow-arrays.ts';
-import { checkEdgeWeightGetter, checkGraph, checkNumber, withDefaults } from './options.ts';
-import type { AnyGraph, EdgeWeightGetter } from './options.ts';
+import { checkEdgeWeightGetter, checkGraph } from './graph-input.ts';
+import { checkNumber, withDefaults } from './option-checks.ts';
+import type { AnyGraph, EdgeWeightGetter } from './graph-input.ts';
 
 export interface StrongestFlowsOptions {
   /** Most flows kept: an integer ≥ 1, or Infinity to keep every flow. */
@@ -141,7 +142,7 @@ export function strongestFlows(graph: AnyGraph, options?: StrongestFlowsOptions)
     if (!keep(k)) continue;
     const s = e.nodes[e.source[k]!]!;
     const t = e.nodes[e.target[k]!]!;
-    if (e.undirected && e.undirected[k]) sub.addUndirectedEdge(s, t, { weight: e.weight[k]! });
+    if (e.undirected?.[k]) sub.addUndirectedEdge(s, t, { weight: e.weight[k]! });
     else sub.addDirectedEdge(s, t, { weight: e.weight[k]! });
   }
   return { graph: sub, minWeight, flows, keptFlows };

@@ -12,11 +12,13 @@
  * three indicators are known, so the scores depend on which places the graph holds.
  */
 import { inflowRatio } from './inflow-ratio.ts';
-import { checkGraph, checkNumber, withDefaults } from './options.ts';
-import type { AnyGraph } from './options.ts';
+import { checkGraph } from './graph-input.ts';
+import { checkNumber, withDefaults } from './option-checks.ts';
+import type { AnyGraph } from './graph-input.ts';
 import { compositeIndex, minMaxScore } from './scores.ts';
 import type { NodeMeasure } from './types.ts';
 import { youngGrowth, youngShare } from './young.ts';
+import { defineMeasure } from './measure.ts';
 
 export interface TalentPotentialWeights {
   youngShare: number;
@@ -100,3 +102,21 @@ function assign(graph: AnyGraph, options?: TalentPotentialOptions): TalentPotent
  * talentPotential(graph).index.Shenzhen; // 96.5
  */
 export const talentPotential = Object.assign(compute, { assign });
+
+/** Registry entry (`registry.ts`). */
+export const talentPotentialMeasure = defineMeasure({
+  id: 'talentPotential',
+  name: 'young share, young growth, talent potential',
+  definition:
+    'young / stock; CAGR over the window of young active researchers affiliated in each year (academic age at that year ≤ 5) (`analyses/young.ts`); ' +
+    'talent potential = 0.4 young share + 0.2 young growth + 0.4 inflow ratio, each min–max scored to [60, 100], reproduces the published table',
+  file: 'analyses/talent-potential.ts',
+  needsTimelines: true,
+  attributes: [
+    { attribute: 'youngShare', column: null, label: 'Young share', description: 'young / stock, 0..1', format: 'share' },
+    { attribute: 'youngGrowth', column: null, label: 'Young growth', description: 'yearly growth rate of young active researchers over the window', format: 'share' },
+    { attribute: 'talentPotential', column: null, label: 'Talent potential', description: 'weighted [60, 100] scores of young share, young growth and inflow ratio', format: 'score' },
+  ],
+  defaults: {},
+  compute: (graph) => talentPotential.assign(graph),
+});

@@ -24,8 +24,8 @@ import { compareText } from '../graph/breakdowns.ts';
 import { movesByFlowYear } from '../graph/flow-years.ts';
 import { flowStoreOf } from '../flows/graph.ts';
 import { OptionError } from '../errors.ts';
-import { checkGraph } from './options.ts';
-import type { AnyGraph } from './options.ts';
+import { checkGraph } from './graph-input.ts';
+import type { AnyGraph } from './graph-input.ts';
 
 /** Researcher population by place key, then year. */
 export type PopulationTable = ReadonlyMap<string, ReadonlyMap<number, number>>;

@@ -14,9 +14,11 @@
  * so the result never depends on insertion order. Zero flows and self-loops are never listed.
  */
 import { nodeIndex } from './flow-arrays.ts';
-import { checkChoice, checkGraph, checkNumber, edgeWeightReader, withDefaults } from './options.ts';
-import type { AnyGraph } from './options.ts';
+import { checkChoice, checkNumber, withDefaults } from './option-checks.ts';
+import { checkGraph, edgeWeightReader } from './graph-input.ts';
+import type { AnyGraph } from './graph-input.ts';
 import type { TopFlow, TopFlows } from './types.ts';
+import { compareKeys } from '../compare-keys.ts';
 
 export interface TopFlowsOptions {
   /** How many flows to keep per place (integer ≥ 1). */
@@ -139,7 +141,7 @@ function topByPlace(graph: AnyGraph, direction: 'in' | 'out', { k, minWeight, ra
     const value = (a: Acc) => (rankBy === 'weight' ? a.weight : (a.researchers ?? 0));
     const flows = [...byPlace.entries()]
       .filter(([, a]) => value(a) > 0 && value(a) >= minWeight)
-      .sort(([pa, a], [pb, b]) => value(b) - value(a) || (pa < pb ? -1 : pa > pb ? 1 : 0))
+      .sort(([pa, a], [pb, b]) => value(b) - value(a) || compareKeys(pa, pb))
       .slice(0, k)
       .map(([place, a], i): TopFlow => ({ place, weight: a.weight, researchers: a.researchers, rank: i + 1 }));
     out[node] = flows;

@@ -1,23 +1,8 @@
 /**
  * Result shapes shared by analyses, exports, the report, the viewer and the notebooks.
  *
- * Node attributes written by each analysis's `.assign` (the names `places.csv`, `graph.json`
- * and the viewer read):
- *   strength.ts      inflow, outflow            (weighted in/out degree: moves)
- *   net-inflow.ts    netInflow                  (inflow − outflow)
- *   inflow-ratio.ts  inflowRatio                (inflowSet / stock; null without stock)
- *   retention.ts     outflowRatio, retention    (null without stock)
- *   pagerank.ts      pagerank
- *   hits.ts          hubScore, authorityScore
- *   betweenness.ts   betweenness
- *   eigenvector.ts   eigenvector
- *   hub-class.ts     hubClass                   (size: 'hub' | 'large' | 'medium' | 'peripheral')
- *   balance-class.ts balance, balanceClass     ((in − out)/(in + out); 'magnet' | 'balanced' | 'exporter', null without flow)
- *   communities.ts   community, communityLabel
- *   young.ts         youngShare, youngGrowth    (young / stock; CAGR of youngByYear; null without stock)
- *   talent-potential.ts  talentPotential       (0.4/0.2/0.4 weighted [60,100] scores; null without stock)
- *   quadrants.ts     quadrant                   ('leader' | 'riser' | 'incumbent' | 'laggard'; null without size or momentum)
- *   run-all.ts       communityStability         (only when stability runs > 0; see community-stability.ts)
+ * The node attributes the analyses write, with their places.csv columns, labels and formats, are
+ * listed once, in the measure registry (`registry.ts`, each entry in its measure's file).
  */
 
 /** Size class of a place (`hub-class.ts`). */

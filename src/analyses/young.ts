@@ -18,8 +18,10 @@
  * has no rate) or the window is a single year.
  */
 import { TalentFlowError } from '../errors.ts';
-import { assignAttribute, checkGraph, withDefaults } from './options.ts';
-import type { AnyGraph } from './options.ts';
+import { assignAttribute } from './assign-attribute.ts';
+import { checkGraph } from './graph-input.ts';
+import { withDefaults } from './option-checks.ts';
+import type { AnyGraph } from './graph-input.ts';
 import { ratioOfCounts } from './stock.ts';
 import type { NodeMeasure } from './types.ts';
 

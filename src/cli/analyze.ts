@@ -1,7 +1,7 @@
 /** `talentflow analyze`: records file → tables, graph.json, graph.gexf, manifest.json and a printed report. */
 import { stat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
-import { analyzeMoveRecords, analyzeTable, analyzeTimelineRecords, type AnalysisRun, type Stage } from '../pipeline/analyze.ts';
+import { analyzeTable, analyzeTimelineRecords, type AnalysisRun, type Stage } from '../pipeline/analyze.ts';
 import { ANALYZE_DEFAULTS, type AnalyzeOptions } from '../pipeline/options.ts';
 import { GEXF_AUTO_MAX_FLOWS, outputFileSources, skippedOutputs, type OutputSource } from '../pipeline/outputs.ts';
 import { chunksToString } from '../exports/chunks.ts';
@@ -20,11 +20,12 @@ import { parsePopulation } from '../records/parse-population.ts';
 import { addPopulation } from '../pipeline/population.ts';
 import { summariseProblems, formatProblemSummary } from '../records/problems.ts';
 import type { ColumnMap, Problem, RecordKind } from '../records/types.ts';
-import { parseChoice, parseCommandLine, parseIntOption, parseNumberOption, parseYearRange } from './args.ts';
+import { parseChoice, parseCommandLine, parseYearRange } from './args.ts';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.ts';
+import { analysisFlagSpec, analysisFlagsHelp, parseAnalysisFlags } from './analysis-flags.ts';
 import { createProgress } from './progress.ts';
 import { SOURCE_KINDS, type SourceKind } from '../sources/types.ts';
-import { packageVersion } from './main.ts';
+import { packageVersion } from './version.ts';
 import { chooseEngine, DEFAULTS as ENGINE_DEFAULTS } from '../engines/choose.ts';
 import { DEFAULTS as CLICKHOUSE_DEFAULTS } from '../engines/clickhouse/defaults.ts';
 
@@ -81,32 +82,7 @@ Options:
                         population=padded_population_of_researchers
   --compare <A-B,C-D>   compare two periods of arrival years: compare.csv (each measure in both,
                         change, ranks, rank change) and "Rising and falling" in the report
-  --seed <n>            seed of Louvain and everything random (default: ${ANALYZE_DEFAULTS.seed})
-  --resolution <x>      Louvain resolution (default: ${ANALYZE_DEFAULTS.resolution})
-  --top-k <n>           top sources/destinations per place (default: ${ANALYZE_DEFAULTS.topK})
-  --min-flow <n>        minimum moves for a top source/destination (default: ${ANALYZE_DEFAULTS.topMinWeight})
-  --stability-runs <n>  Louvain runs for the community stability figure, 0 = off (default: ${ANALYZE_DEFAULTS.stabilityRuns})
-  --stability-max-flows <n>
-                        skip the stability runs, with a warning, on graphs of more flows than this;
-                        0 = run them on any graph (default: ${ANALYZE_DEFAULTS.stabilityMaxFlows}: each run is a
-                        full Louvain run, about 0.1 s per 100,000 flows; memory grows as places²)
-  --betweenness-max-flows <n|auto>
-                        betweenness is exact up to this many flows; beyond, it is computed on the
-                        strongest flows (weight ≥ t, t the smallest whole number leaving at most n)
-                        and the threshold is reported; 0 = always exact, which takes places × flows
-                        steps (hours on a million flows). auto: max(5,000, 25,000,000 / places)
-                        (default: ${ANALYZE_DEFAULTS.betweennessMaxFlows})
-  --backbone-alpha <x>  significance level of the disparity backbone: a flow is in it when its
-                        disparity α (flows.csv disparity_alpha) is below x, in (0, 1]
-                        (default: ${ANALYZE_DEFAULTS.backboneAlpha})
-  --gravity-max-places <n>
-                        fit the gravity model (flows.csv expected, excess) when there are at most
-                        n places with coordinates; its cost grows as places² (a second for about
-                        1,000 places, 8 s for 1,500); 0 = off (default: ${ANALYZE_DEFAULTS.gravityMaxPlaces})
-  --bootstrap <n>       resample n times (researchers from timelines, moves from moves tables;
-                        seeded with --seed) and write intervals.csv: 90% intervals of net
-                        inflow, inflow ratio, RAI and PageRank rank; 200 is usual; with
-                        --engine auto the input is then read by the JS engine (default: 0, off)
+${analysisFlagsHelp()}
   --out <dir>           output folder (default: out/<input name>)
   --figures             also write SVG figures into <out>/figures/
   --strict              any problem is fatal: write problems.csv (and the manifest) only, exit 1
@@ -115,15 +91,6 @@ Options:
 
 ${EXIT_CODES_HELP}
 `;
-
-/** A flow cap: 'auto' or an integer ≥ 0. */
-function parseFlowCap(option: string, value: string | undefined, fallback: number | 'auto'): number | 'auto' {
-  if (value === undefined) return fallback;
-  if (value === 'auto') return 'auto';
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isInteger(n) || n < 0) throw new OptionError(option, value, "an integer ≥ 0 or 'auto'");
-  return n;
-}
 
 /** "1998-2004,2012-2018" → [[1998, 2004], [2012, 2018]]. */
 export function parseComparePeriods(value: string): [[number, number], [number, number]] {
@@ -160,16 +127,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
       population: { type: 'string' },
       'population-map': { type: 'string' },
       compare: { type: 'string' },
-      seed: { type: 'string' },
-      resolution: { type: 'string' },
-      'top-k': { type: 'string' },
-      'min-flow': { type: 'string' },
-      'stability-runs': { type: 'string' },
-      'stability-max-flows': { type: 'string' },
-      'betweenness-max-flows': { type: 'string' },
-      'backbone-alpha': { type: 'string' },
-      'gravity-max-places': { type: 'string' },
-      bootstrap: { type: 'string' },
+      ...analysisFlagSpec(),
       out: { type: 'string' },
       figures: { type: 'boolean' },
       strict: { type: 'boolean' },
@@ -206,16 +164,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     level: parseChoice('--level', values.level, ['metro', 'city', 'country'] as const, ANALYZE_DEFAULTS.level),
     window: values.window ? parseYearRange('--window', values.window) : ANALYZE_DEFAULTS.window,
     years: values.years ? parseYearRange('--years', values.years) : null,
-    seed: parseIntOption('--seed', values.seed, ANALYZE_DEFAULTS.seed, 0, 2 ** 32 - 1),
-    resolution: parseNumberOption('--resolution', values.resolution, ANALYZE_DEFAULTS.resolution, 1e-6, 1e6),
-    topK: parseIntOption('--top-k', values['top-k'], ANALYZE_DEFAULTS.topK, 1),
-    topMinWeight: parseIntOption('--min-flow', values['min-flow'], ANALYZE_DEFAULTS.topMinWeight, 0),
-    stabilityRuns: parseIntOption('--stability-runs', values['stability-runs'], ANALYZE_DEFAULTS.stabilityRuns, 0, 1000),
-    stabilityMaxFlows: parseIntOption('--stability-max-flows', values['stability-max-flows'], ANALYZE_DEFAULTS.stabilityMaxFlows, 0),
-    betweennessMaxFlows: parseFlowCap('--betweenness-max-flows', values['betweenness-max-flows'], ANALYZE_DEFAULTS.betweennessMaxFlows),
-    backboneAlpha: parseNumberOption('--backbone-alpha', values['backbone-alpha'], ANALYZE_DEFAULTS.backboneAlpha, Number.MIN_VALUE, 1),
-    gravityMaxPlaces: parseIntOption('--gravity-max-places', values['gravity-max-places'], ANALYZE_DEFAULTS.gravityMaxPlaces, 0),
-    bootstrap: parseIntOption('--bootstrap', values.bootstrap, ANALYZE_DEFAULTS.bootstrap, 0, 100_000),
+    ...parseAnalysisFlags(values),
     columns: values.map ? parseColumnMap(values.map) : {},
     compare: values.compare ? parseComparePeriods(values.compare) : null,
   };

@@ -14,7 +14,7 @@ import { writeTimelinesCsv, TIMELINES_CSV_COLUMNS } from '../sources/node/write-
 import { SOURCE_KINDS, type SourceKind } from '../sources/types.ts';
 import { parseCommandLine, parseIntOption } from './args.ts';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.ts';
-import { reportError } from './main.ts';
+import { reportError } from './report-error.ts';
 import { createProgress } from './progress.ts';
 
 export const IMPORT_HELP = `Usage: talentflow import <source> <file>... --out <timelines.csv> [options]

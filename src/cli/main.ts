@@ -2,8 +2,8 @@
  * `talentflow` command dispatcher. The only place (with the commands it calls) that decides exit
  * codes; everything it runs is importable library code.
  */
-import { readFileSync } from 'node:fs';
-import { TalentFlowError, OptionError, InputError, OutputError } from '../errors.ts';
+import { packageVersion } from './version.ts';
+import { reportError } from './report-error.ts';
 import { removeTemporariesSync } from '../io/temporary.ts';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.ts';
 
@@ -23,11 +23,6 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     load: async () => (await import('./import.ts')).runImport,
   },
 };
-
-export function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 export function mainHelp(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
@@ -86,29 +81,4 @@ function cleanUpOnSignals(): void {
       process.exit(code);
     });
   }
-}
-
-/** Maps an error to a message on stderr and an exit code. */
-export function reportError(error: unknown): number {
-  if (error instanceof OptionError) {
-    process.stderr.write(`talentflow: ${error.message}\n`);
-    return EXIT.usage;
-  }
-  if (error instanceof OutputError) {
-    process.stderr.write(`talentflow: ${error.message}\n`);
-    return EXIT.output;
-  }
-  if (error instanceof InputError) {
-    process.stderr.write(`talentflow: ${error.message}\n`);
-    return EXIT.input;
-  }
-  if (error instanceof TalentFlowError) {
-    process.stderr.write(`talentflow: ${error.name}: ${error.message}\n`);
-    return EXIT.input;
-  }
-  // A bug, not a user's mistake: one line, no stack trace (TALENTFLOW_DEBUG=1 shows it).
-  const message = error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error);
-  const stack = process.env.TALENTFLOW_DEBUG && error instanceof Error ? `\n${error.stack}` : '';
-  process.stderr.write(`talentflow: internal error (a bug; please report it with the command line): ${message}${stack}\n`);
-  return EXIT.internal;
 }

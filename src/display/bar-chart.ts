@@ -10,6 +10,7 @@ import { SIGN_COLORS } from './colors.ts';
 import { formatNumber, textWidth } from './format.ts';
 import { el, svgDocument, text, title } from './svg.ts';
 import { niceTicks } from './ticks.ts';
+import { compareKeys } from '../compare-keys.ts';
 
 export interface BarChartOptions {
   /** Places shown. */
@@ -69,7 +70,7 @@ function checkOptions(options: BarChartOptions): Required<BarChartOptions> {
 export function pickEntries(measure: NodeMeasure, limit: number, pick: 'top' | 'bottom' | 'extremes'): [string, number][] {
   const entries = Object.entries(measure)
     .filter((e): e is [string, number] => typeof e[1] === 'number' && Number.isFinite(e[1]))
-    .sort(([ka, a], [kb, b]) => b - a || (ka < kb ? -1 : ka > kb ? 1 : 0));
+    .sort(([ka, a], [kb, b]) => b - a || compareKeys(ka, kb));
   if (entries.length <= limit) return entries;
   if (pick === 'top') return entries.slice(0, limit);
   if (pick === 'bottom') return entries.slice(entries.length - limit);

@@ -13,7 +13,8 @@ import type { MapGraph } from './map.ts';
 import { topSourcesSvg } from './flow-chart.ts';
 import { quadrantChartSvg } from './quadrant-chart.ts';
 import { quadrants } from '../analyses/quadrants.ts';
-import type { AnyGraph } from '../analyses/options.ts';
+import type { AnyGraph } from '../analyses/graph-input.ts';
+import { compareKeys } from '../compare-keys.ts';
 
 /**
  * The parts of an analysis result the figures are drawn from; each is optional. A pipeline run
@@ -69,7 +70,7 @@ export function largestDestinations(topFlows: TopFlows, n: number, minCount = 0)
     topFlows[key]!.reduce((s, f) => s + ((f.researchers ?? f.weight) >= minCount ? (f.researchers ?? f.weight) : 0), 0);
   return Object.keys(topFlows)
     .filter((k) => total(k) > 0)
-    .sort((a, b) => total(b) - total(a) || (a < b ? -1 : 1))
+    .sort((a, b) => total(b) - total(a) || compareKeys(a, b))
     .slice(0, n);
 }
 
@@ -78,7 +79,7 @@ function largestRaiPlaces(rai: RaiResult, n: number): string[] {
   if (rai.places.length <= n) return rai.places;
   const size = new Map<string, number>();
   for (const c of rai.cells) size.set(c.place, (size.get(c.place) ?? 0) + c.researchers);
-  const keep = new Set([...rai.places].sort((a, b) => (size.get(b) ?? 0) - (size.get(a) ?? 0) || (a < b ? -1 : 1)).slice(0, n));
+  const keep = new Set([...rai.places].sort((a, b) => (size.get(b) ?? 0) - (size.get(a) ?? 0) || compareKeys(a, b)).slice(0, n));
   return rai.places.filter((p) => keep.has(p));
 }
 
@@ -99,7 +100,7 @@ export function renderFigures(result: FiguresInput, options: FiguresOptions = {}
   const out: Record<string, string> = {};
   const graph = result.graph ?? null;
   const fromGraph = (attribute: string): NodeMeasure | null => {
-    if (!graph || !graph.someNode((_k, a) => typeof a[attribute] === 'number')) return null;
+    if (!graph?.someNode((_k, a) => typeof a[attribute] === 'number')) return null;
     return attributeMeasure(graph, attribute);
   };
   const netInflow = result.netInflow ?? fromGraph('netInflow');
@@ -129,7 +130,7 @@ export function renderFigures(result: FiguresInput, options: FiguresOptions = {}
   if (graph && graph.order > 0) {
     out['flow-map.svg'] = flowMapSvg(graph);
   }
-  if (graph && graph.someNode((_k, a) => typeof a['quadrant'] === 'string')) {
+  if (graph?.someNode((_k, a) => typeof a['quadrant'] === 'string')) {
     const labels: Record<string, string> = {};
     graph.forEachNode((key, a) => (labels[key] = String(a['label'] ?? key)));
     out['quadrants.svg'] = quadrantChartSvg(quadrants(graph as unknown as AnyGraph), { labels });

@@ -9,9 +9,11 @@
  *   asHtml(sigmaMapHtml(graph, { script }));
  */
 import { OptionError } from '../errors.ts';
+import { attributesShownIn } from '../analyses/registry.ts';
 import { escapeXml } from './format.ts';
 import { flowMapSvg } from './map.ts';
 import type { MapGraph, MapOptions } from './map.ts';
+import { compareKeys } from '../compare-keys.ts';
 
 export interface SigmaMapOptions {
   /** Text of the built map script (`.cache/map-embed/sigma-map.js`). Required. */
@@ -34,8 +36,8 @@ export const SIGMA_MAP_DEFAULTS: Readonly<Required<Omit<SigmaMapOptions, 'script
   fallback: {},
 });
 
-/** Node attributes the viewer's render code reads. */
-const NODE_ATTRIBUTES = ['label', 'lat', 'lon', 'community', 'communityLabel', 'pagerank', 'netInflow', 'stock'];
+/** Node attributes the viewer's render code reads: the place's name, position and stock, and the registry's map measures. */
+const NODE_ATTRIBUTES = ['label', 'lat', 'lon', 'stock', ...attributesShownIn('map').map((a) => a.attribute)];
 
 /** FNV-1a of a string as 8 hex digits: a deterministic element id. */
 function hash(text: string): string {
@@ -59,7 +61,7 @@ export function sigmaMapData(graph: MapGraph, maxEdges: number): object {
   const edges = graph
     .mapEdges((_e, attrs, source, target) => ({ source, target, attributes: { weight: Number(attrs.weight) || 0 } }))
     .filter((e) => e.attributes.weight > 0 && e.source !== e.target)
-    .sort((a, b) => b.attributes.weight - a.attributes.weight || (a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : 1))
+    .sort((a, b) => b.attributes.weight - a.attributes.weight || (compareKeys(a.source, b.source) || compareKeys(a.target, b.target)))
     .slice(0, maxEdges);
   return { options: { type: 'directed', multi: false, allowSelfLoops: false }, attributes: {}, nodes, edges };
 }

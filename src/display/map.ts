@@ -19,6 +19,7 @@ import { OptionError } from '../errors.ts';
 import { categoryColor } from './colors.ts';
 import { formatNumber, num } from './format.ts';
 import { el, svgDocument, text, title } from './svg.ts';
+import { compareKeys } from '../compare-keys.ts';
 
 /** Any graphology graph whose nodes carry `lat`/`lon` (a FlowGraph, or one read back with `graphFromJson`). */
 export type MapGraph = Graph<Attributes, Attributes, Attributes>;
@@ -158,7 +159,7 @@ export function flowMapSvg(graph: MapGraph, options: MapOptions = {}): string {
     const label = typeof attr.label === 'string' && attr.label ? attr.label : key;
     located.set(key, { key, label, lon, lat: Math.max(-85, Math.min(85, lat)), strength: s, size: Number.isFinite(raw) ? raw : 0, klass, klassLabel });
   });
-  const places = [...located.values()].sort((a, b) => b.size - a.size || b.strength - a.strength || (a.key < b.key ? -1 : 1));
+  const places = [...located.values()].sort((a, b) => b.size - a.size || b.strength - a.strength || compareKeys(a.key, b.key));
 
   const top = 30;
   const legendHeight = 44;
@@ -189,7 +190,7 @@ export function flowMapSvg(graph: MapGraph, options: MapOptions = {}): string {
     const weight = Number(attr[o.edgeWeight]) || 0;
     if (source !== target && weight >= o.minWeight && weight > 0 && xy.has(source) && xy.has(target)) edges.push({ source, target, weight });
   });
-  edges.sort((a, b) => b.weight - a.weight || (a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : 1));
+  edges.sort((a, b) => b.weight - a.weight || (compareKeys(a.source, b.source) || compareKeys(a.target, b.target)));
   const drawn = edges.slice(0, o.maxEdges);
   const maxWeight = drawn[0]?.weight ?? 1;
   const maxSize = Math.max(0, ...places.map((p) => p.size));

@@ -10,6 +10,7 @@ import { QUADRANT_COLORS } from './colors.ts';
 import { formatNumber, textWidth } from './format.ts';
 import { el, svgDocument, text, title } from './svg.ts';
 import { niceTicks } from './ticks.ts';
+import { compareKeys } from '../compare-keys.ts';
 
 export { QUADRANT_COLORS };
 
@@ -62,7 +63,7 @@ export function quadrantChartSvg(
   const points = Object.keys(result.quadrant)
     .filter((k) => result.quadrant[k] !== null)
     .map((k) => ({ key: k, size: result.size[k]!, momentum: result.momentum[k]!, quadrant: result.quadrant[k]! }))
-    .sort((a, b) => b.size - a.size || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    .sort((a, b) => b.size - a.size || compareKeys(a.key, b.key));
   const lx = (v: number) => Math.log10(1 + Math.max(0, v));
   const xs = points.map((p) => lx(p.size));
   const ys = points.map((p) => p.momentum);
@@ -114,7 +115,7 @@ export function quadrantChartSvg(
     );
   }
   // The largest places, and the three of most momentum.
-  const byMomentum = [...points].sort((a, b) => b.momentum - a.momentum || (a.key < b.key ? -1 : 1)).slice(0, Math.min(3, o.labelCount));
+  const byMomentum = [...points].sort((a, b) => b.momentum - a.momentum || compareKeys(a.key, b.key)).slice(0, Math.min(3, o.labelCount));
   for (const p of new Set([...points.slice(0, o.labelCount), ...byMomentum])) {
     parts.push(text(label(p.key), { x: px(p.size) + 6, y: py(p.momentum) - 5, 'font-size': 10, fill: '#333' }));
   }

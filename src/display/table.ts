@@ -7,6 +7,7 @@
 import { OptionError } from '../errors.ts';
 import type { CommunitiesResult, NodeMeasure, RaiResult, TopFlows } from '../analyses/types.ts';
 import { escapeXml, formatNumber } from './format.ts';
+import { compareKeys } from '../compare-keys.ts';
 
 /** One table cell: numbers are formatted, text escaped, null/undefined shown as "–". */
 export type Cell = string | number | boolean | null | undefined;
@@ -155,8 +156,8 @@ export function resultRows(input: TableInput, options: Pick<TableOptions, 'value
   if (isNodeMeasure(input)) {
     return Object.entries(input)
       .sort(([ka, a], [kb, b]) => {
-        if (a === null || b === null) return a === b ? (ka < kb ? -1 : 1) : a === null ? 1 : -1;
-        return b - a || (ka < kb ? -1 : ka > kb ? 1 : 0);
+        if (a === null || b === null) return a === b ? compareKeys(ka, kb) : a === null ? 1 : -1;
+        return b - a || compareKeys(ka, kb);
       })
       .map(([place, value]) => ({ place, [valueName]: value }));
   }

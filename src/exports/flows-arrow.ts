@@ -102,16 +102,16 @@ function dictionaryBatch(type: DataType, indices: Int32Array, values: Column<unk
 /** Dictionary indices with −1 as null: a validity bitmap, and 0 in the null slots. */
 function nullableIndices(type: DataType, indices: Int32Array, values: Column<unknown>): Batch<unknown> {
   const { validity, nullCount } = validityOf(indices.length, (i) => indices[i]! >= 0);
-  const clean = nullCount === 0 ? indices : indices.map((v) => (v < 0 ? 0 : v));
+  const clean = nullCount === 0 ? indices : indices.map((v) => (Math.max(v , 0)));
   const b = make(type, { length: indices.length, nullCount, type, validity: nullCount ? validity : new Uint8Array(0), values: clean });
   return (b as unknown as { setDictionary(c: Column<unknown>): Batch<unknown> }).setDictionary(values);
 }
 
 /** Whole numbers with NaN as null, as int32. */
 function nullableInts(values: Float64Array): Batch<unknown> {
-  const { validity, nullCount } = validityOf(values.length, (i) => values[i] === values[i]);
+  const { validity, nullCount } = validityOf(values.length, (i) => !Number.isNaN(values[i]));
   const ints = new Int32Array(values.length);
-  for (let i = 0; i < values.length; i++) ints[i] = values[i] === values[i] ? values[i]! : 0;
+  for (let i = 0; i < values.length; i++) ints[i] = !Number.isNaN(values[i]) ? values[i]! : 0;
   return make(int32(), { length: values.length, nullCount, type: int32(), validity: nullCount ? validity : new Uint8Array(0), values: ints });
 }
 
@@ -134,7 +134,7 @@ function validityOf(length: number, valid: (i: number) => boolean): { validity: 
  * @example const flows = flowStoreFromArrow(new Uint8Array(await (await fetch('flows.arrow')).arrayBuffer()));
  */
 export function flowStoreFromArrow(bytes: Uint8Array | ArrayBuffer, source = 'flows.arrow'): FlowStore {
-  let table;
+  let table: ReturnType<typeof tableFromIPC>;
   try {
     table = tableFromIPC(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
   } catch (cause) {

@@ -8,7 +8,7 @@ import { flowOfEachEdge, storeEdgesOf } from '../flows/graph.ts';
 import type { FlowStore } from '../flows/store.ts';
 import { CHUNK_CHARS } from './chunks.ts';
 import { checkLineEnding, formatCell, formatNumber, quoteField, type CsvOptions, type Table } from './csv.ts';
-import { compareKeys } from './compare.ts';
+import { compareKeys } from '../compare-keys.ts';
 
 /** The columns of `flows.csv`, in order. */
 export const FLOWS_COLUMNS: readonly string[] = [
@@ -125,7 +125,7 @@ export function edgeYearSpans(graph: FlowGraph, flows: FlowStore | null): (e: nu
     if (f < 0) return yearSpan(attributes['byYear']);
     const first = firstYear[f]!;
     const last = lastYear[f]!;
-    return first === first && last === last ? [first, last] : [null, null];
+    return !Number.isNaN(first) && !Number.isNaN(last) ? [first, last] : [null, null];
   };
 }
 
@@ -213,7 +213,7 @@ function* writeFlowsCsv(graph: FlowGraph, eol: string, flows: FlowStore | null):
   for (const i of order) {
     const first = firstYears[i]!;
     const last = lastYears[i]!;
-    out += `${cells[sources[i]!]},${cells[targets[i]!]},${cell(weights[i])},${cell(researchers[i])},${first === first ? formatNumber(first) : ''},${last === last ? formatNumber(last) : ''},${(irregular.size && irregular.get(i)) || `${formatNumber(expected[i]!)},${formatNumber(excess[i]!)},${formatNumber(alpha[i]!)},${backbone[i]! < 0 ? '' : backbone[i] ? 'true' : 'false'}`}${eol}`;
+    out += `${cells[sources[i]!]},${cells[targets[i]!]},${cell(weights[i])},${cell(researchers[i])},${!Number.isNaN(first) ? formatNumber(first) : ''},${!Number.isNaN(last) ? formatNumber(last) : ''},${(irregular.size ? irregular.get(i) : undefined) ?? `${formatNumber(expected[i]!)},${formatNumber(excess[i]!)},${formatNumber(alpha[i]!)},${backbone[i]! < 0 ? '' : backbone[i] ? 'true' : 'false'}`}${eol}`;
     if (out.length >= CHUNK_CHARS) {
       yield out;
       out = '';
@@ -222,7 +222,7 @@ function* writeFlowsCsv(graph: FlowGraph, eol: string, flows: FlowStore | null):
   yield out;
 }
 
-const numberOrNull = (v: unknown): boolean => v === null || (typeof v === 'number' && v === v);
+const numberOrNull = (v: unknown): boolean => v === null || (typeof v === 'number' && !Number.isNaN(v));
 
 /** A cell as tableToCsv writes it; numbers (the usual case) never need quotes; NaN is empty, as null. */
 function cell(value: unknown): string {

@@ -176,7 +176,7 @@ function* writeGexf(graph: FlowGraph, scale: number, pretty: boolean, flows: Flo
         const keys = Object.keys(attributes);
         let values = '';
         for (const name of edgeNames) {
-          if (first === first && (name === 'firstYear' || name === 'lastYear')) {
+          if (!Number.isNaN(first) && (name === 'firstYear' || name === 'lastYear')) {
             values += attvalue(name, name === 'firstYear' ? first : lastYears[id]!, nl);
           } else if (name !== 'weight' && hasScalar(attributes, keys, name)) {
             values += attvalue(name, attributes[name] as Scalar, nl);

@@ -4,7 +4,7 @@
  */
 import type { BootstrapResult, IntervalMeasure } from '../analyses/bootstrap.ts';
 import type { FlowGraph } from '../graph/types.ts';
-import { compareKeys } from './compare.ts';
+import { compareKeys } from '../compare-keys.ts';
 import type { Table } from './csv.ts';
 
 /** The columns of `intervals.csv`, in order. */

@@ -10,7 +10,7 @@
  */
 import { OptionError } from '../errors.ts';
 import type { PlaceLevel } from '../places/types.ts';
-import { compareKeys } from './compare.ts';
+import { compareKeys } from '../compare-keys.ts';
 
 /** Version of the manifest's own layout; raised when fields change meaning. */
 export const MANIFEST_VERSION = 1;

@@ -17,7 +17,7 @@ import { OptionError, OutputError } from '../errors.ts';
 import { registerTemporary, releaseTemporary } from '../io/temporary.ts';
 import { writeOutputs, type FileData } from './write-atomic.ts';
 import { assertCount, manifestToJson, type Manifest } from './manifest.ts';
-import { compareKeys } from './compare.ts';
+import { compareKeys } from '../compare-keys.ts';
 
 /** Size and SHA-256 of each file of a folder, by relative path (`figures/rai.svg`). */
 export type FileHashes = Record<string, { bytes: number; sha256: string }>;

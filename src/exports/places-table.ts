@@ -7,7 +7,8 @@
  */
 import type { FlowGraph } from '../graph/types.ts';
 import type { Table } from './csv.ts';
-import { compareKeys } from './compare.ts';
+import { compareKeys } from '../compare-keys.ts';
+import { measureAttributes } from '../analyses/registry.ts';
 
 /** One column of a derived table: its CSV name, the node attribute it reads, and what it holds. */
 export interface ColumnSpec {
@@ -17,8 +18,8 @@ export interface ColumnSpec {
   description: string;
 }
 
-/** The columns of `places.csv`, in order. Docs and the viewer's table read this list. */
-export const PLACES_COLUMNS: readonly ColumnSpec[] = [
+/** The columns that describe a place (its name, location and timeline stock), before the measures. */
+export const PLACE_DESCRIPTION_COLUMNS: readonly ColumnSpec[] = [
   { column: 'place', attribute: null, description: 'node key: metro name, "City, CC", or ISO3 country code' },
   { column: 'label', attribute: 'label', description: 'readable name' },
   { column: 'level', attribute: 'level', description: 'metro, city or country' },
@@ -33,24 +34,18 @@ export const PLACES_COLUMNS: readonly ColumnSpec[] = [
   { column: 'inflow_set', attribute: 'inflowSet', description: 'active researchers who flowed in by the SET rule (timelines only)' },
   { column: 'present_before', attribute: 'presentBefore', description: 'active researchers here before the window (timelines only)' },
   { column: 'left_set', attribute: 'leftSet', description: 'of those, researchers elsewhere at the end of the window (timelines only)' },
-  { column: 'inflow', attribute: 'inflow', description: 'moves in (weighted in-degree)' },
-  { column: 'outflow', attribute: 'outflow', description: 'moves out (weighted out-degree)' },
-  { column: 'net_inflow', attribute: 'netInflow', description: 'inflow − outflow' },
-  { column: 'inflow_ratio', attribute: 'inflowRatio', description: 'inflow_set / stock, 0..1' },
-  { column: 'outflow_ratio', attribute: 'outflowRatio', description: 'left_set / present_before, 0..1' },
-  { column: 'retention', attribute: 'retention', description: '1 − outflow_ratio' },
-  { column: 'pagerank', attribute: 'pagerank', description: 'weighted PageRank, sums to 1' },
-  { column: 'hub_score', attribute: 'hubScore', description: 'HITS hub score' },
-  { column: 'authority_score', attribute: 'authorityScore', description: 'HITS authority score' },
-  { column: 'betweenness', attribute: 'betweenness', description: 'betweenness centrality' },
-  { column: 'eigenvector', attribute: 'eigenvector', description: 'eigenvector centrality' },
-  { column: 'hub_class', attribute: 'hubClass', description: 'size class: hub, large, medium or peripheral' },
-  { column: 'balance', attribute: 'balance', description: '(inflow − outflow) / (inflow + outflow), −1..1' },
-  { column: 'balance_class', attribute: 'balanceClass', description: 'magnet, balanced or exporter (empty without flow)' },
-  { column: 'community', attribute: 'community', description: 'community id (0 = largest by strength)' },
-  { column: 'community_label', attribute: 'communityLabel', description: 'community label from its largest members' },
-  { column: 'quadrant', attribute: 'quadrant', description: 'stock against momentum: leader, riser, incumbent or laggard (analyses/quadrants.ts)' },
 ];
+
+/**
+ * The columns of `places.csv`, in order: the place's description, then every measure column of
+ * the registry (`analyses/registry.ts`) in its order. Docs and the viewer's table read this list.
+ */
+export const PLACES_COLUMNS: readonly ColumnSpec[] = Object.freeze([
+  ...PLACE_DESCRIPTION_COLUMNS,
+  ...measureAttributes()
+    .filter((a) => a.column !== null)
+    .map((a) => ({ column: a.column!, attribute: a.attribute, description: a.description })),
+]);
 
 /**
  * The places table: one row per node with the columns of {@link PLACES_COLUMNS}, sorted by

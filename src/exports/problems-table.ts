@@ -4,7 +4,7 @@
  */
 import type { Problem, ProblemReason } from '../records/types.ts';
 import type { Table } from './csv.ts';
-import { compareKeys } from './compare.ts';
+import { compareKeys } from '../compare-keys.ts';
 import { clipText } from '../records/problems.ts';
 
 /** A message quoting a long value quotes it clipped; any message is at most a few hundred characters. */

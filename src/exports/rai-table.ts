@@ -5,7 +5,7 @@
  */
 import type { RaiResult } from '../analyses/types.ts';
 import type { Table } from './csv.ts';
-import { compareKeys } from './compare.ts';
+import { compareKeys } from '../compare-keys.ts';
 
 /** The columns of `rai.csv`, in order. `basis` repeats the result's basis (stock or inflow) on every row. */
 export const RAI_COLUMNS: readonly string[] = ['place', 'discipline', 'researchers', 'rai', 'basis'];

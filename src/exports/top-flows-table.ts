@@ -1,7 +1,7 @@
 /** `top_sources.csv` / `top_destinations.csv`: the k largest flows into (out of) each place, long format. */
 import type { TopFlows } from '../analyses/types.ts';
 import type { Table } from './csv.ts';
-import { compareKeys } from './compare.ts';
+import { compareKeys } from '../compare-keys.ts';
 
 /**
  * One row per (place, rank): `destination, rank, source, weight, researchers` for top sources,

@@ -10,7 +10,7 @@
  *                because a distinct count cannot be split by year or discipline
  *   places       all kept (the dictionaries do not change, so indices stay valid)
  */
-import { checkNumber, withDefaults } from '../analyses/options.ts';
+import { checkNumber, withDefaults } from '../analyses/option-checks.ts';
 import { OptionError } from '../errors.ts';
 import { checkYears } from '../graph/breakdowns.ts';
 import { flowCount, flowStore, type FlowStore } from './store.ts';

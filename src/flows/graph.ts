@@ -123,7 +123,7 @@ function addFlowEdges(graph: FlowGraph, store: FlowStore, template: FlowGraph | 
     const s = ids[source[f]!]!;
     const t = ids[target[f]!]!;
     const r = researchers[f]!;
-    const own = { weight: moves[f]!, researchers: r === r ? r : null };
+    const own = { weight: moves[f]!, researchers: !Number.isNaN(r) ? r : null };
     const edge = template?.edge(s, t);
     graph.addDirectedEdgeWithKey(edgeKey(s, t), s, t, edge === undefined ? own : { ...template!.getEdgeAttributes(edge), ...own });
   }

@@ -3,6 +3,7 @@
  * year-range checks, counting into records, code-unit order.
  */
 import { OptionError } from '../errors.ts';
+import { compareKeys } from '../compare-keys.ts';
 
 /** The key of edge A → B: `"A->B"`. */
 export function edgeKey(source: string, target: string): string {
@@ -25,5 +26,5 @@ export function checkYears(years: unknown, option = 'years'): [number, number] |
 
 /** Code-unit order: the same on every machine and locale. */
 export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareKeys(a, b);
 }

@@ -5,7 +5,7 @@
  * store (`src/flows/`, attached to graphs built from it and to the viewer's graph.json read with
  * flows.arrow); a graph without one is read from each edge's `byYear` breakdown, if it has one.
  */
-import type { AnyGraph } from '../analyses/options.ts';
+import type { AnyGraph } from '../analyses/graph-input.ts';
 import { flowStoreOf } from '../flows/graph.ts';
 import type { FlowStore } from '../flows/store.ts';
 

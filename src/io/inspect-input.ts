@@ -168,7 +168,7 @@ export function hex(byte: number): string {
  * @throws InputError naming the cause.
  */
 export async function openCheck(path: string, gzip: boolean): Promise<void> {
-  let handle;
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
     handle = await open(path, 'r');
     const s = await handle.stat();

@@ -23,7 +23,8 @@ import type { TimelineRows } from '../timelines/rows.ts';
 import { intervalsOfRun } from './intervals.ts';
 import type { BootstrapResult } from '../analyses/bootstrap.ts';
 import { resolveAnalyzeOptions, type AnalyzeOptions, type ResolvedAnalyzeOptions } from './options.ts';
-import type { RunPopulation } from './population.ts';
+import type { PopulationCheck } from '../analyses/population-check.ts';
+import type { PopulationTable } from '../analyses/time-series.ts';
 
 /** Named steps, reported to `onStage` so a caller can show progress. */
 export type Stage = 'parse' | 'resolve' | 'derive' | 'graph' | 'analyses';
@@ -205,7 +206,7 @@ export function finish(
     seed: ctx.o.seed,
     resolution: ctx.o.resolution,
     topK: ctx.o.topK,
-    minWeight: ctx.o.topMinWeight,
+    topMinWeight: ctx.o.topMinWeight,
     stabilityRuns: ctx.o.stabilityRuns,
     betweennessMaxFlows: ctx.o.betweennessMaxFlows,
     stabilityMaxFlows: ctx.o.stabilityMaxFlows,
@@ -235,4 +236,17 @@ function totalMoves(moves: readonly { count: number }[]): number {
   let n = 0;
   for (const m of moves) n += m.count;
   return n;
+}
+
+/** The population a run's rates divide by, when a population table was given. */
+export interface RunPopulation {
+  /** The population file's name, as written into problems. */
+  file: string;
+  /** Data rows in the file, and rows used. */
+  rowsRead: number;
+  records: number;
+  /** Place id → year → researchers. */
+  values: PopulationTable;
+  /** How the table compares with the flows. */
+  check: PopulationCheck;
 }

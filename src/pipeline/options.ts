@@ -5,7 +5,6 @@
 import { OptionError } from '../errors.ts';
 import type { PlaceAlias, PlaceLevel } from '../places/types.ts';
 import type { ColumnMap, RecordKind } from '../records/types.ts';
-import { DEFAULT_SEED } from '../random.ts';
 import { DEFAULTS as ANALYSIS_DEFAULTS } from '../analyses/run-all.ts';
 
 export interface AnalyzeOptions {
@@ -58,11 +57,11 @@ export const ANALYZE_DEFAULTS = Object.freeze({
   level: 'metro' as PlaceLevel,
   window: [2019, 2023] as [number, number],
   years: null as [number, number] | null,
-  seed: DEFAULT_SEED,
-  resolution: 1,
-  topK: 5,
-  topMinWeight: 100,
-  stabilityRuns: 20,
+  seed: ANALYSIS_DEFAULTS.seed,
+  resolution: ANALYSIS_DEFAULTS.resolution,
+  topK: ANALYSIS_DEFAULTS.topK,
+  topMinWeight: ANALYSIS_DEFAULTS.topMinWeight,
+  stabilityRuns: ANALYSIS_DEFAULTS.stabilityRuns,
   betweennessMaxFlows: ANALYSIS_DEFAULTS.betweennessMaxFlows,
   stabilityMaxFlows: ANALYSIS_DEFAULTS.stabilityMaxFlows,
   backboneAlpha: ANALYSIS_DEFAULTS.backboneAlpha,

@@ -4,27 +4,17 @@
  * flows (places without flows, counts that differ from its own, years beyond the moves) becomes
  * the run's warnings. The yearly series (`timeseries.csv`) then divides by it.
  */
-import { checkPopulation, populationWarnings, type PopulationCheck } from '../analyses/population-check.ts';
+import { checkPopulation, populationWarnings, } from '../analyses/population-check.ts';
 import type { PopulationTable } from '../analyses/time-series.ts';
 import { createPlaceResolver } from '../places/resolve.ts';
 import type { PlaceResolver } from '../places/types.ts';
 import type { PopulationRecord } from '../records/parse-population.ts';
 import { resolvePopulation } from '../records/resolve-population.ts';
 import type { ReadResult } from '../records/types.ts';
-import type { AnalysisRun } from './analyze.ts';
+import type { AnalysisRun, } from './analyze.ts';
 
-/** The population a run's rates divide by, when a population table was given. */
-export interface RunPopulation {
-  /** The population file's name, as written into problems. */
-  file: string;
-  /** Data rows in the file, and rows used. */
-  rowsRead: number;
-  records: number;
-  /** Place id → year → researchers. */
-  values: PopulationTable;
-  /** How the table compares with the flows. */
-  check: PopulationCheck;
-}
+export type { RunPopulation } from './analyze.ts';
+
 
 /**
  * Adds a parsed population table to a finished run: resolves its places (with the run's level

@@ -31,18 +31,9 @@ import { metroOfCity } from './metros.ts';
 import { normalizeName } from './normalize.ts';
 import { km } from './parent-city.ts';
 import { placeOf } from './place-builders.ts';
-import type { Place, PlaceLevel, PlaceResolution } from './types.ts';
+import type { Place, PlaceHint, PlaceLevel, PlaceResolution } from './types.ts';
 
-/** What a source knew of a row's place besides its name and country; every field optional. */
-export interface PlaceHint {
-  /** GeoNames id of the city. */
-  geonamesId?: number | null;
-  /** WGS84 degrees. */
-  lat?: number | null;
-  lon?: number | null;
-  /** First-level subdivision as the source writes it ("Delaware", "DE", "Massachusetts"). */
-  region?: string | null;
-}
+export type { PlaceHint } from './types.ts';
 
 /** True when the hint holds anything {@link createHintResolution} can use. */
 export function hasPlaceHint(hint: PlaceHint | null | undefined): hint is PlaceHint {

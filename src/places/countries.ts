@@ -7,6 +7,7 @@ import countries from 'world-countries';
 import { distance } from 'fastest-levenshtein';
 import type { Place } from './types.ts';
 import { normalizeCountryName } from './normalize.ts';
+import { compareKeys } from '../compare-keys.ts';
 
 /** One country as the toolkit uses it. */
 export interface CountryInfo {
@@ -186,7 +187,7 @@ export function allCountries(): readonly CountryInfo[] {
 export function suggestCountries(value: string, limit = 3): string[] {
   const key = normalizeCountryName(value);
   const scored = getIndex().names.map((n) => ({ label: n.label, d: distance(key, n.key) }));
-  scored.sort((a, b) => a.d - b.d || a.label.localeCompare(b.label));
+  scored.sort((a, b) => a.d - b.d || compareKeys(a.label, b.label));
   return scored.slice(0, limit).map((s) => s.label);
 }
 

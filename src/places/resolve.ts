@@ -16,6 +16,7 @@ import { normalizeName } from './normalize.ts';
 import { describeHit, hitCountry, placeOf } from './place-builders.ts';
 import { nearestKeys } from './suggest.ts';
 import type { MatchStep, Place, PlaceAlias, PlaceLevel, PlaceResolution, PlaceResolver, ResolutionRecord } from './types.ts';
+import { compareKeys } from '../compare-keys.ts';
 
 /** Options of {@link createPlaceResolver}. */
 export interface PlaceResolverOptions {
@@ -202,7 +203,7 @@ export function createPlaceResolver(options: PlaceResolverOptions = {}): PlaceRe
       for (const cc of METRO_COUNTRIES) if (!found.has(cc) && findMetroMember(k, cc)) found.set(cc, 0);
     }
     if (useAliases) for (const cc of aliases.get(key)?.keys() ?? []) if (cc !== '' && !found.has(cc)) found.set(cc, 0);
-    return [...found].map(([country, population]) => ({ country, population })).sort((a, b) => b.population - a.population || a.country.localeCompare(b.country));
+    return [...found].map(([country, population]) => ({ country, population })).sort((a, b) => b.population - a.population || compareKeys(a.country, b.country));
   };
 
   const inCountry = (name: string, key: string, country: string, useAliases: boolean): PlaceResolution => {
@@ -289,7 +290,7 @@ export function createPlaceResolver(options: PlaceResolverOptions = {}): PlaceRe
       const country = memoKey.slice(cut + 1);
       out.push({ name: memoKey.slice(0, cut), country: country === '' ? null : country, place: result.place, geonamesId: result.geonamesId ?? null, via: result.via });
     }
-    const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+    const cmp = (a: string, b: string): number => compareKeys(a, b);
     return out.sort((a, b) => cmp(a.name, b.name) || cmp(a.country ?? '', b.country ?? ''));
   };
   // Rows that carry a GeoNames id, coordinates or a region are placed by them (./by-geonames.ts).

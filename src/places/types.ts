@@ -1,5 +1,4 @@
 /** Places: the nodes of the flow graph, at one of three levels. */
-import type { PlaceHint } from './by-geonames.ts';
 
 export type PlaceLevel = 'metro' | 'city' | 'country';
 
@@ -100,4 +99,15 @@ export interface PlaceAlias {
   country: string | null;
   target: string;
   targetCountry: string | null;
+}
+
+/** What a source knew of a row's place besides its name and country; every field optional. */
+export interface PlaceHint {
+  /** GeoNames id of the city. */
+  geonamesId?: number | null;
+  /** WGS84 degrees. */
+  lat?: number | null;
+  lon?: number | null;
+  /** First-level subdivision as the source writes it ("Delaware", "DE", "Massachusetts"). */
+  region?: string | null;
 }

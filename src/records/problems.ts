@@ -4,6 +4,7 @@
  * problems once).
  */
 import type { Problem, ProblemReason } from './types.ts';
+import { compareKeys } from '../compare-keys.ts';
 
 /** How many examples each reason keeps. */
 export const EXAMPLES_PER_REASON = 3;
@@ -51,7 +52,7 @@ export function summariseProblems(problems: readonly Problem[]): ProblemSummary 
     } else g.warnings++;
     if (g.examples.length < EXAMPLES_PER_REASON) g.examples.push(p);
   }
-  const byReason = [...groups.values()].sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
+  const byReason = [...groups.values()].sort((a, b) => b.count - a.count || compareKeys(a.reason, b.reason));
   return { total: problems.length, errors, warnings: problems.length - errors, byReason };
 }
 

@@ -77,8 +77,9 @@ export function walkRows<R>(
   if (absent.length > 0) {
     const has = header.length ? header.map((h) => JSON.stringify(h)).join(', ') : 'no columns';
     for (const m of absent) {
+      // The library's option first (this runs for analyzeFile and parsePopulation too), the CLI's flag after.
       const flag = kind === 'population' ? '--population-map' : '--map';
-      const hint = m.column === m.field ? ` (or map one with ${flag} ${m.field}=<column>)` : '';
+      const hint = m.column === m.field ? ` (or map one: option columns { ${m.field}: '<column>' }, ${flag} ${m.field}=<column> on the command line)` : '';
       problems.push(
         problem(file, 1, m.field, m.column, 'missing-column', `no column "${m.column}" for ${m.field}${hint}; the header has ${has}`),
       );

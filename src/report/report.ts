@@ -9,6 +9,7 @@ import { backboneLines, gravityLines, intervalLines, quadrantLines } from './sta
 import { formatFixed, formatInt, formatPercent, formatSigned, textTable } from './text-table.ts';
 import { runComparison } from '../pipeline/compare.ts';
 import { risingFalling } from './rising-falling.ts';
+import { compareKeys } from '../compare-keys.ts';
 
 export interface ReportOptions {
   /** Rows per ranking. */
@@ -55,7 +56,7 @@ function placeRows(run: AnalysisRun): PlaceRow[] {
   }));
 }
 
-const byKey = (a: PlaceRow, b: PlaceRow) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+const byKey = (a: PlaceRow, b: PlaceRow) => compareKeys(a.key, b.key);
 
 /** Formats the report. */
 export function formatReport(run: AnalysisRun, options: ReportOptions = {}): string {
@@ -160,7 +161,7 @@ export function formatReport(run: AnalysisRun, options: ReportOptions = {}): str
   const labelOf = (key: string) => (g.hasNode(key) ? String(g.getNodeAttribute(key, 'label') ?? key) : key);
   const specialisations = rai.cells
     .filter((cell) => cell.rai !== null && cell.researchers >= o.raiMinResearchers)
-    .sort((a, b) => (b.rai ?? 0) - (a.rai ?? 0) || (a.place < b.place ? -1 : a.place > b.place ? 1 : 0))
+    .sort((a, b) => (b.rai ?? 0) - (a.rai ?? 0) || compareKeys(a.place, b.place))
     .slice(0, o.rows * 2);
   const basis = rai.basis === 'stock' ? 'active researchers' : 'inflowing moves';
   out.push(`Strongest specialisations (RAI on ${basis}, at least ${o.raiMinResearchers} per cell)`);

@@ -5,9 +5,10 @@
  */
 import type { ComparisonResult, ComparisonRow } from '../analyses/compare-periods.ts';
 import { formatFixed, formatSigned, textTable } from './text-table.ts';
+import { compareKeys } from '../compare-keys.ts';
 
 const dash = ([a, b]: [number, number]) => `${a}–${b}`;
-const byKey = (a: ComparisonRow, b: ComparisonRow) => (a.place < b.place ? -1 : a.place > b.place ? 1 : 0);
+const byKey = (a: ComparisonRow, b: ComparisonRow) => compareKeys(a.place, b.place);
 
 /**
  * Formats the section.

@@ -5,6 +5,7 @@
  */
 import type { AnalysisRun } from '../pipeline/analyze.ts';
 import { formatFixed, formatInt, formatPercent, textTable } from './text-table.ts';
+import { compareKeys } from '../compare-keys.ts';
 
 /** "Disparity backbone (α < 0.05): 120 of 4,830 flows (2.5%) carry 41.0% of the 90,210 moves." */
 export function backboneLines(run: AnalysisRun): string[] {
@@ -51,7 +52,7 @@ export function gravityLines(run: AnalysisRun, rows: number, minMoves = CORRIDOR
     }
   });
   corridors.sort(
-    (x, y) => y.excess - x.excess || (x.source < y.source ? -1 : x.source > y.source ? 1 : x.target < y.target ? -1 : x.target > y.target ? 1 : 0),
+    (x, y) => y.excess - x.excess || (compareKeys(x.source, y.source) || compareKeys(x.target, y.target)),
   );
   out.push('');
   out.push(`Corridors stronger than size and distance predict (flows of at least ${minMoves} moves, observed / expected)`);
@@ -80,7 +81,7 @@ export function quadrantLines(run: AnalysisRun, rows: number): string[] {
   const g = run.graph;
   const size = (key: string) => Number(g.getNodeAttribute(key, stock ? 'stock' : 'inflow') ?? 0);
   for (const name of ['leader', 'riser', 'incumbent', 'laggard'] as const) {
-    const members = g.filterNodes((_k, a) => a['quadrant'] === name).sort((a, b) => size(b) - size(a) || (a < b ? -1 : a > b ? 1 : 0));
+    const members = g.filterNodes((_k, a) => a['quadrant'] === name).sort((a, b) => size(b) - size(a) || compareKeys(a, b));
     const shown = members.slice(0, rows).map((k) => String(g.getNodeAttribute(k, 'label') ?? k));
     const more = members.length > shown.length ? ', …' : '';
     out.push(`  ${`${name}s`.padEnd(11)} ${String(members.length).padStart(4)}  ${shown.join(', ')}${more}`);
@@ -105,7 +106,7 @@ export function intervalLines(run: AnalysisRun, rows: number): string[] {
   const out = [
     `Uncertainty (bootstrap: ${formatInt(b.replicates)} resamples of the ${b.unit}, seed ${b.seed}, ${level} intervals; intervals.csv)`,
     `  net inflow not distinguishable from zero: ${formatInt(zero.length)} of ${formatInt(net.length)} places` +
-      (zero.length ? ` (largest: ${[...zero].sort((x, y) => Math.abs(y.estimate!) - Math.abs(x.estimate!) || (x.place < y.place ? -1 : 1)).slice(0, rows).map((i) => label(i.place)).join(', ')})` : ''),
+      (zero.length ? ` (largest: ${[...zero].sort((x, y) => Math.abs(y.estimate!) - Math.abs(x.estimate!) || compareKeys(x.place, y.place)).slice(0, rows).map((i) => label(i.place)).join(', ')})` : ''),
   ];
   const ratio = of('inflow_ratio').filter((i) => i.estimate !== null);
   if (ratio.length) {

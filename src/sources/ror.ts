@@ -14,6 +14,7 @@ import { closest, distance } from 'fastest-levenshtein';
 import { normalizeName } from '../places/normalize.ts';
 import type { CityPoint, ParentCity } from './districts.ts';
 import type { InstitutionIndex, InstitutionMatch, InstitutionPlace, InstitutionQuery } from './types.ts';
+import { compareKeys } from '../compare-keys.ts';
 
 /** One ROR organisation, as in the gazetteer's columns. */
 export interface RorRecord {
@@ -237,7 +238,7 @@ export function createRorIndex(records: readonly RorRecord[], options: RorIndexO
       if (d > slack + 1) continue;
       for (const r of names.get(k)!) if (!country || r.country === country) scored.push({ r, d });
     }
-    scored.sort((a, b) => a.d - b.d || a.r.name.localeCompare(b.r.name) || a.r.id.localeCompare(b.r.id));
+    scored.sort((a, b) => a.d - b.d || compareKeys(a.r.name, b.r.name) || compareKeys(a.r.id, b.r.id));
     if (scored.length === 0 && country === null) {
       const near = closest(key, keys);
       return names.get(near)!.slice(0, maxSuggestions).map(describe);

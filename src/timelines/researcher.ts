@@ -15,7 +15,7 @@
  *   last place before the window   the place of the latest publication year before W0
  *                 (basis of `presentBefore` and `leftSet`, see `summarise.ts`)
  */
-import { checkNumber, withDefaults } from '../analyses/options.ts';
+import { checkNumber, withDefaults } from '../analyses/option-checks.ts';
 import { OptionError } from '../errors.ts';
 import { checkYears } from '../graph/breakdowns.ts';
 

@@ -3,7 +3,7 @@ import { OptionError } from '../../src/errors.ts';
 import { betweenness } from '../../src/analyses/betweenness.ts';
 import { flowGraph, randomFlowGraph } from './helpers.ts';
 import betweennessLib from 'graphology-metrics/centrality/betweenness.js';
-import { weightedView } from '../../src/analyses/options.ts';
+import { weightedView } from '../../src/analyses/weighted-copy.ts';
 import type { FlowGraph } from '../../src/graph/types.ts';
 
 describe('betweenness', () => {

@@ -2,7 +2,7 @@
  * Small hand-built flow graphs for the analyses tests.
  */
 import Graph, { DirectedGraph } from 'graphology';
-import type { AnyGraph } from '../../src/analyses/options.ts';
+import type { AnyGraph } from '../../src/analyses/graph-input.ts';
 import type { FlowAttributes, FlowGraph, PlaceAttributes } from '../../src/graph/types.ts';
 import { createRng } from '../../src/random.ts';
 

@@ -3,9 +3,10 @@
  * record or Map per place, filled edge by edge through graphology's own per-node iteration (the
  * implementations the typed-array ones replaced). The equivalence tests compare them exactly.
  */
-import { edgeWeightReader } from '../../src/analyses/options.ts';
-import type { AnyGraph, EdgeWeightGetter } from '../../src/analyses/options.ts';
+import { edgeWeightReader } from '../../src/analyses/graph-input.ts';
+import type { AnyGraph, EdgeWeightGetter } from '../../src/analyses/graph-input.ts';
 import type { RaiCell, RaiResult, TopFlows } from '../../src/analyses/types.ts';
+import { compareKeys } from '../../src/compare-keys.ts';
 
 /** inflow / outflow: Σ of weights per endpoint in forEachEdge order, self-loops skipped, undirected edges both ways. */
 export function referenceStrengths(graph: AnyGraph, getEdgeWeight: EdgeWeightGetter) {
@@ -59,7 +60,7 @@ export function referenceTop(
     const value = (a: { weight: number; researchers: number | null }) => (rankBy === 'weight' ? a.weight : (a.researchers ?? 0));
     out[node] = [...byPlace.entries()]
       .filter(([, a]) => value(a) > 0 && value(a) >= minWeight)
-      .sort(([pa, a], [pb, b]) => value(b) - value(a) || (pa < pb ? -1 : pa > pb ? 1 : 0))
+      .sort(([pa, a], [pb, b]) => value(b) - value(a) || compareKeys(pa, pb))
       .slice(0, k)
       .map(([place, a], i) => ({ place, weight: a.weight, researchers: a.researchers, rank: i + 1 }));
   });
@@ -84,7 +85,7 @@ export function referenceRai(graph: AnyGraph, basis: 'stock' | 'inflow'): RaiRes
   for (const m of counts.values()) for (const [d, v] of m) world.set(d, (world.get(d) ?? 0) + v);
   const N = [...world.values()].reduce((a, b) => a + b, 0);
   const shares = new Map([...world].map(([d, v]) => [d, N > 0 ? v / N : 0]));
-  const disciplines = [...world.keys()].sort((a, b) => shares.get(b)! - shares.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
+  const disciplines = [...world.keys()].sort((a, b) => shares.get(b)! - shares.get(a)! || compareKeys(a, b));
   const cells: RaiCell[] = [];
   for (const place of places) {
     const m = counts.get(place)!;

@@ -1,7 +1,7 @@
 // Runs a CLI command in this process (no child process: quick), with stdout and stderr captured,
 // mapping errors to exit codes exactly as main() does.
 import { vi } from 'vitest';
-import { reportError } from '../../src/cli/main.ts';
+import { reportError } from '../../src/cli/report-error.ts';
 import type { CliResult } from './run-cli.ts';
 
 export async function runInProcess(command: (argv: string[]) => Promise<number>, argv: string[]): Promise<CliResult> {

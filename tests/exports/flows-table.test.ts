@@ -101,7 +101,7 @@ describe('flowsCsvChunks', () => {
   });
 });
 
-describe('yearSpan', () => {
+describe('yearSpan on unusual objects', () => {
   it('yearSpan reads the own enumerable keys only, as Object.entries lists them', () => {
     const inherited = Object.create({ '1990': 5 }) as Record<string, number>;
     inherited['2001'] = 1;

@@ -94,7 +94,7 @@ describe('writeFileAtomic with chunks', () => {
   /** Text with 1-, 2-, 3- and 4-byte UTF-8 characters, `n` code units long, starting at a seeded place. */
   const alphabet = ['a', ',', 'é', 'Ω', '深', '圳', '😀', '\n', '"'];
   let block = '';
-  for (let i = 0, x = 1; block.length < 100_003; i++) {
+  for (let _i = 0, x = 1; block.length < 100_003; _i++) {
     x = (x * 1103515245 + 12345) % 2147483648;
     block += alphabet[x % alphabet.length];
   }

@@ -27,7 +27,7 @@ export function breakdownsOf(store: FlowStore, source: string, target: string): 
     y[discipline] = (y[discipline] ?? 0) + moves;
   });
   const r = store.flows.researchers[f]!;
-  return { weight: store.flows.moves[f]!, researchers: r === r ? r : null, byYear, byDiscipline, byYearDiscipline };
+  return { weight: store.flows.moves[f]!, researchers: !Number.isNaN(r) ? r : null, byYear, byDiscipline, byYearDiscipline };
 }
 
 /** Every flow as "source→target" with its breakdowns, in store order. */

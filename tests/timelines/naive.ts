@@ -5,8 +5,9 @@
 import type { PlaceStock } from '../../src/graph/types.ts';
 import type { ResolvedMove } from '../../src/records/types.ts';
 import type { TimelineEntry } from '../../src/timelines/rows.ts';
+import { compareKeys } from '../../src/compare-keys.ts';
 
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byText = (a: string, b: string) => compareKeys(a, b);
 
 function argmaxWithTies(tally: Map<string, number>, prefer?: string): string {
   const max = Math.max(...tally.values());

@@ -134,7 +134,10 @@ export class App {
     this.state = { ...before, ...patch };
     const changed = (Object.keys(patch) as (keyof ViewState)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(this.state[k]));
     if (changed.length === 0) return;
-    if (!this.analysis) return this.writeUrl();
+    if (!this.analysis) {
+      this.writeUrl();
+      return;
+    }
     if (this.state.layout === 'network' && this.positions.network === null && changed.includes('layout')) {
       // ForceAtlas2 takes a moment on thousands of places: say so before the page blocks.
       const loading = $('loading');
@@ -322,7 +325,10 @@ export class App {
   }
 
   private tooltipForNode(node: string | null, at: { x: number; y: number } | null): void {
-    if (!node || !this.render || !this.map) return this.tooltip(null, null);
+    if (!node || !this.render || !this.map) {
+      this.tooltip(null, null);
+      return;
+    }
     // The drawn graph: at a clustered zoom the node may be a cluster of places.
     const a = this.map.sigma.getGraph().getNodeAttributes(node);
     const measure = SIZE_MEASURE_INFO[this.state.sizeBy].label;
@@ -330,7 +336,10 @@ export class App {
   }
 
   private tooltipForEdge(edge: string | null, at: { x: number; y: number } | null): void {
-    if (!edge || !this.render || !this.map) return this.tooltip(null, null);
+    if (!edge || !this.render || !this.map) {
+      this.tooltip(null, null);
+      return;
+    }
     const g = this.map.sigma.getGraph();
     const label = (n: string) => g.getNodeAttribute(n, 'label');
     this.tooltip(`${label(g.source(edge))} → ${label(g.target(edge))}: ${formatValue(g.getEdgeAttribute(edge, 'weight'))} moves`, this.clientOf(at));

@@ -5,14 +5,13 @@
  */
 import { DEFAULTS as TOP_SOURCES } from '../../src/analyses/top-sources.ts';
 import { DEFAULTS as FILTER } from '../../src/flows/filter.ts';
-import type { SizeMeasure } from './state.ts';
 
 export const VIEW_DEFAULTS = Object.freeze({
   minWeight: FILTER.minWeight,
   k: TOP_SOURCES.k,
   topMinWeight: TOP_SOURCES.minWeight,
   /** Node size: PageRank, the measure the report's hub finding rests on (Beijing and Boston). */
-  sizeBy: 'pagerank' as SizeMeasure,
+  sizeBy: 'pagerank' as const,
   /** Top-5 sources and destinations in a place card (the report's five). */
   cardTop: TOP_SOURCES.k,
 });

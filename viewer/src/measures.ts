@@ -5,6 +5,9 @@
  */
 import type { EdgeColoring, NodeColoring, SizeMeasure } from './state.ts';
 import { formatShare, formatSigned, formatValue } from './ui/dom.ts';
+import { attributesShownIn, type MeasureFormat } from 'talentflow';
+
+const PAGERANK = attributesShownIn('map').find((a) => a.attribute === 'pagerank')!;
 
 export interface MeasureDescription {
   label: string;
@@ -13,7 +16,7 @@ export interface MeasureDescription {
 }
 
 export const SIZE_MEASURE_INFO: Record<SizeMeasure, MeasureDescription & { attribute: string | null }> = {
-  pagerank: { label: 'PageRank', help: 'weighted PageRank of the whole analysis (sums to 1)', attribute: 'pagerank' },
+  pagerank: { label: PAGERANK.label, help: `${PAGERANK.description} (of the whole analysis)`, attribute: PAGERANK.attribute },
   inflow: { label: 'In-flow', help: 'moves into the place in the years and discipline selected', attribute: null },
   outflow: { label: 'Out-flow', help: 'moves out of the place in the years and discipline selected', attribute: null },
   absNetInflow: { label: '|Net inflow|', help: '|in − out| in the years and discipline selected', attribute: null },
@@ -39,20 +42,12 @@ export const EDGE_COLOR_INFO: Record<EdgeColoring, MeasureDescription> = {
   source: { label: 'Source place', help: 'one colour per large source place, grey for the rest' },
 };
 
-export type CardFormat = 'integer' | 'signed' | 'share' | 'score' | 'text';
+export type CardFormat = MeasureFormat;
 
-/** The figures of a place card: places.csv column, label, format. */
+/** The figures of a place card: places.csv column, label, format; the stock, then the registry's card measures. */
 export const CARD_FIELDS: readonly { column: string; label: string; format: CardFormat }[] = [
   { column: 'stock', label: 'Stock (active researchers)', format: 'integer' },
-  { column: 'inflow', label: 'Inflow (moves in)', format: 'integer' },
-  { column: 'outflow', label: 'Outflow (moves out)', format: 'integer' },
-  { column: 'net_inflow', label: 'Net inflow', format: 'signed' },
-  { column: 'inflow_ratio', label: 'Inflow ratio (SET)', format: 'share' },
-  { column: 'hub_class', label: 'Size class', format: 'text' },
-  { column: 'balance_class', label: 'Balance class', format: 'text' },
-  { column: 'pagerank', label: 'PageRank', format: 'score' },
-  { column: 'community_label', label: 'Community', format: 'text' },
-  { column: 'quadrant', label: 'Stock vs momentum', format: 'text' },
+  ...attributesShownIn('card').map((a) => ({ column: a.column!, label: a.label, format: a.format })),
 ];
 
 /** Display text of a places.csv cell ("–" for an empty cell). */

@@ -33,6 +33,7 @@ import { placeMapping, resolvePairs } from './places.ts';
 import { chooseCluster, createRowTables, LINE_COLUMN, MAP_COLUMN, parseTableName, qualified, tableColumns, type TableName } from './tables.ts';
 import { deriveTimelines } from './timelines.ts';
 import { DEFAULTS } from './defaults.ts';
+import { compareKeys } from '../../compare-keys.ts';
 
 /** Where the cluster is and which tables to use. */
 export interface ClickHouseTarget {
@@ -121,7 +122,7 @@ interface Input {
 
 /** The kind and field → column map a row table's validation columns are made for. */
 function loadTag(kind: RecordKind, found: ReadonlyMap<string, string>): string {
-  return JSON.stringify({ kind, fields: Object.fromEntries([...found].sort(([a], [b]) => (a < b ? -1 : 1))) });
+  return JSON.stringify({ kind, fields: Object.fromEntries([...found].sort(([a], [b]) => compareKeys(a, b))) });
 }
 
 async function run(conns: Connection[], path: string, options: ClickHouseAnalyzeOptions, target: ClickHouseTarget, hooks: ClickHouseHooks, lap: Lap): Promise<PreparedRun> {

@@ -79,7 +79,7 @@ export async function scanLines(path: string, kind: SourceKind, rows: number, se
   const good = new Int32Array(Math.max(0, scanner.count - 1));
   let n = 0;
   const malformed: LineMap['malformed'] = [];
-  const bad = seen && seen.badLines.size ? [...seen.badLines.keys()].sort((a, b) => a - b) : [];
+  const bad = seen?.badLines.size ? [...seen.badLines.keys()].sort((a, b) => a - b) : [];
   let b = 0;
   for (let r = 1; r < scanner.count; r++) {
     const w = scanner.width(r);

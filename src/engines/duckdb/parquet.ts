@@ -78,7 +78,7 @@ export async function flowStoreToParquet(store: FlowStore): Promise<Uint8Array> 
   const db = await openSession({ threads: 1 });
   try {
     const { places, disciplines, flows, cells } = store;
-    const num = (x: number) => (x === x ? String(x) : '');
+    const num = (x: number) => (!Number.isNaN(x) ? String(x) : '');
     await writeFile(join(scratch, 'p.csv'), ['i,id', ...places.map((p, i) => `${i},${quoteField(p)}`)].join('\n') + '\n');
     await writeFile(join(scratch, 'd.csv'), ['i,name', ...disciplines.map((d, i) => `${i},${quoteField(d)}`)].join('\n') + '\n');
     await writeFile(join(scratch, 'f.csv'), numericCsv('i,s,t,moves,researchers,first_year,last_year', flows.source.length, (k) =>

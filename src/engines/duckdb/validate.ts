@@ -36,7 +36,7 @@ export function matchFields(header: readonly string[], kind: RecordKind, columns
   const problems: Problem[] = [];
   const has = header.length ? header.map((h) => JSON.stringify(h)).join(', ') : 'no columns';
   for (const m of match.missing.filter((m) => required.includes(m.field))) {
-    const hint = m.column === m.field ? ` (or map one with --map ${m.field}=<column>)` : '';
+    const hint = m.column === m.field ? ` (or map one: option columns { ${m.field}: '<column>' }, --map ${m.field}=<column> on the command line)` : '';
     problems.push(problem(file, 1, m.field, m.column, 'missing-column', `no column "${m.column}" for ${m.field}${hint}; the header has ${has}`));
   }
   return { found: match.found, problems };

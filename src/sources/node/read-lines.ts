@@ -15,7 +15,7 @@ export type OnBytes = (bytes: number) => void;
 
 /** True when the file starts with the gzip magic number 1f 8b. */
 export async function isGzipFile(file: string): Promise<boolean> {
-  let handle;
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
     handle = await open(file, 'r');
     const head = Buffer.alloc(2);

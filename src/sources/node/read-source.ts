@@ -231,7 +231,7 @@ export async function readSourceTimelines(source: SourceKind, files: readonly st
           bad(doc);
           continue;
         }
-        let record;
+        let record: ReturnType<typeof orcidRecordFromXml>;
         if (doc.kind === 'xml') {
           try {
             record = orcidRecordFromXml(parseXml(doc.text));

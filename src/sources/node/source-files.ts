@@ -2,6 +2,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SourceKind } from '../types.ts';
+import { compareKeys } from '../../compare-keys.ts';
 
 /**
  * Files of a folder, recursively, in name order, that a source reads (ORCID: XML, JSON, archives;
@@ -13,7 +14,7 @@ export async function sourceFilesIn(dir: string, source: SourceKind): Promise<st
   const wanted = source === 'orcid' ? /\.(xml|json|tar|tgz)(\.gz)?$/i : source === 'institutions' ? /\.(csv|tsv|txt)(\.gz)?$/i : /\.(json|jsonl|ndjson|gz)$/i;
   const out: string[] = [];
   const walk = async (d: string) => {
-    const entries = (await readdir(d, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const entries = (await readdir(d, { withFileTypes: true })).sort((a, b) => compareKeys(a.name, b.name));
     for (const e of entries) {
       if (e.name.startsWith('.')) continue;
       const path = join(d, e.name);

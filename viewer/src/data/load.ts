@@ -70,7 +70,7 @@ export async function loadFromFiles(list: Iterable<File>): Promise<Analysis> {
   for (const file of list) {
     byName.set(file.name, file);
     const rel = (file as File & { webkitRelativePath?: string }).webkitRelativePath;
-    if (rel && rel.includes('/') && file.name === 'graph.json') folder = rel.split('/').slice(-2, -1)[0] ?? null;
+    if (rel?.includes('/') && file.name === 'graph.json') folder = rel.split('/').slice(-2, -1)[0] ?? null;
   }
   const graphFile = byName.get('graph.json') ?? [...byName.values()].find((f) => f.name.endsWith('.json') && f.name !== 'manifest.json');
   if (!graphFile) throw new InputError('graph.json', 'is missing: pick the analysis folder or drop its graph.json');

@@ -47,7 +47,10 @@ export class FocusOverlay {
     const edges = new Set<string>();
     if (focus !== null && graph.hasNode(focus)) graph.forEachEdge(focus, (e) => void edges.add(e));
     if (hoveredEdge !== null && graph.hasEdge(hoveredEdge)) edges.add(hoveredEdge);
-    if (edges.size === 0 && focus === null) return this.clear();
+    if (edges.size === 0 && focus === null) {
+      this.clear();
+      return;
+    }
 
     const { width, height } = this.sigma.getDimensions();
     const ratio = window.devicePixelRatio || 1;
