@@ -20,12 +20,21 @@ import { startLocalCluster } from '../tests/support/clickhouse-cluster.ts';
 import { generateMoves, generateTimelines } from './generate.ts';
 import { benchPlaces } from './places.ts';
 
-const { values } = parseArgs({ options: { size: { type: 'string', default: '1e7' }, kind: { type: 'string', default: 'moves' }, rounds: { type: 'string', default: '1' } } });
+const { values } = parseArgs({
+  options: {
+    size: { type: 'string', default: '1e7' },
+    kind: { type: 'string', default: 'moves' },
+    rounds: { type: 'string', default: '1' },
+  },
+});
 const rounds = Math.max(1, Number(values.rounds));
 const size = Number(values.size);
 const kind = values.kind as 'moves' | 'timelines';
 const places = benchPlaces();
-const fingerprint = createHash('sha256').update(places.map((p) => `${p.name}|${p.country}|${p.id}`).join('\n')).digest('hex').slice(0, 12);
+const fingerprint = createHash('sha256')
+  .update(places.map((p) => `${p.name}|${p.country}|${p.id}`).join('\n'))
+  .digest('hex')
+  .slice(0, 12);
 const dir = join('bench/.data', `places-${fingerprint}`);
 mkdirSync(dir, { recursive: true });
 const path = join(dir, `${kind}-${size.toExponential().replace('+', '')}.csv`);
@@ -51,7 +60,9 @@ const timed = async (run: (onTiming: (step: string, ms: number) => void) => Prom
   return { steps, total: performance.now() - t0, graph: r.graph, problems: r.problems.length };
 };
 
-const load = loadavg().map((x) => x.toFixed(1)).join(' ');
+const load = loadavg()
+  .map((x) => x.toFixed(1))
+  .join(' ');
 log('starting a two-shard cluster');
 const cluster = await startLocalCluster();
 type Run = Awaited<ReturnType<typeof timed>>;
@@ -79,12 +90,16 @@ try {
 } finally {
   await cluster.stop();
 }
-const loadEnd = loadavg().map((x) => x.toFixed(1)).join(' ');
+const loadEnd = loadavg()
+  .map((x) => x.toFixed(1))
+  .join(' ');
 const ch = chRuns[0]!;
 const duck = duckRuns[0]!;
 const same = [...chRuns, ...duckRuns].every((r) => digest(r.graph) === digest(duck.graph) && r.problems === duck.problems);
 const sum = (runs: Run[]) => runs.reduce((a, r) => a + r.total, 0);
-log(`done: ClickHouse ${(sum(chRuns) / 1000).toFixed(1)} s, DuckDB ${(sum(duckRuns) / 1000).toFixed(1)} s over ${rounds} round(s), same graph: ${same}`);
+log(
+  `done: ClickHouse ${(sum(chRuns) / 1000).toFixed(1)} s, DuckDB ${(sum(duckRuns) / 1000).toFixed(1)} s over ${rounds} round(s), same graph: ${same}`,
+);
 
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const row = (steps: Steps) => steps.map(([n, ms]) => `${n} ${s(ms)}`).join(', ');
@@ -109,7 +124,7 @@ const md = [
   `Same graph (every node and edge attribute, breakdowns included) and the same ${ch.problems} problem(s): ${same ? 'yes' : '**no**'} (${ch.graph.order} places, ${ch.graph.size} flows).`,
   '',
   'What it leaves out: the analyses and the output files (the same code on the same graph for both engines);',
-  'a real cluster (both shards and the client share this machine\'s two cores, so the shards do not add',
+  "a real cluster (both shards and the client share this machine's two cores, so the shards do not add",
   'CPU: the figure is the cost of the distributed path, not its speed-up); network transfer between machines.',
   'ClickHouse steps: read = tokenising the file in JS and streaming it into the Distributed table (the',
   'shards compute the validation columns as rows arrive); validate = counts and problem rows; resolve =',

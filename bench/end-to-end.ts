@@ -89,7 +89,8 @@ export function writeMoves(path: string, rows: number, cities: City[]): void {
     const from = pick(cities, all);
     const local = byCountry.get(from.country)!;
     let to = from;
-    for (let tries = 0; to === from && tries < 20; tries++) to = rng() < 0.5 && local.length > 1 ? pick(local, countryCum.get(from.country)!) : pick(cities, all);
+    for (let tries = 0; to === from && tries < 20; tries++)
+      to = rng() < 0.5 && local.length > 1 ? pick(local, countryCum.get(from.country)!) : pick(cities, all);
     if (to === from) to = cities[(cities.indexOf(from) + 1) % cities.length]!;
     const year = 2000 + Math.floor(rng() * 24);
     block += `r${Math.floor(i / 2.5)},${quote(from.name)},${from.country},${quote(to.name)},${to.country},${year},${quote(pick(discList, discWeights).name)}\n`;
@@ -110,7 +111,11 @@ interface Measure {
 }
 
 function timed(cmd: string, args: string[]): Measure {
-  const run = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', cmd, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  const run = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', cmd, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 1 << 26,
+  });
   if (run.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${run.status}): ${run.stderr.toString().slice(-2000)}`);
   const out = run.stderr.toString();
   const last = out.trim().split('\n').at(-1)!.split(' ');
@@ -120,7 +125,9 @@ function timed(cmd: string, args: string[]): Measure {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 function main(): void {
-  const { values } = parseArgs({ options: { rows: { type: 'string', default: '1e6' }, rounds: { type: 'string', default: '3' }, 'no-python': { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: { rows: { type: 'string', default: '1e6' }, rounds: { type: 'string', default: '3' }, 'no-python': { type: 'boolean' } },
+  });
   const rows = Number(values.rows);
   const rounds = Number(values.rounds);
   mkdirSync(DATA, { recursive: true });
@@ -138,11 +145,21 @@ function main(): void {
     rmSync(out, { recursive: true, force: true });
     add('talentflow analyze', timed(node, [cli, 'analyze', file, '--out', join(out, 'tf'), '--quiet']));
     if (!values['no-python']) {
-      add('pandas + networkx', timed('/usr/bin/python3', ['bench/python/whole.py', '--lib', 'networkx', '--file', file, '--out', join(out, 'nx')]));
-      add('pandas + igraph', timed('/usr/bin/python3', ['bench/python/whole.py', '--lib', 'igraph', '--file', file, '--out', join(out, 'ig')]));
+      add(
+        'pandas + networkx',
+        timed('/usr/bin/python3', ['bench/python/whole.py', '--lib', 'networkx', '--file', file, '--out', join(out, 'nx')]),
+      );
+      add(
+        'pandas + igraph',
+        timed('/usr/bin/python3', ['bench/python/whole.py', '--lib', 'igraph', '--file', file, '--out', join(out, 'ig')]),
+      );
     }
     add('talentflow analyze, 2 rows', timed(node, [cli, 'analyze', two, '--out', join(out, 'two'), '--quiet']));
-    process.stderr.write(`round ${r + 1}: ${Object.entries(runs).map(([k, v]) => `${k} ${v.at(-1)!.wallS}s ${v.at(-1)!.cpuS.toFixed(1)}s CPU ${v.at(-1)!.peakMiB.toFixed(0)}MiB`).join('; ')}\n`);
+    process.stderr.write(
+      `round ${r + 1}: ${Object.entries(runs)
+        .map(([k, v]) => `${k} ${v.at(-1)!.wallS}s ${v.at(-1)!.cpuS.toFixed(1)}s CPU ${v.at(-1)!.peakMiB.toFixed(0)}MiB`)
+        .join('; ')}\n`,
+    );
     process.stderr.write(`load average: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}\n`);
   }
   const manifest = JSON.parse(readFileSync(join(out, 'tf', 'manifest.json'), 'utf8'));
@@ -158,7 +175,9 @@ function main(): void {
     const w = median(ms.map((m) => m.wallS));
     const c = median(ms.map((m) => m.cpuS));
     const ratio = (x: number, y: number) => (name.startsWith('pandas') ? (x / y).toFixed(2) : '');
-    lines.push(`| ${name} | ${w.toFixed(2)} | ${c.toFixed(2)} | ${median(ms.map((m) => m.peakMiB)).toFixed(0)} | ${ratio(w, tf)} | ${ratio(c, tfCpu)} |`);
+    lines.push(
+      `| ${name} | ${w.toFixed(2)} | ${c.toFixed(2)} | ${median(ms.map((m) => m.peakMiB)).toFixed(0)} | ${ratio(w, tf)} | ${ratio(c, tfCpu)} |`,
+    );
   }
   process.stdout.write(lines.join('\n') + '\n');
 }

@@ -14,18 +14,42 @@ import type { BenchPlace } from './places.ts';
 
 /** ASJC subject areas, most frequent first. */
 export const DISCIPLINES = [
-  'Medicine', 'Engineering', 'Computer Science', 'Biochemistry, Genetics and Molecular Biology', 'Physics and Astronomy',
-  'Materials Science', 'Chemistry', 'Agricultural and Biological Sciences', 'Social Sciences', 'Mathematics',
-  'Environmental Science', 'Earth and Planetary Sciences', 'Chemical Engineering', 'Neuroscience', 'Immunology and Microbiology',
-  'Pharmacology, Toxicology and Pharmaceutics', 'Energy', 'Psychology', 'Business, Management and Accounting', 'Nursing',
-  'Economics, Econometrics and Finance', 'Arts and Humanities', 'Decision Sciences', 'Health Professions', 'Veterinary', 'Dentistry',
+  'Medicine',
+  'Engineering',
+  'Computer Science',
+  'Biochemistry, Genetics and Molecular Biology',
+  'Physics and Astronomy',
+  'Materials Science',
+  'Chemistry',
+  'Agricultural and Biological Sciences',
+  'Social Sciences',
+  'Mathematics',
+  'Environmental Science',
+  'Earth and Planetary Sciences',
+  'Chemical Engineering',
+  'Neuroscience',
+  'Immunology and Microbiology',
+  'Pharmacology, Toxicology and Pharmaceutics',
+  'Energy',
+  'Psychology',
+  'Business, Management and Accounting',
+  'Nursing',
+  'Economics, Econometrics and Finance',
+  'Arts and Humanities',
+  'Decision Sciences',
+  'Health Professions',
+  'Veterinary',
+  'Dentistry',
 ];
 
 const BAD_ROW_EVERY = 100_000;
 
 class Sampler {
   private readonly cum: Float64Array;
-  constructor(private readonly items: number[], weights: number[]) {
+  constructor(
+    private readonly items: number[],
+    weights: number[],
+  ) {
     this.cum = new Float64Array(weights.length);
     let s = 0;
     weights.forEach((w, i) => (this.cum[i] = s += w));
@@ -47,13 +71,30 @@ class World {
   readonly global: Sampler;
   readonly byCountry: Sampler[];
   readonly disciplines: Sampler;
-  constructor(readonly places: BenchPlace[], private readonly rng: () => number) {
-    this.global = new Sampler(places.map((_, i) => i), places.map((p) => p.weight));
+  constructor(
+    readonly places: BenchPlace[],
+    private readonly rng: () => number,
+  ) {
+    this.global = new Sampler(
+      places.map((_, i) => i),
+      places.map((p) => p.weight),
+    );
     const groups = new Map<string, number[]>();
     places.forEach((p, i) => groups.set(p.country, [...(groups.get(p.country) ?? []), i]));
-    const samplers = new Map([...groups].map(([c, idx]) => [c, new Sampler(idx, idx.map((i) => places[i]!.weight))]));
+    const samplers = new Map(
+      [...groups].map(([c, idx]) => [
+        c,
+        new Sampler(
+          idx,
+          idx.map((i) => places[i]!.weight),
+        ),
+      ]),
+    );
     this.byCountry = places.map((p) => samplers.get(p.country)!);
-    this.disciplines = new Sampler(DISCIPLINES.map((_, i) => i), DISCIPLINES.map((_, i) => 1 / (i + 2)));
+    this.disciplines = new Sampler(
+      DISCIPLINES.map((_, i) => i),
+      DISCIPLINES.map((_, i) => 1 / (i + 2)),
+    );
   }
   /** A destination other than `from`: same country 60% of the time (when it has another place), else anywhere. */
   next(from: number): number {
@@ -72,7 +113,10 @@ class Writer {
   private fd: number;
   private buf: string[] = [];
   private size = 0;
-  constructor(private readonly path: string, header: string) {
+  constructor(
+    private readonly path: string,
+    header: string,
+  ) {
     this.fd = openSync(`${path}.tmp`, 'w');
     this.line(header);
   }

@@ -49,7 +49,13 @@ export class Stages {
 
   end(name: string): void {
     const c = process.cpuUsage(this.cpu);
-    this.results.push({ name, impl: this.impl, wall_ms: performance.now() - this.wall, cpu_ms: (c.user + c.system) / 1000, peak_mb: peakMb() });
+    this.results.push({
+      name,
+      impl: this.impl,
+      wall_ms: performance.now() - this.wall,
+      cpu_ms: (c.user + c.system) / 1000,
+      peak_mb: peakMb(),
+    });
   }
 
   async run<T>(name: string, step: () => T | Promise<T>): Promise<T> {

@@ -80,21 +80,36 @@ if (engine === 'js') {
   }
 } else {
   // The DuckDB engine reports its steps through onTiming; analyses are timed below, one by one.
-  const steps: Record<string, string> = { read: 'read + validate', validate: 'read + validate', problems: 'read + validate', resolve: 'resolve places', derive: 'derive moves', graph: 'flows + graph' };
+  const steps: Record<string, string> = {
+    read: 'read + validate',
+    validate: 'read + validate',
+    problems: 'read + validate',
+    resolve: 'resolve places',
+    derive: 'derive moves',
+    graph: 'flows + graph',
+  };
   let cpu = process.cpuUsage();
   resetPeak();
   const merged = new Map<string, { wall_ms: number; cpu_ms: number; peak_mb: number }>();
-  const run = await prepareWithDuckDB(file, { kind, stabilityRuns: 0 }, {
-    session: {},
-    onTiming: (step, ms) => {
-      const c = process.cpuUsage(cpu);
-      const name = steps[step] ?? step;
-      const m = merged.get(name) ?? { wall_ms: 0, cpu_ms: 0, peak_mb: 0 };
-      merged.set(name, { wall_ms: m.wall_ms + ms, cpu_ms: m.cpu_ms + (c.user + c.system) / 1000, peak_mb: Math.max(m.peak_mb, peakMb()) });
-      cpu = process.cpuUsage();
-      resetPeak();
+  const run = await prepareWithDuckDB(
+    file,
+    { kind, stabilityRuns: 0 },
+    {
+      session: {},
+      onTiming: (step, ms) => {
+        const c = process.cpuUsage(cpu);
+        const name = steps[step] ?? step;
+        const m = merged.get(name) ?? { wall_ms: 0, cpu_ms: 0, peak_mb: 0 };
+        merged.set(name, {
+          wall_ms: m.wall_ms + ms,
+          cpu_ms: m.cpu_ms + (c.user + c.system) / 1000,
+          peak_mb: Math.max(m.peak_mb, peakMb()),
+        });
+        cpu = process.cpuUsage();
+        resetPeak();
+      },
     },
-  });
+  );
   for (const [name, m] of merged) st.results.push({ name, impl, ...m });
   graph = run.graph;
   problems = run.problems;
@@ -124,7 +139,13 @@ other.begin();
 const top = { sources, destinations: topDestinations(graph) };
 other.end('other measures');
 const sum = (key: 'wall_ms' | 'cpu_ms') => other.results.reduce((a, r) => a + r[key], 0);
-st.results.push({ name: 'other measures', impl, wall_ms: sum('wall_ms'), cpu_ms: sum('cpu_ms'), peak_mb: Math.max(...other.results.map((r) => r.peak_mb)) });
+st.results.push({
+  name: 'other measures',
+  impl,
+  wall_ms: sum('wall_ms'),
+  cpu_ms: sum('cpu_ms'),
+  peak_mb: Math.max(...other.results.map((r) => r.peak_mb)),
+});
 // Each file on its own, streamed as the CLI writes it (outputFileSources): one that cannot be
 // built is reported, the others are still written and timed.
 const failed: Record<string, string> = {};
@@ -150,5 +171,12 @@ await st.run('exports', async () => {
   }
 });
 process.stdout.write(
-  JSON.stringify({ stages: st.results, nodes: graph.order, edges: graph.size, problems: problems.length, betweennessMinWeight: thresholded.minWeight ?? 1, failed }) + '\n',
+  JSON.stringify({
+    stages: st.results,
+    nodes: graph.order,
+    edges: graph.size,
+    problems: problems.length,
+    betweennessMinWeight: thresholded.minWeight ?? 1,
+    failed,
+  }) + '\n',
 );

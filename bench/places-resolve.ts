@@ -45,7 +45,9 @@ const push = (name: string, cc: string): void => {
 for (const cc of countries) {
   // The country file read whole: places' own names (14-field lines), and one in five alternate
   // names (4-field name lines known in the alternate tier only; see src/places/country-file.ts).
-  for (const line of gunzipSync(readFileSync(`${dir}${cc}.tsv.gz`)).toString('utf8').split('\n')) {
+  for (const line of gunzipSync(readFileSync(`${dir}${cc}.tsv.gz`))
+    .toString('utf8')
+    .split('\n')) {
     const f = line.split('\t');
     if (f.length === 14) push(f[1]!, cc);
     else if (f.length === 4 && f[1] === '' && f[2] !== '' && rng() < 0.2) push(f[0]!, cc);
@@ -84,11 +86,15 @@ const run = (label: string, sample: [string, string][]): void => {
   );
 };
 
-console.log(`two-row input (GB, CN): ${twoRowsMs.toFixed(0)} ms wall, ${twoRowsCpu.toFixed(0)} ms CPU (two country files opened, the blocks of four names inflated)`);
+console.log(
+  `two-row input (GB, CN): ${twoRowsMs.toFixed(0)} ms wall, ${twoRowsCpu.toFixed(0)} ms CPU (two country files opened, the blocks of four names inflated)`,
+);
 // Cold: the countries each sample needs are opened as it goes (what a real table pays).
 run('known names (GeoNames names and alternate names), cold', known);
 run('misspelt names (unknown-place with suggestions)', misspelt);
 t = performance.now();
 c = cpuMs();
 loadGazetteer().keys(null);
-console.log(`every key of every country read (a run without countries): ${((performance.now() - t) / 1000).toFixed(2)} s wall, ${((cpuMs() - c) / 1000).toFixed(2)} s CPU`);
+console.log(
+  `every key of every country read (a run without countries): ${((performance.now() - t) / 1000).toFixed(2)} s wall, ${((cpuMs() - c) / 1000).toFixed(2)} s CPU`,
+);

@@ -40,7 +40,7 @@ export function benchPlaces(count = 5000): BenchPlace[] {
     if (pair) pair.n++;
     else organisations.set(key, { name: r[ci]!, country: r[cc]!, n: 1 });
   }
-  const sorted = [...organisations.values()].sort((a, b) => b.n - a.n || (compareKeys(a.name, b.name) || compareKeys(a.country, b.country)));
+  const sorted = [...organisations.values()].sort((a, b) => b.n - a.n || compareKeys(a.name, b.name) || compareKeys(a.country, b.country));
   const seen = new Set<string>();
   const out: BenchPlace[] = [];
   for (const c of sorted) {

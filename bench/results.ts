@@ -63,7 +63,11 @@ function theirs(run: PythonRun | null, lib: 'networkx' | 'igraph', name: string)
 function total(cells: Cell[]): Cell {
   const present = cells.filter((c): c is NonNullable<Cell> => c !== null);
   if (!present.length) return null;
-  return { wall: present.reduce((a, c) => a + c.wall, 0), cpu: present.reduce((a, c) => a + c.cpu, 0), peak: Math.max(...present.map((c) => c.peak)) };
+  return {
+    wall: present.reduce((a, c) => a + c.wall, 0),
+    cpu: present.reduce((a, c) => a + c.cpu, 0),
+    peak: Math.max(...present.map((c) => c.peak)),
+  };
 }
 
 const ms = (c: Cell) => (c ? (c.wall >= 10_000 ? `${(c.wall / 1000).toFixed(1)} s` : `${Math.round(c.wall)} ms`) : '–');
@@ -101,16 +105,28 @@ function table(r: RunRecord): string[] {
     const c = [ours(js, name), ours(dk, name), theirs(py, 'networkx', name), theirs(py, 'igraph', name)];
     if (name === 'other measures') c[2] = c[3] = null;
     c.forEach((x, i) => all[i]!.push(x));
-    lines.push(`| ${name} | ${ms(c[0]!)} | ${ms(c[1]!)} | ${ms(c[2]!)} | ${ms(c[3]!)} | ${ratio(c[1]!, c[2]!)} | ${ratio(c[1]!, c[3]!)} | ${ratio(c[0]!, c[2]!)} | ${ratio(c[0]!, c[3]!)} | ${mb(c[0]!)} / ${mb(c[1]!)} / ${mb(c[2]!)} |`);
+    lines.push(
+      `| ${name} | ${ms(c[0]!)} | ${ms(c[1]!)} | ${ms(c[2]!)} | ${ms(c[3]!)} | ${ratio(c[1]!, c[2]!)} | ${ratio(c[1]!, c[3]!)} | ${ratio(c[0]!, c[2]!)} | ${ratio(c[0]!, c[3]!)} | ${mb(c[0]!)} / ${mb(c[1]!)} / ${mb(c[2]!)} |`,
+    );
   }
   const t = all.map(total);
-  lines.push(`| **end to end** | **${ms(t[0]!)}** | **${ms(t[1]!)}** | **${ms(t[2]!)}** | **${ms(t[3]!)}** | **${ratio(t[1]!, t[2]!)}** | **${ratio(t[1]!, t[3]!)}** | **${ratio(t[0]!, t[2]!)}** | **${ratio(t[0]!, t[3]!)}** | ${mb(t[0]!)} / ${mb(t[1]!)} / ${mb(t[2]!)} |`);
+  lines.push(
+    `| **end to end** | **${ms(t[0]!)}** | **${ms(t[1]!)}** | **${ms(t[2]!)}** | **${ms(t[3]!)}** | **${ratio(t[1]!, t[2]!)}** | **${ratio(t[1]!, t[3]!)}** | **${ratio(t[0]!, t[2]!)}** | **${ratio(t[0]!, t[3]!)}** | ${mb(t[0]!)} / ${mb(t[1]!)} / ${mb(t[2]!)} |`,
+  );
   const cpu = t.map((c) => (c ? `${(c.cpu / 1000).toFixed(1)} s` : '–'));
-  lines.push('', `CPU time end to end (all threads): JS ${cpu[0]}, DuckDB ${cpu[1]}, pandas + networkx ${cpu[2]}, pandas + igraph ${cpu[3]}.`);
+  lines.push(
+    '',
+    `CPU time end to end (all threads): JS ${cpu[0]}, DuckDB ${cpu[1]}, pandas + networkx ${cpu[2]}, pandas + igraph ${cpu[3]}.`,
+  );
   const g = dk ?? js;
-  if (g) lines.push(`Graph: ${g.nodes} places, ${g.edges} flows; ${g.problems} problem rows; betweenness on flows ≥ ${g.betweennessMinWeight} moves (≤ 5,000 flows).` + (py ? ` Python graph: ${py.nodes} places, ${py.edges} flows.` : ''));
+  if (g)
+    lines.push(
+      `Graph: ${g.nodes} places, ${g.edges} flows; ${g.problems} problem rows; betweenness on flows ≥ ${g.betweennessMinWeight} moves (≤ 5,000 flows).` +
+        (py ? ` Python graph: ${py.nodes} places, ${py.edges} flows.` : ''),
+    );
   for (const [engine, run] of Object.entries(r.ours)) {
-    for (const [file, error] of Object.entries(run.failed ?? {})) lines.push(`**${engine} engine: ${file} could not be written** (${error}); the exports time covers the other files.`);
+    for (const [file, error] of Object.entries(run.failed ?? {}))
+      lines.push(`**${engine} engine: ${file} could not be written** (${error}); the exports time covers the other files.`);
   }
   lines.push(`Load average when the runs started: ${r.load.slice(-3).join('; ')}.`);
   return lines;
@@ -131,11 +147,13 @@ function targets(results: Record<string, RunRecord>): string[] {
     '|---|---|---|',
     `| graph with all analyses and exports < 20 s | ${ms(e2e)} | ${check(e2e.wall < 20_000)} |`,
     `| peak memory < 4 GiB | ${Math.round(e2e.peak)} MiB | ${check(e2e.peak < 4096)} |`,
-    `| reading ≥ 1 M rows/s | ${((r.size / read.wall) * 1000 / 1e6).toFixed(2)} M rows/s (read + validate) | ${check(r.size / read.wall >= 1000)} |`,
+    `| reading ≥ 1 M rows/s | ${(((r.size / read.wall) * 1000) / 1e6).toFixed(2)} M rows/s (read + validate) | ${check(r.size / read.wall >= 1000)} |`,
   ];
   for (const a of ANALYSES) {
     const ratioNx = ours(run, a) && theirs(r.python, 'networkx', a) ? ours(run, a)!.wall / theirs(r.python, 'networkx', a)!.wall : NaN;
-    out.push(`| ${a} ≥ 10× faster than networkx | ${Number.isNaN(ratioNx) ? '–' : `${(1 / ratioNx).toPrecision(2)}×`} | ${check(ratioNx <= 0.1)} |`);
+    out.push(
+      `| ${a} ≥ 10× faster than networkx | ${Number.isNaN(ratioNx) ? '–' : `${(1 / ratioNx).toPrecision(2)}×`} | ${check(ratioNx <= 0.1)} |`,
+    );
   }
   for (const a of ['pagerank', 'hits', 'louvain']) {
     const x = ours(run, a);
@@ -144,7 +162,9 @@ function targets(results: Record<string, RunRecord>): string[] {
     out.push(`| ${a} within 2× of igraph | ${Number.isNaN(q) ? '–' : `${q.toFixed(2)}× igraph's time`} | ${check(q <= 2)} |`);
   }
   const q = nxTotal ? e2e.wall / nxTotal.wall : NaN;
-  out.push(`| end to end ≥ 10× ahead of pandas + networkx | ${Number.isNaN(q) ? '–' : `${(1 / q).toPrecision(2)}×`} | ${check(q <= 0.1)} |`);
+  out.push(
+    `| end to end ≥ 10× ahead of pandas + networkx | ${Number.isNaN(q) ? '–' : `${(1 / q).toPrecision(2)}×`} | ${check(q <= 0.1)} |`,
+  );
   return out;
 }
 

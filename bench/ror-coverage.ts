@@ -32,13 +32,31 @@ export function rorPairs(): RorPair[] {
   const file = fileURLToPath(new URL('../data/ror/ror_records_latest_gazetteer.csv.gz', import.meta.url));
   const rows = fastCsvRows(gunzipSync(readFileSync(file)).toString('utf8'));
   const h = rows[0]!;
-  const [ci, cc, gi, la, lo] = ['city', 'country_code', 'geonames_id', 'lat', 'lng'].map((c) => h.indexOf(c)) as [number, number, number, number, number];
+  const [ci, cc, gi, la, lo] = ['city', 'country_code', 'geonames_id', 'lat', 'lng'].map((c) => h.indexOf(c)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const pairs = new Map<string, RorPair>();
   const resolver = createPlaceResolver({ level: 'city' });
   for (const r of rows.slice(1)) {
     const key = `${r[ci]}\u0000${r[cc]}`;
     let pair = pairs.get(key);
-    if (!pair) pairs.set(key, (pair = { city: r[ci]!, country: r[cc]!, organisations: 0, geonamesIds: new Set(), perId: new Map(), points: [], result: resolver.resolve(r[ci]!, r[cc]!) }));
+    if (!pair)
+      pairs.set(
+        key,
+        (pair = {
+          city: r[ci]!,
+          country: r[cc]!,
+          organisations: 0,
+          geonamesIds: new Set(),
+          perId: new Map(),
+          points: [],
+          result: resolver.resolve(r[ci]!, r[cc]!),
+        }),
+      );
     pair.organisations++;
     const gid = Number(r[gi]);
     pair.perId.set(gid, (pair.perId.get(gid) ?? 0) + 1);
@@ -57,11 +75,12 @@ function classes(failed: RorPair[]): Map<string, RorPair[]> {
   for (const p of failed) {
     const r = p.result as Extract<PlaceResolution, { ok: false }>;
     const admin1 = new Set(r.suggestions.map((s) => /admin1 ([^,)]+)/.exec(s)?.[1] ?? ''));
-    const what = / ku$/.test(normalizeName(p.city)) || (p.country === 'JP' && admin1.size > 1 && r.suggestions.some((s) => !s.startsWith(p.city)))
-      ? 'a ward name of several cities'
-      : admin1.size > 1
-        ? 'a place name of several first-level divisions (states, provinces, prefectures)'
-        : 'namesakes within one first-level division';
+    const what =
+      / ku$/.test(normalizeName(p.city)) || (p.country === 'JP' && admin1.size > 1 && r.suggestions.some((s) => !s.startsWith(p.city)))
+        ? 'a ward name of several cities'
+        : admin1.size > 1
+          ? 'a place name of several first-level divisions (states, provinces, prefectures)'
+          : 'namesakes within one first-level division';
     out.set(what, [...(out.get(what) ?? []), p]);
   }
   return out;
@@ -87,7 +106,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     '',
     `- pairs: ${pairs.length}; resolved: ${pairs.length - failed.length} (${pct(pairs.length - failed.length, pairs.length)}); in another country: ${wrongCountry.length}`,
     `- organisations: ${orgs}; at a pair that does not resolve: ${lostOrgs} (${pct(lostOrgs, orgs)})`,
-    `- how resolved pairs matched (a pair may take several steps): ${[...via].sort((a, b) => b[1] - a[1]).map(([s, n]) => `${s} ${n}`).join(', ')}`,
+    `- how resolved pairs matched (a pair may take several steps): ${[...via]
+      .sort((a, b) => b[1] - a[1])
+      .map(([s, n]) => `${s} ${n}`)
+      .join(', ')}`,
     '',
     '## Pairs that do not resolve',
     '',
@@ -100,7 +122,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     'an alias (`--aliases`) settles a name for a whole table. The column "ROR split" gives ROR\'s own',
     'organisations per GeoNames id.',
     '',
-    ...[...classes(failed)].map(([what, ps]) => `- ${what}: ${ps.length} pairs, ${ps.reduce((a, p) => a + p.organisations, 0)} organisations`),
+    ...[...classes(failed)].map(
+      ([what, ps]) => `- ${what}: ${ps.length} pairs, ${ps.reduce((a, p) => a + p.organisations, 0)} organisations`,
+    ),
     '',
     '| city | country | organisations | ROR split (GeoNames id × organisations) | reason | candidates |',
     '|---|---|---|---|---|---|',
@@ -108,7 +132,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       .sort((a, b) => b.organisations - a.organisations || (a.city < b.city ? -1 : 1))
       .map((p) => {
         const r = p.result as Extract<PlaceResolution, { ok: false }>;
-        const split = [...p.perId].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([id, n]) => `${id}×${n}`).join(' ');
+        const split = [...p.perId]
+          .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+          .map(([id, n]) => `${id}×${n}`)
+          .join(' ');
         return `| ${p.city} | ${p.country} | ${p.organisations} | ${split} | ${r.reason} | ${r.suggestions.slice(0, 5).join('; ')} |`;
       }),
     '',

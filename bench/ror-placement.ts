@@ -32,5 +32,7 @@ const pct = (n: number) => `${((100 * n) / tally.located).toFixed(1)} %`;
 console.log(`ROR organisations with coordinates: ${tally.located}`);
 for (const key of ['byName', 'byColumns'] as const) {
   const t = tally[key];
-  console.log(`${key}: unresolved ${t.unresolved} (${pct(t.unresolved)}), > 25 km ${t.far25} (${pct(t.far25)}), > 50 km ${t.far50} (${pct(t.far50)})`);
+  console.log(
+    `${key}: unresolved ${t.unresolved} (${pct(t.unresolved)}), > 25 km ${t.far25} (${pct(t.far25)}), > 50 km ${t.far50} (${pct(t.far50)})`,
+  );
 }

@@ -42,7 +42,10 @@ mkdirSync(DATA, { recursive: true });
 const places = benchPlaces();
 // The place list depends on the resolver (metro membership, aliases): data generated with another
 // list would not resolve the same way, so each list gets its own folder of data.
-const fingerprint = createHash('sha256').update(places.map((p) => `${p.name}|${p.country}|${p.id}`).join('\n')).digest('hex').slice(0, 12);
+const fingerprint = createHash('sha256')
+  .update(places.map((p) => `${p.name}|${p.country}|${p.id}`).join('\n'))
+  .digest('hex')
+  .slice(0, 12);
 const dataDir = join(DATA, `places-${fingerprint}`);
 mkdirSync(dataDir, { recursive: true });
 const lookup = join(dataDir, 'lookup.csv');
@@ -80,12 +83,17 @@ function ensurePython(): boolean {
   const probe = () => spawnSync('/usr/bin/python3', ['-c', 'import networkx, igraph, pandas'], { encoding: 'utf8' }).status === 0;
   if (probe()) return true;
   if (process.getuid?.() !== 0) {
-    log('python3-networkx, python3-igraph or python3-pandas missing (apt-get install -y python3-networkx python3-igraph python3-pandas); skipping Python');
+    log(
+      'python3-networkx, python3-igraph or python3-pandas missing (apt-get install -y python3-networkx python3-igraph python3-pandas); skipping Python',
+    );
     return false;
   }
   log('installing python3-networkx python3-igraph python3-pandas (apt-get)');
   spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore' });
-  spawnSync('apt-get', ['install', '-y', '-qq', 'python3-networkx', 'python3-igraph', 'python3-pandas'], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  spawnSync('apt-get', ['install', '-y', '-qq', 'python3-networkx', 'python3-igraph', 'python3-pandas'], {
+    stdio: 'ignore',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   return probe();
 }
 const python = !values['no-python'] && !values['report-only'] && ensurePython();
@@ -110,7 +118,9 @@ for (const kind of kinds) {
     if (python) {
       log(`pandas + networkx / igraph ${key}`);
       const out = join(DATA, 'out', `${key}-python`);
-      const r = json('/usr/bin/python3', ['bench/python/pipeline.py', '--kind', kind, '--file', file, '--lookup', lookup, '--out', out], { PYTHONWARNINGS: 'ignore' });
+      const r = json('/usr/bin/python3', ['bench/python/pipeline.py', '--kind', kind, '--file', file, '--lookup', lookup, '--out', out], {
+        PYTHONWARNINGS: 'ignore',
+      });
       if (r) record.python = r as unknown as RunRecord['python'];
       rmSync(out, { recursive: true, force: true });
       results[key] = record;
@@ -126,7 +136,25 @@ if (values.profile && sizes.length) {
   const dir = join(dataDir, 'profile');
   rmSync(dir, { recursive: true, force: true });
   log(`profiling talentflow (duckdb) ${kind}-${size}`);
-  spawnSync(process.execPath, [...tsx, '--cpu-prof', '--cpu-prof-dir', dir, 'bench/ours.ts', '--engine', 'duckdb', '--kind', kind, '--file', dataFile(kind, size), '--out', join(DATA, 'out', 'profile')], { encoding: 'utf8' });
+  spawnSync(
+    process.execPath,
+    [
+      ...tsx,
+      '--cpu-prof',
+      '--cpu-prof-dir',
+      dir,
+      'bench/ours.ts',
+      '--engine',
+      'duckdb',
+      '--kind',
+      kind,
+      '--file',
+      dataFile(kind, size),
+      '--out',
+      join(DATA, 'out', 'profile'),
+    ],
+    { encoding: 'utf8' },
+  );
   // The largest profile is the main thread's (the module loader's thread writes a small one).
   const file = readdirSync(dir)
     .filter((f) => f.endsWith('.cpuprofile'))

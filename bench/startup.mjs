@@ -20,7 +20,11 @@ const inputs = {
     args: [],
   },
   // Country codes: no gazetteer, so what remains is the CLI itself.
-  'country flows, 2 rows (--level country)': { file: 'countries.csv', text: 'from,to,year,count\nUSA,FRA,2019,3\nCHN,USA,2020,2\n', args: ['--level', 'country'] },
+  'country flows, 2 rows (--level country)': {
+    file: 'countries.csv',
+    text: 'from,to,year,count\nUSA,FRA,2019,3\nCHN,USA,2020,2\n',
+    args: ['--level', 'country'],
+  },
 };
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -31,22 +35,33 @@ try {
     for (const bin of bins) {
       const cmd = [process.execPath, bin, 'analyze', join(dir, input.file), ...input.args, '--out', join(dir, 'out'), '--quiet'];
       const json = join(dir, 'hyperfine.json');
-      execFileSync('hyperfine', ['-N', '--warmup', '2', '--runs', values.runs, '--export-json', json, cmd.map((c) => `'${c}'`).join(' ')], { stdio: 'ignore' });
+      execFileSync('hyperfine', ['-N', '--warmup', '2', '--runs', values.runs, '--export-json', json, cmd.map((c) => `'${c}'`).join(' ')], {
+        stdio: 'ignore',
+      });
       const { results } = JSON.parse(readFileSync(json, 'utf8'));
       const r = results[0];
       const rss = [];
       for (let i = 0; i < 3; i++) {
-        const { stderr, status } = spawnSync('/usr/bin/time', ['-f', '%M', ...cmd], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+        const { stderr, status } = spawnSync('/usr/bin/time', ['-f', '%M', ...cmd], {
+          encoding: 'utf8',
+          stdio: ['ignore', 'ignore', 'pipe'],
+        });
         if (status !== 0) throw new Error(`${cmd.join(' ')} failed: ${stderr}`);
         rss.push(Number(stderr.trim().split('\n').pop()) / 1024);
       }
-      rows.push(`| ${label} | ${bin} | ${(median(r.times) * 1000).toFixed(0)} ms (min ${(r.min * 1000).toFixed(0)}) | ${(r.user * 1000).toFixed(0)} + ${(r.system * 1000).toFixed(0)} ms | ${median(rss).toFixed(0)} MiB |`);
+      rows.push(
+        `| ${label} | ${bin} | ${(median(r.times) * 1000).toFixed(0)} ms (min ${(r.min * 1000).toFixed(0)}) | ${(r.user * 1000).toFixed(0)} + ${(r.system * 1000).toFixed(0)} ms | ${median(rss).toFixed(0)} MiB |`,
+      );
     }
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
-console.log(`${cpus().length} × ${cpus()[0]?.model}; Node ${process.version}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end; ${values.runs} runs after 2 warm-ups.\n`);
+console.log(
+  `${cpus().length} × ${cpus()[0]?.model}; Node ${process.version}; load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} at the end; ${values.runs} runs after 2 warm-ups.\n`,
+);
 console.log('| input | CLI | wall, median | CPU user + system, mean | peak RSS, median of 3 |');
 console.log('|---|---|---:|---:|---:|');
 for (const row of rows) console.log(row);

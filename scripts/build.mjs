@@ -58,7 +58,10 @@ const PARTS = [
       }
       const manifest = createRequire(join(ROOT, 'package.json')).resolve('typescript/package.json');
       const tsc = join(dirname(manifest), JSON.parse(readFileSync(manifest, 'utf8')).bin.tsc);
-      execFileSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+      execFileSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], {
+        cwd: ROOT,
+        stdio: ['ignore', 'inherit', 'inherit'],
+      });
       await bundleCli();
     },
   },

@@ -64,7 +64,14 @@ if (wantTest) {
     }
   })();
   if (!jupyterOk) {
-    debianPackages.push('jupyter-nbconvert', 'python3-nbconvert', 'python3-nbclient', 'jupyter-client', 'python3-ipykernel', 'jupyter-core');
+    debianPackages.push(
+      'jupyter-nbconvert',
+      'python3-nbconvert',
+      'python3-nbclient',
+      'jupyter-client',
+      'python3-ipykernel',
+      'jupyter-core',
+    );
   }
 }
 
@@ -77,13 +84,16 @@ if (debianPackages.length > 0) {
   log(`installing Debian packages: ${debianPackages.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   run(sudo[0] ?? 'apt-get', [...(sudo.length ? ['apt-get'] : []), 'update', '-qq'], { env });
-  run(sudo[0] ?? 'apt-get', [...(sudo.length ? ['apt-get'] : []), 'install', '-y', '-qq', '--no-install-recommends', ...debianPackages], { env });
+  run(sudo[0] ?? 'apt-get', [...(sudo.length ? ['apt-get'] : []), 'install', '-y', '-qq', '--no-install-recommends', ...debianPackages], {
+    env,
+  });
 }
 
 // ClickHouse is optional for the suite: a machine whose package sources lack it still runs every
 // other test, and the ClickHouse tests say they were skipped and why.
 if (wantTest && !existsSync('/usr/bin/clickhouse-server') && !existsSync('/usr/sbin/clickhouse-server')) {
-  if (!haveCommand('apt-get')) log('cannot install clickhouse-server: no apt-get on this machine; the ClickHouse engine tests will be skipped');
+  if (!haveCommand('apt-get'))
+    log('cannot install clickhouse-server: no apt-get on this machine; the ClickHouse engine tests will be skipped');
   else {
     const sudo = process.getuid && process.getuid() !== 0 ? ['sudo'] : [];
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };

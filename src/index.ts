@@ -11,7 +11,16 @@ export { TalentFlowError, OptionError, InputError, OutputError } from './errors.
 export { DEFAULT_SEED, createRng } from './random.ts';
 
 // Records
-export type { MoveRecord, TimelineRecord, RecordKind, ProblemReason, Problem, ReadResult, ColumnMap, ResolvedMove } from './records/types.ts';
+export type {
+  MoveRecord,
+  TimelineRecord,
+  RecordKind,
+  ProblemReason,
+  Problem,
+  ReadResult,
+  ColumnMap,
+  ResolvedMove,
+} from './records/types.ts';
 export { MOVE_FIELDS, TIMELINE_FIELDS, TIMELINE_PLACE_FIELDS, parseColumnMap } from './records/columns.ts';
 export { parseMoves } from './records/parse-moves.ts';
 export { parseTimelines } from './records/parse-timelines.ts';
@@ -40,7 +49,16 @@ export {
 } from './timelines/researcher.ts';
 
 // Places
-export type { Place, PlaceLevel, PlaceResolution, PlaceResolver, PlaceAlias, PlaceVia, MatchStep, ResolutionRecord } from './places/types.ts';
+export type {
+  Place,
+  PlaceLevel,
+  PlaceResolution,
+  PlaceResolver,
+  PlaceAlias,
+  PlaceVia,
+  MatchStep,
+  ResolutionRecord,
+} from './places/types.ts';
 export { createPlaceResolver, DEFAULTS as PLACE_DEFAULTS, type PlaceResolverOptions } from './places/resolve.ts';
 export { resolveCountry, countryPlace, type CountryInfo } from './places/countries.ts';
 export { parseAliasCsv } from './places/aliases.ts';
@@ -76,7 +94,17 @@ export { flowStoreToArrow, flowStoreFromArrow, FLOWS_ARROW_COLUMNS } from './exp
 export { movesByFlowYear, type FlowYearMoves } from './graph/flow-years.ts';
 
 // Analyses (one per file; each with DEFAULTS and .assign)
-export type { HubClass, BalanceClass, NodeMeasure, TopFlow, TopFlows, CommunityInfo, CommunitiesResult, RaiCell, RaiResult } from './analyses/types.ts';
+export type {
+  HubClass,
+  BalanceClass,
+  NodeMeasure,
+  TopFlow,
+  TopFlows,
+  CommunityInfo,
+  CommunitiesResult,
+  RaiCell,
+  RaiResult,
+} from './analyses/types.ts';
 export { strength, DEFAULTS as STRENGTH_DEFAULTS, type StrengthOptions, type StrengthResult } from './analyses/strength.ts';
 export { netInflow, DEFAULTS as NET_INFLOW_DEFAULTS, type NetInflowOptions } from './analyses/net-inflow.ts';
 export { inflowRatio } from './analyses/inflow-ratio.ts';
@@ -84,10 +112,21 @@ export { retention, type RetentionResult } from './analyses/retention.ts';
 export { pagerank, DEFAULTS as PAGERANK_DEFAULTS, type PagerankOptions } from './analyses/pagerank.ts';
 export { hits, DEFAULTS as HITS_DEFAULTS, type HitsOptions, type HitsResult } from './analyses/hits.ts';
 export { betweenness, DEFAULTS as BETWEENNESS_DEFAULTS, type BetweennessOptions, type BetweennessResult } from './analyses/betweenness.ts';
-export { strongestFlows, strongestFlowsThreshold, DEFAULTS as STRONGEST_FLOWS_DEFAULTS, type StrongestFlows, type StrongestFlowsOptions } from './analyses/strongest-flows.ts';
+export {
+  strongestFlows,
+  strongestFlowsThreshold,
+  DEFAULTS as STRONGEST_FLOWS_DEFAULTS,
+  type StrongestFlows,
+  type StrongestFlowsOptions,
+} from './analyses/strongest-flows.ts';
 export { eigenvector, DEFAULTS as EIGENVECTOR_DEFAULTS, type EigenvectorOptions } from './analyses/eigenvector.ts';
 export { hubClass, DEFAULTS as HUB_CLASS_DEFAULTS, type HubClassOptions, type HubClassResult } from './analyses/hub-class.ts';
-export { balanceClass, DEFAULTS as BALANCE_CLASS_DEFAULTS, type BalanceClassOptions, type BalanceClassResult } from './analyses/balance-class.ts';
+export {
+  balanceClass,
+  DEFAULTS as BALANCE_CLASS_DEFAULTS,
+  type BalanceClassOptions,
+  type BalanceClassResult,
+} from './analyses/balance-class.ts';
 export { topSources, topDestinations, topFlows, DEFAULTS as TOP_FLOWS_DEFAULTS, type TopFlowsOptions } from './analyses/top-sources.ts';
 export { communities, DEFAULTS as COMMUNITIES_DEFAULTS, type CommunitiesOptions } from './analyses/communities.ts';
 export {
@@ -99,7 +138,14 @@ export {
   type CommunityStabilityResult,
 } from './analyses/community-stability.ts';
 export { rai, topDisciplines, DEFAULTS as RAI_DEFAULTS, type RaiOptions } from './analyses/rai.ts';
-export { minMaxScore, compositeIndex, MINMAX_DEFAULTS, COMPOSITE_DEFAULTS, type MinMaxOptions, type CompositeOptions } from './analyses/scores.ts';
+export {
+  minMaxScore,
+  compositeIndex,
+  MINMAX_DEFAULTS,
+  COMPOSITE_DEFAULTS,
+  type MinMaxOptions,
+  type CompositeOptions,
+} from './analyses/scores.ts';
 export { youngShare, youngGrowth, DEFAULTS as YOUNG_DEFAULTS, type YoungOptions } from './analyses/young.ts';
 export {
   talentPotential,
@@ -192,7 +238,14 @@ export {
 
 // Pipeline (pure part)
 export { ANALYZE_DEFAULTS, resolveAnalyzeOptions, type AnalyzeOptions, type ResolvedAnalyzeOptions } from './pipeline/options.ts';
-export { analyzeTable, analyzeMoveRecords, analyzeTimelineRecords, type AnalysisRun, type Stage, type RunHooks } from './pipeline/analyze.ts';
+export {
+  analyzeTable,
+  analyzeMoveRecords,
+  analyzeTimelineRecords,
+  type AnalysisRun,
+  type Stage,
+  type RunHooks,
+} from './pipeline/analyze.ts';
 export { addPopulation, type RunPopulation } from './pipeline/population.ts';
 
 // Tables and serialisations (strings in memory, or chunk generators for large graphs)
@@ -206,7 +259,14 @@ export { timeSeriesTable, TIMESERIES_COLUMNS } from './exports/timeseries-table.
 export { compareTable, COMPARE_COLUMNS } from './exports/compare-table.ts';
 export { problemsTable, PROBLEMS_COLUMNS, countProblemsByReason } from './exports/problems-table.ts';
 export { topFlowsTable } from './exports/top-flows-table.ts';
-export { graphToJson, graphJsonChunks, graphToObject, graphFromJson, assertJsonSafe, type SerializedFlowGraph } from './exports/graph-json.ts';
+export {
+  graphToJson,
+  graphJsonChunks,
+  graphToObject,
+  graphFromJson,
+  assertJsonSafe,
+  type SerializedFlowGraph,
+} from './exports/graph-json.ts';
 export { toGexf, gexfChunks, GEXF_DEFAULTS, type GexfOptions } from './exports/gexf.ts';
 export { buildManifest, manifestToJson, MANIFEST_VERSION, type Manifest, type ManifestInput } from './exports/manifest.ts';
 export { formatReport, REPORT_DEFAULTS, type ReportOptions } from './report/report.ts';

@@ -64,7 +64,11 @@ interface Result {
 
 const stats = (xs: number[]): Stats => {
   const s = [...xs].sort((a, b) => a - b);
-  return { median: s[Math.floor(s.length / 2)] ?? NaN, p95: s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] ?? NaN, max: s[s.length - 1] ?? NaN };
+  return {
+    median: s[Math.floor(s.length / 2)] ?? NaN,
+    p95: s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] ?? NaN,
+    max: s[s.length - 1] ?? NaN,
+  };
 };
 
 async function measure(label: string, dir: string, distDir: string, runs: number, query: string): Promise<Result> {
@@ -78,7 +82,16 @@ async function measure(label: string, dir: string, distDir: string, runs: number
     }).observe({ type: 'longtask', buffered: true });
   });
   const longest = (from: number, to = Infinity) =>
-    page.evaluate(([a, b]) => Math.max(0, ...(window as unknown as { __long: { start: number; duration: number }[] }).__long.filter((t) => t.start >= a! && t.start <= b!).map((t) => t.duration)), [from, to]);
+    page.evaluate(
+      ([a, b]) =>
+        Math.max(
+          0,
+          ...(window as unknown as { __long: { start: number; duration: number }[] }).__long
+            .filter((t) => t.start >= a! && t.start <= b!)
+            .map((t) => t.duration),
+        ),
+      [from, to],
+    );
   const frames = () => page.evaluate(() => window.talentflow.app.map!.snapshot.lastFrameMs);
   const twoFrames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   try {
@@ -86,12 +99,17 @@ async function measure(label: string, dir: string, distDir: string, runs: number
     let loadTaskMs = 0;
     for (let i = 0; i < runs; i++) {
       await page.goto(`${session.server.url}${query}`);
-      await page.waitForFunction(() => ['firstRender', 'basemap'].every((k) => window.talentflow?.app.timings[k] !== undefined), null, { timeout: 180_000 });
+      await page.waitForFunction(() => ['firstRender', 'basemap'].every((k) => window.talentflow?.app.timings[k] !== undefined), null, {
+        timeout: 180_000,
+      });
       const t = await page.evaluate(() => window.talentflow.app.timings);
       appearMs.push(Math.max(t['firstRender']!, t['basemap']!));
       loadTaskMs = Math.max(loadTaskMs, await longest(0));
     }
-    const counts = await page.evaluate(() => ({ places: Number(document.getElementById('map')!.dataset['nodes']), flows: Number(document.getElementById('map')!.dataset['edges']) }));
+    const counts = await page.evaluate(() => ({
+      places: Number(document.getElementById('map')!.dataset['nodes']),
+      flows: Number(document.getElementById('map')!.dataset['edges']),
+    }));
     // Let the first full drawing finish before interacting.
     await page.waitForTimeout(2000);
 
@@ -141,7 +159,12 @@ async function measure(label: string, dir: string, distDir: string, runs: number
     const at = await page.evaluate((p) => {
       const map = window.talentflow.app.map!;
       const g = map.sigma.getGraph();
-      const node = g.hasNode(p) ? p : g.reduceNodes((best: string | null, n, a) => (best === null || (a.value ?? 0) > (g.getNodeAttribute(best, 'value') ?? 0) ? n : best), null);
+      const node = g.hasNode(p)
+        ? p
+        : g.reduceNodes(
+            (best: string | null, n, a) => (best === null || (a.value ?? 0) > (g.getNodeAttribute(best, 'value') ?? 0) ? n : best),
+            null,
+          );
       return node === null ? null : map.nodeViewport(node);
     }, biggest);
     let t = Date.now();
@@ -178,12 +201,14 @@ let tmp: string | null = null;
 const queries = values.query?.length ? values.query : null;
 if (values.data?.length) for (const d of values.data) for (const q of queries ?? ['']) targets.push([`${d}${q ? ` ${q}` : ''}`, d, q]);
 else {
-  if (existsSync('out/calibrated/graph.json')) for (const q of queries ?? ['']) targets.push([`calibrated sample${q ? ` ${q}` : ''}`, 'out/calibrated', q]);
+  if (existsSync('out/calibrated/graph.json'))
+    for (const q of queries ?? ['']) targets.push([`calibrated sample${q ? ` ${q}` : ''}`, 'out/calibrated', q]);
   else process.stderr.write('bench: no out/calibrated (run "npm run demo"); measuring the synthetic analysis only\n');
   tmp = mkdtempSync(join(tmpdir(), 'talentflow-bench-'));
   const dir = join(tmp, 'synthetic');
   writeSyntheticAnalysis(dir, { places: Number(values.places), flows: Number(values.flows), seed: 42 });
-  for (const q of queries ?? ['', '?style=cluster:off']) targets.push([`synthetic ${values.places} places × ${values.flows} flows${q ? ` ${q}` : ''}`, dir, q]);
+  for (const q of queries ?? ['', '?style=cluster:off'])
+    targets.push([`synthetic ${values.places} places × ${values.flows} flows${q ? ` ${q}` : ''}`, dir, q]);
 }
 const distDir = await prebuiltViewer();
 try {
@@ -194,11 +219,21 @@ try {
   }
   const f = (x: number) => Math.round(x).toLocaleString('en-US');
   const cpu = cpus()[0]?.model ?? '?';
-  console.log(`${cpus().length} × ${cpu}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end; Chromium headless, --disable-gpu (software WebGL); viewport 1400×900; ${new Date().toISOString().slice(0, 10)}.\n`);
-  console.log('| analysis | places | flows selected | page open → map drawn, ms (each run) | longest task while opening, ms | drag + wheel frame ms: median / p95 / worst | longest task, gesture → 3 s after, ms | full redraw, ms | hover → emphasis, ms | filter change → redrawn, ms | PNG export, ms |');
+  console.log(
+    `${cpus().length} × ${cpu}; load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(
+        ' ',
+      )} at the end; Chromium headless, --disable-gpu (software WebGL); viewport 1400×900; ${new Date().toISOString().slice(0, 10)}.\n`,
+  );
+  console.log(
+    '| analysis | places | flows selected | page open → map drawn, ms (each run) | longest task while opening, ms | drag + wheel frame ms: median / p95 / worst | longest task, gesture → 3 s after, ms | full redraw, ms | hover → emphasis, ms | filter change → redrawn, ms | PNG export, ms |',
+  );
   console.log('|---|---:|---:|---|---:|---|---:|---:|---:|---:|---:|');
   for (const r of results) {
-    console.log(`| ${r.label} | ${f(r.places)} | ${f(r.flows)} | ${r.appearMs.map(f).join(', ')} | ${f(r.loadTaskMs)} | ${f(r.drag.median)} / ${f(r.drag.p95)} / ${f(r.drag.max)} | ${f(r.panTaskMs)} | ${f(r.settleMs)} | ${f(r.hoverMs)} | ${f(r.filterMs)} | ${f(r.pngMs)} |`);
+    console.log(
+      `| ${r.label} | ${f(r.places)} | ${f(r.flows)} | ${r.appearMs.map(f).join(', ')} | ${f(r.loadTaskMs)} | ${f(r.drag.median)} / ${f(r.drag.p95)} / ${f(r.drag.max)} | ${f(r.panTaskMs)} | ${f(r.settleMs)} | ${f(r.hoverMs)} | ${f(r.filterMs)} | ${f(r.pngMs)} |`,
+    );
   }
 } finally {
   if (tmp) rmSync(tmp, { recursive: true, force: true });

@@ -133,7 +133,9 @@ export function canonicalNotebook(nb) {
         const copy = { ...o };
         if (copy.text !== undefined) copy.text = splitLines(joinText(copy.text));
         if (copy.data) {
-          copy.data = Object.fromEntries(Object.entries(copy.data).map(([k, v]) => [k, typeof v === 'string' || Array.isArray(v) ? splitLines(joinText(v)) : v]));
+          copy.data = Object.fromEntries(
+            Object.entries(copy.data).map(([k, v]) => [k, typeof v === 'string' || Array.isArray(v) ? splitLines(joinText(v)) : v]),
+          );
         }
         return copy;
       });
@@ -151,7 +153,11 @@ export function canonicalNotebook(nb) {
 function sortKeys(value) {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys(value[k])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, sortKeys(value[k])]),
+    );
   }
   return value;
 }

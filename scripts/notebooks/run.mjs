@@ -52,7 +52,9 @@ async function worker() {
     const errors = errorOutputs(fresh);
     if (!ok || errors.length > 0) {
       failed++;
-      process.stdout.write(`✗ ${name} (${ms} ms): ${errors.map((e) => `cell ${e.cell} ${e.ename}: ${e.evalue}`).join('; ') || stderr.trim().split('\n').slice(-5).join(' | ')}\n`);
+      process.stdout.write(
+        `✗ ${name} (${ms} ms): ${errors.map((e) => `cell ${e.cell} ${e.ename}: ${e.evalue}`).join('; ') || stderr.trim().split('\n').slice(-5).join(' | ')}\n`,
+      );
       continue;
     }
     if (update) {

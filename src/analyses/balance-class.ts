@@ -94,7 +94,13 @@ export const balanceClassMeasure = defineMeasure({
   file: 'analyses/balance-class.ts',
   needsTimelines: false,
   attributes: [
-    { attribute: 'balance', column: 'balance', label: 'Balance', description: '(inflow − outflow) / (inflow + outflow), −1..1', format: 'score' },
+    {
+      attribute: 'balance',
+      column: 'balance',
+      label: 'Balance',
+      description: '(inflow − outflow) / (inflow + outflow), −1..1',
+      format: 'score',
+    },
     {
       attribute: 'balanceClass',
       column: 'balance_class',

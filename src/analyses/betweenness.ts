@@ -165,10 +165,15 @@ export const betweennessMeasure = defineMeasure({
   definition: 'shortest paths with distance = 1 / moves (a heavy flow is a short, strong tie), normalised',
   file: 'analyses/betweenness.ts',
   needsTimelines: false,
-  attributes: [{ attribute: 'betweenness', column: 'betweenness', label: 'Betweenness', description: 'betweenness centrality', format: 'score' }],
+  attributes: [
+    { attribute: 'betweenness', column: 'betweenness', label: 'Betweenness', description: 'betweenness centrality', format: 'score' },
+  ],
   defaults: { betweennessMaxFlows: 'auto' as number | 'auto' },
   compute: (graph, o, context): BetweennessUse => {
-    const cap = o.betweennessMaxFlows === 'auto' ? autoBetweennessMaxFlows(graph.order) : checkLimit('betweennessMaxFlows', o.betweennessMaxFlows, true);
+    const cap =
+      o.betweennessMaxFlows === 'auto'
+        ? autoBetweennessMaxFlows(graph.order)
+        : checkLimit('betweennessMaxFlows', o.betweennessMaxFlows, true);
     const used = { maxFlows: cap, ...betweenness.assign(graph, { maxFlows: cap }) };
     if (used.minWeight !== null) {
       context.warnings.push(

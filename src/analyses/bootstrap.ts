@@ -258,7 +258,8 @@ export function bootstrap(units: BootstrapUnits, options?: BootstrapOptions): Bo
   const level = checkNumber('level', o.level, { min: 0, max: 1, minExclusive: true, maxExclusive: true });
   const alpha = checkNumber('alpha', o.alpha, { min: 0, max: 1, maxExclusive: true });
   if (units.kind === 'moves') {
-    for (const w of units.cellWeight) if (!Number.isInteger(w) || w < 0) throw new OptionError('units.cellWeight', w, 'whole numbers of moves ≥ 0');
+    for (const w of units.cellWeight)
+      if (!Number.isInteger(w) || w < 0) throw new OptionError('units.cellWeight', w, 'whole numbers of moves ≥ 0');
   }
   const P = units.places.length;
   const D = units.disciplines.length;
@@ -274,7 +275,11 @@ export function bootstrap(units: BootstrapUnits, options?: BootstrapOptions): Bo
   const rank = new Float64Array(replicates * P);
   const above = new Int32Array(P);
   for (let r = 0; r < replicates; r++) {
-    const m = measuresOf(units, draw(units, () => rng(), next ? () => next(rng) : null), alpha);
+    const m = measuresOf(
+      units,
+      draw(units, () => rng(), next ? () => next(rng) : null),
+      alpha,
+    );
     net.set(m.net, r * P);
     ratio.set(m.ratio, r * P);
     rai.set(m.rai, r * P * D);
@@ -300,16 +305,35 @@ export function bootstrap(units: BootstrapUnits, options?: BootstrapOptions): Bo
     }
     return [quantile(xs, lowQ), quantile(xs, 1 - lowQ)];
   };
-  const excludes = (low: number | null, high: number | null, value: number) => (low === null || high === null ? null : low > value || high < value);
+  const excludes = (low: number | null, high: number | null, value: number) =>
+    low === null || high === null ? null : low > value || high < value;
   const finite = (v: number) => (Number.isNaN(v) ? null : v);
   const intervals: Interval[] = [];
   for (let p = 0; p < P; p++) {
     const place = units.places[p]!;
     const [nl, nh] = interval(net, p, P);
-    intervals.push({ place, measure: 'net_inflow', discipline: null, estimate: observed.net[p]!, low: nl, high: nh, aboveNext: null, distinguishable: excludes(nl, nh, 0) });
+    intervals.push({
+      place,
+      measure: 'net_inflow',
+      discipline: null,
+      estimate: observed.net[p]!,
+      low: nl,
+      high: nh,
+      aboveNext: null,
+      distinguishable: excludes(nl, nh, 0),
+    });
     if (units.kind === 'researchers') {
       const [il, ih] = interval(ratio, p, P);
-      intervals.push({ place, measure: 'inflow_ratio', discipline: null, estimate: finite(observed.ratio[p]!), low: il, high: ih, aboveNext: null, distinguishable: excludes(il, ih, 0) });
+      intervals.push({
+        place,
+        measure: 'inflow_ratio',
+        discipline: null,
+        estimate: finite(observed.ratio[p]!),
+        low: il,
+        high: ih,
+        aboveNext: null,
+        distinguishable: excludes(il, ih, 0),
+      });
     }
     const position = pointRank[p]! - 1;
     const share = position + 1 < P ? above[p]! / replicates : null;
@@ -328,7 +352,16 @@ export function bootstrap(units: BootstrapUnits, options?: BootstrapOptions): Bo
       const estimate = finite(observed.rai[p * D + d]!);
       if (estimate === null) continue;
       const [al, ah] = interval(rai, p * D + d, P * D);
-      intervals.push({ place, measure: 'rai', discipline: units.disciplines[d]!, estimate, low: al, high: ah, aboveNext: null, distinguishable: excludes(al, ah, 1) });
+      intervals.push({
+        place,
+        measure: 'rai',
+        discipline: units.disciplines[d]!,
+        estimate,
+        low: al,
+        high: ah,
+        aboveNext: null,
+        distinguishable: excludes(al, ah, 1),
+      });
     }
   }
   return { unit: units.kind, replicates, seed, level, intervals };

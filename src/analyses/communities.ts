@@ -78,11 +78,7 @@ export function resolveCommunitiesOptions(options?: CommunitiesOptions): Resolve
  * One seeded Louvain run on a prepared input (`new LouvainInput(edgeArrays(graph, getEdgeWeight),
  * directed)`; build it once to run many seeds): raw community per node and modularity (0 without edges).
  */
-export function runLouvain(
-  input: LouvainInput,
-  seed: number,
-  resolution: number,
-): { raw: Record<string, number>; modularity: number } {
+export function runLouvain(input: LouvainInput, seed: number, resolution: number): { raw: Record<string, number>; modularity: number } {
   if (input.size === 0) {
     // Modularity is undefined without edges (0/0); every place is its own community, Q reported as 0.
     const raw: Record<string, number> = {};
@@ -239,7 +235,14 @@ export const communitiesMeasure = defineMeasure({
   file: 'analyses/communities.ts',
   needsTimelines: false,
   attributes: [
-    { attribute: 'community', column: 'community', label: 'Community id', description: 'community id (0 = largest by strength)', format: 'integer', views: ['map'] },
+    {
+      attribute: 'community',
+      column: 'community',
+      label: 'Community id',
+      description: 'community id (0 = largest by strength)',
+      format: 'integer',
+      views: ['map'],
+    },
     {
       attribute: 'communityLabel',
       column: 'community_label',

@@ -103,10 +103,7 @@ export function coassignment(result: CommunityStabilityResult, a: string, b: str
  *
  * @example coassignedPairs(result, 0.9); // [{ a: 'Boston', b: 'New York', frequency: 1 }, ...]
  */
-export function coassignedPairs(
-  result: CommunityStabilityResult,
-  minFrequency = 0.5,
-): Array<{ a: string; b: string; frequency: number }> {
+export function coassignedPairs(result: CommunityStabilityResult, minFrequency = 0.5): Array<{ a: string; b: string; frequency: number }> {
   checkNumber('minFrequency', minFrequency, { min: 0, max: 1 });
   const { places, together, runs } = result;
   const n = places.length;
@@ -120,7 +117,7 @@ export function coassignedPairs(
       }
     }
   }
-  return out.sort((x, y) => y.frequency - x.frequency || (compareKeys(x.a, y.a) || compareKeys(x.b, y.b)));
+  return out.sort((x, y) => y.frequency - x.frequency || compareKeys(x.a, y.a) || compareKeys(x.b, y.b));
 }
 
 function find(parent: Int32Array, i: number): number {
@@ -205,7 +202,9 @@ export function communityStability(graph: AnyGraph, options?: CommunityStability
 
   const total = totalStrength(edges);
   const consensusQ =
-    input.size === 0 ? 0 : modularityLib(input as never, {
+    input.size === 0
+      ? 0
+      : modularityLib(input as never, {
           getNodeCommunity: ((i: number) => raw[places[i]!]!) as never,
           resolution: o.resolution,
           getEdgeWeight: input.weightOf as never,
@@ -257,7 +256,8 @@ const count = (n: number) => n.toLocaleString('en-US');
 export const communityStabilityMeasure = defineMeasure({
   id: 'communityStability',
   name: 'community stability',
-  definition: 'Louvain over `stabilityRuns` (`--stability-runs`) consecutive seeds; how often each pair lands together; per-place stability',
+  definition:
+    'Louvain over `stabilityRuns` (`--stability-runs`) consecutive seeds; how often each pair lands together; per-place stability',
   file: 'analyses/community-stability.ts',
   needsTimelines: false,
   attributes: [
@@ -291,7 +291,12 @@ export const communityStabilityMeasure = defineMeasure({
       );
       return { stability: null, skipped: true };
     }
-    const stability = communityStability(graph, { seed: o.seed, resolution: o.resolution, directed: o.directedCommunities, runs: o.stabilityRuns });
+    const stability = communityStability(graph, {
+      seed: o.seed,
+      resolution: o.resolution,
+      directed: o.directedCommunities,
+      runs: o.stabilityRuns,
+    });
     assignAttribute(graph, 'communityStability', stability.stability);
     return { stability, skipped: false };
   },

@@ -80,7 +80,10 @@ function checkPeriods(periods: unknown): [[number, number], [number, number]] {
     throw new OptionError('periods', periods, 'two periods [[first, last], [first, last]] of whole-number years, first ≤ last');
   }
   const [a, b] = periods as [[number, number], [number, number]];
-  return [[a[0], a[1]], [b[0], b[1]]];
+  return [
+    [a[0], a[1]],
+    [b[0], b[1]],
+  ];
 }
 
 interface Sums {

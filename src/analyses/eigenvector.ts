@@ -114,7 +114,15 @@ export const eigenvectorMeasure = defineMeasure({
   file: 'analyses/eigenvector.ts',
   needsTimelines: false,
   converges: true,
-  attributes: [{ attribute: 'eigenvector', column: 'eigenvector', label: 'Eigenvector centrality', description: 'eigenvector centrality', format: 'score' }],
+  attributes: [
+    {
+      attribute: 'eigenvector',
+      column: 'eigenvector',
+      label: 'Eigenvector centrality',
+      description: 'eigenvector centrality',
+      format: 'score',
+    },
+  ],
   defaults: {},
   compute: (graph) => eigenvector.assign(graph),
 });

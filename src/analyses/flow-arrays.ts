@@ -63,7 +63,12 @@ const getterKey = (getEdgeWeight: EdgeWeightGetter): string | null =>
 export function sharingFlowArrays<T>(graph: AnyGraph, run: () => T): T {
   const holder = graph as Holder;
   const outer = holder[SHARED];
-  Object.defineProperty(holder, SHARED, { value: { edges: new Map(), csr: new Map() }, configurable: true, writable: true, enumerable: false });
+  Object.defineProperty(holder, SHARED, {
+    value: { edges: new Map(), csr: new Map() },
+    configurable: true,
+    writable: true,
+    enumerable: false,
+  });
   try {
     return run();
   } finally {
@@ -191,11 +196,7 @@ export interface OutboundCsr {
  * const csr = outboundCsr(graph, 'weight');
  * // flows out of the first place: csr.targets.subarray(csr.starts[0], csr.starts[1])
  */
-export function outboundCsr(
-  graph: AnyGraph,
-  getEdgeWeight: EdgeWeightGetter,
-  transform?: (weight: number) => number,
-): OutboundCsr {
+export function outboundCsr(graph: AnyGraph, getEdgeWeight: EdgeWeightGetter, transform?: (weight: number) => number): OutboundCsr {
   const shared = sharedOf(graph);
   const key = shared && !transform ? getterKey(getEdgeWeight) : null;
   if (shared && key !== null) {

@@ -324,7 +324,8 @@ function compute(graph: AnyGraph, options?: GravityOptions): GravityResult {
   });
   const n = lat.length;
   let flowsWithoutCoordinates = 0;
-  for (let k = 0; k < m; k++) if (e.source[k] !== e.target[k] && (position[e.source[k]!]! < 0 || position[e.target[k]!]! < 0)) flowsWithoutCoordinates++;
+  for (let k = 0; k < m; k++)
+    if (e.source[k] !== e.target[k] && (position[e.source[k]!]! < 0 || position[e.target[k]!]! < 0)) flowsWithoutCoordinates++;
   const base = {
     places: n,
     observations: n * (n - 1),
@@ -340,7 +341,11 @@ function compute(graph: AnyGraph, options?: GravityOptions): GravityResult {
     excess,
   };
   if (n > maxPlaces) {
-    return { ...base, fitted: false, reason: `${n} places with coordinates is more than maxPlaces ${maxPlaces} (the fit costs places² per iteration)` };
+    return {
+      ...base,
+      fitted: false,
+      reason: `${n} places with coordinates is more than maxPlaces ${maxPlaces} (the fit costs places² per iteration)`,
+    };
   }
   const y = new Float64Array(n * n);
   const logDistance = new Float64Array(n * n);
@@ -362,7 +367,10 @@ function compute(graph: AnyGraph, options?: GravityOptions): GravityResult {
       ...base,
       zeroPairs,
       fitted: false,
-      reason: n < 3 ? `${n} places with coordinates: too few to tell distance from size` : 'no flow between places with coordinates, or distance not identified beyond the place effects',
+      reason:
+        n < 3
+          ? `${n} places with coordinates: too few to tell distance from size`
+          : 'no flow between places with coordinates, or distance not identified beyond the place effects',
     };
   }
   for (let k = 0; k < m; k++) {

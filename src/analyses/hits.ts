@@ -125,10 +125,9 @@ function hitsIteration(csr: OutboundCsr, maxIterations: number, tolerance: numbe
 /** Writes node attributes `hubScore` and `authorityScore`. */
 function assign(graph: AnyGraph, options?: HitsOptions): void {
   const r = compute(graph, options);
-  graph.updateEachNodeAttributes(
-    (node, attr) => ({ ...attr, hubScore: r.hubs[node], authorityScore: r.authorities[node] }),
-    { attributes: ['hubScore', 'authorityScore'] },
-  );
+  graph.updateEachNodeAttributes((node, attr) => ({ ...attr, hubScore: r.hubs[node], authorityScore: r.authorities[node] }), {
+    attributes: ['hubScore', 'authorityScore'],
+  });
 }
 
 /**
@@ -154,7 +153,13 @@ export const hitsMeasure = defineMeasure({
   converges: true,
   attributes: [
     { attribute: 'hubScore', column: 'hub_score', label: 'Hub score', description: 'HITS hub score', format: 'score' },
-    { attribute: 'authorityScore', column: 'authority_score', label: 'Authority score', description: 'HITS authority score', format: 'score' },
+    {
+      attribute: 'authorityScore',
+      column: 'authority_score',
+      label: 'Authority score',
+      description: 'HITS authority score',
+      format: 'score',
+    },
   ],
   defaults: {},
   compute: (graph) => hits.assign(graph),

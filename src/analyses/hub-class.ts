@@ -96,8 +96,14 @@ function compute(graph: AnyGraph, options?: HubClassOptions): HubClassResult {
   const { inflow, outflow } = strengths(graph, getEdgeWeight);
   const nodes = graph.nodes();
   const hubCount = Math.min(nodes.length, Math.max(minHubs, Math.ceil(hubShare * nodes.length)));
-  const inflowCutoff = kthLargest(nodes.map((n) => inflow[n]!), hubCount);
-  const outflowCutoff = kthLargest(nodes.map((n) => outflow[n]!), hubCount);
+  const inflowCutoff = kthLargest(
+    nodes.map((n) => inflow[n]!),
+    hubCount,
+  );
+  const outflowCutoff = kthLargest(
+    nodes.map((n) => outflow[n]!),
+    hubCount,
+  );
   const totals = nodes.map((n) => inflow[n]! + outflow[n]!);
   const peripheralCutoff = nodes.length ? quantile(totals, peripheralQuantile) : 0;
   const largeCutoff = nodes.length ? quantile(totals, largeQuantile) : 0;
@@ -145,7 +151,14 @@ export const hubClassMeasure = defineMeasure({
   file: 'analyses/hub-class.ts',
   needsTimelines: false,
   attributes: [
-    { attribute: 'hubClass', column: 'hub_class', label: 'Size class', description: 'size class: hub, large, medium or peripheral', format: 'text', views: ['card'] },
+    {
+      attribute: 'hubClass',
+      column: 'hub_class',
+      label: 'Size class',
+      description: 'size class: hub, large, medium or peripheral',
+      format: 'text',
+      views: ['card'],
+    },
   ],
   defaults: {
     hubShare: DEFAULTS.hubShare,

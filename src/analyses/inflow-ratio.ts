@@ -68,7 +68,14 @@ export const inflowRatioMeasure = defineMeasure({
   file: 'analyses/inflow-ratio.ts',
   needsTimelines: true,
   attributes: [
-    { attribute: 'inflowRatio', column: 'inflow_ratio', label: 'Inflow ratio (SET)', description: 'inflow_set / stock, 0..1', format: 'share', views: ['card'] },
+    {
+      attribute: 'inflowRatio',
+      column: 'inflow_ratio',
+      label: 'Inflow ratio (SET)',
+      description: 'inflow_set / stock, 0..1',
+      format: 'share',
+      views: ['card'],
+    },
   ],
   defaults: {},
   compute: (graph) => inflowRatio.assign(graph),

@@ -55,10 +55,19 @@ export const inflowShare = Object.assign(compute, { assign });
 export const inflowShareMeasure = defineMeasure({
   id: 'inflowShare',
   name: 'inflow share',
-  definition: 'inflow / Σ inflow over all places: the share of all moves that arrive at the place; sums to 1; empty on a graph without flow',
+  definition:
+    'inflow / Σ inflow over all places: the share of all moves that arrive at the place; sums to 1; empty on a graph without flow',
   file: 'analyses/inflow-share.ts',
   needsTimelines: false,
-  attributes: [{ attribute: 'inflowShare', column: 'inflow_share', label: 'Inflow share', description: 'share of all moves that arrive here, 0..1', format: 'share' }],
+  attributes: [
+    {
+      attribute: 'inflowShare',
+      column: 'inflow_share',
+      label: 'Inflow share',
+      description: 'share of all moves that arrive here, 0..1',
+      format: 'share',
+    },
+  ],
   defaults: {},
   compute: (graph) => inflowShare.assign(graph),
 });

@@ -221,9 +221,7 @@ export function undirectedLouvain(
         if (targetCommunity === currentCommunity) continue;
         const delta = fastDelta(i, degree, communities.vals[ci]!, targetCommunity);
         const better =
-          Math.abs(delta - bestDelta) < EPSILON
-            ? bestCommunity !== currentCommunity && targetCommunity > bestCommunity
-            : delta > bestDelta;
+          Math.abs(delta - bestDelta) < EPSILON ? bestCommunity !== currentCommunity && targetCommunity > bestCommunity : delta > bestDelta;
         if (better) {
           bestDelta = delta;
           bestCommunity = targetCommunity;

@@ -56,7 +56,14 @@ export const netInflowMeasure = defineMeasure({
   file: 'analyses/net-inflow.ts',
   needsTimelines: false,
   attributes: [
-    { attribute: 'netInflow', column: 'net_inflow', label: 'Net inflow', description: 'inflow − outflow', format: 'signed', views: ['card', 'map'] },
+    {
+      attribute: 'netInflow',
+      column: 'net_inflow',
+      label: 'Net inflow',
+      description: 'inflow − outflow',
+      format: 'signed',
+      views: ['card', 'map'],
+    },
   ],
   defaults: {},
   compute: (graph) => netInflow.assign(graph),

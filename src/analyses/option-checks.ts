@@ -37,9 +37,7 @@ export interface NumberRule {
 export function checkNumber(name: string, value: unknown, rule: NumberRule = {}): number {
   const lo = rule.min === undefined ? '' : `${rule.minExclusive ? '>' : '≥'} ${rule.min}`;
   const hi = rule.max === undefined ? '' : `${rule.maxExclusive ? '<' : '≤'} ${rule.max}`;
-  const expected = [rule.integer ? 'an integer' : 'a finite number', [lo, hi].filter(Boolean).join(' and ')]
-    .filter(Boolean)
-    .join(' ');
+  const expected = [rule.integer ? 'an integer' : 'a finite number', [lo, hi].filter(Boolean).join(' and ')].filter(Boolean).join(' ');
   if (typeof value !== 'number' || !Number.isFinite(value)) throw new OptionError(name, value, expected);
   if (rule.integer && !Number.isInteger(value)) throw new OptionError(name, value, expected);
   if (rule.min !== undefined && (rule.minExclusive ? value <= rule.min : value < rule.min)) {

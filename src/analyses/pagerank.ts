@@ -124,7 +124,14 @@ export const pagerankMeasure = defineMeasure({
   needsTimelines: false,
   converges: true,
   attributes: [
-    { attribute: 'pagerank', column: 'pagerank', label: 'PageRank', description: 'weighted PageRank, sums to 1', format: 'score', views: ['card', 'map'] },
+    {
+      attribute: 'pagerank',
+      column: 'pagerank',
+      label: 'PageRank',
+      description: 'weighted PageRank, sums to 1',
+      format: 'score',
+      views: ['card', 'map'],
+    },
   ],
   defaults: { alpha: DEFAULTS.alpha },
   compute: (graph, o) => pagerank.assign(graph, { alpha: o.alpha }),

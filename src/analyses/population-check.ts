@@ -118,7 +118,10 @@ export function populationWarnings(check: PopulationCheck, file: string): string
       Math.abs((x.referenceInflow ?? x.inflow) - x.inflow) + Math.abs((x.referenceOutflow ?? x.outflow) - x.outflow);
     const largest = [...m].sort((a, b) => gap(b) - gap(a) || compareText(a.place, b.place) || a.year - b.year).slice(0, 3);
     const examples = largest
-      .map((x) => `${x.place} ${x.year}: in ${fmt(x.inflow)} vs ${fmt(x.referenceInflow ?? x.inflow)}, out ${fmt(x.outflow)} vs ${fmt(x.referenceOutflow ?? x.outflow)}`)
+      .map(
+        (x) =>
+          `${x.place} ${x.year}: in ${fmt(x.inflow)} vs ${fmt(x.referenceInflow ?? x.inflow)}, out ${fmt(x.outflow)} vs ${fmt(x.referenceOutflow ?? x.outflow)}`,
+      )
       .join('; ');
     out.push(
       `${file}: the moves in the flows differ from its own counts in ${fmt(m.length)} of ${fmt(check.compared)} place-years ` +

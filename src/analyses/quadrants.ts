@@ -102,12 +102,21 @@ function compute(graph: AnyGraph, options?: QuadrantsOptions): QuadrantsResult {
     });
   }
   const both = graph.nodes().filter((n) => finite(size[n]) && finite(momentum[n]));
-  const s = threshold('sizeThreshold', o.sizeThreshold, both.map((n) => size[n]!));
-  const m = threshold('momentumThreshold', o.momentumThreshold, both.map((n) => momentum[n]!));
+  const s = threshold(
+    'sizeThreshold',
+    o.sizeThreshold,
+    both.map((n) => size[n]!),
+  );
+  const m = threshold(
+    'momentumThreshold',
+    o.momentumThreshold,
+    both.map((n) => momentum[n]!),
+  );
   const quadrant: Record<string, Quadrant | null> = {};
   const counts: Record<Quadrant, number> = { leader: 0, riser: 0, incumbent: 0, laggard: 0 };
   graph.forEachNode((node) => {
-    const q = s !== null && m !== null && finite(size[node]) && finite(momentum[node]) ? quadrantOf(size[node]!, momentum[node]!, s, m) : null;
+    const q =
+      s !== null && m !== null && finite(size[node]) && finite(momentum[node]) ? quadrantOf(size[node]!, momentum[node]!, s, m) : null;
     quadrant[node] = q;
     if (q) counts[q]++;
   });

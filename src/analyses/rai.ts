@@ -210,9 +210,7 @@ export function rai(graph: AnyGraph, options?: RaiOptions): RaiResult {
     shares = new Map([...worldCounts].map(([d, v]) => [d, N > 0 ? v / N : 0]));
   }
 
-  const disciplines = [...worldCounts.keys()].sort(
-    (a, b) => shares.get(b)! - shares.get(a)! || compareKeys(a, b),
-  );
+  const disciplines = [...worldCounts.keys()].sort((a, b) => shares.get(b)! - shares.get(a)! || compareKeys(a, b));
   const columnOf = new Map(counts.names.map((d, c) => [d, c]));
   const cells: RaiCell[] = [];
   for (let x = 0; x < places.length; x++) {
@@ -243,9 +241,7 @@ export function topDisciplines(result: RaiResult, k = 5): Record<string, RaiCell
   for (const p of result.places) out[p] = [];
   for (const cell of result.cells) if (cell.researchers > 0) (out[cell.place] ??= []).push(cell);
   for (const p of Object.keys(out)) {
-    out[p] = out[p]!
-      .sort((a, b) => b.researchers - a.researchers || compareKeys(a.discipline, b.discipline))
-      .slice(0, k);
+    out[p] = out[p]!.sort((a, b) => b.researchers - a.researchers || compareKeys(a.discipline, b.discipline)).slice(0, k);
   }
   return out;
 }

@@ -46,7 +46,9 @@ export const MEASURES = Object.freeze([
 export type AnyMeasure = MeasureDefinition<any, unknown>;
 
 /** Every node attribute the registry's measures write, in order, with the measure that writes it. */
-export function measureAttributes(measures: readonly AnyMeasure[] = MEASURES): (MeasureAttribute & { measure: string; needsTimelines: boolean })[] {
+export function measureAttributes(
+  measures: readonly AnyMeasure[] = MEASURES,
+): (MeasureAttribute & { measure: string; needsTimelines: boolean })[] {
   return measures.flatMap((m) => m.attributes.map((a) => ({ ...a, measure: m.id, needsTimelines: m.needsTimelines })));
 }
 
@@ -60,7 +62,8 @@ export function measureDefaults(measures: readonly AnyMeasure[] = MEASURES): Rec
   const out: Record<string, unknown> = {};
   for (const m of measures) {
     for (const [key, value] of Object.entries(m.defaults as object)) {
-      if (key in out && out[key] !== value) throw new Error(`measures disagree on the default of option ${key}: ${String(out[key])} and ${String(value)} (${m.id})`);
+      if (key in out && out[key] !== value)
+        throw new Error(`measures disagree on the default of option ${key}: ${String(out[key])} and ${String(value)} (${m.id})`);
       out[key] = value;
     }
   }

@@ -50,10 +50,9 @@ function compute(graph: AnyGraph, options?: RetentionOptions): RetentionResult {
 /** Writes node attributes `outflowRatio` and `retention`. */
 function assign(graph: AnyGraph, options?: RetentionOptions): void {
   const r = compute(graph, options);
-  graph.updateEachNodeAttributes(
-    (node, attr) => ({ ...attr, outflowRatio: r.outflowRatio[node], retention: r.retention[node] }),
-    { attributes: ['outflowRatio', 'retention'] },
-  );
+  graph.updateEachNodeAttributes((node, attr) => ({ ...attr, outflowRatio: r.outflowRatio[node], retention: r.retention[node] }), {
+    attributes: ['outflowRatio', 'retention'],
+  });
 }
 
 /**
@@ -76,7 +75,13 @@ export const retentionMeasure = defineMeasure({
   file: 'analyses/retention.ts',
   needsTimelines: true,
   attributes: [
-    { attribute: 'outflowRatio', column: 'outflow_ratio', label: 'Outflow ratio', description: 'left_set / present_before, 0..1', format: 'share' },
+    {
+      attribute: 'outflowRatio',
+      column: 'outflow_ratio',
+      label: 'Outflow ratio',
+      description: 'left_set / present_before, 0..1',
+      format: 'share',
+    },
     { attribute: 'retention', column: 'retention', label: 'Retention', description: '1 − outflow_ratio', format: 'share' },
   ],
   defaults: {},

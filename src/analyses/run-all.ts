@@ -156,7 +156,6 @@ function resolve(options?: AnalyzeGraphOptions): Required<AnalyzeGraphOptions> {
   return o;
 }
 
-
 /**
  * Runs every analysis on `graph`, writing the node attributes listed in `types.ts` (plus
  * youngShare, youngGrowth, talentPotential and, with stability on, communityStability), and
@@ -222,7 +221,13 @@ function analyzeWith(graph: AnyGraph, o: Required<AnalyzeGraphOptions>, hooks: A
   lap('topFlows');
   const raiResult = rai(graph, raiOptions);
   lap('rai');
-  const { alpha: backboneAlpha, flows: allFlows, keptFlows, moves: backboneMoves, keptMoves } = disparityBackbone.assign(graph, {
+  const {
+    alpha: backboneAlpha,
+    flows: allFlows,
+    keptFlows,
+    moves: backboneMoves,
+    keptMoves,
+  } = disparityBackbone.assign(graph, {
     alpha: o.backboneAlpha,
   });
   lap('backbone');
@@ -286,6 +291,7 @@ function gravityOf(graph: AnyGraph, maxPlaces: number, warnings: string[]): Grav
     return null;
   }
   const { edges: _edges, expected: _expected, excess: _excess, ...summary } = result;
-  if (!result.fitted && result.places > 2) warnings.push(`gravity not fitted: ${result.reason}; expected, excess left empty (--gravity-max-places)`);
+  if (!result.fitted && result.places > 2)
+    warnings.push(`gravity not fitted: ${result.reason}; expected, excess left empty (--gravity-max-places)`);
   return summary;
 }

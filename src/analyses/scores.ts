@@ -157,7 +157,7 @@ export function compositeIndex(
   const seen = new Set<string>();
   for (const name of names) {
     const values = checkValues(indicators[name], `indicators.${name}`);
-    for (const p of Object.keys(values)) if (!seen.has(p)) (seen.add(p), places.push(p));
+    for (const p of Object.keys(values)) if (!seen.has(p)) seen.add(p), places.push(p);
     if (scale === 'none') scores[name] = values;
     else {
       const higherIsBetter = typeof direction === 'boolean' ? direction : (direction[name] ?? true);

@@ -48,8 +48,7 @@ export interface StrongestFlows {
 
 function resolve(options?: StrongestFlowsOptions): { maxFlows: number; getEdgeWeight: EdgeWeightGetter } {
   const o = withDefaults(DEFAULTS, options);
-  const maxFlows =
-    o.maxFlows === Infinity ? Infinity : checkNumber('maxFlows', o.maxFlows, { min: 1, integer: true });
+  const maxFlows = o.maxFlows === Infinity ? Infinity : checkNumber('maxFlows', o.maxFlows, { min: 1, integer: true });
   return { maxFlows, getEdgeWeight: checkEdgeWeightGetter(o.getEdgeWeight) };
 }
 

@@ -114,8 +114,20 @@ export const talentPotentialMeasure = defineMeasure({
   needsTimelines: true,
   attributes: [
     { attribute: 'youngShare', column: null, label: 'Young share', description: 'young / stock, 0..1', format: 'share' },
-    { attribute: 'youngGrowth', column: null, label: 'Young growth', description: 'yearly growth rate of young active researchers over the window', format: 'share' },
-    { attribute: 'talentPotential', column: null, label: 'Talent potential', description: 'weighted [60, 100] scores of young share, young growth and inflow ratio', format: 'score' },
+    {
+      attribute: 'youngGrowth',
+      column: null,
+      label: 'Young growth',
+      description: 'yearly growth rate of young active researchers over the window',
+      format: 'share',
+    },
+    {
+      attribute: 'talentPotential',
+      column: null,
+      label: 'Talent potential',
+      description: 'weighted [60, 100] scores of young share, young growth and inflow ratio',
+      format: 'score',
+    },
   ],
   defaults: {},
   compute: (graph) => talentPotential.assign(graph),

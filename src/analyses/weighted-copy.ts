@@ -57,11 +57,7 @@ export interface WeightedView {
  * lookup of the checked (and transformed) weights when it is a simple directed graph without
  * self-loops or zero weights (the usual flow graph: no copy), otherwise a {@link weightedCopy}.
  */
-export function weightedView(
-  graph: AnyGraph,
-  getEdgeWeight: EdgeWeightGetter,
-  transform?: (weight: number) => number,
-): WeightedView {
+export function weightedView(graph: AnyGraph, getEdgeWeight: EdgeWeightGetter, transform?: (weight: number) => number): WeightedView {
   const read = edgeWeightReader(graph, getEdgeWeight);
   const weights = new Map<string, number>();
   let clean = !graph.multi && graph.type === 'directed';
@@ -77,4 +73,3 @@ export function weightedView(
   }
   return { graph, getEdgeWeight: (edge: string) => weights.get(edge)!, edgeCount };
 }
-

@@ -8,7 +8,17 @@ import { ANALYZE_DEFAULTS, type AnalyzeOptions } from '../pipeline/options.ts';
 import { OptionError } from '../errors.ts';
 import { parseIntOption, parseNumberOption } from './args.ts';
 
-type NumericOption = 'seed' | 'resolution' | 'topK' | 'topMinWeight' | 'stabilityRuns' | 'stabilityMaxFlows' | 'betweennessMaxFlows' | 'backboneAlpha' | 'gravityMaxPlaces' | 'bootstrap';
+type NumericOption =
+  | 'seed'
+  | 'resolution'
+  | 'topK'
+  | 'topMinWeight'
+  | 'stabilityRuns'
+  | 'stabilityMaxFlows'
+  | 'betweennessMaxFlows'
+  | 'backboneAlpha'
+  | 'gravityMaxPlaces'
+  | 'bootstrap';
 
 export interface AnalysisFlag {
   /** The library option (AnalyzeOptions); the flag is its kebab-case name. */
@@ -32,7 +42,14 @@ export const ANALYSIS_FLAGS: readonly AnalysisFlag[] = [
   { option: 'seed', arg: 'n', type: 'int', min: 0, max: 2 ** 32 - 1, help: 'seed of Louvain and everything random' },
   { option: 'resolution', arg: 'x', type: 'number', min: 1e-6, max: 1e6, help: 'Louvain resolution' },
   { option: 'topK', arg: 'n', type: 'int', min: 1, help: 'top sources/destinations per place' },
-  { option: 'topMinWeight', arg: 'n', type: 'int', min: 0, alias: 'min-flow', help: 'minimum moves for a top source/destination (--min-flow: its earlier name)' },
+  {
+    option: 'topMinWeight',
+    arg: 'n',
+    type: 'int',
+    min: 0,
+    alias: 'min-flow',
+    help: 'minimum moves for a top source/destination (--min-flow: its earlier name)',
+  },
   { option: 'stabilityRuns', arg: 'n', type: 'int', min: 0, max: 1000, help: 'Louvain runs for the community stability figure, 0 = off' },
   {
     option: 'stabilityMaxFlows',
@@ -108,7 +125,9 @@ function wrap(text: string, first: string): string {
 
 /** The help lines of the analysis options, generated from {@link ANALYSIS_FLAGS} and ANALYZE_DEFAULTS. */
 export function analysisFlagsHelp(): string {
-  return ANALYSIS_FLAGS.map((f) => wrap(`${f.help} (default: ${String(ANALYZE_DEFAULTS[f.option])})`, `  --${flagOf(f.option)} <${f.arg}>`)).join('\n');
+  return ANALYSIS_FLAGS.map((f) =>
+    wrap(`${f.help} (default: ${String(ANALYZE_DEFAULTS[f.option])})`, `  --${flagOf(f.option)} <${f.arg}>`),
+  ).join('\n');
 }
 
 /** Reads the analysis flags into library options; an unset flag gives the library default. */

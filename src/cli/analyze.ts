@@ -149,7 +149,11 @@ export async function runAnalyze(argv: string[]): Promise<number> {
       if (values[flag] !== undefined) throw new OptionError(`--${flag}`, values[flag], 'only with --engine clickhouse');
     }
   } else if (values['clickhouse-url'] === undefined) {
-    throw new OptionError('--clickhouse-url', '(none)', 'the HTTP URL of a ClickHouse server, e.g. http://127.0.0.1:8123, with --engine clickhouse');
+    throw new OptionError(
+      '--clickhouse-url',
+      '(none)',
+      'the HTTP URL of a ClickHouse server, e.g. http://127.0.0.1:8123, with --engine clickhouse',
+    );
   }
   if (inputTable !== undefined && positionals.length > 0) {
     process.stderr.write(`talentflow analyze: --input-table reads a ClickHouse table; give no input file.\n\n${ANALYZE_HELP}`);
@@ -186,7 +190,20 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   // The output folder is prepared first: an unwritable --out fails before the analysis runs.
   const out = await openOutputFolder(outDir);
   try {
-    return await analyzeInto(out, input, kind, isSource, engineChoice, inputTable, options, aliasProblems, populationColumns, values, positionals, argv);
+    return await analyzeInto(
+      out,
+      input,
+      kind,
+      isSource,
+      engineChoice,
+      inputTable,
+      options,
+      aliasProblems,
+      populationColumns,
+      values,
+      positionals,
+      argv,
+    );
   } catch (error) {
     await out.discard();
     throw error;
@@ -222,7 +239,8 @@ async function analyzeInto(
   const outDir = out.dir;
   const bytes = inputTable !== undefined ? 0 : ((await stat(input).catch(() => null))?.size ?? 0);
   const encoding = parseChoice('--encoding', values.encoding, ENCODINGS, 'utf8');
-  if (engineChoice === 'clickhouse' && encoding !== 'utf8') throw new OptionError('--encoding', encoding, 'utf8 with --engine clickhouse (convert the file with iconv first)');
+  if (engineChoice === 'clickhouse' && encoding !== 'utf8')
+    throw new OptionError('--encoding', encoding, 'utf8 with --engine clickhouse (convert the file with iconv first)');
   const progress = createProgress(`reading ${basename(input)}`, bytes);
   const stageProgress = createProgress('analysing', 5);
   const stages: Stage[] = ['parse', 'resolve', 'derive', 'graph', 'analyses'];
@@ -285,7 +303,13 @@ async function analyzeInto(
   // Top-level CSV tables get a Parquet copy with --parquet, converted from the written CSV files;
   // flows.parquet is the flow store with its breakdowns, not a copy of flows.csv.
   const tables = [
-    'places.csv', 'top_sources.csv', 'top_destinations.csv', 'communities.csv', 'rai.csv', 'problems.csv', 'timeseries.csv',
+    'places.csv',
+    'top_sources.csv',
+    'top_destinations.csv',
+    'communities.csv',
+    'rai.csv',
+    'problems.csv',
+    'timeseries.csv',
     ...(options.compare ? ['compare.csv'] : []),
     ...(run.intervals ? ['intervals.csv'] : []),
   ];
@@ -294,7 +318,10 @@ async function analyzeInto(
   const { 'manifest.json': manifest, ...files } = await outputFileSources(run, {
     input: {
       path: inputTable !== undefined ? input : relativeOrSame(input),
-      sha256: inputTable !== undefined ? await (await import('../engines/clickhouse/analyze.ts')).tableFingerprint(values['clickhouse-url']!, inputTable) : await sha256OfFile(input),
+      sha256:
+        inputTable !== undefined
+          ? await (await import('../engines/clickhouse/analyze.ts')).tableFingerprint(values['clickhouse-url']!, inputTable)
+          : await sha256OfFile(input),
       bytes,
     },
     gexf: values.gexf === true ? true : 'auto',
@@ -336,7 +363,12 @@ async function analyzeInto(
   if (timings) process.stderr.write(`talentflow analyze: timings\n${timings.format()}`);
   if (!values.quiet) {
     process.stdout.write(formatReport(run));
-    process.stdout.write(`\nWrote ${written.length} files to ${outDir}/: ${written.map((p) => relative(outDir, p)).sort().join(', ')}\n`);
+    process.stdout.write(
+      `\nWrote ${written.length} files to ${outDir}/: ${written
+        .map((p) => relative(outDir, p))
+        .sort()
+        .join(', ')}\n`,
+    );
     for (const s of skipped) process.stdout.write(`Not written: ${s.file} (${s.reason}); ${s.flag} writes it\n`);
   } else if (run.problems.length) {
     process.stderr.write(formatProblemSummary(summariseProblems(run.problems)) + '\n');

@@ -52,7 +52,8 @@ export function parseYearRange(option: string, value: string): [number, number] 
   if (!m) throw new OptionError(option, value, 'a year or a year range like 2019-2023');
   const a = Number(m[1]);
   const b = m[2] === undefined ? a : Number(m[2]);
-  if (a < YEAR_RANGE[0] || b > YEAR_RANGE[1]) throw new OptionError(option, value, `years in ${YEAR_RANGE[0]}–${YEAR_RANGE[1]}, the years records may hold`);
+  if (a < YEAR_RANGE[0] || b > YEAR_RANGE[1])
+    throw new OptionError(option, value, `years in ${YEAR_RANGE[0]}–${YEAR_RANGE[1]}, the years records may hold`);
   if (a > b) throw new OptionError(option, value, 'a range whose first year is not after its last');
   return [a, b];
 }

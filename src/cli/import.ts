@@ -90,9 +90,13 @@ export function formatImportSummary(read: SourceReadResult, out: string | null, 
     if (ends.start) parts.push(`${ends.start} in their start year (no date to end them)`);
     lines.push(`Ongoing affiliations (no end date): ${open}, ended ${parts.join(', ')}.`);
   }
-  if (read.duplicates.unchecked) lines.push(`Duplicates: only the first ${DUPLICATE_WINDOW.toLocaleString('en')} records were checked for ids read twice.`);
+  if (read.duplicates.unchecked)
+    lines.push(`Duplicates: only the first ${DUPLICATE_WINDOW.toLocaleString('en')} records were checked for ids read twice.`);
   if (read.duplicates.rows > 0 || read.duplicates.records > 0) {
-    const what = [read.duplicates.records ? `${read.duplicates.records} records seen before (counted once)` : '', read.duplicates.rows ? `${read.duplicates.rows} affiliation-years given by another file of the same researcher (counted once)` : ''];
+    const what = [
+      read.duplicates.records ? `${read.duplicates.records} records seen before (counted once)` : '',
+      read.duplicates.rows ? `${read.duplicates.rows} affiliation-years given by another file of the same researcher (counted once)` : '',
+    ];
     lines.push(`Duplicates dropped: ${what.filter(Boolean).join('; ')}.`);
   }
   if (read.unplaced) {
@@ -106,8 +110,14 @@ export function formatImportSummary(read: SourceReadResult, out: string | null, 
   if (summary.total === 0) lines.push(`No problems (${problemsPath} has its header only).`);
   else {
     const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-    lines.push(`Problems: ${summary.total} (${count(summary.errors, 'error')}, ${count(summary.warnings, 'warning')}), listed in ${problemsPath}:`);
-    lines.push(...formatProblemSummary(summary).split('\n').map((l) => `  ${l}`));
+    lines.push(
+      `Problems: ${summary.total} (${count(summary.errors, 'error')}, ${count(summary.warnings, 'warning')}), listed in ${problemsPath}:`,
+    );
+    lines.push(
+      ...formatProblemSummary(summary)
+        .split('\n')
+        .map((l) => `  ${l}`),
+    );
   }
   return lines.join('\n') + '\n';
 }
@@ -167,9 +177,13 @@ async function importCommand(argv: string[]): Promise<number> {
   if (!(SOURCE_KINDS as readonly string[]).includes(source)) {
     throw new OptionError('source', source, `one of ${SOURCE_KINDS.join(', ')}`);
   }
-  const affiliations = values.affiliations?.split(',').map((s) => s.trim()).filter(Boolean) as OrcidAffiliationKind[] | undefined;
+  const affiliations = values.affiliations
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean) as OrcidAffiliationKind[] | undefined;
   for (const k of affiliations ?? []) {
-    if (!(ORCID_AFFILIATION_KINDS as readonly string[]).includes(k)) throw new OptionError('--affiliations', k, `kinds among ${ORCID_AFFILIATION_KINDS.join(', ')}`);
+    if (!(ORCID_AFFILIATION_KINDS as readonly string[]).includes(k))
+      throw new OptionError('--affiliations', k, `kinds among ${ORCID_AFFILIATION_KINDS.join(', ')}`);
   }
   const until = values.until === undefined ? null : parseIntOption('--until', values.until, 0, 1900, 2100);
   const out = values.out;

@@ -74,7 +74,10 @@ let signalsHandled = false;
 function cleanUpOnSignals(): void {
   if (signalsHandled) return;
   signalsHandled = true;
-  for (const [signal, code] of [['SIGINT', EXIT.interrupted], ['SIGTERM', 143]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', EXIT.interrupted],
+    ['SIGTERM', 143],
+  ] as const) {
     process.once(signal, () => {
       removeTemporariesSync();
       process.stderr.write(`\ntalentflow: interrupted (${signal}); temporary files removed, the output folder is as it was.\n`);

@@ -49,7 +49,9 @@ export function createTimings(): Timings {
       const width = Math.max(5, ...stages.map((s) => s.stage.length));
       const lines = [`${'stage'.padEnd(width)}  ${'ms'.padStart(8)}  ${'peak RSS MiB'.padStart(12)}  ${'heap MiB'.padStart(8)}`];
       for (const s of stages) {
-        lines.push(`${s.stage.padEnd(width)}  ${s.ms.toFixed(0).padStart(8)}  ${s.rssMiB.toFixed(0).padStart(12)}  ${s.heapMiB.toFixed(0).padStart(8)}`);
+        lines.push(
+          `${s.stage.padEnd(width)}  ${s.ms.toFixed(0).padStart(8)}  ${s.rssMiB.toFixed(0).padStart(12)}  ${s.heapMiB.toFixed(0).padStart(8)}`,
+        );
       }
       const total = stages.reduce((n, s) => n + s.ms, 0);
       lines.push(`${'total'.padEnd(width)}  ${total.toFixed(0).padStart(8)}`);
@@ -58,7 +60,11 @@ export function createTimings(): Timings {
   };
 }
 
-function* timed(name: string, source: Iterable<FileChunk>, record: (stage: string, ms: number) => void): Generator<FileChunk, void, undefined> {
+function* timed(
+  name: string,
+  source: Iterable<FileChunk>,
+  record: (stage: string, ms: number) => void,
+): Generator<FileChunk, void, undefined> {
   const start = performance.now();
   yield* source;
   record(`write ${name}`, performance.now() - start);

@@ -55,7 +55,8 @@ export const BAR_CHART_DEFAULTS: Readonly<Required<BarChartOptions>> = Object.fr
 
 function checkOptions(options: BarChartOptions): Required<BarChartOptions> {
   for (const key of Object.keys(options)) {
-    if (!(key in BAR_CHART_DEFAULTS)) throw new OptionError(key, (options as Record<string, unknown>)[key], `one of ${Object.keys(BAR_CHART_DEFAULTS).join(', ')}`);
+    if (!(key in BAR_CHART_DEFAULTS))
+      throw new OptionError(key, (options as Record<string, unknown>)[key], `one of ${Object.keys(BAR_CHART_DEFAULTS).join(', ')}`);
   }
   const o = { ...BAR_CHART_DEFAULTS, ...options };
   if (!Number.isInteger(o.limit) || o.limit < 1) throw new OptionError('limit', o.limit, 'an integer ≥ 1');
@@ -117,7 +118,9 @@ export function measureChartSvg(measure: NodeMeasure, options: BarChartOptions =
   for (const t of niceTicks(lo, hi, 4)) {
     const tx = zeroX + t * scale;
     parts.push(el('line', { x1: tx, x2: tx, y1: top - 4, y2: top + plotHeight, stroke: '#eeeeee' }));
-    parts.push(text(formatNumber(t, o.digits), { x: tx, y: top + plotHeight + 14, 'text-anchor': 'middle', 'font-size': 10, fill: '#666' }));
+    parts.push(
+      text(formatNumber(t, o.digits), { x: tx, y: top + plotHeight + 14, 'text-anchor': 'middle', 'font-size': 10, fill: '#666' }),
+    );
   }
   entries.forEach(([key, v], i) => {
     const y = top + i * step;
@@ -126,9 +129,27 @@ export function measureChartSvg(measure: NodeMeasure, options: BarChartOptions =
     const color = colorOf(key, v);
     const mark =
       o.style === 'bar'
-        ? el('rect', { class: 'bar', x: v < 0 ? end : zeroX, y, width: length, height: o.barHeight, fill: color, 'data-place': key, 'data-value': String(v) })
-        : el('line', { class: 'stem', x1: zeroX, x2: end, y1: y + o.barHeight / 2, y2: y + o.barHeight / 2, stroke: color, 'stroke-width': 2, 'data-place': key, 'data-value': String(v) }) +
-          el('circle', { cx: end, cy: y + o.barHeight / 2, r: Math.min(6, o.barHeight / 3), fill: color });
+        ? el('rect', {
+            class: 'bar',
+            x: v < 0 ? end : zeroX,
+            y,
+            width: length,
+            height: o.barHeight,
+            fill: color,
+            'data-place': key,
+            'data-value': String(v),
+          })
+        : el('line', {
+            class: 'stem',
+            x1: zeroX,
+            x2: end,
+            y1: y + o.barHeight / 2,
+            y2: y + o.barHeight / 2,
+            stroke: color,
+            'stroke-width': 2,
+            'data-place': key,
+            'data-value': String(v),
+          }) + el('circle', { cx: end, cy: y + o.barHeight / 2, r: Math.min(6, o.barHeight / 3), fill: color });
     const valueText = text(formatNumber(v, o.digits), {
       x: v < 0 ? end - 4 : end + 4,
       y: y + o.barHeight / 2 + 4,
@@ -141,14 +162,23 @@ export function measureChartSvg(measure: NodeMeasure, options: BarChartOptions =
         'g',
         {},
         title(`${label(key)}: ${formatNumber(v, o.digits)}${o.valueLabel ? ` ${o.valueLabel}` : ''}`),
-        text(label(key), { x: labelWidth - 8, y: y + o.barHeight / 2 + 4, 'text-anchor': 'end', 'font-size': fontSize, fill: '#333', 'font-weight': highlight.has(key) ? 600 : null }),
+        text(label(key), {
+          x: labelWidth - 8,
+          y: y + o.barHeight / 2 + 4,
+          'text-anchor': 'end',
+          'font-size': fontSize,
+          fill: '#333',
+          'font-weight': highlight.has(key) ? 600 : null,
+        }),
         mark,
         valueText,
       ),
     );
   });
   parts.push(el('line', { x1: zeroX, x2: zeroX, y1: top - 4, y2: top + plotHeight, stroke: '#333' }));
-  const notes = [o.valueLabel, missing > 0 ? `${missing} place${missing === 1 ? '' : 's'} without a value not shown` : ''].filter(Boolean).join(' · ');
+  const notes = [o.valueLabel, missing > 0 ? `${missing} place${missing === 1 ? '' : 's'} without a value not shown` : '']
+    .filter(Boolean)
+    .join(' · ');
   if (notes) parts.push(text(notes, { x: x0, y: top + plotHeight + 30, 'font-size': 10, fill: '#666' }));
   const width = Math.max(x0 + o.plotWidth + valueWidth + 10, textWidth(o.title, 14) * 1.1 + 20);
   const height = top + plotHeight + (notes ? 40 : 24);

@@ -15,8 +15,16 @@ export const RAI_COLOR_DEFAULTS: Readonly<{ saturateAt: number }> = Object.freez
 
 /** Categorical palette (Tableau 10) for communities and other classes; index modulo length. */
 export const CATEGORY_COLORS: readonly string[] = Object.freeze([
-  '#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f',
-  '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac',
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ac',
 ]);
 
 /** Colour of each stock-against-momentum quadrant: leaders red, risers orange, incumbents blue, laggards grey. */
@@ -38,7 +46,13 @@ export function parseHex(hex: string): [number, number, number] {
 }
 
 function toHex(rgb: readonly number[]): string {
-  return `#${rgb.map((c) => Math.round(Math.min(255, Math.max(0, c))).toString(16).padStart(2, '0')).join('')}`;
+  return `#${rgb
+    .map((c) =>
+      Math.round(Math.min(255, Math.max(0, c)))
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }
 
 /** Linear interpolation between two `#rrggbb` colours in RGB, `t` in [0, 1]. */

@@ -54,7 +54,8 @@ export const FIGURES_DEFAULTS: Readonly<Required<FiguresOptions>> = Object.freez
 
 function checkOptions(options: FiguresOptions): Required<FiguresOptions> {
   for (const key of Object.keys(options)) {
-    if (!(key in FIGURES_DEFAULTS)) throw new OptionError(key, (options as Record<string, unknown>)[key], `one of ${Object.keys(FIGURES_DEFAULTS).join(', ')}`);
+    if (!(key in FIGURES_DEFAULTS))
+      throw new OptionError(key, (options as Record<string, unknown>)[key], `one of ${Object.keys(FIGURES_DEFAULTS).join(', ')}`);
   }
   const o = { ...FIGURES_DEFAULTS, ...options };
   for (const k of ['limit', 'destinations', 'heatmapPlaces'] as const) {
@@ -121,7 +122,10 @@ export function renderFigures(result: FiguresInput, options: FiguresOptions = {}
   if (topSources) {
     const destinations = largestDestinations(topSources, o.destinations, o.minCount);
     if (destinations.length > 0) {
-      out['top-sources.svg'] = topSourcesSvg(topSources, destinations, { minCount: o.minCount, title: 'Top sources of the largest destinations' });
+      out['top-sources.svg'] = topSourcesSvg(topSources, destinations, {
+        minCount: o.minCount,
+        title: 'Top sources of the largest destinations',
+      });
     }
   }
   if (rai && rai.places.length > 0 && rai.disciplines.length > 0) {

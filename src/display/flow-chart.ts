@@ -47,7 +47,8 @@ export const FLOW_CHART_DEFAULTS: Readonly<Required<FlowChartOptions>> = Object.
 
 function checkOptions(options: FlowChartOptions): Required<FlowChartOptions> {
   for (const key of Object.keys(options)) {
-    if (!(key in FLOW_CHART_DEFAULTS)) throw new OptionError(key, (options as Record<string, unknown>)[key], `one of ${Object.keys(FLOW_CHART_DEFAULTS).join(', ')}`);
+    if (!(key in FLOW_CHART_DEFAULTS))
+      throw new OptionError(key, (options as Record<string, unknown>)[key], `one of ${Object.keys(FLOW_CHART_DEFAULTS).join(', ')}`);
   }
   const o = { ...FLOW_CHART_DEFAULTS, ...options };
   if (!Number.isInteger(o.limit) || o.limit < 1) throw new OptionError('limit', o.limit, 'an integer ≥ 1');
@@ -99,7 +100,8 @@ export function topSourcesSvg(topFlows: TopFlows, place: string | string[], opti
   const focal = Array.isArray(place) ? place : [place];
   if (focal.length === 0) throw new OptionError('place', place, 'at least one place');
   for (const d of focal) {
-    if (!(d in topFlows)) throw new OptionError('place', d, `a place of the top-flows result (${Object.keys(topFlows).slice(0, 5).join(', ')}…)`);
+    if (!(d in topFlows))
+      throw new OptionError('place', d, `a place of the top-flows result (${Object.keys(topFlows).slice(0, 5).join(', ')}…)`);
   }
   const inbound = o.direction === 'in';
   const all = focal.flatMap((d) => topFlows[d]!);
@@ -113,7 +115,11 @@ export function topSourcesSvg(topFlows: TopFlows, place: string | string[], opti
   const label = (key: string): string => o.labels?.[key] ?? key;
   const fontSize = 12;
   const listedWidth = Math.max(80, ...panels.flatMap((p) => p.flows.map((f) => textWidth(label(f.place), fontSize)))) + 20;
-  const focalWidth = Math.max(100, ...focal.map((d) => textWidth(label(d), 13) + 10), textWidth(`top ${o.limit}: 000,000 ${unit}`, 10) + 10);
+  const focalWidth = Math.max(
+    100,
+    ...focal.map((d) => textWidth(label(d), 13) + 10),
+    textWidth(`top ${o.limit}: 000,000 ${unit}`, 10) + 10,
+  );
   const curveWidth = 260;
   // x of the listed places' ends and of the panel's place
   const listedX = inbound ? listedWidth : focalWidth + curveWidth;
@@ -160,13 +166,31 @@ export function topSourcesSvg(topFlows: TopFlows, place: string | string[], opti
     });
     if (panel.flows.length === 0) {
       const cut = o.minCount > 0 ? ` of at least ${formatNumber(o.minCount)} ${unit}` : ' listed';
-      parts.push(text(`no ${inbound ? 'source' : 'destination'}${cut}`, { x: (listedX + focalX) / 2, y: fy + 4, 'text-anchor': 'middle', 'font-size': 11, fill: '#999' }));
+      parts.push(
+        text(`no ${inbound ? 'source' : 'destination'}${cut}`, {
+          x: (listedX + focalX) / 2,
+          y: fy + 4,
+          'text-anchor': 'middle',
+          'font-size': 11,
+          fill: '#999',
+        }),
+      );
     }
     const focalAnchor = inbound ? 'start' : 'end';
     const focalTextX = inbound ? focalX + 10 : focalX - 10;
     parts.push(el('circle', { cx: focalX, cy: fy, r: 5, fill: '#333' }));
-    parts.push(text(label(panel.place), { x: focalTextX, y: fy + 1, 'text-anchor': focalAnchor, 'font-size': 13, 'font-weight': 600, fill: '#111' }));
-    parts.push(text(`top ${panel.flows.length}: ${formatNumber(total)} ${unit}`, { x: focalTextX, y: fy + 15, 'text-anchor': focalAnchor, 'font-size': 10, fill: '#666' }));
+    parts.push(
+      text(label(panel.place), { x: focalTextX, y: fy + 1, 'text-anchor': focalAnchor, 'font-size': 13, 'font-weight': 600, fill: '#111' }),
+    );
+    parts.push(
+      text(`top ${panel.flows.length}: ${formatNumber(total)} ${unit}`, {
+        x: focalTextX,
+        y: fy + 15,
+        'text-anchor': focalAnchor,
+        'font-size': 10,
+        fill: '#666',
+      }),
+    );
     y += panelHeight + 18;
   }
   const note = `line width ∝ log(1 + ${unit})${o.minCount > 0 ? `; flows of at least ${formatNumber(o.minCount)}` : ''}`;

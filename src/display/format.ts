@@ -10,12 +10,7 @@
  * escapeXml('a < b & "c"'); // 'a &lt; b &amp; &quot;c&quot;'
  */
 export function escapeXml(text: unknown): string {
-  return String(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /** Inserts thin thousands separators (`,`) into the integer part of a plain decimal string. */

@@ -49,7 +49,8 @@ export const HEATMAP_DEFAULTS: Readonly<Required<HeatmapOptions>> = Object.freez
 
 function checkOptions(options: HeatmapOptions): Required<HeatmapOptions> {
   for (const key of Object.keys(options)) {
-    if (!(key in HEATMAP_DEFAULTS)) throw new OptionError(key, (options as Record<string, unknown>)[key], `one of ${Object.keys(HEATMAP_DEFAULTS).join(', ')}`);
+    if (!(key in HEATMAP_DEFAULTS))
+      throw new OptionError(key, (options as Record<string, unknown>)[key], `one of ${Object.keys(HEATMAP_DEFAULTS).join(', ')}`);
   }
   const o = { ...HEATMAP_DEFAULTS, ...options };
   for (const k of ['cellWidth', 'cellHeight'] as const) {
@@ -98,9 +99,11 @@ export function raiHeatmapSvg(rai: RaiResult, options: HeatmapOptions = {}): str
   const o = checkOptions(options);
   const places = o.places ?? rai.places;
   const disciplines = o.disciplines ?? rai.disciplines;
-  for (const p of places) if (!rai.places.includes(p)) throw new OptionError('places', p, `places of the result (${rai.places.slice(0, 5).join(', ')}…)`);
+  for (const p of places)
+    if (!rai.places.includes(p)) throw new OptionError('places', p, `places of the result (${rai.places.slice(0, 5).join(', ')}…)`);
   for (const d of disciplines) {
-    if (!rai.disciplines.includes(d)) throw new OptionError('disciplines', d, `disciplines of the result (${rai.disciplines.slice(0, 5).join(', ')}…)`);
+    if (!rai.disciplines.includes(d))
+      throw new OptionError('disciplines', d, `disciplines of the result (${rai.disciplines.slice(0, 5).join(', ')}…)`);
   }
   const cellOf = new Map(rai.cells.map((c) => [`${c.place}\u0000${c.discipline}`, c]));
   const fontSize = 11;
@@ -119,7 +122,14 @@ export function raiHeatmapSvg(rai: RaiResult, options: HeatmapOptions = {}): str
   const parts: string[] = [text(o.title, { x: 10, y: 18, 'font-size': 14, 'font-weight': 600 })];
   disciplines.forEach((d, j) => {
     const cx = x0 + j * o.cellWidth + o.cellWidth / 2;
-    parts.push(el('text', { transform: `translate(${cx},${y0 - 6}) rotate(-45)`, 'font-size': fontSize, fill: '#333' }, title(d), escapeXml(labels[j]!)));
+    parts.push(
+      el(
+        'text',
+        { transform: `translate(${cx},${y0 - 6}) rotate(-45)`, 'font-size': fontSize, fill: '#333' },
+        title(d),
+        escapeXml(labels[j]!),
+      ),
+    );
   });
   places.forEach((p, i) => {
     const y = y0 + i * o.cellHeight;
@@ -153,4 +163,3 @@ export function raiHeatmapSvg(rai: RaiResult, options: HeatmapOptions = {}): str
   parts.push(legend(x0, y0 + gridHeight + 14, o.saturateAt));
   return svgDocument(width, height, parts.join(''), o.title);
 }
-

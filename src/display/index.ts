@@ -21,7 +21,17 @@ export { quadrantChartSvg, QUADRANT_CHART_DEFAULTS, QUADRANT_COLORS } from './qu
 export type { QuadrantChartOptions } from './quadrant-chart.ts';
 export { renderFigures, largestDestinations, FIGURES_DEFAULTS } from './figures.ts';
 export type { FiguresInput, FiguresOptions } from './figures.ts';
-export { raiColor, raiPosition, categoryColor, mixColors, RAI_COLORS, RAI_COLOR_DEFAULTS, CATEGORY_COLORS, SIGN_COLORS, OTHER_COLOR } from './colors.ts';
+export {
+  raiColor,
+  raiPosition,
+  categoryColor,
+  mixColors,
+  RAI_COLORS,
+  RAI_COLOR_DEFAULTS,
+  CATEGORY_COLORS,
+  SIGN_COLORS,
+  OTHER_COLOR,
+} from './colors.ts';
 export { asSvg, asHtml, asMarkdown } from './jupyter.ts';
 export type { Displayable } from './jupyter.ts';
 export { escapeXml, formatNumber } from './format.ts';

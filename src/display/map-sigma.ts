@@ -61,14 +61,17 @@ export function sigmaMapData(graph: MapGraph, maxEdges: number): object {
   const edges = graph
     .mapEdges((_e, attrs, source, target) => ({ source, target, attributes: { weight: Number(attrs.weight) || 0 } }))
     .filter((e) => e.attributes.weight > 0 && e.source !== e.target)
-    .sort((a, b) => b.attributes.weight - a.attributes.weight || (compareKeys(a.source, b.source) || compareKeys(a.target, b.target)))
+    .sort((a, b) => b.attributes.weight - a.attributes.weight || compareKeys(a.source, b.source) || compareKeys(a.target, b.target))
     .slice(0, maxEdges);
   return { options: { type: 'directed', multi: false, allowSelfLoops: false }, attributes: {}, nodes, edges };
 }
 
 /** JSON that is safe inside a `<script>` element. */
 function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /**
@@ -86,11 +89,16 @@ function scriptJson(value: unknown): string {
  */
 export function sigmaMapHtml(graph: MapGraph, options: SigmaMapOptions = {}): string {
   for (const key of Object.keys(options)) {
-    if (key !== 'script' && !(key in SIGMA_MAP_DEFAULTS)) throw new OptionError(key, (options as Record<string, unknown>)[key], 'one of script, height, maxEdges, fallback');
+    if (key !== 'script' && !(key in SIGMA_MAP_DEFAULTS))
+      throw new OptionError(key, (options as Record<string, unknown>)[key], 'one of script, height, maxEdges, fallback');
   }
   const o = { ...SIGMA_MAP_DEFAULTS, ...options };
   if (typeof o.script !== 'string' || !o.script.includes('talentflowSigmaMap')) {
-    throw new OptionError('script', o.script === undefined ? undefined : `${String(o.script).slice(0, 40)}…`, 'the text of .cache/map-embed/sigma-map.js (build it with `node scripts/notebooks/map-embed/build.mjs`)');
+    throw new OptionError(
+      'script',
+      o.script === undefined ? undefined : `${String(o.script).slice(0, 40)}…`,
+      'the text of .cache/map-embed/sigma-map.js (build it with `node scripts/notebooks/map-embed/build.mjs`)',
+    );
   }
   if (!(o.height >= 100) || !Number.isFinite(o.height)) throw new OptionError('height', o.height, 'a number of pixels ≥ 100');
   if (!Number.isInteger(o.maxEdges) || o.maxEdges < 0) throw new OptionError('maxEdges', o.maxEdges, 'an integer ≥ 0');

@@ -74,7 +74,8 @@ export const MAP_DEFAULTS: Readonly<Required<MapOptions>> = Object.freeze({
 
 function checkOptions(options: MapOptions): Required<MapOptions> {
   for (const key of Object.keys(options)) {
-    if (!(key in MAP_DEFAULTS)) throw new OptionError(key, (options as Record<string, unknown>)[key], `one of ${Object.keys(MAP_DEFAULTS).join(', ')}`);
+    if (!(key in MAP_DEFAULTS))
+      throw new OptionError(key, (options as Record<string, unknown>)[key], `one of ${Object.keys(MAP_DEFAULTS).join(', ')}`);
   }
   const o = { ...MAP_DEFAULTS, ...options };
   if (!(o.width >= 200) || !Number.isFinite(o.width)) throw new OptionError('width', o.width, 'a number of pixels ≥ 200');
@@ -106,7 +107,10 @@ countries.features = countries.features.filter((f) => String(f.id) !== ANTARCTIC
 /** The inhabited world the viewer frames: every longitude, latitudes −56° to 78°. */
 const WORLD: GeoPermissibleObjects = {
   type: 'MultiPoint',
-  coordinates: [[-180, -56], [180, 78]],
+  coordinates: [
+    [-180, -56],
+    [180, 78],
+  ],
 };
 
 /** Disc radius for `value` when the largest is `max`: area ∝ value, 2.5 to 22 px (the viewer's). */
@@ -157,7 +161,16 @@ export function flowMapSvg(graph: MapGraph, options: MapOptions = {}): string {
     const s = strength.get(key) ?? 0;
     const raw = sizeBy === 'strength' ? s : Number(attr[sizeBy]);
     const label = typeof attr.label === 'string' && attr.label ? attr.label : key;
-    located.set(key, { key, label, lon, lat: Math.max(-85, Math.min(85, lat)), strength: s, size: Number.isFinite(raw) ? raw : 0, klass, klassLabel });
+    located.set(key, {
+      key,
+      label,
+      lon,
+      lat: Math.max(-85, Math.min(85, lat)),
+      strength: s,
+      size: Number.isFinite(raw) ? raw : 0,
+      klass,
+      klassLabel,
+    });
   });
   const places = [...located.values()].sort((a, b) => b.size - a.size || b.strength - a.strength || compareKeys(a.key, b.key));
 
@@ -173,10 +186,19 @@ export function flowMapSvg(graph: MapGraph, options: MapOptions = {}): string {
   projection.fitWidth(o.width - 2 * padX, fitTo);
   const [[, y0], [, y1]] = geoPath(projection).bounds(fitTo);
   const mapHeight = Math.min(o.width * 0.7, Math.max(o.width * 0.3, y1 - y0));
-  projection.fitExtent([[padX, top + padY], [o.width - padX, top + padY + mapHeight]], fitTo);
+  projection.fitExtent(
+    [
+      [padX, top + padY],
+      [o.width - padX, top + padY + mapHeight],
+    ],
+    fitTo,
+  );
   const mapBottom = top + mapHeight + 2 * padY;
   const height = mapBottom + legendHeight;
-  projection.clipExtent([[0, top], [o.width, mapBottom]]);
+  projection.clipExtent([
+    [0, top],
+    [o.width, mapBottom],
+  ]);
   const path = geoPath(projection).digits(0);
 
   const xy = new Map<string, [number, number]>();
@@ -188,9 +210,10 @@ export function flowMapSvg(graph: MapGraph, options: MapOptions = {}): string {
   const edges: { source: string; target: string; weight: number }[] = [];
   graph.forEachEdge((_e, attr, source, target) => {
     const weight = Number(attr[o.edgeWeight]) || 0;
-    if (source !== target && weight >= o.minWeight && weight > 0 && xy.has(source) && xy.has(target)) edges.push({ source, target, weight });
+    if (source !== target && weight >= o.minWeight && weight > 0 && xy.has(source) && xy.has(target))
+      edges.push({ source, target, weight });
   });
-  edges.sort((a, b) => b.weight - a.weight || (compareKeys(a.source, b.source) || compareKeys(a.target, b.target)));
+  edges.sort((a, b) => b.weight - a.weight || compareKeys(a.source, b.source) || compareKeys(a.target, b.target));
   const drawn = edges.slice(0, o.maxEdges);
   const maxWeight = drawn[0]?.weight ?? 1;
   const maxSize = Math.max(0, ...places.map((p) => p.size));
@@ -243,7 +266,9 @@ export function flowMapSvg(graph: MapGraph, options: MapOptions = {}): string {
           'stroke-width': 0.8,
           'data-place': p.key,
         },
-        title(`${p.label}: ${sizeName} ${formatNumber(p.size, 4)}; ${formatNumber(p.strength)} moves in + out${p.klassLabel ? ` · ${p.klassLabel}` : ''}`),
+        title(
+          `${p.label}: ${sizeName} ${formatNumber(p.size, 4)}; ${formatNumber(p.strength)} moves in + out${p.klassLabel ? ` · ${p.klassLabel}` : ''}`,
+        ),
       ),
     );
   }
@@ -280,7 +305,9 @@ export function flowMapSvg(graph: MapGraph, options: MapOptions = {}): string {
     `disc area ∝ ${sizeName}; line width ∝ log(1 + moves)`,
     `${drawn.length} of ${edges.length} flows drawn`,
     unlocated > 0 ? `${unlocated} place${unlocated === 1 ? '' : 's'} without coordinates` : '',
-  ].filter(Boolean).join(' · ');
+  ]
+    .filter(Boolean)
+    .join(' · ');
   parts.push(text(note, { x: 10, y: ly + 16, 'font-size': 10, fill: '#666' }));
   return svgDocument(o.width, height, parts.join(''), o.title);
 }

@@ -54,7 +54,8 @@ export function quadrantChartSvg(
   options: QuadrantChartOptions = {},
 ): string {
   for (const key of Object.keys(options)) {
-    if (!(key in QUADRANT_CHART_DEFAULTS)) throw new OptionError(key, (options as Record<string, unknown>)[key], `one of ${Object.keys(QUADRANT_CHART_DEFAULTS).join(', ')}`);
+    if (!(key in QUADRANT_CHART_DEFAULTS))
+      throw new OptionError(key, (options as Record<string, unknown>)[key], `one of ${Object.keys(QUADRANT_CHART_DEFAULTS).join(', ')}`);
   }
   const o = { ...QUADRANT_CHART_DEFAULTS, ...options };
   if (!Number.isInteger(o.labelCount) || o.labelCount < 0) throw new OptionError('labelCount', o.labelCount, 'an integer ≥ 0');
@@ -101,17 +102,44 @@ export function quadrantChartSvg(
   if (sCut !== null && mCut !== null) {
     const cx = px(sCut);
     const cy = py(mCut);
-    parts.push(el('line', { class: 'threshold', x1: cx, x2: cx, y1: top, y2: top + o.plotHeight, stroke: '#555', 'stroke-dasharray': '4 3' }));
-    parts.push(el('line', { class: 'threshold', x1: left, x2: left + o.plotWidth, y1: cy, y2: cy, stroke: '#555', 'stroke-dasharray': '4 3' }));
+    parts.push(
+      el('line', { class: 'threshold', x1: cx, x2: cx, y1: top, y2: top + o.plotHeight, stroke: '#555', 'stroke-dasharray': '4 3' }),
+    );
+    parts.push(
+      el('line', { class: 'threshold', x1: left, x2: left + o.plotWidth, y1: cy, y2: cy, stroke: '#555', 'stroke-dasharray': '4 3' }),
+    );
     const corner = (q: Quadrant, x: number, y: number, anchor: string) =>
-      text(q === 'leader' ? 'leaders' : `${q}s`, { x, y, 'text-anchor': anchor, 'font-size': 11, 'font-weight': 600, fill: QUADRANT_COLORS[q] });
+      text(q === 'leader' ? 'leaders' : `${q}s`, {
+        x,
+        y,
+        'text-anchor': anchor,
+        'font-size': 11,
+        'font-weight': 600,
+        fill: QUADRANT_COLORS[q],
+      });
     parts.push(corner('riser', left + 6, top + 14, 'start'), corner('leader', left + o.plotWidth - 6, top + 14, 'end'));
-    parts.push(corner('laggard', left + 6, top + o.plotHeight - 6, 'start'), corner('incumbent', left + o.plotWidth - 6, top + o.plotHeight - 6, 'end'));
+    parts.push(
+      corner('laggard', left + 6, top + o.plotHeight - 6, 'start'),
+      corner('incumbent', left + o.plotWidth - 6, top + o.plotHeight - 6, 'end'),
+    );
   }
   for (const p of [...points].reverse()) {
     const tip = `${label(p.key)}: ${p.quadrant}, size ${formatNumber(p.size)}, momentum ${formatNumber(p.momentum, 3)}`;
     parts.push(
-      el('circle', { cx: px(p.size), cy: py(p.momentum), r: 4, fill: QUADRANT_COLORS[p.quadrant], 'fill-opacity': 0.85, stroke: '#ffffff', 'data-place': p.key, 'data-quadrant': p.quadrant }, title(tip)),
+      el(
+        'circle',
+        {
+          cx: px(p.size),
+          cy: py(p.momentum),
+          r: 4,
+          fill: QUADRANT_COLORS[p.quadrant],
+          'fill-opacity': 0.85,
+          stroke: '#ffffff',
+          'data-place': p.key,
+          'data-quadrant': p.quadrant,
+        },
+        title(tip),
+      ),
     );
   }
   // The largest places, and the three of most momentum.
@@ -119,8 +147,19 @@ export function quadrantChartSvg(
   for (const p of new Set([...points.slice(0, o.labelCount), ...byMomentum])) {
     parts.push(text(label(p.key), { x: px(p.size) + 6, y: py(p.momentum) - 5, 'font-size': 10, fill: '#333' }));
   }
-  parts.push(text(axes.x, { x: left + o.plotWidth / 2, y: top + o.plotHeight + 32, 'text-anchor': 'middle', 'font-size': 11, fill: '#333' }));
-  parts.push(text(axes.y, { x: 14, y: top + o.plotHeight / 2, 'text-anchor': 'middle', 'font-size': 11, fill: '#333', transform: `rotate(-90 14 ${top + o.plotHeight / 2})` }));
+  parts.push(
+    text(axes.x, { x: left + o.plotWidth / 2, y: top + o.plotHeight + 32, 'text-anchor': 'middle', 'font-size': 11, fill: '#333' }),
+  );
+  parts.push(
+    text(axes.y, {
+      x: 14,
+      y: top + o.plotHeight / 2,
+      'text-anchor': 'middle',
+      'font-size': 11,
+      fill: '#333',
+      transform: `rotate(-90 14 ${top + o.plotHeight / 2})`,
+    }),
+  );
   const legend = QUADRANTS.map((q, i) => {
     const x = left + i * 110;
     const y = top + o.plotHeight + 52;

@@ -90,8 +90,16 @@ export function slopeChartSvg(items: readonly SlopeItem[], options: SlopeChartOp
   let hi = Math.max(...values);
   if (lo === hi) (lo -= 1), (hi += 1);
   const y = (v: number) => top + ((hi - v) / (hi - lo)) * o.height;
-  const leftY = spread(items.map((it) => y(it.left)), top, top + o.height);
-  const rightY = spread(items.map((it) => y(it.right)), top, top + o.height);
+  const leftY = spread(
+    items.map((it) => y(it.left)),
+    top,
+    top + o.height,
+  );
+  const rightY = spread(
+    items.map((it) => y(it.right)),
+    top,
+    top + o.height,
+  );
 
   const parts: string[] = [];
   if (o.title) parts.push(text(o.title, { x: 10, y: 20, 'font-size': 14, 'font-weight': 600 }));

@@ -161,13 +161,18 @@ export function resultRows(input: TableInput, options: Pick<TableOptions, 'value
       })
       .map(([place, value]) => ({ place, [valueName]: value }));
   }
-  throw new OptionError('input', input, 'an analysis result (NodeMeasure, TopFlows, CommunitiesResult, RaiResult), an array of rows or an arquero table');
+  throw new OptionError(
+    'input',
+    input,
+    'an analysis result (NodeMeasure, TopFlows, CommunitiesResult, RaiResult), an array of rows or an arquero table',
+  );
 }
 
 function checkOptions(options: TableOptions): Required<TableOptions> {
   const o = { ...TABLE_DEFAULTS, ...options };
   for (const key of Object.keys(options)) {
-    if (!(key in TABLE_DEFAULTS)) throw new OptionError(key, (options as Record<string, unknown>)[key], `one of ${Object.keys(TABLE_DEFAULTS).join(', ')}`);
+    if (!(key in TABLE_DEFAULTS))
+      throw new OptionError(key, (options as Record<string, unknown>)[key], `one of ${Object.keys(TABLE_DEFAULTS).join(', ')}`);
   }
   if (!(o.limit >= 0)) throw new OptionError('limit', o.limit, 'a number ≥ 0 (Infinity for all rows)');
   if (!Number.isInteger(o.digits) || o.digits < 0 || o.digits > 12) throw new OptionError('digits', o.digits, 'an integer from 0 to 12');
@@ -192,7 +197,9 @@ export function toHtmlTable(input: TableInput, options: TableOptions = {}): stri
   const rows = resultRows(input, o);
   const columns = o.columns ?? [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const shown = rows.slice(0, o.limit);
-  const numeric = columns.map((c) => shown.length > 0 && shown.every((r) => r[c] === null || r[c] === undefined || typeof r[c] === 'number'));
+  const numeric = columns.map(
+    (c) => shown.length > 0 && shown.every((r) => r[c] === null || r[c] === undefined || typeof r[c] === 'number'),
+  );
   // a column with any fraction shows every value with the same decimals, so digits line up
   const fractional = columns.map((c) => shown.some((r) => typeof r[c] === 'number' && !Number.isInteger(r[c])));
   const cell = (value: Cell, i: number): string =>
@@ -208,7 +215,9 @@ export function toHtmlTable(input: TableInput, options: TableOptions = {}): stri
   parts.push('</tbody>');
   const rest = rows.length - shown.length;
   if (rest > 0) {
-    parts.push(`<tfoot><tr><td colspan="${columns.length}" style="text-align:left;color:#666">… ${formatNumber(rest)} more row${rest === 1 ? '' : 's'} (${formatNumber(rows.length)} in all)</td></tr></tfoot>`);
+    parts.push(
+      `<tfoot><tr><td colspan="${columns.length}" style="text-align:left;color:#666">… ${formatNumber(rest)} more row${rest === 1 ? '' : 's'} (${formatNumber(rows.length)} in all)</td></tr></tfoot>`,
+    );
   }
   parts.push('</table>');
   return parts.join('');

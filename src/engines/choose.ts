@@ -42,11 +42,13 @@ export function chooseEngine(input: ChooseEngineInput): Engine {
   if (engine !== 'auto' && engine !== 'js' && engine !== 'duckdb') throw new OptionError('engine', engine, 'auto, js or duckdb');
   const kind = sourceKind(input.path);
   if (engine === 'js') {
-    if (kind?.format === 'parquet') throw new OptionError('engine', engine, 'duckdb or auto for a Parquet input (the JS engine reads CSV, TSV and JSON lines)');
+    if (kind?.format === 'parquet')
+      throw new OptionError('engine', engine, 'duckdb or auto for a Parquet input (the JS engine reads CSV, TSV and JSON lines)');
     return 'js';
   }
   if (engine === 'duckdb') {
-    if (!kind) throw new OptionError('engine', engine, 'js or auto for this input (the DuckDB engine reads CSV, TSV, optionally .gz, and Parquet)');
+    if (!kind)
+      throw new OptionError('engine', engine, 'js or auto for this input (the DuckDB engine reads CSV, TSV, optionally .gz, and Parquet)');
     return 'duckdb';
   }
   if (!kind) return 'js';

@@ -109,7 +109,11 @@ export function tableToCsv(table: Table, options: CsvOptions = {}): string {
  *
  * @example await writeFileAtomic('out/places.csv', csvChunks(table.columns, table.rows));
  */
-export function csvChunks(columns: readonly string[], rows: Iterable<Record<string, unknown>>, options: CsvOptions = {}): Generator<string, void, undefined> {
+export function csvChunks(
+  columns: readonly string[],
+  rows: Iterable<Record<string, unknown>>,
+  options: CsvOptions = {},
+): Generator<string, void, undefined> {
   const eol = checkLineEnding(options);
   return (function* () {
     let out = columns.map(quoteField).join(',') + eol;

@@ -61,8 +61,21 @@ export function flowStoreToArrow(store: FlowStore): Uint8Array {
   const year = batch(int32(), m, store.cells.year);
   const discipline = nullableIndices(disciplineType, store.cells.discipline, disciplines);
   const cellMoves = batch(float64(), m, store.cells.moves);
-  const cells = make(cellType, { length: m, nullCount: 0, type: cellType, validity: new Uint8Array(0), children: [year, discipline, cellMoves] });
-  const breakdown = make(breakdownType, { length: n, nullCount: 0, type: breakdownType, validity: new Uint8Array(0), offsets: store.cellStarts, children: [cells] });
+  const cells = make(cellType, {
+    length: m,
+    nullCount: 0,
+    type: cellType,
+    validity: new Uint8Array(0),
+    children: [year, discipline, cellMoves],
+  });
+  const breakdown = make(breakdownType, {
+    length: n,
+    nullCount: 0,
+    type: breakdownType,
+    validity: new Uint8Array(0),
+    offsets: store.cellStarts,
+    children: [cells],
+  });
 
   const table = tableFromColumns([
     ['source', new Column([dictionaryBatch(placeType, store.flows.source, places)])],
@@ -80,10 +93,20 @@ export function flowStoreToArrow(store: FlowStore): Uint8Array {
 function textColumn(values: readonly string[]): Column<unknown> {
   if (values.length > 0) return columnFromArray([...values], utf8()) as Column<unknown>;
   const type = utf8();
-  return new Column([make(type, { length: 0, nullCount: 0, type, validity: new Uint8Array(0), offsets: Int32Array.of(0), values: new Uint8Array(0) })]);
+  return new Column([
+    make(type, { length: 0, nullCount: 0, type, validity: new Uint8Array(0), offsets: Int32Array.of(0), values: new Uint8Array(0) }),
+  ]);
 }
 
-type BatchOptions = { length: number; nullCount: number; type: DataType; validity: Uint8Array; values?: ArrayLike<number> | Uint8Array; offsets?: Int32Array; children?: Batch<unknown>[] };
+type BatchOptions = {
+  length: number;
+  nullCount: number;
+  type: DataType;
+  validity: Uint8Array;
+  values?: ArrayLike<number> | Uint8Array;
+  offsets?: Int32Array;
+  children?: Batch<unknown>[];
+};
 
 function make(type: DataType, options: BatchOptions): Batch<unknown> {
   const Kind = batchType(type) as unknown as new (o: BatchOptions) => Batch<unknown>;
@@ -102,7 +125,7 @@ function dictionaryBatch(type: DataType, indices: Int32Array, values: Column<unk
 /** Dictionary indices with −1 as null: a validity bitmap, and 0 in the null slots. */
 function nullableIndices(type: DataType, indices: Int32Array, values: Column<unknown>): Batch<unknown> {
   const { validity, nullCount } = validityOf(indices.length, (i) => indices[i]! >= 0);
-  const clean = nullCount === 0 ? indices : indices.map((v) => (Math.max(v , 0)));
+  const clean = nullCount === 0 ? indices : indices.map((v) => Math.max(v, 0));
   const b = make(type, { length: indices.length, nullCount, type, validity: nullCount ? validity : new Uint8Array(0), values: clean });
   return (b as unknown as { setDictionary(c: Column<unknown>): Batch<unknown> }).setDictionary(values);
 }
@@ -112,7 +135,13 @@ function nullableInts(values: Float64Array): Batch<unknown> {
   const { validity, nullCount } = validityOf(values.length, (i) => !Number.isNaN(values[i]));
   const ints = new Int32Array(values.length);
   for (let i = 0; i < values.length; i++) ints[i] = !Number.isNaN(values[i]) ? values[i]! : 0;
-  return make(int32(), { length: values.length, nullCount, type: int32(), validity: nullCount ? validity : new Uint8Array(0), values: ints });
+  return make(int32(), {
+    length: values.length,
+    nullCount,
+    type: int32(),
+    validity: nullCount ? validity : new Uint8Array(0),
+    values: ints,
+  });
 }
 
 function validityOf(length: number, valid: (i: number) => boolean): { validity: Uint8Array; nullCount: number } {
@@ -147,7 +176,8 @@ export function flowStoreFromArrow(bytes: Uint8Array | ArrayBuffer, source = 'fl
   };
   const n = table.numRows;
   for (const name of ['source', 'target']) {
-    if (column(name).type.typeId !== Type.Dictionary) throw new InputError(source, `has a "${name}" column that is not dictionary-encoded text (place ids)`);
+    if (column(name).type.typeId !== Type.Dictionary)
+      throw new InputError(source, `has a "${name}" column that is not dictionary-encoded text (place ids)`);
   }
   const places = dictionaryValues(column('source'));
   const sourceIndex = dictionaryIndices(column('source'), n);
@@ -208,7 +238,8 @@ interface BatchLike {
 }
 type ListLike = BatchLike;
 
-const isValid = (b: BatchLike, i: number) => !b.nullCount || !b.validity || b.validity.length === 0 || (b.validity[i >> 3]! & (1 << (i & 7))) !== 0;
+const isValid = (b: BatchLike, i: number) =>
+  !b.nullCount || !b.validity || b.validity.length === 0 || (b.validity[i >> 3]! & (1 << (i & 7))) !== 0;
 
 function dictionaryValues(column: Column<unknown>): string[] {
   const first = column.data[0] as unknown as BatchLike | undefined;
@@ -243,6 +274,7 @@ function reindex(column: Column<unknown>, n: number, places: string[], source: s
 function floats(column: Column<unknown>, n: number): Float64Array {
   const out = new Float64Array(n);
   let at = 0;
-  for (const b of column.data as unknown as BatchLike[]) for (let i = 0; i < b.length; i++) out[at++] = isValid(b, i) ? Number(b.values[i]) : NaN;
+  for (const b of column.data as unknown as BatchLike[])
+    for (let i = 0; i < b.length; i++) out[at++] = isValid(b, i) ? Number(b.values[i]) : NaN;
   return out;
 }

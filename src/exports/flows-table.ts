@@ -107,7 +107,11 @@ export function flowsTable(graph: FlowGraph, flows: FlowStore | null = null): Ta
  *
  * @example await writeFileAtomic('out/flows.csv', flowsCsvChunks(graph));
  */
-export function flowsCsvChunks(graph: FlowGraph, options: CsvOptions = {}, flows: FlowStore | null = null): Generator<string, void, undefined> {
+export function flowsCsvChunks(
+  graph: FlowGraph,
+  options: CsvOptions = {},
+  flows: FlowStore | null = null,
+): Generator<string, void, undefined> {
   const eol = checkLineEnding(options);
   return writeFlowsCsv(graph, eol, flows);
 }
@@ -116,7 +120,10 @@ export function flowsCsvChunks(graph: FlowGraph, options: CsvOptions = {}, flows
  * Year span of the e-th edge (in `forEachEdge` order): from the flow store when there is one and
  * it holds the flow, else from the edge's `byYear` attribute.
  */
-export function edgeYearSpans(graph: FlowGraph, flows: FlowStore | null): (e: number, attributes: Record<string, unknown>) => [number, number] | [null, null] {
+export function edgeYearSpans(
+  graph: FlowGraph,
+  flows: FlowStore | null,
+): (e: number, attributes: Record<string, unknown>) => [number, number] | [null, null] {
   if (flows === null) return (_e, attributes) => yearSpan(attributes['byYear']);
   const at = flowOfEachEdge(graph, flows);
   const { firstYear, lastYear } = flows.flows;

@@ -110,7 +110,11 @@ function* writeGexf(graph: FlowGraph, scale: number, pretty: boolean, flows: Flo
       const value = attributes[name];
       if (name === 'weight' || !isScalar(value)) continue;
       // An edge's own scalar firstYear/lastYear keeps its place and takes the span's value.
-      addToModel(edgeModel, name, first !== null && (name === 'firstYear' || name === 'lastYear') ? (name === 'firstYear' ? first : last) : value);
+      addToModel(
+        edgeModel,
+        name,
+        first !== null && (name === 'firstYear' || name === 'lastYear') ? (name === 'firstYear' ? first : last) : value,
+      );
     }
     // Otherwise the span comes after the edge's own attributes.
     if (first !== null) {

@@ -168,13 +168,20 @@ export function graphFromJson(json: string | SerializedFlowGraph, source = 'grap
   const serialised = data as Partial<SerializedFlowGraph>;
   const options = serialised.options ?? {};
   if ((options.type !== undefined && options.type !== 'directed') || options.multi === true) {
-    throw new InputError(source, `holds a ${options.multi ? 'multi' : ''}${options.type ?? 'directed'} graph; a flow graph is a simple directed graph`);
+    throw new InputError(
+      source,
+      `holds a ${options.multi ? 'multi' : ''}${options.type ?? 'directed'} graph; a flow graph is a simple directed graph`,
+    );
   }
   const graph: FlowGraph = new DirectedGraph<PlaceAttributes, FlowAttributes, FlowGraphAttributes>({
     allowSelfLoops: options.allowSelfLoops ?? true,
   });
   try {
-    graph.import({ attributes: serialised.attributes, nodes: serialised.nodes, edges: serialised.edges ?? [] } as Partial<SerializedFlowGraph>);
+    graph.import({
+      attributes: serialised.attributes,
+      nodes: serialised.nodes,
+      edges: serialised.edges ?? [],
+    } as Partial<SerializedFlowGraph>);
   } catch (cause) {
     const detail = cause instanceof Error ? cause.message : String(cause);
     throw new InputError(source, `cannot be loaded as a graph: ${detail}`, { cause });
@@ -185,7 +192,9 @@ export function graphFromJson(json: string | SerializedFlowGraph, source = 'grap
 function assertFinite(value: unknown, where: string, path = ''): void {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) {
-      throw new TalentFlowError(`${where}: attribute ${path || '(value)'} is ${value}, which JSON cannot hold; use null for "does not apply"`);
+      throw new TalentFlowError(
+        `${where}: attribute ${path || '(value)'} is ${value}, which JSON cannot hold; use null for "does not apply"`,
+      );
     }
     return;
   }

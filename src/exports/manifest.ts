@@ -124,7 +124,14 @@ export function buildManifest(args: ManifestInput): Manifest {
     options: canonical(args.options, 'options') as Record<string, unknown>,
     seed: args.seed,
     ...(g !== undefined
-      ? { graph: { level: g.level, kind: g.kind, years: g.years ? [g.years[0], g.years[1]] : null, window: g.window ? [g.window[0], g.window[1]] : null } }
+      ? {
+          graph: {
+            level: g.level,
+            kind: g.kind,
+            years: g.years ? [g.years[0], g.years[1]] : null,
+            window: g.window ? [g.window[0], g.window[1]] : null,
+          },
+        }
       : {}),
     counts: {
       records: counts.records,
@@ -135,15 +142,29 @@ export function buildManifest(args: ManifestInput): Manifest {
       edges: counts.edges,
     },
     ...(c !== undefined
-      ? { communities: canonicalInOrder({ count: c.count, modularity: c.modularity, resolution: c.resolution, seed: c.seed }, 'communities') }
+      ? {
+          communities: canonicalInOrder(
+            { count: c.count, modularity: c.modularity, resolution: c.resolution, seed: c.seed },
+            'communities',
+          ),
+        }
       : {}),
     ...(args.backbone !== undefined ? { backbone: canonicalInOrder({ ...args.backbone }, 'backbone') } : {}),
     ...(args.gravity !== undefined ? { gravity: canonicalFields(args.gravity, 'gravity') } : {}),
-    ...(args.bootstrap !== undefined ? { bootstrap: canonicalFields({ ...args.bootstrap }, 'bootstrap') as ManifestInput['bootstrap'] } : {}),
+    ...(args.bootstrap !== undefined
+      ? { bootstrap: canonicalFields({ ...args.bootstrap }, 'bootstrap') as ManifestInput['bootstrap'] }
+      : {}),
     ...(args.notes?.length ? { notes: args.notes.map(String) } : {}),
     ...(args.skipped?.length ? { skipped: args.skipped.map((s) => ({ file: s.file, reason: s.reason, flag: s.flag })) } : {}),
     ...(args.timings?.length
-      ? { timings: args.timings.map((t) => ({ stage: t.stage, ms: Math.round(t.ms), rssMiB: Math.round(t.rssMiB), heapMiB: Math.round(t.heapMiB) })) }
+      ? {
+          timings: args.timings.map((t) => ({
+            stage: t.stage,
+            ms: Math.round(t.ms),
+            rssMiB: Math.round(t.rssMiB),
+            heapMiB: Math.round(t.heapMiB),
+          })),
+        }
       : {}),
     outputs: [...new Set(args.outputs)].sort(compareKeys),
   };
@@ -198,4 +219,3 @@ function canonicalInOrder<T extends Record<string, number>>(value: T, path: stri
   for (const [k, v] of Object.entries(value)) canonical(v, `${path}.${k}`);
   return value;
 }
-

@@ -84,7 +84,8 @@ export async function openOutputFolder(dir: string): Promise<OutputFolder> {
     write,
     async commit(manifest) {
       const hashes: FileHashes = {};
-      for (const file of (await listFiles(partial)).filter((f) => f !== 'manifest.json')) hashes[file] = await hashFile(join(partial, file));
+      for (const file of (await listFiles(partial)).filter((f) => f !== 'manifest.json'))
+        hashes[file] = await hashFile(join(partial, file));
       await write({ 'manifest.json': manifest(hashes) });
       await swap(dir, target, partial);
       releaseTemporary(partial);
@@ -105,7 +106,8 @@ async function swap(dir: string, target: string, partial: string): Promise<void>
     await rename(target, old);
     moved = true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new OutputError(dir, `cannot be replaced (${cause(error)})`, { cause: error });
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new OutputError(dir, `cannot be replaced (${cause(error)})`, { cause: error });
   }
   try {
     await rename(partial, target);
@@ -140,7 +142,8 @@ async function makeParents(dir: string, parent: string): Promise<void> {
     try {
       await mkdir(m);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new OutputError(dir, `cannot create the folder ${m} (${cause(error)})`, { cause: error });
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
+        throw new OutputError(dir, `cannot create the folder ${m} (${cause(error)})`, { cause: error });
     }
   }
 }
@@ -162,7 +165,10 @@ async function checkReplaceable(dir: string, target: string): Promise<void> {
   }
   const other = entries.filter((e) => !OUTPUT_NAME.test(e));
   if (other.length > 0) {
-    throw new OutputError(dir, `holds files that are not a talentflow result (${other.slice(0, 3).join(', ')}${other.length > 3 ? ', …' : ''}); the output folder is replaced as a whole, so choose a new or empty one`);
+    throw new OutputError(
+      dir,
+      `holds files that are not a talentflow result (${other.slice(0, 3).join(', ')}${other.length > 3 ? ', …' : ''}); the output folder is replaced as a whole, so choose a new or empty one`,
+    );
   }
 }
 
@@ -232,7 +238,8 @@ export function sealManifest(manifestJson: string, hashes: Record<string, { byte
   for (const name of Object.keys(hashes).sort(compareKeys)) {
     const h = hashes[name]!;
     assertCount(`files.${name}.bytes`, h.bytes);
-    if (!/^[0-9a-f]{64}$/.test(h.sha256)) throw new OptionError(`files.${name}.sha256`, h.sha256, '64 lowercase hexadecimal characters (SHA-256)');
+    if (!/^[0-9a-f]{64}$/.test(h.sha256))
+      throw new OptionError(`files.${name}.sha256`, h.sha256, '64 lowercase hexadecimal characters (SHA-256)');
     files[name] = { bytes: h.bytes, sha256: h.sha256 };
   }
   // The command line and the run time are left out: the same input, options and outputs give

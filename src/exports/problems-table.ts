@@ -14,16 +14,7 @@ function clipMessage(message: string, value: string): string {
 }
 
 /** The columns of `problems.csv`, in order. */
-export const PROBLEMS_COLUMNS: readonly string[] = [
-  'file',
-  'line',
-  'field',
-  'value',
-  'reason',
-  'severity',
-  'message',
-  'suggestions',
-];
+export const PROBLEMS_COLUMNS: readonly string[] = ['file', 'line', 'field', 'value', 'reason', 'severity', 'message', 'suggestions'];
 
 /**
  * The problems table: file, line (1-based, header = 1), field, value, reason, severity

@@ -119,7 +119,11 @@ export function filterFlows(store: FlowStore, options: FilterOptions = {}): Flow
   });
 }
 
-function checkFilterOptions(options: FilterOptions): { years: [number, number] | null; disciplines: Set<string> | null; minWeight: number } {
+function checkFilterOptions(options: FilterOptions): {
+  years: [number, number] | null;
+  disciplines: Set<string> | null;
+  minWeight: number;
+} {
   const o = withDefaults<FilterOptions>(DEFAULTS, options);
   const years = checkYears(o.years);
   const d = o.disciplines ?? null;

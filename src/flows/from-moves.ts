@@ -28,7 +28,11 @@ export interface MovesAggregate {
  *   a place not in `places`.
  * @example flowStoreFromMoves(moves, ['Beijing', 'Shenzhen'], null).store.flows.moves
  */
-export function flowStoreFromMoves(moves: readonly ResolvedMove[], places: Iterable<string>, years: [number, number] | null): MovesAggregate {
+export function flowStoreFromMoves(
+  moves: readonly ResolvedMove[],
+  places: Iterable<string>,
+  years: [number, number] | null,
+): MovesAggregate {
   const ids = [...places].sort(compareText);
   const index = new Map<string, number>();
   ids.forEach((id, i) => index.set(id, i));

@@ -76,7 +76,13 @@ function watchForChanges(graph: FlowGraph): void {
   // Other edge attributes (the per-flow measures) may change; the weight may not.
   const weightChanged = (payload: { type: string; name?: unknown; data?: unknown }) => {
     const data = payload.data;
-    if (payload.type === 'replace' || payload.type === 'update' || payload.name === 'weight' || (typeof data === 'object' && data !== null && 'weight' in data)) changed();
+    if (
+      payload.type === 'replace' ||
+      payload.type === 'update' ||
+      payload.name === 'weight' ||
+      (typeof data === 'object' && data !== null && 'weight' in data)
+    )
+      changed();
   };
   // updateEachEdgeAttributes may say which attributes it writes (the per-flow measures do).
   const eachChanged = (payload: { hints: { attributes?: unknown } | null }) => {

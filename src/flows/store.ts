@@ -69,7 +69,12 @@ export interface FlowStore {
  * @throws OptionError when columns differ in length, an index is out of range, or the order is wrong.
  * @example flowStore({ places: ['A', 'B'], disciplines: [], flows, cells });
  */
-export function flowStore(parts: { places: readonly string[]; disciplines: readonly string[]; flows: FlowColumns; cells: CellColumns }): FlowStore {
+export function flowStore(parts: {
+  places: readonly string[];
+  disciplines: readonly string[];
+  flows: FlowColumns;
+  cells: CellColumns;
+}): FlowStore {
   const { places, disciplines, flows, cells } = parts;
   const n = flows.source.length;
   for (const [name, column] of Object.entries(flows)) {
@@ -113,7 +118,14 @@ export function emptyFlowStore(places: readonly string[] = [], disciplines: read
   return flowStore({
     places,
     disciplines,
-    flows: { source: new Int32Array(0), target: new Int32Array(0), moves: new Float64Array(0), researchers: new Float64Array(0), firstYear: new Float64Array(0), lastYear: new Float64Array(0) },
+    flows: {
+      source: new Int32Array(0),
+      target: new Int32Array(0),
+      moves: new Float64Array(0),
+      researchers: new Float64Array(0),
+      firstYear: new Float64Array(0),
+      lastYear: new Float64Array(0),
+    },
     cells: { flow: new Int32Array(0), year: new Int32Array(0), discipline: new Int32Array(0), moves: new Float64Array(0) },
   });
 }
@@ -203,7 +215,10 @@ export function storeYears(store: FlowStore): [number, number] | null {
  * const { first, years, matrix } = flowYearMatrix(store);
  * matrix[f * years + (2020 - first)]; // moves of flow f arriving in 2020
  */
-export function flowYearMatrix(store: FlowStore, span: [number, number] | null = storeYears(store)): { first: number; years: number; matrix: Float64Array } {
+export function flowYearMatrix(
+  store: FlowStore,
+  span: [number, number] | null = storeYears(store),
+): { first: number; years: number; matrix: Float64Array } {
   if (span === null) return { first: 0, years: 0, matrix: new Float64Array(0) };
   const [first, last] = span;
   const years = last - first + 1;

@@ -96,7 +96,12 @@ export function buildFlows(
     const stock = input.stock ? (input.stock.get(id) ?? emptyPlaceStock(window!)) : undefined;
     return stock ? { ...place, ...copyStock(stock) } : place;
   };
-  const graph = graphFromFlows(store, nodeAttributes, { level: input.level, window, kind: input.kind, movesWithinPlace: within + movesWithinPlace });
+  const graph = graphFromFlows(store, nodeAttributes, {
+    level: input.level,
+    window,
+    kind: input.kind,
+    movesWithinPlace: within + movesWithinPlace,
+  });
   onTiming?.('graph', performance.now() - start);
   return { graph, flows: store };
 }

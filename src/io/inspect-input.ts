@@ -79,7 +79,10 @@ export async function inspectInput(path: string, options: InspectOptions): Promi
         first = false;
         for (const [bom, name] of BOMS) {
           if (chunk.length >= bom.length && bom.every((b, i) => chunk[i] === b)) {
-            throw new InputError(path, `is ${name} text (byte-order mark); convert it to UTF-8, e.g. iconv -f ${name.replace(' ', '')} -t UTF-8 ${path} > converted`);
+            throw new InputError(
+              path,
+              `is ${name} text (byte-order mark); convert it to UTF-8, e.g. iconv -f ${name.replace(' ', '')} -t UTF-8 ${path} > converted`,
+            );
           }
         }
       }
@@ -177,7 +180,10 @@ export async function openCheck(path: string, gzip: boolean): Promise<void> {
       const magic = Buffer.alloc(2);
       const { bytesRead } = await handle.read(magic, 0, 2, 0);
       if (bytesRead < 2 || magic[0] !== 0x1f || magic[1] !== 0x8b) {
-        throw new InputError(path, bytesRead === 0 ? 'is empty (0 bytes; not even a gzip header)' : 'is not gzip-compressed although its name ends in .gz');
+        throw new InputError(
+          path,
+          bytesRead === 0 ? 'is empty (0 bytes; not even a gzip header)' : 'is not gzip-compressed although its name ends in .gz',
+        );
       }
     }
   } catch (error) {
@@ -260,7 +266,12 @@ function utf8Length(b: number): number {
  * it; null while the text seen so far does not hold the header's end (unless `atEnd`). For JSON
  * lines (no delimiter) only whether any line is non-blank.
  */
-function headerAndData(buf: Buffer, delimiter: string | null, latin1: boolean, atEnd: boolean): { header: string[] | null; hasData: boolean } | null {
+function headerAndData(
+  buf: Buffer,
+  delimiter: string | null,
+  latin1: boolean,
+  atEnd: boolean,
+): { header: string[] | null; hasData: boolean } | null {
   let text = latin1 ? buf.toString('latin1') : new TextDecoder().decode(buf);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (delimiter === null) return { header: null, hasData: text.trim() !== '' };

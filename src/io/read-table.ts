@@ -84,7 +84,14 @@ export async function readTable(path: string, options: ReadTableOptions = {}): P
       const r = await readJsonLines(bytes, options.encoding);
       if (r.rows === 0) throw new InputError(path, 'is empty: no JSON rows');
       const encodingRows = rowsWithBadBytes(seen, path, r.rowLines, null);
-      return { table: r.table, file: path, ...kind, rowLines: r.rowLines, malformedRows: r.malformedRows.size ? r.malformedRows : null, encodingRows };
+      return {
+        table: r.table,
+        file: path,
+        ...kind,
+        rowLines: r.rowLines,
+        malformedRows: r.malformedRows.size ? r.malformedRows : null,
+        encodingRows,
+      };
     }
     return await readDelimited(path, bytes, delimiter!, kind.gzip, seen, options.encoding);
   } catch (error) {
@@ -139,7 +146,15 @@ async function readDelimited(
   const format = delimiter === '\t' ? 'tsv' : 'csv';
   // The scanner follows arquero's record rules; should they ever disagree, fall back to row + 2 rather than misplace lines.
   if (scanner.count - 1 !== table.numRows()) {
-    return { table, file: path, format, gzip, rowLines: null, malformedRows: null, encodingRows: rowsWithBadBytes(seen, path, null, table.numRows()) };
+    return {
+      table,
+      file: path,
+      format,
+      gzip,
+      rowLines: null,
+      malformedRows: null,
+      encodingRows: rowsWithBadBytes(seen, path, null, table.numRows()),
+    };
   }
   const width = scanner.width(0);
   const malformed = new Map<number, string>();

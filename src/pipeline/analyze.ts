@@ -75,12 +75,7 @@ export interface AnalysisRun {
  * Parses an arquero table of the given kind and runs the analysis.
  * @throws InputError when a required column is missing or the table has no data row.
  */
-export function analyzeTable(
-  table: ColumnTable,
-  parse: ParseOptions,
-  options: AnalyzeOptions = {},
-  hooks: RunHooks = {},
-): AnalysisRun {
+export function analyzeTable(table: ColumnTable, parse: ParseOptions, options: AnalyzeOptions = {}, hooks: RunHooks = {}): AnalysisRun {
   const o = resolveAnalyzeOptions(options);
   hooks.onStage?.('parse');
   const parseOptions = { ...parse, columns: o.columns };
@@ -202,18 +197,22 @@ export function finish(
   hooks: RunHooks,
 ): AnalysisRun {
   hooks.onStage?.('analyses');
-  const analyses = analyzeGraph(graph, {
-    seed: ctx.o.seed,
-    resolution: ctx.o.resolution,
-    topK: ctx.o.topK,
-    topMinWeight: ctx.o.topMinWeight,
-    stabilityRuns: ctx.o.stabilityRuns,
-    betweennessMaxFlows: ctx.o.betweennessMaxFlows,
-    stabilityMaxFlows: ctx.o.stabilityMaxFlows,
-    flows,
-    backboneAlpha: ctx.o.backboneAlpha,
-    gravityMaxPlaces: ctx.o.gravityMaxPlaces,
-  }, hooks.onTiming ? { onTiming: hooks.onTiming } : {});
+  const analyses = analyzeGraph(
+    graph,
+    {
+      seed: ctx.o.seed,
+      resolution: ctx.o.resolution,
+      topK: ctx.o.topK,
+      topMinWeight: ctx.o.topMinWeight,
+      stabilityRuns: ctx.o.stabilityRuns,
+      betweennessMaxFlows: ctx.o.betweennessMaxFlows,
+      stabilityMaxFlows: ctx.o.stabilityMaxFlows,
+      flows,
+      backboneAlpha: ctx.o.backboneAlpha,
+      gravityMaxPlaces: ctx.o.gravityMaxPlaces,
+    },
+    hooks.onTiming ? { onTiming: hooks.onTiming } : {},
+  );
   const intervals = intervalsOfRun(graph, ctx.o, ctx.rows ?? null, analyses.warnings);
   return {
     file: ctx.file,

@@ -14,4 +14,3 @@ export function runComparison(run: AnalysisRun): ComparisonResult | null {
     balanceThreshold: run.analyses.balanceClasses?.balanceThreshold,
   });
 }
-

@@ -168,56 +168,61 @@ export async function outputFileSources(run: AnalysisRun, meta: OutputMeta): Pro
   const o = run.options;
   // With timings, the manifest is produced when it is read (the CLI writes it last), so that it
   // holds the times of the files written before it.
-  const manifest = () => manifestToJson(buildManifest({
-    input: { ...meta.input, rows: run.rowsRead },
-    options: {
-      kind: o.kind,
-      level: o.level,
-      window: o.window,
-      years: o.years,
-      columns: o.columns,
-      aliases: o.aliases.length,
-      resolution: o.resolution,
-      topK: o.topK,
-      topMinWeight: o.topMinWeight,
-      stabilityRuns: o.stabilityRuns,
-      // Infinity (no cap) is not JSON: written as null.
-      betweennessMaxFlows: o.betweennessMaxFlows === Infinity ? null : o.betweennessMaxFlows,
-      stabilityMaxFlows: o.stabilityMaxFlows === Infinity ? null : o.stabilityMaxFlows,
-      backboneAlpha: o.backboneAlpha,
-      gravityMaxPlaces: o.gravityMaxPlaces,
-      bootstrap: o.bootstrap,
-      ...(run.population ? { population: run.population.file } : {}),
-      ...(o.compare ? { compare: o.compare } : {}),
-    },
-    seed: o.seed,
-    packageVersion: meta.packageVersion,
-    counts: {
-      records: run.records,
-      skipped: run.skipped,
-      problemsByReason: countProblemsByReason(run.problems) as Record<string, number>,
-      movesWithinPlace: Number(run.graph.getAttribute('movesWithinPlace') ?? 0),
-      nodes: run.graph.order,
-      edges: run.graph.size,
-    },
-    outputs: meta.only ? [...meta.only] : [...Object.keys(files), ...(meta.alsoWritten ?? [])],
-    ...(meta.createdBy ? { createdBy: meta.createdBy } : {}),
-    graph: {
-      level: o.level,
-      kind: o.kind,
-      years: run.graph.getAttribute('years') ?? null,
-      window: run.graph.getAttribute('window') ?? null,
-    },
-    communities: { count: c.communities.length, modularity: c.modularity, resolution: c.resolution, seed: c.seed },
-    backbone: run.analyses.backbone,
-    ...(run.analyses.gravity ? { gravity: run.analyses.gravity } : {}),
-    ...(intervals ? { bootstrap: { unit: intervals.unit, replicates: intervals.replicates, seed: intervals.seed, level: intervals.level } } : {}),
-    notes: meta.only
-      ? [`strict: ${run.problems.length} problem(s) found; only ${meta.only.join(', ')} written`, ...run.analyses.warnings]
-      : run.analyses.warnings,
-    ...(skipped.length ? { skipped } : {}),
-    ...(meta.timings?.length ? { timings: meta.timings } : {}),
-  }));
+  const manifest = () =>
+    manifestToJson(
+      buildManifest({
+        input: { ...meta.input, rows: run.rowsRead },
+        options: {
+          kind: o.kind,
+          level: o.level,
+          window: o.window,
+          years: o.years,
+          columns: o.columns,
+          aliases: o.aliases.length,
+          resolution: o.resolution,
+          topK: o.topK,
+          topMinWeight: o.topMinWeight,
+          stabilityRuns: o.stabilityRuns,
+          // Infinity (no cap) is not JSON: written as null.
+          betweennessMaxFlows: o.betweennessMaxFlows === Infinity ? null : o.betweennessMaxFlows,
+          stabilityMaxFlows: o.stabilityMaxFlows === Infinity ? null : o.stabilityMaxFlows,
+          backboneAlpha: o.backboneAlpha,
+          gravityMaxPlaces: o.gravityMaxPlaces,
+          bootstrap: o.bootstrap,
+          ...(run.population ? { population: run.population.file } : {}),
+          ...(o.compare ? { compare: o.compare } : {}),
+        },
+        seed: o.seed,
+        packageVersion: meta.packageVersion,
+        counts: {
+          records: run.records,
+          skipped: run.skipped,
+          problemsByReason: countProblemsByReason(run.problems) as Record<string, number>,
+          movesWithinPlace: Number(run.graph.getAttribute('movesWithinPlace') ?? 0),
+          nodes: run.graph.order,
+          edges: run.graph.size,
+        },
+        outputs: meta.only ? [...meta.only] : [...Object.keys(files), ...(meta.alsoWritten ?? [])],
+        ...(meta.createdBy ? { createdBy: meta.createdBy } : {}),
+        graph: {
+          level: o.level,
+          kind: o.kind,
+          years: run.graph.getAttribute('years') ?? null,
+          window: run.graph.getAttribute('window') ?? null,
+        },
+        communities: { count: c.communities.length, modularity: c.modularity, resolution: c.resolution, seed: c.seed },
+        backbone: run.analyses.backbone,
+        ...(run.analyses.gravity ? { gravity: run.analyses.gravity } : {}),
+        ...(intervals
+          ? { bootstrap: { unit: intervals.unit, replicates: intervals.replicates, seed: intervals.seed, level: intervals.level } }
+          : {}),
+        notes: meta.only
+          ? [`strict: ${run.problems.length} problem(s) found; only ${meta.only.join(', ')} written`, ...run.analyses.warnings]
+          : run.analyses.warnings,
+        ...(skipped.length ? { skipped } : {}),
+        ...(meta.timings?.length ? { timings: meta.timings } : {}),
+      }),
+    );
   files['manifest.json'] = meta.timings ? lazyChunks(() => [manifest()]) : manifest();
   return files;
 }

@@ -4,17 +4,16 @@
  * flows (places without flows, counts that differ from its own, years beyond the moves) becomes
  * the run's warnings. The yearly series (`timeseries.csv`) then divides by it.
  */
-import { checkPopulation, populationWarnings, } from '../analyses/population-check.ts';
+import { checkPopulation, populationWarnings } from '../analyses/population-check.ts';
 import type { PopulationTable } from '../analyses/time-series.ts';
 import { createPlaceResolver } from '../places/resolve.ts';
 import type { PlaceResolver } from '../places/types.ts';
 import type { PopulationRecord } from '../records/parse-population.ts';
 import { resolvePopulation } from '../records/resolve-population.ts';
 import type { ReadResult } from '../records/types.ts';
-import type { AnalysisRun, } from './analyze.ts';
+import type { AnalysisRun } from './analyze.ts';
 
 export type { RunPopulation } from './analyze.ts';
-
 
 /**
  * Adds a parsed population table to a finished run: resolves its places (with the run's level
@@ -36,7 +35,9 @@ export function addPopulation(run: AnalysisRun, read: ReadResult<PopulationRecor
   // graph.json carries the population to the viewer (net rate colouring, the card's sparkline).
   run.graph.updateEachNodeAttributes((node, attr) => {
     const years = resolved.population.get(node);
-    return years ? { ...attr, populationByYear: Object.fromEntries([...years].sort((a, b) => a[0] - b[0]).map(([y, n]) => [String(y), n])) } : attr;
+    return years
+      ? { ...attr, populationByYear: Object.fromEntries([...years].sort((a, b) => a[0] - b[0]).map(([y, n]) => [String(y), n])) }
+      : attr;
   });
   return run;
 }

@@ -12,14 +12,7 @@ import type { PlaceAlias } from './types.ts';
 const COLUMNS = ['name', 'country', 'target', 'target_country'] as const;
 const REQUIRED = ['name', 'target'] as const;
 
-function problem(
-  file: string,
-  line: number,
-  field: string,
-  value: string,
-  reason: Problem['reason'],
-  message: string,
-): Problem {
+function problem(file: string, line: number, field: string, value: string, reason: Problem['reason'], message: string): Problem {
   return { file, line, field, value, reason, severity: 'error', message };
 }
 
@@ -73,7 +66,10 @@ export function parseAliasCsv(text: string, file: string): { aliases: PlaceAlias
     const name = get('name');
     const target = get('target');
     let bad = false;
-    for (const [field, value] of [['name', name], ['target', target]] as const) {
+    for (const [field, value] of [
+      ['name', name],
+      ['target', target],
+    ] as const) {
       if (value === '' || normalizeName(value) === '') {
         problems.push(problem(file, row.line, field, value, 'empty-place', `${file}:${row.line}: "${field}" is empty`));
         bad = true;
@@ -89,7 +85,14 @@ export function parseAliasCsv(text: string, file: string): { aliases: PlaceAlias
       const info = resolveCountry(value);
       if (!info) {
         problems.push(
-          problem(file, row.line, field, value, 'unknown-country', `${file}:${row.line}: unknown country ${JSON.stringify(value)} in "${field}"; use an ISO code such as GB or GBR`),
+          problem(
+            file,
+            row.line,
+            field,
+            value,
+            'unknown-country',
+            `${file}:${row.line}: unknown country ${JSON.stringify(value)} in "${field}"; use an ISO code such as GB or GBR`,
+          ),
         );
         bad = true;
       }
@@ -103,7 +106,14 @@ export function parseAliasCsv(text: string, file: string): { aliases: PlaceAlias
     if (earlier) {
       if (earlier.target !== resolvedTarget) {
         problems.push(
-          problem(file, row.line, 'name', name, 'malformed-row', `${file}:${row.line}: ${JSON.stringify(name)} already has another target on line ${earlier.line}`),
+          problem(
+            file,
+            row.line,
+            'name',
+            name,
+            'malformed-row',
+            `${file}:${row.line}: ${JSON.stringify(name)} already has another target on line ${earlier.line}`,
+          ),
         );
       }
       continue;

@@ -47,7 +47,7 @@ const EXTRA_NAMES: Record<string, string[]> = {
   IR: ['Iran, Islamic Rep.'],
   KG: ['Kyrgyz Republic'],
   KN: ['St. Kitts and Nevis'],
-  KP: ["Korea, Dem. People's Rep.", "Korea, Dem. Rep."],
+  KP: ["Korea, Dem. People's Rep.", 'Korea, Dem. Rep.'],
   KR: ['Korea, Rep.', 'Korea'],
   LA: ['Lao PDR'],
   LC: ['St. Lucia'],

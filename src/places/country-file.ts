@@ -81,13 +81,28 @@ function cut<F>(lines: readonly { first: F; line: string }[], size: number): Tex
  *
  * @example encodeCountryFile(indexCountry('CH', [zurich])).places[0]?.text // '2657896\tZürich\tPPLA\t…'
  */
-export function encodeCountryFile(index: MemoryCountryIndex, size = BLOCK_BYTES): { places: TextBlock<number>[]; names: TextBlock<string>[] } {
+export function encodeCountryFile(
+  index: MemoryCountryIndex,
+  size = BLOCK_BYTES,
+): { places: TextBlock<number>[]; names: TextBlock<string>[] } {
   const places = [...index.cities]
     .sort((a, b) => a.id - b.id)
     .map((c) => {
       const parent = index.parentOf(c);
       const admin = [0, 1, 2, 3].map((i) => c.admin[i] ?? '');
-      const fields = [c.id, c.name, c.feature, c.population, c.lat, c.lon, ...admin, c.source, c.organisations, parent.city === c ? '' : parent.city.id, parent.method];
+      const fields = [
+        c.id,
+        c.name,
+        c.feature,
+        c.population,
+        c.lat,
+        c.lon,
+        ...admin,
+        c.source,
+        c.organisations,
+        parent.city === c ? '' : parent.city.id,
+        parent.method,
+      ];
       return { first: c.id, line: fields.join('\t') };
     });
   const keys = [...new Set(index.tiers.flatMap((t) => [...t.keys()]))]
@@ -121,7 +136,9 @@ function parseEntries(text: string): Entry[] {
     const ror = e.endsWith('*');
     const body = ror ? e.slice(0, -1) : e;
     const tilde = body.indexOf('~');
-    return tilde < 0 ? { id: Number(body), organisations: 0, ror } : { id: Number(body.slice(0, tilde)), organisations: Number(body.slice(tilde + 1)), ror };
+    return tilde < 0
+      ? { id: Number(body), organisations: 0, ror }
+      : { id: Number(body.slice(0, tilde)), organisations: Number(body.slice(tilde + 1)), ror };
   });
 }
 

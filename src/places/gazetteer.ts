@@ -75,7 +75,11 @@ export function createGazetteerFromSource(source: GazetteerSource, timed = false
       let list = best.get(key);
       if (!list) {
         // A country's place for a key: the first of its own or alternate names that knows the key.
-        list = timedLookup(() => everyCountry().flatMap((index) => index.match(key, 1)?.cities[0] ?? []).sort(byPopulation));
+        list = timedLookup(() =>
+          everyCountry()
+            .flatMap((index) => index.match(key, 1)?.cities[0] ?? [])
+            .sort(byPopulation),
+        );
         best.set(key, list);
       }
       return list;
@@ -149,7 +153,9 @@ export function loadGazetteer(): Gazetteer {
     format?: number;
   };
   if (index.normalizer !== normalizerFingerprint() || index.format !== COUNTRY_FILE_FORMAT || !index.blocks) {
-    throw new TalentFlowError('data/places/geonames was built with another name normaliser or file layout: run npx tsx scripts/build-gazetteer.ts');
+    throw new TalentFlowError(
+      'data/places/geonames was built with another name normaliser or file layout: run npx tsx scripts/build-gazetteer.ts',
+    );
   }
   const blocks = index.blocks;
   shared = createGazetteerFromSource(
@@ -158,7 +164,11 @@ export function loadGazetteer(): Gazetteer {
       load: (cc) => {
         // The compressed file (1.3 MB for the US) is read whole; only the blocks a lookup needs are inflated.
         const file = fs.readFileSync(new URL(`${cc}.tsv.gz`, dir));
-        return readCountryFile(blocks[cc] ?? { places: [], names: [] }, (offset, length) => zlib.gunzipSync(file.subarray(offset, offset + length)), cc);
+        return readCountryFile(
+          blocks[cc] ?? { places: [], names: [] },
+          (offset, length) => zlib.gunzipSync(file.subarray(offset, offset + length)),
+          cc,
+        );
       },
     },
     true,

@@ -30,7 +30,6 @@ export const ORGANISATION_DOMINANCE = 2;
 /** Places of one name closer than this (km) are one place (two features of it), not namesakes. */
 export const SAME_PLACE_KM = 10;
 
-
 /** A name found in a country: one place, or several that the name cannot tell apart. */
 export type NameFound =
   | { kind: 'hit'; hit: PlaceHit; geonamesId: number | null; steps: MatchStep[]; detail: string }
@@ -39,7 +38,14 @@ export type NameFound =
 const fmt = (n: number): string => n.toLocaleString('en-US');
 
 function describePlace(c: GazetteerCity): string {
-  const what = c.source === 'ror' ? 'ROR place' : c.feature === 'PPLX' ? 'section of a city' : c.population > 0 ? `pop. ${fmt(c.population)}` : 'population unknown';
+  const what =
+    c.source === 'ror'
+      ? 'ROR place'
+      : c.feature === 'PPLX'
+        ? 'section of a city'
+        : c.population > 0
+          ? `pop. ${fmt(c.population)}`
+          : 'population unknown';
   return `${c.name} (GeoNames ${c.id}, ${what})`;
 }
 
@@ -53,20 +59,27 @@ function inGazetteer(key: string, country: string, g: Gazetteer, steps: MatchSte
     const parent = g.parentOf(c);
     const group = groups.get(parent.city.id);
     const organisations = (group?.organisations ?? 0) + match.organisations(c);
-    if (!group || c.population > group.matched.population) groups.set(parent.city.id, { city: parent.city, matched: c, method: parent.method, organisations });
+    if (!group || c.population > group.matched.population)
+      groups.set(parent.city.id, { city: parent.city, matched: c, method: parent.method, organisations });
     else group.organisations = organisations;
   }
   // Two features of one place (a GeoNames city and ROR's point for it, a town and its seat a few
   // km apart) are one place, not namesakes: groups closer than SAME_PLACE_KM merge into the larger.
   const merged: (typeof groups extends Map<number, infer G> ? G : never)[] = [];
-  for (const group of [...groups.values()].sort((a, b) => b.matched.population - a.matched.population || (a.city.source === 'geonames' ? -1 : 1) || a.city.id - b.city.id)) {
+  for (const group of [...groups.values()].sort(
+    (a, b) => b.matched.population - a.matched.population || (a.city.source === 'geonames' ? -1 : 1) || a.city.id - b.city.id,
+  )) {
     const into = merged.find((m) => km(m.city, group.city) <= SAME_PLACE_KM);
     if (into) into.organisations += group.organisations;
     else merged.push({ ...group });
   }
-  const byOrganisations = [...merged].sort((a, b) => b.organisations - a.organisations || b.matched.population - a.matched.population || a.city.id - b.city.id);
+  const byOrganisations = [...merged].sort(
+    (a, b) => b.organisations - a.organisations || b.matched.population - a.matched.population || a.city.id - b.city.id,
+  );
   const byPopulation = [...byOrganisations].sort((a, b) => b.matched.population - a.matched.population || a.city.id - b.city.id);
-  const research = byOrganisations.length > 1 && byOrganisations[0]!.organisations >= Math.max(1, ORGANISATION_DOMINANCE * byOrganisations[1]!.organisations);
+  const research =
+    byOrganisations.length > 1 &&
+    byOrganisations[0]!.organisations >= Math.max(1, ORGANISATION_DOMINANCE * byOrganisations[1]!.organisations);
   const sorted = research ? byOrganisations : byPopulation;
   const top = sorted[0]!;
   const all = [...steps, ...tierSteps];
@@ -75,14 +88,18 @@ function inGazetteer(key: string, country: string, g: Gazetteer, steps: MatchSte
   if (match.tier === 'short') details.push(`"${key}" is the short form of ${top.matched.name}`);
   if (research) {
     all.push('most-organisations');
-    details.push(`of ${sorted.length} places of that name, the one most ROR organisations name so (${top.organisations} against ${sorted[1]!.organisations})`);
+    details.push(
+      `of ${sorted.length} places of that name, the one most ROR organisations name so (${top.organisations} against ${sorted[1]!.organisations})`,
+    );
   } else if (sorted.length > 1) {
     const second = sorted[1]!;
     if (!(top.matched.population > 0 && top.matched.population >= DOMINANCE * second.matched.population)) {
       return { kind: 'ambiguous', candidates: sorted.map((s) => s.city) };
     }
     all.push('most-populous');
-    details.push(`most populous of ${sorted.length} places of that name (${fmt(top.matched.population)} against ${fmt(second.matched.population)})`);
+    details.push(
+      `most populous of ${sorted.length} places of that name (${fmt(top.matched.population)} against ${fmt(second.matched.population)})`,
+    );
   }
   if (match.viaRor(top.matched)) {
     all.push('ror-name');
@@ -129,14 +146,20 @@ export function findName(key: string, country: string, g: Gazetteer): NameFound 
   for (const [i, form] of forms.entries()) {
     const found = member(form, country, g, i === 0 ? [] : ['short-form']);
     if (found && found.kind === 'hit' && i > 0) {
-      return { ...found, detail: [`"${key}" read without its administrative word as "${form}"`, found.detail].filter((d) => d !== '').join('; ') };
+      return {
+        ...found,
+        detail: [`"${key}" read without its administrative word as "${form}"`, found.detail].filter((d) => d !== '').join('; '),
+      };
     }
     if (found) return found;
   }
   for (const [i, form] of forms.entries()) {
     const found = inGazetteer(form, country, g, i === 0 ? [] : ['short-form']);
     if (found && found.kind === 'hit' && i > 0) {
-      return { ...found, detail: [`"${key}" read without its administrative word as "${form}"`, found.detail].filter((d) => d !== '').join('; ') };
+      return {
+        ...found,
+        detail: [`"${key}" read without its administrative word as "${form}"`, found.detail].filter((d) => d !== '').join('; '),
+      };
     }
     if (found) return found;
   }

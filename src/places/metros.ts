@@ -36,8 +36,24 @@ export interface MetroMatch {
 // also a ward of Osaka, Nagoya or Kobe, or another Japanese city (Chūō, Minato, Kita, Ōta,
 // Nakano), are left out: they cannot be told apart by country.
 const TOKYO_WARDS = [
-  'Chiyoda', 'Shinjuku', 'Bunkyō', 'Taitō', 'Sumida', 'Kōtō', 'Shinagawa', 'Meguro', 'Setagaya',
-  'Shibuya', 'Suginami', 'Toshima', 'Arakawa', 'Itabashi', 'Nerima', 'Adachi', 'Katsushika', 'Edogawa',
+  'Chiyoda',
+  'Shinjuku',
+  'Bunkyō',
+  'Taitō',
+  'Sumida',
+  'Kōtō',
+  'Shinagawa',
+  'Meguro',
+  'Setagaya',
+  'Shibuya',
+  'Suginami',
+  'Toshima',
+  'Arakawa',
+  'Itabashi',
+  'Nerima',
+  'Adachi',
+  'Katsushika',
+  'Edogawa',
 ];
 
 /**
@@ -175,7 +191,10 @@ function locate(gazetteer: Gazetteer, country: string): Located {
   return result;
 }
 
-function locateMembers(gazetteer: Gazetteer, metro: Metro): { member: Map<string, GazetteerCity | null>; byCityId: Map<number, MetroMatch> } {
+function locateMembers(
+  gazetteer: Gazetteer,
+  metro: Metro,
+): { member: Map<string, GazetteerCity | null>; byCityId: Map<number, MetroMatch> } {
   const where = locate(gazetteer, metro.country);
   const cached = where.metros.get(metro.name);
   if (cached) return cached;

@@ -41,7 +41,8 @@ export function namesakeQualifier(city: GazetteerCity, gazetteer: Gazetteer): st
  * @example qualifyNamesake(cityPlace(newarkDE), newarkDE, 5101798, g).id // 'Newark (Delaware), US'
  */
 export function qualifyNamesake(place: Place, city: GazetteerCity, nameCityId: number | null, gazetteer: Gazetteer): Place {
-  if (place.level !== 'city' || nameCityId === city.id || place.label !== city.name || namesakesOf(city, gazetteer).length === 0) return place;
+  if (place.level !== 'city' || nameCityId === city.id || place.label !== city.name || namesakesOf(city, gazetteer).length === 0)
+    return place;
   const label = `${city.name} (${namesakeQualifier(city, gazetteer)})`;
   return Object.freeze({ ...place, id: `${label}, ${city.country}`, label });
 }

@@ -68,7 +68,19 @@ export function normalizeCountryName(value: string): string {
 
 // Names whose keys exercise every rule above: the gazetteer data stores keys, so a change of rule
 // must rebuild it (scripts/build-gazetteer.ts), and the loader refuses data of another fingerprint.
-const FINGERPRINT_SAMPLE = ["St. Gallen", "Zürich", "Washington, D.C.", "Ærøskøbing", "Łódź", "Côte d'Ivoire", "Sankt Pölten", "Ste-Foy", "北京市", "Москва", "القاهرة"];
+const FINGERPRINT_SAMPLE = [
+  'St. Gallen',
+  'Zürich',
+  'Washington, D.C.',
+  'Ærøskøbing',
+  'Łódź',
+  "Côte d'Ivoire",
+  'Sankt Pölten',
+  'Ste-Foy',
+  '北京市',
+  'Москва',
+  'القاهرة',
+];
 
 /**
  * A short fingerprint of {@link normalizeName}: the keys of a fixed sample of names, hashed

@@ -131,7 +131,8 @@ export function createParentRule<T extends ParentInput>(places: readonly T[], op
   const isRorOnly = (p: T): boolean => (p.feature ?? '') === '' && p.source === 'ror';
   // "Samcheok-si", "Kōnan Shi": a ROR place named as a city is one, unless a GeoNames city of that name is near.
   const cityWord = (p: T): boolean => isRorOnly(p) && CITY_WORD.test(normalizeName(p.name));
-  const nearBig = (p: T): boolean => around(p, 1, cityGrid).some((c) => c !== p && c.population >= o.nearPopulation && km(p, c) <= o.nearKm);
+  const nearBig = (p: T): boolean =>
+    around(p, 1, cityGrid).some((c) => c !== p && c.population >= o.nearPopulation && km(p, c) <= o.nearKm);
   const isCity = (p: T, deep = true): boolean => {
     const feature = p.feature ?? 'PPL';
     if (SEATS.has(feature)) return true;
@@ -189,7 +190,9 @@ export function createParentRule<T extends ParentInput>(places: readonly T[], op
     const pull = (x: { c: T; d: number }): number => x.c.population / Math.max(x.d, 1) ** 2;
     // Within its first-level division when it has one: a ward of Kawasaki (Kanagawa) is not pulled into Tokyo.
     const a1 = admin[0] ?? '';
-    const strongest = near.filter((x) => x.c.population >= o.minPullPopulation && (a1 === '' || (x.c.admin ?? [])[0] === a1)).sort((a, b) => pull(b) - pull(a) || a.c.id - b.c.id)[0];
+    const strongest = near
+      .filter((x) => x.c.population >= o.minPullPopulation && (a1 === '' || (x.c.admin ?? [])[0] === a1))
+      .sort((a, b) => pull(b) - pull(a) || a.c.id - b.c.id)[0];
     if (strongest) return { city: strongest.c, method: 'pull' };
     return { city: p, method: 'unmatched' };
   };

@@ -44,10 +44,7 @@ export function metroPlace(metro: Metro, gazetteer: Gazetteer): Place {
  * @example cityPlace(loadGazetteer().find('nanjing', 'CN')[0]!).id // 'Nanjing, CN'
  */
 export function cityPlace(city: GazetteerCity): Place {
-  return withCountry(
-    { id: `${city.name}, ${city.country}`, label: city.name, level: 'city', lat: city.lat, lon: city.lon },
-    city.country,
-  );
+  return withCountry({ id: `${city.name}, ${city.country}`, label: city.name, level: 'city', lat: city.lat, lon: city.lon }, city.country);
 }
 
 /**

@@ -113,7 +113,14 @@ export function createPlaceResolver(options: PlaceResolverOptions = {}): PlaceRe
   if (!LEVELS.includes(level)) throw new OptionError('level', level, "'metro', 'city' or 'country'");
   const aliases = validAliases(options.aliases ?? []);
   const given = options.gazetteer;
-  if (given !== undefined && (typeof given?.find !== 'function' || typeof given.match !== 'function' || typeof given.parentOf !== 'function' || typeof given.countriesOf !== 'function' || typeof given.keys !== 'function')) {
+  if (
+    given !== undefined &&
+    (typeof given?.find !== 'function' ||
+      typeof given.match !== 'function' ||
+      typeof given.parentOf !== 'function' ||
+      typeof given.countriesOf !== 'function' ||
+      typeof given.keys !== 'function')
+  ) {
     throw new OptionError('gazetteer', given, 'a Gazetteer (createGazetteer or loadGazetteer)');
   }
   let gazetteerCache: Gazetteer | null = given ?? null;
@@ -139,7 +146,12 @@ export function createPlaceResolver(options: PlaceResolverOptions = {}): PlaceRe
     return qualifyNamesake(place, city, id, gazetteer());
   };
 
-  const success = (found: Extract<NameFound, { kind: 'hit' }>, warning?: string, extraSteps: MatchStep[] = [], extraDetail = ''): PlaceResolution => {
+  const success = (
+    found: Extract<NameFound, { kind: 'hit' }>,
+    warning?: string,
+    extraSteps: MatchStep[] = [],
+    extraDetail = '',
+  ): PlaceResolution => {
     const { hit } = found;
     const made = placeOf(hit, level, gazetteer());
     const place = made && hit.kind === 'city' ? namesake(made, hit.city) : made;
@@ -157,7 +169,10 @@ export function createPlaceResolver(options: PlaceResolverOptions = {}): PlaceRe
 
   const ambiguousIn = (name: string, country: string, candidates: readonly GazetteerCity[]): Failure => {
     const shown = candidates.slice(0, MAX_AMBIGUOUS_SUGGESTIONS).map((c) => {
-      const notes = [c.admin[0] ? `admin1 ${c.admin[0]}` : '', c.population > 0 ? `pop. ${c.population.toLocaleString('en-US')}` : ''].filter((n) => n !== '');
+      const notes = [
+        c.admin[0] ? `admin1 ${c.admin[0]}` : '',
+        c.population > 0 ? `pop. ${c.population.toLocaleString('en-US')}` : '',
+      ].filter((n) => n !== '');
       return `${c.name}, ${c.country}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
     });
     return fail(
@@ -171,12 +186,21 @@ export function createPlaceResolver(options: PlaceResolverOptions = {}): PlaceRe
 
   const unknown = (name: string, key: string, country: string | null): Failure => {
     const g = gazetteer();
-    const aliasKeys = [...aliases].filter(([, perCountry]) => perCountry.has('') || (country !== null && perCountry.has(country))).map(([k]) => k);
+    const aliasKeys = [...aliases]
+      .filter(([, perCountry]) => perCountry.has('') || (country !== null && perCountry.has(country)))
+      .map(([k]) => k);
     // Several keys name one place (its name, its ASCII form, an alternate): ask for more, keep distinct places.
     const keys =
       country !== null
-        ? nearestKeys(key, [g.suggestionKeys(country), metroMemberKeys(country), aliasKeys], SUGGESTIONS * 3, (k) => populationIn(k, country))
-        : nearestKeys(key, [g.suggestionKeys(null), metroMemberKeys(null), aliasKeys], SUGGESTIONS * 3, (k) => g.countriesOf(k)[0]?.population ?? 0);
+        ? nearestKeys(key, [g.suggestionKeys(country), metroMemberKeys(country), aliasKeys], SUGGESTIONS * 3, (k) =>
+            populationIn(k, country),
+          )
+        : nearestKeys(
+            key,
+            [g.suggestionKeys(null), metroMemberKeys(null), aliasKeys],
+            SUGGESTIONS * 3,
+            (k) => g.countriesOf(k)[0]?.population ?? 0,
+          );
     const suggestions = [...new Set(keys.map((k) => describeKey(k, country)))].slice(0, SUGGESTIONS);
     const where = country !== null ? ` in ${country}` : '';
     const isCountry = resolveCountry(name) ? `; ${JSON.stringify(name)} is a country: use level 'country'` : '';
@@ -203,7 +227,9 @@ export function createPlaceResolver(options: PlaceResolverOptions = {}): PlaceRe
       for (const cc of METRO_COUNTRIES) if (!found.has(cc) && findMetroMember(k, cc)) found.set(cc, 0);
     }
     if (useAliases) for (const cc of aliases.get(key)?.keys() ?? []) if (cc !== '' && !found.has(cc)) found.set(cc, 0);
-    return [...found].map(([country, population]) => ({ country, population })).sort((a, b) => b.population - a.population || compareKeys(a.country, b.country));
+    return [...found]
+      .map(([country, population]) => ({ country, population }))
+      .sort((a, b) => b.population - a.population || compareKeys(a.country, b.country));
   };
 
   const inCountry = (name: string, key: string, country: string, useAliases: boolean): PlaceResolution => {
@@ -248,10 +274,16 @@ export function createPlaceResolver(options: PlaceResolverOptions = {}): PlaceRe
     const result = country !== null ? inCountry(alias.target, key, country, false) : anywhere(alias.target, key, false);
     if (result.ok) {
       const steps: MatchStep[] = ['alias', ...(result.via?.steps ?? [])];
-      const detail = [`alias ${JSON.stringify(alias.name)} → ${JSON.stringify(alias.target)}`, result.via?.detail ?? ''].filter((d) => d !== '').join('; ');
+      const detail = [`alias ${JSON.stringify(alias.name)} → ${JSON.stringify(alias.target)}`, result.via?.detail ?? '']
+        .filter((d) => d !== '')
+        .join('; ');
       return Object.freeze({ ...result, via: Object.freeze({ steps, detail }) });
     }
-    return fail(result.reason, `alias ${JSON.stringify(alias.name)} → ${JSON.stringify(alias.target)}: ${result.message}`, result.suggestions);
+    return fail(
+      result.reason,
+      `alias ${JSON.stringify(alias.name)} → ${JSON.stringify(alias.target)}: ${result.message}`,
+      result.suggestions,
+    );
   };
 
   const compute = (name: string, countryValue: string | null): PlaceResolution => {
@@ -261,7 +293,11 @@ export function createPlaceResolver(options: PlaceResolverOptions = {}): PlaceRe
     if (typeof countryValue === 'string' && countryValue.trim() !== '') {
       const info = resolveCountry(countryValue);
       if (!info) {
-        return fail('unknown-country', `unknown country ${JSON.stringify(countryValue)}; use an ISO code such as GB or GBR`, suggestCountries(countryValue, SUGGESTIONS));
+        return fail(
+          'unknown-country',
+          `unknown country ${JSON.stringify(countryValue)}; use an ISO code such as GB or GBR`,
+          suggestCountries(countryValue, SUGGESTIONS),
+        );
       }
       if (level === 'country') return Object.freeze({ ok: true as const, place: Object.freeze(countryPlace(info)), geonamesId: null });
       country = info.iso2;
@@ -288,7 +324,13 @@ export function createPlaceResolver(options: PlaceResolverOptions = {}): PlaceRe
       if (!result.ok || !result.via) continue;
       const cut = memoKey.indexOf('\u0000');
       const country = memoKey.slice(cut + 1);
-      out.push({ name: memoKey.slice(0, cut), country: country === '' ? null : country, place: result.place, geonamesId: result.geonamesId ?? null, via: result.via });
+      out.push({
+        name: memoKey.slice(0, cut),
+        country: country === '' ? null : country,
+        place: result.place,
+        geonamesId: result.geonamesId ?? null,
+        via: result.via,
+      });
     }
     const cmp = (a: string, b: string): number => compareKeys(a, b);
     return out.sort((a, b) => cmp(a.name, b.name) || cmp(a.country ?? '', b.country ?? ''));

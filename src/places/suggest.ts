@@ -3,7 +3,6 @@
  */
 import { distance } from 'fastest-levenshtein';
 
-
 type Bucketed = Map<number, string[]>;
 
 const SCRIPTS: readonly [string, RegExp][] = [
@@ -62,8 +61,7 @@ interface Scored {
 /** Queries longer than this get no suggestions. */
 export const MAX_QUERY_LENGTH = 200;
 
-const worse = (a: Scored, b: Scored): boolean =>
-  a.d > b.d || (a.d === b.d && (a.w < b.w || (a.w === b.w && a.key > b.key)));
+const worse = (a: Scored, b: Scored): boolean => a.d > b.d || (a.d === b.d && (a.w < b.w || (a.w === b.w && a.key > b.key)));
 
 /**
  * The `limit` keys nearest to `query` by Levenshtein distance (edits of one character) among
@@ -75,12 +73,7 @@ const worse = (a: Scored, b: Scored): boolean =>
  *
  * @example nearestKeys('shenzen', [['shenzhen', 'shanghai', 'zhengzhou']], 1, () => 0) // ['shenzhen']
  */
-export function nearestKeys(
-  query: string,
-  pools: Iterable<readonly string[]>,
-  limit: number,
-  weight: (key: string) => number,
-): string[] {
+export function nearestKeys(query: string, pools: Iterable<readonly string[]>, limit: number, weight: (key: string) => number): string[] {
   // No place name is this long: a longer query is a broken cell (a whole record, a 1 MB field),
   // and comparing it with every name would take minutes.
   if (query.length > MAX_QUERY_LENGTH) return [];

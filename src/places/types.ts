@@ -56,7 +56,16 @@ export type PlaceResolution =
  * - `most-organisations`: one of several places of that name, holding far more ROR organisations than the others;
  * - `most-populous`: one of several places of that name, far more populous than the others.
  */
-export type MatchStep = 'alias' | 'member-spelling' | 'alternate-name' | 'ror-name' | 'short-form' | 'ror-place' | 'district' | 'most-organisations' | 'most-populous';
+export type MatchStep =
+  | 'alias'
+  | 'member-spelling'
+  | 'alternate-name'
+  | 'ror-name'
+  | 'short-form'
+  | 'ror-place'
+  | 'district'
+  | 'most-organisations'
+  | 'most-populous';
 
 /** How a name was matched when not literally. */
 export interface PlaceVia {

@@ -13,7 +13,19 @@ import type { ColumnMap, RecordKind } from './types.ts';
 export const MOVE_FIELDS = ['researcher_id', 'from', 'to', 'year', 'discipline', 'from_country', 'to_country', 'count'] as const;
 
 /** Fields of an affiliation timeline, in canonical order. */
-export const TIMELINE_FIELDS = ['researcher_id', 'year', 'place', 'country', 'discipline', 'publications', 'ror_id', 'geonames_id', 'lat', 'lon', 'region'] as const;
+export const TIMELINE_FIELDS = [
+  'researcher_id',
+  'year',
+  'place',
+  'country',
+  'discipline',
+  'publications',
+  'ror_id',
+  'geonames_id',
+  'lat',
+  'lon',
+  'region',
+] as const;
 
 /** The optional place columns of a timeline (what `talentflow import` knows of each place; see `TimelineRecord`). */
 export const TIMELINE_PLACE_FIELDS = ['ror_id', 'geonames_id', 'lat', 'lon', 'region'] as const;
@@ -39,7 +51,10 @@ export function fieldsOf(kind: TableKind): readonly string[] {
 
 /** The key a header or a field name is compared by: `" Researcher-ID "` → `"researcher_id"`. */
 export function headerKey(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 }
 
 /**
@@ -60,7 +75,11 @@ export function parseColumnMap(text: string, kind?: TableKind, option = 'map'): 
     const field = eq < 0 ? '' : headerKey(pair.slice(0, eq));
     const column = eq < 0 ? '' : pair.slice(eq + 1).trim();
     if (eq < 0 || field === '' || column === '') {
-      throw new OptionError(option, text, `comma-separated field=column pairs, e.g. from=iso3codefrom,count=n_migrations; "${pair.trim()}" is not one`);
+      throw new OptionError(
+        option,
+        text,
+        `comma-separated field=column pairs, e.g. from=iso3codefrom,count=n_migrations; "${pair.trim()}" is not one`,
+      );
     }
     if (!known.includes(field)) {
       throw new OptionError(option, text, `fields among ${known.join(', ')}; "${field}" is not one`);

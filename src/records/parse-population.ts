@@ -70,7 +70,9 @@ export function parsePopulation(table: ColumnTable, options: ParseOptions): Read
         const yearText = cellText(years[row]);
         const year = parseYear(yearText);
         if (year === null) {
-          problems.push(problem(file, line, 'year', yearText, 'bad-year', `year is not a whole number in ${YEAR_RANGE[0]}–${YEAR_RANGE[1]}`));
+          problems.push(
+            problem(file, line, 'year', yearText, 'bad-year', `year is not a whole number in ${YEAR_RANGE[0]}–${YEAR_RANGE[1]}`),
+          );
         }
         const populationText = cellText(populations[row]);
         const population = Number(populationText);
@@ -91,7 +93,9 @@ export function parsePopulation(table: ColumnTable, options: ParseOptions): Read
         const key = `${place.toLowerCase()}\u0000${(country ?? '').toLowerCase()}\u0000${year}`;
         const first = seen.get(key);
         if (first !== undefined) {
-          problems.push(problem(file, line, 'place', place, 'duplicate-row', `${place} ${year} is already on line ${first}; the row is skipped`));
+          problems.push(
+            problem(file, line, 'place', place, 'duplicate-row', `${place} ${year} is already on line ${first}; the row is skipped`),
+          );
           return null;
         }
         seen.set(key, line);

@@ -65,7 +65,9 @@ export function parseTimelines(table: ColumnTable, options: ParseOptions): ReadR
           if (parsed.fault === undefined) count = parsed.value;
           else {
             const severity = parsed.fault === 'zero' ? 'warning' : 'error';
-            problems.push(problem(file, line, 'publications', text, 'bad-count', describeCountFault(parsed.fault, 'publications'), severity));
+            problems.push(
+              problem(file, line, 'publications', text, 'bad-count', describeCountFault(parsed.fault, 'publications'), severity),
+            );
           }
         }
 
@@ -112,7 +114,12 @@ export const PLACE_HINT_FIELDS = ['geonames_id', 'lat', 'lon', 'region'] as cons
  *
  * @example placeHintOfCells('4143861', '39.68', '-75.75', 'Delaware') // { geonamesId: 4143861, lat: 39.68, lon: -75.75, region: 'Delaware' }
  */
-export function placeHintOfCells(geonames: string, lat: string, lon: string, region: string): Pick<TimelineRecord, 'geonamesId' | 'lat' | 'lon' | 'region'> {
+export function placeHintOfCells(
+  geonames: string,
+  lat: string,
+  lon: string,
+  region: string,
+): Pick<TimelineRecord, 'geonamesId' | 'lat' | 'lon' | 'region'> {
   const num = (t: string): number | null => {
     if (t === '') return null;
     const n = Number(t);

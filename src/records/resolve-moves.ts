@@ -46,7 +46,14 @@ export function resolveMoves(records: readonly MoveRecord[], resolver: PlaceReso
       rowsWithinPlace++;
       continue;
     }
-    moves.push({ researcherId: r.researcherId, source: source.id, target: target.id, year: r.year, discipline: r.discipline, count: r.count });
+    moves.push({
+      researcherId: r.researcherId,
+      source: source.id,
+      target: target.id,
+      year: r.year,
+      discipline: r.discipline,
+      count: r.count,
+    });
   }
   return { moves, problems, movesWithinPlace, rowsWithinPlace, places };
 }

@@ -57,7 +57,10 @@ export function resolvePopulation(records: readonly PopulationRecord[], resolver
       let ref = reference.get(place.id);
       if (!ref) reference.set(place.id, (ref = new Map()));
       const prev = ref.get(r.year);
-      ref.set(r.year, prev ? { inflow: add(prev.inflow, r.inflow), outflow: add(prev.outflow, r.outflow) } : { inflow: r.inflow, outflow: r.outflow });
+      ref.set(
+        r.year,
+        prev ? { inflow: add(prev.inflow, r.inflow), outflow: add(prev.outflow, r.outflow) } : { inflow: r.inflow, outflow: r.outflow },
+      );
     }
   }
   return { population, reference, problems, places, records: used };

@@ -33,7 +33,8 @@ export function resolveTimelines(records: readonly TimelineRecord[], resolver: P
   const at = resolver.resolveAt?.bind(resolver);
   for (const r of records) {
     // A row whose source knew the place's GeoNames id, coordinates or region is placed by them.
-    const hinted = at && hasPlaceHint(r) ? { level: resolver.level, resolve: (name: string, country: string | null) => at(name, country, r) } : resolver;
+    const hinted =
+      at && hasPlaceHint(r) ? { level: resolver.level, resolve: (name: string, country: string | null) => at(name, country, r) } : resolver;
     const place = resolveEnd(hinted, r.place, r.country, 'place', file, r.line, problems);
     if (place === null) continue;
     places.set(place.id, place);

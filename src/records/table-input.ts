@@ -79,7 +79,10 @@ export function walkRows<R>(
     for (const m of absent) {
       // The library's option first (this runs for analyzeFile and parsePopulation too), the CLI's flag after.
       const flag = kind === 'population' ? '--population-map' : '--map';
-      const hint = m.column === m.field ? ` (or map one: option columns { ${m.field}: '<column>' }, ${flag} ${m.field}=<column> on the command line)` : '';
+      const hint =
+        m.column === m.field
+          ? ` (or map one: option columns { ${m.field}: '<column>' }, ${flag} ${m.field}=<column> on the command line)`
+          : '';
       problems.push(
         problem(file, 1, m.field, m.column, 'missing-column', `no column "${m.column}" for ${m.field}${hint}; the header has ${has}`),
       );
@@ -107,13 +110,22 @@ export function walkRows<R>(
     const line = rowLines ? rowLines[row]! : row + 2;
     if (bad !== undefined) {
       problems.push(
-        problem(file, line, 'row', bad, 'malformed-row', `row cannot be split into the header's ${header.length} columns (${bad}); quote values that contain the delimiter`),
+        problem(
+          file,
+          line,
+          'row',
+          bad,
+          'malformed-row',
+          `row cannot be split into the header's ${header.length} columns (${bad}); quote values that contain the delimiter`,
+        ),
       );
       continue;
     }
     const undecodable = encoding?.get(row);
     if (undecodable !== undefined) {
-      problems.push(problem(file, line, 'row', undecodable.slice(undecodable.indexOf('(') + 1, undecodable.indexOf(')')), 'bad-encoding', undecodable));
+      problems.push(
+        problem(file, line, 'row', undecodable.slice(undecodable.indexOf('(') + 1, undecodable.indexOf(')')), 'bad-encoding', undecodable),
+      );
       continue;
     }
     const record = parseRow(row, line, problems);

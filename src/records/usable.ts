@@ -30,7 +30,10 @@ export function unusableInput(problems: readonly Problem[], rowsRead: number, fi
         hint = `; the header is one column, so the file looks ${other[1]}-separated: .csv files are read at commas, .tsv at tabs (convert it, or rename a tab-separated file to .tsv)`;
       }
     }
-    return new InputError(file, `line 1: ${missing.map((p) => p.message.split('; the header has')[0]).join('; ')}; the header has ${describeHeader(header)}${hint}`);
+    return new InputError(
+      file,
+      `line 1: ${missing.map((p) => p.message.split('; the header has')[0]).join('; ')}; the header has ${describeHeader(header)}${hint}`,
+    );
   }
   if (rowsRead === 0) return new InputError(file, 'has a header and no data rows');
   return null;

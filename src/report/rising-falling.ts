@@ -27,7 +27,12 @@ export function risingFalling(comparison: ComparisonResult, labelOf: (key: strin
     { title: `net ${p2}`, align: 'right' as const },
     { title: 'change', align: 'right' as const },
     { title: 'rank', align: 'right' as const },
-    ...(withRate ? [{ title: `net rate ${p1}`, align: 'right' as const }, { title: `net rate ${p2}`, align: 'right' as const }] : []),
+    ...(withRate
+      ? [
+          { title: `net rate ${p1}`, align: 'right' as const },
+          { title: `net rate ${p2}`, align: 'right' as const },
+        ]
+      : []),
   ];
   const cells = (r: ComparisonRow) => {
     const n = r.measures.net_inflow;
@@ -63,7 +68,21 @@ export function risingFalling(comparison: ComparisonResult, labelOf: (key: strin
           .map((r) => labelOf(r.place))
           .join(', ') + (rs.length > 10 ? `, and ${rs.length - 10} more` : '')
       : 'none';
-  out.push(`Net sender → net receiver: ${list(switched((v) => v < 0, (v) => v > 0))}`);
-  out.push(`Net receiver → net sender: ${list(switched((v) => v > 0, (v) => v < 0))}`);
+  out.push(
+    `Net sender → net receiver: ${list(
+      switched(
+        (v) => v < 0,
+        (v) => v > 0,
+      ),
+    )}`,
+  );
+  out.push(
+    `Net receiver → net sender: ${list(
+      switched(
+        (v) => v > 0,
+        (v) => v < 0,
+      ),
+    )}`,
+  );
   return out.join('\n');
 }

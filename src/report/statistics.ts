@@ -51,16 +51,28 @@ export function gravityLines(run: AnalysisRun, rows: number, minMoves = CORRIDOR
       corridors.push({ source, target, weight: a.weight, expected: a.expected, excess: a.excess });
     }
   });
-  corridors.sort(
-    (x, y) => y.excess - x.excess || (compareKeys(x.source, y.source) || compareKeys(x.target, y.target)),
-  );
+  corridors.sort((x, y) => y.excess - x.excess || compareKeys(x.source, y.source) || compareKeys(x.target, y.target));
   out.push('');
   out.push(`Corridors stronger than size and distance predict (flows of at least ${minMoves} moves, observed / expected)`);
   out.push(
     corridors.length
       ? textTable(
-          [{ title: 'from' }, { title: 'to' }, { title: 'moves', align: 'right' }, { title: 'expected', align: 'right' }, { title: 'excess', align: 'right' }],
-          corridors.slice(0, rows).map((c) => [label(c.source), label(c.target), formatInt(c.weight), formatFixed(c.expected, 1), `×${formatFixed(c.excess, 2)}`]),
+          [
+            { title: 'from' },
+            { title: 'to' },
+            { title: 'moves', align: 'right' },
+            { title: 'expected', align: 'right' },
+            { title: 'excess', align: 'right' },
+          ],
+          corridors
+            .slice(0, rows)
+            .map((c) => [
+              label(c.source),
+              label(c.target),
+              formatInt(c.weight),
+              formatFixed(c.expected, 1),
+              `×${formatFixed(c.excess, 2)}`,
+            ]),
         )
       : `  none: no flow of at least ${minMoves} moves`,
   );
@@ -106,20 +118,38 @@ export function intervalLines(run: AnalysisRun, rows: number): string[] {
   const out = [
     `Uncertainty (bootstrap: ${formatInt(b.replicates)} resamples of the ${b.unit}, seed ${b.seed}, ${level} intervals; intervals.csv)`,
     `  net inflow not distinguishable from zero: ${formatInt(zero.length)} of ${formatInt(net.length)} places` +
-      (zero.length ? ` (largest: ${[...zero].sort((x, y) => Math.abs(y.estimate!) - Math.abs(x.estimate!) || compareKeys(x.place, y.place)).slice(0, rows).map((i) => label(i.place)).join(', ')})` : ''),
+      (zero.length
+        ? ` (largest: ${[...zero]
+            .sort((x, y) => Math.abs(y.estimate!) - Math.abs(x.estimate!) || compareKeys(x.place, y.place))
+            .slice(0, rows)
+            .map((i) => label(i.place))
+            .join(', ')})`
+        : ''),
   ];
   const ratio = of('inflow_ratio').filter((i) => i.estimate !== null);
   if (ratio.length) {
-    out.push(`  inflow ratio not distinguishable from zero: ${formatInt(ratio.filter((i) => i.distinguishable === false).length)} of ${formatInt(ratio.length)} places`);
+    out.push(
+      `  inflow ratio not distinguishable from zero: ${formatInt(ratio.filter((i) => i.distinguishable === false).length)} of ${formatInt(ratio.length)} places`,
+    );
   }
   const rai = of('rai');
   if (rai.length) {
-    out.push(`  RAI not distinguishable from 1 (the world average): ${formatInt(rai.filter((i) => i.distinguishable === false).length)} of ${formatInt(rai.length)} place × discipline cells`);
+    out.push(
+      `  RAI not distinguishable from 1 (the world average): ${formatInt(rai.filter((i) => i.distinguishable === false).length)} of ${formatInt(rai.length)} place × discipline cells`,
+    );
   }
-  const ranks = of('pagerank_rank').sort((x, y) => x.estimate! - y.estimate!).slice(0, rows * 2);
+  const ranks = of('pagerank_rank')
+    .sort((x, y) => x.estimate! - y.estimate!)
+    .slice(0, rows * 2);
   out.push(
     textTable(
-      [{ title: 'rank', align: 'right' }, { title: 'place' }, { title: `${level} interval`, align: 'right' }, { title: 'net inflow (interval)', align: 'right' }, { title: '' }],
+      [
+        { title: 'rank', align: 'right' },
+        { title: 'place' },
+        { title: `${level} interval`, align: 'right' },
+        { title: 'net inflow (interval)', align: 'right' },
+        { title: '' },
+      ],
       ranks.map((i) => {
         const n = net.find((x) => x.place === i.place)!;
         return [

@@ -100,7 +100,22 @@ export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: numb
 }
 
 // Administrative words around a district's name that the city's own name lacks.
-const ADMIN_WORDS = new Set(['municipality', 'city', 'district', 'shi', 'ku', 'gu', 'si', 'qu', 'kota', 'urban', 'okrug', 'upazila', 'municipio', 'de']);
+const ADMIN_WORDS = new Set([
+  'municipality',
+  'city',
+  'district',
+  'shi',
+  'ku',
+  'gu',
+  'si',
+  'qu',
+  'kota',
+  'urban',
+  'okrug',
+  'upazila',
+  'municipio',
+  'de',
+]);
 
 function nameKey(name: string): string {
   return name
@@ -128,7 +143,8 @@ export function createDistrictResolver(cities: readonly GeoCity[], options: Dist
   const minPopulation = options.minPopulation ?? DISTRICT_DEFAULTS.minPopulation;
   const maxDistanceKm = options.maxDistanceKm ?? DISTRICT_DEFAULTS.maxDistanceKm;
   if (!(minPopulation >= 0)) throw new OptionError('minPopulation', minPopulation, 'a population ≥ 0');
-  if (!(maxDistanceKm > 0) || !Number.isFinite(maxDistanceKm)) throw new OptionError('maxDistanceKm', maxDistanceKm, 'a finite distance > 0 km');
+  if (!(maxDistanceKm > 0) || !Number.isFinite(maxDistanceKm))
+    throw new OptionError('maxDistanceKm', maxDistanceKm, 'a finite distance > 0 km');
 
   const byId = new Map<number, GeoCity>();
   const bigByCountry = new Map<string, GeoCity[]>();

@@ -26,7 +26,10 @@ export type InstitutionField = (typeof INSTITUTION_FIELDS)[number];
 
 /** Header name → canonical field key (`Researcher ID` → `researcher_id`). */
 export function institutionHeaderKey(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 }
 
 /**
@@ -34,7 +37,10 @@ export function institutionHeaderKey(name: string): string {
  *
  * @example institutionColumns(['researcher_id', 'year', 'institution'], at).columns.get('institution') // 2
  */
-export function institutionColumns(header: readonly string[], at: RecordLocator): { columns: Map<InstitutionField, number>; problems: Problem[] } {
+export function institutionColumns(
+  header: readonly string[],
+  at: RecordLocator,
+): { columns: Map<InstitutionField, number>; problems: Problem[] } {
   const columns = new Map<InstitutionField, number>();
   header.forEach((h, i) => {
     const key = institutionHeaderKey(h) as InstitutionField;
@@ -46,7 +52,9 @@ export function institutionColumns(header: readonly string[], at: RecordLocator)
     if (!columns.has(f)) problems.push(sourceProblem(at, f, f, 'missing-column', `no column "${f}"; the header has ${has}`));
   }
   if (!columns.has('institution') && !columns.has('ror')) {
-    problems.push(sourceProblem(at, 'institution', 'institution', 'missing-column', `no column "institution" or "ror"; the header has ${has}`));
+    problems.push(
+      sourceProblem(at, 'institution', 'institution', 'missing-column', `no column "institution" or "ror"; the header has ${has}`),
+    );
   }
   return { columns, problems };
 }
@@ -81,7 +89,9 @@ export function convertInstitutionRow(
     if (parsed.fault === undefined) publications = parsed.value;
     else {
       const severity = parsed.fault === 'zero' ? 'warning' : 'error';
-      problems.push(sourceProblem(at, 'publications', get('publications'), 'bad-count', describeCountFault(parsed.fault, 'publications'), severity));
+      problems.push(
+        sourceProblem(at, 'publications', get('publications'), 'bad-count', describeCountFault(parsed.fault, 'publications'), severity),
+      );
     }
   }
   const institution = get('institution');
@@ -98,5 +108,19 @@ export function convertInstitutionRow(
   const place = placeInstitution(institutions, { ror: ror || null, name: name || null, country }, at, fields, problems);
   if (!place) return { rows: [], problems };
   const discipline = get('discipline') || null;
-  return { rows: [{ researcherId, year: year!, place: place.city, country: place.country, discipline, publications, line: at.line, ...placeColumns(place) }], problems };
+  return {
+    rows: [
+      {
+        researcherId,
+        year: year!,
+        place: place.city,
+        country: place.country,
+        discipline,
+        publications,
+        line: at.line,
+        ...placeColumns(place),
+      },
+    ],
+    problems,
+  };
 }

@@ -96,7 +96,15 @@ export function convertOpenAlexAuthor(author: unknown, at: RecordLocator, instit
     const ror = textOf(inst?.ror);
     const name = textOf(inst?.display_name);
     if (!aff || !inst || (!ror && !name)) {
-      problems.push(sourceProblem(at, `${field}.institution`, raw, 'malformed-record', `author ${researcherId}: affiliation ${i} has no institution with a ROR id or name`));
+      problems.push(
+        sourceProblem(
+          at,
+          `${field}.institution`,
+          raw,
+          'malformed-record',
+          `author ${researcherId}: affiliation ${i} has no institution with a ROR id or name`,
+        ),
+      );
       return;
     }
     if (!Array.isArray(aff.years) || aff.years.length === 0) {
@@ -115,7 +123,16 @@ export function convertOpenAlexAuthor(author: unknown, at: RecordLocator, instit
       const key = `${year}\u0000${place.city}\u0000${place.country}`;
       if (seen.has(key)) return;
       seen.add(key);
-      out.push({ researcherId, year, place: place.city, country: place.country, discipline, publications: 1, line: at.line, ...placeColumns(place) });
+      out.push({
+        researcherId,
+        year,
+        place: place.city,
+        country: place.country,
+        discipline,
+        publications: 1,
+        line: at.line,
+        ...placeColumns(place),
+      });
     });
   });
   // Years in order reads naturally and makes the output independent of OpenAlex's newest-first lists.

@@ -109,5 +109,9 @@ export function legacyAffiliations(author: Record<string, unknown>): LegacyAffil
   }
   year ??= yearOf((textOf(author.updated_date) ?? '').slice(0, 4));
   if (year === null) return null;
-  return { affiliations: institutions.map((institution) => ({ institution, years: [year!] })), from: list.length > 0 ? 'last_known_institutions' : 'last_known_institution', year };
+  return {
+    affiliations: institutions.map((institution) => ({ institution, years: [year!] })),
+    from: list.length > 0 ? 'last_known_institutions' : 'last_known_institution',
+    year,
+  };
 }

@@ -97,7 +97,9 @@ export function convertOpenAlexWork(work: unknown, at: RecordLocator, institutio
     }
     const researcherId = shortOpenAlexId(authorId);
     const list = a.institutions;
-    const countries = Array.isArray(a.countries) ? a.countries.map((c) => textOf(c)?.toUpperCase()).filter((c): c is string => !!c && /^[A-Z]{2}$/.test(c)) : [];
+    const countries = Array.isArray(a.countries)
+      ? a.countries.map((c) => textOf(c)?.toUpperCase()).filter((c): c is string => !!c && /^[A-Z]{2}$/.test(c))
+      : [];
     if ((!Array.isArray(list) || list.length === 0) && countries.length > 0) {
       // No institution, but OpenAlex knows the country: usable at country level only.
       const message = `work ${workId}: author ${researcherId} has no institution; placed in ${countries.join(', ')} from its countries, usable at --level country only`;
@@ -111,9 +113,17 @@ export function convertOpenAlexWork(work: unknown, at: RecordLocator, institutio
       return;
     }
     if (!Array.isArray(list) || list.length === 0) {
-      const rawStrings = Array.isArray(a.raw_affiliation_strings) ? a.raw_affiliation_strings.filter((s) => typeof s === 'string').join('; ') : '';
+      const rawStrings = Array.isArray(a.raw_affiliation_strings)
+        ? a.raw_affiliation_strings.filter((s) => typeof s === 'string').join('; ')
+        : '';
       problems.push(
-        sourceProblem(at, `${field}.institutions`, rawStrings, 'no-institution', `work ${workId}: author ${researcherId} has no institution`),
+        sourceProblem(
+          at,
+          `${field}.institutions`,
+          rawStrings,
+          'no-institution',
+          `work ${workId}: author ${researcherId} has no institution`,
+        ),
       );
       return;
     }
@@ -132,7 +142,16 @@ export function convertOpenAlexWork(work: unknown, at: RecordLocator, institutio
       const key = `${researcherId}\u0000${place.city}\u0000${place.country}`;
       if (seen.has(key)) return;
       seen.add(key);
-      rows.push({ researcherId, year, place: place.city, country: place.country, discipline, publications: 1, line: at.line, ...placeColumns(place) });
+      rows.push({
+        researcherId,
+        year,
+        place: place.city,
+        country: place.country,
+        discipline,
+        publications: 1,
+        line: at.line,
+        ...placeColumns(place),
+      });
     });
   });
   return { rows, problems };

@@ -18,7 +18,15 @@
 import { findAll, pathOf, textAt, type XmlElement } from './xml.ts';
 
 /** ORCID affiliation sections. */
-export const ORCID_AFFILIATION_KINDS = ['employment', 'education', 'qualification', 'invited-position', 'distinction', 'membership', 'service'] as const;
+export const ORCID_AFFILIATION_KINDS = [
+  'employment',
+  'education',
+  'qualification',
+  'invited-position',
+  'distinction',
+  'membership',
+  'service',
+] as const;
 /** One of {@link ORCID_AFFILIATION_KINDS}: the section an affiliation sits in. */
 export type OrcidAffiliationKind = (typeof ORCID_AFFILIATION_KINDS)[number];
 
@@ -90,8 +98,13 @@ function kindOfLocal(local: string): OrcidAffiliationKind {
  */
 export function orcidRecordFromXml(root: XmlElement): OrcidRecord {
   const orcid =
-    orcidIdIn(textAt(root, 'orcid-identifier', 'path')) ?? orcidIdIn(root.attributes.path) ?? orcidIdIn(textAt(root, 'orcid-identifier', 'uri'));
-  const lastModified = textAt(root, 'history', 'last-modified-date') ?? textAt(root, 'activities-summary', 'last-modified-date') ?? textAt(root, 'last-modified-date');
+    orcidIdIn(textAt(root, 'orcid-identifier', 'path')) ??
+    orcidIdIn(root.attributes.path) ??
+    orcidIdIn(textAt(root, 'orcid-identifier', 'uri'));
+  const lastModified =
+    textAt(root, 'history', 'last-modified-date') ??
+    textAt(root, 'activities-summary', 'last-modified-date') ??
+    textAt(root, 'last-modified-date');
   const elements = SUMMARY_LOCALS.has(root.local) ? [root] : findAll(root, SUMMARY_LOCALS);
   const affiliations = elements
     .filter((el) => el.children.length > 0)
@@ -125,7 +138,15 @@ export function orcidRecordFromXml(root: XmlElement): OrcidRecord {
   }
   const errorOrcid = root.local === 'error' ? orcidIdIn(statusDetail) : null;
   const bare = SUMMARY_LOCALS.has(root.local);
-  return { orcid: orcid ?? orcidIdIn(el0Path(elements)) ?? errorOrcid, status, statusDetail, bare, lastModified, affiliations, line: root.line };
+  return {
+    orcid: orcid ?? orcidIdIn(el0Path(elements)) ?? errorOrcid,
+    status,
+    statusDetail,
+    bare,
+    lastModified,
+    affiliations,
+    line: root.line,
+  };
 }
 
 function errorStatus(code: string | number | null | undefined): OrcidRecordStatus {
@@ -211,14 +232,17 @@ export function orcidRecordFromJson(doc: unknown, line: number, name = ''): Orci
   // A bare activity (ORCID's `/employment/{put-code}` response, or an activity written alone):
   // the object itself is the affiliation; its kind comes from its path or the file's name.
   if (affiliations.length === 0 && obj(root.organization)) {
-    const kind = ORCID_AFFILIATION_KINDS.find((k) => new RegExp(`(^|[^a-z])${k}s?([^a-z]|$)`).test(`${jsonText(root.path) ?? ''} ${name.toLowerCase()}`));
+    const kind = ORCID_AFFILIATION_KINDS.find((k) =>
+      new RegExp(`(^|[^a-z])${k}s?([^a-z]|$)`).test(`${jsonText(root.path) ?? ''} ${name.toLowerCase()}`),
+    );
     if (kind) affiliations.push(affiliationOfJson(kind, root));
     bare = true;
   }
   const history = obj(root.history);
   const activities = obj(root['activities-summary']);
   const orcid = orcidIdIn(jsonText(obj(root['orcid-identifier'])?.path)) ?? orcidIdIn(jsonText(root.path)) ?? orcidIdIn(pathSeen);
-  const lastModified = jsonDate(history?.['last-modified-date']) ?? jsonDate(activities?.['last-modified-date']) ?? jsonDate(root['last-modified-date']);
+  const lastModified =
+    jsonDate(history?.['last-modified-date']) ?? jsonDate(activities?.['last-modified-date']) ?? jsonDate(root['last-modified-date']);
   let status: OrcidRecordStatus = 'ok';
   let statusDetail: string | null = null;
   const code = root['response-code'];
@@ -229,5 +253,13 @@ export function orcidRecordFromJson(doc: unknown, line: number, name = ''): Orci
     const deactivated = jsonDate(history?.['deactivation-date']);
     if (deactivated) [status, statusDetail] = ['deactivated', `deactivated ${deactivated}`];
   }
-  return { orcid: orcid ?? (code !== undefined ? orcidIdIn(statusDetail) : null), status, statusDetail, bare, lastModified, affiliations, line };
+  return {
+    orcid: orcid ?? (code !== undefined ? orcidIdIn(statusDetail) : null),
+    status,
+    statusDetail,
+    bare,
+    lastModified,
+    affiliations,
+    line,
+  };
 }

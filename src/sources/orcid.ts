@@ -61,11 +61,13 @@ export const ORCID_DEFAULTS: { affiliations: readonly OrcidAffiliationKind[]; op
 export function checkOrcidOptions(options: OrcidOptions): Required<OrcidOptions> {
   const affiliations = options.affiliations ?? ORCID_DEFAULTS.affiliations;
   for (const k of affiliations) {
-    if (!(ORCID_AFFILIATION_KINDS as readonly string[]).includes(k)) throw new OptionError('affiliations', k, `affiliation kinds among ${ORCID_AFFILIATION_KINDS.join(', ')}`);
+    if (!(ORCID_AFFILIATION_KINDS as readonly string[]).includes(k))
+      throw new OptionError('affiliations', k, `affiliation kinds among ${ORCID_AFFILIATION_KINDS.join(', ')}`);
   }
   if (affiliations.length === 0) throw new OptionError('affiliations', affiliations, 'at least one affiliation kind');
   const openEndYear = options.openEndYear ?? ORCID_DEFAULTS.openEndYear;
-  if (openEndYear !== null && yearOf(openEndYear) === null) throw new OptionError('openEndYear', openEndYear, 'a year in 1900–2100 or null');
+  if (openEndYear !== null && yearOf(openEndYear) === null)
+    throw new OptionError('openEndYear', openEndYear, 'a year in 1900–2100 or null');
   return { affiliations, openEndYear };
 }
 
@@ -88,13 +90,21 @@ export function orcidDumpYear(path: string): number | null {
 
 type AffiliationPlace = Pick<TimelineRecord, 'place' | 'country' | 'rorId' | 'geonamesId' | 'lat' | 'lon' | 'region'>;
 
-function placeOf(aff: OrcidAffiliation, index: InstitutionIndex, at: RecordLocator, problems: Problem[], knowsCity?: CityCheck): AffiliationPlace | null {
+function placeOf(
+  aff: OrcidAffiliation,
+  index: InstitutionIndex,
+  at: RecordLocator,
+  problems: Problem[],
+  knowsCity?: CityCheck,
+): AffiliationPlace | null {
   const org = aff.organization;
-  const ror = org.disambiguatedId && (org.disambiguationSource === 'ROR' || normalizeRorId(org.disambiguatedId)) ? org.disambiguatedId : null;
+  const ror =
+    org.disambiguatedId && (org.disambiguationSource === 'ROR' || normalizeRorId(org.disambiguatedId)) ? org.disambiguatedId : null;
   const country = org.country ? org.country.toUpperCase() : null;
   const fromRor = (p: InstitutionPlace): AffiliationPlace => ({ place: p.city, country: p.country, ...placeColumns(p) });
   // GRID and FundRef ids reach ROR through a full dump's external ids (`--ror`).
-  const viaExternal = !ror && org.disambiguatedId && org.disambiguationSource ? index.byExternalId?.(org.disambiguationSource, org.disambiguatedId) : null;
+  const viaExternal =
+    !ror && org.disambiguatedId && org.disambiguationSource ? index.byExternalId?.(org.disambiguationSource, org.disambiguatedId) : null;
   if (viaExternal) return fromRor(viaExternal);
   if (ror) {
     const found = index.byRor(ror);
@@ -142,7 +152,13 @@ const STATUS_REASON = { locked: 'locked-record', deactivated: 'deactivated-recor
  * convertOrcidRecord(record, '0000-0002-1825-0097.xml', index).rows.map((r) => `${r.year} ${r.place}`)
  * // ['2016 Hong Kong', '2017 Hong Kong', '2018 Hong Kong', '2019 Shenzhen', '2020 Shenzhen', '2021 Shenzhen']
  */
-export function convertOrcidRecord(record: OrcidRecord, file: string, institutions: InstitutionIndex, options: OrcidOptions = {}, context: OrcidContext = {}): Conversion {
+export function convertOrcidRecord(
+  record: OrcidRecord,
+  file: string,
+  institutions: InstitutionIndex,
+  options: OrcidOptions = {},
+  context: OrcidContext = {},
+): Conversion {
   const { affiliations: kinds, openEndYear } = checkOrcidOptions(options);
   const rows: TimelineRecord[] = [];
   const problems: Problem[] = [];
@@ -151,7 +167,15 @@ export function convertOrcidRecord(record: OrcidRecord, file: string, institutio
   const who = record.orcid ? `ORCID ${record.orcid}` : 'ORCID record';
   if (record.status === 'locked' || record.status === 'error') {
     const why = record.status === 'locked' ? 'is locked: ORCID withholds its content' : 'is an ORCID error document, not a record';
-    problems.push(sourceProblem(recordAt, 'response-code', record.statusDetail ?? '', STATUS_REASON[record.status], `${who} ${why} (${record.statusDetail ?? 'no detail'})`));
+    problems.push(
+      sourceProblem(
+        recordAt,
+        'response-code',
+        record.statusDetail ?? '',
+        STATUS_REASON[record.status],
+        `${who} ${why} (${record.statusDetail ?? 'no detail'})`,
+      ),
+    );
     return { rows, problems };
   }
   if (!record.orcid) {
@@ -163,11 +187,22 @@ export function convertOrcidRecord(record: OrcidRecord, file: string, institutio
   if (record.status === 'deactivated') {
     const kept = wanted.length > 0 ? `; its ${wanted.length} affiliation(s) are read` : '';
     const severity = wanted.length > 0 ? 'warning' : 'error';
-    problems.push(sourceProblem(recordAt, 'history.deactivation-date', record.statusDetail ?? '', 'deactivated-record', `${who} is deactivated (${record.statusDetail})${kept}`, severity));
+    problems.push(
+      sourceProblem(
+        recordAt,
+        'history.deactivation-date',
+        record.statusDetail ?? '',
+        'deactivated-record',
+        `${who} is deactivated (${record.statusDetail})${kept}`,
+        severity,
+      ),
+    );
     if (wanted.length === 0) return { rows, problems };
   }
   if (wanted.length === 0) {
-    problems.push(sourceProblem(recordAt, 'affiliations', '', 'no-institution', `ORCID ${researcherId} has no ${kinds.join(' or ')} affiliation`));
+    problems.push(
+      sourceProblem(recordAt, 'affiliations', '', 'no-institution', `ORCID ${researcherId} has no ${kinds.join(' or ')} affiliation`),
+    );
     return { rows, problems };
   }
   const dumpYear = context.dumpYear ?? null;
@@ -194,7 +229,15 @@ export function convertOrcidRecord(record: OrcidRecord, file: string, institutio
     } else {
       const affYear = yearOfDate(aff.lastModified);
       [rule, end] =
-        openEndYear !== null ? ['until', openEndYear] : dumpYear !== null ? ['dump', dumpYear] : recordYear !== null ? ['record', recordYear] : affYear !== null ? ['record', affYear] : ['start', start];
+        openEndYear !== null
+          ? ['until', openEndYear]
+          : dumpYear !== null
+            ? ['dump', dumpYear]
+            : recordYear !== null
+              ? ['record', recordYear]
+              : affYear !== null
+                ? ['record', affYear]
+                : ['start', start];
       end = Math.max(start, end);
     }
     const place = placeOf(aff, institutions, at, problems, context.knowsCity);

@@ -17,7 +17,15 @@ export function sourceProblem(
   severity: Problem['severity'] = 'error',
   suggestions?: string[],
 ): Problem {
-  const p: Problem = { file: at.file, line: at.line, field: at.path ? `${at.path}.${field}` : field, value: showValue(value), reason, severity, message };
+  const p: Problem = {
+    file: at.file,
+    line: at.line,
+    field: at.path ? `${at.path}.${field}` : field,
+    value: showValue(value),
+    reason,
+    severity,
+    message,
+  };
   if (suggestions && suggestions.length > 0) p.suggestions = suggestions;
   return p;
 }
@@ -48,7 +56,13 @@ export function yearProblem(at: RecordLocator, field: string, value: unknown, wh
   const missing = value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
   return missing
     ? sourceProblem(at, field, value, 'missing-year', `${what} has no year`)
-    : sourceProblem(at, field, value, 'bad-year', `${what} has year ${showValue(value)}, not a whole number in ${YEAR_RANGE[0]}–${YEAR_RANGE[1]}`);
+    : sourceProblem(
+        at,
+        field,
+        value,
+        'bad-year',
+        `${what} has year ${showValue(value)}, not a whole number in ${YEAR_RANGE[0]}–${YEAR_RANGE[1]}`,
+      );
 }
 
 /** Text of a string field, trimmed; null when absent, empty or not a string. */

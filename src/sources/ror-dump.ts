@@ -52,7 +52,9 @@ export function rorRecordOfDump(record: unknown): RorRecord | null {
   };
   if (schema === 'v2') {
     for (const x of list(o.external_ids).map(obj)) addExternal(x?.type, x?.all);
-    const names = list(o.names).map(obj).filter((n) => n !== null);
+    const names = list(o.names)
+      .map(obj)
+      .filter((n) => n !== null);
     const display = names.find((n) => list(n.types).includes('ror_display')) ?? names.find((n) => list(n.types).includes('label'));
     name = text(display?.value);
     for (const n of names) {
@@ -91,7 +93,9 @@ export function rorRecordOfDump(record: unknown): RorRecord | null {
     names: [...new Set(others)].filter((n) => n !== name),
     ...(external.length > 0 ? { external } : {}),
     status: (text(o.status) ?? 'active').toLowerCase(),
-    types: list(o.types).map((t) => (text(t) ?? '').toLowerCase()).filter(Boolean),
+    types: list(o.types)
+      .map((t) => (text(t) ?? '').toLowerCase())
+      .filter(Boolean),
     city,
     admin1,
     country,

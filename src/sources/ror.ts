@@ -72,7 +72,18 @@ export function rorRecordsFromRows(rows: readonly (readonly string[])[]): { reco
   const missing = ROR_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length > 0) throw new Error(`ROR gazetteer lacks column(s) ${missing.join(', ')}; header: ${header.join(', ')}`);
   const at = ROR_COLUMNS.map((c) => header.indexOf(c));
-  const [ID, NAME, STATUS, TYPES, CITY, ADMIN1, COUNTRY, LAT, LNG, GEONAMES] = at as [number, number, number, number, number, number, number, number, number, number];
+  const [ID, NAME, STATUS, TYPES, CITY, ADMIN1, COUNTRY, LAT, LNG, GEONAMES] = at as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   // Optional: other names, `|`-separated (the compact form of a full dump, see `ror-dump.ts`).
   const NAMES = header.indexOf('names');
   const EXTERNAL = header.indexOf('external_ids');
@@ -100,8 +111,20 @@ export function rorRecordsFromRows(rows: readonly (readonly string[])[]): { reco
       lat: numberOrNull(row[LAT]),
       lon: numberOrNull(row[LNG]),
       geonamesId: numberOrNull(row[GEONAMES]),
-      ...(NAMES >= 0 && row[NAMES] ? { names: row[NAMES]!.split('|').map((n) => n.trim()).filter(Boolean) } : {}),
-      ...(EXTERNAL >= 0 && row[EXTERNAL] ? { external: row[EXTERNAL]!.split('|').map((n) => n.trim()).filter(Boolean) } : {}),
+      ...(NAMES >= 0 && row[NAMES]
+        ? {
+            names: row[NAMES]!.split('|')
+              .map((n) => n.trim())
+              .filter(Boolean),
+          }
+        : {}),
+      ...(EXTERNAL >= 0 && row[EXTERNAL]
+        ? {
+            external: row[EXTERNAL]!.split('|')
+              .map((n) => n.trim())
+              .filter(Boolean),
+          }
+        : {}),
     });
   }
   return { records, dropped };
@@ -190,10 +213,11 @@ export function createRorIndex(records: readonly RorRecord[], options: RorIndexO
     };
     for (const r of records) add(institutionKey(r.name), r);
     // Other names (aliases, acronyms, labels) in a second index: a primary name wins over them.
-    for (const r of records) for (const n of r.names ?? []) {
-      const key = institutionKey(n);
-      if (key !== '' && !byKey.has(key)) add(`\u0001${key}`, r);
-    }
+    for (const r of records)
+      for (const n of r.names ?? []) {
+        const key = institutionKey(n);
+        if (key !== '' && !byKey.has(key)) add(`\u0001${key}`, r);
+      }
     keys = [...byKey.keys()].filter((k) => !k.startsWith('\u0001'));
     return byKey;
   };
@@ -298,11 +322,20 @@ export function createRorIndex(records: readonly RorRecord[], options: RorIndexO
         if (name === '') return { ok: false, reason: 'unknown-ror', message: missing, suggestions: [] };
         const fallback = byName(name, country);
         if (fallback.ok) {
-          return { ...fallback, note: { reason: 'unknown-ror', message: `${missing}; placed by its name ${JSON.stringify(name)} instead` } };
+          return {
+            ...fallback,
+            note: { reason: 'unknown-ror', message: `${missing}; placed by its name ${JSON.stringify(name)} instead` },
+          };
         }
-        return { ok: false, reason: 'unknown-ror', message: `${missing}, and by name: ${fallback.message}`, suggestions: fallback.suggestions };
+        return {
+          ok: false,
+          reason: 'unknown-ror',
+          message: `${missing}, and by name: ${fallback.message}`,
+          suggestions: fallback.suggestions,
+        };
       }
-      if (name === '') return { ok: false, reason: 'unknown-institution', message: 'institution has neither a ROR id nor a name', suggestions: [] };
+      if (name === '')
+        return { ok: false, reason: 'unknown-institution', message: 'institution has neither a ROR id nor a name', suggestions: [] };
       return byName(name, country);
     },
   };

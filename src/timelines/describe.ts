@@ -50,7 +50,8 @@ export function describeResearchers(rows: TimelineRows, options?: Partial<Timeli
     const home = homePlace(p, o);
     const previous = lastPlaceBefore(p, o);
     const years = [];
-    for (let k = 0; k < p.length; k++) years.push({ year: p.years[k]!, place: rows.placeIds[p.places[k]!]!, publications: p.publications[k]! });
+    for (let k = 0; k < p.length; k++)
+      years.push({ year: p.years[k]!, place: rows.placeIds[p.places[k]!]!, publications: p.publications[k]! });
     out.push({
       researcherId: rows.researcherIds[p.researcher]!,
       discipline: p.discipline < 0 ? null : rows.disciplines[p.discipline]!,

@@ -122,7 +122,12 @@ export function forEachProfile(rows: TimelineRows, visit: (profile: ProfileView)
     let best = -1;
     for (let t = 0; t < nd; t++) {
       const d = touched[t]!;
-      if (best < 0 || disciplinePubs[d]! > disciplinePubs[best]! || (disciplinePubs[d] === disciplinePubs[best] && disciplineRank[d]! < disciplineRank[best]!)) best = d;
+      if (
+        best < 0 ||
+        disciplinePubs[d]! > disciplinePubs[best]! ||
+        (disciplinePubs[d] === disciplinePubs[best] && disciplineRank[d]! < disciplineRank[best]!)
+      )
+        best = d;
     }
     for (let t = 0; t < nd; t++) disciplinePubs[touched[t]!] = 0;
     view.discipline = best;

@@ -38,7 +38,8 @@ export function researcherUnits(
       const to = p.places[k]!;
       if (from === to || (years && (p.years[k]! < years[0] || p.years[k]! > years[1]))) continue;
       const f = flowOf.get(placeOf[from]! * P + placeOf[to]!);
-      if (f === undefined) throw new OptionError('flows', `${rows.placeIds[from]} → ${rows.placeIds[to]}`, 'the flows of the graph built from these rows');
+      if (f === undefined)
+        throw new OptionError('flows', `${rows.placeIds[from]} → ${rows.placeIds[to]}`, 'the flows of the graph built from these rows');
       unitFlow.push(f);
     }
     unitStart.push(unitFlow.length);

@@ -9,7 +9,14 @@ import type { FlowGraph } from '../../src/graph/types.ts';
 describe('betweenness', () => {
   it('betweenness on a directed path counts the pairs each inner place connects', () => {
     // A→B→C→D (weights irrelevant, single paths): B on A⇝C, A⇝D = 2; C on A⇝D, B⇝D = 2
-    const g = flowGraph(['A', 'B', 'C', 'D'], [['A', 'B', 5], ['B', 'C', 1], ['C', 'D', 2]]);
+    const g = flowGraph(
+      ['A', 'B', 'C', 'D'],
+      [
+        ['A', 'B', 5],
+        ['B', 'C', 1],
+        ['C', 'D', 2],
+      ],
+    );
     expect(betweenness(g, { normalized: false })).toEqual({ A: 0, B: 2, C: 2, D: 0 });
     // normalised: / ((4 − 1)(4 − 2)) = / 6
     const n = betweenness(g);
@@ -20,11 +27,25 @@ describe('betweenness', () => {
     // A→B 4, B→C 4: via B the length is 1/4 + 1/4 = 0.5; the direct A→C 1 has length 1.
     // So A⇝C goes through B: B = 1 (unnormalised), 1 / (2·1) = 0.5 normalised.
     // Read as distances, raw moves would make A→C (1) shorter than A→B→C (8) and B = 0.
-    const g = flowGraph(['A', 'B', 'C'], [['A', 'B', 4], ['B', 'C', 4], ['A', 'C', 1]]);
+    const g = flowGraph(
+      ['A', 'B', 'C'],
+      [
+        ['A', 'B', 4],
+        ['B', 'C', 4],
+        ['A', 'C', 1],
+      ],
+    );
     expect(betweenness(g, { normalized: false })).toEqual({ A: 0, B: 1, C: 0 });
     expect(betweenness(g).B).toBe(0.5);
     // A→B 2, B→C 2: 1/2 + 1/2 = 1 ties with A→C 1 → B on 1 of 2 shortest paths = 0.5
-    const tie = flowGraph(['A', 'B', 'C'], [['A', 'B', 2], ['B', 'C', 2], ['A', 'C', 1]]);
+    const tie = flowGraph(
+      ['A', 'B', 'C'],
+      [
+        ['A', 'B', 2],
+        ['B', 'C', 2],
+        ['A', 'C', 1],
+      ],
+    );
     expect(betweenness(tie, { normalized: false }).B).toBe(0.5);
   });
 
@@ -44,7 +65,14 @@ describe('betweenness', () => {
   });
 
   it('betweenness ignores zero-weight edges, assigns, and validates options', () => {
-    const g = flowGraph(['A', 'B', 'C'], [['A', 'B', 1], ['B', 'C', 1], ['A', 'C', 0]]);
+    const g = flowGraph(
+      ['A', 'B', 'C'],
+      [
+        ['A', 'B', 1],
+        ['B', 'C', 1],
+        ['A', 'C', 0],
+      ],
+    );
     expect(betweenness(g, { normalized: false }).B).toBe(1);
     betweenness.assign(g);
     expect(g.getNodeAttribute('B', 'betweenness')).toBe(0.5);
@@ -55,13 +83,16 @@ describe('betweenness', () => {
     // A→B 5, B→C 5, C→D 5, A→D 1, D→E 1. At most 3 flows: the 4th largest is 1 → t = 2 keeps the
     // path A→B→C→D. B lies on A⇝C and A⇝D, C on A⇝D and B⇝D: 2 each, unnormalised.
     // Normalised over all 5 places: / ((5 − 1)(5 − 2)) = / 12, not over the 4 places of the path.
-    const g = flowGraph(['A', 'B', 'C', 'D', 'E'], [
-      ['A', 'B', 5],
-      ['B', 'C', 5],
-      ['C', 'D', 5],
-      ['A', 'D', 1],
-      ['D', 'E', 1],
-    ]);
+    const g = flowGraph(
+      ['A', 'B', 'C', 'D', 'E'],
+      [
+        ['A', 'B', 5],
+        ['B', 'C', 5],
+        ['C', 'D', 5],
+        ['A', 'D', 1],
+        ['D', 'E', 1],
+      ],
+    );
     const r = betweenness.detailed(g, { maxFlows: 3 });
     expect(r).toEqual({ values: { A: 0, B: 2 / 12, C: 2 / 12, D: 0, E: 0 }, minWeight: 2, flows: 5, keptFlows: 3 });
     expect(betweenness(g, { maxFlows: 3, normalized: false })).toEqual({ A: 0, B: 2, C: 2, D: 0, E: 0 });
@@ -107,9 +138,20 @@ describe('betweenness', () => {
       for (const node of g.nodes()) expect(r.values[node]).toBe((raw[node] ?? 0) * (1 / ((N - 1) * (N - 2))));
     }
     // Keys that are array indices: graphology lists their edges in numeric order.
-    const numeric = flowGraph(['10', '2', '0', 'x', '7'], [
-      ['10', '2', 1], ['2', '0', 2], ['0', 'x', 1], ['10', 'x', 1], ['x', '7', 2], ['7', '10', 1], ['2', '7', 1], ['0', '7', 2], ['10', '0', 2],
-    ]);
+    const numeric = flowGraph(
+      ['10', '2', '0', 'x', '7'],
+      [
+        ['10', '2', 1],
+        ['2', '0', 2],
+        ['0', 'x', 1],
+        ['10', 'x', 1],
+        ['x', '7', 2],
+        ['7', '10', 1],
+        ['2', '7', 1],
+        ['0', '7', 2],
+        ['10', '0', 2],
+      ],
+    );
     expect(betweenness(numeric)).toEqual(library(numeric, true));
     expect(Object.values(betweenness(numeric)).some((v) => v > 0)).toBe(true);
   });

@@ -42,10 +42,13 @@ describe('bootstrap', () => {
   });
 
   it('bootstrap of 50 moves each way matches the binomial: net inflow 2X − 100, X ~ Bin(100, ½), 90 % within ±16.4', () => {
-    const g = flowGraph(['A', 'B'], [
-      ['A', 'B', 50],
-      ['B', 'A', 50],
-    ]);
+    const g = flowGraph(
+      ['A', 'B'],
+      [
+        ['A', 'B', 50],
+        ['B', 'A', 50],
+      ],
+    );
     const b = bootstrap(moveUnits(g), { replicates: 4000, seed: 7 });
     const net = find(b.intervals, 'B', 'net_inflow');
     expect(net.estimate).toBe(0);
@@ -72,7 +75,9 @@ describe('bootstrap', () => {
       }
       const net = Object.fromEntries(a.intervals.filter((i) => i.measure === 'net_inflow').map((i) => [i.place, i.estimate]));
       g.forEachNode((node) => {
-        const expected = g.inEdges(node).reduce((s, e) => s + g.getEdgeAttribute(e, 'weight'), 0) - g.outEdges(node).reduce((s, e) => s + g.getEdgeAttribute(e, 'weight'), 0);
+        const expected =
+          g.inEdges(node).reduce((s, e) => s + g.getEdgeAttribute(e, 'weight'), 0) -
+          g.outEdges(node).reduce((s, e) => s + g.getEdgeAttribute(e, 'weight'), 0);
         expect(net[node]).toBe(expected);
       });
     }
@@ -83,12 +88,25 @@ describe('bootstrap', () => {
     // One more stays at A. Every replicate of 5 researchers draws k movers and 5 − k stayers.
     const entries = [];
     for (const r of ['r1', 'r2', 'r3', 'r4']) {
-      for (const [year, place] of [[2016, 'A'], [2019, 'B'], [2021, 'B'], [2022, 'B']] as const) entries.push({ researcherId: r, year, place, discipline: 'Medicine' });
+      for (const [year, place] of [
+        [2016, 'A'],
+        [2019, 'B'],
+        [2021, 'B'],
+        [2022, 'B'],
+      ] as const)
+        entries.push({ researcherId: r, year, place, discipline: 'Medicine' });
     }
     for (const year of [2016, 2019, 2021, 2022]) entries.push({ researcherId: 'r5', year, place: 'A', discipline: 'Physics' });
     const rows = timelineRows(entries);
     const summary = summariseTimelines(rows);
-    const graph = buildFlowGraph({ moves: summary.moves, places: [place('A'), place('B')], stock: summary.stock, kind: 'timelines', level: 'metro', window: [2019, 2023] });
+    const graph = buildFlowGraph({
+      moves: summary.moves,
+      places: [place('A'), place('B')],
+      stock: summary.stock,
+      kind: 'timelines',
+      level: 'metro',
+      window: [2019, 2023],
+    });
     const units = researcherUnits(rows, edgeArrays(graph, 'weight'));
     const b = bootstrap(units, { replicates: 300, seed: 5 });
     expect(b.unit).toBe('researchers');
@@ -107,7 +125,14 @@ describe('bootstrap', () => {
   it('bootstrap: a flow left out of a replicate is no edge of its PageRank (a place can send nothing in a replicate)', () => {
     // A sends 1 move of 201: its replicate count is Bin(201, 1/201) ≈ Poisson(1), 0 in about 37 % of
     // replicates (95th percentile of −count: 0), 3 or more in 8 % (5th percentile: −3).
-    const g = flowGraph(['A', 'B', 'C'], [['A', 'B', 1], ['B', 'C', 100], ['C', 'B', 100]]);
+    const g = flowGraph(
+      ['A', 'B', 'C'],
+      [
+        ['A', 'B', 1],
+        ['B', 'C', 100],
+        ['C', 'B', 100],
+      ],
+    );
     const b = bootstrap(moveUnits(g), { replicates: 100, seed: 3 });
     const a = find(b.intervals, 'A', 'net_inflow');
     expect([a.estimate, a.low, a.high, a.distinguishable]).toEqual([-1, -3, 0, false]);

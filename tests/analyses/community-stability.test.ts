@@ -9,15 +9,18 @@ const both = (a: string, b: string, w: number): Array<[string, string, number]> 
   [b, a, w],
 ];
 const twoTriangles = () =>
-  flowGraph([], [
-    ...both('Shenzhen', 'Hong Kong', 30),
-    ...both('Shenzhen', 'Guangzhou', 20),
-    ...both('Hong Kong', 'Guangzhou', 10),
-    ...both('Boston', 'New York', 25),
-    ...both('Boston', 'Chicago', 15),
-    ...both('New York', 'Chicago', 5),
-    ['Boston', 'Shenzhen', 2],
-  ]);
+  flowGraph(
+    [],
+    [
+      ...both('Shenzhen', 'Hong Kong', 30),
+      ...both('Shenzhen', 'Guangzhou', 20),
+      ...both('Hong Kong', 'Guangzhou', 10),
+      ...both('Boston', 'New York', 25),
+      ...both('Boston', 'Chicago', 15),
+      ...both('New York', 'Chicago', 5),
+      ['Boston', 'Shenzhen', 2],
+    ],
+  );
 
 describe('communityStability', () => {
   it('communityStability: pairs always together → 1, never → 0, every place stable', () => {
@@ -28,10 +31,7 @@ describe('communityStability', () => {
     expect(coassignment(s, 'Boston', 'Boston')).toBe(1);
     expect(Object.values(s.stability)).toEqual([1, 1, 1, 1, 1, 1]);
     expect(s.distinctPartitions).toBe(1);
-    expect(s.consensus.communities.map((c) => c.label)).toEqual([
-      'Shenzhen – Hong Kong – Guangzhou',
-      'Boston – New York – Chicago',
-    ]);
+    expect(s.consensus.communities.map((c) => c.label)).toEqual(['Shenzhen – Hong Kong – Guangzhou', 'Boston – New York – Chicago']);
     // the consensus modularity equals the (unique) Louvain one
     expect(s.consensus.modularity).toBeCloseTo(communities(twoTriangles()).modularity, 12);
     expect(s.modularity.min).toBeCloseTo(s.modularity.max, 12);

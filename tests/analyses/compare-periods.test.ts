@@ -10,22 +10,28 @@ import { flowGraph } from './helpers.ts';
 // Period 2 = 2002–2003: A in 9, out 1 (net +8); B in 1, out 10 (net −9); C in 4, out 3 (net +1).
 // Balance 1: A −3/7, B 2/8 = 0.25, C 1;  balance 2: A 8/10 = 0.8, B −9/11, C 1/7.
 const graph = () => {
-  const g = flowGraph(['A', 'B', 'C'], [
-    ['A', 'B', 6, { byYear: { '2000': 5, '2003': 1 } }],
-    ['B', 'A', 8, { byYear: { '2001': 2, '2002': 6 } }],
-    ['B', 'C', 5, { byYear: { '2000': 1, '2003': 4 } }],
-    ['C', 'A', 3, { byYear: { '2002': 3 } }],
-  ]);
+  const g = flowGraph(
+    ['A', 'B', 'C'],
+    [
+      ['A', 'B', 6, { byYear: { '2000': 5, '2003': 1 } }],
+      ['B', 'A', 8, { byYear: { '2001': 2, '2002': 6 } }],
+      ['B', 'C', 5, { byYear: { '2000': 1, '2003': 4 } }],
+      ['C', 'A', 3, { byYear: { '2002': 3 } }],
+    ],
+  );
   g.setAttribute('years', [2000, 2003]);
   return g;
 };
-const PERIODS: [[number, number], [number, number]] = [[2000, 2001], [2002, 2003]];
+const PERIODS: [[number, number], [number, number]] = [
+  [2000, 2001],
+  [2002, 2003],
+];
 
 describe('comparePeriods', () => {
   it('comparePeriods sums each period, ranks places and gives the changes, by hand', () => {
     const r = comparePeriods(graph(), { periods: PERIODS });
     expect(r.rows.map((x) => x.place)).toEqual(['A', 'B', 'C']);
-    const [a, b, c] = r.rows as [typeof r.rows[0], typeof r.rows[0], typeof r.rows[0]];
+    const [a, b, c] = r.rows as [(typeof r.rows)[0], (typeof r.rows)[0], (typeof r.rows)[0]];
     // Net inflow ranks: period 1 B (+2) 1, C (+1) 2, A (−3) 3; period 2 A (+8) 1, C (+1) 2, B (−9) 3.
     expect(a.measures.net_inflow).toEqual({ values: [-3, 8], change: 11, ranks: [3, 1], rankChange: 2 });
     expect(b.measures.net_inflow).toEqual({ values: [2, -9], change: -11, ranks: [1, 3], rankChange: -2 });
@@ -46,7 +52,15 @@ describe('comparePeriods', () => {
 
   it('comparePeriods divides by the researcher-years with a known population', () => {
     const population = new Map([
-      ['A', new Map([[2000, 10], [2001, 10], [2002, 20], [2003, 20]])],
+      [
+        'A',
+        new Map([
+          [2000, 10],
+          [2001, 10],
+          [2002, 20],
+          [2003, 20],
+        ]),
+      ],
       ['B', new Map([[2000, 5]])],
     ]);
     const r = comparePeriods(graph(), { periods: PERIODS, population });
@@ -56,19 +70,37 @@ describe('comparePeriods', () => {
     expect(rate('B')).toEqual({ values: [0.8, null], change: null, ranks: [1, null], rankChange: null });
     expect(rate('C').values).toEqual([null, null]);
     // A population beyond the moves' years (2000–2003) gives no rate: no moves to divide.
-    const later = comparePeriods(graph(), { periods: [[2000, 2003], [2010, 2011]], population: new Map([['A', new Map([[2010, 50]])]]) });
+    const later = comparePeriods(graph(), {
+      periods: [
+        [2000, 2003],
+        [2010, 2011],
+      ],
+      population: new Map([['A', new Map([[2010, 50]])]]),
+    });
     expect(later.rows.find((x) => x.place === 'A')!.measures.net_rate.values).toEqual([null, null]);
   });
 
   it('comparePeriods: the two periods of one graph net to zero, and a period outside the moves gives zeros', () => {
-    const r = comparePeriods(graph(), { periods: [[2000, 2003], [1990, 1991]] });
+    const r = comparePeriods(graph(), {
+      periods: [
+        [2000, 2003],
+        [1990, 1991],
+      ],
+    });
     expect(r.rows.reduce((s, x) => s + x.measures.net_inflow.values[0]!, 0)).toBe(0);
     expect(r.rows.map((x) => x.measures.inflow.values[1])).toEqual([0, 0, 0]);
     expect(r.rows.map((x) => x.balanceClass[1])).toEqual([null, null, null]);
   });
 
   it('comparePeriods rejects malformed periods with OptionError', () => {
-    expect(() => comparePeriods(graph(), { periods: [[2003, 2000], [2001, 2002]] })).toThrow(OptionError);
+    expect(() =>
+      comparePeriods(graph(), {
+        periods: [
+          [2003, 2000],
+          [2001, 2002],
+        ],
+      }),
+    ).toThrow(OptionError);
     expect(() => comparePeriods(graph(), { periods: [[2000, 2001]] as never })).toThrow(OptionError);
   });
 });
@@ -83,7 +115,17 @@ describe('compareTable', () => {
   it('compareTable writes the periods and, per measure, both values, change, ranks and rank change', () => {
     const t = compareTable(comparePeriods(graph(), { periods: PERIODS }));
     expect(t.columns).toEqual([...COMPARE_COLUMNS]);
-    expect(t.columns.slice(0, 9)).toEqual(['place', 'period_1', 'period_2', 'inflow_1', 'inflow_2', 'inflow_change', 'inflow_rank_1', 'inflow_rank_2', 'inflow_rank_change']);
+    expect(t.columns.slice(0, 9)).toEqual([
+      'place',
+      'period_1',
+      'period_2',
+      'inflow_1',
+      'inflow_2',
+      'inflow_change',
+      'inflow_rank_1',
+      'inflow_rank_2',
+      'inflow_rank_change',
+    ]);
     expect(t.rows[0]).toMatchObject({
       place: 'A',
       period_1: '2000-2001',

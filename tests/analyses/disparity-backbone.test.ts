@@ -7,13 +7,16 @@ import type { FlowGraph } from '../../src/graph/types.ts';
 // A→B 8, A→C 1, A→D 1, B→C 5, D→C 5
 // out: A s=10 k=3, B s=5 k=1, D s=5 k=1; in: B s=8 k=1, C s=11 k=3, D s=1 k=1
 const small = () =>
-  flowGraph(['A', 'B', 'C', 'D'], [
-    ['A', 'B', 8],
-    ['A', 'C', 1],
-    ['A', 'D', 1],
-    ['B', 'C', 5],
-    ['D', 'C', 5],
-  ]);
+  flowGraph(
+    ['A', 'B', 'C', 'D'],
+    [
+      ['A', 'B', 8],
+      ['A', 'C', 1],
+      ['A', 'D', 1],
+      ['B', 'C', 5],
+      ['D', 'C', 5],
+    ],
+  );
 
 /** α of every edge from graphology's own adjacency, place by place (a second route to the same definition). */
 function alphasByPlace(g: FlowGraph): Map<string, number> {

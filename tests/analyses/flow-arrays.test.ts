@@ -4,11 +4,14 @@ import { edgeArrays, outboundCsr, sharingFlowArrays, strengthArrays, strengthsOf
 import { flowGraph } from './helpers.ts';
 
 const abc = () =>
-  flowGraph(['A', 'B', 'C'], [
-    ['B', 'C', 2],
-    ['A', 'B', 5],
-    ['A', 'C', 1],
-  ]);
+  flowGraph(
+    ['A', 'B', 'C'],
+    [
+      ['B', 'C', 2],
+      ['A', 'B', 5],
+      ['A', 'C', 1],
+    ],
+  );
 
 describe('edgeArrays', () => {
   it('edgeArrays reads endpoints and weights in the order edges were added', () => {
@@ -68,7 +71,11 @@ describe('sharingFlowArrays', () => {
     expect(edgeArrays(g, 'weight')).not.toBe(inside);
     g.setEdgeAttribute(g.edges()[0]!, 'weight', 7);
     expect(edgeArrays(g, 'weight').weight[0]).toBe(7);
-    expect(() => sharingFlowArrays(g, () => { throw new RangeError('x'); })).toThrow(RangeError);
+    expect(() =>
+      sharingFlowArrays(g, () => {
+        throw new RangeError('x');
+      }),
+    ).toThrow(RangeError);
     expect(edgeArrays(g, 'weight')).not.toBe(edgeArrays(g, 'weight')); // the scope ended with the error
   });
 });

@@ -31,7 +31,9 @@ describe('gravity', () => {
     const B = [1, 2, 0.7, 1.1, 3];
     const beta = -1.3;
     const edges: Array<[string, string, number]> = [];
-    for (let i = 0; i < 5; i++) for (let j = 0; j < 5; j++) if (i !== j) edges.push([PLACES[i]!.key, PLACES[j]!.key, 1e4 * A[i]! * B[j]! * Math.exp(beta * lnd(i, j))]);
+    for (let i = 0; i < 5; i++)
+      for (let j = 0; j < 5; j++)
+        if (i !== j) edges.push([PLACES[i]!.key, PLACES[j]!.key, 1e4 * A[i]! * B[j]! * Math.exp(beta * lnd(i, j))]);
     const g = flowGraph(PLACES, edges);
     const r = gravity(g);
     expect(r.fitted).toBe(true);
@@ -50,7 +52,10 @@ describe('gravity', () => {
       // Sparse counts: about a third of the pairs are zero, but every place sends and receives.
       const y = PLACES.map((_, i) => PLACES.map((_, j) => (i === j ? 0 : rng() < 0.35 ? 0 : Math.floor(1 + 40 * rng() * rng()))));
       for (let i = 0; i < n; i++) y[i]![(i + 1) % n] = Math.max(1, y[i]![(i + 1) % n]!);
-      const reference = poissonIrls(y, PLACES.map((_, i) => PLACES.map((_, j) => (i === j ? 0 : lnd(i, j)))));
+      const reference = poissonIrls(
+        y,
+        PLACES.map((_, i) => PLACES.map((_, j) => (i === j ? 0 : lnd(i, j)))),
+      );
       const edges: Array<[string, string, number]> = [];
       for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (y[i]![j]! > 0) edges.push([PLACES[i]!.key, PLACES[j]!.key, y[i]![j]!]);
       const g = flowGraph(PLACES, edges);
@@ -94,7 +99,11 @@ describe('gravity', () => {
       expect(fitted).toBeCloseTo(observed, 6);
       expect(fittedIn).toBeCloseTo(observedIn, 6);
     }
-    const miles = fitGravity({ n, y, logDistance: logDistance.map((v, p) => (p % (n + 1) === 0 ? 0 : v + Math.log(0.621371))) }, 50, 1e-12)!;
+    const miles = fitGravity(
+      { n, y, logDistance: logDistance.map((v, p) => (p % (n + 1) === 0 ? 0 : v + Math.log(0.621371))) },
+      50,
+      1e-12,
+    )!;
     expect(miles.beta).toBeCloseTo(fit.beta, 9);
     const doubled = fitGravity({ n, y: y.map((v) => 2 * v), logDistance }, 50, 1e-12)!;
     expect(doubled.beta).toBeCloseTo(fit.beta, 9);
@@ -102,16 +111,19 @@ describe('gravity', () => {
   });
 
   it('gravity leaves out places without coordinates, counts their flows, and writes expected and excess', () => {
-    const g = flowGraph([...PLACES, { key: 'Nowhere' }], [
-      ['London', 'Paris', 50],
-      ['Paris', 'London', 40],
-      ['London', 'Berlin', 20],
-      ['Berlin', 'Madrid', 5],
-      ['Madrid', 'Rome', 9],
-      ['Rome', 'London', 12],
-      ['Paris', 'Rome', 7],
-      ['Nowhere', 'London', 3],
-    ]);
+    const g = flowGraph(
+      [...PLACES, { key: 'Nowhere' }],
+      [
+        ['London', 'Paris', 50],
+        ['Paris', 'London', 40],
+        ['London', 'Berlin', 20],
+        ['Berlin', 'Madrid', 5],
+        ['Madrid', 'Rome', 9],
+        ['Rome', 'London', 12],
+        ['Paris', 'Rome', 7],
+        ['Nowhere', 'London', 3],
+      ],
+    );
     const r = gravity.assign(g);
     expect(r.fitted).toBe(true);
     expect([r.places, r.observations, r.flowsWithoutCoordinates, r.zeroPairs]).toEqual([5, 20, 1, 13]);
@@ -123,7 +135,12 @@ describe('gravity', () => {
   });
 
   it('gravity does not fit too few places or more than maxPlaces, and says why', () => {
-    const two = gravity(flowGraph(PLACES.slice(0, 2), [['London', 'Paris', 3], ['Paris', 'London', 1]]));
+    const two = gravity(
+      flowGraph(PLACES.slice(0, 2), [
+        ['London', 'Paris', 3],
+        ['Paris', 'London', 1],
+      ]),
+    );
     expect(two.fitted).toBe(false);
     expect(two.reason).toContain('too few');
     expect(Number.isNaN(two.expected[0]!)).toBe(true);

@@ -9,10 +9,7 @@ import { createRng } from '../../src/random.ts';
 export type NodeSpec = Partial<PlaceAttributes> & { key: string };
 
 /** Builds a FlowGraph from nodes (keys or partial attributes) and [source, target, weight, extra?] edges. */
-export function flowGraph(
-  nodes: Array<string | NodeSpec>,
-  edges: Array<[string, string, number, Partial<FlowAttributes>?]>,
-): FlowGraph {
+export function flowGraph(nodes: Array<string | NodeSpec>, edges: Array<[string, string, number, Partial<FlowAttributes>?]>): FlowGraph {
   const g: FlowGraph = new DirectedGraph();
   g.replaceAttributes({ level: 'metro', years: null, window: null, kind: 'moves', movesWithinPlace: 0 });
   for (const n of nodes) {
@@ -31,8 +28,10 @@ export function flowGraph(
     });
   }
   for (const [s, t, w, extra] of edges) {
-    if (!g.hasNode(s)) g.addNode(s, { label: s, level: 'metro', country: null, countryName: null, region: null, subregion: null, lat: null, lon: null });
-    if (!g.hasNode(t)) g.addNode(t, { label: t, level: 'metro', country: null, countryName: null, region: null, subregion: null, lat: null, lon: null });
+    if (!g.hasNode(s))
+      g.addNode(s, { label: s, level: 'metro', country: null, countryName: null, region: null, subregion: null, lat: null, lon: null });
+    if (!g.hasNode(t))
+      g.addNode(t, { label: t, level: 'metro', country: null, countryName: null, region: null, subregion: null, lat: null, lon: null });
     g.addEdge(s, t, { weight: w, researchers: null, byYear: {}, byDiscipline: {}, byYearDiscipline: {}, ...extra });
   }
   return g;

@@ -11,13 +11,16 @@ const close = (a: Record<string, number>, b: Record<string, number>, digits = 6)
 
 describe('hits', () => {
   it('hits on a small weighted graph matches an independent power iteration', () => {
-    const g = flowGraph(['A', 'B', 'C', 'D'], [
-      ['A', 'B', 3],
-      ['A', 'C', 1],
-      ['B', 'C', 2],
-      ['C', 'A', 1],
-      ['D', 'C', 1],
-    ]);
+    const g = flowGraph(
+      ['A', 'B', 'C', 'D'],
+      [
+        ['A', 'B', 3],
+        ['A', 'C', 1],
+        ['B', 'C', 2],
+        ['C', 'A', 1],
+        ['D', 'C', 1],
+      ],
+    );
     const r = hits(g);
     const ref = referenceHits(g);
     close(r.hubs, ref.hubs);
@@ -30,7 +33,15 @@ describe('hits', () => {
 
   it('hits by hand on a star: one sender, two equal receivers', () => {
     // A→B 1, A→C 1: hub A = 1, authorities B = C = 1/2
-    const r = hits(flowGraph(['A', 'B', 'C'], [['A', 'B', 1], ['A', 'C', 1]]));
+    const r = hits(
+      flowGraph(
+        ['A', 'B', 'C'],
+        [
+          ['A', 'B', 1],
+          ['A', 'C', 1],
+        ],
+      ),
+    );
     expect(r.hubs).toEqual({ A: 1, B: 0, C: 0 });
     expect(r.authorities).toEqual({ A: 0, B: 0.5, C: 0.5 });
   });
@@ -53,7 +64,13 @@ describe('hits', () => {
     multi.addEdge('A', 'B', { weight: 2 });
     multi.addEdge('A', 'B', { weight: 1 });
     multi.addEdge('A', 'C', { weight: 1 });
-    const simple = flowGraph(['A', 'B', 'C'], [['A', 'B', 3], ['A', 'C', 1]]);
+    const simple = flowGraph(
+      ['A', 'B', 'C'],
+      [
+        ['A', 'B', 3],
+        ['A', 'C', 1],
+      ],
+    );
     // authorities ∝ (0, 3, 1) → B = 0.75, C = 0.25
     expect(hits(multi).authorities.B).toBeCloseTo(0.75, 9);
     expect(hits(multi)).toEqual(hits(simple));

@@ -18,22 +18,25 @@ import { flowGraph } from './helpers.ts';
 //   0.75: h = 5.25 → 67 + 0.25·(150 − 67) = 87.75 → only H1 and H2 reach it, and they are hubs:
 //   M, E, Bal and P1 are medium.
 const crafted = () =>
-  flowGraph(['H1', 'H2', 'M', 'E', 'Bal', 'P1', 'P2', 'P3'], [
-    ['H1', 'H2', 50],
-    ['H2', 'H1', 40],
-    ['H1', 'M', 30],
-    ['H2', 'M', 30],
-    ['M', 'H1', 5],
-    ['E', 'H1', 20],
-    ['E', 'H2', 20],
-    ['H1', 'E', 5],
-    ['Bal', 'H2', 10],
-    ['H2', 'Bal', 10],
-    ['P1', 'Bal', 1],
-    ['Bal', 'P1', 1],
-    ['P2', 'M', 1],
-    ['M', 'P3', 1],
-  ]);
+  flowGraph(
+    ['H1', 'H2', 'M', 'E', 'Bal', 'P1', 'P2', 'P3'],
+    [
+      ['H1', 'H2', 50],
+      ['H2', 'H1', 40],
+      ['H1', 'M', 30],
+      ['H2', 'M', 30],
+      ['M', 'H1', 5],
+      ['E', 'H1', 20],
+      ['E', 'H2', 20],
+      ['H1', 'E', 5],
+      ['Bal', 'H2', 10],
+      ['H2', 'Bal', 10],
+      ['P1', 'Bal', 1],
+      ['Bal', 'P1', 1],
+      ['P2', 'M', 1],
+      ['M', 'P3', 1],
+    ],
+  );
 
 describe('hubClass', () => {
   it('hubClass classifies a crafted graph by size, by hand', () => {
@@ -73,12 +76,26 @@ describe('hubClass', () => {
     // A→X 10, B→X 10, A→B 6, B→A 4: A in 4 out 16; B in 6 out 14; X in 20 out 0.
     // k = 2: top in X 20, B 6; top out A 16, B 14 → only B is in both. Totals 20, 20, 20 → all
     // reach the 0.75 quantile (20): X and A are large.
-    const g = flowGraph(['A', 'B', 'X'], [['A', 'X', 10], ['B', 'X', 10], ['A', 'B', 6], ['B', 'A', 4]]);
+    const g = flowGraph(
+      ['A', 'B', 'X'],
+      [
+        ['A', 'X', 10],
+        ['B', 'X', 10],
+        ['A', 'B', 6],
+        ['B', 'A', 4],
+      ],
+    );
     expect(hubClass(g).classes).toEqual({ A: 'large', B: 'hub', X: 'large' });
   });
 
   it('hubClass gives peripheral to places without flow; assign writes hubClass', () => {
-    const g = flowGraph(['A', 'B', 'Z'], [['A', 'B', 3], ['B', 'A', 3]]);
+    const g = flowGraph(
+      ['A', 'B', 'Z'],
+      [
+        ['A', 'B', 3],
+        ['B', 'A', 3],
+      ],
+    );
     hubClass.assign(g);
     expect(g.getNodeAttribute('Z', 'hubClass')).toBe('peripheral');
     expect(g.getNodeAttribute('A', 'hubClass')).toBe('hub');
@@ -86,7 +103,14 @@ describe('hubClass', () => {
   });
 
   it('hubClass validates its thresholds', () => {
-    for (const bad of [{ hubShare: 0 }, { hubShare: 1.5 }, { minHubs: 0 }, { peripheralQuantile: 1 }, { largeQuantile: 0 }, { largeQuantile: 0.2 }]) {
+    for (const bad of [
+      { hubShare: 0 },
+      { hubShare: 1.5 },
+      { minHubs: 0 },
+      { peripheralQuantile: 1 },
+      { largeQuantile: 0 },
+      { largeQuantile: 0.2 },
+    ]) {
       expect(() => hubClass(crafted(), bad)).toThrow(OptionError);
     }
   });
@@ -112,11 +136,25 @@ describe('balanceClass', () => {
 
   it('balanceClass is independent of size: a hub can be an exporter; b = threshold is a magnet', () => {
     // B is the hub of the graph above (in 6, out 14): b = −8/20 = −0.4 → exporter; X (20 in) a magnet.
-    const g = flowGraph(['A', 'B', 'X'], [['A', 'X', 10], ['B', 'X', 10], ['A', 'B', 6], ['B', 'A', 4]]);
+    const g = flowGraph(
+      ['A', 'B', 'X'],
+      [
+        ['A', 'X', 10],
+        ['B', 'X', 10],
+        ['A', 'B', 6],
+        ['B', 'A', 4],
+      ],
+    );
     expect(hubClass(g).classes.B).toBe('hub');
     expect(balanceClass(g).classes).toEqual({ A: 'exporter', B: 'exporter', X: 'magnet' });
     // b exactly 0.2: (6 − 4)/(6 + 4)
-    const t = flowGraph(['A', 'B'], [['A', 'B', 6], ['B', 'A', 4]]);
+    const t = flowGraph(
+      ['A', 'B'],
+      [
+        ['A', 'B', 6],
+        ['B', 'A', 4],
+      ],
+    );
     expect(balanceClass(t).classes).toEqual({ A: 'exporter', B: 'magnet' });
     // threshold 0.9: M (0.82) and E (−0.78) become balanced
     const d = balanceClass(crafted(), { balanceThreshold: 0.9 }).classes;
@@ -124,7 +162,13 @@ describe('balanceClass', () => {
   });
 
   it('balanceClass leaves a place without flow unclassed; assign writes balance and balanceClass', () => {
-    const g = flowGraph(['A', 'B', 'Z'], [['A', 'B', 3], ['B', 'A', 1]]);
+    const g = flowGraph(
+      ['A', 'B', 'Z'],
+      [
+        ['A', 'B', 3],
+        ['B', 'A', 1],
+      ],
+    );
     balanceClass.assign(g);
     expect(g.getNodeAttributes('A')).toMatchObject({ balance: -0.5, balanceClass: 'exporter' });
     expect(g.getNodeAttributes('Z')).toMatchObject({ balance: null, balanceClass: null });

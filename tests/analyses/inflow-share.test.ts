@@ -7,14 +7,17 @@ describe('inflowShare', () => {
   it('inflowShare is inflow / total moves on a 4-node graph', () => {
     // A→B 10, A→C 5, B→A 2, B→C 3, C→D 7, D→A 1: 28 moves.
     // Inflow A 2 + 1 = 3, B 10, C 5 + 3 = 8, D 7 → 3/28, 10/28, 8/28, 7/28.
-    const g = flowGraph(['A', 'B', 'C', 'D'], [
-      ['A', 'B', 10],
-      ['A', 'C', 5],
-      ['B', 'A', 2],
-      ['B', 'C', 3],
-      ['C', 'D', 7],
-      ['D', 'A', 1],
-    ]);
+    const g = flowGraph(
+      ['A', 'B', 'C', 'D'],
+      [
+        ['A', 'B', 10],
+        ['A', 'C', 5],
+        ['B', 'A', 2],
+        ['B', 'C', 3],
+        ['C', 'D', 7],
+        ['D', 'A', 1],
+      ],
+    );
     expect(inflowShare(g)).toEqual({ A: 3 / 28, B: 10 / 28, C: 8 / 28, D: 7 / 28 });
     inflowShare.assign(g);
     expect(g.getNodeAttribute('D', 'inflowShare')).toBe(0.25);

@@ -6,14 +6,17 @@ describe('netInflow', () => {
   it('netInflow is inflow − outflow on a 4-node graph', () => {
     // A→B 10, A→C 5, B→A 2, B→C 3, C→D 7, D→A 1
     // A: in 3 − out 15 = −12; B: 10 − 5 = 5; C: 8 − 7 = 1; D: 7 − 1 = 6
-    const g = flowGraph(['A', 'B', 'C', 'D'], [
-      ['A', 'B', 10],
-      ['A', 'C', 5],
-      ['B', 'A', 2],
-      ['B', 'C', 3],
-      ['C', 'D', 7],
-      ['D', 'A', 1],
-    ]);
+    const g = flowGraph(
+      ['A', 'B', 'C', 'D'],
+      [
+        ['A', 'B', 10],
+        ['A', 'C', 5],
+        ['B', 'A', 2],
+        ['B', 'C', 3],
+        ['C', 'D', 7],
+        ['D', 'A', 1],
+      ],
+    );
     expect(netInflow(g)).toEqual({ A: -12, B: 5, C: 1, D: 6 });
     netInflow.assign(g);
     expect(g.getNodeAttribute('A', 'netInflow')).toBe(-12);

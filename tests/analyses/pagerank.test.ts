@@ -12,12 +12,15 @@ const close = (a: Record<string, number>, b: Record<string, number>, digits = 6)
 describe('pagerank', () => {
   it('pagerank on a 3-node weighted graph matches an independent power iteration', () => {
     // A→B 2, A→C 1, B→C 1, C→A 3. Transition: A → B 2/3, C 1/3; B → C 1; C → A 1.
-    const g = flowGraph(['A', 'B', 'C'], [
-      ['A', 'B', 2],
-      ['A', 'C', 1],
-      ['B', 'C', 1],
-      ['C', 'A', 3],
-    ]);
+    const g = flowGraph(
+      ['A', 'B', 'C'],
+      [
+        ['A', 'B', 2],
+        ['A', 'C', 1],
+        ['B', 'C', 1],
+        ['C', 'A', 3],
+      ],
+    );
     const pr = pagerank(g, { tolerance: 1e-12, maxIterations: 1000 });
     close(pr, referencePagerank(g));
     // Fixed point by hand (α = 0.85, N = 3, (1 − α)/N = 0.05):
@@ -32,12 +35,15 @@ describe('pagerank', () => {
   });
 
   it('pagerank spreads dangling mass uniformly and sums to 1 on random graphs', () => {
-    const g = flowGraph(['A', 'B', 'C', 'D'], [
-      ['A', 'B', 5],
-      ['B', 'C', 1],
-      ['C', 'A', 2],
-      ['A', 'D', 1], // D sends nothing: dangling
-    ]);
+    const g = flowGraph(
+      ['A', 'B', 'C', 'D'],
+      [
+        ['A', 'B', 5],
+        ['B', 'C', 1],
+        ['C', 'A', 2],
+        ['A', 'D', 1], // D sends nothing: dangling
+      ],
+    );
     close(pagerank(g, { tolerance: 1e-12, maxIterations: 1000 }), referencePagerank(g));
     for (let seed = 1; seed <= 10; seed++) {
       const r = randomFlowGraph(seed, 12, 0.2);
@@ -48,7 +54,11 @@ describe('pagerank', () => {
   });
 
   it('pagerank treats a zero-weight edge as no edge (a place whose flows are all 0 is dangling)', () => {
-    const base: Array<[string, string, number]> = [['A', 'B', 2], ['B', 'A', 1], ['B', 'C', 1]];
+    const base: Array<[string, string, number]> = [
+      ['A', 'B', 2],
+      ['B', 'A', 1],
+      ['B', 'C', 1],
+    ];
     const withZero = flowGraph(['A', 'B', 'C'], [...base, ['C', 'A', 0]]);
     const without = flowGraph(['A', 'B', 'C'], base);
     const pr = pagerank(withZero, { tolerance: 1e-12, maxIterations: 1000 });

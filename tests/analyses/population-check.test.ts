@@ -4,10 +4,13 @@ import { flowGraph } from './helpers.ts';
 
 // A → B: 2 in 2019, 3 in 2020; B → A: 1 in 2020. Moves span 2019–2020.
 const graph = () => {
-  const g = flowGraph(['A', 'B'], [
-    ['A', 'B', 5, { byYear: { '2019': 2, '2020': 3 } }],
-    ['B', 'A', 1, { byYear: { '2020': 1 } }],
-  ]);
+  const g = flowGraph(
+    ['A', 'B'],
+    [
+      ['A', 'B', 5, { byYear: { '2019': 2, '2020': 3 } }],
+      ['B', 'A', 1, { byYear: { '2020': 1 } }],
+    ],
+  );
   g.setAttribute('years', [2019, 2020]);
   return g;
 };

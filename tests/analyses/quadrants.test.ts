@@ -6,12 +6,15 @@ import { flowGraph, randomFlowGraph } from './helpers.ts';
 // A→B 10, B→C 4, C→A 2, D→A 6. in: A 8, B 10, C 4, D 0; out: A 10, B 4, C 2, D 6.
 // Net rate: A −2/18, B 6/14, C 2/6, D −1. Medians: size (0, 4, 8, 10) → 6; momentum → (−1/9 + 1/3)/2 = 1/9.
 const moves = () =>
-  flowGraph(['A', 'B', 'C', 'D'], [
-    ['A', 'B', 10],
-    ['B', 'C', 4],
-    ['C', 'A', 2],
-    ['D', 'A', 6],
-  ]);
+  flowGraph(
+    ['A', 'B', 'C', 'D'],
+    [
+      ['A', 'B', 10],
+      ['B', 'C', 4],
+      ['C', 'A', 2],
+      ['D', 'A', 6],
+    ],
+  );
 
 describe('quadrants', () => {
   it('quadrants on a moves table: inflow against net rate, split at the medians', () => {

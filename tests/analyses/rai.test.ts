@@ -35,11 +35,14 @@ describe('rai', () => {
 
   it('rai on the inflow basis sums in-edges by discipline', () => {
     // Into X: from A Medicine 30, CS 4; from B CS 6 → X Medicine 30, CS 10. Into Y: Medicine 20, CS 40.
-    const g = flowGraph(['X', 'Y', 'A', 'B'], [
-      ['A', 'X', 34, { byDiscipline: { Medicine: 30, CS: 4 } }],
-      ['B', 'X', 6, { byDiscipline: { CS: 6 } }],
-      ['A', 'Y', 60, { byDiscipline: { Medicine: 20, CS: 40 } }],
-    ]);
+    const g = flowGraph(
+      ['X', 'Y', 'A', 'B'],
+      [
+        ['A', 'X', 34, { byDiscipline: { Medicine: 30, CS: 4 } }],
+        ['B', 'X', 6, { byDiscipline: { CS: 6 } }],
+        ['A', 'Y', 60, { byDiscipline: { Medicine: 20, CS: 40 } }],
+      ],
+    );
     const r = rai(g);
     expect(r.basis).toBe('inflow'); // auto: no node carries byDiscipline
     expect(value(r, 'X', 'Medicine')).toBeCloseTo(1.5, 12);
@@ -77,9 +80,7 @@ describe('rai', () => {
       for (const c of r.cells) nx.set(c.place, (nx.get(c.place) ?? 0) + c.researchers);
       const N = [...nx.values()].reduce((a, b) => a + b, 0);
       for (const d of r.disciplines) {
-        const s = r.cells
-          .filter((c) => c.discipline === d && c.rai !== null)
-          .reduce((acc, c) => acc + (nx.get(c.place)! / N) * c.rai!, 0);
+        const s = r.cells.filter((c) => c.discipline === d && c.rai !== null).reduce((acc, c) => acc + (nx.get(c.place)! / N) * c.rai!, 0);
         expect(s).toBeCloseTo(1, 12);
       }
       // disciplines are ordered by world share

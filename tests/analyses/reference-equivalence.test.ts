@@ -137,9 +137,10 @@ describe('typed-array measures against graphology', () => {
             expect(actual.modularity, label).toBe(expected.modularity);
             const part = (node: string) => expected.communities[node]!;
             const partAt = (i: number) => part(input.nodeKeys[i]!);
-            expect(modularityLib(input as never, { getNodeCommunity: partAt as never, getEdgeWeight: input.weightOf as never }), label).toBe(
-              modularityLib(copy, { getNodeCommunity: part }),
-            );
+            expect(
+              modularityLib(input as never, { getNodeCommunity: partAt as never, getEdgeWeight: input.weightOf as never }),
+              label,
+            ).toBe(modularityLib(copy, { getNodeCommunity: part }));
           }
         }
       }
@@ -207,12 +208,19 @@ describe('typed-array measures against graphology', () => {
     for (const [name, shape] of SHAPES) {
       for (const seed of SEEDS) {
         const g = messyGraph(seed, shape);
-        for (const options of [{ k: 3, minWeight: 0 }, { k: 1, minWeight: 10 }, { k: 5, minWeight: 2, rankBy: 'researchers' as const }]) {
+        for (const options of [
+          { k: 3, minWeight: 0 },
+          { k: 1, minWeight: 10 },
+          { k: 5, minWeight: 2, rankBy: 'researchers' as const },
+        ]) {
           const label = `${name}, seed ${seed}, ${JSON.stringify(options)}`;
           if (options.rankBy === 'researchers' && g.someEdge((_e, a) => a.researchers === null)) continue;
           expect(topSources(g, options), label).toEqual(referenceTop(g, 'in', options));
           expect(topDestinations(g, options), label).toEqual(referenceTop(g, 'out', options));
-          expect(topFlows(g, options), label).toEqual({ sources: referenceTop(g, 'in', options), destinations: referenceTop(g, 'out', options) });
+          expect(topFlows(g, options), label).toEqual({
+            sources: referenceTop(g, 'in', options),
+            destinations: referenceTop(g, 'out', options),
+          });
         }
       }
     }
@@ -225,7 +233,8 @@ describe('typed-array measures against graphology', () => {
         expect(rai(g, { basis: 'inflow' }), `${name}, seed ${seed}`).toEqual(referenceRai(g, 'inflow'));
         const rng = createRng(seed);
         g.forEachNode((node) => {
-          if (rng() < 0.8) g.setNodeAttribute(node, 'byDiscipline', { [DISCIPLINES[seed % 6]!]: (rng() * 50) / 3, CS: Math.floor(rng() * 9) });
+          if (rng() < 0.8)
+            g.setNodeAttribute(node, 'byDiscipline', { [DISCIPLINES[seed % 6]!]: (rng() * 50) / 3, CS: Math.floor(rng() * 9) });
         });
         expect(rai(g, { basis: 'stock' }), `${name}, seed ${seed}, stock`).toEqual(referenceRai(g, 'stock'));
       }

@@ -27,7 +27,10 @@ describe('MEASURES', () => {
     const columns = PLACES_COLUMNS.map((c) => c.column);
     expect(new Set(columns).size).toBe(columns.length);
     expect(() => measureDefaults()).not.toThrow();
-    const clash = [defineMeasure({ ...MEASURES[0], id: 'x', defaults: { seed: 1 } }), defineMeasure({ ...MEASURES[0], id: 'y', defaults: { seed: 2 } })];
+    const clash = [
+      defineMeasure({ ...MEASURES[0], id: 'x', defaults: { seed: 1 } }),
+      defineMeasure({ ...MEASURES[0], id: 'y', defaults: { seed: 2 } }),
+    ];
     expect(() => measureDefaults(clash)).toThrow(/seed/);
   });
 

@@ -81,7 +81,13 @@ describe('analyzeGraph', () => {
   it('analyzeGraph leaves an unconverged power iteration empty with a warning', () => {
     // Two separate flows of almost equal size: HITS converges at rate (1/1.0001)² per step,
     // far too slowly for its iteration budget.
-    const g = flowGraph(['A', 'B', 'C', 'D'], [['A', 'B', 1], ['C', 'D', 1.0001]]);
+    const g = flowGraph(
+      ['A', 'B', 'C', 'D'],
+      [
+        ['A', 'B', 1],
+        ['C', 'D', 1.0001],
+      ],
+    );
     const s = analyzeGraph(g);
     expect(s.warnings).toHaveLength(1);
     expect(s.warnings[0]).toMatch(/^hits /);

@@ -5,7 +5,9 @@ import { compositeIndex, minMaxScore } from '../../src/analyses/scores.ts';
 
 /** The fixture CSVs have no quoted fields: a plain split is enough. */
 function readCsv(name: string): Record<string, string>[] {
-  const [header, ...lines] = readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8').trim().split(/\r?\n/);
+  const [header, ...lines] = readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')
+    .trim()
+    .split(/\r?\n/);
   const cols = header!.split(',');
   return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i]!, v])));
 }
@@ -68,7 +70,9 @@ describe('compositeIndex', () => {
     expect(tp.Shenzhen).toBeCloseTo(96.524, 9);
     for (const r of rows) expect(Math.abs(tp[r.city!]! - Number(r.talent_potential))).toBeLessThan(0.02);
     // and the published ranking follows
-    const ranked = Object.entries(tp).sort((a, b) => b[1]! - a[1]!).map(([c]) => c);
+    const ranked = Object.entries(tp)
+      .sort((a, b) => b[1]! - a[1]!)
+      .map(([c]) => c);
     expect(ranked.slice(0, 5)).toEqual(['Shenzhen', 'Guangzhou', 'Hong Kong', 'Shanghai', 'Beijing']);
   });
 

@@ -9,14 +9,17 @@ import { flowGraph } from './helpers.ts';
 // inflow:  A = 2 + 1 = 3, B = 10, C = 5 + 3 = 8, D = 7
 // outflow: A = 10 + 5 = 15, B = 2 + 3 = 5, C = 7, D = 1
 const fourNodes = () =>
-  flowGraph(['A', 'B', 'C', 'D'], [
-    ['A', 'B', 10, { researchers: 9 }],
-    ['A', 'C', 5, { researchers: 5 }],
-    ['B', 'A', 2, { researchers: 2 }],
-    ['B', 'C', 3, { researchers: 1 }],
-    ['C', 'D', 7, { researchers: 6 }],
-    ['D', 'A', 1, { researchers: 1 }],
-  ]);
+  flowGraph(
+    ['A', 'B', 'C', 'D'],
+    [
+      ['A', 'B', 10, { researchers: 9 }],
+      ['A', 'C', 5, { researchers: 5 }],
+      ['B', 'A', 2, { researchers: 2 }],
+      ['B', 'C', 3, { researchers: 1 }],
+      ['C', 'D', 7, { researchers: 6 }],
+      ['D', 'A', 1, { researchers: 1 }],
+    ],
+  );
 
 describe('strength', () => {
   it('strength gives weighted in- and out-degree on a 4-node graph', () => {

@@ -6,14 +6,17 @@ import { flowGraph, messyGraph } from './helpers.ts';
 
 // Flows of 10, 8, 8, 5, 3 and 1 moves.
 const six = () =>
-  flowGraph(['A', 'B', 'C', 'D', 'E'], [
-    ['A', 'B', 8],
-    ['B', 'C', 1],
-    ['C', 'A', 10],
-    ['D', 'E', 3],
-    ['E', 'A', 8],
-    ['A', 'D', 5],
-  ]);
+  flowGraph(
+    ['A', 'B', 'C', 'D', 'E'],
+    [
+      ['A', 'B', 8],
+      ['B', 'C', 1],
+      ['C', 'A', 10],
+      ['D', 'E', 3],
+      ['E', 'A', 8],
+      ['A', 'D', 5],
+    ],
+  );
 
 describe('strongestFlowsThreshold', () => {
   it('strongestFlowsThreshold by hand: the smallest whole t leaving at most maxFlows flows', () => {

@@ -6,7 +6,9 @@ import { flowGraph } from './helpers.ts';
 import type { NodeSpec } from './helpers.ts';
 
 function readCsv(name: string): Record<string, string>[] {
-  const [header, ...lines] = readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8').trim().split(/\r?\n/);
+  const [header, ...lines] = readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')
+    .trim()
+    .split(/\r?\n/);
   const cols = header!.split(',');
   return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i]!, v])));
 }
@@ -31,7 +33,12 @@ describe('talentPotential', () => {
       };
     };
     const nodes = published.map((r) =>
-      place(r.city!, Number(raw.get(r.city!)!.inflow_ratio_pct), Number(raw.get(r.city!)!.young_active_share_pct), Number(r.young_growth_score)),
+      place(
+        r.city!,
+        Number(raw.get(r.city!)!.inflow_ratio_pct),
+        Number(raw.get(r.city!)!.young_active_share_pct),
+        Number(r.young_growth_score),
+      ),
     );
     nodes.push(place('Lowest', 5.0, 15.2, 60));
     const graph = flowGraph(nodes, []);

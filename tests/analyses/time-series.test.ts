@@ -10,11 +10,14 @@ import { place, randomMoves } from '../graph/helpers.ts';
 // A → B: 2 in 2019, 3 in 2020; B → A: 1 in 2020; B → C: 4 in 2019. Moves span 2019–2020.
 //   A 2019: in 0, out 2;  A 2020: in 1, out 3;  B 2019: in 2, out 4;  B 2020: in 3, out 1;  C 2019: in 4, out 0.
 const small = () => {
-  const g = flowGraph(['A', 'B', 'C'], [
-    ['A', 'B', 5, { byYear: { '2019': 2, '2020': 3 } }],
-    ['B', 'A', 1, { byYear: { '2020': 1 } }],
-    ['B', 'C', 4, { byYear: { '2019': 4 } }],
-  ]);
+  const g = flowGraph(
+    ['A', 'B', 'C'],
+    [
+      ['A', 'B', 5, { byYear: { '2019': 2, '2020': 3 } }],
+      ['B', 'A', 1, { byYear: { '2020': 1 } }],
+      ['B', 'C', 4, { byYear: { '2019': 4 } }],
+    ],
+  );
   g.setAttribute('years', [2019, 2020]);
   return g;
 };
@@ -107,7 +110,9 @@ describe('timeSeries', () => {
     for (const y of years) expect(rows.filter((r) => r.year === y).reduce((s, r) => s + r.netInflow, 0)).toBe(0);
     g.forEachNode((n) => {
       const mine = rows.filter((r) => r.place === n);
-      expect(mine.reduce((s, r) => s + r.inflow, 0)).toBe(g.inDegree(n) ? g.inEdges(n).reduce((s, e) => s + g.getEdgeAttribute(e, 'weight'), 0) : 0);
+      expect(mine.reduce((s, r) => s + r.inflow, 0)).toBe(
+        g.inDegree(n) ? g.inEdges(n).reduce((s, e) => s + g.getEdgeAttribute(e, 'weight'), 0) : 0,
+      );
     });
   });
 

@@ -6,18 +6,21 @@ import { flowGraph } from './helpers.ts';
 // Flows into Shenzhen: Guangzhou 900, Shanghai 700, Beijing 700 (tie with Shanghai),
 // Hong Kong 650, Wuhan 120, Xi'an 100 (exactly the cut), Chengdu 99 (below the cut).
 const shenzhen = () =>
-  flowGraph([], [
-    ['Guangzhou', 'Shenzhen', 900, { researchers: 850 }],
-    ['Shanghai', 'Shenzhen', 700, { researchers: 690 }],
-    ['Beijing', 'Shenzhen', 700, { researchers: 640 }],
-    ['Hong Kong', 'Shenzhen', 650, { researchers: 600 }],
-    ['Wuhan', 'Shenzhen', 120, { researchers: 120 }],
-    ["Xi'an", 'Shenzhen', 100, { researchers: 95 }],
-    ['Chengdu', 'Shenzhen', 99, { researchers: 99 }],
-    ['Shenzhen', 'Hong Kong', 300, { researchers: 280 }],
-    ['Shenzhen', 'Guangzhou', 300, { researchers: 290 }],
-    ['Shenzhen', 'Beijing', 50, { researchers: 50 }],
-  ]);
+  flowGraph(
+    [],
+    [
+      ['Guangzhou', 'Shenzhen', 900, { researchers: 850 }],
+      ['Shanghai', 'Shenzhen', 700, { researchers: 690 }],
+      ['Beijing', 'Shenzhen', 700, { researchers: 640 }],
+      ['Hong Kong', 'Shenzhen', 650, { researchers: 600 }],
+      ['Wuhan', 'Shenzhen', 120, { researchers: 120 }],
+      ["Xi'an", 'Shenzhen', 100, { researchers: 95 }],
+      ['Chengdu', 'Shenzhen', 99, { researchers: 99 }],
+      ['Shenzhen', 'Hong Kong', 300, { researchers: 280 }],
+      ['Shenzhen', 'Guangzhou', 300, { researchers: 290 }],
+      ['Shenzhen', 'Beijing', 50, { researchers: 50 }],
+    ],
+  );
 
 describe('topSources', () => {
   it('topSources keeps the k largest sources ≥ minWeight, ties by place key', () => {

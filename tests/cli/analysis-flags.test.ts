@@ -9,7 +9,8 @@ describe('parseAnalysisFlags', () => {
     const parsed = parseAnalysisFlags({});
     for (const f of ANALYSIS_FLAGS) {
       expect(parsed[f.option], f.option).toEqual(ANALYZE_DEFAULTS[f.option]);
-      if (f.option in GRAPH_DEFAULTS) expect(GRAPH_DEFAULTS[f.option as keyof typeof GRAPH_DEFAULTS], f.option).toEqual(ANALYZE_DEFAULTS[f.option]);
+      if (f.option in GRAPH_DEFAULTS)
+        expect(GRAPH_DEFAULTS[f.option as keyof typeof GRAPH_DEFAULTS], f.option).toEqual(ANALYZE_DEFAULTS[f.option]);
     }
     expect(parsed.stabilityRuns).toBe(20);
     expect(parsed.topMinWeight).toBe(100);
@@ -17,7 +18,11 @@ describe('parseAnalysisFlags', () => {
 
   it('parseAnalysisFlags: flags are the kebab-case option names; --min-flow is still read; a bad value names the flag', () => {
     expect(flagOf('topMinWeight')).toBe('top-min-weight');
-    expect(parseAnalysisFlags({ 'top-min-weight': '7', 'top-k': '3', 'betweenness-max-flows': 'auto' })).toMatchObject({ topMinWeight: 7, topK: 3, betweennessMaxFlows: 'auto' });
+    expect(parseAnalysisFlags({ 'top-min-weight': '7', 'top-k': '3', 'betweenness-max-flows': 'auto' })).toMatchObject({
+      topMinWeight: 7,
+      topK: 3,
+      betweennessMaxFlows: 'auto',
+    });
     expect(parseAnalysisFlags({ 'min-flow': '9' }).topMinWeight).toBe(9);
     const error = (() => {
       try {

@@ -19,11 +19,33 @@ const rowsOf = (file: string) => {
 describe('talentflow analyze --population', () => {
   it('runAnalyze --population divides the yearly moves by the population, resolved at metro level', () => {
     const out = join(tmp, 'rates');
-    const r = runCli(['analyze', INPUT, '--out', out, '--stability-runs', '0', '--quiet', '--population', POPULATION, '--population-map', MAP]);
+    const r = runCli([
+      'analyze',
+      INPUT,
+      '--out',
+      out,
+      '--stability-runs',
+      '0',
+      '--quiet',
+      '--population',
+      POPULATION,
+      '--population-map',
+      MAP,
+    ]);
     expect(r.status).toBe(0);
     const rows = Object.fromEntries(rowsOf(join(out, 'timeseries.csv')).map((x) => [`${x.place} ${x.year}`, x]));
     // Shenzhen 2021: in r04, r05 (from Guangzhou), out none; 40 researchers.
-    expect(rows['Shenzhen 2021']).toEqual({ place: 'Shenzhen', year: '2021', inflow: '2', outflow: '0', net_inflow: '2', population: '40', inflow_rate: '0.05', outflow_rate: '0', net_rate: '0.05' });
+    expect(rows['Shenzhen 2021']).toEqual({
+      place: 'Shenzhen',
+      year: '2021',
+      inflow: '2',
+      outflow: '0',
+      net_inflow: '2',
+      population: '40',
+      inflow_rate: '0.05',
+      outflow_rate: '0',
+      net_rate: '0.05',
+    });
     // Shenzhen 2022: in r06, out r07; 50.
     expect(rows['Shenzhen 2022']).toMatchObject({ inflow: '1', outflow: '1', population: '50', inflow_rate: '0.02', net_rate: '0' });
     // Boston 2020: Cambridge US (30) and Boston (70) are one metro: 100; in r10 (r16 stays within Boston).
@@ -45,7 +67,19 @@ describe('talentflow analyze --population', () => {
 
   it('runAnalyze --population with --strict makes its problems fatal', () => {
     const out = join(tmp, 'strict');
-    const r = runCli(['analyze', INPUT, '--out', out, '--stability-runs', '0', '--strict', '--population', POPULATION, '--population-map', MAP]);
+    const r = runCli([
+      'analyze',
+      INPUT,
+      '--out',
+      out,
+      '--stability-runs',
+      '0',
+      '--strict',
+      '--population',
+      POPULATION,
+      '--population-map',
+      MAP,
+    ]);
     expect(r.status).toBe(1);
     expect(existsSync(join(out, 'timeseries.csv'))).toBe(false);
     expect(readFileSync(join(out, 'problems.csv'), 'utf8')).toContain('Shenzen');
@@ -66,7 +100,15 @@ describe('talentflow analyze --population', () => {
     expect(r.status).toBe(0);
     const rows = Object.fromEntries(rowsOf(join(out, 'compare.csv')).map((x) => [x.place, x]));
     // Shenzhen 2019–2020: in r01, r02, r03 = 3, out r08 = 1; 2021–2023: in r04, r05, r06 = 3, out r07 = 1.
-    expect(rows.Shenzhen).toMatchObject({ period_1: '2019-2020', period_2: '2021-2023', inflow_1: '3', outflow_1: '1', inflow_2: '3', outflow_2: '1', net_inflow_change: '0' });
+    expect(rows.Shenzhen).toMatchObject({
+      period_1: '2019-2020',
+      period_2: '2021-2023',
+      inflow_1: '3',
+      outflow_1: '1',
+      inflow_2: '3',
+      outflow_2: '1',
+      net_inflow_change: '0',
+    });
     // Beijing 2019–2020: out r01, r02 (net −2); 2021–2023: in r13, out r14 (net 0).
     expect(rows.Beijing).toMatchObject({ net_inflow_1: '-2', net_inflow_2: '0', net_inflow_change: '2' });
     expect(r.stdout).toContain('Rising and falling (net inflow, 2019–2020 → 2021–2023');

@@ -65,7 +65,10 @@ describe('talentflow analyze: statistical measures', () => {
   it('runAnalyze writes the quadrant of each place of inflow against net rate, split at the medians', () => {
     const places: Record<string, Record<string, string>> = Object.fromEntries(rows(join(out, 'places.csv')).map((p) => [p.place!, p]));
     // The medians of inflow and net rate, recomputed from the columns.
-    const values = Object.values(places).map((p) => ({ size: Number(p.inflow), rate: (Number(p.inflow) - Number(p.outflow)) / (Number(p.inflow) + Number(p.outflow)) }));
+    const values = Object.values(places).map((p) => ({
+      size: Number(p.inflow),
+      rate: (Number(p.inflow) - Number(p.outflow)) / (Number(p.inflow) + Number(p.outflow)),
+    }));
     const median = (xs: number[]) => {
       const s = [...xs].sort((a, b) => a - b);
       return (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2;
@@ -83,7 +86,18 @@ describe('talentflow analyze: statistical measures', () => {
   });
 
   it('runAnalyze --bootstrap writes intervals.csv, seeded and reproducible, and lists it in the manifest', () => {
-    const args = (dir: string, seed: string) => ['analyze', INPUT, '--out', join(tmp, dir), '--bootstrap', '40', '--seed', seed, '--stability-runs', '0'];
+    const args = (dir: string, seed: string) => [
+      'analyze',
+      INPUT,
+      '--out',
+      join(tmp, dir),
+      '--bootstrap',
+      '40',
+      '--seed',
+      seed,
+      '--stability-runs',
+      '0',
+    ];
     const a = runCli(args('b1', '7'));
     expect(a.status).toBe(0);
     const text = readFileSync(join(tmp, 'b1', 'intervals.csv'), 'utf8');
@@ -104,7 +118,11 @@ describe('talentflow analyze: statistical measures', () => {
       expect(Number(net.high)).toBeGreaterThanOrEqual(Number(net.estimate));
     }
     // Cambridge GB sends its one move in every replicate that draws it: its net inflow is −1 or 0, never told apart from 0.
-    expect(intervals.find((i) => i.place === 'Cambridge, GB' && i.measure === 'net_inflow')).toMatchObject({ estimate: '-1', high: '0', distinguishable: 'false' });
+    expect(intervals.find((i) => i.place === 'Cambridge, GB' && i.measure === 'net_inflow')).toMatchObject({
+      estimate: '-1',
+      high: '0',
+      distinguishable: 'false',
+    });
     expect(a.stdout).toContain('Uncertainty (bootstrap: 40 resamples of the moves, seed 7, 90% intervals; intervals.csv)');
     // Off by default: no intervals.csv.
     expect(readdirSync(out)).not.toContain('intervals.csv');
@@ -124,7 +142,9 @@ describe('talentflow analyze: statistical measures', () => {
     }
     const duck = runCli(['analyze', timelines, '--out', join(tmp, 'tl-duck'), '--bootstrap', '20', '--engine', 'duckdb', '--quiet']);
     expect(duck.status).toBe(0);
-    expect(duck.stderr).toContain('note: bootstrap skipped: resampling researchers needs the timeline records in memory; run with --engine js');
+    expect(duck.stderr).toContain(
+      'note: bootstrap skipped: resampling researchers needs the timeline records in memory; run with --engine js',
+    );
     expect(readdirSync(join(tmp, 'tl-duck'))).not.toContain('intervals.csv');
   });
 

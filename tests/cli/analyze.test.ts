@@ -65,9 +65,7 @@ describe('talentflow analyze (small moves table)', () => {
   });
 
   it('runAnalyze computes the hand-counted strengths', () => {
-    const places: Record<string, Record<string, string>> = Object.fromEntries(
-      csvRows(join(out, 'places.csv')).map((r) => [r.place!, r]),
-    );
+    const places: Record<string, Record<string, string>> = Object.fromEntries(csvRows(join(out, 'places.csv')).map((r) => [r.place!, r]));
     // Shenzhen in: r01 r02 (Beijing), r03 r04 r05 (Guangzhou), r06 (Hong Kong) = 6; out: r07, r08 = 2.
     expect(places.Shenzhen).toMatchObject({ inflow: '6', outflow: '2', net_inflow: '4', balance_class: 'magnet' });
     // Boston in: r10 (New York), r11 (Berkeley → San Francisco metro), r14 (Beijing) = 3;
@@ -145,7 +143,12 @@ describe('talentflow analyze --parquet', () => {
     const manifest = JSON.parse(readFileSync(join(pqOut, 'manifest.json'), 'utf8'));
     for (const t of tables) {
       // Parquet files open with the magic bytes "PAR1".
-      expect(readFileSync(join(pqOut, `${t}.parquet`)).subarray(0, 4).toString('latin1'), t).toBe('PAR1');
+      expect(
+        readFileSync(join(pqOut, `${t}.parquet`))
+          .subarray(0, 4)
+          .toString('latin1'),
+        t,
+      ).toBe('PAR1');
       expect(manifest.outputs).toContain(`${t}.parquet`);
       expect(readFileSync(join(pqOut, `${t}.csv`), 'utf8')).toBe(readFileSync(join(GOLDEN, `${t}.csv`), 'utf8'));
     }
@@ -162,7 +165,20 @@ describe('talentflow analyze --timings and --gexf', () => {
     expect(r.status).toBe(0);
     const manifest = JSON.parse(readFileSync(join(tOut, 'manifest.json'), 'utf8'));
     const stages = (manifest.timings as { stage: string; ms: number; rssMiB: number; heapMiB: number }[]).map((t) => t.stage);
-    for (const stage of ['start-up', 'read', 'validate', 'resolve', 'aggregate', 'graph', 'pagerank', 'betweenness', 'community', 'rai', 'write flows.arrow', 'write graph.json']) {
+    for (const stage of [
+      'start-up',
+      'read',
+      'validate',
+      'resolve',
+      'aggregate',
+      'graph',
+      'pagerank',
+      'betweenness',
+      'community',
+      'rai',
+      'write flows.arrow',
+      'write graph.json',
+    ]) {
       expect(stages, stage).toContain(stage);
       expect(r.stderr).toMatch(new RegExp(`^${stage}\\s+\\d+\\s+\\d+\\s+\\d+$`, 'm'));
     }
@@ -210,7 +226,11 @@ describe('talentflow analyze limits at scale', () => {
   });
 
   it('runAnalyze rejects a bad flow cap and documents both in --help', () => {
-    for (const args of [['--betweenness-max-flows', 'all'], ['--betweenness-max-flows', '-1'], ['--stability-max-flows', '1.5']]) {
+    for (const args of [
+      ['--betweenness-max-flows', 'all'],
+      ['--betweenness-max-flows', '-1'],
+      ['--stability-max-flows', '1.5'],
+    ]) {
       const r = runCli(['analyze', INPUT, '--out', join(tmp, 'bad-cap'), ...args]);
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr).toContain(args[0]);

@@ -74,7 +74,10 @@ describe('runAnalyze exit codes on unusable inputs', () => {
       expectOneLine(r.stderr, cause);
     }
     // Publications beyond 64 bits are a bad-count problem of their row, not a failed cast.
-    const pubs = file('pubs.csv', 'researcher_id,year,place,country,publications\na,2019,Boston,US,9223372036854775807\na,2020,London,GB,1e20\na,2021,Paris,FR,2\n');
+    const pubs = file(
+      'pubs.csv',
+      'researcher_id,year,place,country,publications\na,2019,Boston,US,9223372036854775807\na,2020,London,GB,1e20\na,2021,Paris,FR,2\n',
+    );
     const r = await analyze(pubs, '--engine', 'duckdb', '--out', join(tmp, 'out-pubs'));
     expect(r.status, r.stderr).toBe(0);
     expect(readFileSync(join(tmp, 'out-pubs', 'problems.csv'), 'utf8').match(/bad-count/g)).toHaveLength(2);
@@ -140,7 +143,21 @@ describe('runAnalyze output folders', () => {
     expect((await analyze(INPUT, '--out', out)).status).toBe(0);
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     const names = readdirSync(out).sort();
-    expect(names).toEqual(['communities.csv', 'flows.arrow', 'flows.csv', 'graph.gexf', 'graph.json', 'manifest.json', 'places.csv', 'problems.csv', 'rai.csv', 'resolutions.csv', 'timeseries.csv', 'top_destinations.csv', 'top_sources.csv']);
+    expect(names).toEqual([
+      'communities.csv',
+      'flows.arrow',
+      'flows.csv',
+      'graph.gexf',
+      'graph.json',
+      'manifest.json',
+      'places.csv',
+      'problems.csv',
+      'rai.csv',
+      'resolutions.csv',
+      'timeseries.csv',
+      'top_destinations.csv',
+      'top_sources.csv',
+    ]);
     expect(Object.keys(manifest.files).sort()).toEqual(names.filter((n) => n !== 'manifest.json'));
     for (const name of Object.keys(manifest.files)) expect(manifest.files[name].sha256, name).toBe(sha256(join(out, name)));
     // The run id fingerprints input, options and outputs: the same run gives the same id.
@@ -163,35 +180,43 @@ describe('runAnalyze output folders', () => {
 });
 
 describe('talentflow analyze interrupted', () => {
-  it.skipIf(!available)('an interrupted run (SIGINT) exits 130, keeps the old folder and removes its partial folder and DuckDB spill folder', async () => {
-    const out = join(tmp, 'interrupted');
-    const privateTmp = join(tmp, 'private-tmp');
-    mkdirSync(privateTmp);
-    expect((await analyze(INPUT, '--out', out)).status).toBe(0);
-    const before = Object.fromEntries(readdirSync(out).map((n) => [n, readFileSync(join(out, n), 'utf8')]));
-    const big = join(tmp, 'big.csv');
-    cpSync(join(ROOT, 'data/calibrated/timelines.csv.gz'), big + '.gz');
-    const child = spawn(process.execPath, [join(ROOT, 'bin/talentflow.mjs'), 'analyze', big + '.gz', '--engine', 'duckdb', '--out', out, '--quiet'], {
-      env: { ...process.env, TMPDIR: privateTmp },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += String(d)));
-    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-    // Interrupt once both temporary folders exist, i.e. in the middle of the run.
-    const deadline = Date.now() + 120_000;
-    for (;;) {
-      const partial = readdirSync(tmp).some((n) => n.startsWith('.interrupted.partial-'));
-      const spill = readdirSync(privateTmp).some((n) => n.startsWith('talentflow-duckdb-'));
-      if (partial && spill) break;
-      if (Date.now() > deadline) throw new Error(`the run did not start: ${stderr}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    child.kill('SIGINT');
-    expect(await exited).toBe(130);
-    expect(stderr).toMatch(/interrupted \(SIGINT\)/);
-    expect(readdirSync(tmp).filter((n) => n.startsWith('.interrupted.'))).toEqual([]);
-    expect(readdirSync(privateTmp).filter((n) => n.startsWith('talentflow-'))).toEqual([]);
-    expect(Object.fromEntries(readdirSync(out).map((n) => [n, readFileSync(join(out, n), 'utf8')]))).toEqual(before);
-  }, 180_000);
+  it.skipIf(!available)(
+    'an interrupted run (SIGINT) exits 130, keeps the old folder and removes its partial folder and DuckDB spill folder',
+    async () => {
+      const out = join(tmp, 'interrupted');
+      const privateTmp = join(tmp, 'private-tmp');
+      mkdirSync(privateTmp);
+      expect((await analyze(INPUT, '--out', out)).status).toBe(0);
+      const before = Object.fromEntries(readdirSync(out).map((n) => [n, readFileSync(join(out, n), 'utf8')]));
+      const big = join(tmp, 'big.csv');
+      cpSync(join(ROOT, 'data/calibrated/timelines.csv.gz'), big + '.gz');
+      const child = spawn(
+        process.execPath,
+        [join(ROOT, 'bin/talentflow.mjs'), 'analyze', big + '.gz', '--engine', 'duckdb', '--out', out, '--quiet'],
+        {
+          env: { ...process.env, TMPDIR: privateTmp },
+          stdio: ['ignore', 'ignore', 'pipe'],
+        },
+      );
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += String(d)));
+      const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+      // Interrupt once both temporary folders exist, i.e. in the middle of the run.
+      const deadline = Date.now() + 120_000;
+      for (;;) {
+        const partial = readdirSync(tmp).some((n) => n.startsWith('.interrupted.partial-'));
+        const spill = readdirSync(privateTmp).some((n) => n.startsWith('talentflow-duckdb-'));
+        if (partial && spill) break;
+        if (Date.now() > deadline) throw new Error(`the run did not start: ${stderr}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      child.kill('SIGINT');
+      expect(await exited).toBe(130);
+      expect(stderr).toMatch(/interrupted \(SIGINT\)/);
+      expect(readdirSync(tmp).filter((n) => n.startsWith('.interrupted.'))).toEqual([]);
+      expect(readdirSync(privateTmp).filter((n) => n.startsWith('talentflow-'))).toEqual([]);
+      expect(Object.fromEntries(readdirSync(out).map((n) => [n, readFileSync(join(out, n), 'utf8')]))).toEqual(before);
+    },
+    180_000,
+  );
 });

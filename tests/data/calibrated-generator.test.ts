@@ -49,8 +49,20 @@ describe('generateTimelines', () => {
 });
 
 describe('measureSample', () => {
-  const row = (researcherId: string, year: number, place: string, country: string, publications: number, discipline = 'Medicine'): TimelineRow => ({
-    researcherId, year, place, country, discipline, publications,
+  const row = (
+    researcherId: string,
+    year: number,
+    place: string,
+    country: string,
+    publications: number,
+    discipline = 'Medicine',
+  ): TimelineRow => ({
+    researcherId,
+    year,
+    place,
+    country,
+    discipline,
+    publications,
   });
 
   it('measureSample applies the SET rules to hand-worked timelines', () => {
@@ -94,7 +106,14 @@ describe('weightedPagerank', () => {
     // A ⇄ B (1 each way), C → A (1): PR(C) = 0.15/3 = 0.05; PR(B) = 0.05 + 0.85·PR(A);
     // PR(A) = 0.05 + 0.85·(PR(B) + PR(C)) = 0.135 + 0.7225·PR(A) → PR(A) = 0.135/0.2775.
     const a = 0.135 / 0.2775;
-    const r = weightedPagerank(new Map([['A\tB', 1], ['B\tA', 1], ['C\tA', 1]]), ['A', 'B', 'C']);
+    const r = weightedPagerank(
+      new Map([
+        ['A\tB', 1],
+        ['B\tA', 1],
+        ['C\tA', 1],
+      ]),
+      ['A', 'B', 'C'],
+    );
     expect(r.A).toBeCloseTo(a, 10);
     expect(r.B).toBeCloseTo(0.05 + 0.85 * a, 10);
     expect(r.C).toBeCloseTo(0.05, 10);
@@ -104,7 +123,15 @@ describe('weightedPagerank', () => {
     expect(d.A).toBeCloseTo(0.5 / 1.425, 10);
     expect(d.B).toBeCloseTo(1 - 0.5 / 1.425, 10);
     // Weights split a place's rank: C → A 3, C → B 1 sends A three times what B gets from C.
-    const w = weightedPagerank(new Map([['C\tA', 3], ['C\tB', 1], ['A\tC', 1], ['B\tC', 1]]), ['A', 'B', 'C']);
+    const w = weightedPagerank(
+      new Map([
+        ['C\tA', 3],
+        ['C\tB', 1],
+        ['A\tC', 1],
+        ['B\tC', 1],
+      ]),
+      ['A', 'B', 'C'],
+    );
     expect((w.A! - 0.05) / (w.B! - 0.05)).toBeCloseTo(3, 10);
     expect(w.A! + w.B! + w.C!).toBeCloseTo(1, 12);
   });
@@ -113,7 +140,14 @@ describe('weightedPagerank', () => {
 describe('parseTimelinesCsv', () => {
   it('parseTimelinesCsv reads back what formatTimelinesCsv writes, quoted commas included', () => {
     const rows: TimelineRow[] = [
-      { researcherId: 'SYN0000001', year: 2012, place: 'Washington, D.C.', country: 'US', discipline: 'Biochemistry, Genetics and Molecular Biology', publications: 3 },
+      {
+        researcherId: 'SYN0000001',
+        year: 2012,
+        place: 'Washington, D.C.',
+        country: 'US',
+        discipline: 'Biochemistry, Genetics and Molecular Biology',
+        publications: 3,
+      },
       { researcherId: 'SYN0000001', year: 2020, place: 'Xi’an', country: 'CN', discipline: 'Say "hi"', publications: 1 },
     ];
     const text = formatTimelinesCsv(rows);
@@ -175,7 +209,10 @@ describe('verifySample on the committed sample', () => {
     const pre = new Map<string, boolean>();
     for (const r of rows) if (r.year < 2019 && r.place !== 'Shenzhen') pre.set(r.researcherId, true);
     for (const r of rows) if (r.place === 'Shenzhen' && r.year >= 2019 && pre.get(r.researcherId)) inflowers.add(r.researcherId);
-    const report = verifySample(rows.filter((r) => !inflowers.has(r.researcherId)), { seed: committed.seed, scale: 1 / 20 });
+    const report = verifySample(
+      rows.filter((r) => !inflowers.has(r.researcherId)),
+      { seed: committed.seed, scale: 1 / 20 },
+    );
     const failed = new Set(report.checks.filter((c) => !c.ok).map((c) => c.target));
     expect(failed.has('inflow ratio % Shenzhen')).toBe(true);
     expect(failed.has('highest inflow ratio of the 30')).toBe(true);

@@ -10,7 +10,8 @@ const root = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url)
 
 function readCsv(path: string): Record<string, string>[] {
   const [head, ...lines] = readFileSync(path, 'utf8').trim().split(/\r?\n/);
-  const split = (l: string) => l.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"'));
+  const split = (l: string) =>
+    l.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"'));
   const cols = split(head!);
   return lines.map((l) => Object.fromEntries(split(l).map((v, i) => [cols[i]!, v])));
 }
@@ -48,7 +49,7 @@ describe('analyzeFile on the calibrated sample', () => {
     expect(run.graph.getNodeAttribute('Shenzhen', 'balanceClass')).toBe('magnet');
   });
 
-  it('analyzeFile reproduces each city\'s published top-5 RAI within 0.1', () => {
+  it("analyzeFile reproduces each city's published top-5 RAI within 0.1", () => {
     const cells = new Map(run.analyses.rai.cells.map((c) => [`${c.place}|${c.discipline}`, c.rai]));
     const published = readCsv(root('data/set2024/set2024_rai_top5.csv'));
     expect(published.length).toBe(150);

@@ -37,7 +37,11 @@ describe('timeSeries on the SMD flows with the SMD padded populations (real, CC-
   let rows: Map<string, TimeSeriesRow>;
   let published: Published[];
   beforeAll(async () => {
-    run = await analyzeFile(FLOWS, { level: 'country', columns: { from: 'iso3codefrom', to: 'iso3codeto', count: 'n_migrations' }, stabilityRuns: 0 });
+    run = await analyzeFile(FLOWS, {
+      level: 'country',
+      columns: { from: 'iso3codefrom', to: 'iso3codeto', count: 'n_migrations' },
+      stabilityRuns: 0,
+    });
     const table = await readTable(COUNTRY);
     const columns = {
       place: 'countrycode',
@@ -95,7 +99,9 @@ describe('timeSeries on the SMD flows with the SMD padded populations (real, CC-
     expect(rows.get('CHN 2018')).toMatchObject({ inflow: 10_488, outflow: 9_016 });
     expect(differ.find((p) => p.code === 'CHN' && p.year === 2018)).toMatchObject({ inflow: 10_831, outflow: 9_193 });
     // The run found the same place-years and said so.
-    expect(run.population!.check.mismatches.map((m) => `${m.place} ${m.year}`).sort()).toEqual(differ.map((p) => `${p.code} ${p.year}`).sort());
+    expect(run.population!.check.mismatches.map((m) => `${m.place} ${m.year}`).sort()).toEqual(
+      differ.map((p) => `${p.code} ${p.year}`).sort(),
+    );
     expect(run.analyses.warnings.some((w) => w.includes('1,295 of 4,128 place-years'))).toBe(true);
     expect(run.analyses.warnings.some((w) => w.includes('1 place without any flow in the input: CUW'))).toBe(true);
   });
@@ -117,7 +123,13 @@ describe('timeSeries on the SMD flows with the SMD padded populations (real, CC-
   });
 
   it('comparePeriods: China switches from net sender (1998–2004) to net receiver (2012–2018)', () => {
-    const r = comparePeriods(run.graph, { periods: [[1998, 2004], [2012, 2018]], population: run.population!.values });
+    const r = comparePeriods(run.graph, {
+      periods: [
+        [1998, 2004],
+        [2012, 2018],
+      ],
+      population: run.population!.values,
+    });
     const chn = r.rows.find((x) => x.place === 'CHN')!;
     // Summed from the flows file (pandas): 1998–2004 in 10,357, out 12,570; 2012–2018 in 55,160, out 50,304.
     expect(chn.measures.inflow.values).toEqual([10_357, 55_160]);

@@ -44,7 +44,9 @@ describe('measureChartSvg', () => {
   it('measureChartSvg widens the figure for a long title', () => {
     const title = 'A title much longer than the plot of a single short bar would ever need to be';
     const width = (svg: string) => Number(parseXml(svg).attrs.width);
-    expect(width(measureChartSvg({ a: 1 }, { title, plotWidth: 100 }))).toBeGreaterThan(width(measureChartSvg({ a: 1 }, { title: 'a', plotWidth: 100 })) + 200);
+    expect(width(measureChartSvg({ a: 1 }, { title, plotWidth: 100 }))).toBeGreaterThan(
+      width(measureChartSvg({ a: 1 }, { title: 'a', plotWidth: 100 })) + 200,
+    );
   });
 
   it('measureChartSvg rejects bad options', () => {
@@ -56,9 +58,19 @@ describe('measureChartSvg', () => {
 describe('pickEntries', () => {
   it('pickEntries takes the top, the bottom or both ends, largest first, ties by key', () => {
     const m = { a: 5, b: 4, c: 3, d: 2, e: 1, f: null, g: 3 };
-    expect(pickEntries(m, 2, 'top')).toEqual([['a', 5], ['b', 4]]);
-    expect(pickEntries(m, 2, 'bottom')).toEqual([['d', 2], ['e', 1]]);
-    expect(pickEntries(m, 3, 'extremes')).toEqual([['a', 5], ['b', 4], ['e', 1]]);
+    expect(pickEntries(m, 2, 'top')).toEqual([
+      ['a', 5],
+      ['b', 4],
+    ]);
+    expect(pickEntries(m, 2, 'bottom')).toEqual([
+      ['d', 2],
+      ['e', 1],
+    ]);
+    expect(pickEntries(m, 3, 'extremes')).toEqual([
+      ['a', 5],
+      ['b', 4],
+      ['e', 1],
+    ]);
     expect(pickEntries(m, 10, 'top').map(([k]) => k)).toEqual(['a', 'b', 'c', 'g', 'd', 'e']);
   });
 });

@@ -29,7 +29,15 @@ export const TOP: TopFlows = {
 export const COMMUNITIES: CommunitiesResult = {
   assignment: { Shenzhen: 0, 'Hong Kong': 0, Boston: 1 },
   communities: [
-    { id: 0, label: 'Shenzhen – Hong Kong', size: 2, members: ['Shenzhen', 'Hong Kong'], dominantCountry: 'CN', dominantCountryShare: 0.75, dominantRegion: 'Asia' },
+    {
+      id: 0,
+      label: 'Shenzhen – Hong Kong',
+      size: 2,
+      members: ['Shenzhen', 'Hong Kong'],
+      dominantCountry: 'CN',
+      dominantCountryShare: 0.75,
+      dominantRegion: 'Asia',
+    },
     { id: 1, label: 'Boston', size: 1, members: ['Boston'], dominantCountry: 'US', dominantCountryShare: 1, dominantRegion: 'Americas' },
   ],
   modularity: 0.31,

@@ -23,7 +23,15 @@ beforeAll(async () => {
   context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 });
 
@@ -39,7 +47,9 @@ describe('flowMapHtml in a browser', () => {
     const html = flowMapHtml(mapGraph());
     await page.setContent(`<!doctype html><body style="margin:0">${html}<div id="second">${html}</div></body>`);
     const opacities = () =>
-      page.$$eval('body > .talentflow-map .flow', (els) => els.map((e) => [e.getAttribute('data-source'), e.getAttribute('data-target'), (e as SVGElement).style.strokeOpacity]));
+      page.$$eval('body > .talentflow-map .flow', (els) =>
+        els.map((e) => [e.getAttribute('data-source'), e.getAttribute('data-target'), (e as SVGElement).style.strokeOpacity]),
+      );
     expect((await opacities()).every(([, , o]) => o === '')).toBe(true);
 
     await page.hover('body > .talentflow-map circle[data-place="London"]');
@@ -94,4 +104,3 @@ describe('flowMapHtml in a browser', () => {
     await page.close();
   });
 });
-

@@ -8,9 +8,15 @@ const SCRIPT = 'var talentflowSigmaMap=function(){};/* "</script>" in a string *
 
 describe('sigmaMapData', () => {
   it('sigmaMapData keeps the drawn attributes and the largest flows', () => {
-    const data = sigmaMapData(mapGraph(), 2) as { nodes: { key: string; attributes: Record<string, unknown> }[]; edges: { source: string; target: string; attributes: { weight: number } }[] };
+    const data = sigmaMapData(mapGraph(), 2) as {
+      nodes: { key: string; attributes: Record<string, unknown> }[];
+      edges: { source: string; target: string; attributes: { weight: number } }[];
+    };
     expect(data.nodes).toHaveLength(5);
-    expect(data.nodes[0]).toEqual({ key: 'Beijing', attributes: { label: 'Beijing', lat: 39.9, lon: 116.4, community: 0, communityLabel: 'Beijing – Shenzhen' } });
+    expect(data.nodes[0]).toEqual({
+      key: 'Beijing',
+      attributes: { label: 'Beijing', lat: 39.9, lon: 116.4, community: 0, communityLabel: 'Beijing – Shenzhen' },
+    });
     expect(data.edges.map((e) => [e.source, e.target, e.attributes.weight])).toEqual([
       ['Beijing', 'Shenzhen', 2700],
       ['Shenzhen', 'Beijing', 900],

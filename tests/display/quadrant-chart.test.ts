@@ -8,22 +8,27 @@ import { parseXml } from './xml.ts';
 
 // in: A 8, B 10, C 4, D 0 → incumbent, leader, riser, laggard (tests/analyses/quadrants.test.ts)
 const graph = () =>
-  flowGraph(['A', 'B', 'C', 'D'], [
-    ['A', 'B', 10],
-    ['B', 'C', 4],
-    ['C', 'A', 2],
-    ['D', 'A', 6],
-  ]);
+  flowGraph(
+    ['A', 'B', 'C', 'D'],
+    [
+      ['A', 'B', 10],
+      ['B', 'C', 4],
+      ['C', 'A', 2],
+      ['D', 'A', 6],
+    ],
+  );
 
 /** Attribute values of every element named `name` with the attribute, in document order. */
 function dots(svg: string): { place: string; quadrant: string; fill: string; cx: number; cy: number }[] {
-  return [...svg.matchAll(/<circle cx="([\d.]+)" cy="([\d.]+)" r="4" fill="(#\w+)"[^>]*data-place="(\w+)" data-quadrant="(\w+)"/g)].map((m) => ({
-    cx: Number(m[1]),
-    cy: Number(m[2]),
-    fill: m[3]!,
-    place: m[4]!,
-    quadrant: m[5]!,
-  }));
+  return [...svg.matchAll(/<circle cx="([\d.]+)" cy="([\d.]+)" r="4" fill="(#\w+)"[^>]*data-place="(\w+)" data-quadrant="(\w+)"/g)].map(
+    (m) => ({
+      cx: Number(m[1]),
+      cy: Number(m[2]),
+      fill: m[3]!,
+      place: m[4]!,
+      quadrant: m[5]!,
+    }),
+  );
 }
 
 describe('quadrantChartSvg', () => {

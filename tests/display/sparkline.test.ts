@@ -3,7 +3,11 @@ import { sparklineSvg } from '../../src/display/sparkline.ts';
 import { SIGN_COLORS } from '../../src/display/colors.ts';
 
 const bars = (svg: string) =>
-  [...svg.matchAll(/<rect data-year="(\d+)" data-value="(-?\d+)" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)" fill="([^"]+)"/g)].map((m) => ({
+  [
+    ...svg.matchAll(
+      /<rect data-year="(\d+)" data-value="(-?\d+)" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)" fill="([^"]+)"/g,
+    ),
+  ].map((m) => ({
     year: Number(m[1]),
     value: Number(m[2]),
     x: Number(m[3]),

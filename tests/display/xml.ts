@@ -26,7 +26,18 @@ function decode(raw: string, where: string): string {
     const m = ENTITY.exec(raw);
     if (!m) throw new Error(`bad entity in ${where}: ${raw.slice(i, i + 10)}`);
     const name = m[1]!;
-    out += name === 'amp' ? '&' : name === 'lt' ? '<' : name === 'gt' ? '>' : name === 'quot' ? '"' : name === 'apos' ? "'" : String.fromCodePoint(name.startsWith('#x') ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10));
+    out +=
+      name === 'amp'
+        ? '&'
+        : name === 'lt'
+          ? '<'
+          : name === 'gt'
+            ? '>'
+            : name === 'quot'
+              ? '"'
+              : name === 'apos'
+                ? "'"
+                : String.fromCodePoint(name.startsWith('#x') ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10));
     i += m[0].length - 1;
   }
   return out;

@@ -33,7 +33,10 @@ describe('chooseEngine', () => {
     const parquetJs = fail(() => chooseEngine({ engine: 'js', path: 'm.parquet', bytes: 1, duckdb: true }));
     expect(parquetJs).toBeInstanceOf(OptionError);
     expect(parquetJs).toMatchObject({ option: 'engine', value: 'js' });
-    expect(fail(() => chooseEngine({ engine: 'duckdb', path: 'm.jsonl', bytes: 1, duckdb: true }))).toMatchObject({ option: 'engine', value: 'duckdb' });
+    expect(fail(() => chooseEngine({ engine: 'duckdb', path: 'm.jsonl', bytes: 1, duckdb: true }))).toMatchObject({
+      option: 'engine',
+      value: 'duckdb',
+    });
     expect(fail(() => chooseEngine({ engine: 'spark' as never, path: 'm.csv', bytes: 1, duckdb: true }))).toBeInstanceOf(OptionError);
   });
 });

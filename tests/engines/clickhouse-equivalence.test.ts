@@ -18,7 +18,10 @@ import { duckdbAvailable } from '../../src/engines/duckdb/session.ts';
 import { clusterUnavailable, startLocalCluster, type LocalCluster } from '../support/clickhouse-cluster.ts';
 import { expectSameRun } from './same-run.ts';
 
-const missing = clusterUnavailable() ?? (!(await clickhouseClientAvailable()) ? '@clickhouse/client is not installed' : null) ?? (!(await duckdbAvailable()) ? '@duckdb/node-api is not installed' : null);
+const missing =
+  clusterUnavailable() ??
+  (!(await clickhouseClientAvailable()) ? '@clickhouse/client is not installed' : null) ??
+  (!(await duckdbAvailable()) ? '@duckdb/node-api is not installed' : null);
 if (missing) console.warn(`skipping the ClickHouse engine tests: ${missing}`);
 
 describe.skipIf(missing !== null)('analyzeWithClickHouse', () => {
@@ -44,9 +47,13 @@ describe.skipIf(missing !== null)('analyzeWithClickHouse', () => {
     await expectSameRun(duck, ch);
   });
 
-  it('analyzeWithClickHouse refuses bad/missing-column.csv with the DuckDB engine\'s InputError', async () => {
+  it("analyzeWithClickHouse refuses bad/missing-column.csv with the DuckDB engine's InputError", async () => {
     const path = 'tests/fixtures/bad/missing-column.csv';
-    const refusal = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e);
+    const refusal = (p: Promise<unknown>) =>
+      p.then(
+        () => null,
+        (e: unknown) => e,
+      );
     const duck = await refusal(analyzeFileWithDuckDB(path, { stabilityRuns: 0 }));
     const ch = await refusal(analyzeWithClickHouse(path, { stabilityRuns: 0 }, { url: cluster.urls }));
     expect(duck).toBeInstanceOf(InputError);
@@ -60,16 +67,32 @@ describe.skipIf(missing !== null)('analyzeWithClickHouse', () => {
     try {
       const write = (name: string, text: string) => (writeFileSync(join(dir, name), text), join(dir, name));
       // Rows 3 and 4 repeat row 2 (row 4 after trimming), row 6 repeats row 5 with the NULL country as ''.
-      const moves = write('dup.csv', 'researcher_id,from,from_country,to,to_country,year\nr1,Boston,US,London,GB,2019\nr1,Boston,US,London,GB,2019\n r1,Boston,US,London,GB,2019\nr2,Paris,,London,GB,2020\nr2,Paris,,London,GB,2020\nr2,Paris,FR,London,GB,2020\n');
+      const moves = write(
+        'dup.csv',
+        'researcher_id,from,from_country,to,to_country,year\nr1,Boston,US,London,GB,2019\nr1,Boston,US,London,GB,2019\n r1,Boston,US,London,GB,2019\nr2,Paris,,London,GB,2020\nr2,Paris,,London,GB,2020\nr2,Paris,FR,London,GB,2020\n',
+      );
       const [duck, ch] = await both(moves);
-      const note = '3 rows repeat an earlier row field for field and count again; if the file holds some rows twice (two exports concatenated), remove them';
+      const note =
+        '3 rows repeat an earlier row field for field and count again; if the file holds some rows twice (two exports concatenated), remove them';
       expect(duck.analyses.warnings.filter((w) => w.includes('repeat'))).toEqual([note]);
       await expectSameRun(duck, ch);
       const rows = write('dup-rows.csv', 'researcher_id,year,place,country\na,2019,Boston,US\na,2019,Boston,US\na,2021,London,GB\n');
-      expect((await analyzeWithClickHouse(rows, { stabilityRuns: 0 }, { url: cluster.urls })).analyses.warnings.filter((w) => w.includes('repeat'))).toEqual([]);
-      for (const [name, text] of [['empty.csv', ''], ['header-only.csv', 'researcher_id,from,to,year\n'], ['twice.csv', 'researcher_id,from,from,year\nr1,a,b,2019\n']]) {
+      expect(
+        (await analyzeWithClickHouse(rows, { stabilityRuns: 0 }, { url: cluster.urls })).analyses.warnings.filter((w) =>
+          w.includes('repeat'),
+        ),
+      ).toEqual([]);
+      for (const [name, text] of [
+        ['empty.csv', ''],
+        ['header-only.csv', 'researcher_id,from,to,year\n'],
+        ['twice.csv', 'researcher_id,from,from,year\nr1,a,b,2019\n'],
+      ]) {
         const path = write(name!, text!);
-        const refusal = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e);
+        const refusal = (p: Promise<unknown>) =>
+          p.then(
+            () => null,
+            (e: unknown) => e,
+          );
         const d = await refusal(analyzeFileWithDuckDB(path, { stabilityRuns: 0 }));
         const c = await refusal(analyzeWithClickHouse(path, { stabilityRuns: 0 }, { url: cluster.urls }));
         expect(d, name).toBeInstanceOf(InputError);
@@ -79,8 +102,20 @@ describe.skipIf(missing !== null)('analyzeWithClickHouse', () => {
       // Rows that are not UTF-8 (one inside a quoted line break, one in a row of the wrong width,
       // which stays malformed) are skipped with the DuckDB engine's bad-encoding problems.
       const latin = join(dir, 'latin.csv');
-      const bytes = (...parts: Array<string | number>) => Buffer.concat(parts.map((p) => (typeof p === 'number' ? Buffer.from([p]) : Buffer.from(p))));
-      writeFileSync(latin, bytes('researcher_id,from,to,year\nr1,Boston,London,2019\nr2,S', 0xe3, 'o Paulo,London,2020\nr3,"Paris\nCr', 0xe9, 'teil",London,2021\nr4,Z', 0xfc, 'rich,London\nr5,Boston,Paris,2022\n'));
+      const bytes = (...parts: Array<string | number>) =>
+        Buffer.concat(parts.map((p) => (typeof p === 'number' ? Buffer.from([p]) : Buffer.from(p))));
+      writeFileSync(
+        latin,
+        bytes(
+          'researcher_id,from,to,year\nr1,Boston,London,2019\nr2,S',
+          0xe3,
+          'o Paulo,London,2020\nr3,"Paris\nCr',
+          0xe9,
+          'teil",London,2021\nr4,Z',
+          0xfc,
+          'rich,London\nr5,Boston,Paris,2022\n',
+        ),
+      );
       const [duckLatin, chLatin] = await both(latin);
       expect(chLatin.problems.filter((p) => p.field === 'row').map((p) => [p.line, p.reason, p.value])).toEqual([
         [3, 'bad-encoding', 'byte 0xE3'],
@@ -138,16 +173,40 @@ describe.skipIf(missing !== null)('analyzeWithClickHouse', () => {
     }
   });
 
-  it('talentflow analyze --engine clickhouse writes the DuckDB engine\'s files, and --input-table reads the loaded table back', { timeout: 300_000 }, () => {
+  it("talentflow analyze --engine clickhouse writes the DuckDB engine's files, and --input-table reads the loaded table back", {
+    timeout: 300_000,
+  }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'tf-ch-cli-'));
     try {
       const input = 'tests/fixtures/engines/moves-rules.csv';
       const common = ['--quiet', '--stability-runs', '0', '--min-flow', '1'];
       const duck = runCli(['analyze', input, '--engine', 'duckdb', '--out', join(dir, 'duck'), ...common]);
-      const ch = runCli(['analyze', input, '--engine', 'clickhouse', '--clickhouse-url', cluster.urls.join(','), '--clickhouse-table', 'cli_rows', '--out', join(dir, 'ch'), ...common]);
+      const ch = runCli([
+        'analyze',
+        input,
+        '--engine',
+        'clickhouse',
+        '--clickhouse-url',
+        cluster.urls.join(','),
+        '--clickhouse-table',
+        'cli_rows',
+        '--out',
+        join(dir, 'ch'),
+        ...common,
+      ]);
       expect(duck.status, duck.stderr).toBe(0);
       expect(ch.status, ch.stderr).toBe(0);
-      const files = ['places.csv', 'flows.csv', 'top_sources.csv', 'top_destinations.csv', 'communities.csv', 'rai.csv', 'problems.csv', 'graph.json', 'graph.gexf'];
+      const files = [
+        'places.csv',
+        'flows.csv',
+        'top_sources.csv',
+        'top_destinations.csv',
+        'communities.csv',
+        'rai.csv',
+        'problems.csv',
+        'graph.json',
+        'graph.gexf',
+      ];
       const read = (sub: string, f: string) => readFileSync(join(dir, sub, f), 'utf8');
       for (const f of files) expect(read('ch', f), f).toBe(read('duck', f));
       const manifest = (sub: string) => ({ ...JSON.parse(read(sub, 'manifest.json')), createdBy: null });
@@ -156,9 +215,21 @@ describe.skipIf(missing !== null)('analyzeWithClickHouse', () => {
       // The table the first run loaded, analysed in place: the rows carry their lines, so the
       // problems name the same lines; the file column names the table, and the malformed row
       // (line 17), never loaded, is not in the table: one row read fewer, the same flows.
-      const again = runCli(['analyze', '--engine', 'clickhouse', '--clickhouse-url', cluster.url, '--input-table', 'default.cli_rows', '--out', join(dir, 'table'), ...common]);
+      const again = runCli([
+        'analyze',
+        '--engine',
+        'clickhouse',
+        '--clickhouse-url',
+        cluster.url,
+        '--input-table',
+        'default.cli_rows',
+        '--out',
+        join(dir, 'table'),
+        ...common,
+      ]);
       expect(again.status, again.stderr).toBe(0);
-      for (const f of ['flows.csv', 'top_sources.csv', 'top_destinations.csv', 'communities.csv', 'graph.json']) expect(read('table', f), f).toBe(read('duck', f));
+      for (const f of ['flows.csv', 'top_sources.csv', 'top_destinations.csv', 'communities.csv', 'graph.json'])
+        expect(read('table', f), f).toBe(read('duck', f));
       const expected = read('duck', 'problems.csv')
         .split('\n')
         .filter((l) => !l.includes(',malformed-row,'))
@@ -181,11 +252,14 @@ describe.skipIf(missing !== null)('analyzeWithClickHouse', () => {
   });
 
   it('analyzeWithClickHouse reads a table of its own making (typed columns, no line numbers) through the checks computed in the query', async () => {
-    const sql = (q: string) => fetch(`${cluster.url}/?format_csv_allow_single_quotes=0`, { method: 'POST', body: q }).then(async (r) => {
-      if (!r.ok) throw new Error(await r.text());
-    });
+    const sql = (q: string) =>
+      fetch(`${cluster.url}/?format_csv_allow_single_quotes=0`, { method: 'POST', body: q }).then(async (r) => {
+        if (!r.ok) throw new Error(await r.text());
+      });
     await sql('DROP TABLE IF EXISTS default.plain_moves');
-    await sql('CREATE TABLE default.plain_moves (researcher_id String, `from` String, from_country Nullable(String), `to` String, to_country Nullable(String), year UInt16, discipline String, count Float64) ENGINE = Memory');
+    await sql(
+      'CREATE TABLE default.plain_moves (researcher_id String, `from` String, from_country Nullable(String), `to` String, to_country Nullable(String), year UInt16, discipline String, count Float64) ENGINE = Memory',
+    );
     // The moves rule fixture's well-formed rows with a valid year: r5's Bejing is an alternate
     // name of Beijing in GeoNames (no problem), r6 is a self-move, r8 a zero count, r11 has no
     // countries.
@@ -202,10 +276,13 @@ r11,Boston,\\N,Shenzhen,\\N,2023,Medicine,1
     const dir = mkdtempSync(join(tmpdir(), 'tf-ch-plain-'));
     try {
       const path = join(dir, 'plain.csv');
-      writeFileSync(path, 'researcher_id,from,from_country,to,to_country,year,discipline,count\n' +
-        'r1,Cambridge,US,Boston,US,2019,Medicine,1\nr1,Boston,US,Shenzhen,CN,2020,Medicine,1\nr2,Beijing,CN,Shenzhen,CN,2020,Computer Science,2\n' +
-        ',Beijing,CN,Shenzhen,CN,2021,Engineering,3\nr5,Bejing,CN,Shenzhen,CN,2020,Medicine,1\nr6,Boston,US,Boston,US,2020,Medicine,1\n' +
-        'r8,Boston,US,Shenzhen,CN,2020,Medicine,0\nr11,Boston,,Shenzhen,,2023,Medicine,1\n');
+      writeFileSync(
+        path,
+        'researcher_id,from,from_country,to,to_country,year,discipline,count\n' +
+          'r1,Cambridge,US,Boston,US,2019,Medicine,1\nr1,Boston,US,Shenzhen,CN,2020,Medicine,1\nr2,Beijing,CN,Shenzhen,CN,2020,Computer Science,2\n' +
+          ',Beijing,CN,Shenzhen,CN,2021,Engineering,3\nr5,Bejing,CN,Shenzhen,CN,2020,Medicine,1\nr6,Boston,US,Boston,US,2020,Medicine,1\n' +
+          'r8,Boston,US,Shenzhen,CN,2020,Medicine,0\nr11,Boston,,Shenzhen,,2023,Medicine,1\n',
+      );
       const duck = await prepareWithDuckDB(path);
       const ch = await prepareWithClickHouse('clickhouse:default.plain_moves', {}, { url: cluster.url, inputTable: 'default.plain_moves' });
       // Without a line column every problem says line 0; they come in the same order otherwise.

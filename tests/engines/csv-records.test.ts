@@ -61,7 +61,11 @@ describe('CsvRecords', () => {
       const w = scanner.width(r);
       if (w === BLANK_RECORD) continue;
       if (w === width) good.push(lines[r - 1]!);
-      else bad.push({ line: lines[r - 1]!, evidence: w === TEXT_AFTER_QUOTE ? 'text after a closing quote' : w === UNCLOSED_QUOTE ? 'unclosed quote' : `${w} fields` });
+      else
+        bad.push({
+          line: lines[r - 1]!,
+          evidence: w === TEXT_AFTER_QUOTE ? 'text after a closing quote' : w === UNCLOSED_QUOTE ? 'unclosed quote' : `${w} fields`,
+        });
     }
     const { lines: rows, t } = chunked(TEXT, 17);
     expect(rows.map((l) => Number(l.split('\t')[0]))).toEqual(good);
@@ -76,11 +80,22 @@ describe('CsvRecords', () => {
 
   it('CsvRecords sets aside the well-formed records on lines that are not UTF-8, naming the first such line, whatever the chunks', () => {
     // Lines of TEXT: 3 holds r2; 5–6 hold r3 (a quoted line break); 7 holds r4 (malformed); 11 the last record, without a line break.
-    const bad = new Map([[3, 0xe3], [6, 0xe9], [7, 0xfc], [11, 0x80]]);
+    const bad = new Map([
+      [3, 0xe3],
+      [6, 0xe9],
+      [7, 0xfc],
+      [11, 0x80],
+    ]);
     for (let cut = 0; cut <= TEXT.length; cut += 7) {
       const t = new CsvRecords(',', bad);
       const out = t.feed(TEXT.slice(0, cut)) + t.feed(TEXT.slice(cut)) + t.finish();
-      expect(out.split('\n').filter(Boolean).map((l) => l.split('\t')[0]), `cut at ${cut}`).toEqual(['2', '9']);
+      expect(
+        out
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => l.split('\t')[0]),
+        `cut at ${cut}`,
+      ).toEqual(['2', '9']);
       expect(t.malformed, `cut at ${cut}`).toEqual([
         { line: 3, evidence: 'byte 0xE3', encoding: { line: 3, byte: 0xe3 } },
         { line: 5, evidence: 'byte 0xE9', encoding: { line: 6, byte: 0xe9 } },

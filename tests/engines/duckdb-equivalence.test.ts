@@ -33,8 +33,11 @@ describe.skipIf(!available)('analyzeFileWithDuckDB', () => {
     // U+FFFD sorts before U+1F600 as UTF-8 bytes, after it as UTF-16 code units (a surrogate pair).
     const dir = mkdtempSync(join(tmpdir(), 'tf-disc-order-'));
     const path = join(dir, 'moves.csv');
-    writeFileSync(path, 'researcher_id,from,from_country,to,to_country,year,discipline\n' +
-      'a,Beijing,CN,Shenzhen,CN,2020,\uFFFD\nb,Beijing,CN,Shenzhen,CN,2020,\u{1F600}\nc,Beijing,CN,Shenzhen,CN,2021,\uFFFD\nd,Boston,US,London,GB,2020,\u{1F600}\n');
+    writeFileSync(
+      path,
+      'researcher_id,from,from_country,to,to_country,year,discipline\n' +
+        'a,Beijing,CN,Shenzhen,CN,2020,\uFFFD\nb,Beijing,CN,Shenzhen,CN,2020,\u{1F600}\nc,Beijing,CN,Shenzhen,CN,2021,\uFFFD\nd,Boston,US,London,GB,2020,\u{1F600}\n',
+    );
     const [js, duck] = await bothEngines(path);
     expect(js.flows.disciplines).toEqual(['\u{1F600}', '\uFFFD']);
     expect([...js.flows.cells.discipline]).toEqual([0, 1, 1, 0]);
@@ -93,7 +96,10 @@ describe.skipIf(!available)('analyzeFileWithDuckDB', () => {
     // (2 flow rows + 1 within-place row), 0 skipped; movesWithinPlace counts moves (50).
     const dir = mkdtempSync(join(tmpdir(), 'tf-within-'));
     const path = join(dir, 'agg.csv');
-    writeFileSync(path, 'from,from_country,to,to_country,year,count\nCambridge,US,Boston,US,2020,50\nBeijing,CN,Shenzhen,CN,2020,7\nBoston,US,London,GB,2021,2\n');
+    writeFileSync(
+      path,
+      'from,from_country,to,to_country,year,count\nCambridge,US,Boston,US,2020,50\nBeijing,CN,Shenzhen,CN,2020,7\nBoston,US,London,GB,2021,2\n',
+    );
     const [js, duck] = await bothEngines(path);
     expect([js.rowsRead, js.records, js.skipped]).toEqual([3, 3, 0]);
     expect(js.graph.getAttribute('movesWithinPlace')).toBe(50);
@@ -126,7 +132,11 @@ describe.skipIf(!available)('analyzeFileWithDuckDB', () => {
     // in 2023, never Boston before 2019) flowed into Boston. r2 (first year 2019) cannot flow in; young (age 2).
     expect(g.getNodeAttributes('Shenzhen')).toMatchObject({ stock: 1, young: 0, inflowSet: 0 });
     expect(g.getNodeAttributes('Boston')).toMatchObject({ stock: 1, inflowSet: 1, byDiscipline: { Medicine: 1 } });
-    expect(g.getNodeAttributes('Hong Kong')).toMatchObject({ stock: 1, young: 1, youngByYear: { 2019: 0, 2020: 1, 2021: 1, 2022: 0, 2023: 0 } });
+    expect(g.getNodeAttributes('Hong Kong')).toMatchObject({
+      stock: 1,
+      young: 1,
+      youngByYear: { 2019: 0, 2020: 1, 2021: 1, 2022: 0, 2023: 0 },
+    });
     // Last place before the window: r1 Beijing (2018 by the tie rule), r3 Cambridge GB; both left.
     expect(g.getNodeAttributes('Beijing')).toMatchObject({ presentBefore: 1, leftSet: 1, youngByYear: { 2019: 1 } });
     expect(run.researchers).toEqual({ total: 4, active: 3 });
@@ -148,14 +158,17 @@ describe.skipIf(!available)('analyzeFileWithDuckDB', () => {
     const dir = await mkdtemp(join(tmpdir(), 'tf-parquet-test-'));
     const parquet = join(dir, 'unknown-place.parquet');
     const db = await openSession({ threads: 1 });
-    await db.run(`COPY (SELECT * FROM read_csv('tests/fixtures/bad/unknown-place.csv', all_varchar = true)) TO '${parquet}' (FORMAT parquet)`);
+    await db.run(
+      `COPY (SELECT * FROM read_csv('tests/fixtures/bad/unknown-place.csv', all_varchar = true)) TO '${parquet}' (FORMAT parquet)`,
+    );
     await db.close();
     const [js] = await bothEngines('tests/fixtures/bad/unknown-place.csv');
     const duck = await analyzeFileWithDuckDB(parquet, { stabilityRuns: 0 });
     expect(duck.problems.map((p) => ({ ...p, file: 'x' }))).toEqual(js.problems.map((p) => ({ ...p, file: 'x' })));
     const a = await buildOutputFiles(js, META);
     const b = await buildOutputFiles(duck, META);
-    for (const name of ['places.csv', 'flows.csv', 'flows.arrow', 'graph.json', 'rai.csv', 'communities.csv']) expect(b[name], name).toEqual(a[name]);
+    for (const name of ['places.csv', 'flows.csv', 'flows.arrow', 'graph.json', 'rai.csv', 'communities.csv'])
+      expect(b[name], name).toEqual(a[name]);
   });
 
   it('analyzeFileWithDuckDB equals the JS engine on the Scholarly Migration Database flows: column map, counts, country level', async () => {

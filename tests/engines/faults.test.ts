@@ -68,7 +68,8 @@ async function expectRefused(path: string, cause: RegExp, options: AnalyzeOption
     expect(error.file).toBe(path);
     expect(error.message).toMatch(cause);
   }
-  if (outcomes.length === 2) expect((outcomes[1] as { error: InputError }).error.message).toBe((outcomes[0] as { error: InputError }).error.message);
+  if (outcomes.length === 2)
+    expect((outcomes[1] as { error: InputError }).error.message).toBe((outcomes[0] as { error: InputError }).error.message);
 }
 
 /** Both engines read `path` with the same problems and outputs; returns the JS run. */
@@ -114,7 +115,10 @@ describe('unusable inputs (exit 3 in the CLI), the same cause in both engines', 
   });
 
   it('analyzeTable and analyzeFileWithDuckDB refuse a binary file and a NUL byte in a header name, with its line', async () => {
-    await expectRefused(file('binary.csv', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0x00, 0x0a, 0x41])), /line 1: holds a NUL byte/);
+    await expectRefused(
+      file('binary.csv', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0x00, 0x0a, 0x41])),
+      /line 1: holds a NUL byte/,
+    );
     await expectRefused(file('nul-header.csv', `researcher_id,fr\0om,to,year\n${ROWS[0]}\n`), /line 1: holds a NUL byte/);
     await expectRefused(file('nul-row.csv', `${MOVES}r9,Bo\0ston,US,Paris,FR,2019\n`), /line 5: holds a NUL byte/);
   });
@@ -148,7 +152,11 @@ describe('inputs read the same way by both engines', () => {
   });
 
   it('analyzeTable and analyzeFileWithDuckDB skip rows that are not UTF-8 as bad-encoding, naming the line and Latin-1', async () => {
-    const latin = Buffer.concat([Buffer.from(`${MOVES}r4,`), Buffer.from([0x5a, 0xfc]), Buffer.from('rich,CH,Paris,FR,2019\nr5,Rome,IT,Paris,FR,2019\n')]);
+    const latin = Buffer.concat([
+      Buffer.from(`${MOVES}r4,`),
+      Buffer.from([0x5a, 0xfc]),
+      Buffer.from('rich,CH,Paris,FR,2019\nr5,Rome,IT,Paris,FR,2019\n'),
+    ]);
     const run = await expectSame(file('latin1.csv', latin));
     const bad = run.problems.filter((p) => p.reason === 'bad-encoding');
     expect(bad.map((p) => [p.line, p.value])).toEqual([[5, 'byte 0xFC']]);
@@ -181,7 +189,12 @@ describe('inputs read the same way by both engines', () => {
   });
 
   it('analyzeTable and analyzeFileWithDuckDB bound publications of timelines the same way', async () => {
-    const text = ['researcher_id,year,place,country,publications', 'a,2019,Boston,US,9223372036854775807', 'a,2020,Boston,US,1e20', 'a,2021,London,GB,2'].join('\n');
+    const text = [
+      'researcher_id,year,place,country,publications',
+      'a,2019,Boston,US,9223372036854775807',
+      'a,2020,Boston,US,1e20',
+      'a,2021,London,GB,2',
+    ].join('\n');
     const run = await expectSame(file('pubs.csv', text));
     expect(run.problems.map((p) => [p.line, p.field, p.reason])).toEqual([
       [2, 'publications', 'bad-count'],

@@ -45,13 +45,29 @@ describe.skipIf(!(await duckdbAvailable()))('flowStoreToParquet', () => {
     const path = join(dir, 'flows.parquet');
     await writeFile(path, await flowStoreToParquet(flows));
     const db = await openSession({ threads: 1 });
-    const rows = await db.rows(`SELECT source, target, moves, researchers, first_year, last_year, to_json(breakdown)::VARCHAR AS breakdown FROM read_parquet(${literal(path)})`);
+    const rows = await db.rows(
+      `SELECT source, target, moves, researchers, first_year, last_year, to_json(breakdown)::VARCHAR AS breakdown FROM read_parquet(${literal(path)})`,
+    );
     await db.close();
     expect(rows).toEqual([
-      { source: '"Q" Town', target: 'Cambridge, GB', moves: 3, researchers: 2, first_year: 2019, last_year: 2021,
-        breakdown: '[{"year":2019,"discipline":"CS","moves":2.0},{"year":2021,"discipline":null,"moves":1.0}]' },
-      { source: 'Cambridge, GB', target: '"Q" Town', moves: 3, researchers: null, first_year: 2020, last_year: 2020,
-        breakdown: '[{"year":2020,"discipline":"Earth, Planetary","moves":3.0}]' },
+      {
+        source: '"Q" Town',
+        target: 'Cambridge, GB',
+        moves: 3,
+        researchers: 2,
+        first_year: 2019,
+        last_year: 2021,
+        breakdown: '[{"year":2019,"discipline":"CS","moves":2.0},{"year":2021,"discipline":null,"moves":1.0}]',
+      },
+      {
+        source: 'Cambridge, GB',
+        target: '"Q" Town',
+        moves: 3,
+        researchers: null,
+        first_year: 2020,
+        last_year: 2020,
+        breakdown: '[{"year":2020,"discipline":"Earth, Planetary","moves":3.0}]',
+      },
     ]);
   });
 });

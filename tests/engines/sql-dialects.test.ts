@@ -31,7 +31,7 @@ describe.skipIf(!available)('rowDefinitions and flowQueries rendered for DuckDB'
     'tests/fixtures/engines/moves-rules.csv',
     'tests/fixtures/engines/timelines-rules.csv',
   ].filter((f) => f.endsWith('.csv'));
-  it.each(files)('rowDefinitions with DuckDB\'s shortcuts flags every row of %s as the exact grammar does', async (path) => {
+  it.each(files)("rowDefinitions with DuckDB's shortcuts flags every row of %s as the exact grammar does", async (path) => {
     const db = await openSession({ threads: 1 });
     try {
       const header = await openSource(db, path, sourceKind(path)!);
@@ -65,10 +65,19 @@ describe.skipIf(!available)('rowDefinitions and flowQueries rendered for DuckDB'
       const s = Math.floor(rng() * 8);
       const t = (s + 1 + Math.floor(rng() * 7)) % 8;
       const rid = rng() < 0.02 ? null : `r${Math.floor(rng() * 400)}`;
-      moves.push({ rid, s, t, year: 2000 + Math.floor(rng() * 6), disc: discs[Math.floor(rng() * discs.length)]!, cnt: 1 + Math.floor(rng() * 3) });
+      moves.push({
+        rid,
+        s,
+        t,
+        year: 2000 + Math.floor(rng() * 6),
+        disc: discs[Math.floor(rng() * discs.length)]!,
+        cnt: 1 + Math.floor(rng() * 3),
+      });
     }
     // Independently: flows in (s, t) order, cells by year then discipline (UTF-16 order of names, none first).
-    const names = [...new Set(moves.map((m) => m.disc).filter((d): d is string => d !== null))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const names = [...new Set(moves.map((m) => m.disc).filter((d): d is string => d !== null))].sort((a, b) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    );
     const flows = new Map<string, { w: number; ids: Set<string>; unknown: boolean; cells: Map<string, number> }>();
     for (const m of moves) {
       const key = `${m.s},${m.t}`;
@@ -80,22 +89,45 @@ describe.skipIf(!available)('rowDefinitions and flowQueries rendered for DuckDB'
       const cell = `${m.year},${m.disc === null ? -1 : names.indexOf(m.disc)}`;
       f.cells.set(cell, (f.cells.get(cell) ?? 0) + m.cnt);
     }
-    const keys = [...flows.keys()].sort((a, b) => a.split(',').map(Number)[0]! - b.split(',').map(Number)[0]! || a.split(',').map(Number)[1]! - b.split(',').map(Number)[1]!);
+    const keys = [...flows.keys()].sort(
+      (a, b) => a.split(',').map(Number)[0]! - b.split(',').map(Number)[0]! || a.split(',').map(Number)[1]! - b.split(',').map(Number)[1]!,
+    );
     const expected = keys.map((k) => {
       const f = flows.get(k)!;
-      const cells = [...f.cells].map(([c, n]) => [...c.split(',').map(Number), n] as [number, number, number]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      const cells = [...f.cells]
+        .map(([c, n]) => [...c.split(',').map(Number), n] as [number, number, number])
+        .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
       return { flow: k, moves: f.w, researchers: f.unknown ? NaN : f.ids.size, first: cells[0]![0], last: cells.at(-1)![0], cells };
     });
     const db = await openSession({ threads: 1 });
     try {
-      const values = moves.map((m, i) => `(${i}, ${m.rid === null ? 'NULL' : `'${m.rid}'`}, ${m.s}, ${m.t}, ${m.year}, ${m.disc === null ? 'NULL' : `'${m.disc}'`}, ${m.cnt})`);
-      await db.run(`CREATE TEMP TABLE m (okey BIGINT, rid VARCHAR, s INTEGER, t INTEGER, year INTEGER, disc VARCHAR, cnt DOUBLE); INSERT INTO m VALUES ${values.join(',')}`);
+      const values = moves.map(
+        (m, i) =>
+          `(${i}, ${m.rid === null ? 'NULL' : `'${m.rid}'`}, ${m.s}, ${m.t}, ${m.year}, ${m.disc === null ? 'NULL' : `'${m.disc}'`}, ${m.cnt})`,
+      );
+      await db.run(
+        `CREATE TEMP TABLE m (okey BIGINT, rid VARCHAR, s INTEGER, t INTEGER, year INTEGER, disc VARCHAR, cnt DOUBLE); INSERT INTO m VALUES ${values.join(',')}`,
+      );
       const places = Array.from({ length: 8 }, (_, i) => ({ id: `p${i}` }) as unknown as Place);
       const nodes = places.map((_, i) => i);
       const typed = await flowStoreFromDb(db, places, nodes);
-      const q = flowQueries(DUCKDB, { head: '', from: 'm', where: '1 = 1', rid: 'rid', s: 's', t: 't', year: 'year', disc: `coalesce(disc, '')`, cnt: 'cnt' });
+      const q = flowQueries(DUCKDB, {
+        head: '',
+        from: 'm',
+        where: '1 = 1',
+        rid: 'rid',
+        s: 's',
+        t: 't',
+        year: 'year',
+        disc: `coalesce(disc, '')`,
+        cnt: 'cnt',
+      });
       const text = async (sql: string) => (await db.rows(sql)).map((r) => Object.values(r).map((v) => (v === null ? null : String(v))));
-      const fromText = flowStoreFromArrays(places, nodes, flowArraysFromRows({ edges: await text(q.edges), cells: await text(q.cells), span: await text(q.span) }));
+      const fromText = flowStoreFromArrays(
+        places,
+        nodes,
+        flowArraysFromRows({ edges: await text(q.edges), cells: await text(q.cells), span: await text(q.span) }),
+      );
       for (const store of [typed, fromText]) {
         expect(store.disciplines).toEqual(names);
         const got = Array.from(store.flows.source, (s, e) => ({
@@ -118,14 +150,33 @@ describe.skipIf(!available)('rowDefinitions and flowQueries rendered for DuckDB'
     }
   });
 
-  it('rowDefinitions and flowQueries render for Spark SQL with Spark\'s functions', () => {
-    const defs = rowDefinitions(SPARK, { kind: 'moves', header: ['researcher_id', 'from', 'to', 'year'], found: new Map([['researcher_id', 'researcher_id'], ['from', 'from'], ['to', 'to'], ['year', 'year']]) });
+  it("rowDefinitions and flowQueries render for Spark SQL with Spark's functions", () => {
+    const defs = rowDefinitions(SPARK, {
+      kind: 'moves',
+      header: ['researcher_id', 'from', 'to', 'year'],
+      found: new Map([
+        ['researcher_id', 'researcher_id'],
+        ['from', 'from'],
+        ['to', 'to'],
+        ['year', 'year'],
+      ]),
+    });
     const sql = stepChain(defs, 'moves_raw');
     expect(sql).toContain('RLIKE');
     expect(sql).toContain('`from`');
     expect(sql).not.toMatch(/regexp_full_match|TRY_CAST|match\(|toFloat64/);
     expect(sql).not.toContain('TRY_CAST');
-    const q = flowQueries(SPARK, { head: '', from: 'm', where: '1 = 1', rid: 'rid', s: 's', t: 't', year: 'year', disc: `coalesce(disc, '')`, cnt: 'cnt' });
+    const q = flowQueries(SPARK, {
+      head: '',
+      from: 'm',
+      where: '1 = 1',
+      rid: 'rid',
+      s: 's',
+      t: 't',
+      year: 'year',
+      disc: `coalesce(disc, '')`,
+      cnt: 'cnt',
+    });
     expect(q.edges).toContain('count_if(rid IS NULL)');
     expect(q.edges).toContain('count(DISTINCT rid)');
   });

@@ -18,10 +18,27 @@ describe('flowStoreToArrow', () => {
     const table = tableFromIPC(flowStoreToArrow(flows));
     expect(table.schema.fields.map((f) => f.name)).toEqual(FLOWS_ARROW_COLUMNS);
     expect(JSON.parse(JSON.stringify(table.toArray()))).toEqual([
-      { source: 'A', target: 'B', moves: 3, researchers: 2, first_year: 2019, last_year: 2021,
-        breakdown: [{ year: 2019, discipline: 'CS', moves: 2 }, { year: 2021, discipline: null, moves: 1 }] },
-      { source: 'B', target: 'C', moves: 3, researchers: null, first_year: 2020, last_year: 2020,
-        breakdown: [{ year: 2020, discipline: 'Medicine', moves: 3 }] },
+      {
+        source: 'A',
+        target: 'B',
+        moves: 3,
+        researchers: 2,
+        first_year: 2019,
+        last_year: 2021,
+        breakdown: [
+          { year: 2019, discipline: 'CS', moves: 2 },
+          { year: 2021, discipline: null, moves: 1 },
+        ],
+      },
+      {
+        source: 'B',
+        target: 'C',
+        moves: 3,
+        researchers: null,
+        first_year: 2020,
+        last_year: 2020,
+        breakdown: [{ year: 2020, discipline: 'Medicine', moves: 3 }],
+      },
     ]);
   });
 
@@ -29,7 +46,12 @@ describe('flowStoreToArrow', () => {
     expect(flowStoreFromArrow(flowStoreToArrow(flows))).toEqual(flows);
     const ids = ['Beijing', 'Boston', 'Hong Kong', 'Shenzhen', 'Tokyo'];
     for (const seed of [1, 2, 3]) {
-      const store = buildFlows({ moves: randomMoves(seed, ids, 300), places: ids.map((id) => place(id)), kind: 'moves', level: 'metro' }).flows;
+      const store = buildFlows({
+        moves: randomMoves(seed, ids, 300),
+        places: ids.map((id) => place(id)),
+        kind: 'moves',
+        level: 'metro',
+      }).flows;
       expect(flowStoreFromArrow(flowStoreToArrow(store))).toEqual(store);
       // A filter that empties flows (minWeight 0): null years, no cells.
       const emptied = filterFlows(store, { disciplines: ['Physics'], minWeight: 0 });

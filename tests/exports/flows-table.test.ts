@@ -38,9 +38,20 @@ describe('flowsTable', () => {
 
   it('flowsTable breaks ties on target when weight and source are equal', () => {
     const graph = buildFixtureGraph();
-    graph.addNode('Austin', { label: 'Austin', level: 'metro', country: 'US', countryName: null, region: null, subregion: null, lat: null, lon: null });
+    graph.addNode('Austin', {
+      label: 'Austin',
+      level: 'metro',
+      country: 'US',
+      countryName: null,
+      region: null,
+      subregion: null,
+      lat: null,
+      lon: null,
+    });
     graph.addEdge('Boston', 'Austin', { weight: 3, researchers: 1, byYear: {}, byDiscipline: {}, byYearDiscipline: {} });
-    const targets = flowsTable(graph).rows.filter((r) => r['weight'] === 3).map((r) => `${r['source']}→${r['target']}`);
+    const targets = flowsTable(graph)
+      .rows.filter((r) => r['weight'] === 3)
+      .map((r) => `${r['source']}→${r['target']}`);
     expect(targets).toEqual(['Boston→Austin', 'Boston→Cambridge, GB', 'Cambridge, GB→Boston']);
   });
 });
@@ -77,7 +88,12 @@ describe('flowsCsvChunks', () => {
 
   it('flowsCsvChunks reads a graph still matching its flow store from the store’s columns: the same bytes as from the edges', () => {
     const ids = 'ABCDEFGHIJ'.split('');
-    const { graph, flows } = buildFlows({ moves: randomMoves(7, ids, 600), places: ids.map((id) => place(id)), kind: 'moves', level: 'metro' });
+    const { graph, flows } = buildFlows({
+      moves: randomMoves(7, ids, 600),
+      places: ids.map((id) => place(id)),
+      kind: 'moves',
+      level: 'metro',
+    });
     analyzeGraph(graph, { flows, stabilityRuns: 0 });
     expect(storeEdgesOf(graph)).toBe(flows);
     const fromStore = [...flowsCsvChunks(graph, {}, flows)].join('');

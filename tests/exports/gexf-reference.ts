@@ -56,7 +56,11 @@ export function referenceGexf(graph: FlowGraph, options: GexfOptions = {}): stri
     pretty,
     // Only creator and description in <meta>: other elements there are not in the GEXF schema.
     pedantic: true,
-    formatNode: (_key, a) => ({ label: a['label'] as string, attributes: a['data'] as Record<string, Scalar>, viz: a['viz'] as { x: number; y: number } | undefined }),
+    formatNode: (_key, a) => ({
+      label: a['label'] as string,
+      attributes: a['data'] as Record<string, Scalar>,
+      viz: a['viz'] as { x: number; y: number } | undefined,
+    }),
     formatEdge: (_key, a) => ({ weight: a['weight'] as number, attributes: a['data'] as Record<string, Scalar> }),
   });
   return forceNumericTypes(xml);
@@ -74,8 +78,7 @@ function isScalar(value: unknown): value is Scalar {
 function forceNumericTypes(xml: string): string {
   return xml.replace(
     /(<attribute id="([^"]*)" title="[^"]*" type=")(integer|long|double)("\s*\/>)/g,
-    (_m, head: string, id: string, type: string, tail: string) =>
-      `${head}${INTEGER_ATTRIBUTES.has(id) ? type : 'double'}${tail}`,
+    (_m, head: string, id: string, type: string, tail: string) => `${head}${INTEGER_ATTRIBUTES.has(id) ? type : 'double'}${tail}`,
   );
 }
 

@@ -53,7 +53,9 @@ describe('toGexf', () => {
     expect(xml).toContain('<attribute id="firstYear" title="firstYear" type="integer"/>');
     for (const name of ['byYear', 'byDiscipline', 'byYearDiscipline', 'youngByYear']) expect(xml).not.toContain(`"${name}"`);
     expect(xml).not.toContain('[object Object]');
-    expect(xml).toMatch(/<description>Researcher flows between places; edge weight = moves \(level=metro, kind=moves, years=2019-2021, movesWithinPlace=4\)<\/description>/);
+    expect(xml).toMatch(
+      /<description>Researcher flows between places; edge weight = moves \(level=metro, kind=moves, years=2019-2021, movesWithinPlace=4\)<\/description>/,
+    );
   });
 
   it('toGexf gives the same bytes for two builds of the same graph', () => {
@@ -85,7 +87,12 @@ describe('gexfChunks', () => {
     const nodesOnly: FlowGraph = new DirectedGraph<PlaceAttributes, FlowAttributes, FlowGraphAttributes>();
     nodesOnly.addNode('x', { label: 'X', lat: 1.5, lon: -2 } as unknown as PlaceAttributes);
     nodesOnly.addNode('y', { label: 'Y', lat: 0, lon: 0, share: '' } as unknown as PlaceAttributes);
-    const shapes: [string, FlowGraph][] = [['fixture', buildFixtureGraph()], ['empty', empty], ['bare', bare], ['nodes only', nodesOnly]];
+    const shapes: [string, FlowGraph][] = [
+      ['fixture', buildFixtureGraph()],
+      ['empty', empty],
+      ['bare', bare],
+      ['nodes only', nodesOnly],
+    ];
     for (const seed of [1, 2, 3, 4, 5, 6]) {
       shapes.push([`random ${seed}`, buildRandomGraph({ seed, places: 50, flowsPerPlace: 6, nonFinite: seed % 2 === 0 })]);
     }
@@ -107,8 +114,12 @@ describe('gexfChunks', () => {
     graph.addNode('Q "&" <A>', { label: 'tab\there\nnew', note: "it's > 1\r" } as unknown as PlaceAttributes);
     const xml = toGexf(graph, { pretty: false });
     expect(xml).toBe(referenceGexf(graph, { pretty: false }));
-    expect(xml).toContain('<description>Researcher flows between places; edge weight = moves (level=a&lt;&amp;&gt;b, kind=moves, years=2019-2021, movesWithinPlace=4)</description>');
-    expect(xml).toContain('<node id="Q &quot;&amp;&quot; &lt;A>" label="tab&#x9;here&#xA;new"><attvalues><attvalue for="note" value="it\'s > 1&#xD;"/></attvalues></node>');
+    expect(xml).toContain(
+      '<description>Researcher flows between places; edge weight = moves (level=a&lt;&amp;&gt;b, kind=moves, years=2019-2021, movesWithinPlace=4)</description>',
+    );
+    expect(xml).toContain(
+      '<node id="Q &quot;&amp;&quot; &lt;A>" label="tab&#x9;here&#xA;new"><attvalues><attvalue for="note" value="it\'s > 1&#xD;"/></attvalues></node>',
+    );
   });
 
   it('gexfChunks cuts a large graph into chunks of about CHUNK_CHARS characters and checks options before reading the graph', () => {

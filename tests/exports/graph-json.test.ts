@@ -68,8 +68,15 @@ describe('graphToJson', () => {
     expect(a).not.toContain('geid_');
     expect(a.endsWith('}\n')).toBe(true);
     expect(JSON.parse(a).edges[0]).toEqual({
-      source: 'Boston', target: 'Cambridge, GB',
-      attributes: { weight: 3, researchers: 3, byYear: { '2019': 1, '2021': 2 }, byDiscipline: { Medicine: 3 }, byYearDiscipline: { '2019': { Medicine: 1 }, '2021': { Medicine: 2 } } },
+      source: 'Boston',
+      target: 'Cambridge, GB',
+      attributes: {
+        weight: 3,
+        researchers: 3,
+        byYear: { '2019': 1, '2021': 2 },
+        byDiscipline: { Medicine: 3 },
+        byYearDiscipline: { '2019': { Medicine: 1 }, '2021': { Medicine: 2 } },
+      },
     });
   });
 

@@ -73,7 +73,9 @@ describe('buildManifest', () => {
   it('buildManifest has no timestamp unless asked, so two runs give identical bytes', async () => {
     const first = manifestToJson(buildManifest(args()));
     await new Promise((r) => setTimeout(r, 5));
-    const reordered = args({ options: { map: { from: 'iso3codefrom', to: 'iso3codeto' }, years: [2019, 2023], level: 'metro', resolution: 1 } });
+    const reordered = args({
+      options: { map: { from: 'iso3codefrom', to: 'iso3codeto' }, years: [2019, 2023], level: 'metro', resolution: 1 },
+    });
     expect(manifestToJson(buildManifest(reordered))).toBe(first);
     expect(first).not.toMatch(/\d{4}-\d{2}-\d{2}T|createdAt|time/i);
     const dated = buildManifest(args({ createdAt: '2024-05-01T00:00:00Z', createdBy: 'talentflow analyze moves.csv' }));
@@ -81,7 +83,12 @@ describe('buildManifest', () => {
   });
 
   it('buildManifest drops undefined options and keeps graph facts in place', () => {
-    const m = buildManifest(args({ options: { strict: undefined, level: 'country' }, graph: { level: 'country', kind: 'moves', years: [1998, 2018], window: null } }));
+    const m = buildManifest(
+      args({
+        options: { strict: undefined, level: 'country' },
+        graph: { level: 'country', kind: 'moves', years: [1998, 2018], window: null },
+      }),
+    );
     expect(m.options).toEqual({ level: 'country' });
     expect(Object.keys(m)).toEqual(['manifestVersion', 'tool', 'input', 'options', 'seed', 'graph', 'counts', 'outputs']);
     expect(m.graph).toEqual({ level: 'country', kind: 'moves', years: [1998, 2018], window: null });
@@ -92,7 +99,10 @@ describe('buildManifest', () => {
       [{ input: { path: 'x.csv', sha256: 'abc', bytes: 1, rows: 1 } }, 'input.sha256'],
       [{ input: { path: 'x.csv', sha256: SHA, bytes: -1, rows: 1 } }, 'input.bytes'],
       [{ seed: 1.5 }, 'seed'],
-      [{ counts: { records: 1, skipped: 0, problemsByReason: { 'bad-year': 0.5 }, movesWithinPlace: 0, nodes: 1, edges: 0 } }, 'counts.problemsByReason.bad-year'],
+      [
+        { counts: { records: 1, skipped: 0, problemsByReason: { 'bad-year': 0.5 }, movesWithinPlace: 0, nodes: 1, edges: 0 } },
+        'counts.problemsByReason.bad-year',
+      ],
       [{ options: { resolution: NaN } }, 'options.resolution'],
       [{ options: { rng: () => 0 } }, 'options.rng'],
     ];

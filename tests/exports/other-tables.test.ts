@@ -11,13 +11,28 @@ describe('communitiesTable', () => {
     const result: CommunitiesResult = {
       assignment: { Shenzhen: 0, 'Hong Kong': 0, Guangzhou: 0, Boston: 1 },
       communities: [
-        { id: 1, label: 'Boston', size: 1, members: ['Boston'], dominantCountry: 'US', dominantCountryShare: 1, dominantRegion: 'Americas' },
         {
-          id: 0, label: 'Shenzhen – Hong Kong – Guangzhou', size: 3, members: ['Shenzhen', 'Hong Kong', 'Guangzhou'],
-          dominantCountry: 'CN', dominantCountryShare: 0.75, dominantRegion: 'Asia',
+          id: 1,
+          label: 'Boston',
+          size: 1,
+          members: ['Boston'],
+          dominantCountry: 'US',
+          dominantCountryShare: 1,
+          dominantRegion: 'Americas',
+        },
+        {
+          id: 0,
+          label: 'Shenzhen – Hong Kong – Guangzhou',
+          size: 3,
+          members: ['Shenzhen', 'Hong Kong', 'Guangzhou'],
+          dominantCountry: 'CN',
+          dominantCountryShare: 0.75,
+          dominantRegion: 'Asia',
         },
       ],
-      modularity: 0.31, resolution: 1, seed: 42,
+      modularity: 0.31,
+      resolution: 1,
+      seed: 42,
     };
     expect(tableToCsv(communitiesTable(result))).toBe(
       [
@@ -57,9 +72,35 @@ describe('raiTable', () => {
 });
 
 const problems: Problem[] = [
-  { file: 'moves.csv', line: 9, field: 'to', value: 'Cambrige', reason: 'unknown-place', severity: 'error', message: 'unknown place "Cambrige"', suggestions: ['Cambridge, GB', 'Cambridge, US'] },
-  { file: 'moves.csv', line: 3, field: 'year', value: '20x9', reason: 'bad-year', severity: 'error', message: 'year "20x9" is not a whole number' },
-  { file: 'moves.csv', line: 9, field: 'from', value: 'Paris', reason: 'assumed-country', severity: 'warning', message: 'no country, assumed FR', suggestions: [] },
+  {
+    file: 'moves.csv',
+    line: 9,
+    field: 'to',
+    value: 'Cambrige',
+    reason: 'unknown-place',
+    severity: 'error',
+    message: 'unknown place "Cambrige"',
+    suggestions: ['Cambridge, GB', 'Cambridge, US'],
+  },
+  {
+    file: 'moves.csv',
+    line: 3,
+    field: 'year',
+    value: '20x9',
+    reason: 'bad-year',
+    severity: 'error',
+    message: 'year "20x9" is not a whole number',
+  },
+  {
+    file: 'moves.csv',
+    line: 9,
+    field: 'from',
+    value: 'Paris',
+    reason: 'assumed-country',
+    severity: 'warning',
+    message: 'no country, assumed FR',
+    suggestions: [],
+  },
 ];
 
 describe('problemsTable', () => {

@@ -8,12 +8,59 @@ import { DirectedGraph } from 'graphology';
 import type { FlowAttributes, FlowGraph, FlowGraphAttributes, PlaceAttributes } from '../../src/graph/types.ts';
 import { createRng } from '../../src/random.ts';
 
-const NAMES = ['Boston', 'Cambridge, GB', 'São Paulo', 'Zürich', '深圳', 'A & B', '<Tag>', 'say "hi"', "O'Hare", 'tab\there',
-  'line\nbreak', 'cr\rhere', 'emoji 😀', '', '2019', 'x>y', 'amp&amp;', ' spaced ', 'back\\slash', 'lone \ud800 half'];
+const NAMES = [
+  'Boston',
+  'Cambridge, GB',
+  'São Paulo',
+  'Zürich',
+  '深圳',
+  'A & B',
+  '<Tag>',
+  'say "hi"',
+  "O'Hare",
+  'tab\there',
+  'line\nbreak',
+  'cr\rhere',
+  'emoji 😀',
+  '',
+  '2019',
+  'x>y',
+  'amp&amp;',
+  ' spaced ',
+  'back\\slash',
+  'lone \ud800 half',
+];
 
-const VALUES: unknown[] = [null, undefined, '', 'text', 'a & <b>', 'q"uote', "it's", 'both \' and "', 'tab\tnl\ncr\r', true, false,
-  0, -0, 1, -7, 2147483647, 2147483648, -2147483649, 1e21, 1.5, 1e-7, 9.340419501559296e-10, 0.1 + 0.2, 123456789.123,
-  { nested: 1 }, [1, 2], 'Ω', '😀'];
+const VALUES: unknown[] = [
+  null,
+  undefined,
+  '',
+  'text',
+  'a & <b>',
+  'q"uote',
+  "it's",
+  'both \' and "',
+  'tab\tnl\ncr\r',
+  true,
+  false,
+  0,
+  -0,
+  1,
+  -7,
+  2147483647,
+  2147483648,
+  -2147483649,
+  1e21,
+  1.5,
+  1e-7,
+  9.340419501559296e-10,
+  0.1 + 0.2,
+  123456789.123,
+  { nested: 1 },
+  [1, 2],
+  'Ω',
+  '😀',
+];
 
 /** Scalar attributes of `extreme` graphs also include NaN and ±Infinity (GEXF leaves them out; JSON refuses them). */
 const NON_FINITE: unknown[] = [NaN, Infinity, -Infinity];

@@ -29,7 +29,9 @@ describe('writeFileAtomic', () => {
     const path = join(dir, 'graph.json');
     mkdirSync(path);
     writeFileSync(join(path, 'keep.txt'), 'previous');
-    await expect(writeFileAtomic(path, '{"nodes":[]}\n')).rejects.toMatchObject({ code: expect.stringMatching(/^E(ISDIR|NOTEMPTY|EXIST)$/) });
+    await expect(writeFileAtomic(path, '{"nodes":[]}\n')).rejects.toMatchObject({
+      code: expect.stringMatching(/^E(ISDIR|NOTEMPTY|EXIST)$/),
+    });
     expect(readFileSync(join(path, 'keep.txt'), 'utf8')).toBe('previous');
     expect(readdirSync(dir)).toEqual(['graph.json']);
   });
@@ -101,7 +103,10 @@ describe('writeFileAtomic with chunks', () => {
   function mixedText(n: number, seed: number): string {
     let start = (seed * 7919) % 1000;
     if (/[\udc00-\udfff]/.test(block[start]!)) start++;
-    const text = block.slice(start).repeat(Math.ceil(n / (block.length - start))).slice(0, n);
+    const text = block
+      .slice(start)
+      .repeat(Math.ceil(n / (block.length - start)))
+      .slice(0, n);
     // Whole characters only: a lone surrogate has no UTF-8 of its own.
     return /[\ud800-\udbff]$/.test(text) ? text.slice(0, -1) + 'z' : text;
   }
@@ -116,9 +121,12 @@ describe('writeFileAtomic with chunks', () => {
     pieces.push(mixedText(5_000_000, 99));
     const expected = Buffer.concat(pieces.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
     const path = join(dir, 'graph.json');
-    await writeFileAtomic(path, (function* () {
-      yield* pieces;
-    })());
+    await writeFileAtomic(
+      path,
+      (function* () {
+        yield* pieces;
+      })(),
+    );
     expect(await sha256OfFile(path)).toBe(sha256OfData(expected));
     writeFileAtomicSync(join(dir, 'sync.json'), pieces);
     expect(await sha256OfFile(join(dir, 'sync.json'))).toBe(sha256OfData(expected));
@@ -180,7 +188,9 @@ describe('writeFileAtomic with chunks', () => {
       yield '{"nodes":[';
       throw new RangeError('boom');
     }
-    await expect(writeOutputs(out, { 'flows.csv': ['f\n'], 'graph.json': failing(), 'places.csv': 'p\n' })).rejects.toBeInstanceOf(RangeError);
+    await expect(writeOutputs(out, { 'flows.csv': ['f\n'], 'graph.json': failing(), 'places.csv': 'p\n' })).rejects.toBeInstanceOf(
+      RangeError,
+    );
     expect(readdirSync(out).sort()).toEqual(['flows.csv', 'graph.json']);
     expect(readFileSync(join(out, 'flows.csv'), 'utf8')).toBe('f\n');
     expect(readFileSync(join(out, 'graph.json'), 'utf8')).toBe('old graph\n');

@@ -108,7 +108,9 @@ describe('filterFlows', () => {
       const full = buildFlows({ moves, places, kind: 'moves', level: 'metro' }).flows;
       const filtered = filterFlows(full, options);
       const kept = moves.filter(
-        (m) => (years === null || (m.year >= years[0] && m.year <= years[1])) && (disciplines === null || (m.discipline !== null && disciplines.includes(m.discipline))),
+        (m) =>
+          (years === null || (m.year >= years[0] && m.year <= years[1])) &&
+          (disciplines === null || (m.discipline !== null && disciplines.includes(m.discipline))),
       );
       const expected = filterFlows(buildFlows({ moves: kept, places, kind: 'moves', level: 'metro' }).flows, { minWeight });
       const wanted = allBreakdowns(expected);
@@ -120,7 +122,13 @@ describe('filterFlows', () => {
       expect([...filtered.flows.lastYear]).toEqual([...expected.flows.lastYear]);
       for (const [e, got] of Object.entries(allBreakdowns(filtered))) {
         const want = wanted[e]!;
-        expect([e, got.weight, got.byYear, got.byDiscipline, got.byYearDiscipline]).toEqual([e, want.weight, want.byYear, want.byDiscipline, want.byYearDiscipline]);
+        expect([e, got.weight, got.byYear, got.byDiscipline, got.byYearDiscipline]).toEqual([
+          e,
+          want.weight,
+          want.byYear,
+          want.byDiscipline,
+          want.byYearDiscipline,
+        ]);
         // Distinct researchers survive only where the filter kept all of the flow's moves.
         expect(got.researchers).toBe(got.weight === before[e]!.weight ? before[e]!.researchers : null);
         // ... and where they survive they are the distinct count of the filtered moves.

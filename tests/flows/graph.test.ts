@@ -73,7 +73,12 @@ describe('edges read from the flow store (storeEdgesOf)', () => {
   });
 
   it('graphWithFlows over the same places reads from its store; analyzeGraph gives the same results as on a copy', () => {
-    const { graph, flows } = buildFlows({ moves: randomMoves(11, 'ABCDEFGH'.split(''), 400), places: 'ABCDEFGH'.split('').map((id) => place(id)), kind: 'moves', level: 'metro' });
+    const { graph, flows } = buildFlows({
+      moves: randomMoves(11, 'ABCDEFGH'.split(''), 400),
+      places: 'ABCDEFGH'.split('').map((id) => place(id)),
+      kind: 'moves',
+      level: 'metro',
+    });
     const some = filterFlows(flows, { years: [2015, 2020] });
     const selected = graphWithFlows(graph, some);
     expect(storeEdgesOf(selected)).toBe(some);

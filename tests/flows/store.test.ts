@@ -30,7 +30,10 @@ describe('flow store accessors', () => {
   it('forEachCell lists a flow’s cells in year then discipline order, by hand', () => {
     const cells: unknown[] = [];
     forEachCell(flows, 1, (year, discipline, moves) => cells.push([year, discipline, moves]));
-    expect(cells).toEqual([[2020, 'CS', 1], [2020, 'Medicine', 3]]);
+    expect(cells).toEqual([
+      [2020, 'CS', 1],
+      [2020, 'Medicine', 3],
+    ]);
     expect(flowCells(flows, 0)).toEqual([0, 2]);
   });
 
@@ -79,17 +82,26 @@ describe('flow store accessors', () => {
   it('flowStore rejects columns out of order, of unequal length or out of range', () => {
     const good = { places: ['A', 'B'], disciplines: ['CS'] };
     const f = (source: number[], target: number[]) => ({
-      source: Int32Array.from(source), target: Int32Array.from(target), moves: new Float64Array(source.length),
-      researchers: new Float64Array(source.length), firstYear: new Float64Array(source.length), lastYear: new Float64Array(source.length),
+      source: Int32Array.from(source),
+      target: Int32Array.from(target),
+      moves: new Float64Array(source.length),
+      researchers: new Float64Array(source.length),
+      firstYear: new Float64Array(source.length),
+      lastYear: new Float64Array(source.length),
     });
     const c = (flow: number[], year: number[], discipline: number[]) => ({
-      flow: Int32Array.from(flow), year: Int32Array.from(year), discipline: Int32Array.from(discipline), moves: new Float64Array(flow.length),
+      flow: Int32Array.from(flow),
+      year: Int32Array.from(year),
+      discipline: Int32Array.from(discipline),
+      moves: new Float64Array(flow.length),
     });
     expect(() => flowStore({ ...good, flows: f([1, 0], [0, 1]), cells: c([], [], []) })).toThrow(OptionError);
     expect(() => flowStore({ ...good, flows: f([0], [2]), cells: c([], [], []) })).toThrow(OptionError);
     expect(() => flowStore({ ...good, flows: f([0], [1]), cells: c([0, 0], [2020, 2019], [0, 0]) })).toThrow(OptionError);
     expect(() => flowStore({ ...good, flows: f([0], [1]), cells: c([0], [2020], [1]) })).toThrow(OptionError);
     expect(() => flowStore({ ...good, flows: { ...f([0], [1]), moves: new Float64Array(2) }, cells: c([], [], []) })).toThrow(OptionError);
-    expect(flowStore({ ...good, flows: f([0, 1], [1, 0]), cells: c([0, 0, 1], [2019, 2019, 2019], [-1, 0, 0]) }).cellStarts).toEqual(Int32Array.from([0, 2, 3]));
+    expect(flowStore({ ...good, flows: f([0, 1], [1, 0]), cells: c([0, 0, 1], [2019, 2019, 2019], [-1, 0, 0]) }).cellStarts).toEqual(
+      Int32Array.from([0, 2, 3]),
+    );
   });
 });

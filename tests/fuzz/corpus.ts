@@ -27,9 +27,51 @@ const BASES = {
 
 /** Cell values chosen to sit on the edges of the grammars (years, counts, places, white space). */
 const CELLS = [
-  '', ' ', '\u00a0', '0', '-1', '1e3', '1E2', '+3', '3.0', '3.', '.5', '2.5', '1e20', '9007199254740993', '1000000000', '1000000001',
-  '9223372036854775807', 'NaN', 'Infinity', '0x10', '2019', '2019.0', '20x9', '1899', '2101', ' 2020 ', 'Boston', 'boston', 'BOSTON',
-  'Cambridge', 'Shenzen', 'Zürich', 'São Paulo', '"', 'a"b', 'x,y', 'line\nbreak', 'US', 'GB', 'XX', 'Beijing', 'r1', 'r2', '\t', 'x'.repeat(300),
+  '',
+  ' ',
+  '\u00a0',
+  '0',
+  '-1',
+  '1e3',
+  '1E2',
+  '+3',
+  '3.0',
+  '3.',
+  '.5',
+  '2.5',
+  '1e20',
+  '9007199254740993',
+  '1000000000',
+  '1000000001',
+  '9223372036854775807',
+  'NaN',
+  'Infinity',
+  '0x10',
+  '2019',
+  '2019.0',
+  '20x9',
+  '1899',
+  '2101',
+  ' 2020 ',
+  'Boston',
+  'boston',
+  'BOSTON',
+  'Cambridge',
+  'Shenzen',
+  'Zürich',
+  'São Paulo',
+  '"',
+  'a"b',
+  'x,y',
+  'line\nbreak',
+  'US',
+  'GB',
+  'XX',
+  'Beijing',
+  'r1',
+  'r2',
+  '\t',
+  'x'.repeat(300),
 ];
 
 type Rng = () => number;
@@ -43,48 +85,91 @@ function cell(v: string, raw: boolean): string {
 
 function splitRows(text: string): string[][] {
   // The base files hold quotes only around whole simple cells, so a plain split is enough here.
-  return text.trimEnd().split('\n').map((line) => line.split(',').map((c) => c.replace(/^"(.*)"$/, '$1')));
+  return text
+    .trimEnd()
+    .split('\n')
+    .map((line) => line.split(',').map((c) => c.replace(/^"(.*)"$/, '$1')));
 }
 
 /** Text mutations, applied to the table before it is written out. */
 const TABLE_MUTATIONS: Array<[string, (rows: string[][], rng: Rng) => void]> = [
-  ['cell', (rows, rng) => {
-    const r = 1 + Math.floor(rng() * (rows.length - 1));
-    const c = Math.floor(rng() * rows[r]!.length);
-    rows[r]![c] = pick(rng, CELLS);
-  }],
-  ['cells', (rows, rng) => {
-    for (let i = 0; i < 4; i++) {
+  [
+    'cell',
+    (rows, rng) => {
       const r = 1 + Math.floor(rng() * (rows.length - 1));
-      rows[r]![Math.floor(rng() * rows[r]!.length)] = pick(rng, CELLS);
-    }
-  }],
+      const c = Math.floor(rng() * rows[r]!.length);
+      rows[r]![c] = pick(rng, CELLS);
+    },
+  ],
+  [
+    'cells',
+    (rows, rng) => {
+      for (let i = 0; i < 4; i++) {
+        const r = 1 + Math.floor(rng() * (rows.length - 1));
+        rows[r]![Math.floor(rng() * rows[r]!.length)] = pick(rng, CELLS);
+      }
+    },
+  ],
   ['drop-field', (rows, rng) => rows[1 + Math.floor(rng() * (rows.length - 1))]!.pop()],
   ['extra-field', (rows, rng) => rows[1 + Math.floor(rng() * (rows.length - 1))]!.push(pick(rng, CELLS))],
   ['blank-row', (rows, rng) => rows.splice(1 + Math.floor(rng() * (rows.length - 1)), 0, [''])],
-  ['delimiters-row', (rows, rng) => rows.splice(1 + Math.floor(rng() * (rows.length - 1)), 0, rows[0]!.map(() => ''))],
-  ['duplicate-row', (rows, rng) => {
-    const r = 1 + Math.floor(rng() * (rows.length - 1));
-    rows.splice(r, 0, [...rows[r]!]);
-  }],
+  [
+    'delimiters-row',
+    (rows, rng) =>
+      rows.splice(
+        1 + Math.floor(rng() * (rows.length - 1)),
+        0,
+        rows[0]!.map(() => ''),
+      ),
+  ],
+  [
+    'duplicate-row',
+    (rows, rng) => {
+      const r = 1 + Math.floor(rng() * (rows.length - 1));
+      rows.splice(r, 0, [...rows[r]!]);
+    },
+  ],
   ['drop-row', (rows, rng) => rows.splice(1 + Math.floor(rng() * (rows.length - 1)), 1)],
-  ['drop-column', (rows, rng) => {
-    const c = Math.floor(rng() * rows[0]!.length);
-    for (const row of rows) row.splice(c, 1);
-  }],
-  ['rename-column', (rows, rng) => {
-    rows[0]![Math.floor(rng() * rows[0]!.length)] = pick(rng, ['Researcher ID', 'FROM', ' to ', 'Year', 'place ', 'x', '', 'count', 'publications', 'from']);
-  }],
-  ['swap-columns', (rows, rng) => {
-    const a = Math.floor(rng() * rows[0]!.length);
-    const b = Math.floor(rng() * rows[0]!.length);
-    for (const row of rows) [row[a], row[b]] = [row[b]!, row[a]!];
-  }],
+  [
+    'drop-column',
+    (rows, rng) => {
+      const c = Math.floor(rng() * rows[0]!.length);
+      for (const row of rows) row.splice(c, 1);
+    },
+  ],
+  [
+    'rename-column',
+    (rows, rng) => {
+      rows[0]![Math.floor(rng() * rows[0]!.length)] = pick(rng, [
+        'Researcher ID',
+        'FROM',
+        ' to ',
+        'Year',
+        'place ',
+        'x',
+        '',
+        'count',
+        'publications',
+        'from',
+      ]);
+    },
+  ],
+  [
+    'swap-columns',
+    (rows, rng) => {
+      const a = Math.floor(rng() * rows[0]!.length);
+      const b = Math.floor(rng() * rows[0]!.length);
+      for (const row of rows) [row[a], row[b]] = [row[b]!, row[a]!];
+    },
+  ],
   ['header-only', (rows) => rows.splice(1)],
-  ['all-rows-bad-year', (rows) => {
-    const y = rows[0]!.indexOf('year');
-    if (y >= 0) for (const row of rows.slice(1)) row[y] = 'n/a';
-  }],
+  [
+    'all-rows-bad-year',
+    (rows) => {
+      const y = rows[0]!.indexOf('year');
+      if (y >= 0) for (const row of rows.slice(1)) row[y] = 'n/a';
+    },
+  ],
 ];
 
 /** Byte mutations, applied to the written text. */

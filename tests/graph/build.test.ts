@@ -48,32 +48,75 @@ describe('buildFlowGraph', () => {
     expect([...flows.cellStarts]).toEqual([0, 3, 5, 6]);
     expect(g.getEdgeAttribute('Shenzhen', 'Beijing', 'weight')).toBe(1);
     expect(g.getAttributes()).toEqual({ level: 'metro', years: [2019, 2021], window: null, kind: 'moves', movesWithinPlace: 3 });
-    expect(g.getNodeAttributes('Boston')).toEqual({ label: 'Boston', level: 'metro', country: 'US', countryName: null, region: null, subregion: null, lat: 1, lon: 2 });
+    expect(g.getNodeAttributes('Boston')).toEqual({
+      label: 'Boston',
+      level: 'metro',
+      country: 'US',
+      countryName: null,
+      region: null,
+      subregion: null,
+      lat: 1,
+      lon: 2,
+    });
   });
 
   it('buildFlowGraph keeps moves in the years option only (inclusive) and every node', () => {
-    const moves = [mv('Beijing', 'Shenzhen', 2018), mv('Beijing', 'Shenzhen', 2019, null, 2), mv('Shenzhen', 'Boston', 2023), mv('Boston', 'Beijing', 2024)];
-    const g = buildFlowGraph({ moves, places: new Map(PLACES.map((p) => [p.id, p])), kind: 'moves', level: 'metro' }, { years: [2019, 2023] });
+    const moves = [
+      mv('Beijing', 'Shenzhen', 2018),
+      mv('Beijing', 'Shenzhen', 2019, null, 2),
+      mv('Shenzhen', 'Boston', 2023),
+      mv('Boston', 'Beijing', 2024),
+    ];
+    const g = buildFlowGraph(
+      { moves, places: new Map(PLACES.map((p) => [p.id, p])), kind: 'moves', level: 'metro' },
+      { years: [2019, 2023] },
+    );
     expect(g.edges()).toEqual(['Beijing->Shenzhen', 'Shenzhen->Boston']);
     expect(g.getEdgeAttribute('Beijing', 'Shenzhen', 'weight')).toBe(2);
     expect(g.getAttribute('years')).toEqual([2019, 2023]);
     expect(g.order).toBe(4);
-    expect(buildFlowGraph({ moves, places: PLACES, kind: 'moves', level: 'metro' }, { years: [2030, 2031] }).getAttribute('years')).toBeNull();
+    expect(
+      buildFlowGraph({ moves, places: PLACES, kind: 'moves', level: 'metro' }, { years: [2030, 2031] }).getAttribute('years'),
+    ).toBeNull();
   });
 
   it('buildFlowGraph counts a move within one place in movesWithinPlace, never as a self-loop', () => {
-    const g = buildFlowGraph({ moves: [mv('Boston', 'Boston', 2020, null, 4)], places: PLACES, kind: 'moves', level: 'metro', movesWithinPlace: 1 });
+    const g = buildFlowGraph({
+      moves: [mv('Boston', 'Boston', 2020, null, 4)],
+      places: PLACES,
+      kind: 'moves',
+      level: 'metro',
+      movesWithinPlace: 1,
+    });
     expect(g.size).toBe(0);
     expect(g.getAttribute('movesWithinPlace')).toBe(5);
   });
 
   it('buildFlowGraph writes stock on every node, zeros where a place has none', () => {
     const stock = new Map<string, PlaceStock>([
-      ['Shenzhen', { stock: 10, young: 4, inflowSet: 3, leftSet: 1, presentBefore: 5, youngByYear: { '2022': 3, '2023': 4 }, byDiscipline: { CS: 6 } }],
+      [
+        'Shenzhen',
+        { stock: 10, young: 4, inflowSet: 3, leftSet: 1, presentBefore: 5, youngByYear: { '2022': 3, '2023': 4 }, byDiscipline: { CS: 6 } },
+      ],
     ]);
     const g = buildFlowGraph({ moves: [], places: PLACES, stock, kind: 'timelines', level: 'metro', window: [2022, 2023] });
-    expect(g.getNodeAttributes('Shenzhen')).toMatchObject({ stock: 10, young: 4, inflowSet: 3, leftSet: 1, presentBefore: 5, byDiscipline: { CS: 6 } });
-    expect(g.getNodeAttributes('Boston')).toMatchObject({ stock: 0, young: 0, inflowSet: 0, leftSet: 0, presentBefore: 0, youngByYear: { '2022': 0, '2023': 0 }, byDiscipline: {} });
+    expect(g.getNodeAttributes('Shenzhen')).toMatchObject({
+      stock: 10,
+      young: 4,
+      inflowSet: 3,
+      leftSet: 1,
+      presentBefore: 5,
+      byDiscipline: { CS: 6 },
+    });
+    expect(g.getNodeAttributes('Boston')).toMatchObject({
+      stock: 0,
+      young: 0,
+      inflowSet: 0,
+      leftSet: 0,
+      presentBefore: 0,
+      youngByYear: { '2022': 0, '2023': 0 },
+      byDiscipline: {},
+    });
     expect(g.getAttribute('window')).toEqual([2022, 2023]);
     // The node holds a copy: changing the input afterwards does not change the graph.
     stock.get('Shenzhen')!.byDiscipline.CS = 99;
@@ -98,7 +141,9 @@ describe('buildFlowGraph', () => {
     expect(option(() => buildFlowGraph({ ...base, moves: [], stock: new Map() }))).toBe('window');
     expect(option(() => buildFlowGraph({ ...base, moves: [] }, { years: [2023, 2019] }))).toBe('years');
     expect(option(() => buildFlowGraph({ ...base, moves: [], places: [place('A'), place('A')] }))).toBe('places');
-    const stock = new Map([['Atlantis', { stock: 1, young: 0, inflowSet: 0, leftSet: 0, presentBefore: 0, youngByYear: {}, byDiscipline: {} }]]);
+    const stock = new Map([
+      ['Atlantis', { stock: 1, young: 0, inflowSet: 0, leftSet: 0, presentBefore: 0, youngByYear: {}, byDiscipline: {} }],
+    ]);
     expect(option(() => buildFlowGraph({ ...base, moves: [], stock, window: [2019, 2023] }))).toBe('stock');
   });
 });

@@ -7,7 +7,14 @@ export function place(id: string, country: string | null = null): Place {
   return { id, label: id, level: 'metro', country, countryName: null, region: null, subregion: null, lat: 1, lon: 2 };
 }
 
-export function mv(source: string, target: string, year: number, discipline: string | null = null, count = 1, researcherId: string | null = 'r1'): ResolvedMove {
+export function mv(
+  source: string,
+  target: string,
+  year: number,
+  discipline: string | null = null,
+  count = 1,
+  researcherId: string | null = 'r1',
+): ResolvedMove {
   return { researcherId, source, target, year, discipline, count };
 }
 
@@ -22,7 +29,7 @@ export function randomMoves(seed: number, places: string[], n: number): Resolved
     if (t >= s) t++;
     const aggregated = rng() < 0.1;
     moves.push({
-      researcherId: aggregated ? null : `r${Math.floor(rng() * n / 3)}`,
+      researcherId: aggregated ? null : `r${Math.floor((rng() * n) / 3)}`,
       source: places[s]!,
       target: places[t]!,
       year: 2015 + Math.floor(rng() * 10),

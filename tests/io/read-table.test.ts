@@ -46,7 +46,8 @@ describe('tableFormat', () => {
 describe('readTable', () => {
   it('readTable reads the same table from .csv, .csv.gz, .tsv, .tsv.gz, .jsonl and .ndjson.gz, keeping raw text', async () => {
     const tsv = CSV.replaceAll(',', '\t');
-    const jsonl = '{"researcher_id":"r1","from":"Boston","to":"Shenzhen","year":"2019","count":"01"}\n{"researcher_id":"r2","from":"Beijing","to":"Shenzhen","year":"2020","count":"2"}\n';
+    const jsonl =
+      '{"researcher_id":"r1","from":"Boston","to":"Shenzhen","year":"2019","count":"01"}\n{"researcher_id":"r2","from":"Beijing","to":"Shenzhen","year":"2020","count":"2"}\n';
     const paths = [
       file('m.csv', CSV),
       file('m.csv.gz', gzipSync(CSV)),
@@ -164,7 +165,8 @@ describe('readTable with quoted fields across chunk boundaries', () => {
       const n = 20_000;
       const lines = ['researcher_id,year,place,country,discipline,publications'];
       for (let i = 0; i < n; i++) {
-        const discipline = i % 3 === 0 ? '"Biochemistry, Genetics and Molecular Biology"' : i % 3 === 1 ? '"Line\nbreak, ""quoted"""' : 'Medicine';
+        const discipline =
+          i % 3 === 0 ? '"Biochemistry, Genetics and Molecular Biology"' : i % 3 === 1 ? '"Line\nbreak, ""quoted"""' : 'Medicine';
         lines.push(`R${i},2020,"Washington, D.C.",US,${discipline},${(i % 7) + 1}`);
       }
       const path = join(dir, 'big.csv.gz');
@@ -176,7 +178,9 @@ describe('readTable with quoted fields across chunk boundaries', () => {
       const pubs = read.table.array('publications') as string[];
       for (let i = 0; i < n; i++) {
         expect(place[i]).toBe('Washington, D.C.');
-        expect(disc[i]).toBe(i % 3 === 0 ? 'Biochemistry, Genetics and Molecular Biology' : i % 3 === 1 ? 'Line\nbreak, "quoted"' : 'Medicine');
+        expect(disc[i]).toBe(
+          i % 3 === 0 ? 'Biochemistry, Genetics and Molecular Biology' : i % 3 === 1 ? 'Line\nbreak, "quoted"' : 'Medicine',
+        );
         expect(pubs[i]).toBe(String((i % 7) + 1));
       }
       expect(read.malformedRows).toBeNull();

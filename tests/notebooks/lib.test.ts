@@ -3,7 +3,14 @@
  * volatile bits are dropped or ignored, real changes are caught.
  */
 import { describe, expect, it } from 'vitest';
-import { canonicalNotebook, comparableNotebook, errorOutputs, firstDifference, stringifyNotebook, type Notebook } from '../../scripts/notebooks/lib.mjs';
+import {
+  canonicalNotebook,
+  comparableNotebook,
+  errorOutputs,
+  firstDifference,
+  stringifyNotebook,
+  type Notebook,
+} from '../../scripts/notebooks/lib.mjs';
 
 function notebook(overrides: { count?: number; text?: string; timing?: boolean; version?: string } = {}): Notebook {
   return {

@@ -147,7 +147,9 @@ describe('notebooks', () => {
     const heatmaps = outputs(nb, 'image/svg+xml').filter((s) => s.includes('class="cell"'));
     expect(heatmaps).toHaveLength(2);
     expect(heatmaps[0]).toContain('data-place="Shenzhen" data-discipline="Computer Science"');
-    expect(outputs(nb, 'text/markdown').join('')).toMatch(/150 of 150 published cells have a sample value\. Pearson correlation \*\*(0\.9\d\d|1\.000)\*\*/);
+    expect(outputs(nb, 'text/markdown').join('')).toMatch(
+      /150 of 150 published cells have a sample value\. Pearson correlation \*\*(0\.9\d\d|1\.000)\*\*/,
+    );
   });
 
   it('04-real-country-flows puts the United States first and compares three periods', () => {
@@ -163,7 +165,9 @@ describe('notebooks', () => {
   it('06-migration-rates reproduces the published rates, ranks Qatar first and the United States mid-table by net rate, and shows China switching', () => {
     const nb = run('06-migration-rates.ipynb').fresh;
     const markdown = outputs(nb, 'text/markdown').join('\n');
-    expect(markdown).toContain('**2,833** have the same in- and out-counts in the flows, and on **2,833** of them all three of our rates equal the published ones');
+    expect(markdown).toContain(
+      '**2,833** have the same in- and out-counts in the flows, and on **2,833** of them all three of our rates equal the published ones',
+    );
     expect(markdown).toMatch(/rank \*\*(\d+) of (\d+)\*\*, mid-table/);
     const [, usa, of] = /rank \*\*(\d+) of (\d+)\*\*, mid-table/.exec(markdown)!;
     expect(Number(usa)).toBeGreaterThan(Number(of) / 4);
@@ -182,4 +186,3 @@ describe('notebooks', () => {
     expect(text).toMatch(/largest \|rebuilt − published\|: 0\.00\d points/);
   });
 });
-

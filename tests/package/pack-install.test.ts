@@ -43,7 +43,10 @@ r03,Paris,FR,Boston,US,2021,Physics
 beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), 'talentflow-pack-'));
   // prepack runs the build (a no-op when dist/ is current); --json names the tarball and its files.
-  const packed = JSON.parse(run(NPM, ['pack', '--json', '--loglevel=error', '--pack-destination', tmp], ROOT)) as { filename: string; files: { path: string }[] }[];
+  const packed = JSON.parse(run(NPM, ['pack', '--json', '--loglevel=error', '--pack-destination', tmp], ROOT)) as {
+    filename: string;
+    files: { path: string }[];
+  }[];
   const tarball = join(tmp, packed[0]!.filename);
   tarballFiles = packed[0]!.files.map((f) => f.path);
   app = join(tmp, 'app');
@@ -86,9 +89,16 @@ describe('installed package', () => {
   it('npx talentflow analyze writes the flows and net inflows of the sample', () => {
     run(NPX, ['--no-install', 'talentflow', 'analyze', 'moves.csv', '--out', 'out', '--quiet'], app);
     expect(readdirSync(join(app, 'out'))).toEqual(expect.arrayContaining(['flows.csv', 'places.csv', 'graph.json', 'manifest.json']));
-    const flows = readFileSync(join(app, 'out', 'flows.csv'), 'utf8').trim().split('\n').slice(1).map((line) => line.split(','));
+    const flows = readFileSync(join(app, 'out', 'flows.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(','));
     expect(flows.map(([s, , t, , w]) => `${s}→${t}:${w}`)).toEqual(['Beijing→Shenzhen:1', 'Boston→Paris:1', 'Paris→Boston:1']);
-    const [header, ...rows] = readFileSync(join(app, 'out', 'places.csv'), 'utf8').trim().split('\n').map((line) => line.split(','));
+    const [header, ...rows] = readFileSync(join(app, 'out', 'places.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => line.split(','));
     const net = header!.indexOf('net_inflow');
     expect(Object.fromEntries(rows.map((r) => [r[0], Number(r[net])]))).toEqual({ Beijing: -1, Shenzhen: 1, Boston: 0, Paris: 0 });
   });
@@ -142,16 +152,32 @@ const notNumber: number = new OptionError('k', 0, 'an integer');
 export { order, ranks, wrong, notNumber, flowMapSvg };
 `,
     );
-    for (const resolution of [{ module: 'NodeNext', moduleResolution: 'NodeNext' }, { module: 'ESNext', moduleResolution: 'Bundler' }]) {
+    for (const resolution of [
+      { module: 'NodeNext', moduleResolution: 'NodeNext' },
+      { module: 'ESNext', moduleResolution: 'Bundler' },
+    ]) {
       writeFileSync(
         join(app, 'tsconfig.json'),
         JSON.stringify({
-          compilerOptions: { target: 'ES2022', ...resolution, strict: true, noEmit: true, skipLibCheck: true, types: ['node'], typeRoots: [join(ROOT, 'node_modules', '@types')] },
+          compilerOptions: {
+            target: 'ES2022',
+            ...resolution,
+            strict: true,
+            noEmit: true,
+            skipLibCheck: true,
+            types: ['node'],
+            typeRoots: [join(ROOT, 'node_modules', '@types')],
+          },
           files: ['typed.ts'],
         }),
       );
       const manifest = join(ROOT, 'node_modules', 'typescript', 'package.json');
-      const tsc = join(ROOT, 'node_modules', 'typescript', (JSON.parse(readFileSync(manifest, 'utf8')) as { bin: { tsc: string } }).bin.tsc);
+      const tsc = join(
+        ROOT,
+        'node_modules',
+        'typescript',
+        (JSON.parse(readFileSync(manifest, 'utf8')) as { bin: { tsc: string } }).bin.tsc,
+      );
       const r = spawnSync(process.execPath, [tsc, '-p', app], { cwd: app, encoding: 'utf8' });
       expect(r.stdout + r.stderr, resolution.moduleResolution).toBe('');
       expect(r.status).toBe(0);

@@ -18,7 +18,12 @@ describe('resolveAnalyzeOptions', () => {
       stabilityMaxFlows: Infinity,
     });
     expect(resolveAnalyzeOptions({ betweennessMaxFlows: 5000 }).betweennessMaxFlows).toBe(5000);
-    for (const bad of [{ betweennessMaxFlows: -1 }, { betweennessMaxFlows: 'exact' }, { stabilityMaxFlows: 2.5 }, { stabilityMaxFlows: 'auto' }]) {
+    for (const bad of [
+      { betweennessMaxFlows: -1 },
+      { betweennessMaxFlows: 'exact' },
+      { stabilityMaxFlows: 2.5 },
+      { stabilityMaxFlows: 'auto' },
+    ]) {
       expect(() => resolveAnalyzeOptions(bad as never), JSON.stringify(bad)).toThrow(OptionError);
     }
   });

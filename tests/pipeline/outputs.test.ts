@@ -34,12 +34,24 @@ describe('outputFileSources', () => {
     const sources = await outputFileSources(run, META);
     expect(Object.keys(sources)).toEqual(Object.keys(strings));
     expect(Object.keys(sources)).toEqual([
-      'places.csv', 'flows.csv', 'flows.arrow', 'top_sources.csv', 'top_destinations.csv', 'communities.csv', 'rai.csv', 'problems.csv',
-      'resolutions.csv', 'timeseries.csv', 'graph.json', 'graph.gexf', 'manifest.json',
+      'places.csv',
+      'flows.csv',
+      'flows.arrow',
+      'top_sources.csv',
+      'top_destinations.csv',
+      'communities.csv',
+      'rai.csv',
+      'problems.csv',
+      'resolutions.csv',
+      'timeseries.csv',
+      'graph.json',
+      'graph.gexf',
+      'manifest.json',
     ]);
     for (const [name, source] of Object.entries(sources)) {
       if (name === 'manifest.json') continue;
-      if (name.endsWith('.arrow')) expect(Buffer.concat([...(source as Iterable<Uint8Array>)]), name).toEqual(Buffer.from(strings[name] as Uint8Array));
+      if (name.endsWith('.arrow'))
+        expect(Buffer.concat([...(source as Iterable<Uint8Array>)]), name).toEqual(Buffer.from(strings[name] as Uint8Array));
       else expect(typeof source === 'string' ? source : chunksToString(source), name).toBe(strings[name]);
     }
     // The folder writer seals the manifest with every other file's size and SHA-256.
@@ -50,7 +62,11 @@ describe('outputFileSources', () => {
     );
     expect(sealManifest(sources['manifest.json'] as string, hashes)).toBe(strings['manifest.json']);
     // Every file but the manifest is produced on demand, and matches the golden file.
-    expect(Object.entries(sources).filter(([, s]) => typeof s === 'string').map(([n]) => n)).toEqual(['manifest.json']);
+    expect(
+      Object.entries(sources)
+        .filter(([, s]) => typeof s === 'string')
+        .map(([n]) => n),
+    ).toEqual(['manifest.json']);
     for (const name of Object.keys(strings)) {
       if (name.endsWith('.arrow')) expect(Buffer.from(strings[name] as Uint8Array), name).toEqual(readFileSync(join(GOLDEN, name)));
       else expect(strings[name], name).toBe(readFileSync(join(GOLDEN, name), 'utf8'));
@@ -103,7 +119,9 @@ describe('writeAnalysis', () => {
   it('writeAnalysis writes the golden folder of the same run, byte for byte', async () => {
     const out = join(tmp, 'out');
     const written = await writeAnalysis(run, out, { inputPath: INPUT, packageVersion: '0.1.0', createdBy: '<command line>' });
-    const names = readdirSync(GOLDEN).filter((n) => n !== 'report.txt').sort();
+    const names = readdirSync(GOLDEN)
+      .filter((n) => n !== 'report.txt')
+      .sort();
     expect(written).toEqual(names.map((n) => join(out, n)));
     for (const name of names) expect(readFileSync(join(out, name)), name).toEqual(readFileSync(join(GOLDEN, name)));
   });

@@ -3,7 +3,8 @@ import { parseAliasCsv } from '../../src/places/aliases.ts';
 
 describe('parseAliasCsv', () => {
   it('parseAliasCsv reads aliases and returns countries as ISO2 codes', () => {
-    const text = 'name,country,target,target_country\nPok Fu Lam,HK,Hong Kong,HK\nGarching,DEU,Munich,\nHeadington,,Oxford,United Kingdom\n';
+    const text =
+      'name,country,target,target_country\nPok Fu Lam,HK,Hong Kong,HK\nGarching,DEU,Munich,\nHeadington,,Oxford,United Kingdom\n';
     expect(parseAliasCsv(text, 'aliases.csv')).toEqual({
       aliases: [
         { name: 'Pok Fu Lam', country: 'HK', target: 'Hong Kong', targetCountry: 'HK' },

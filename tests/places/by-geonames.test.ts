@@ -35,7 +35,9 @@ describe('resolveAt (places/by-geonames.ts)', () => {
     expect(cityOf(city.resolveAt!('Nowhere Station', 'CA', { lat: 73.7, lon: -119.9 }))).toEqual(['unknown-place']);
     // Upton, New York (Brookhaven National Laboratory): no city of that name near; the nearest city within 25 km.
     const upton = city.resolveAt!('Upton', 'US', { lat: 40.86954, lon: -72.88705 });
-    expect(upton.ok && upton.place.lat !== null && Math.abs(upton.place.lat - 40.87) < 0.2 && Math.abs(upton.place.lon! + 72.89) < 0.3).toBe(true);
+    expect(
+      upton.ok && upton.place.lat !== null && Math.abs(upton.place.lat - 40.87) < 0.2 && Math.abs(upton.place.lon! + 72.89) < 0.3,
+    ).toBe(true);
   });
 
   it('resolveAt uses a US state given as name or postal code: Middletown, Connecticut; Burlington, Vermont', () => {
@@ -50,7 +52,10 @@ describe('resolveAt (places/by-geonames.ts)', () => {
   });
 
   it('resolveAt leaves a name the user aliased to the alias', () => {
-    const aliased = createPlaceResolver({ level: 'city', aliases: [{ name: 'Newark', country: 'US', target: 'Boston', targetCountry: 'US' }] });
+    const aliased = createPlaceResolver({
+      level: 'city',
+      aliases: [{ name: 'Newark', country: 'US', target: 'Boston', targetCountry: 'US' }],
+    });
     expect(cityOf(aliased.resolveAt!('Newark', 'US', { geonamesId: 4143861 }))).toEqual(cityOf(aliased.resolve('Newark', 'US')));
     expect(cityOf(aliased.resolveAt!('Newark', 'US', { geonamesId: 4143861 }))[0]).toBe('Boston, US');
   });
@@ -63,8 +68,24 @@ describe('resolveAt (places/by-geonames.ts)', () => {
   it('createHintResolution uses the gazetteer it is given, maps a ward to its city, and memoises per hint', () => {
     let calls = 0;
     const g = createGazetteer([
-      { cityId: 1, name: 'Testville', country: 'US', population: 50_000, featureCode: 'PPLA2', loc: { coordinates: [2, 1] }, admin: ['DE', '001', '', ''] },
-      { cityId: 2, name: 'Old Quarter', country: 'US', population: 0, featureCode: 'PPLX', loc: { coordinates: [2.01, 1.01] }, admin: ['DE', '001', '', ''] },
+      {
+        cityId: 1,
+        name: 'Testville',
+        country: 'US',
+        population: 50_000,
+        featureCode: 'PPLA2',
+        loc: { coordinates: [2, 1] },
+        admin: ['DE', '001', '', ''],
+      },
+      {
+        cityId: 2,
+        name: 'Old Quarter',
+        country: 'US',
+        population: 0,
+        featureCode: 'PPLX',
+        loc: { coordinates: [2.01, 1.01] },
+        admin: ['DE', '001', '', ''],
+      },
     ]);
     const at = createHintResolution({
       level: 'city',
@@ -83,7 +104,13 @@ describe('resolveAt (places/by-geonames.ts)', () => {
   });
 
   it('hasPlaceHint needs an id, both coordinates or a region; usStateCode reads names and codes', () => {
-    expect([hasPlaceHint({}), hasPlaceHint({ lat: 1 }), hasPlaceHint({ lat: 1, lon: 2 }), hasPlaceHint({ geonamesId: 5 }), hasPlaceHint({ region: 'X' })]).toEqual([false, false, true, true, true]);
+    expect([
+      hasPlaceHint({}),
+      hasPlaceHint({ lat: 1 }),
+      hasPlaceHint({ lat: 1, lon: 2 }),
+      hasPlaceHint({ geonamesId: 5 }),
+      hasPlaceHint({ region: 'X' }),
+    ]).toEqual([false, false, true, true, true]);
     expect([usStateCode('Massachusetts'), usStateCode('ma'), usStateCode('Veneto')]).toEqual(['MA', 'MA', null]);
     expect([admin1Code('CA', 'Québec'), admin1Code('AU', 'NSW'), admin1Code('IT', 'Veneto')]).toEqual(['10', '02', null]);
   });

@@ -16,10 +16,23 @@ const raw = (cityId: number, name: string, population: number, lon: number, lat:
 
 // A small country: namesakes, a ROR ward with ROR's spellings, alternate names in two scripts, a short form.
 const RAWS: RawCity[] = [
-  raw(1, 'Yokohama', 3_761_630, 139.642, 35.447, { featureCode: 'PPLA', alternateKeys: ['横浜', 'jokohama'], organisations: 40, rorKeys: new Map([['yokohama', 40]]) }),
+  raw(1, 'Yokohama', 3_761_630, 139.642, 35.447, {
+    featureCode: 'PPLA',
+    alternateKeys: ['横浜', 'jokohama'],
+    organisations: 40,
+    rorKeys: new Map([['yokohama', 40]]),
+  }),
   raw(2, 'Kawasaki', 1_500_000, 139.717, 35.521, { featureCode: 'PPLA2', alternateKeys: ['川崎'] }),
   raw(3, 'Kawasaki', 9_000, 131.0, 33.6, { admin: ['07', '', '', ''] }),
-  raw(4, 'Nishi Ku', 0, 139.6186, 35.45677, { featureCode: '', source: 'ror', organisations: 9, rorKeys: new Map([['nishi ku', 9], ['nishi', 2]]) }),
+  raw(4, 'Nishi Ku', 0, 139.6186, 35.45677, {
+    featureCode: '',
+    source: 'ror',
+    organisations: 9,
+    rorKeys: new Map([
+      ['nishi ku', 9],
+      ['nishi', 2],
+    ]),
+  }),
   raw(5, 'Seya-shi', 120_000, 139.49, 35.47, { alternateKeys: ['瀬谷'] }),
   raw(6, 'Old Kawasaki', 100, 139.7, 35.5, { featureCode: 'PPLH' }),
 ];
@@ -66,7 +79,12 @@ describe('readCountryFile', () => {
           }
         }
       }
-      for (const [lat, lon] of [[35.45, 139.62], [33.6, 131.0], [0, 0], [35.47, 139.49]] as const) {
+      for (const [lat, lon] of [
+        [35.45, 139.62],
+        [33.6, 131.0],
+        [0, 0],
+        [35.47, 139.49],
+      ] as const) {
         // ROR's ward (id 4) lies nearest the first point, but only GeoNames places count.
         expect(compact.nearest(lat, lon)?.city.id).toBe(memory.nearest(lat, lon)?.city.id);
         expect(compact.nearest(lat, lon)?.km).toBe(memory.nearest(lat, lon)?.km);
@@ -89,7 +107,15 @@ describe('readCountryFile', () => {
       [3, 9_000],
     ]);
     expect(compact.match('seya')?.tier).toBe('short');
-    expect(compact.byId(1)).toMatchObject({ name: 'Yokohama', lat: 35.447, lon: 139.642, feature: 'PPLA', admin: ['19', '', '', ''], source: 'geonames', organisations: 40 });
+    expect(compact.byId(1)).toMatchObject({
+      name: 'Yokohama',
+      lat: 35.447,
+      lon: 139.642,
+      feature: 'PPLA',
+      admin: ['19', '', '', ''],
+      source: 'geonames',
+      organisations: 40,
+    });
     expect(compact.parentOf(compact.byId(4)!).city.name).toBe('Yokohama');
   });
 });

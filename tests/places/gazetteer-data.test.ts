@@ -33,9 +33,15 @@ describe('readCountryFile over data/places/geonames', () => {
   it('readCountryFile finds Geneva by its own, alternate and Cyrillic names, with keys already normalised', () => {
     const ch = country('CH');
     // The whole file is one gzip stream of its blocks: one line per place, then one per name.
-    const lines = gunzipSync(ch.file).toString('utf8').split('\n').filter((l) => l !== '');
+    const lines = gunzipSync(ch.file)
+      .toString('utf8')
+      .split('\n')
+      .filter((l) => l !== '');
     expect(lines.filter((l) => l.split('\t').length === 14).length).toBe(index.countries.CH);
-    expect(ch.index.match('geneve')).toMatchObject({ tier: 'name', cities: [{ id: 2660646, name: 'Genève', feature: 'PPLA', country: 'CH' }] });
+    expect(ch.index.match('geneve')).toMatchObject({
+      tier: 'name',
+      cities: [{ id: 2660646, name: 'Genève', feature: 'PPLA', country: 'CH' }],
+    });
     expect(ch.index.match('женева')?.tier).toBe('alternate');
     expect(ch.index.match('женева')?.cities[0]?.id).toBe(2660646);
     expect(ch.index.byId(2660646)).toBe(ch.index.match('geneve')?.cities[0]);

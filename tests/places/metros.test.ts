@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../../src/places/gazetteer.ts';
-import {
-  findMetroByName,
-  findMetroMember,
-  locateMember,
-  locatePrincipal,
-  metroOfCity,
-  METROS,
-} from '../../src/places/metros.ts';
+import { findMetroByName, findMetroMember, locateMember, locatePrincipal, metroOfCity, METROS } from '../../src/places/metros.ts';
 import { normalizeName } from '../../src/places/normalize.ts';
 
 const member = (name: string, country: string) => findMetroMember(normalizeName(name), country)?.metro.name ?? null;

@@ -48,12 +48,12 @@ describe('namesake city ids (places/namesakes.ts)', () => {
   });
 
   it('admin1Name names US states, Canadian provinces and Australian states by their GeoNames admin1 codes', () => {
-    expect([admin1Name('US', 'DE'), admin1Name('US', 'DC'), admin1Name('CA', '02'), admin1Name('AU', '07'), admin1Name('DE', '11')]).toEqual([
-      'Delaware',
-      'District of Columbia',
-      'British Columbia',
-      'Victoria',
-      null,
-    ]);
+    expect([
+      admin1Name('US', 'DE'),
+      admin1Name('US', 'DC'),
+      admin1Name('CA', '02'),
+      admin1Name('AU', '07'),
+      admin1Name('DE', '11'),
+    ]).toEqual(['Delaware', 'District of Columbia', 'British Columbia', 'Victoria', null]);
   });
 });

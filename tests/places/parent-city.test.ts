@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { createParentRule, type ParentInput } from '../../src/places/parent-city.ts';
 
 // A hand-made county: a seat (PPLA2) 20 km from a section of it, and a nearer independent town.
-const place = (id: number, name: string, feature: string, population: number, lat: number, lon: number, admin: string[], country = 'US'): ParentInput => ({
+const place = (
+  id: number,
+  name: string,
+  feature: string,
+  population: number,
+  lat: number,
+  lon: number,
+  admin: string[],
+  country = 'US',
+): ParentInput => ({
   id,
   name,
   country,

@@ -14,7 +14,13 @@ describe('createPlaceResolver over the SET 2024 metro table', () => {
     const resolver = createPlaceResolver();
     const wrong = rows.filter((r) => {
       const result = resolver.resolve(r.member, r.country);
-      return !(result.ok && result.place.id === r.metro && result.place.level === 'metro' && result.place.country === r.country && !result.warning);
+      return !(
+        result.ok &&
+        result.place.id === r.metro &&
+        result.place.level === 'metro' &&
+        result.place.country === r.country &&
+        !result.warning
+      );
     });
     expect(wrong).toEqual([]);
   });

@@ -43,7 +43,11 @@ describe('createPlaceResolver', () => {
     expect(placeId(metro.resolve('Dublin', 'IE'))).toBe('Dublin');
     // Dublin, US: of the eight, the one ROR's organisations name (Dublin, Ohio: 2 against 1), recorded as such
     const dublinUs = metro.resolve('Dublin', 'US');
-    expect(dublinUs).toMatchObject({ ok: true, place: { id: 'Dublin, US', level: 'city', country: 'US' }, via: { steps: ['most-organisations'] } });
+    expect(dublinUs).toMatchObject({
+      ok: true,
+      place: { id: 'Dublin, US', level: 'city', country: 'US' },
+      via: { steps: ['most-organisations'] },
+    });
     expect(dublinUs.ok && dublinUs.place.lon).toBeCloseTo(-83.11, 1);
     expect(placeId(metro.resolve('Hamilton', 'NZ'))).toBe('Hamilton, NZ');
     expect(placeId(metro.resolve('Hamilton', 'CA'))).toBe('Toronto');
@@ -63,7 +67,15 @@ describe('createPlaceResolver', () => {
     const result = metro.resolve('Nanjing', 'CN');
     expect(result).toMatchObject({
       ok: true,
-      place: { id: 'Nanjing, CN', label: 'Nanjing', level: 'city', country: 'CN', countryName: 'China', region: 'Asia', subregion: 'Eastern Asia' },
+      place: {
+        id: 'Nanjing, CN',
+        label: 'Nanjing',
+        level: 'city',
+        country: 'CN',
+        countryName: 'China',
+        region: 'Asia',
+        subregion: 'Eastern Asia',
+      },
     });
     expect(result.ok && 'warning' in result).toBe(false);
     // Nanjing: 32.06 N, 118.80 E
@@ -74,7 +86,10 @@ describe('createPlaceResolver', () => {
 
   it('createPlaceResolver gives a metro its principal city’s coordinates and its country’s names', () => {
     const result = metro.resolve('Somerville', 'US');
-    expect(result).toMatchObject({ ok: true, place: { id: 'Boston', label: 'Boston', level: 'metro', country: 'US', countryName: 'United States', region: 'Americas' } });
+    expect(result).toMatchObject({
+      ok: true,
+      place: { id: 'Boston', label: 'Boston', level: 'metro', country: 'US', countryName: 'United States', region: 'Americas' },
+    });
     // Boston: 42.36 N, 71.06 W
     expect(result.ok && result.place.lat).toBeCloseTo(42.36, 1);
     expect(result.ok && result.place.lon).toBeCloseTo(-71.06, 1);
@@ -116,7 +131,7 @@ describe('createPlaceResolver', () => {
     expect(placeId(metro.resolve('Washington', 'GB'))).toBe('Washington, GB');
   });
 
-  it('createPlaceResolver counts New York City\'s boroughs as New York, but not Manhattan, Kansas', () => {
+  it("createPlaceResolver counts New York City's boroughs as New York, but not Manhattan, Kansas", () => {
     for (const borough of ['Brooklyn', 'Queens', 'The Bronx', 'Bronx', 'Staten Island']) {
       expect(placeId(metro.resolve(borough, 'US')), borough).toBe('New York');
     }
@@ -125,7 +140,10 @@ describe('createPlaceResolver', () => {
 
   it('createPlaceResolver at country level uses the country field, or the name when it is a country', () => {
     for (const name of ['USA', 'US', 'United States', 'united states of america']) {
-      expect(country.resolve(name, null)).toMatchObject({ ok: true, place: { id: 'USA', label: 'United States', level: 'country', country: 'US' } });
+      expect(country.resolve(name, null)).toMatchObject({
+        ok: true,
+        place: { id: 'USA', label: 'United States', level: 'country', country: 'US' },
+      });
     }
     expect(placeId(country.resolve('Cambridge', 'GB'))).toBe('GBR');
     expect(placeId(country.resolve('Korea, Rep.', null))).toBe('KOR');
@@ -168,7 +186,11 @@ describe('createPlaceResolver', () => {
 
   it('createPlaceResolver resolves a name known in one country only, warning that the country was assumed', () => {
     expect(metro.resolve('Yokohama', null)).toMatchObject({ ok: true, place: { id: 'Tokyo' }, warning: { reason: 'assumed-country' } });
-    expect(metro.resolve('Nanjing', null)).toMatchObject({ ok: true, place: { id: 'Nanjing, CN' }, warning: { reason: 'assumed-country' } });
+    expect(metro.resolve('Nanjing', null)).toMatchObject({
+      ok: true,
+      place: { id: 'Nanjing, CN' },
+      warning: { reason: 'assumed-country' },
+    });
   });
 
   it('createPlaceResolver reports Cambridge without a country as ambiguous, listing each country', () => {
@@ -198,8 +220,12 @@ describe('createPlaceResolver', () => {
     } catch (error) {
       expect(error).toMatchObject({ option: 'level', value: 'region' });
     }
-    expect(() => createPlaceResolver({ aliases: [{ name: '', country: null, target: 'Paris', targetCountry: null }] })).toThrow(OptionError);
-    expect(() => createPlaceResolver({ aliases: [{ name: 'X', country: 'XX', target: 'Paris', targetCountry: null }] })).toThrow(OptionError);
+    expect(() => createPlaceResolver({ aliases: [{ name: '', country: null, target: 'Paris', targetCountry: null }] })).toThrow(
+      OptionError,
+    );
+    expect(() => createPlaceResolver({ aliases: [{ name: 'X', country: 'XX', target: 'Paris', targetCountry: null }] })).toThrow(
+      OptionError,
+    );
     expect(() =>
       createPlaceResolver({
         aliases: [
@@ -237,7 +263,11 @@ describe('createPlaceResolver with aliases', () => {
   });
 
   it('createPlaceResolver resolves an alias known in one country when the record has none, with a warning', () => {
-    expect(withAliases.resolve('Pok Fu Lam', null)).toMatchObject({ ok: true, place: { id: 'Hong Kong' }, warning: { reason: 'assumed-country' } });
+    expect(withAliases.resolve('Pok Fu Lam', null)).toMatchObject({
+      ok: true,
+      place: { id: 'Hong Kong' },
+      warning: { reason: 'assumed-country' },
+    });
   });
 
   it('createPlaceResolver reports an alias whose target is unknown', () => {

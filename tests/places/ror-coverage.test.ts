@@ -37,7 +37,15 @@ describe('createPlaceResolver over every city name of the bundled ROR registry',
 
   it('createPlaceResolver records how every non-literal ROR name was matched', () => {
     const steps = new Set(pairs.flatMap((p) => (p.result.ok ? (p.result.via?.steps ?? []) : [])));
-    expect([...steps].sort()).toEqual(['district', 'member-spelling', 'most-organisations', 'most-populous', 'ror-name', 'ror-place', 'short-form']);
+    expect([...steps].sort()).toEqual([
+      'district',
+      'member-spelling',
+      'most-organisations',
+      'most-populous',
+      'ror-name',
+      'ror-place',
+      'short-form',
+    ]);
     for (const p of pairs) if (p.result.ok && p.result.via) expect(p.result.via.detail, p.city).not.toBe('');
   });
 });

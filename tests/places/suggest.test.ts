@@ -23,7 +23,10 @@ describe('nearestKeys', () => {
     for (let t = 0; t < 50; t++) {
       const q = word();
       const got = nearestKeys(q, [pool], 3, () => 0).map((k) => distance(q, k));
-      const brute = [...new Set(pool)].map((k) => distance(q, k)).sort((a, b) => a - b).slice(0, 3);
+      const brute = [...new Set(pool)]
+        .map((k) => distance(q, k))
+        .sort((a, b) => a - b)
+        .slice(0, 3);
       expect(got).toEqual(brute);
     }
   });

@@ -48,7 +48,8 @@ const TABLE: [string, string, string, string][] = [
   ['Samcheok-si', 'KR', 'Samcheok-si, KR', 'ror-place'],
 ];
 
-const idOf = (r: PlaceResolution): string => (r.ok ? r.place.id : r.reason === 'ambiguous-place' ? 'ambiguous' : `${r.reason}: ${r.message}`);
+const idOf = (r: PlaceResolution): string =>
+  r.ok ? r.place.id : r.reason === 'ambiguous-place' ? 'ambiguous' : `${r.reason}: ${r.message}`;
 
 describe('createPlaceResolver on names real sources use', () => {
   const city = createPlaceResolver({ level: 'city' });
@@ -100,7 +101,13 @@ describe('createPlaceResolver on names real sources use', () => {
 
   it('createPlaceResolver lists each non-literal match once in resolutions(), sorted by name', () => {
     const r = createPlaceResolver({ level: 'city' });
-    for (const [name, country] of [['Northridge', 'US'], ['Cambridge', 'GB'], ['北京', 'CN'], ['Northridge', 'US']]) r.resolve(name!, country!);
+    for (const [name, country] of [
+      ['Northridge', 'US'],
+      ['Cambridge', 'GB'],
+      ['北京', 'CN'],
+      ['Northridge', 'US'],
+    ])
+      r.resolve(name!, country!);
     const rows = r.resolutions!();
     expect(rows.map((x) => [x.name, x.country, x.place.id, x.geonamesId])).toEqual([
       ['Northridge', 'US', 'Los Angeles, US', 5368361],

@@ -36,15 +36,22 @@ export function fakeResolver(): FakeResolver {
       if (key === '') return { ok: false, reason: 'empty-place', message: 'empty place name', suggestions: [] };
       if (country !== null) {
         const cc = country.trim().toUpperCase();
-        if (!COUNTRIES.includes(cc)) return { ok: false, reason: 'unknown-country', message: `unknown country ${country}`, suggestions: [] };
+        if (!COUNTRIES.includes(cc))
+          return { ok: false, reason: 'unknown-country', message: `unknown country ${country}`, suggestions: [] };
         const p = KNOWN[`${key}|${cc}`];
         if (p) return { ok: true, place: p };
         return unknown(name);
       }
       if (key === 'cambridge') {
-        return { ok: false, reason: 'ambiguous-place', message: 'Cambridge is in several countries', suggestions: ['Boston', 'Cambridge, GB'] };
+        return {
+          ok: false,
+          reason: 'ambiguous-place',
+          message: 'Cambridge is in several countries',
+          suggestions: ['Boston', 'Cambridge, GB'],
+        };
       }
-      if (key === 'paris') return { ok: true, place: KNOWN['paris|FR']!, warning: { reason: 'assumed-country', message: 'assumed Paris, FR' } };
+      if (key === 'paris')
+        return { ok: true, place: KNOWN['paris|FR']!, warning: { reason: 'assumed-country', message: 'assumed Paris, FR' } };
       const cc = UNIQUE[key];
       if (cc) return { ok: true, place: KNOWN[`${key}|${cc}`]! };
       return unknown(name);

@@ -4,19 +4,47 @@ import { OptionError } from '../../src/errors.ts';
 import { parseMoves } from '../../src/records/parse-moves.ts';
 
 const csv = (text: string) => fromCSV(text, { autoType: false });
-const pick = (p: { line: number; field: string; value: string; reason: string; severity: string }) => [p.line, p.field, p.value, p.reason, p.severity];
+const pick = (p: { line: number; field: string; value: string; reason: string; severity: string }) => [
+  p.line,
+  p.field,
+  p.value,
+  p.reason,
+  p.severity,
+];
 
 describe('parseMoves', () => {
   it('parseMoves reads person-level rows with optional columns', () => {
     const r = parseMoves(
-      csv('researcher_id,from,to,year,discipline,from_country,to_country\nr1,Cambridge,Boston,2020,Medicine,US,US\nr2, Beijing ,Shenzhen,2021,,,\n'),
+      csv(
+        'researcher_id,from,to,year,discipline,from_country,to_country\nr1,Cambridge,Boston,2020,Medicine,US,US\nr2, Beijing ,Shenzhen,2021,,,\n',
+      ),
       { file: 'm.csv' },
     );
     expect(r.problems).toEqual([]);
     expect(r.rowsRead).toBe(2);
     expect(r.records).toEqual([
-      { researcherId: 'r1', from: 'Cambridge', to: 'Boston', fromCountry: 'US', toCountry: 'US', year: 2020, discipline: 'Medicine', count: 1, line: 2 },
-      { researcherId: 'r2', from: 'Beijing', to: 'Shenzhen', fromCountry: null, toCountry: null, year: 2021, discipline: null, count: 1, line: 3 },
+      {
+        researcherId: 'r1',
+        from: 'Cambridge',
+        to: 'Boston',
+        fromCountry: 'US',
+        toCountry: 'US',
+        year: 2020,
+        discipline: 'Medicine',
+        count: 1,
+        line: 2,
+      },
+      {
+        researcherId: 'r2',
+        from: 'Beijing',
+        to: 'Shenzhen',
+        fromCountry: null,
+        toCountry: null,
+        year: 2021,
+        discipline: null,
+        count: 1,
+        line: 3,
+      },
     ]);
   });
 
@@ -41,7 +69,10 @@ describe('parseMoves', () => {
   });
 
   it('parseMoves reports a mapped column that is absent with the mapped name as value', () => {
-    const r = parseMoves(csv('researcher_id,from,to,year\nr,A,B,2019\n'), { file: 'm.csv', columns: { count: 'n_migrations', from: 'origin' } });
+    const r = parseMoves(csv('researcher_id,from,to,year\nr,A,B,2019\n'), {
+      file: 'm.csv',
+      columns: { count: 'n_migrations', from: 'origin' },
+    });
     expect(r.problems.map(pick)).toEqual([[1, 'from', 'origin', 'missing-column', 'error']]);
   });
 
@@ -86,9 +117,12 @@ describe('parseMoves', () => {
   });
 
   it('parseMoves treats the same name in different countries as a move, not a self-move', () => {
-    const r = parseMoves(csv('researcher_id,from,to,year,from_country,to_country\nr,Cambridge,Cambridge,2019,US,GB\nr,Cambridge,Cambridge,2020,GB,gb\n'), {
-      file: 'm.csv',
-    });
+    const r = parseMoves(
+      csv('researcher_id,from,to,year,from_country,to_country\nr,Cambridge,Cambridge,2019,US,GB\nr,Cambridge,Cambridge,2020,GB,gb\n'),
+      {
+        file: 'm.csv',
+      },
+    );
     expect(r.records.map((m) => m.year)).toEqual([2019]);
     expect(r.problems.map(pick)).toEqual([[3, 'to', 'Cambridge', 'self-move', 'error']]);
   });

@@ -3,11 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { parseTimelines } from '../../src/records/parse-timelines.ts';
 
 const csv = (text: string) => fromCSV(text, { autoType: false });
-const pick = (p: { line: number; field: string; value: string; reason: string; severity: string }) => [p.line, p.field, p.value, p.reason, p.severity];
+const pick = (p: { line: number; field: string; value: string; reason: string; severity: string }) => [
+  p.line,
+  p.field,
+  p.value,
+  p.reason,
+  p.severity,
+];
 
 describe('parseTimelines', () => {
   it('parseTimelines reads rows, one publication each without a publications column', () => {
-    const r = parseTimelines(csv('Researcher_ID,Year,Place,Country,Discipline\nr1,2019,Boston,US,Medicine\nr1,2020,Cambridge,,\n'), { file: 't.csv' });
+    const r = parseTimelines(csv('Researcher_ID,Year,Place,Country,Discipline\nr1,2019,Boston,US,Medicine\nr1,2020,Cambridge,,\n'), {
+      file: 't.csv',
+    });
     expect(r.problems).toEqual([]);
     expect(r.records).toEqual([
       { researcherId: 'r1', year: 2019, place: 'Boston', country: 'US', discipline: 'Medicine', publications: 1, line: 2 },
@@ -16,7 +24,15 @@ describe('parseTimelines', () => {
   });
 
   it('parseTimelines reads a publications column and reports bad values without defaulting them', () => {
-    const text = ['author,year,city,publications', 'r1,2019,A,3', 'r2,2019,A,0', 'r3,2019,A,', 'r4,2019,A,2.5', ',2019,,1', 'r6,nineteen,A,1'].join('\n');
+    const text = [
+      'author,year,city,publications',
+      'r1,2019,A,3',
+      'r2,2019,A,0',
+      'r3,2019,A,',
+      'r4,2019,A,2.5',
+      ',2019,,1',
+      'r6,nineteen,A,1',
+    ].join('\n');
     const r = parseTimelines(csv(text), { file: 't.csv', columns: { researcher_id: 'author', place: 'city' } });
     expect(r.records.map((x) => [x.researcherId, x.publications])).toEqual([['r1', 3]]);
     expect(r.problems.map(pick)).toEqual([

@@ -10,7 +10,9 @@ const csv = (text: string) => fromCSV(text, { autoType: false });
 
 describe('parsePopulation', () => {
   it('parsePopulation reads place, year (2000.0 too), population and the optional counts', () => {
-    const r = parsePopulation(csv('place,country,year,population,inflow,outflow\nBoston,US,2000.0,120,3,4\nShenzhen,,2001,7.5,0,0\n'), { file: 'p.csv' });
+    const r = parsePopulation(csv('place,country,year,population,inflow,outflow\nBoston,US,2000.0,120,3,4\nShenzhen,,2001,7.5,0,0\n'), {
+      file: 'p.csv',
+    });
     expect(r.problems).toEqual([]);
     expect(r.records).toEqual([
       { place: 'Boston', country: 'US', year: 2000, population: 120, inflow: 3, outflow: 4, line: 2 },
@@ -59,12 +61,20 @@ describe('parsePopulation', () => {
 describe('resolvePopulation', () => {
   it('resolvePopulation sums rows of one place and year (Cambridge US is Boston) and reports unknown names', () => {
     const read = parsePopulation(
-      csv('place,country,year,population,inflow,outflow\nBoston,US,2020,100,5,6\nCambridge,US,2020,30,1,2\nBoston,US,2021,110,0,0\nShenzen,CN,2020,9,0,0\nParis,,2020,50,0,0\n'),
+      csv(
+        'place,country,year,population,inflow,outflow\nBoston,US,2020,100,5,6\nCambridge,US,2020,30,1,2\nBoston,US,2021,110,0,0\nShenzen,CN,2020,9,0,0\nParis,,2020,50,0,0\n',
+      ),
       { file: 'p.csv' },
     );
     const r = resolvePopulation(read.records, fakeResolver(), 'p.csv');
     expect([...r.population].map(([k, v]) => [k, [...v]])).toEqual([
-      ['Boston', [[2020, 130], [2021, 110]]],
+      [
+        'Boston',
+        [
+          [2020, 130],
+          [2021, 110],
+        ],
+      ],
       ['Paris', [[2020, 50]]],
     ]);
     expect(r.reference!.get('Boston')!.get(2020)).toEqual({ inflow: 6, outflow: 8 });

@@ -39,7 +39,11 @@ describe('summariseProblems', () => {
 
 describe('formatProblemSummary', () => {
   it('formatProblemSummary writes one line per reason with file:line field=value examples', () => {
-    const s = summariseProblems([p(2, 'bad-year', 'year', '20x9'), p(4, 'bad-year', 'year', '1850'), p(3, 'bad-count', 'count', '0', 'warning')]);
+    const s = summariseProblems([
+      p(2, 'bad-year', 'year', '20x9'),
+      p(4, 'bad-year', 'year', '1850'),
+      p(3, 'bad-count', 'count', '0', 'warning'),
+    ]);
     expect(formatProblemSummary(s)).toBe(
       ['bad-year: 2 errors, e.g. m.csv:2 year="20x9", m.csv:4 year="1850"', 'bad-count: 1 warning, e.g. m.csv:3 count="0"'].join('\n'),
     );

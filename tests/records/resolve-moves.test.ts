@@ -3,7 +3,15 @@ import { resolveMoves } from '../../src/records/resolve-moves.ts';
 import type { MoveRecord } from '../../src/records/types.ts';
 import { fakeResolver } from './fake-resolver.ts';
 
-function move(line: number, from: string, to: string, fromCountry: string | null, toCountry: string | null, count = 1, id: string | null = 'r'): MoveRecord {
+function move(
+  line: number,
+  from: string,
+  to: string,
+  fromCountry: string | null,
+  toCountry: string | null,
+  count = 1,
+  id: string | null = 'r',
+): MoveRecord {
   return { researcherId: id, from, to, fromCountry, toCountry, year: 2020, discipline: 'Medicine', count, line };
 }
 

@@ -3,7 +3,14 @@ import type { TimelineRecord } from '../../src/records/types.ts';
 import { compareTimelineRecords, foldTimelines } from '../../src/sources/aggregate.ts';
 import { createRng } from '../../src/random.ts';
 
-const row = (researcherId: string, year: number, place: string, discipline: string | null, line: number, publications = 1): TimelineRecord => ({
+const row = (
+  researcherId: string,
+  year: number,
+  place: string,
+  discipline: string | null,
+  line: number,
+  publications = 1,
+): TimelineRecord => ({
   researcherId,
   year,
   place,
@@ -34,7 +41,16 @@ describe('foldTimelines', () => {
     const rng = createRng(11);
     const rows: TimelineRecord[] = [];
     for (let i = 0; i < 500; i++) {
-      rows.push(row(`r${Math.floor(rng() * 20)}`, 2015 + Math.floor(rng() * 8), ['Oslo', 'Bergen', 'Tromsø'][Math.floor(rng() * 3)]!, rng() < 0.5 ? 'Medicine' : null, i + 1, 1 + Math.floor(rng() * 3)));
+      rows.push(
+        row(
+          `r${Math.floor(rng() * 20)}`,
+          2015 + Math.floor(rng() * 8),
+          ['Oslo', 'Bergen', 'Tromsø'][Math.floor(rng() * 3)]!,
+          rng() < 0.5 ? 'Medicine' : null,
+          i + 1,
+          1 + Math.floor(rng() * 3),
+        ),
+      );
     }
     const folded = foldTimelines(rows);
     const total = (rs: TimelineRecord[]) => rs.reduce((s, r) => s + r.publications, 0);

@@ -57,13 +57,20 @@ describe('createDistrictResolver', () => {
       { id: 10630003, name: 'Xuzhou', country: 'CN', featureCode: 'PPLA2', population: 0, lat: 34.20442, lon: 117.28386 },
       { id: 1787824, name: 'Tongshan', country: 'CN', featureCode: 'PPLA3', population: 1_199_193, lat: 34.18045, lon: 117.15707 },
     ]);
-    expect(resolve({ name: 'Xuzhou', country: 'CN', lat: 34.20442, lon: 117.28386, geonamesId: 10630003 })).toMatchObject({ name: 'Xuzhou', method: 'ror', geonamesId: 10630003 });
+    expect(resolve({ name: 'Xuzhou', country: 'CN', lat: 34.20442, lon: 117.28386, geonamesId: 10630003 })).toMatchObject({
+      name: 'Xuzhou',
+      method: 'ror',
+      geonamesId: 10630003,
+    });
     // A populated place of unknown population that is no seat is still a district.
     const village = createDistrictResolver([
       { id: 1, name: 'Somewhere', country: 'CN', featureCode: 'PPL', population: 0, lat: 34.2, lon: 117.28 },
       { id: 1787824, name: 'Tongshan', country: 'CN', featureCode: 'PPLA3', population: 1_199_193, lat: 34.18045, lon: 117.15707 },
     ]);
-    expect(village({ name: 'Somewhere', country: 'CN', lat: 34.2, lon: 117.28, geonamesId: 1 })).toMatchObject({ name: 'Tongshan', method: 'gravity' });
+    expect(village({ name: 'Somewhere', country: 'CN', lat: 34.2, lon: 117.28, geonamesId: 1 })).toMatchObject({
+      name: 'Tongshan',
+      method: 'gravity',
+    });
   });
 
   it('createDistrictResolver treats a section of a populated place (PPLX) as a district', () => {
@@ -103,7 +110,13 @@ describe('loadRorIndex', () => {
     const index = await loadRorIndex();
     expect(index.size).toBe(51370);
     const hku = index.byRor('https://ror.org/02zhqgq86');
-    expect(hku).toMatchObject({ name: 'University of Hong Kong', rorCity: 'Pok Fu Lam', city: 'Hong Kong', country: 'HK', cityMethod: 'city-state' });
+    expect(hku).toMatchObject({
+      name: 'University of Hong Kong',
+      rorCity: 'Pok Fu Lam',
+      city: 'Hong Kong',
+      country: 'HK',
+      cityMethod: 'city-state',
+    });
     expect([hku!.lat, hku!.lon]).toEqual([22.27832, 114.17469]);
     // A ROR city that is a city is kept: Harvard stays in Cambridge (US), for the metro resolver to map.
     expect(index.byRor('03vek6s52')).toMatchObject({ city: 'Cambridge', country: 'US', cityMethod: 'ror' });

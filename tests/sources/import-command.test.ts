@@ -30,7 +30,9 @@ describe('runImport', () => {
     const code = await runImport(['openalex-works', `${FIXTURES}openalex/works.jsonl`, '--out', out]);
     expect(code).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(readFileSync(`${FIXTURES}openalex/works-timelines.csv`, 'utf8'));
-    expect(readFileSync(join(dir, 'works', 'timelines.problems.csv'), 'utf8')).toBe('file,line,field,value,reason,severity,message,suggestions\n');
+    expect(readFileSync(join(dir, 'works', 'timelines.problems.csv'), 'utf8')).toBe(
+      'file,line,field,value,reason,severity,message,suggestions\n',
+    );
     expect(io.out()).toContain('Read 8 records from 1 file: 8 gave timeline rows, 0 none.');
     expect(io.out()).toContain('Wrote 12 timeline rows (3 researchers, 2018–2021)');
     // Atomic writing leaves no temporary file behind.
@@ -40,14 +42,22 @@ describe('runImport', () => {
   it('runImport reads several files, writes gzip for a .gz name and lists problems by reason', async () => {
     const io = capture();
     const out = join(dir, 'both', 'timelines.csv.gz');
-    const code = await runImport(['openalex-works', `${FIXTURES}openalex/works.jsonl`, `${FIXTURES}openalex/works-malformed.jsonl`, '--out', out]);
+    const code = await runImport([
+      'openalex-works',
+      `${FIXTURES}openalex/works.jsonl`,
+      `${FIXTURES}openalex/works-malformed.jsonl`,
+      '--out',
+      out,
+    ]);
     expect(code).toBe(0);
     const csv = gunzipSync(readFileSync(out)).toString('utf8');
     expect(csv.split('\n')[0]).toBe('researcher_id,year,place,country,discipline,publications,ror_id,geonames_id,lat,lon,region');
     // 12 rows from the good file; 4 from the malformed one, of which A…03 2020 Hong Kong folds into an existing row.
     expect(csv.trim().split('\n')).toHaveLength(1 + 15);
     expect(csv).toContain('A9000000003,2020,Hong Kong,HK,Computer Science,2,02zhqgq86,1819729,22.27832,114.17469,\n');
-    const problems = readFileSync(join(dir, 'both', 'timelines.problems.csv'), 'utf8').trim().split('\n');
+    const problems = readFileSync(join(dir, 'both', 'timelines.problems.csv'), 'utf8')
+      .trim()
+      .split('\n');
     // 11 problems of the records (the authorship without institutions is now a country-only warning),
     // plus the unknown-place of that country-level row (analysis below country level drops it).
     expect(problems).toHaveLength(1 + 12);
@@ -62,7 +72,16 @@ describe('runImport', () => {
     writeFileSync(csv, 'researcher_id,year,institution,country\nr1,2019,https://ror.org/02bfwt286,\nr1,2022,UQ,AU\n');
     // Two records written here in the ROR v2 dump schema (names[] with types, locations[] with geonames_details).
     const dump = join(dir, 'ror-v2.json');
-    const record = (id: string, name: string, acronym: string, geonamesId: number, city: string, lat: number, lng: number, subdivision: string) => ({
+    const record = (
+      id: string,
+      name: string,
+      acronym: string,
+      geonamesId: number,
+      city: string,
+      lat: number,
+      lng: number,
+      subdivision: string,
+    ) => ({
       id: `https://ror.org/${id}`,
       status: 'active',
       types: ['education'],
@@ -70,13 +89,21 @@ describe('runImport', () => {
         { value: name, types: ['ror_display', 'label'], lang: 'en' },
         { value: acronym, types: ['acronym'], lang: null },
       ],
-      locations: [{ geonames_id: geonamesId, geonames_details: { name: city, lat, lng, country_code: 'AU', country_name: 'Australia', country_subdivision_name: subdivision } }],
+      locations: [
+        {
+          geonames_id: geonamesId,
+          geonames_details: { name: city, lat, lng, country_code: 'AU', country_name: 'Australia', country_subdivision_name: subdivision },
+        },
+      ],
       external_ids: [],
     });
-    writeFileSync(dump, JSON.stringify([
-      record('02bfwt286', 'Monash University', 'MU', 2158177, 'Melbourne', -37.9083, 145.138, 'Victoria'),
-      record('00rqy9422', 'University of Queensland', 'UQ', 2174003, 'Brisbane', -27.495964, 153.009627, 'Queensland'),
-    ]));
+    writeFileSync(
+      dump,
+      JSON.stringify([
+        record('02bfwt286', 'Monash University', 'MU', 2158177, 'Melbourne', -37.9083, 145.138, 'Victoria'),
+        record('00rqy9422', 'University of Queensland', 'UQ', 2174003, 'Brisbane', -27.495964, 153.009627, 'Queensland'),
+      ]),
+    );
     const out = join(dir, 'au', 'timelines.csv');
     expect(await runImport(['institutions', csv, '--out', out, '--ror', dump])).toBe(0);
     expect(readFileSync(out, 'utf8').split('\n').slice(1, 3)).toEqual([
@@ -90,7 +117,15 @@ describe('runImport', () => {
     const io = capture();
     const out = join(dir, 'strict', 'timelines.csv');
     const problemsFile = join(dir, 'strict', 'found.csv');
-    const code = await runImport(['orcid', `${FIXTURES}orcid/0000-0001-0000-0025.xml`, '--out', out, '--problems', problemsFile, '--strict']);
+    const code = await runImport([
+      'orcid',
+      `${FIXTURES}orcid/0000-0001-0000-0025.xml`,
+      '--out',
+      out,
+      '--problems',
+      problemsFile,
+      '--strict',
+    ]);
     expect(code).toBe(1);
     expect(existsSync(out)).toBe(false);
     expect(readFileSync(problemsFile, 'utf8').trim().split('\n')).toHaveLength(1 + 4);
@@ -100,9 +135,22 @@ describe('runImport', () => {
   it('runImport passes ORCID options through: --until and --affiliations', async () => {
     capture();
     const out = join(dir, 'orcid', 'timelines.csv');
-    const code = await runImport(['orcid', `${FIXTURES}orcid/0000-0002-1825-0097.xml`, '--out', out, '--until', '2023', '--affiliations', 'employment']);
+    const code = await runImport([
+      'orcid',
+      `${FIXTURES}orcid/0000-0002-1825-0097.xml`,
+      '--out',
+      out,
+      '--until',
+      '2023',
+      '--affiliations',
+      'employment',
+    ]);
     expect(code).toBe(0);
-    const years = readFileSync(out, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').slice(1, 3).join(' '));
+    const years = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',').slice(1, 3).join(' '));
     expect(years[0]).toBe('2016 Hong Kong');
     expect(years.at(-1)).toBe('2023 Shenzhen');
     expect(years).toHaveLength(3 + 5);

@@ -25,7 +25,10 @@ describe('runImport on damaged files', () => {
     expect(r.status).toBe(0);
     // The same timeline rows as the intact file (works-timelines.csv), and one problem on line 1.
     expect(readFileSync(out, 'utf8')).toBe(readFileSync(`${FIXTURES}openalex/works-timelines.csv`, 'utf8'));
-    const problems = readFileSync(join(dir, 'broken', 'timelines.problems.csv'), 'utf8').trim().split('\n').slice(1);
+    const problems = readFileSync(join(dir, 'broken', 'timelines.problems.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^.*broken-first\.jsonl,1,.*malformed-record/);
   });

@@ -4,9 +4,19 @@ import { smallIndex } from './support.ts';
 
 const index = smallIndex();
 const at = { file: 'authors.jsonl', line: 3 };
-const HKU = { id: 'https://openalex.org/I1', display_name: 'University of Hong Kong', ror: 'https://ror.org/02zhqgq86', country_code: 'HK' };
+const HKU = {
+  id: 'https://openalex.org/I1',
+  display_name: 'University of Hong Kong',
+  ror: 'https://ror.org/02zhqgq86',
+  country_code: 'HK',
+};
 const HARVARD = { id: 'https://openalex.org/I2', display_name: 'Harvard University', ror: 'https://ror.org/03vek6s52', country_code: 'US' };
-const MIT = { id: 'https://openalex.org/I3', display_name: 'Massachusetts Institute of Technology', ror: 'https://ror.org/042nb2s44', country_code: 'US' };
+const MIT = {
+  id: 'https://openalex.org/I3',
+  display_name: 'Massachusetts Institute of Technology',
+  ror: 'https://ror.org/042nb2s44',
+  country_code: 'US',
+};
 const topic = (field: string, count: number) => ({ count, field: { display_name: field } });
 
 describe('convertOpenAlexAuthor', () => {
@@ -43,7 +53,9 @@ describe('convertOpenAlexAuthor', () => {
 
   it('convertOpenAlexAuthor reports an author without affiliations, affiliations without years, bad years and unknown institutions', () => {
     expect(convertOpenAlexAuthor({ id: 'A2', affiliations: [] }, at, index).problems.map((p) => p.reason)).toEqual(['no-institution']);
-    expect(convertOpenAlexAuthor({ affiliations: [{ institution: HKU, years: [2020] }] }, at, index).problems.map((p) => p.reason)).toEqual(['empty-id']);
+    expect(convertOpenAlexAuthor({ affiliations: [{ institution: HKU, years: [2020] }] }, at, index).problems.map((p) => p.reason)).toEqual(
+      ['empty-id'],
+    );
     const { rows, problems } = convertOpenAlexAuthor(
       {
         id: 'A3',

@@ -5,9 +5,19 @@ import { FIXTURES, smallIndex } from './support.ts';
 
 const index = smallIndex();
 const at = { file: 'works.jsonl', line: 7 };
-const HKU = { id: 'https://openalex.org/I1', display_name: 'University of Hong Kong', ror: 'https://ror.org/02zhqgq86', country_code: 'HK' };
+const HKU = {
+  id: 'https://openalex.org/I1',
+  display_name: 'University of Hong Kong',
+  ror: 'https://ror.org/02zhqgq86',
+  country_code: 'HK',
+};
 const HARVARD = { id: 'https://openalex.org/I2', display_name: 'Harvard University', ror: 'https://ror.org/03vek6s52', country_code: 'US' };
-const MIT = { id: 'https://openalex.org/I3', display_name: 'Massachusetts Institute of Technology', ror: 'https://ror.org/042nb2s44', country_code: 'US' };
+const MIT = {
+  id: 'https://openalex.org/I3',
+  display_name: 'Massachusetts Institute of Technology',
+  ror: 'https://ror.org/042nb2s44',
+  country_code: 'US',
+};
 const CS = { field: { id: 'https://openalex.org/fields/17', display_name: 'Computer Science' } };
 
 function work(authorships: unknown[], extra: Record<string, unknown> = {}) {
@@ -25,9 +35,36 @@ describe('convertOpenAlexWork', () => {
     expect(problems).toEqual([]);
     // Harvard and MIT are both in Cambridge: one row; HKU (ROR city Pok Fu Lam) is in Hong Kong.
     expect(rows).toEqual([
-      { researcherId: 'A1', year: 2020, place: 'Cambridge', country: 'US', discipline: 'Computer Science', publications: 1, line: 7, ...CAMBRIDGE },
-      { researcherId: 'A1', year: 2020, place: 'Hong Kong', country: 'HK', discipline: 'Computer Science', publications: 1, line: 7, ...HONG_KONG },
-      { researcherId: 'A2', year: 2020, place: 'Hong Kong', country: 'HK', discipline: 'Computer Science', publications: 1, line: 7, ...HONG_KONG },
+      {
+        researcherId: 'A1',
+        year: 2020,
+        place: 'Cambridge',
+        country: 'US',
+        discipline: 'Computer Science',
+        publications: 1,
+        line: 7,
+        ...CAMBRIDGE,
+      },
+      {
+        researcherId: 'A1',
+        year: 2020,
+        place: 'Hong Kong',
+        country: 'HK',
+        discipline: 'Computer Science',
+        publications: 1,
+        line: 7,
+        ...HONG_KONG,
+      },
+      {
+        researcherId: 'A2',
+        year: 2020,
+        place: 'Hong Kong',
+        country: 'HK',
+        discipline: 'Computer Science',
+        publications: 1,
+        line: 7,
+        ...HONG_KONG,
+      },
     ]);
   });
 
@@ -48,7 +85,10 @@ describe('convertOpenAlexWork', () => {
     ] as const) {
       const { rows, problems } = convertOpenAlexWork(work([author('A1', [HKU])], { publication_year: value }), at, index);
       expect(rows, String(value)).toEqual([]);
-      expect(problems.map((p) => [p.reason, p.field, p.line, p.severity]), String(value)).toEqual([[reason, 'publication_year', 7, 'error']]);
+      expect(
+        problems.map((p) => [p.reason, p.field, p.line, p.severity]),
+        String(value),
+      ).toEqual([[reason, 'publication_year', 7, 'error']]);
     }
   });
 

@@ -59,7 +59,10 @@ describe('orcidRecordFromJson', () => {
 
   it('orcidRecordFromJson reads the 2.x layout (lists of summaries) and finds the iD in a path', () => {
     const record = orcidRecordFromJson(
-      { 'employment-summary': [], employments: { 'employment-summary': [{ 'start-date': { year: { value: '2001' } }, path: '/0000-0001-0000-0017/employment/1' }] } },
+      {
+        'employment-summary': [],
+        employments: { 'employment-summary': [{ 'start-date': { year: { value: '2001' } }, path: '/0000-0001-0000-0017/employment/1' }] },
+      },
       4,
     );
     expect(record.orcid).toBe('0000-0001-0000-0017');
@@ -76,9 +79,18 @@ describe('convertOrcidRecord', () => {
     // Education 2010–2015 at Tsinghua (ROR → Beijing); HKU 2016–2018 (ROR city Pok Fu Lam → Hong Kong);
     // SUSTech from 2019, no end, last modified 2021 (RINGGOLD: the address, Shenzhen).
     expect(years(rows)).toEqual([
-      '2010 Beijing', '2011 Beijing', '2012 Beijing', '2013 Beijing', '2014 Beijing', '2015 Beijing',
-      '2016 Hong Kong', '2017 Hong Kong', '2018 Hong Kong',
-      '2019 Shenzhen', '2020 Shenzhen', '2021 Shenzhen',
+      '2010 Beijing',
+      '2011 Beijing',
+      '2012 Beijing',
+      '2013 Beijing',
+      '2014 Beijing',
+      '2015 Beijing',
+      '2016 Hong Kong',
+      '2017 Hong Kong',
+      '2018 Hong Kong',
+      '2019 Shenzhen',
+      '2020 Shenzhen',
+      '2021 Shenzhen',
     ]);
     expect(rows.every((r) => r.researcherId === '0000-0002-1825-0097' && r.publications === 1 && r.discipline === null)).toBe(true);
     expect(rows.map((r) => r.line).filter((l, i, a) => a.indexOf(l) === i)).toEqual([34, 109, 75]);
@@ -108,7 +120,12 @@ describe('convertOrcidRecord', () => {
         { ...base, kind: 'education', startYear: '2017', endYear: '2019' },
       ],
     };
-    expect(years(convertOrcidRecord(record, 'r.xml', index).rows)).toEqual(['2016 Hong Kong', '2017 Hong Kong', '2018 Hong Kong', '2019 Hong Kong']);
+    expect(years(convertOrcidRecord(record, 'r.xml', index).rows)).toEqual([
+      '2016 Hong Kong',
+      '2017 Hong Kong',
+      '2018 Hong Kong',
+      '2019 Hong Kong',
+    ]);
   });
 
   it('convertOrcidRecord reports missing and bad years, unknown ROR ids and unplaceable organisations, each at its line', () => {
@@ -124,7 +141,9 @@ describe('convertOrcidRecord', () => {
   });
 
   it('convertOrcidRecord skips records without an iD or without affiliations', () => {
-    expect(convertOrcidRecord(xmlRecord('0000-0001-0000-0017.xml'), 'x.xml', index).problems.map((p) => [p.reason, p.line])).toEqual([['no-institution', 2]]);
+    expect(convertOrcidRecord(xmlRecord('0000-0001-0000-0017.xml'), 'x.xml', index).problems.map((p) => [p.reason, p.line])).toEqual([
+      ['no-institution', 2],
+    ]);
     expect(convertOrcidRecord(xmlRecord('no-identifier.xml'), 'x.xml', index).problems.map((p) => p.reason)).toEqual(['empty-id']);
   });
 });

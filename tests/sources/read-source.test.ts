@@ -48,7 +48,11 @@ describe('readSourceTimelines', () => {
     expect(read.problems).toEqual([]);
     expect([read.recordsRead, read.recordsWithRows, read.rowsConverted, read.records.length]).toEqual([8, 8, 13, 12]);
     // 13 converted rows fold to 12: A…02 published twice from Shenzhen in 2021 (works 6 and 7).
-    expect(read.records.find((r) => r.researcherId === 'A9000000002' && r.year === 2021)).toMatchObject({ place: 'Shenzhen', publications: 2, line: 6 });
+    expect(read.records.find((r) => r.researcherId === 'A9000000002' && r.year === 2021)).toMatchObject({
+      place: 'Shenzhen',
+      publications: 2,
+      line: 6,
+    });
 
     const table = await readTable(`${OA}works-timelines.csv`);
     const canonical = parseTimelines(table.table, table);
@@ -97,22 +101,45 @@ describe('readSourceTimelines', () => {
       'ambiguous-institution/error': 1,
       'unknown-institution/error': 1,
     });
-    expect(read.records.map((r) => `${r.line} ${r.researcherId} ${r.place}`)).toEqual(['4 A9000000003 HK', '1 A9000000003 Hong Kong', '8 A9000000004 Hong Kong', '8 A9000000004 Shenzhen']);
-    expectAccounted(read, [1, 2, 3, 4, 5, 6, 7, 8, 10].map((l) => `${file}:${l}`));
+    expect(read.records.map((r) => `${r.line} ${r.researcherId} ${r.place}`)).toEqual([
+      '4 A9000000003 HK',
+      '1 A9000000003 Hong Kong',
+      '8 A9000000004 Hong Kong',
+      '8 A9000000004 Shenzhen',
+    ]);
+    expectAccounted(
+      read,
+      [1, 2, 3, 4, 5, 6, 7, 8, 10].map((l) => `${file}:${l}`),
+    );
   });
 
   it('readSourceTimelines reads OpenAlex authors', async () => {
     const file = `${OA}authors.jsonl`;
     const read = await readSourceTimelines('openalex-authors', [file], { ror });
     expect([read.recordsRead, read.recordsWithRows, read.records.length]).toEqual([6, 4, 12]);
-    expect(countByReason(read.problems)).toEqual({ 'no-institution/error': 1, 'missing-year/error': 1, 'bad-year/error': 1, 'unknown-ror/error': 1 });
+    expect(countByReason(read.problems)).toEqual({
+      'no-institution/error': 1,
+      'missing-year/error': 1,
+      'bad-year/error': 1,
+      'unknown-ror/error': 1,
+    });
     const a1 = read.records.filter((r) => r.researcherId === 'A9000000001').map((r) => `${r.year} ${r.place}`);
     expect(a1).toEqual(['2018 Cambridge', '2019 Cambridge', '2020 Hong Kong', '2021 Hong Kong']);
-    expectAccounted(read, [1, 2, 3, 4, 5, 6].map((l) => `${file}:${l}`));
+    expectAccounted(
+      read,
+      [1, 2, 3, 4, 5, 6].map((l) => `${file}:${l}`),
+    );
   });
 
   it('readSourceTimelines reads ORCID XML and JSON records, and the same records inside a .tar.gz data file', async () => {
-    const names = ['0000-0002-1825-0097.xml', '0000-0001-0000-0009.json', '0000-0001-0000-0017.xml', '0000-0001-0000-0025.xml', 'broken-record.xml', 'no-identifier.xml'];
+    const names = [
+      '0000-0002-1825-0097.xml',
+      '0000-0001-0000-0009.json',
+      '0000-0001-0000-0017.xml',
+      '0000-0001-0000-0025.xml',
+      'broken-record.xml',
+      'no-identifier.xml',
+    ];
     const files = names.map((n) => `${ORCID}${n}`);
     const read = await readSourceTimelines('orcid', files, { ror });
     // 12 rows (Josiah Carberry) + 8 (MIT 2015–2017, Stanford 2018–2022) + 2 (Kowloon 2017–2018).

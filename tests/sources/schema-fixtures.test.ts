@@ -50,7 +50,9 @@ async function importTo(name: string, args: string[]): Promise<Imported> {
       .split('\n')
       .slice(1)
       .filter((l) => l !== '')
-      .map((l) => [...l.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].map((m) => m[1]!.replace(/^"|"$/g, '').replace(/""/g, '"')).slice(0, -1));
+      .map((l) =>
+        [...l.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].map((m) => m[1]!.replace(/^"|"$/g, '').replace(/""/g, '"')).slice(0, -1),
+      );
   return { code, out: printed(), csv, rows: cells(csv), problems: cells(readFileSync(join(dir, `${name}.problems.csv`), 'utf8')) };
 }
 
@@ -60,7 +62,19 @@ function spans(rows: string[][]): string[] {
   let cur: { id: string; place: string; ror: string; from: number; to: number; n: number } | null = null;
   const flush = () => cur && out.push(`${cur.id} ${cur.place}${cur.ror ? ` ${cur.ror}` : ''} ${cur.from}–${cur.to} (${cur.n})`);
   for (const r of rows) {
-    const [id, year, place, , , , rorId, , , , region] = r as string[] as [string, string, string, string, string, string, string, string, string, string, string];
+    const [id, year, place, , , , rorId, , , , region] = r as string[] as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     const ror = rorId || region;
     const y = Number(year);
     if (cur && cur.id === id && cur.place === place && cur.ror === ror && y === cur.to + 1) {
@@ -79,8 +93,21 @@ const reasons = (problems: string[][]) => problems.map((p) => `${p[4]} ${p[5]} $
 
 /** ROR coordinates of the organisations of the hand-written dump, by bare id. */
 function rorPoints(): Map<string, { lat: number; lon: number; name: string }> {
-  const dump = JSON.parse(readFileSync(DUMP, 'utf8')) as { id: string; names: { value: string; types: string[] }[]; locations: { geonames_details: { lat: number; lng: number } }[] }[];
-  return new Map(dump.map((o) => [o.id.replace('https://ror.org/', ''), { lat: o.locations[0]!.geonames_details.lat, lon: o.locations[0]!.geonames_details.lng, name: o.names.find((n) => n.types.includes('ror_display'))!.value }]));
+  const dump = JSON.parse(readFileSync(DUMP, 'utf8')) as {
+    id: string;
+    names: { value: string; types: string[] }[];
+    locations: { geonames_details: { lat: number; lng: number } }[];
+  }[];
+  return new Map(
+    dump.map((o) => [
+      o.id.replace('https://ror.org/', ''),
+      {
+        lat: o.locations[0]!.geonames_details.lat,
+        lon: o.locations[0]!.geonames_details.lng,
+        name: o.names.find((n) => n.types.includes('ror_display'))!.value,
+      },
+    ]),
+  );
 }
 
 describe('ORCID 2022 public data file (summaries), hand-written in its layout', () => {
@@ -110,7 +137,17 @@ describe('ORCID 2022 public data file (summaries), hand-written in its layout', 
       '0000-0003-1000-0066 Halle (Saale) 05gqaka33 2011–2022 (12)',
     ]);
     expect(r.rows.every((row) => row[5] === '1')).toBe(true);
-    expect(r.rows.filter((row) => row[0] === '0000-0003-1000-0023' && row[2] === 'Newark')[0]!.slice(2, 11)).toEqual(['Newark', 'US', '', '1', '', '', '', '', 'DE']);
+    expect(r.rows.filter((row) => row[0] === '0000-0003-1000-0023' && row[2] === 'Newark')[0]!.slice(2, 11)).toEqual([
+      'Newark',
+      'US',
+      '',
+      '1',
+      '',
+      '',
+      '',
+      '',
+      'DE',
+    ]);
     expect(reasons(r.problems)).toEqual(['locked-record error response-code', 'no-institution error affiliations']);
 
     const run = await analyzeFile(join(dir, 'orcid-2022.csv'), { kind: 'timelines', level: 'city', stabilityRuns: 0 });
@@ -166,7 +203,11 @@ describe('ORCID message schema variants', () => {
       // A bare 3.0 JSON activity (write sample shape): no iD, the file name stands in.
       'employment-3.0 Palo Alto 0zzzz0s03 2019–2021 (3)',
     ]);
-    expect(reasons(r.problems)).toEqual(['deactivated-record error history.deactivation-date', 'empty-id warning orcid-identifier', 'locked-record error response-code']);
+    expect(reasons(r.problems)).toEqual([
+      'deactivated-record error history.deactivation-date',
+      'empty-id warning orcid-identifier',
+      'locked-record error response-code',
+    ]);
     expect(r.problems[2]![0]).toMatch(/locked-409\.json$/);
   });
 
@@ -174,7 +215,11 @@ describe('ORCID message schema variants', () => {
     const r = await importTo('orcid-activities', ['orcid', `${S}orcid-activities`, '--ror', DUMP]);
     expect(r.out).toContain('Duplicates dropped: 3 affiliation-years given by another file of the same researcher (counted once).');
     // Harvard 2015–2019 and MIT 2017–2020, both Cambridge: 2015–2020 once each; OurResearch from 2021 to the dump's 2022.
-    expect(spans(r.rows)).toEqual(['0000-0003-1000-0162 Cambridge 03vek6s52 2015–2019 (5)', '0000-0003-1000-0162 Cambridge 042nb2s44 2020–2020 (1)', '0000-0003-1000-0162 Vancouver BC 2021–2022 (2)']);
+    expect(spans(r.rows)).toEqual([
+      '0000-0003-1000-0162 Cambridge 03vek6s52 2015–2019 (5)',
+      '0000-0003-1000-0162 Cambridge 042nb2s44 2020–2020 (1)',
+      '0000-0003-1000-0162 Vancouver BC 2021–2022 (2)',
+    ]);
     expect(r.rows.map((row) => row[5])).toEqual(Array(8).fill('1'));
     expect(r.problems).toEqual([]);
   });
@@ -182,7 +227,13 @@ describe('ORCID message schema variants', () => {
 
 describe('OpenAlex shapes of 2022–2025', () => {
   it('runImport maps concepts to fields, drops a work read twice, keeps country-only authorships and locates problems by record index', async () => {
-    const r = await importTo('oa-works', ['openalex-works', `${S}openalex/works-2022-snapshot.jsonl`, `${S}openalex/works-2025-cursor-page.json`, '--ror', DUMP]);
+    const r = await importTo('oa-works', [
+      'openalex-works',
+      `${S}openalex/works-2022-snapshot.jsonl`,
+      `${S}openalex/works-2025-cursor-page.json`,
+      '--ror',
+      DUMP,
+    ]);
     expect(r.out).toContain('Read 8 records from 2 files: 6 gave timeline rows, 2 none.');
     expect(r.out).toContain('Duplicates dropped: 1 records seen before (counted once).');
     expect(r.rows.map((row) => row.slice(0, 7).join('|'))).toEqual([
@@ -236,7 +287,13 @@ describe('OpenAlex shapes of 2022–2025', () => {
   });
 
   it('runImport places authors before October 2023 by last_known_institution in their latest year with works, fields from x_concepts', async () => {
-    const r = await importTo('oa-authors', ['openalex-authors', `${S}openalex/authors-2022-snapshot.jsonl`, `${S}openalex/authors-2025-cursor-page.json`, '--ror', DUMP]);
+    const r = await importTo('oa-authors', [
+      'openalex-authors',
+      `${S}openalex/authors-2022-snapshot.jsonl`,
+      `${S}openalex/authors-2025-cursor-page.json`,
+      '--ror',
+      DUMP,
+    ]);
     expect(r.rows.map((row) => row.slice(0, 7).join('|'))).toEqual([
       // counts_by_year: 2022 has no works, 2021 has 4.
       'A5900000007|2021|Bloomington|US|Psychology|1|02k40bc56',
@@ -283,7 +340,12 @@ describe('every fixture researcher in the right city', () => {
         if (place === country) continue; // the country-only authorship
         const org = ror || byAddress[`${id} ${place}`] || byAddress[`${id} ${place} ${region}`];
         expect(org, `${name}: ${id} ${place}`).toBeDefined();
-        const hint = { geonamesId: geonamesId ? Number(geonamesId) : null, lat: lat ? Number(lat) : null, lon: lon ? Number(lon) : null, region: region || null };
+        const hint = {
+          geonamesId: geonamesId ? Number(geonamesId) : null,
+          lat: lat ? Number(lat) : null,
+          lon: lon ? Number(lon) : null,
+          region: region || null,
+        };
         const res = resolver.resolveAt!(place!, country!, hint);
         expect(res.ok, `${name}: ${id} ${place}`).toBe(true);
         if (!res.ok) continue;
@@ -298,7 +360,11 @@ describe('every fixture researcher in the right city', () => {
   });
 
   it('with the bundled ROR extract instead of the dump, the organisations it lacks are unknown-ror and "OurResearch" is unknown', async () => {
-    const r = await importTo('oa-works-bundled', ['openalex-works', `${S}openalex/works-2022-snapshot.jsonl`, `${S}openalex/works-2025-cursor-page.json`]);
+    const r = await importTo('oa-works-bundled', [
+      'openalex-works',
+      `${S}openalex/works-2022-snapshot.jsonl`,
+      `${S}openalex/works-2025-cursor-page.json`,
+    ]);
     const unknown = r.problems.filter((p) => p[4] === 'unknown-ror' || p[4] === 'unknown-institution').map((p) => `${p[4]} ${p[3]}`);
     expect(unknown).toEqual([
       'unknown-ror https://ror.org/0zzzz0r01',
@@ -381,10 +447,13 @@ describe('--ror with the official dump', () => {
     writeFileSync(csv, `researcher_id,year,institution,country\n${names.map(([n, c], i) => `r${i},2020,${n},${c}`).join('\n')}\n`);
     const dump = readFileSync(DUMP);
     const zip = join(dir, 'v2.0-2025-01-01-ror-data.zip');
-    writeFileSync(zip, storedZip([
-      { name: 'v2.0-2025-01-01-ror-data.csv', data: Buffer.from('id,name\n') },
-      { name: 'v2.0-2025-01-01-ror-data_schema_v2.json', data: dump },
-    ]));
+    writeFileSync(
+      zip,
+      storedZip([
+        { name: 'v2.0-2025-01-01-ror-data.csv', data: Buffer.from('id,name\n') },
+        { name: 'v2.0-2025-01-01-ror-data_schema_v2.json', data: dump },
+      ]),
+    );
     for (const ror of [DUMP, zip]) {
       const r = await importTo(`names-${ror === zip ? 'zip' : 'json'}`, ['institutions', csv, '--ror', ror]);
       expect(r.code).toBe(0);

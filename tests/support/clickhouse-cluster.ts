@@ -126,7 +126,9 @@ export async function startLocalCluster(options: { timeoutMs?: number } = {}): P
         const child = children[i]!;
         if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) {
           const log = await readFile(join(root, `shard${i + 1}`, 'server.err.log'), 'utf8').catch(() => '');
-          throw new Error(`clickhouse-server of shard ${i + 1} did not start (${child.exitCode !== null ? `exit ${child.exitCode}` : 'timeout'}): ${log.slice(-2000)}`);
+          throw new Error(
+            `clickhouse-server of shard ${i + 1} did not start (${child.exitCode !== null ? `exit ${child.exitCode}` : 'timeout'}): ${log.slice(-2000)}`,
+          );
         }
         await new Promise((r) => setTimeout(r, 100));
       }

@@ -28,7 +28,16 @@ export function naiveSummary(entries: TimelineEntry[], window: [number, number] 
     if (!stock.has(place)) {
       const youngByYear: Record<string, number> = {};
       for (let t = w0; t <= w1; t++) youngByYear[t] = 0;
-      stock.set(place, { stock: 0, young: 0, inflowSet: 0, leftSet: 0, presentBefore: 0, youngByYear, byDiscipline: {}, researchersByYear: {} });
+      stock.set(place, {
+        stock: 0,
+        young: 0,
+        inflowSet: 0,
+        leftSet: 0,
+        presentBefore: 0,
+        youngByYear,
+        byDiscipline: {},
+        researchersByYear: {},
+      });
     }
     return stock.get(place)!;
   };

@@ -23,14 +23,52 @@ function person(id: string, discipline: string | null, years: Array<[number, str
 //   A 2020: a (4), b (3) = 2;  2021: a (5), c (4), d (2) = 3;  2022: b (5), c (5), d (3) = 3;  2023: a 7, b 6, c 6 → 0
 //   C 2019, 2020: d;  E 2021: g (3), h (4);  2022: g (4), h (5);  2023: g (5)
 const POPULATION: TimelineEntry[] = [
-  ...person('a', 'Medicine', [[2016, 'A'], [2020, 'A'], [2021, 'A'], [2023, 'A']]),
-  ...person('b', 'CS', [[2017, 'B'], [2020, 'A'], [2022, 'A'], [2023, 'A']]),
-  ...person('c', null, [[2017, 'B', 2], [2017, 'A'], [2021, 'A'], [2022, 'A'], [2023, 'A']]),
-  ...person('d', 'Physics', [[2019, 'C'], [2020, 'C'], [2021, 'A'], [2022, 'A']]),
-  ...person('e', 'Physics', [[2019, 'A', 2], [2020, 'A']]),
-  ...person('f', null, [[2010, 'D'], [2018, 'D'], [2021, 'D', 3]]),
-  ...person('g', null, [[2018, 'E'], [2021, 'E'], [2022, 'E'], [2023, 'E']]),
-  ...person('h', null, [[2017, 'E'], [2021, 'E'], [2022, 'E'], [2023, 'E']]),
+  ...person('a', 'Medicine', [
+    [2016, 'A'],
+    [2020, 'A'],
+    [2021, 'A'],
+    [2023, 'A'],
+  ]),
+  ...person('b', 'CS', [
+    [2017, 'B'],
+    [2020, 'A'],
+    [2022, 'A'],
+    [2023, 'A'],
+  ]),
+  ...person('c', null, [
+    [2017, 'B', 2],
+    [2017, 'A'],
+    [2021, 'A'],
+    [2022, 'A'],
+    [2023, 'A'],
+  ]),
+  ...person('d', 'Physics', [
+    [2019, 'C'],
+    [2020, 'C'],
+    [2021, 'A'],
+    [2022, 'A'],
+  ]),
+  ...person('e', 'Physics', [
+    [2019, 'A', 2],
+    [2020, 'A'],
+  ]),
+  ...person('f', null, [
+    [2010, 'D'],
+    [2018, 'D'],
+    [2021, 'D', 3],
+  ]),
+  ...person('g', null, [
+    [2018, 'E'],
+    [2021, 'E'],
+    [2022, 'E'],
+    [2023, 'E'],
+  ]),
+  ...person('h', null, [
+    [2017, 'E'],
+    [2021, 'E'],
+    [2022, 'E'],
+    [2023, 'E'],
+  ]),
 ];
 
 const years = (y2019: number, y2020: number, y2021: number, y2022: number, y2023: number) => ({
@@ -61,11 +99,56 @@ describe('summariseTimelines', () => {
     expect(s.researchers).toBe(8);
     expect(s.active).toBe(7);
     expect(Object.fromEntries(s.stock)).toEqual({
-      A: { stock: 4, young: 1, inflowSet: 1, leftSet: 0, presentBefore: 1, youngByYear: years(0, 2, 3, 3, 0), byDiscipline: { CS: 1, Medicine: 1, Physics: 1 }, researchersByYear: POP.A },
-      B: { stock: 0, young: 0, inflowSet: 0, leftSet: 2, presentBefore: 2, youngByYear: years(0, 0, 0, 0, 0), byDiscipline: {}, researchersByYear: POP.B },
-      C: { stock: 0, young: 0, inflowSet: 0, leftSet: 0, presentBefore: 0, youngByYear: years(1, 1, 0, 0, 0), byDiscipline: {}, researchersByYear: POP.C },
-      D: { stock: 1, young: 0, inflowSet: 0, leftSet: 0, presentBefore: 1, youngByYear: years(0, 0, 0, 0, 0), byDiscipline: {}, researchersByYear: POP.D },
-      E: { stock: 2, young: 1, inflowSet: 0, leftSet: 0, presentBefore: 2, youngByYear: years(0, 0, 2, 2, 1), byDiscipline: {}, researchersByYear: POP.E },
+      A: {
+        stock: 4,
+        young: 1,
+        inflowSet: 1,
+        leftSet: 0,
+        presentBefore: 1,
+        youngByYear: years(0, 2, 3, 3, 0),
+        byDiscipline: { CS: 1, Medicine: 1, Physics: 1 },
+        researchersByYear: POP.A,
+      },
+      B: {
+        stock: 0,
+        young: 0,
+        inflowSet: 0,
+        leftSet: 2,
+        presentBefore: 2,
+        youngByYear: years(0, 0, 0, 0, 0),
+        byDiscipline: {},
+        researchersByYear: POP.B,
+      },
+      C: {
+        stock: 0,
+        young: 0,
+        inflowSet: 0,
+        leftSet: 0,
+        presentBefore: 0,
+        youngByYear: years(1, 1, 0, 0, 0),
+        byDiscipline: {},
+        researchersByYear: POP.C,
+      },
+      D: {
+        stock: 1,
+        young: 0,
+        inflowSet: 0,
+        leftSet: 0,
+        presentBefore: 1,
+        youngByYear: years(0, 0, 0, 0, 0),
+        byDiscipline: {},
+        researchersByYear: POP.D,
+      },
+      E: {
+        stock: 2,
+        young: 1,
+        inflowSet: 0,
+        leftSet: 0,
+        presentBefore: 2,
+        youngByYear: years(0, 0, 2, 2, 1),
+        byDiscipline: {},
+        researchersByYear: POP.E,
+      },
     });
     expect(s.moves.map((m) => [m.researcherId, m.source, m.target, m.year, m.discipline])).toEqual([
       ['b', 'B', 'A', 2020, 'CS'],
@@ -120,12 +203,16 @@ describe('summariseTimelines', () => {
         const j = Math.floor(rng() * (i + 1));
         [entries[i], entries[j]] = [entries[j]!, entries[i]!];
       }
-      for (const window of [[2019, 2023], [2012, 2016]] as Array<[number, number]>) {
+      for (const window of [
+        [2019, 2023],
+        [2012, 2016],
+      ] as Array<[number, number]>) {
         const fast = summariseTimelines(timelineRows(entries), { window });
         const slow = naiveSummary(entries, window);
         expect([fast.researchers, fast.active]).toEqual([slow.researchers, slow.active]);
         expect(Object.fromEntries(fast.stock)).toEqual(Object.fromEntries(slow.stock));
-        const sorted = (moves: typeof fast.moves) => moves.map((m) => JSON.stringify([m.researcherId, m.year, m.source, m.target, m.discipline, m.count])).sort();
+        const sorted = (moves: typeof fast.moves) =>
+          moves.map((m) => JSON.stringify([m.researcherId, m.year, m.source, m.target, m.discipline, m.count])).sort();
         expect(sorted(fast.moves)).toEqual(sorted(slow.moves));
         expect(fast.active).toBeGreaterThan(0);
       }

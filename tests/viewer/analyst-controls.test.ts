@@ -38,10 +38,22 @@ let csv: Record<string, string>[];
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'talentflow-controls-test-'));
   const dataDir = join(tmp, 'calibrated');
-  execFileSync(process.execPath, [join(ROOT, 'bin', 'talentflow.mjs'), 'analyze', join(ROOT, 'data', 'calibrated', 'timelines.csv.gz'), '--kind', 'timelines', '--out', dataDir], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  execFileSync(
+    process.execPath,
+    [
+      join(ROOT, 'bin', 'talentflow.mjs'),
+      'analyze',
+      join(ROOT, 'data', 'calibrated', 'timelines.csv.gz'),
+      '--kind',
+      'timelines',
+      '--out',
+      dataDir,
+    ],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   arrow = tableFromIPC(readFileSync(join(dataDir, 'flows.arrow'))).toArray() as unknown as ArrowFlow[];
   json = JSON.parse(readFileSync(join(dataDir, 'graph.json'), 'utf8')) as JsonGraph;
   csv = parseTable(readFileSync(join(dataDir, 'flows.csv'), 'utf8'), 'flows.csv').rows;
@@ -57,7 +69,8 @@ const page = () => session.page;
 const key = (s: string, t: string, w: number) => `${s} → ${t}: ${w}`;
 const drawnFlows = async () => (await page().evaluate(() => window.talentflow.drawnFlows())).map(([s, t, w]) => key(s, t, w)).sort();
 const drawnPlaces = async () => (await page().evaluate(() => window.talentflow.app.render!.graph.nodes())).sort();
-const waitForEdges = (n: number) => page().waitForFunction((count) => document.getElementById('map')?.dataset['edges'] === String(count), n, { timeout: 20_000 });
+const waitForEdges = (n: number) =>
+  page().waitForFunction((count) => document.getElementById('map')?.dataset['edges'] === String(count), n, { timeout: 20_000 });
 const query = () => new URL(page().url()).searchParams;
 async function shot(name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -96,7 +109,9 @@ async function brush(a: number, b: number): Promise<void> {
 describe('year histogram', () => {
   it('the histogram shows every year’s moves as flows.arrow counts them', async () => {
     await gotoViewer(session);
-    const bars = await page().$$eval('#year-histogram g[data-year]', (gs) => gs.map((g) => [Number(g.getAttribute('data-year')), Number(g.getAttribute('data-all')), Number(g.getAttribute('data-drawn'))]));
+    const bars = await page().$$eval('#year-histogram g[data-year]', (gs) =>
+      gs.map((g) => [Number(g.getAttribute('data-year')), Number(g.getAttribute('data-all')), Number(g.getAttribute('data-drawn'))]),
+    );
     const expected = movesByYear();
     const years = [...expected.keys()].sort((x, y) => x - y);
     expect(bars.map(([y]) => y)).toEqual(Array.from({ length: years.at(-1)! - years[0]! + 1 }, (_v, i) => years[0]! + i));
@@ -118,7 +133,9 @@ describe('year histogram', () => {
     expect(query().get('years')).toBe('2019-2020');
     expect(await drawnFlows()).toEqual(expected);
     // The dark bars hold the drawn moves, only inside the brushed years.
-    const bars = await page().$$eval('#year-histogram g[data-year]', (gs) => gs.map((g) => [Number(g.getAttribute('data-year')), Number(g.getAttribute('data-drawn'))]));
+    const bars = await page().$$eval('#year-histogram g[data-year]', (gs) =>
+      gs.map((g) => [Number(g.getAttribute('data-year')), Number(g.getAttribute('data-drawn'))]),
+    );
     const byYear = movesByYear();
     for (const [year, drawn] of bars) expect(drawn).toBe(year === 2019 || year === 2020 ? byYear.get(year!) : 0);
     expect(await page().locator('#year-from').inputValue()).toBe('2019');
@@ -173,10 +190,17 @@ describe('year histogram', () => {
 });
 
 /** Places of graph.json with coordinates (the ones the map can draw), and whether one passes `keep`. */
-const mapped = (keep: (a: Record<string, unknown>) => boolean) => json.nodes.filter((n) => typeof n.attributes['lat'] === 'number' && keep(n.attributes)).map((n) => n.key).sort();
+const mapped = (keep: (a: Record<string, unknown>) => boolean) =>
+  json.nodes
+    .filter((n) => typeof n.attributes['lat'] === 'number' && keep(n.attributes))
+    .map((n) => n.key)
+    .sort();
 function flowsAmong(places: string[]): string[] {
   const set = new Set(places);
-  return json.edges.filter((e) => set.has(e.source) && set.has(e.target)).map((e) => key(e.source, e.target, e.attributes.weight)).sort();
+  return json.edges
+    .filter((e) => set.has(e.source) && set.has(e.target))
+    .map((e) => key(e.source, e.target, e.attributes.weight))
+    .sort();
 }
 
 describe('place legend', () => {
@@ -202,7 +226,9 @@ describe('place legend', () => {
     const zero = mapped((a) => a['community'] === 0);
     await waitForEdges(flowsAmong(zero).length);
     expect(await drawnPlaces()).toEqual(zero);
-    await page().locator('#place-legend li[data-key="3"] button.entry').click({ modifiers: ['Control'] });
+    await page()
+      .locator('#place-legend li[data-key="3"] button.entry')
+      .click({ modifiers: ['Control'] });
     const both = mapped((a) => a['community'] === 0 || a['community'] === 3);
     await waitForEdges(flowsAmong(both).length);
     expect(await drawnPlaces()).toEqual(both);
@@ -232,7 +258,14 @@ describe('place legend', () => {
 
 /** flows.csv's rows as the table's rows: source and target labels, moves, researchers. */
 function csvRows() {
-  return csv.map((r) => ({ source: r['source']!, target: r['target']!, sl: r['source_label']!, tl: r['target_label']!, moves: Number(r['weight']), researchers: r['researchers'] === '' ? null : Number(r['researchers']) }));
+  return csv.map((r) => ({
+    source: r['source']!,
+    target: r['target']!,
+    sl: r['source_label']!,
+    tl: r['target_label']!,
+    moves: Number(r['weight']),
+    researchers: r['researchers'] === '' ? null : Number(r['researchers']),
+  }));
 }
 type CsvRow = ReturnType<typeof csvRows>[number];
 const cmpText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -252,7 +285,10 @@ function expectedOrder(column: 'source' | 'target' | 'moves' | 'researchers', de
     .sort((a, b) => primary(a, b) || b.moves - a.moves || bySource(a, b) || byTarget(a, b))
     .map((r) => `${r.source}→${r.target}`);
 }
-const tableOrder = () => page().$$eval('#flows-table-rows tbody tr', (trs) => trs.map((tr) => `${tr.getAttribute('data-source')}→${tr.getAttribute('data-target')}`));
+const tableOrder = () =>
+  page().$$eval('#flows-table-rows tbody tr', (trs) =>
+    trs.map((tr) => `${tr.getAttribute('data-source')}→${tr.getAttribute('data-target')}`),
+  );
 
 describe('flows table', () => {
   it('the table lists the top 100 flows by moves, each column sorting it as an independent sort of flows.csv does', async () => {
@@ -260,8 +296,15 @@ describe('flows table', () => {
     expect(await tableOrder()).toEqual(expectedOrder('moves', true).slice(0, 100));
     const total = csvRows().reduce((s, r) => s + r.moves, 0);
     const first = csvRows().find((r) => `${r.source}→${r.target}` === expectedOrder('moves', true)[0])!;
-    expect(await page().locator('#flows-table-rows tbody tr').first().locator('td').nth(5).textContent()).toBe(`${((100 * first.moves) / total).toFixed(1)}%`);
-    for (const [column, firstDescending] of [['researchers', true], ['source', false], ['target', false], ['moves', true]] as const) {
+    expect(await page().locator('#flows-table-rows tbody tr').first().locator('td').nth(5).textContent()).toBe(
+      `${((100 * first.moves) / total).toFixed(1)}%`,
+    );
+    for (const [column, firstDescending] of [
+      ['researchers', true],
+      ['source', false],
+      ['target', false],
+      ['moves', true],
+    ] as const) {
       await page().locator(`#flows-table-rows th button[data-column="${column}"]`).click();
       expect(await tableOrder()).toEqual(expectedOrder(column, firstDescending).slice(0, 100));
       await page().locator(`#flows-table-rows th button[data-column="${column}"]`).click();
@@ -279,7 +322,9 @@ describe('flows table', () => {
       .filter((x) => x.moves >= 100)
       .sort((a, b) => b.moves - a.moves || cmpText(a.f.source, b.f.source) || cmpText(a.f.target, b.f.target));
     expect(await page().locator('#flows-table-count').getAttribute('data-count')).toBe(String(expected.length));
-    const moves = await page().$$eval('#flows-table-rows tbody tr td:nth-child(4)', (tds) => tds.map((td) => Number(td.textContent!.replace(/,/g, ''))));
+    const moves = await page().$$eval('#flows-table-rows tbody tr td:nth-child(4)', (tds) =>
+      tds.map((td) => Number(td.textContent!.replace(/,/g, ''))),
+    );
     expect(moves).toEqual(expected.map((x) => x.moves));
   });
 
@@ -289,7 +334,9 @@ describe('flows table', () => {
     const [s, t] = [await row.getAttribute('data-source'), await row.getAttribute('data-target')];
     await row.click();
     await page().waitForSelector('#flows-table-rows tbody tr.highlighted');
-    expect(await page().evaluate(() => window.talentflow.app.panels.highlighted)).toBe(await page().evaluate(([a, b]) => window.talentflow.app.render!.graph.edge(a!, b!), [s, t]));
+    expect(await page().evaluate(() => window.talentflow.app.panels.highlighted)).toBe(
+      await page().evaluate(([a, b]) => window.talentflow.app.render!.graph.edge(a!, b!), [s, t]),
+    );
     await page().evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const pixel = await page().evaluate(() => {
       const mid = window.talentflow.app.panels.highlight!.midpoint()!;
@@ -297,7 +344,11 @@ describe('flows table', () => {
       const ratio = canvas.width / canvas.getBoundingClientRect().width;
       const d = canvas.getContext('2d')!.getImageData(Math.round(mid.x * ratio), Math.round(mid.y * ratio), 1, 1).data;
       const edge = window.talentflow.app.panels.highlighted!;
-      return { rgba: [...d], color: window.talentflow.app.render!.graph.getEdgeAttribute(edge, 'color').slice(0, 7), visible: canvas.style.display !== 'none' };
+      return {
+        rgba: [...d],
+        color: window.talentflow.app.render!.graph.getEdgeAttribute(edge, 'color').slice(0, 7),
+        visible: canvas.style.display !== 'none',
+      };
     });
     expect(pixel.visible).toBe(true);
     // The curve's middle is drawn opaque in the flow's colour (inside its dark casing).
@@ -308,13 +359,18 @@ describe('flows table', () => {
     await shot('viewer-controls-highlight.png');
     await page().locator('#flows-table-rows tbody tr.highlighted').click();
     await page().waitForSelector('#flows-table-rows tbody tr.highlighted', { state: 'detached' });
-    expect(await page().evaluate(() => document.querySelector<HTMLCanvasElement>('#map canvas.sigma-flowHighlight')!.style.display)).toBe('none');
+    expect(await page().evaluate(() => document.querySelector<HTMLCanvasElement>('#map canvas.sigma-flowHighlight')!.style.display)).toBe(
+      'none',
+    );
   });
 });
 
 describe('in / out / both', () => {
   const of = (place: string, direction: 'in' | 'out' | 'both') =>
-    json.edges.filter((e) => (direction !== 'out' && e.target === place) || (direction !== 'in' && e.source === place)).map((e) => key(e.source, e.target, e.attributes.weight)).sort();
+    json.edges
+      .filter((e) => (direction !== 'out' && e.target === place) || (direction !== 'in' && e.source === place))
+      .map((e) => key(e.source, e.target, e.attributes.weight))
+      .sort();
 
   it('a selected place draws and lists its flows; the switch keeps those into it or out of it', async () => {
     await gotoViewer(session, '?place=Shenzhen');
@@ -325,7 +381,9 @@ describe('in / out / both', () => {
     await waitForEdges(of('Shenzhen', 'in').length);
     expect(await drawnFlows()).toEqual(of('Shenzhen', 'in'));
     expect(query().get('dir')).toBe('in');
-    const targets = await page().$$eval('#flows-table-rows tbody tr', (trs) => [...new Set(trs.map((tr) => tr.getAttribute('data-target')))]);
+    const targets = await page().$$eval('#flows-table-rows tbody tr', (trs) => [
+      ...new Set(trs.map((tr) => tr.getAttribute('data-target'))),
+    ]);
     expect(targets).toEqual(['Shenzhen']);
     await shot('viewer-controls-in.png');
     await page().locator('.flows-table [data-direction="out"]').click();

@@ -29,7 +29,11 @@ export async function prebuiltViewer(): Promise<string> {
 }
 
 /** Serves `distDir` + `dataDir` and opens a headless Chromium page (1400×900) on it. */
-export async function openViewer(distDir: string, dataDir: string | null, options: { width?: number; height?: number } = {}): Promise<ViewerSession> {
+export async function openViewer(
+  distDir: string,
+  dataDir: string | null,
+  options: { width?: number; height?: number } = {},
+): Promise<ViewerSession> {
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: run "node scripts/setup.mjs --test" (apt-get install chromium)`);
   const server = await serveViewer({ distDir, dataDir, port: 0 });
   const profile = mkdtempSync(join(tmpdir(), 'talentflow-chromium-'));
@@ -38,7 +42,15 @@ export async function openViewer(distDir: string, dataDir: string | null, option
     headless: true,
     viewport: { width: options.width ?? 1400, height: options.height ?? 900 },
     acceptDownloads: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   // Functions passed to page.evaluate are compiled by esbuild (tsx, vitest), which may wrap
   // named functions in __name(...): give the page that helper.
@@ -65,7 +77,11 @@ export async function openViewer(distDir: string, dataDir: string | null, option
 /** Opens `query` on the viewer and waits until the analysis is drawn. */
 export async function gotoViewer(session: ViewerSession, query = ''): Promise<void> {
   await session.page.goto(`${session.server.url}${query}`);
-  await session.page.waitForFunction(() => document.body.dataset['ready'] === 'true' && Number(document.getElementById('map')?.dataset['nodes'] ?? 0) > 0, null, { timeout: 30_000 });
+  await session.page.waitForFunction(
+    () => document.body.dataset['ready'] === 'true' && Number(document.getElementById('map')?.dataset['nodes'] ?? 0) > 0,
+    null,
+    { timeout: 30_000 },
+  );
   // Two animation frames: sigma renders on the next frame after a graph change.
   await session.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }

@@ -25,7 +25,9 @@ describe('intervalNote', () => {
   it('intervalNote says the interval beside a card field and marks what is not told apart', () => {
     const intervals = readIntervals(CSV);
     expect(intervalNote(intervals.get('Shenzhen')!.get('net_inflow'), 'net_inflow', 'signed')).toBe('90 %: +395 to +498');
-    expect(intervalNote(intervals.get('Daejeon')!.get('net_inflow'), 'net_inflow', 'signed')).toBe('90 %: −4 to +9 · not distinguishable from 0');
+    expect(intervalNote(intervals.get('Daejeon')!.get('net_inflow'), 'net_inflow', 'signed')).toBe(
+      '90 %: −4 to +9 · not distinguishable from 0',
+    );
     expect(intervalNote(intervals.get('Shenzhen')!.get('inflow_ratio'), 'inflow_ratio', 'share')).toMatch(/^90 %: 22\.6\s?% to 25\.4\s?%$/);
     expect(intervalNote(intervals.get('Shenzhen')!.get('pagerank_rank'), 'pagerank', 'score')).toBe('rank 8, 90 %: 6–8');
     expect(intervalNote(intervals.get('Paris')!.get('pagerank_rank'), 'pagerank', 'score')).toBe('rank 6, 90 %: 6–8 · ≈ next');

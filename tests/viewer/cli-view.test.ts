@@ -23,10 +23,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('talentflow view', () => {
   it('talentflow view serves the viewer and the analysis on 127.0.0.1 and exits 0 on SIGINT', async () => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'talentflow.mjs'), 'view', join(dir, 'analysis'), '--port', '0', '--no-open'], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'bin', 'talentflow.mjs'), 'view', join(dir, 'analysis'), '--port', '0', '--no-open'],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const url = await servedUrl(child, 90_000);
     try {
       const page = await fetch(url);

@@ -4,12 +4,31 @@
  */
 import Graph from 'graphology';
 import { describe, expect, it } from 'vitest';
-import { clusteredGraph, clusterZoom, largestFlows, PlaceClusters, CLUSTER_PREFIX, type ClusterPlace } from '../../viewer/src/map/clusters.ts';
+import {
+  clusteredGraph,
+  clusterZoom,
+  largestFlows,
+  PlaceClusters,
+  CLUSTER_PREFIX,
+  type ClusterPlace,
+} from '../../viewer/src/map/clusters.ts';
 import type { RenderGraph, RenderNodeAttributes } from '../../viewer/src/render-graph.ts';
 import { createRng } from '../../src/random.ts';
 
 const node = (x: number, y: number, value: number, label: string): RenderNodeAttributes => ({
-  x, y, size: 5, color: '#4e79a7', label, zIndex: 0, value, inflow: 0, outflow: 0, community: 0, quadrant: null, hub: false, forceLabel: false,
+  x,
+  y,
+  size: 5,
+  color: '#4e79a7',
+  label,
+  zIndex: 0,
+  value,
+  inflow: 0,
+  outflow: 0,
+  community: 0,
+  quadrant: null,
+  hub: false,
+  forceLabel: false,
 });
 
 function renderGraph(places: [string, number, number, number][], flows: [string, string, number][]): RenderGraph {
@@ -79,8 +98,16 @@ describe('clusteredGraph', () => {
 
   it('on 2,000 random places: every place in exactly one marker, at least three places per marker at world zoom, sums preserved', () => {
     const rng = createRng(5);
-    const list: [string, number, number, number][] = Array.from({ length: 2000 }, (_, i) => [`P${i}`, rng() * 300 - 150, rng() * 120 - 60, Math.floor(rng() * 100)]);
-    const flows: [string, string, number][] = Array.from({ length: 6000 }, () => [`P${Math.floor(rng() * 2000)}`, `P${Math.floor(rng() * 2000)}`, 1 + Math.floor(rng() * 50)] as [string, string, number]).filter(([s, t]) => s !== t);
+    const list: [string, number, number, number][] = Array.from({ length: 2000 }, (_, i) => [
+      `P${i}`,
+      rng() * 300 - 150,
+      rng() * 120 - 60,
+      Math.floor(rng() * 100),
+    ]);
+    const flows: [string, string, number][] = Array.from(
+      { length: 6000 },
+      () => [`P${Math.floor(rng() * 2000)}`, `P${Math.floor(rng() * 2000)}`, 1 + Math.floor(rng() * 50)] as [string, string, number],
+    ).filter(([s, t]) => s !== t);
     const seen = new Set<string>();
     const unique = flows.filter(([s, t]) => (seen.has(`${s}>${t}`) ? false : (seen.add(`${s}>${t}`), true)));
     const g = renderGraph(list, unique);
@@ -106,7 +133,19 @@ describe('clusteredGraph', () => {
 
 describe('largestFlows', () => {
   it('keeps every place and the largest flows, ties by key, and counts the rest', () => {
-    const g = renderGraph([['A', 0, 0, 1], ['B', 1, 1, 1], ['C', 2, 2, 1]], [['A', 'B', 5], ['B', 'C', 9], ['C', 'A', 5], ['A', 'C', 1]]);
+    const g = renderGraph(
+      [
+        ['A', 0, 0, 1],
+        ['B', 1, 1, 1],
+        ['C', 2, 2, 1],
+      ],
+      [
+        ['A', 'B', 5],
+        ['B', 'C', 9],
+        ['C', 'A', 5],
+        ['A', 'C', 1],
+      ],
+    );
     const { graph, hiddenFlows } = largestFlows(g, 2);
     expect(hiddenFlows).toBe(2);
     expect(graph.order).toBe(3);

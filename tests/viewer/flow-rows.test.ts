@@ -37,27 +37,61 @@ const all = (sort: TableSort) => {
 describe('flowColumns', () => {
   it('flowColumns / topRows give each drawn flow its moves, researchers and share of every move drawn', () => {
     const rows = all({ column: 'moves', descending: true });
-    expect(rows.find((r) => r.source === 'Boston' && r.target === 'Chicago')).toMatchObject({ moves: 50, researchers: 41, share: 0.5, edge: 'Boston>Chicago' });
+    expect(rows.find((r) => r.source === 'Boston' && r.target === 'Chicago')).toMatchObject({
+      moves: 50,
+      researchers: 41,
+      share: 0.5,
+      edge: 'Boston>Chicago',
+    });
     expect(rows.find((r) => r.source === 'Austin')?.researchers).toBeNull();
     expect(rows.reduce((s, r) => s + r.share, 0)).toBeCloseTo(1, 12);
   });
 });
 
 describe('topRows', () => {
-
   it('topRows by moves: largest first, ties by source then target name', () => {
-    expect(order(all({ column: 'moves', descending: true }))).toEqual(['Boston→Chicago', 'Boston→Austin', 'Austin→Boston', 'Chicago→Austin']);
-    expect(order(all({ column: 'moves', descending: false }))).toEqual(['Austin→Boston', 'Chicago→Austin', 'Boston→Austin', 'Boston→Chicago']);
+    expect(order(all({ column: 'moves', descending: true }))).toEqual([
+      'Boston→Chicago',
+      'Boston→Austin',
+      'Austin→Boston',
+      'Chicago→Austin',
+    ]);
+    expect(order(all({ column: 'moves', descending: false }))).toEqual([
+      'Austin→Boston',
+      'Chicago→Austin',
+      'Boston→Austin',
+      'Boston→Chicago',
+    ]);
   });
 
   it('topRows by source or target name, ties by moves', () => {
-    expect(order(all({ column: 'source', descending: false }))).toEqual(['Austin→Boston', 'Boston→Chicago', 'Boston→Austin', 'Chicago→Austin']);
-    expect(order(all({ column: 'target', descending: true }))).toEqual(['Boston→Chicago', 'Austin→Boston', 'Boston→Austin', 'Chicago→Austin']);
+    expect(order(all({ column: 'source', descending: false }))).toEqual([
+      'Austin→Boston',
+      'Boston→Chicago',
+      'Boston→Austin',
+      'Chicago→Austin',
+    ]);
+    expect(order(all({ column: 'target', descending: true }))).toEqual([
+      'Boston→Chicago',
+      'Austin→Boston',
+      'Boston→Austin',
+      'Chicago→Austin',
+    ]);
   });
 
   it('topRows by researchers puts unknown counts last in both directions', () => {
-    expect(order(all({ column: 'researchers', descending: true }))).toEqual(['Boston→Chicago', 'Boston→Austin', 'Chicago→Austin', 'Austin→Boston']);
-    expect(order(all({ column: 'researchers', descending: false }))).toEqual(['Chicago→Austin', 'Boston→Austin', 'Boston→Chicago', 'Austin→Boston']);
+    expect(order(all({ column: 'researchers', descending: true }))).toEqual([
+      'Boston→Chicago',
+      'Boston→Austin',
+      'Chicago→Austin',
+      'Austin→Boston',
+    ]);
+    expect(order(all({ column: 'researchers', descending: false }))).toEqual([
+      'Chicago→Austin',
+      'Boston→Austin',
+      'Boston→Chicago',
+      'Austin→Boston',
+    ]);
   });
 });
 

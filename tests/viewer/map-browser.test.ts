@@ -60,10 +60,22 @@ describe('the report’s top-5 figure on the calibrated sample', () => {
 
   beforeAll(async () => {
     const dataDir = join(tmp, 'calibrated');
-    execFileSync(process.execPath, [join(ROOT, 'bin', 'talentflow.mjs'), 'analyze', join(ROOT, 'data', 'calibrated', 'timelines.csv.gz'), '--kind', 'timelines', '--out', dataDir], {
-      cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    execFileSync(
+      process.execPath,
+      [
+        join(ROOT, 'bin', 'talentflow.mjs'),
+        'analyze',
+        join(ROOT, 'data', 'calibrated', 'timelines.csv.gz'),
+        '--kind',
+        'timelines',
+        '--out',
+        dataDir,
+      ],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     graph = graphFromJson(readFileSync(join(dataDir, 'graph.json'), 'utf8'));
     session = await openViewer(dist, dataDir);
   });
@@ -83,10 +95,21 @@ describe('the report’s top-5 figure on the calibrated sample', () => {
         const map = window.talentflow.app.map!;
         const edge = map.sigma.getGraph().edge('Guangzhou', 'Shenzhen')!;
         const c = map.strong.curve(edge)!;
-        const at = (u: number) => ({ x: (1 - u) ** 2 * c.s.x + 2 * u * (1 - u) * c.c.x + u ** 2 * c.t.x, y: (1 - u) ** 2 * c.s.y + 2 * u * (1 - u) * c.c.y + u ** 2 * c.t.y });
-        const discs = ['Guangzhou', 'Shenzhen'].map((p) => ({ ...window.talentflow.nodeViewport(p)!, r: map.sigma.scaleSize(map.sigma.getNodeDisplayData(p)!.size) }));
+        const at = (u: number) => ({
+          x: (1 - u) ** 2 * c.s.x + 2 * u * (1 - u) * c.c.x + u ** 2 * c.t.x,
+          y: (1 - u) ** 2 * c.s.y + 2 * u * (1 - u) * c.c.y + u ** 2 * c.t.y,
+        });
+        const discs = ['Guangzhou', 'Shenzhen'].map((p) => ({
+          ...window.talentflow.nodeViewport(p)!,
+          r: map.sigma.scaleSize(map.sigma.getNodeDisplayData(p)!.size),
+        }));
         const path = Array.from({ length: 41 }, (_, i) => at(0.1 + (0.8 * i) / 40));
-        return { path, discs, chord: Math.hypot(c.t.x - c.s.x, c.t.y - c.s.y), color: map.sigma.getGraph().getEdgeAttribute(edge, 'color') };
+        return {
+          path,
+          discs,
+          chord: Math.hypot(c.t.x - c.s.x, c.t.y - c.s.y),
+          color: map.sigma.getGraph().getEdgeAttribute(edge, 'color'),
+        };
       });
     const { path, discs, chord, color } = await probe();
     // World zoom: a plain arc would show less than a pen stroke's length between the two discs.
@@ -159,7 +182,11 @@ describe('clustering on a 5,000-place / 50,000-flow analysis', () => {
     session = await openViewer(dist, dataDir);
     await session.page.goto(session.server.url);
     // Loading 50,000 flows takes a while with software WebGL on a shared machine: no timing asserted here (bench/viewer).
-    await session.page.waitForFunction(() => document.body.dataset['ready'] === 'true' && (document.getElementById('map')?.dataset['clusterZoom'] ?? '') !== '', null, { timeout: 180_000 });
+    await session.page.waitForFunction(
+      () => document.body.dataset['ready'] === 'true' && (document.getElementById('map')?.dataset['clusterZoom'] ?? '') !== '',
+      null,
+      { timeout: 180_000 },
+    );
     await twoFrames(session);
   }, 240_000);
 
@@ -174,7 +201,12 @@ describe('clustering on a 5,000-place / 50,000-flow analysis', () => {
       const g = map.sigma.getGraph();
       return {
         zoom: level.zoom,
-        markers: level.markers.map((m) => ({ id: m.id, members: m.members, value: g.getNodeAttribute(m.id, 'value') as number, label: g.getNodeAttribute(m.id, 'label') })),
+        markers: level.markers.map((m) => ({
+          id: m.id,
+          members: m.members,
+          value: g.getNodeAttribute(m.id, 'value') as number,
+          label: g.getNodeAttribute(m.id, 'label'),
+        })),
         flows: g.mapEdges((_e, a, s, t) => [s, t, a.weight] as [string, string, number]),
         hidden: map.hiddenFlows,
       };
@@ -188,7 +220,10 @@ describe('clustering on a 5,000-place / 50,000-flow analysis', () => {
     // A cluster's size value is the sum of its places' PageRank in graph.json; it is named after the largest.
     const pagerank = (p: string) => graph.getNodeAttribute(p, 'pagerank') as number;
     for (const m of drawn.markers) {
-      expect(m.value).toBeCloseTo(m.members.reduce((sum, p) => sum + pagerank(p), 0), 9);
+      expect(m.value).toBeCloseTo(
+        m.members.reduce((sum, p) => sum + pagerank(p), 0),
+        9,
+      );
       const largest = [...m.members].sort((a, b) => pagerank(b) - pagerank(a))[0]!;
       const name = (graph.getNodeAttribute(largest, 'label') as string) || largest;
       expect(m.label).toBe(m.members.length > 1 ? `${name} +${m.members.length - 1}` : name);
@@ -214,7 +249,9 @@ describe('clustering on a 5,000-place / 50,000-flow analysis', () => {
   it('zooming in splits clusters: more markers, the same places', async () => {
     const before = await session.page.evaluate(() => window.talentflow.app.map!.clusterLevel()!.markers.length);
     await session.page.evaluate(() => window.talentflow.app.map!.setCamera({ x: 0.5, y: 0.5, ratio: 0.25 }));
-    await session.page.waitForFunction((n) => (window.talentflow.app.map!.clusterLevel()?.markers.length ?? 0) > n, before, { timeout: 60_000 });
+    await session.page.waitForFunction((n) => (window.talentflow.app.map!.clusterLevel()?.markers.length ?? 0) > n, before, {
+      timeout: 60_000,
+    });
     const after = await session.page.evaluate(() => window.talentflow.app.map!.clusterLevel()!.markers.flatMap((m) => m.members).length);
     expect(after).toBe(graph.order);
   });
@@ -228,7 +265,17 @@ describe('the Scholarly Migration Database country flows', () => {
     const dataDir = join(tmp, 'countries');
     execFileSync(
       process.execPath,
-      [join(ROOT, 'bin', 'talentflow.mjs'), 'analyze', join(ROOT, 'data', 'scholarly-migration', 'scopus_2024_V1_scholarlymigration_countryflows_enriched.csv.gz'), '--level', 'country', '--map', 'from=iso3codefrom,to=iso3codeto,count=n_migrations', '--out', dataDir],
+      [
+        join(ROOT, 'bin', 'talentflow.mjs'),
+        'analyze',
+        join(ROOT, 'data', 'scholarly-migration', 'scopus_2024_V1_scholarlymigration_countryflows_enriched.csv.gz'),
+        '--level',
+        'country',
+        '--map',
+        'from=iso3codefrom,to=iso3codeto,count=n_migrations',
+        '--out',
+        dataDir,
+      ],
       { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
     );
     graph = graphFromJson(readFileSync(join(dataDir, 'graph.json'), 'utf8'));
@@ -249,7 +296,9 @@ describe('the Scholarly Migration Database country flows', () => {
     const weights = graph.mapEdges((_e, a) => a.weight).sort((a, b) => b - a);
     expect(drawn.length).toBe(3000);
     expect(drawn.sort((a, b) => b - a)).toEqual(weights.slice(0, 3000));
-    expect(await session.page.locator('#status-drawn').textContent()).toContain(`${(graph.size - 3000).toLocaleString('en-US')} smaller not drawn`);
+    expect(await session.page.locator('#status-drawn').textContent()).toContain(
+      `${(graph.size - 3000).toLocaleString('en-US')} smaller not drawn`,
+    );
     await gotoViewer(session, '?style=most:-1');
     expect(await session.page.evaluate(() => window.talentflow.drawnFlows().length)).toBe(graph.size);
     expect(session.errors).toEqual([]);

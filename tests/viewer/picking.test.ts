@@ -34,9 +34,14 @@ describe('pickDisc', () => {
 
   it('pickDisc: every disc centre picks that disc when no two centres coincide (random layouts)', () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let trial = 0; trial < 20; trial++) {
-      const discs: Disc[] = Array.from({ length: 200 }, (_, i) => ({ id: `p${i}`, x: rand() * 300, y: rand() * 200, radius: 1 + rand() * 25 }));
+      const discs: Disc[] = Array.from({ length: 200 }, (_, i) => ({
+        id: `p${i}`,
+        x: rand() * 300,
+        y: rand() * 200,
+        radius: 1 + rand() * 25,
+      }));
       for (const d of discs) expect(pickDisc(d, discs)).toBe(d.id);
     }
   });

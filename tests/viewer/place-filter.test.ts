@@ -2,7 +2,15 @@ import { DirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/random.ts';
 import type { FlowGraph } from '../../src/graph/types.ts';
-import { legendClick, legendToggle, placeEmptyNote, placeGroups, placeNote, placePredicate, restrictToPlaces } from '../../viewer/src/filters/place-filter.ts';
+import {
+  legendClick,
+  legendToggle,
+  placeEmptyNote,
+  placeGroups,
+  placeNote,
+  placePredicate,
+  restrictToPlaces,
+} from '../../viewer/src/filters/place-filter.ts';
 import type { FlowDirection, PlaceFilter } from '../../viewer/src/state.ts';
 
 /** A (community 0, CN, Asia), B (1, US, Americas), C (0, CN, Asia), D (nothing known). */
@@ -12,7 +20,14 @@ function graph(): FlowGraph {
   g.addNode('B', { label: 'B', community: 1, country: 'US', countryName: 'United States', region: 'Americas' } as never);
   g.addNode('C', { label: 'C', community: 0, country: 'CN', countryName: 'China', region: 'Asia' } as never);
   g.addNode('D', { label: 'D' } as never);
-  for (const [s, t, w] of [['A', 'B', 5], ['B', 'A', 1], ['B', 'C', 4], ['C', 'A', 5], ['A', 'D', 2]] as const) g.addDirectedEdge(s, t, { weight: w, researchers: w } as never);
+  for (const [s, t, w] of [
+    ['A', 'B', 5],
+    ['B', 'A', 1],
+    ['B', 'C', 4],
+    ['C', 'A', 5],
+    ['A', 'D', 2],
+  ] as const)
+    g.addDirectedEdge(s, t, { weight: w, researchers: w } as never);
   return g;
 }
 const edges = (g: FlowGraph) => g.mapEdges((_e, _a, s, t) => `${s}→${t}`).sort();
@@ -25,7 +40,12 @@ describe('restrictToPlaces', () => {
     expect(edges(r)).toEqual(['C→A']);
     // Attributes are shared, not copied.
     expect(r.getEdgeAttributes(r.edge('C', 'A')!)).toBe(g.getEdgeAttributes(g.edge('C', 'A')!));
-    expect(edges(restrictToPlaces(g, { filter: { by: 'country', keys: ['CN', 'US'] }, selected: null, direction: 'both' }))).toEqual(['A→B', 'B→A', 'B→C', 'C→A']);
+    expect(edges(restrictToPlaces(g, { filter: { by: 'country', keys: ['CN', 'US'] }, selected: null, direction: 'both' }))).toEqual([
+      'A→B',
+      'B→A',
+      'B→C',
+      'C→A',
+    ]);
   });
 
   it('restrictToPlaces keeps the selected place’s flows in, out or both, and every place', () => {
@@ -49,20 +69,35 @@ describe('restrictToPlaces', () => {
     const rng = createRng(7);
     const g = new DirectedGraph() as unknown as FlowGraph;
     const regions = ['Asia', 'Europe', 'Americas'];
-    for (let i = 0; i < 40; i++) g.addNode(`P${i}`, { community: Math.floor(rng() * 4), region: regions[Math.floor(rng() * 3)], country: `C${Math.floor(rng() * 6)}` } as never);
+    for (let i = 0; i < 40; i++)
+      g.addNode(`P${i}`, {
+        community: Math.floor(rng() * 4),
+        region: regions[Math.floor(rng() * 3)],
+        country: `C${Math.floor(rng() * 6)}`,
+      } as never);
     for (let k = 0; k < 300; k++) {
       const s = `P${Math.floor(rng() * 40)}`;
       const t = `P${Math.floor(rng() * 40)}`;
       if (s !== t && !g.hasEdge(s, t)) g.addDirectedEdge(s, t, { weight: 1 + Math.floor(rng() * 50) } as never);
     }
-    const filters: (PlaceFilter | null)[] = [null, { by: 'community', keys: ['1', '3'] }, { by: 'region', keys: ['Europe'] }, { by: 'country', keys: ['C0', 'C2', 'C5'] }];
+    const filters: (PlaceFilter | null)[] = [
+      null,
+      { by: 'community', keys: ['1', '3'] },
+      { by: 'region', keys: ['Europe'] },
+      { by: 'country', keys: ['C0', 'C2', 'C5'] },
+    ];
     let checked = 0;
     for (const filter of filters) {
       for (const selected of [null, 'P3', 'P17']) {
         for (const direction of ['in', 'out', 'both'] as const) {
           const r = { filter, selected, direction };
           const keep = placePredicate(g, r) ?? (() => true);
-          expect(edges(restrictToPlaces(g, r))).toEqual(g.filterEdges((_e, _a, s, t) => keep(s, t)).map((e) => `${g.source(e)}→${g.target(e)}`).sort());
+          expect(edges(restrictToPlaces(g, r))).toEqual(
+            g
+              .filterEdges((_e, _a, s, t) => keep(s, t))
+              .map((e) => `${g.source(e)}→${g.target(e)}`)
+              .sort(),
+          );
           checked++;
         }
       }
@@ -74,7 +109,12 @@ describe('restrictToPlaces', () => {
 describe('placeGroups', () => {
   it('placeGroups lists communities by id with their labels, countries by size, and counts places without one', () => {
     const g = graph();
-    expect(placeGroups(g, 'community', [{ id: 0, label: 'A – C', size: 2 }, { id: 1, label: 'B', size: 1 }])).toEqual({
+    expect(
+      placeGroups(g, 'community', [
+        { id: 0, label: 'A – C', size: 2 },
+        { id: 1, label: 'B', size: 1 },
+      ]),
+    ).toEqual({
       groups: [
         { key: '0', label: 'A – C', places: 2 },
         { key: '1', label: 'B', places: 1 },
@@ -107,14 +147,20 @@ describe('legendClick / legendToggle', () => {
 
 describe('placeEmptyNote', () => {
   it('placeEmptyNote names the place, the direction and the legend filter', () => {
-    expect(placeEmptyNote({ placeFilter: null, selected: 'A', direction: 'in' }, graph())).toBe('No flows into A pass the filters. Switch to both directions.');
-    expect(placeEmptyNote({ placeFilter: { by: 'country', keys: ['US'] }, selected: null, direction: 'both' }, graph())).toBe('No flows between the countries shown pass the filters. Show more places in the legend.');
+    expect(placeEmptyNote({ placeFilter: null, selected: 'A', direction: 'in' }, graph())).toBe(
+      'No flows into A pass the filters. Switch to both directions.',
+    );
+    expect(placeEmptyNote({ placeFilter: { by: 'country', keys: ['US'] }, selected: null, direction: 'both' }, graph())).toBe(
+      'No flows between the countries shown pass the filters. Show more places in the legend.',
+    );
   });
 });
 
 describe('placeNote', () => {
   it('placeNote says which place and direction, and which groups, in words', () => {
-    expect(placeNote({ placeFilter: { by: 'country', keys: ['CN'] }, selected: 'B', direction: 'out' }, graph())).toBe('flows out of B · only China');
+    expect(placeNote({ placeFilter: { by: 'country', keys: ['CN'] }, selected: 'B', direction: 'out' }, graph())).toBe(
+      'flows out of B · only China',
+    );
     expect(placeNote({ placeFilter: null, selected: null, direction: 'in' }, graph())).toBeNull();
   });
 });

@@ -95,7 +95,10 @@ describe('toRenderGraph', () => {
     expect(scales.weightMax).toBe(100);
     expect(graph.getEdgeAttribute(ab, 'size')).toBeCloseTo(EDGE_WIDTH.max, 12);
     // weight 1: 0.4 + 5.6 × ln 2 / ln 101
-    expect(graph.getEdgeAttribute(ba, 'size')).toBeCloseTo(EDGE_WIDTH.min + (EDGE_WIDTH.max - EDGE_WIDTH.min) * (Math.log(2) / Math.log(101)), 12);
+    expect(graph.getEdgeAttribute(ba, 'size')).toBeCloseTo(
+      EDGE_WIDTH.min + (EDGE_WIDTH.max - EDGE_WIDTH.min) * (Math.log(2) / Math.log(101)),
+      12,
+    );
     // colour by source community: A → B has A's community colour
     expect(graph.getEdgeAttribute(ab, 'color').slice(0, 7)).toBe(CATEGORY_COLORS[0]);
     expect(graph.getEdgeAttribute(ba, 'color').slice(0, 7)).toBe(CATEGORY_COLORS[1]);
@@ -157,7 +160,11 @@ describe('scales', () => {
   it('toRenderGraph colours by the change in net inflow between periods (compare.csv), grey where a place was not compared', () => {
     const g = small();
     // A fell by 40, B rose by 160: the scale ends at 160; C has no coordinates, so is not drawn.
-    const netChange = new Map<string, number | null>([['A', -40], ['B', 160], ['C', 999]]);
+    const netChange = new Map<string, number | null>([
+      ['A', -40],
+      ['B', 160],
+      ['C', 999],
+    ]);
     const r = toRenderGraph(g, appearance(g, { nodeColor: 'netChange', netChange }));
     expect(r.scales.changeMaxAbs).toBe(160);
     expect(r.graph.getNodeAttribute('A', 'color')).toBe(netInflowColor(-40, 160));
@@ -203,13 +210,24 @@ describe('scales', () => {
 
 describe('mapFrame', () => {
   it('mapFrame pads the extent by 10% a side within the world box', () => {
-    expect(mapFrame([{ x: 0, y: 0 }, { x: 100, y: 50 }])).toEqual({ x: [-10, 110], y: [-5, 55] });
-    const world = mapFrame([{ x: -180, y: 0 }, { x: 180, y: 10 }]);
+    expect(
+      mapFrame([
+        { x: 0, y: 0 },
+        { x: 100, y: 50 },
+      ]),
+    ).toEqual({ x: [-10, 110], y: [-5, 55] });
+    const world = mapFrame([
+      { x: -180, y: 0 },
+      { x: 180, y: 10 },
+    ]);
     expect(world.x).toEqual(WORLD_BBOX.x);
   });
 
   it('mapFrame widens a tiny extent to 30 units and falls back to the world without points', () => {
-    const f = mapFrame([{ x: 114, y: 22 }, { x: 114.2, y: 22.5 }]);
+    const f = mapFrame([
+      { x: 114, y: 22 },
+      { x: 114.2, y: 22.5 },
+    ]);
     expect(f.x[1] - f.x[0]).toBeCloseTo(30, 9);
     expect(mapFrame([])).toEqual({ x: [...WORLD_BBOX.x], y: [...WORLD_BBOX.y] });
   });

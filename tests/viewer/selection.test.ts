@@ -53,23 +53,38 @@ describe('selectFlows', () => {
 
   it('selectFlows applies the minimum flow before ranking top sources', () => {
     // C → T 50 and B → T 30 and A → T 10: with min 20 and k 3 only B and C remain
-    const g = flowGraph(['A', 'B', 'C', 'T'], [['A', 'T', 10], ['B', 'T', 30], ['C', 'T', 50]]);
+    const g = flowGraph(
+      ['A', 'B', 'C', 'T'],
+      [
+        ['A', 'T', 10],
+        ['B', 'T', 30],
+        ['C', 'T', 50],
+      ],
+    );
     const { drawn } = selectFlows(g, { ...base, minWeight: 20, topSources: true, k: 3, topMinWeight: 0 });
     expect(edges(drawn)).toEqual(['B>T:30', 'C>T:50']);
   });
 
   it('selectFlows backbone only keeps the flows the analysis marked backbone, after the other filters', () => {
     // A → T 50 is backbone, B → T 30 is not, C → T 5 is backbone but below the minimum flow.
-    const g = flowGraph(['A', 'B', 'C', 'T'], [
-      ['A', 'T', 50, { backbone: true }],
-      ['B', 'T', 30, { backbone: false }],
-      ['C', 'T', 5, { backbone: true }],
-    ]);
+    const g = flowGraph(
+      ['A', 'B', 'C', 'T'],
+      [
+        ['A', 'T', 50, { backbone: true }],
+        ['B', 'T', 30, { backbone: false }],
+        ['C', 'T', 5, { backbone: true }],
+      ],
+    );
     expect(edges(selectFlows(g, { ...base, backboneOnly: true }).drawn)).toEqual(['A>T:50', 'C>T:5']);
     expect(edges(selectFlows(g, { ...base, backboneOnly: true, minWeight: 10 }).drawn)).toEqual(['A>T:50']);
     // Filtered by discipline, the flows are rebuilt; the flag is still read from the analysis.
     const d = buildFlows({
-      moves: [mv('A', 'T', 2020, 'Medicine', 3), mv('A', 'T', 2020, null, 1), mv('B', 'T', 2020, 'Medicine', 2), mv('B', 'T', 2020, 'Physics', 2)],
+      moves: [
+        mv('A', 'T', 2020, 'Medicine', 3),
+        mv('A', 'T', 2020, null, 1),
+        mv('B', 'T', 2020, 'Medicine', 2),
+        mv('B', 'T', 2020, 'Physics', 2),
+      ],
       places: ['A', 'B', 'T'].map((id) => place(id)),
       kind: 'moves',
       level: 'metro',
@@ -103,14 +118,15 @@ describe('emptyNote', () => {
       'No flows with arrivals in 2030, in Dentistry, of at least 50 moves. Widen the years, or choose all disciplines, or lower the minimum flow.',
     );
     expect(emptyNote({ ...base, topSources: true, k: 3, topMinWeight: 500 })).toBe(
-      "No flows among each destination's top 3 sources of at least 500 moves. Lower \"of at least 500\".",
+      'No flows among each destination\'s top 3 sources of at least 500 moves. Lower "of at least 500".',
     );
   });
 });
 
 describe('readComparison', () => {
   it('readComparison reads the periods and each place’s change in net inflow, empty cells as null', () => {
-    const text = 'place,period_1,period_2,net_inflow_1,net_inflow_2,net_inflow_change\nCHN,1998-2004,2012-2018,-2213,4856,7069\nTWN,1998-2004,2012-2018,,12,\n';
+    const text =
+      'place,period_1,period_2,net_inflow_1,net_inflow_2,net_inflow_change\nCHN,1998-2004,2012-2018,-2213,4856,7069\nTWN,1998-2004,2012-2018,,12,\n';
     const c = readComparison(text);
     expect(c.periods).toEqual(['1998-2004', '2012-2018']);
     expect(c.netChange.get('CHN')).toBe(7069);

@@ -59,7 +59,17 @@ describe('serveViewer', () => {
   });
 
   it('ANALYSIS_FILES lists what talentflow analyze writes for the viewer', () => {
-    expect(ANALYSIS_FILES).toEqual(['graph.json', 'flows.arrow', 'places.csv', 'flows.csv', 'communities.csv', 'rai.csv', 'intervals.csv', 'compare.csv', 'manifest.json']);
+    expect(ANALYSIS_FILES).toEqual([
+      'graph.json',
+      'flows.arrow',
+      'places.csv',
+      'flows.csv',
+      'communities.csv',
+      'rai.csv',
+      'intervals.csv',
+      'compare.csv',
+      'manifest.json',
+    ]);
   });
 });
 
@@ -85,7 +95,10 @@ describe('runView', () => {
   it('runView rejects a folder without graph.json and a bad port', async () => {
     await expect(runView([join(root, 'nowhere'), '--no-open'])).rejects.toBeInstanceOf(InputError);
     await expect(runView([root, '--no-open'])).rejects.toMatchObject({ name: 'InputError', file: root });
-    await expect(runView([join(root, 'analysis'), '--port', '99999', '--no-open'])).rejects.toMatchObject({ name: 'OptionError', option: 'port' });
+    await expect(runView([join(root, 'analysis'), '--port', '99999', '--no-open'])).rejects.toMatchObject({
+      name: 'OptionError',
+      option: 'port',
+    });
     await expect(runView(['--frobnicate'])).rejects.toBeInstanceOf(OptionError);
   });
 });

@@ -45,14 +45,19 @@ describe('stateToQuery / queryToState', () => {
     const { state: back, problems } = queryToState(`?${query}`);
     expect(problems).toEqual([]);
     expect(back).toEqual(state);
-    expect(new URLSearchParams(query).get('style')).toBe('cluster:on,opacity:0.5,width:1.5,labels:few,flows:taper,top:20,countries:off,most:500');
+    expect(new URLSearchParams(query).get('style')).toBe(
+      'cluster:on,opacity:0.5,width:1.5,labels:few,flows:taper,top:20,countries:off,most:500',
+    );
   });
 
   it('queryToState keeps the map style defaults for unreadable style parts and names each one', () => {
     const { state, problems } = queryToState('style=opacity:9,flows:taper,shape:round');
     expect(state.mapStyle.opacity).toBe(1);
     expect(state.mapStyle.flows).toBe('taper');
-    expect(problems.map((p) => p.value)).toEqual(['opacity:9 (expected a number from 0.1 to 2)', 'shape:round (expected cluster, opacity, width, labels, flows, top, countries or most)']);
+    expect(problems.map((p) => p.value)).toEqual([
+      'opacity:9 (expected a number from 0.1 to 2)',
+      'shape:round (expected cluster, opacity, width, labels, flows, top, countries or most)',
+    ]);
   });
 
   it('queryToState keeps defaults for unreadable parameters and names each one', () => {

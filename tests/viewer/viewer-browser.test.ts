@@ -38,10 +38,24 @@ beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'talentflow-viewer-test-'));
   dataDir = join(tmp, 'calibrated');
   // The README's first command, into a temporary folder.
-  execFileSync(process.execPath, [join(ROOT, 'bin', 'talentflow.mjs'), 'analyze', join(ROOT, 'data', 'calibrated', 'timelines.csv.gz'), '--kind', 'timelines', '--compare', '2011-2016,2018-2023', '--out', dataDir], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  execFileSync(
+    process.execPath,
+    [
+      join(ROOT, 'bin', 'talentflow.mjs'),
+      'analyze',
+      join(ROOT, 'data', 'calibrated', 'timelines.csv.gz'),
+      '--kind',
+      'timelines',
+      '--compare',
+      '2011-2016,2018-2023',
+      '--out',
+      dataDir,
+    ],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   graph = graphFromJson(readFileSync(join(dataDir, 'graph.json'), 'utf8'));
   flows = flowStoreFromArrow(readFileSync(join(dataDir, 'flows.arrow')));
   places = new Map(parseTable(readFileSync(join(dataDir, 'places.csv'), 'utf8'), 'places.csv').rows.map((r) => [r['place']!, r]));
@@ -60,7 +74,8 @@ const expectedFlows = (g: FlowGraph) => g.mapEdges((_e, a, s, t) => flowKey([s, 
 const drawnFlows = async () => (await page().evaluate(() => window.talentflow.drawnFlows())).map(flowKey).sort();
 const drawnCount = async () => Number(await page().locator('#map').getAttribute('data-edges'));
 /** Waits until the map draws `n` flows. */
-const waitForEdges = (n: number) => page().waitForFunction((count) => document.getElementById('map')?.dataset['edges'] === String(count), n, { timeout: 20_000 });
+const waitForEdges = (n: number) =>
+  page().waitForFunction((count) => document.getElementById('map')?.dataset['edges'] === String(count), n, { timeout: 20_000 });
 
 /** Pixels of the map area: how many differ from the basemap's sea and land, and the colour at given points. */
 async function mapPixels(points: { x: number; y: number }[] = []) {
@@ -84,7 +99,9 @@ async function mapPixels(points: { x: number; y: number }[] = []) {
       ];
       let drawn = 0;
       for (let i = 0; i < data.length; i += 4) {
-        const near = background.some(([r, g, b]) => Math.abs(data[i]! - r!) + Math.abs(data[i + 1]! - g!) + Math.abs(data[i + 2]! - b!) < 24);
+        const near = background.some(
+          ([r, g, b]) => Math.abs(data[i]! - r!) + Math.abs(data[i + 1]! - g!) + Math.abs(data[i + 2]! - b!) < 24,
+        );
         if (!near) drawn++;
       }
       const at = points.map(({ x, y }) => {
@@ -103,7 +120,9 @@ describe('viewer on the calibrated sample', () => {
   it('viewer opens the analysis with every place and flow drawn over the world map (pixel check)', async () => {
     await gotoViewer(session);
     await page().mouse.move(1, 1);
-    expect(Number(await page().locator('#map').getAttribute('data-nodes'))).toBe(graph.filterNodes((_n, a) => typeof a.lat === 'number' && typeof a.lon === 'number').length);
+    expect(Number(await page().locator('#map').getAttribute('data-nodes'))).toBe(
+      graph.filterNodes((_n, a) => typeof a.lat === 'number' && typeof a.lon === 'number').length,
+    );
     expect(await drawnCount()).toBe(graph.size);
     await page().waitForFunction(() => window.talentflow.app.timings['basemap'] !== undefined);
     await page().evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -152,7 +171,9 @@ describe('viewer on the calibrated sample', () => {
     expect(backbone.length).toBeLessThan(graph.size);
     await page().locator('#backbone-only').check();
     await waitForEdges(backbone.length);
-    expect(await drawnFlows()).toEqual(backbone.map((e) => flowKey([graph.source(e), graph.target(e), graph.getEdgeAttribute(e, 'weight')])).sort());
+    expect(await drawnFlows()).toEqual(
+      backbone.map((e) => flowKey([graph.source(e), graph.target(e), graph.getEdgeAttribute(e, 'weight')])).sort(),
+    );
     expect(page().url()).toContain('backbone=on');
     await page().locator('#backbone-only').uncheck();
     await waitForEdges(graph.size);
@@ -187,7 +208,9 @@ describe('viewer on the calibrated sample', () => {
     expect(await page().locator('#card').getAttribute('data-place')).toBe('Shenzhen');
     expect(await page().locator('#card-title').textContent()).toBe('Shenzhen');
     const row = places.get('Shenzhen')!;
-    const cells = await page().$$eval('#card tr[data-field]', (trs) => trs.map((tr) => [tr.getAttribute('data-field')!, tr.getAttribute('data-value')!, tr.querySelector('td')!.textContent!]));
+    const cells = await page().$$eval('#card tr[data-field]', (trs) =>
+      trs.map((tr) => [tr.getAttribute('data-field')!, tr.getAttribute('data-value')!, tr.querySelector('td')!.textContent!]),
+    );
     const fields = cells.map(([f]) => f);
     expect(fields).toEqual(expect.arrayContaining(['stock', 'inflow', 'outflow', 'net_inflow', 'inflow_ratio', 'hub_class']));
     for (const [field, value, shown] of cells) {
@@ -199,17 +222,33 @@ describe('viewer on the calibrated sample', () => {
       else if (field === 'hub_class' || field === 'community_label' || field === 'quadrant') expect(shown).toBe(row[field!]);
     }
     // Top five sources and destinations: the library's topSources / topDestinations of graph.json.
-    const listed = (id: string) => page().$$eval(`#${id} li`, (lis) => lis.map((li) => `${li.getAttribute('data-place')}:${li.getAttribute('data-weight')}`));
-    expect(await listed('card-sources')).toEqual(topSources(graph, { k: 5, minWeight: 0 })['Shenzhen']!.map((f) => `${f.place}:${f.weight}`));
-    expect(await listed('card-destinations')).toEqual(topDestinations(graph, { k: 5, minWeight: 0 })['Shenzhen']!.map((f) => `${f.place}:${f.weight}`));
+    const listed = (id: string) =>
+      page().$$eval(`#${id} li`, (lis) => lis.map((li) => `${li.getAttribute('data-place')}:${li.getAttribute('data-weight')}`));
+    expect(await listed('card-sources')).toEqual(
+      topSources(graph, { k: 5, minWeight: 0 })['Shenzhen']!.map((f) => `${f.place}:${f.weight}`),
+    );
+    expect(await listed('card-destinations')).toEqual(
+      topDestinations(graph, { k: 5, minWeight: 0 })['Shenzhen']!.map((f) => `${f.place}:${f.weight}`),
+    );
     // What the lists cover is said, and flows under the report's 100-move minimum are greyed.
     expect(await page().locator('#card-figures-note').textContent()).toContain('places.csv');
     expect(await page().locator('#card-lists-note').textContent()).toContain('every year and discipline');
     const greyed = await page().$$eval('#card-sources li.below-min', (lis) => lis.map((li) => Number(li.getAttribute('data-weight'))));
-    expect(greyed).toEqual(topSources(graph, { k: 5, minWeight: 0 })['Shenzhen']!.filter((f) => f.weight < 100).map((f) => f.weight));
+    expect(greyed).toEqual(
+      topSources(graph, { k: 5, minWeight: 0 })
+        ['Shenzhen']!.filter((f) => f.weight < 100)
+        .map((f) => f.weight),
+    );
     // Its RAI row, as written in rai.csv.
-    const chips = await page().$$eval('#card-rai li', (lis) => lis.map((li) => `${li.getAttribute('data-discipline')}=${li.getAttribute('data-value')}`));
-    expect(chips.sort()).toEqual(rai.filter((r) => r['place'] === 'Shenzhen').map((r) => `${r['discipline']}=${r['rai']}`).sort());
+    const chips = await page().$$eval('#card-rai li', (lis) =>
+      lis.map((li) => `${li.getAttribute('data-discipline')}=${li.getAttribute('data-value')}`),
+    );
+    expect(chips.sort()).toEqual(
+      rai
+        .filter((r) => r['place'] === 'Shenzhen')
+        .map((r) => `${r['discipline']}=${r['rai']}`)
+        .sort(),
+    );
     // Its yearly series: one sparkline bar per year, the net inflow summed here from flows.arrow's cells.
     const net: Record<string, number> = {};
     for (let f = 0; f < flows.flows.source.length; f++) {
@@ -220,21 +259,34 @@ describe('viewer on the calibrated sample', () => {
         if (s === 'Shenzhen') net[y] = (net[y] ?? 0) - n;
       });
     }
-    const bars = await page().$$eval('#card-series rect[data-year]', (rs) => rs.map((r) => `${r.getAttribute('data-year')}:${r.getAttribute('data-value')}`));
-    expect(bars).toEqual(Object.keys(net).sort().map((y) => `${y}:${net[y]}`));
-    await page().locator('#card').screenshot({ path: join(ARTIFACTS, 'viewer-card.png') });
+    const bars = await page().$$eval('#card-series rect[data-year]', (rs) =>
+      rs.map((r) => `${r.getAttribute('data-year')}:${r.getAttribute('data-value')}`),
+    );
+    expect(bars).toEqual(
+      Object.keys(net)
+        .sort()
+        .map((y) => `${y}:${net[y]}`),
+    );
+    await page()
+      .locator('#card')
+      .screenshot({ path: join(ARTIFACTS, 'viewer-card.png') });
   });
 
   it('viewer: at the default view, clicking the drawn centre of each of the ten largest places by PageRank opens its card', async () => {
     await gotoViewer(session);
-    const largest = [...places.values()].sort((a, b) => Number(b['pagerank']) - Number(a['pagerank'])).slice(0, 10).map((r) => r['place']!);
+    const largest = [...places.values()]
+      .sort((a, b) => Number(b['pagerank']) - Number(a['pagerank']))
+      .slice(0, 10)
+      .map((r) => r['place']!);
     expect(largest).toEqual(expect.arrayContaining(['Beijing', 'Boston']));
     const box = (await page().locator('#map').boundingBox())!;
     const opened: string[] = [];
     for (const place of largest) {
       const at = (await page().evaluate((p) => window.talentflow.nodeViewport(p), place))!;
       await page().mouse.click(box.x + at.x, box.y + at.y);
-      await page().waitForFunction((p) => document.getElementById('card')?.getAttribute('data-place') === p, place, { timeout: 5_000 }).catch(() => undefined);
+      await page()
+        .waitForFunction((p) => document.getElementById('card')?.getAttribute('data-place') === p, place, { timeout: 5_000 })
+        .catch(() => undefined);
       // As a person clicks: two clicks within sigma's double-click delay are a double click (a zoom).
       await page().waitForTimeout(400);
       opened.push((await page().locator('#card').getAttribute('data-place')) ?? '(none)');
@@ -275,7 +327,10 @@ describe('viewer on the calibrated sample', () => {
       }
     }
     const weight = (s: string, t: string) => flows.find(([fs, ft]) => fs === s && ft === t)?.[2];
-    const expected = [[best!.s, best!.t], [best!.t, best!.s]]
+    const expected = [
+      [best!.s, best!.t],
+      [best!.t, best!.s],
+    ]
       .filter(([s, t]) => weight(s!, t!) !== undefined)
       .map(([s, t]) => `${labels.get(s!)} → ${labels.get(t!)}: ${weight(s!, t!)!.toLocaleString('en-US')} moves`);
     expect(tips.length).toBeGreaterThan(0);
@@ -299,7 +354,11 @@ describe('viewer on the calibrated sample', () => {
     await gotoViewer(session, '?color=netChange');
     const rows = parseTable(readFileSync(join(dataDir, 'compare.csv'), 'utf8'), 'compare.csv').rows;
     const drawn = await page().evaluate(() => window.talentflow.app.map!.sigma.getGraph().nodes());
-    const change = new Map(rows.filter((r) => drawn.includes(r['place']!) && r['net_inflow_change'] !== '').map((r) => [r['place']!, Number(r['net_inflow_change'])]));
+    const change = new Map(
+      rows
+        .filter((r) => drawn.includes(r['place']!) && r['net_inflow_change'] !== '')
+        .map((r) => [r['place']!, Number(r['net_inflow_change'])]),
+    );
     const max = Math.max(...[...change.values()].map(Math.abs));
     const byChange = [...change.entries()].sort((a, b) => a[1] - b[1]);
     for (const [place, value] of [byChange[0]!, byChange[byChange.length - 1]!]) {
@@ -322,7 +381,9 @@ describe('viewer on the calibrated sample', () => {
 
   it('viewer: heatmap cells above 1 are red-ish, below 1 blue-ish, about 1 grey', async () => {
     await gotoViewer(session);
-    const cells = await page().$$eval('#rai-table td', (tds) => tds.map((td) => [td.getAttribute('data-rai')!, getComputedStyle(td).backgroundColor]));
+    const cells = await page().$$eval('#rai-table td', (tds) =>
+      tds.map((td) => [td.getAttribute('data-rai')!, getComputedStyle(td).backgroundColor]),
+    );
     expect(cells.length).toBeGreaterThan(100);
     let red = 0;
     let blue = 0;
@@ -356,7 +417,9 @@ describe('viewer on the calibrated sample', () => {
     expect(await page().locator('#discipline').inputValue()).toBe(discipline);
 
     await page().locator(`#rai-table th.disc[data-discipline="${discipline}"] button.sort`).click();
-    const order = await page().$$eval('#rai-table tbody tr', (trs) => trs.map((tr) => Number(tr.querySelector('td[data-discipline="Medicine"]')!.getAttribute('data-rai') || '-1')));
+    const order = await page().$$eval('#rai-table tbody tr', (trs) =>
+      trs.map((tr) => Number(tr.querySelector('td[data-discipline="Medicine"]')!.getAttribute('data-rai') || '-1')),
+    );
     expect(order).toEqual([...order].sort((a, b) => b - a));
   });
 
@@ -434,7 +497,9 @@ describe('viewer on the calibrated sample', () => {
     const table = parseTable(text, 'flows.csv');
     expect(table.columns.slice(0, 5)).toEqual(['source', 'source_label', 'target', 'target_label', 'weight']);
     expect(table.rows.length).toBe(n);
-    expect(table.rows.map((r) => flowKey([r['source']!, r['target']!, Number(r['weight'])])).sort()).toEqual(expectedFlows(filterFlows(graph, { minWeight: 50 })));
+    expect(table.rows.map((r) => flowKey([r['source']!, r['target']!, Number(r['weight'])])).sort()).toEqual(
+      expectedFlows(filterFlows(graph, { minWeight: 50 })),
+    );
 
     const [placesCsv] = await Promise.all([page().waitForEvent('download'), page().locator('#export-places').click()]);
     const ptable = parseTable(readFileSync((await placesCsv.path())!, 'utf8'), 'places.csv');

@@ -66,7 +66,12 @@ export class AnalystPanels {
     const t1 = performance.now();
     this.renderTimeline();
     const t2 = performance.now();
-    this.placeLegend.render({ graph: analysis.graph, communities: analysis.communities, filter: state.placeFilter, change: (placeFilter) => this.update({ placeFilter }) });
+    this.placeLegend.render({
+      graph: analysis.graph,
+      communities: analysis.communities,
+      filter: state.placeFilter,
+      change: (placeFilter) => this.update({ placeFilter }),
+    });
     this.timings['lastTableMs'] = t1 - t0;
     this.timings['lastTimelineMs'] = t2 - t1;
     this.timings['lastPanelsMs'] = performance.now() - t0;
@@ -76,7 +81,10 @@ export class AnalystPanels {
   renderTable(state: ViewState | undefined = this.view?.state): void {
     if (!this.flows || !this.view || !state) return;
     const g = this.view.render.graph;
-    const place = state.selected !== null && g.hasNode(state.selected) ? { label: g.getNodeAttribute(state.selected, 'label'), direction: state.direction } : null;
+    const place =
+      state.selected !== null && g.hasNode(state.selected)
+        ? { label: g.getNodeAttribute(state.selected, 'label'), direction: state.direction }
+        : null;
     this.table.render({ flows: this.flows, sort: state.tableSort, highlighted: this.highlighted, place });
   }
 
@@ -89,15 +97,31 @@ export class AnalystPanels {
 
   /** The in / out / both switch, placed under the place card's title. */
   addCardSwitch(card: HTMLElement, state: ViewState, label: string): void {
-    card.querySelector('header')?.after(h('div', { class: 'card-direction' }, h('span', { class: 'muted' }, 'Its flows:'), directionSwitch(state.direction, (direction) => this.update({ direction }), label)));
+    card.querySelector('header')?.after(
+      h(
+        'div',
+        { class: 'card-direction' },
+        h('span', { class: 'muted' }, 'Its flows:'),
+        directionSwitch(state.direction, (direction) => this.update({ direction }), label),
+      ),
+    );
   }
 
   private renderTimeline(): void {
     const { analysis: a, state: s, render } = this.view!;
-    if (!a.flows || !a.years) return this.timeline.render({ counts: null, span: null, years: null });
+    if (!a.flows || !a.years) {
+      this.timeline.render({ counts: null, span: null, years: null });
+      return;
+    }
     const keep = placePredicate(a.graph, { filter: s.placeFilter, selected: s.selected, direction: s.direction });
     const drawn = render.graph;
-    const counts = movesByYear(a.flows, { span: a.years, years: s.years, discipline: s.discipline, keep: keep ?? (() => true), drawn: (src, tgt) => drawn.hasEdge(src, tgt) });
+    const counts = movesByYear(a.flows, {
+      span: a.years,
+      years: s.years,
+      discipline: s.discipline,
+      keep: keep ?? (() => true),
+      drawn: (src, tgt) => drawn.hasEdge(src, tgt),
+    });
     this.timeline.render({ counts, span: a.years, years: s.years });
   }
 
@@ -111,7 +135,9 @@ export class AnalystPanels {
       li.title = 'show only this community (again: every place); Ctrl/⌘ or Shift-click adds or removes it';
       li.addEventListener('click', (e) => {
         const f = this.view!.state.placeFilter;
-        this.update({ placeFilter: e.ctrlKey || e.metaKey || e.shiftKey ? legendToggle(f, 'community', key, all) : legendClick(f, 'community', key) });
+        this.update({
+          placeFilter: e.ctrlKey || e.metaKey || e.shiftKey ? legendToggle(f, 'community', key, all) : legendClick(f, 'community', key),
+        });
       });
     }
   }

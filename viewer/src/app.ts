@@ -118,7 +118,8 @@ export class App {
     if (s.heatmapSort.by === 'discipline' && !analysis.rai?.disciplines.includes(s.heatmapSort.discipline)) s.heatmapSort = { by: 'map' };
     $('dataset-name').textContent = analysis.name;
     const made = analysis.manifest?.['createdBy'];
-    $('dataset-name').title = `${typeof made === 'string' ? `${made}\n` : ''}${analysis.graph.order} places, ${analysis.graph.size} flows${analysis.years ? `, arrivals ${analysis.years[0]}–${analysis.years[1]}` : ''}`;
+    $('dataset-name').title =
+      `${typeof made === 'string' ? `${made}\n` : ''}${analysis.graph.order} places, ${analysis.graph.size} flows${analysis.years ? `, arrivals ${analysis.years[0]}–${analysis.years[1]}` : ''}`;
     document.title = `${analysis.name} · talentflow viewer`;
     this.controls.render(analysis, s);
     this.styleControls.render(s.mapStyle);
@@ -194,7 +195,9 @@ export class App {
     });
     const t2 = performance.now();
     const graph = this.render.graph;
-    this.order = graph.nodes().sort((a, b) => (graph.getNodeAttribute(b, 'value') ?? -1) - (graph.getNodeAttribute(a, 'value') ?? -1) || (a < b ? -1 : 1));
+    this.order = graph
+      .nodes()
+      .sort((a, b) => (graph.getNodeAttribute(b, 'value') ?? -1) - (graph.getNodeAttribute(a, 'value') ?? -1) || (a < b ? -1 : 1));
     const reframe = !this.map || this.framed !== `${s.layout}\u0000${analysis.name}\u0000${analysis.graph.order}`;
     if (!this.map) {
       this.timings['mapStart'] = performance.now();
@@ -278,24 +281,52 @@ export class App {
     mapEl.dataset['edges'] = String(r.graph.size);
     const empty = $('empty');
     empty.hidden = r.graph.size > 0;
-    if (r.graph.size === 0) replace(empty, h('strong', {}, 'Nothing to draw'), this.filtered!.drawn.size > 0 ? placeEmptyNote(this.state, this.analysis!.graph) : emptyNote(this.state));
+    if (r.graph.size === 0)
+      replace(
+        empty,
+        h('strong', {}, 'Nothing to draw'),
+        this.filtered!.drawn.size > 0 ? placeEmptyNote(this.state, this.analysis!.graph) : emptyNote(this.state),
+      );
     const parts = [
       h('span', { id: 'status-places' }, `${formatValue(r.graph.order)} places`),
-      h('span', { id: 'status-flows', 'data-count': r.graph.size }, `${formatValue(r.graph.size)} of ${formatValue(a.graph.size)} flows selected`),
+      h(
+        'span',
+        { id: 'status-flows', 'data-count': r.graph.size },
+        `${formatValue(r.graph.size)} of ${formatValue(a.graph.size)} flows selected`,
+      ),
       h('span', {}, `${formatValue(r.moves)} moves`),
       filterNote(this.state) ? h('span', {}, filterNote(this.state)) : null,
-      placeNote(this.state, a.graph, a.communities) ? h('span', { id: 'status-places-filter' }, placeNote(this.state, a.graph, a.communities)) : null,
-      r.unplaced.length && this.state.layout === 'map' ? h('span', { title: r.unplaced.slice(0, 50).join(', ') }, `${r.unplaced.length} places without coordinates not on the map`) : null,
-      this.warnings.size ? h('span', { class: 'warn', title: [...this.warnings].join('\n') }, `${this.warnings.size} note${this.warnings.size > 1 ? 's' : ''}`) : null,
+      placeNote(this.state, a.graph, a.communities)
+        ? h('span', { id: 'status-places-filter' }, placeNote(this.state, a.graph, a.communities))
+        : null,
+      r.unplaced.length && this.state.layout === 'map'
+        ? h('span', { title: r.unplaced.slice(0, 50).join(', ') }, `${r.unplaced.length} places without coordinates not on the map`)
+        : null,
+      this.warnings.size
+        ? h(
+            'span',
+            { class: 'warn', title: [...this.warnings].join('\n') },
+            `${this.warnings.size} note${this.warnings.size > 1 ? 's' : ''}`,
+          )
+        : null,
     ];
     replace($('status'), ...parts);
-    if (this.map) this.showDrawn({ markers: Number($('map').dataset['drawnNodes']), flows: Number($('map').dataset['drawnEdges']), hiddenFlows: this.map.hiddenFlows, clustered: this.map.clusterLevel() !== null });
+    if (this.map)
+      this.showDrawn({
+        markers: Number($('map').dataset['drawnNodes']),
+        flows: Number($('map').dataset['drawnEdges']),
+        hiddenFlows: this.map.hiddenFlows,
+        clustered: this.map.clusterLevel() !== null,
+      });
   }
 
   /** At a clustered zoom, says how many markers and flows are on screen (the status counts the selection). */
   private showDrawn(info: { markers: number; flows: number; hiddenFlows: number; clustered: boolean }): void {
     let note = document.getElementById('status-drawn');
-    if (!info.clustered && !info.hiddenFlows) return note?.remove();
+    if (!info.clustered && !info.hiddenFlows) {
+      note?.remove();
+      return;
+    }
     if (!note) {
       note = h('span', { id: 'status-drawn' });
       $('status').append(note);
@@ -332,7 +363,10 @@ export class App {
     // The drawn graph: at a clustered zoom the node may be a cluster of places.
     const a = this.map.sigma.getGraph().getNodeAttributes(node);
     const measure = SIZE_MEASURE_INFO[this.state.sizeBy].label;
-    this.tooltip(`${a.label} · ${measure} ${formatValue(a.value)} · in ${formatValue(a.inflow)} · out ${formatValue(a.outflow)}`, this.clientOf(at));
+    this.tooltip(
+      `${a.label} · ${measure} ${formatValue(a.value)} · in ${formatValue(a.inflow)} · out ${formatValue(a.outflow)}`,
+      this.clientOf(at),
+    );
   }
 
   private tooltipForEdge(edge: string | null, at: { x: number; y: number } | null): void {
@@ -342,7 +376,10 @@ export class App {
     }
     const g = this.map.sigma.getGraph();
     const label = (n: string) => g.getNodeAttribute(n, 'label');
-    this.tooltip(`${label(g.source(edge))} → ${label(g.target(edge))}: ${formatValue(g.getEdgeAttribute(edge, 'weight'))} moves`, this.clientOf(at));
+    this.tooltip(
+      `${label(g.source(edge))} → ${label(g.target(edge))}: ${formatValue(g.getEdgeAttribute(edge, 'weight'))} moves`,
+      this.clientOf(at),
+    );
   }
 
   private search(text: string): void {
@@ -350,7 +387,13 @@ export class App {
     if (!analysis || !text.trim()) return;
     const q = text.trim().toLowerCase();
     const exact = analysis.graph.findNode((n, a) => n.toLowerCase() === q || String(a.label).toLowerCase() === q);
-    const found = exact ?? analysis.graph.findNode((n, a) => String(a.label ?? n).toLowerCase().startsWith(q));
+    const found =
+      exact ??
+      analysis.graph.findNode((n, a) =>
+        String(a.label ?? n)
+          .toLowerCase()
+          .startsWith(q),
+      );
     if (!found) {
       this.tooltip(`No place matches “${text}”`, null);
       return;
@@ -421,7 +464,10 @@ export class App {
     });
     $('export-places').addEventListener('click', () => {
       if (!this.analysis || !this.render) return;
-      download(new Blob([placesCsv(this.analysis, this.order, this.render.graph)], { type: 'text/csv' }), `${this.analysis.name}-places.csv`);
+      download(
+        new Blob([placesCsv(this.analysis, this.order, this.render.graph)], { type: 'text/csv' }),
+        `${this.analysis.name}-places.csv`,
+      );
     });
   }
 

@@ -34,7 +34,10 @@ export const NODE_COLOR_INFO: Record<NodeColoring, MeasureDescription> = {
     label: 'Change between periods',
     help: 'net inflow of the later period less the earlier one, from compare.csv (analyze --compare A-B,C-D): red rising, blue falling; grey without it',
   },
-  quadrant: { label: 'Stock vs momentum', help: 'quadrant of the whole run: leaders, risers, incumbents, laggards (size against momentum, split at the medians)' },
+  quadrant: {
+    label: 'Stock vs momentum',
+    help: 'quadrant of the whole run: leaders, risers, incumbents, laggards (size against momentum, split at the medians)',
+  },
 };
 
 export const EDGE_COLOR_INFO: Record<EdgeColoring, MeasureDescription> = {

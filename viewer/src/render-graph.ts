@@ -11,7 +11,18 @@
 import Graph from 'graphology';
 import type { FlowGraph } from '../../src/graph/types.ts';
 import type { EdgeColoring, NodeColoring, SizeMeasure } from './state.ts';
-import { communityColor, edgeWidth, EDGE_WIDTH, netInflowColor, nodeRadius, quadrantColor, rankColor, withAlpha, CATEGORY_LIMIT, OTHER_COLOR } from './scales.ts';
+import {
+  communityColor,
+  edgeWidth,
+  EDGE_WIDTH,
+  netInflowColor,
+  nodeRadius,
+  quadrantColor,
+  rankColor,
+  withAlpha,
+  CATEGORY_LIMIT,
+  OTHER_COLOR,
+} from './scales.ts';
 
 export interface Appearance {
   /** Graph position of each place (map projection or network layout); places without one are not drawn. */
@@ -255,11 +266,28 @@ export function toRenderGraph(selection: FlowGraph, appearance: Appearance): Ren
     moves += a.weight;
   });
 
-  return { graph, scales: { sizeBy: appearance.sizeBy, sizeMax, weightMax, weightMin: Number.isFinite(weightMin) ? weightMin : 0, netMaxAbs, rateMaxAbs, changeMaxAbs, sourceColors }, unplaced, moves };
+  return {
+    graph,
+    scales: {
+      sizeBy: appearance.sizeBy,
+      sizeMax,
+      weightMax,
+      weightMin: Number.isFinite(weightMin) ? weightMin : 0,
+      netMaxAbs,
+      rateMaxAbs,
+      changeMaxAbs,
+      sourceColors,
+    },
+    unplaced,
+    moves,
+  };
 }
 
 /** Map positions of every place with coordinates (see map/projection.ts). */
-export function mapPositions(graph: FlowGraph, project: (lon: unknown, lat: unknown) => { x: number; y: number } | null): Map<string, { x: number; y: number }> {
+export function mapPositions(
+  graph: FlowGraph,
+  project: (lon: unknown, lat: unknown) => { x: number; y: number } | null,
+): Map<string, { x: number; y: number }> {
   const positions = new Map<string, { x: number; y: number }>();
   graph.forEachNode((node, a) => {
     const p = project(a.lon, a.lat);

@@ -73,7 +73,10 @@ export function withAlpha(hex: string, alpha: number): string {
 export function premultiply(color: string): string {
   if (color.length !== 9) return color;
   const a = parseInt(color.slice(7, 9), 16) / 255;
-  const channel = (i: number) => Math.round(parseInt(color.slice(i, i + 2), 16) * a).toString(16).padStart(2, '0');
+  const channel = (i: number) =>
+    Math.round(parseInt(color.slice(i, i + 2), 16) * a)
+      .toString(16)
+      .padStart(2, '0');
   return `#${channel(1)}${channel(3)}${channel(5)}${color.slice(7, 9)}`;
 }
 

@@ -22,7 +22,9 @@ import { topSources } from '../../src/analyses/top-sources.ts';
 import type { FlowAttributes, FlowGraph } from '../../src/graph/types.ts';
 import type { ViewState } from './state.ts';
 
-export type FlowFilterState = Pick<ViewState, 'years' | 'discipline' | 'minWeight' | 'topSources' | 'k' | 'topMinWeight'> & { backboneOnly?: boolean };
+export type FlowFilterState = Pick<ViewState, 'years' | 'discipline' | 'minWeight' | 'topSources' | 'k' | 'topMinWeight'> & {
+  backboneOnly?: boolean;
+};
 
 export interface FlowSelection {
   /** After step 1: the flows of the selected years and discipline (for place cards). */
@@ -34,7 +36,10 @@ export interface FlowSelection {
 const allAtLeast = new WeakMap<FlowGraph, boolean>();
 
 /** The subgraph of `graph` with every node and the edges `keep` accepts, sharing attribute objects. */
-export function edgeSubgraph(graph: FlowGraph, keep: (edge: string, attributes: FlowAttributes, source: string, target: string) => boolean): FlowGraph {
+export function edgeSubgraph(
+  graph: FlowGraph,
+  keep: (edge: string, attributes: FlowAttributes, source: string, target: string) => boolean,
+): FlowGraph {
   const out: FlowGraph = new Graph({ type: 'directed', multi: false, allowSelfLoops: false }) as FlowGraph;
   out.replaceAttributes(graph.getAttributes());
   graph.forEachNode((node, attributes) => out.addNode(node, attributes));
@@ -51,10 +56,21 @@ export function edgeSubgraph(graph: FlowGraph, keep: (edge: string, attributes: 
  * @example selectFlows(graph, { years: null, discipline: 'Medicine', minWeight: 10, topSources: false, k: 5, topMinWeight: 100 }, flows).drawn.size
  */
 export function selectFlows(graph: FlowGraph, f: FlowFilterState, flows: FlowStore | null = null): FlowSelection {
-  if (!allAtLeast.has(graph)) allAtLeast.set(graph, graph.everyEdge((_e, a) => a.weight >= FILTER_DEFAULTS.minWeight));
+  if (!allAtLeast.has(graph))
+    allAtLeast.set(
+      graph,
+      graph.everyEdge((_e, a) => a.weight >= FILTER_DEFAULTS.minWeight),
+    );
   const filtering = flows !== null && (f.years !== null || f.discipline !== null);
   const base = filtering
-    ? graphWithFlows(graph, filterFlows(flows, { years: f.years, disciplines: f.discipline === null ? null : [f.discipline], minWeight: FILTER_DEFAULTS.minWeight }))
+    ? graphWithFlows(
+        graph,
+        filterFlows(flows, {
+          years: f.years,
+          disciplines: f.discipline === null ? null : [f.discipline],
+          minWeight: FILTER_DEFAULTS.minWeight,
+        }),
+      )
     : allAtLeast.get(graph)!
       ? graph
       : edgeSubgraph(graph, (_e, a) => a.weight >= FILTER_DEFAULTS.minWeight);

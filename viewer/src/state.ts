@@ -230,7 +230,10 @@ export function queryToState(query: string): { state: ViewState; problems: State
       case 'only': {
         const at = value.indexOf(':');
         const by = choice(value.slice(0, Math.max(0, at)), PLACE_GROUP_BYS);
-        const keys = value.slice(at + 1).split('|').filter((k) => k !== '');
+        const keys = value
+          .slice(at + 1)
+          .split('|')
+          .filter((k) => k !== '');
         if (by && keys.length > 0) state.placeFilter = { by, keys: [...new Set(keys)] };
         else bad(param, value, 'community:ID|ID, country:CODE|CODE or region:NAME|NAME');
         break;
@@ -244,7 +247,8 @@ export function queryToState(query: string): { state: ViewState; problems: State
       }
       case 'sort':
         if (value === 'map' || value === 'place') state.heatmapSort = { by: value };
-        else if (value.startsWith('discipline:') && value.length > 11) state.heatmapSort = { by: 'discipline', discipline: value.slice(11) };
+        else if (value.startsWith('discipline:') && value.length > 11)
+          state.heatmapSort = { by: 'discipline', discipline: value.slice(11) };
         else bad(param, value, 'map, place or discipline:NAME');
         break;
       case 'style': {
@@ -261,7 +265,11 @@ export function queryToState(query: string): { state: ViewState; problems: State
         break;
       }
       default:
-        bad(param, value, 'a known parameter (data, layout, years, discipline, min, top, backbone, size, color, flows, place, dir, only, table, sort, style, camera)');
+        bad(
+          param,
+          value,
+          'a known parameter (data, layout, years, discipline, min, top, backbone, size, color, flows, place, dir, only, table, sort, style, camera)',
+        );
     }
   }
   return { state, problems };

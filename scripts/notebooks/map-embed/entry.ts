@@ -56,7 +56,10 @@ export default function talentflowSigmaMap(container: HTMLElement, data: Seriali
     minCameraRatio: 0.01,
     maxCameraRatio: 2,
     stagePadding: 16,
-    nodeReducer: (node, d) => (focus === null || node === focus || neighbours.has(node) ? { ...d, forceLabel: node === focus } : { ...d, color: FADED_NODE, label: '' }),
+    nodeReducer: (node, d) =>
+      focus === null || node === focus || neighbours.has(node)
+        ? { ...d, forceLabel: node === focus }
+        : { ...d, color: FADED_NODE, label: '' },
     edgeReducer: (edge, d) => {
       if (focus === null) return d;
       return graph.hasExtremity(edge, focus) ? { ...d, zIndex: 1e9 } : { ...d, color: FADED_EDGE };

@@ -30,7 +30,16 @@ import { connect, type Connection } from './connection.ts';
 import type { MalformedRecord } from './csv-records.ts';
 import { loadFile } from './load.ts';
 import { placeMapping, resolvePairs } from './places.ts';
-import { chooseCluster, createRowTables, LINE_COLUMN, MAP_COLUMN, parseTableName, qualified, tableColumns, type TableName } from './tables.ts';
+import {
+  chooseCluster,
+  createRowTables,
+  LINE_COLUMN,
+  MAP_COLUMN,
+  parseTableName,
+  qualified,
+  tableColumns,
+  type TableName,
+} from './tables.ts';
 import { deriveTimelines } from './timelines.ts';
 import { DEFAULTS } from './defaults.ts';
 import { compareKeys } from '../../compare-keys.ts';
@@ -77,11 +86,15 @@ export async function analyzeWithClickHouse(
 }
 
 /** The cluster steps of {@link analyzeWithClickHouse}, without the analyses (the benchmark times those apart). */
-export async function prepareWithClickHouse(path: string, options: ClickHouseAnalyzeOptions, target: ClickHouseTarget, hooks: ClickHouseHooks = {}): Promise<PreparedRun> {
-  const urls = (Array.isArray(target.url) ? target.url : target.url.split(','))
-    .map((u) => u.trim())
-    .filter(Boolean);
-  if (urls.length === 0) throw new OptionError('clickhouse-url', String(target.url), 'the HTTP URL of a server of the cluster, e.g. http://127.0.0.1:8123');
+export async function prepareWithClickHouse(
+  path: string,
+  options: ClickHouseAnalyzeOptions,
+  target: ClickHouseTarget,
+  hooks: ClickHouseHooks = {},
+): Promise<PreparedRun> {
+  const urls = (Array.isArray(target.url) ? target.url : target.url.split(',')).map((u) => u.trim()).filter(Boolean);
+  if (urls.length === 0)
+    throw new OptionError('clickhouse-url', String(target.url), 'the HTTP URL of a server of the cluster, e.g. http://127.0.0.1:8123');
   for (const u of urls) {
     try {
       new URL(u);
@@ -125,7 +138,14 @@ function loadTag(kind: RecordKind, found: ReadonlyMap<string, string>): string {
   return JSON.stringify({ kind, fields: Object.fromEntries([...found].sort(([a], [b]) => compareKeys(a, b))) });
 }
 
-async function run(conns: Connection[], path: string, options: ClickHouseAnalyzeOptions, target: ClickHouseTarget, hooks: ClickHouseHooks, lap: Lap): Promise<PreparedRun> {
+async function run(
+  conns: Connection[],
+  path: string,
+  options: ClickHouseAnalyzeOptions,
+  target: ClickHouseTarget,
+  hooks: ClickHouseHooks,
+  lap: Lap,
+): Promise<PreparedRun> {
   const conn = conns[0]!;
   hooks.onStage?.('parse');
   const columns = options.columns ?? {};
@@ -133,7 +153,8 @@ async function run(conns: Connection[], path: string, options: ClickHouseAnalyze
   let kind: RecordKind;
   // Whether the lines that are not UTF-8 look like Latin-1 (the advice of their messages).
   let looksLatin1 = false;
-  const detect = (header: string[]): RecordKind => (options.kind === undefined || options.kind === 'auto' ? detectKind(header, columns) : options.kind);
+  const detect = (header: string[]): RecordKind =>
+    options.kind === undefined || options.kind === 'auto' ? detectKind(header, columns) : options.kind;
   if (target.inputTable !== undefined) {
     const table = parseTableName(target.inputTable, 'input-table');
     const cols = await tableColumns(conn, table);
@@ -158,7 +179,11 @@ async function run(conns: Connection[], path: string, options: ClickHouseAnalyze
   } else {
     const source = sourceKind(path);
     if (!source || source.format === 'parquet') {
-      throw new OptionError('engine', 'clickhouse', 'a .csv or .tsv input (optionally .gz) for the ClickHouse engine; load Parquet into a table and pass --input-table, or use --engine duckdb');
+      throw new OptionError(
+        'engine',
+        'clickhouse',
+        'a .csv or .tsv input (optionally .gz) for the ClickHouse engine; load Parquet into a table and pass --input-table, or use --engine duckdb',
+      );
     }
     // The same file checks as the other engines' readers before a byte is sent: one cause for an
     // unusable file (missing, not gzip, binary, empty, a repeated column, no data row) in all engines.
@@ -170,20 +195,37 @@ async function run(conns: Connection[], path: string, options: ClickHouseAnalyze
     const cluster = await chooseCluster(conn, target.cluster);
     let detected: RecordKind = 'moves';
     let tag: string | null = null;
-    const loaded = await loadFile(conn, path, source, async (header) => {
-      detected = detect(header);
-      const f = matchFields(header, detected, resolveAnalyzeOptions({ ...options, kind: detected }).columns, path);
-      // Validation runs on the shards as the rows arrive: the checks are MATERIALIZED columns.
-      const derived: Definition[] = [];
-      if (f.problems.length === 0) {
-        tag = loadTag(detected, f.found);
-        derived.push(...rowDefinitions(CLICKHOUSE, { kind: detected, header, found: f.found, raw: (c) => CLICKHOUSE.id(c) }), [MAP_COLUMN, CLICKHOUSE.str(tag)]);
-      }
-      const load = await createRowTables(conns, cluster, table, header, derived, 'rand()');
-      return { table: qualified(load), columns: [LINE_COLUMN, ...header].map((h) => CLICKHOUSE.id(h)) };
-    }, seen.badLines);
+    const loaded = await loadFile(
+      conn,
+      path,
+      source,
+      async (header) => {
+        detected = detect(header);
+        const f = matchFields(header, detected, resolveAnalyzeOptions({ ...options, kind: detected }).columns, path);
+        // Validation runs on the shards as the rows arrive: the checks are MATERIALIZED columns.
+        const derived: Definition[] = [];
+        if (f.problems.length === 0) {
+          tag = loadTag(detected, f.found);
+          derived.push(...rowDefinitions(CLICKHOUSE, { kind: detected, header, found: f.found, raw: (c) => CLICKHOUSE.id(c) }), [
+            MAP_COLUMN,
+            CLICKHOUSE.str(tag),
+          ]);
+        }
+        const load = await createRowTables(conns, cluster, table, header, derived, 'rand()');
+        return { table: qualified(load), columns: [LINE_COLUMN, ...header].map((h) => CLICKHOUSE.id(h)) };
+      },
+      seen.badLines,
+    );
     kind = detected;
-    input = { table, file: path, header: loaded.header, raw: (c) => CLICKHOUSE.id(c), line: LINE_COLUMN, malformed: loaded.malformed, loadedAs: tag };
+    input = {
+      table,
+      file: path,
+      header: loaded.header,
+      raw: (c) => CLICKHOUSE.id(c),
+      line: LINE_COLUMN,
+      malformed: loaded.malformed,
+      loadedAs: tag,
+    };
   }
   const o = resolveAnalyzeOptions({ ...options, kind });
   const fields = matchFields(input.header, kind, o.columns, input.file);
@@ -194,11 +236,16 @@ async function run(conns: Connection[], path: string, options: ClickHouseAnalyze
   // these fields; the checks are otherwise computed in each query from the input columns.
   const tag = loadTag(kind, fields.found);
   if (input.loadedAs !== null && input.loadedAs !== tag) {
-    throw new OptionError('input-table', target.inputTable ?? '', `a table loaded for ${tag}; it was loaded for ${input.loadedAs}: load the file again with these options`);
+    throw new OptionError(
+      'input-table',
+      target.inputTable ?? '',
+      `a table loaded for ${tag}; it was loaded for ${input.loadedAs}: load the file again with these options`,
+    );
   }
   lap('read');
 
-  const defs: Definition[] = input.loadedAs !== null ? [] : rowDefinitions(CLICKHOUSE, { kind, header: input.header, found: fields.found, raw: input.raw });
+  const defs: Definition[] =
+    input.loadedAs !== null ? [] : rowDefinitions(CLICKHOUSE, { kind, header: input.header, found: fields.found, raw: input.raw });
   defs.unshift(['tf_ln', input.line]);
   const head = withClause(defs);
   const [counts] = await conn.rows(`${head}SELECT count(), countIf(NOT tf_blank) FROM ${from}`);
@@ -210,13 +257,21 @@ async function run(conns: Connection[], path: string, options: ClickHouseAnalyze
   // The fields countDuplicateRecords compares, of the rows that parsed; NULL apart from ''.
   const opt = (x: string) => `isNull(${x}), coalesce(${x}, '')`;
   const same = kind === 'moves' ? `tf_id, tf_f, ${opt('tf_fc')}, tf_t, ${opt('tf_tc')}` : `tf_id, tf_place, ${opt('tf_country')}`;
-  const [dups] = await conn.rows(`${head}SELECT count() - uniqExact(${same}, coalesce(tf_year, 0), ${opt('tf_disc')}, tf_cnt) FROM ${from} WHERE NOT tf_bad AND NOT tf_blank`);
+  const [dups] = await conn.rows(
+    `${head}SELECT count() - uniqExact(${same}, coalesce(tf_year, 0), ${opt('tf_disc')}, tf_cnt) FROM ${from} WHERE NOT tf_bad AND NOT tf_blank`,
+  );
   const duplicates = duplicateNote(Number(dups![0]), kind, fields.found.has(kind === 'moves' ? 'count' : 'publications'));
   lap('validate');
 
   hooks.onStage?.('resolve');
   const resolver = hooks.resolver ?? createPlaceResolver({ level: o.level, aliases: o.aliases });
-  const ends: Array<[string, string]> = kind === 'moves' ? [['tf_f', 'tf_fc'], ['tf_t', 'tf_tc']] : [['tf_place', 'tf_country']];
+  const ends: Array<[string, string]> =
+    kind === 'moves'
+      ? [
+          ['tf_f', 'tf_fc'],
+          ['tf_t', 'tf_tc'],
+        ]
+      : [['tf_place', 'tf_country']];
   const index = await resolvePairs(conn, head, from, ends, resolver);
   const mapping = placeMapping(index);
   lap('resolve');
@@ -230,7 +285,18 @@ async function run(conns: Connection[], path: string, options: ClickHouseAnalyze
     const line = Number(r[0]);
     const row =
       kind === 'moves'
-        ? { id: r[1], f: r[2], t: r[3], fc: r[4], tc: r[5], ytext: r[6], year: r[7] === null ? null : Number(r[7]), ctext: r[8], cfault: r[9], self: r[10] === '1' }
+        ? {
+            id: r[1],
+            f: r[2],
+            t: r[3],
+            fc: r[4],
+            tc: r[5],
+            ytext: r[6],
+            year: r[7] === null ? null : Number(r[7]),
+            ctext: r[8],
+            cfault: r[9],
+            self: r[10] === '1',
+          }
         : { id: r[1], place: r[2], ytext: r[3], year: r[4] === null ? null : Number(r[4]), ctext: r[5], cfault: r[6] };
     return { line, problems: rowProblems(row, kind, hasCount, input.file, line) };
   });
@@ -287,7 +353,17 @@ async function run(conns: Connection[], path: string, options: ClickHouseAnalyze
     const store = flowStoreFromArrays(parts.places, nodes, flows);
     const graph = assembleGraph(store, { ...parts, nodes, stock: null, window: null, movesWithinPlace: Number(s![2]) });
     lap('graph');
-    return { options: o, graph, flows: store, problems, rowsRead, researchers: null, records: Number(s![0]) + Number(s![1]), resolver, duplicateNote: duplicates };
+    return {
+      options: o,
+      graph,
+      flows: store,
+      problems,
+      rowsRead,
+      researchers: null,
+      records: Number(s![0]) + Number(s![1]),
+      resolver,
+      duplicateNote: duplicates,
+    };
   }
   hooks.onStage?.('derive');
   const derived = await deriveTimelines(conn, { head: mhead, from, where: ok, db: input.table.db, window: o.window, years: o.years });
@@ -296,7 +372,17 @@ async function run(conns: Connection[], path: string, options: ClickHouseAnalyze
   const store = flowStoreFromArrays(parts.places, derived.nodes, derived.flows);
   const graph = assembleGraph(store, { ...parts, nodes: derived.nodes, stock: derived.stock, window: o.window, movesWithinPlace: 0 });
   lap('graph');
-  return { options: o, graph, flows: store, problems, rowsRead, researchers: derived.researchers, records: derived.records, resolver, duplicateNote: duplicates };
+  return {
+    options: o,
+    graph,
+    flows: store,
+    problems,
+    rowsRead,
+    researchers: derived.researchers,
+    records: derived.records,
+    resolver,
+    duplicateNote: duplicates,
+  };
 }
 
 /**
@@ -311,7 +397,9 @@ export async function tableFingerprint(url: string, table: string): Promise<stri
     const hash = `cityHash64(${cols.map((c) => `toString(${CLICKHOUSE.id(c.name)})`).join(', ')})`;
     const [r] = await conn.rows(`SELECT count(), sum(${hash}) FROM ${qualified(name)}`);
     const { createHash } = await import('node:crypto');
-    return createHash('sha256').update(`${name.db}.${name.name}\n${cols.map((c) => c.name).join('\t')}\n${r![0]}\n${r![1]}`).digest('hex');
+    return createHash('sha256')
+      .update(`${name.db}.${name.name}\n${cols.map((c) => c.name).join('\t')}\n${r![0]}\n${r![1]}`)
+      .digest('hex');
   } finally {
     await conn.close();
   }

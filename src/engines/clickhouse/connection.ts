@@ -29,7 +29,9 @@ let loaded: Promise<ClientModule> | null = null;
 function loadClient(): Promise<ClientModule> {
   loaded ??= import('@clickhouse/client').catch((cause: unknown) => {
     loaded = null;
-    throw new TalentFlowError('the ClickHouse engine needs the optional dependency @clickhouse/client (npm install @clickhouse/client)', { cause });
+    throw new TalentFlowError('the ClickHouse engine needs the optional dependency @clickhouse/client (npm install @clickhouse/client)', {
+      cause,
+    });
   });
   return loaded;
 }
@@ -55,7 +57,10 @@ export function parseTsv(text: string): Cell[][] {
       line.split('\t').map((cell) => {
         if (cell === '\\N') return null;
         if (!cell.includes('\\')) return cell;
-        return cell.replace(/\\(.)/g, (_m, c: string) => ({ t: '\t', n: '\n', r: '\r', '0': '\0', b: '\b', f: '\f', "'": "'", '\\': '\\' })[c] ?? c);
+        return cell.replace(
+          /\\(.)/g,
+          (_m, c: string) => ({ t: '\t', n: '\n', r: '\r', '0': '\0', b: '\b', f: '\f', "'": "'", '\\': '\\' })[c] ?? c,
+        );
       }),
     );
   }

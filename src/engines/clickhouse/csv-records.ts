@@ -28,7 +28,9 @@ export interface MalformedRecord {
 export function tsvEscape(value: string): string {
   // Most cells need nothing; the test is cheaper than four replacements.
   if (!/[\\\t\n\r\0]/.test(value)) return value;
-  return value.replace(/[\\\t\n\r\0]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\0'));
+  return value.replace(/[\\\t\n\r\0]/g, (c) =>
+    c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\0',
+  );
 }
 
 /**

@@ -66,7 +66,8 @@ export async function loadFile(
   } catch (error) {
     (out as PassThrough | null)?.destroy();
     if (error instanceof InputError) throw error;
-    if ((error as NodeJS.ErrnoException)?.code !== undefined) throw new InputError(path, `cannot be read: ${(error as Error).message}`, { cause: error });
+    if ((error as NodeJS.ErrnoException)?.code !== undefined)
+      throw new InputError(path, `cannot be read: ${(error as Error).message}`, { cause: error });
     throw error;
   }
   (out as PassThrough | null)?.end();

@@ -25,7 +25,13 @@ export interface HashedPlaceIndex extends PlaceIndex {
  * @param ends - (name, country) alias pairs: `tf_f, tf_fc` and `tf_t, tf_tc` for moves.
  * @throws TalentFlowError when two different pairs share a hash (about 1 in 10^10 for a million pairs).
  */
-export async function resolvePairs(conn: Connection, head: string, from: string, ends: Array<[string, string]>, resolver: PlaceResolver): Promise<HashedPlaceIndex> {
+export async function resolvePairs(
+  conn: Connection,
+  head: string,
+  from: string,
+  ends: Array<[string, string]>,
+  resolver: PlaceResolver,
+): Promise<HashedPlaceIndex> {
   const byHash = new Map<string, { name: string; country: string | null }>();
   for (const [name, country] of ends) {
     const rows = await conn.rows(
@@ -34,12 +40,18 @@ export async function resolvePairs(conn: Connection, head: string, from: string,
     for (const [n, c, h] of rows) {
       const seen = byHash.get(h!);
       if (seen && (seen.name !== n || seen.country !== c)) {
-        throw new TalentFlowError(`the places "${seen.name}" (${seen.country}) and "${n}" (${c}) have the same 64-bit hash; analyse this input with --engine duckdb`);
+        throw new TalentFlowError(
+          `the places "${seen.name}" (${seen.country}) and "${n}" (${c}) have the same 64-bit hash; analyse this input with --engine duckdb`,
+        );
       }
       byHash.set(h!, { name: n!, country: c ?? null });
     }
   }
-  const keyed = [...byHash].sort(([, a], [, b]) => compareText(a.name, b.name) || (a.country === null ? (b.country === null ? 0 : -1) : b.country === null ? 1 : compareText(a.country, b.country)));
+  const keyed = [...byHash].sort(
+    ([, a], [, b]) =>
+      compareText(a.name, b.name) ||
+      (a.country === null ? (b.country === null ? 0 : -1) : b.country === null ? 1 : compareText(a.country, b.country)),
+  );
   const pairs: Pair[] = keyed.map(([, p]) => ({ name: p.name, country: p.country, resolution: resolver.resolve(p.name, p.country) }));
   const byId = new Map<string, Pair['resolution'] & { ok: true }>();
   for (const p of pairs) if (p.resolution.ok) byId.set(p.resolution.place.id, p.resolution);

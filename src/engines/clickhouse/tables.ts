@@ -39,11 +39,20 @@ export async function chooseCluster(conn: Connection, wanted: string | undefined
   const known = new Map(rows.map((r) => [r[0]!, Number(r[1])]));
   if (wanted !== undefined) {
     const shards = known.get(wanted);
-    if (shards === undefined) throw new OptionError('clickhouse-cluster', wanted, `a cluster of ${conn.url}: ${[...known.keys()].join(', ') || 'none is configured (remote_servers)'}`);
+    if (shards === undefined)
+      throw new OptionError(
+        'clickhouse-cluster',
+        wanted,
+        `a cluster of ${conn.url}: ${[...known.keys()].join(', ') || 'none is configured (remote_servers)'}`,
+      );
     return { name: wanted, shards };
   }
   if (known.size !== 1) {
-    throw new OptionError('clickhouse-cluster', '(none)', `one of the clusters of ${conn.url}: ${[...known.keys()].join(', ') || 'none is configured (remote_servers)'}`);
+    throw new OptionError(
+      'clickhouse-cluster',
+      '(none)',
+      `one of the clusters of ${conn.url}: ${[...known.keys()].join(', ') || 'none is configured (remote_servers)'}`,
+    );
   }
   const [name, shards] = [...known][0]!;
   return { name, shards };
@@ -52,7 +61,9 @@ export async function chooseCluster(conn: Connection, wanted: string | undefined
 /** The columns of an existing table, in order, with their types. */
 export async function tableColumns(conn: Connection, t: TableName): Promise<Array<{ name: string; type: string }>> {
   // system.columns of server 18.16 has no column position; DESCRIBE lists the columns in order.
-  const [exists] = await conn.rows(`SELECT count() FROM system.tables WHERE database = ${CLICKHOUSE.str(t.db)} AND name = ${CLICKHOUSE.str(t.name)}`);
+  const [exists] = await conn.rows(
+    `SELECT count() FROM system.tables WHERE database = ${CLICKHOUSE.str(t.db)} AND name = ${CLICKHOUSE.str(t.name)}`,
+  );
   if (Number(exists![0]) === 0) return [];
   const rows = await conn.rows(`DESCRIBE TABLE ${qualified(t)}`);
   return rows.map((r) => ({ name: r[0]!, type: r[1]! }));
@@ -83,11 +94,18 @@ export async function createRowTables(
   shardingKey: string,
 ): Promise<TableName> {
   if (conns.length !== 1 && conns.length !== cluster.shards) {
-    throw new OptionError('clickhouse-url', conns.map((c) => c.url).join(','), `one URL, or one per shard of cluster ${cluster.name} (${cluster.shards})`);
+    throw new OptionError(
+      'clickhouse-url',
+      conns.map((c) => c.url).join(','),
+      `one URL, or one per shard of cluster ${cluster.name} (${cluster.shards})`,
+    );
   }
   const seen = new Set<string>();
   for (const h of header) {
-    if (h.startsWith('tf_')) throw new TalentFlowError(`the input has a column named ${h}; the ClickHouse engine keeps the tf_ prefix for its own columns: rename it`);
+    if (h.startsWith('tf_'))
+      throw new TalentFlowError(
+        `the input has a column named ${h}; the ClickHouse engine keeps the tf_ prefix for its own columns: rename it`,
+      );
     if (seen.has(h)) throw new TalentFlowError(`the header has the column "${h}" twice`);
     seen.add(h);
   }

@@ -59,7 +59,9 @@ export async function deriveTimelines(conn: Connection, q: TimelineQuery): Promi
   const [kept] = await conn.rows(`${head}SELECT count() FROM ${from} WHERE ${where}`);
   const nodes = (await conn.rows(`${head}SELECT DISTINCT tf_p0 FROM ${from} WHERE ${where} ORDER BY tf_p0`)).map((r) => Number(r[0]));
   // Disciplines ranked in code-unit order: the primary-discipline tie-break, as in the JS engine.
-  const names = (await conn.rows(`${head}SELECT DISTINCT tf_disc FROM ${from} WHERE ${where} AND tf_disc IS NOT NULL`)).map((r) => r[0]!).sort(compareText);
+  const names = (await conn.rows(`${head}SELECT DISTINCT tf_disc FROM ${from} WHERE ${where} AND tf_disc IS NOT NULL`))
+    .map((r) => r[0]!)
+    .sort(compareText);
   const rank = names.length
     ? `transform(ifNull(tf_disc, ''), [${names.map((n) => CLICKHOUSE.str(n)).join(',')}], CAST([${names.map((_n, i) => i).join(',')}] AS Array(Int32)), toInt32(-1))`
     : 'toInt32(-1)';
@@ -92,7 +94,9 @@ export async function deriveTimelines(conn: Connection, q: TimelineQuery): Promi
       // Each level names its lambda parameter apart: ClickHouse 18.16 inlines the aliases into
       // one another, and a parameter shadowing another's is resolved wrongly.
       const i = `i${k}`;
-      chain.push(`arrayMap(${i} -> if(${i} = 1 OR nt[${i}] = 1, best[${i}], if(has(tied[${i}], c${k - 1}[greatest(${i} - 1, 1)]), c${k - 1}[greatest(${i} - 1, 1)], best[${i}])), ix) AS c${k}`);
+      chain.push(
+        `arrayMap(${i} -> if(${i} = 1 OR nt[${i}] = 1, best[${i}], if(has(tied[${i}], c${k - 1}[greatest(${i} - 1, 1)]), c${k - 1}[greatest(${i} - 1, 1)], best[${i}])), ix) AS c${k}`,
+      );
     }
     await conn.command(`CREATE TABLE ${derived} ENGINE = Memory AS SELECT tf_id, r_line, first, active, home, prev, young, flowed, prim, mv, yg, pop FROM (
       SELECT tf_id, r_line, ${perYear}, ${chain.join(', ')}, c${depth} AS pl,
@@ -126,13 +130,33 @@ export async function deriveTimelines(conn: Connection, q: TimelineQuery): Promi
       disc: 'prim',
       cnt: 'toFloat64(1)',
     });
-    const flows = flowArraysFromRows({ edges: await conn.rows(fq.edges), cells: await conn.rows(fq.cells), span: await conn.rows(fq.span) }, names);
+    const flows = flowArraysFromRows(
+      { edges: await conn.rows(fq.edges), cells: await conn.rows(fq.cells), span: await conn.rows(fq.span) },
+      names,
+    );
 
     const [counts] = await conn.rows(`SELECT count(), countIf(active) FROM ${derived}`);
     const sq = stockQueries(
       CLICKHOUSE,
-      { head: '', from: derived, where: 'active', home: 'home', hasPrev: 'prev >= 0', prev: 'prev', young: 'young', flowed: 'flowed', hasPrim: 'prim >= 0', prim: 'prim' },
-      { head: '', from: `${derived} ARRAY JOIN yg AS tf_y`, where: 'active', place: 'tupleElement(tf_y, 1)', year: 'tupleElement(tf_y, 2)' },
+      {
+        head: '',
+        from: derived,
+        where: 'active',
+        home: 'home',
+        hasPrev: 'prev >= 0',
+        prev: 'prev',
+        young: 'young',
+        flowed: 'flowed',
+        hasPrim: 'prim >= 0',
+        prim: 'prim',
+      },
+      {
+        head: '',
+        from: `${derived} ARRAY JOIN yg AS tf_y`,
+        where: 'active',
+        place: 'tupleElement(tf_y, 1)',
+        year: 'tupleElement(tf_y, 2)',
+      },
       // Every researcher's padded place-years (timelines/population.ts): key = place × 1024 + (year − 1900).
       { head: '', from: `${derived} ARRAY JOIN pop AS tf_k`, where: '1 = 1', place: 'intDiv(tf_k, 1024)', year: '(tf_k % 1024) + 1900' },
     );

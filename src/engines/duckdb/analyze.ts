@@ -50,7 +50,11 @@ export interface DuckDBHooks extends RunHooks {
  * const run = await analyzeFileWithDuckDB('openalex-affiliations.parquet', { kind: 'timelines' });
  * const files = await buildOutputFiles(run, meta);
  */
-export async function analyzeFileWithDuckDB(path: string, options: DuckDBAnalyzeOptions = {}, hooks: DuckDBHooks = {}): Promise<AnalysisRun> {
+export async function analyzeFileWithDuckDB(
+  path: string,
+  options: DuckDBAnalyzeOptions = {},
+  hooks: DuckDBHooks = {},
+): Promise<AnalysisRun> {
   return finishPrepared(path, await prepareWithDuckDB(path, options, hooks), hooks);
 }
 
@@ -60,7 +64,12 @@ export async function analyzeFileWithDuckDB(path: string, options: DuckDBAnalyze
  */
 export async function prepareWithDuckDB(path: string, options: DuckDBAnalyzeOptions = {}, hooks: DuckDBHooks = {}): Promise<PreparedRun> {
   const kind = sourceKind(path);
-  if (!kind) throw new OptionError('engine', 'duckdb', 'a .csv, .tsv (optionally .gz) or .parquet input for the DuckDB engine; JSON lines need --engine js');
+  if (!kind)
+    throw new OptionError(
+      'engine',
+      'duckdb',
+      'a .csv, .tsv (optionally .gz) or .parquet input for the DuckDB engine; JSON lines need --engine js',
+    );
   let clock = performance.now();
   const lap = (step: string) => {
     const now = performance.now();
@@ -70,9 +79,14 @@ export async function prepareWithDuckDB(path: string, options: DuckDBAnalyzeOpti
   // The same checks as the JS engine's reader, before DuckDB sees the file: one cause for an
   // unusable file in both engines, and the lines whose bytes are not UTF-8.
   const delimiter = kind.format === 'tsv' ? '\t' : ',';
-  const seen = kind.format === 'parquet' ? (await openCheck(path, false), null) : await inspectInput(path, { gzip: kind.gzip, delimiter, ...(options.encoding ? { encoding: options.encoding } : {}) });
+  const seen =
+    kind.format === 'parquet'
+      ? (await openCheck(path, false), null)
+      : await inspectInput(path, { gzip: kind.gzip, delimiter, ...(options.encoding ? { encoding: options.encoding } : {}) });
   const db = await openSession(hooks.session);
-  let prepared: Omit<PreparedRun, 'graph' | 'flows'> & { graph: { graph: FlowGraph; flows: FlowStore } | { store: FlowStore; parts: GraphParts } };
+  let prepared: Omit<PreparedRun, 'graph' | 'flows'> & {
+    graph: { graph: FlowGraph; flows: FlowStore } | { store: FlowStore; parts: GraphParts };
+  };
   try {
     prepared = await analyzeWith(db, path, kind, seen, options, hooks, lap);
   } catch (error) {
@@ -115,7 +129,10 @@ async function analyzeWith(
   lap: Lap,
 ) {
   hooks.onStage?.('parse');
-  const header = await openSource(db, path, source, { header: seen?.header ?? null, ...(options.encoding ? { encoding: options.encoding } : {}) });
+  const header = await openSource(db, path, source, {
+    header: seen?.header ?? null,
+    ...(options.encoding ? { encoding: options.encoding } : {}),
+  });
   const columns = options.columns ?? {};
   const kind: RecordKind = options.kind === undefined || options.kind === 'auto' ? detectKind(header, columns) : options.kind;
   const o = resolveAnalyzeOptions({ ...options, kind });
@@ -132,7 +149,8 @@ async function analyzeWith(
   const [counts] = await db.rows(`SELECT count(*) FILTER (WHERE NOT blank) AS n, count(*) AS rows FROM rows`);
   const hasCountColumn = fields.found.has(kind === 'moves' ? 'count' : 'publications');
   // The fields countDuplicateRecords compares, of the rows that parsed (resolution aside).
-  const [dups] = await db.rows(`SELECT count(*) - count(DISTINCT (${kind === 'moves' ? 'id, f, fc, t, tc, year, disc, cnt' : 'id, place, country, year, disc, cnt'})) AS n
+  const [dups] =
+    await db.rows(`SELECT count(*) - count(DISTINCT (${kind === 'moves' ? 'id, f, fc, t, tc, year, disc, cnt' : 'id, place, country, year, disc, cnt'})) AS n
     FROM rows WHERE NOT bad AND NOT blank`);
   const duplicates = duplicateNote(Number(dups!.n), kind, hasCountColumn);
   lap('validate');
@@ -149,7 +167,10 @@ async function analyzeWith(
   await db.run(`DROP VIEW rows; DROP TABLE rows_t; DROP TABLE pmap`);
   lap('resolve');
 
-  const lines: LineMap = bad.length + resolvedRows.flagged.length + rejects > 0 ? await lineMapFor(path, source, Number(counts!.rows), rejects, seen) : PLAIN_LINES;
+  const lines: LineMap =
+    bad.length + resolvedRows.flagged.length + rejects > 0
+      ? await lineMapFor(path, source, Number(counts!.rows), rejects, seen)
+      : PLAIN_LINES;
   const hasCount = fields.found.has(kind === 'moves' ? 'count' : 'publications');
   const parseProblems: Array<{ line: number; problems: Problem[] }> = bad.map((row) => {
     const line = lines.line(Number(row.ord));
@@ -185,7 +206,10 @@ async function analyzeWith(
     await db.run(`CREATE OR REPLACE TEMP VIEW m AS
       SELECT rid, s, t, year, disc, cnt FROM mv
       WHERE s IS NOT NULL AND t IS NOT NULL AND s <> t ${o.years ? `AND year BETWEEN ${o.years[0]} AND ${o.years[1]}` : ''}`);
-    const nodes = await placesUsed(db, `SELECT s AS place FROM mv WHERE s IS NOT NULL AND t IS NOT NULL UNION SELECT t FROM mv WHERE s IS NOT NULL AND t IS NOT NULL`);
+    const nodes = await placesUsed(
+      db,
+      `SELECT s AS place FROM mv WHERE s IS NOT NULL AND t IS NOT NULL UNION SELECT t FROM mv WHERE s IS NOT NULL AND t IS NOT NULL`,
+    );
     const store = await flowStoreFromDb(db, index.places, nodes);
     lap('aggregate');
     const records = Number(s!.flows) + Number(s!.within_rows);
@@ -222,7 +246,13 @@ async function joinMoves(db: Session): Promise<{ flagged: Flagged[] }> {
     WHERE NOT r.bad AND NOT r.blank`);
   const c = await db.columns(`SELECT ord, fk, tk FROM mv WHERE flag ORDER BY ord`);
   return {
-    flagged: (c.ord ?? []).map((ord, i) => ({ ord: Number(ord), ends: [[Number(c.fk![i]), 'from'], [Number(c.tk![i]), 'to']] })),
+    flagged: (c.ord ?? []).map((ord, i) => ({
+      ord: Number(ord),
+      ends: [
+        [Number(c.fk![i]), 'from'],
+        [Number(c.tk![i]), 'to'],
+      ],
+    })),
   };
 }
 

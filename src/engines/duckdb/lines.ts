@@ -51,7 +51,13 @@ export async function countLineFeeds(path: string, kind: SourceKind): Promise<nu
  * The line map for a CSV/TSV whose DuckDB scan gave `rows` rows and `rejects` rejected rows:
  * the plain map when the file has one line per record and nothing was rejected, else a full scan.
  */
-export async function lineMapFor(path: string, kind: SourceKind, rows: number, rejects: number, seen: InputInspection | null = null): Promise<LineMap> {
+export async function lineMapFor(
+  path: string,
+  kind: SourceKind,
+  rows: number,
+  rejects: number,
+  seen: InputInspection | null = null,
+): Promise<LineMap> {
   if (kind.format === 'parquet') return PLAIN_LINES;
   if (rejects === 0 && (seen?.badLines.size ?? 0) === 0 && (await countLineFeeds(path, kind)) === rows + 1) return PLAIN_LINES;
   return scanLines(path, kind, rows, seen);
@@ -89,9 +95,17 @@ export async function scanLines(path: string, kind: SourceKind, rows: number, se
     if (w === BLANK_RECORD) continue;
     if (w === width && b < bad.length && bad[b]! < next) {
       const byte = seen!.badLines.get(bad[b]!)!;
-      malformed.push({ line, evidence: `byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')}`, encoding: encodingMessage(bad[b]!, byte, seen!.looksLatin1, path) });
+      malformed.push({
+        line,
+        evidence: `byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')}`,
+        encoding: encodingMessage(bad[b]!, byte, seen!.looksLatin1, path),
+      });
     } else if (w === width) good[n++] = line;
-    else malformed.push({ line, evidence: w === TEXT_AFTER_QUOTE ? 'text after a closing quote' : w === UNCLOSED_QUOTE ? 'unclosed quote' : `${w} fields` });
+    else
+      malformed.push({
+        line,
+        evidence: w === TEXT_AFTER_QUOTE ? 'text after a closing quote' : w === UNCLOSED_QUOTE ? 'unclosed quote' : `${w} fields`,
+      });
   }
   if (n !== rows) {
     throw new InputError(path, `DuckDB read ${rows} well-formed rows where the CSV scanner finds ${n}; read this file with --engine js`);

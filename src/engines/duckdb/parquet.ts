@@ -81,9 +81,23 @@ export async function flowStoreToParquet(store: FlowStore): Promise<Uint8Array> 
     const num = (x: number) => (!Number.isNaN(x) ? String(x) : '');
     await writeFile(join(scratch, 'p.csv'), ['i,id', ...places.map((p, i) => `${i},${quoteField(p)}`)].join('\n') + '\n');
     await writeFile(join(scratch, 'd.csv'), ['i,name', ...disciplines.map((d, i) => `${i},${quoteField(d)}`)].join('\n') + '\n');
-    await writeFile(join(scratch, 'f.csv'), numericCsv('i,s,t,moves,researchers,first_year,last_year', flows.source.length, (k) =>
-      `${k},${flows.source[k]},${flows.target[k]},${num(flows.moves[k]!)},${num(flows.researchers[k]!)},${num(flows.firstYear[k]!)},${num(flows.lastYear[k]!)}`));
-    await writeFile(join(scratch, 'c.csv'), numericCsv('flow,year,di,moves', cells.flow.length, (k) => `${cells.flow[k]},${cells.year[k]},${cells.discipline[k]},${num(cells.moves[k]!)}`));
+    await writeFile(
+      join(scratch, 'f.csv'),
+      numericCsv(
+        'i,s,t,moves,researchers,first_year,last_year',
+        flows.source.length,
+        (k) =>
+          `${k},${flows.source[k]},${flows.target[k]},${num(flows.moves[k]!)},${num(flows.researchers[k]!)},${num(flows.firstYear[k]!)},${num(flows.lastYear[k]!)}`,
+      ),
+    );
+    await writeFile(
+      join(scratch, 'c.csv'),
+      numericCsv(
+        'flow,year,di,moves',
+        cells.flow.length,
+        (k) => `${cells.flow[k]},${cells.year[k]},${cells.discipline[k]},${num(cells.moves[k]!)}`,
+      ),
+    );
     const read = (name: string, columns: string) =>
       `read_csv(${literal(join(scratch, name))}, header = true, delim = ',', quote = '"', escape = '"', columns = {${columns}})`;
     const out = join(scratch, 'flows.parquet');

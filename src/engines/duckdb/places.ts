@@ -37,7 +37,9 @@ export async function resolvePairs(db: Session, pairsSql: string, resolver: Plac
   // placed by its GeoNames id, coordinates or region when it has them, as `resolveTimelines` does.
   const probe = await db.columns(`SELECT * FROM (${pairsSql}) LIMIT 0`);
   const keyed = 'hkey' in probe;
-  const rows = await db.columns(`SELECT name, country, ${keyed ? 'hkey' : `'' AS hkey`} FROM (${pairsSql}) ORDER BY name, country NULLS FIRST, hkey`);
+  const rows = await db.columns(
+    `SELECT name, country, ${keyed ? 'hkey' : `'' AS hkey`} FROM (${pairsSql}) ORDER BY name, country NULLS FIRST, hkey`,
+  );
   const names = (rows.name ?? []) as string[];
   const countries = (rows.country ?? []) as Array<string | null>;
   const keys = (rows.hkey ?? []) as string[];
@@ -45,7 +47,12 @@ export async function resolvePairs(db: Session, pairsSql: string, resolver: Plac
   const pairs: Pair[] = names.map((name, i) => {
     const country = countries[i] ?? null;
     const hint = keys[i] ? placeHintOfKey(keys[i]!) : null;
-    return { name, country, hkey: keys[i] ?? '', resolution: at && hasPlaceHint(hint) ? at(name, country, hint) : resolver.resolve(name, country) };
+    return {
+      name,
+      country,
+      hkey: keys[i] ?? '',
+      resolution: at && hasPlaceHint(hint) ? at(name, country, hint) : resolver.resolve(name, country),
+    };
   });
   const byId = new Map<string, Place>();
   for (const p of pairs) if (p.resolution.ok) byId.set(p.resolution.place.id, p.resolution.place);
@@ -91,5 +98,8 @@ export async function rankDisciplines(db: Session, disciplinesSql: string): Prom
   const rows = await db.columns(`SELECT DISTINCT disc FROM (${disciplinesSql}) WHERE disc IS NOT NULL`);
   const sorted = ((rows.disc ?? []) as string[]).slice().sort(compareText);
   await db.run(`CREATE OR REPLACE TEMP TABLE drank (disc VARCHAR, rank INTEGER)`);
-  await db.append('drank', sorted.map((d, i) => [d, i]));
+  await db.append(
+    'drank',
+    sorted.map((d, i) => [d, i]),
+  );
 }

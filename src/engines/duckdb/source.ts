@@ -100,7 +100,10 @@ export async function openSource(
     throw new InputError(path, `cannot be read by the DuckDB engine: ${detail}`, { cause });
   }
   if (options.header && header.length !== options.header.length) {
-    throw new InputError(path, `DuckDB finds ${header.length} columns where the header has ${options.header.length}; read this file with --engine js`);
+    throw new InputError(
+      path,
+      `DuckDB finds ${header.length} columns where the header has ${options.header.length}; read this file with --engine js`,
+    );
   }
   // Columns are `_r0`, `_r1`, ... in header order (see createRowsTable).
   const casts = header.map((h, i) => `CAST(${ident(h)} AS VARCHAR) AS _r${i}`).join(', ');

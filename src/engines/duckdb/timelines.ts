@@ -120,7 +120,13 @@ export async function placeStock(db: Session, window: [number, number]): Promise
       hasPrim: 'd.rank IS NOT NULL',
       prim: 'd.rank',
     },
-    { head: '', from: 'ry y JOIN act a ON a.r = y.r', where: `y.year BETWEEN ${w0} AND ${w1} AND y.year - a.first <= ${youngMaxAge}`, place: 'y.place', year: 'y.year' },
+    {
+      head: '',
+      from: 'ry y JOIN act a ON a.r = y.r',
+      where: `y.year BETWEEN ${w0} AND ${w1} AND y.year - a.first <= ${youngMaxAge}`,
+      place: 'y.place',
+      year: 'y.year',
+    },
     {
       head: '',
       // Padded: a place-year from each publication year up to the year before the researcher's next one.

@@ -32,12 +32,19 @@ export function matchFields(header: readonly string[], kind: RecordKind, columns
   const match = matchColumns(header, fields, checkColumnMap(columns, kind));
   const present = new Set(match.found.keys());
   const required =
-    kind === 'timelines' ? ['researcher_id', 'year', 'place'] : present.has('count') ? ['from', 'to', 'year'] : ['from', 'to', 'year', 'researcher_id'];
+    kind === 'timelines'
+      ? ['researcher_id', 'year', 'place']
+      : present.has('count')
+        ? ['from', 'to', 'year']
+        : ['from', 'to', 'year', 'researcher_id'];
   const problems: Problem[] = [];
   const has = header.length ? header.map((h) => JSON.stringify(h)).join(', ') : 'no columns';
   for (const m of match.missing.filter((m) => required.includes(m.field))) {
-    const hint = m.column === m.field ? ` (or map one: option columns { ${m.field}: '<column>' }, --map ${m.field}=<column> on the command line)` : '';
-    problems.push(problem(file, 1, m.field, m.column, 'missing-column', `no column "${m.column}" for ${m.field}${hint}; the header has ${has}`));
+    const hint =
+      m.column === m.field ? ` (or map one: option columns { ${m.field}: '<column>' }, --map ${m.field}=<column> on the command line)` : '';
+    problems.push(
+      problem(file, 1, m.field, m.column, 'missing-column', `no column "${m.column}" for ${m.field}${hint}; the header has ${has}`),
+    );
   }
   return { found: match.found, problems };
 }
@@ -59,7 +66,9 @@ export async function createRowsTable(db: Session, header: readonly string[], ki
     kind === 'moves'
       ? ['blank', 'id', 'f', 't', 'fc', 'tc', 'year', 'cnt', 'disc', 'bad', 'ytext', 'ctext', 'cfault', 'self']
       : ['blank', 'id', 'place', 'country', 'hkey', 'year', 'cnt', 'disc', 'bad', 'ytext', 'ctext', 'cfault'];
-  const out = columns.map((c) => (c === 'ytext' || c === 'ctext' ? `CASE WHEN tf_bad THEN tf_${c} END AS ${c}` : `tf_${c} AS ${c}`)).join(', ');
+  const out = columns
+    .map((c) => (c === 'ytext' || c === 'ctext' ? `CASE WHEN tf_bad THEN tf_${c} END AS ${c}` : `tf_${c} AS ${c}`))
+    .join(', ');
   await db.run(`CREATE OR REPLACE TEMP TABLE rows_t AS
     SELECT ${out} FROM (${stepChain(defs, 'src')});
     CREATE OR REPLACE TEMP VIEW rows AS SELECT rowid + 1 AS ord, * FROM rows_t`);
@@ -94,7 +103,9 @@ export function rowProblems(row: Row, kind: RecordKind, hasCount: boolean, file:
   const fault = row.cfault as CountFault | null;
   if (fault !== null) {
     const field = kind === 'moves' ? 'count' : 'publications';
-    out.push(problem(file, line, field, text('ctext'), 'bad-count', describeCountFault(fault, field), fault === 'zero' ? 'warning' : 'error'));
+    out.push(
+      problem(file, line, field, text('ctext'), 'bad-count', describeCountFault(fault, field), fault === 'zero' ? 'warning' : 'error'),
+    );
   }
   if (kind === 'moves' && row.self === true) {
     const from = text('f');

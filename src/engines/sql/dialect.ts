@@ -71,7 +71,8 @@ export interface FastPaths {
 }
 
 /** Characters JavaScript's `String.prototype.trim` removes, as a regular-expression class body (RE2 and Java). */
-export const JS_WHITESPACE = '\\t\\n\\x0B\\f\\r \\x{00A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}';
+export const JS_WHITESPACE =
+  '\\t\\n\\x0B\\f\\r \\x{00A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}';
 
 const sqlStr = (text: string) => `'${text.replace(/'/g, "''")}'`;
 

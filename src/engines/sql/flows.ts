@@ -61,7 +61,10 @@ export function flowQueries(d: Dialect, m: MovesRelation): FlowQueries {
   const base = (cols: string, groups: string) => `${head}SELECT ${cols} FROM ${from} WHERE ${where} GROUP BY ${groups} ORDER BY ${groups}`;
   // No output aliases: ClickHouse 18.16 refuses to GROUP BY a WITH alias that the SELECT renames.
   return {
-    edges: base(`${s}, ${t}, sum(${cnt}), CASE WHEN ${d.countIf(`${rid} IS NULL`)} > 0 THEN -1 ELSE ${d.distinctCount(rid)} END`, `${s}, ${t}`),
+    edges: base(
+      `${s}, ${t}, sum(${cnt}), CASE WHEN ${d.countIf(`${rid} IS NULL`)} > 0 THEN -1 ELSE ${d.distinctCount(rid)} END`,
+      `${s}, ${t}`,
+    ),
     cells: base(`${s}, ${t}, ${year}, ${disc}, sum(${cnt})`, `${s}, ${t}, ${year}, ${disc}`),
     span: `${head}SELECT min(${year}), max(${year}) FROM ${from} WHERE ${where}`,
   };
@@ -97,7 +100,13 @@ export function flowArraysFromRows(r: { edges: TextRows; cells: TextRows; span: 
     names,
     span: first === null || first === undefined ? null : [Number(first), Number(r.span[0]![1])],
     edges: { s: ints(r.edges, 0), t: ints(r.edges, 1), w: floats(r.edges, 2), r: ints(r.edges, 3) },
-    cells: { s: ints(r.cells, 0), t: ints(r.cells, 1), year: ints(r.cells, 2), di: Int32Array.from(r.cells, (row) => code(row[3] ?? null)), n: floats(r.cells, 4) },
+    cells: {
+      s: ints(r.cells, 0),
+      t: ints(r.cells, 1),
+      year: ints(r.cells, 2),
+      di: Int32Array.from(r.cells, (row) => code(row[3] ?? null)),
+      n: floats(r.cells, 4),
+    },
   };
 }
 

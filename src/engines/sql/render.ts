@@ -19,10 +19,31 @@ export function renderSteps(d: Dialect): string {
   const columns = ['researcher_id', 'from', 'from_country', 'to', 'to_country', 'year', 'discipline', 'count'];
   const found = new Map(columns.filter((c) => (MOVE_FIELDS as readonly string[]).includes(c)).map((c) => [c, c]));
   const checks = stepChain(rowDefinitions(d, { kind: 'moves', header: columns, found, raw: (c) => d.id(c) }), 'moves_raw');
-  const q = flowQueries(d, { head: '', from: 'm', where: '1 = 1', rid: 'rid', s: 's', t: 't', year: 'year', disc: `coalesce(disc, '')`, cnt: 'cnt' });
+  const q = flowQueries(d, {
+    head: '',
+    from: 'm',
+    where: '1 = 1',
+    rid: 'rid',
+    s: 's',
+    t: 't',
+    year: 'year',
+    disc: `coalesce(disc, '')`,
+    cnt: 'cnt',
+  });
   const st = stockQueries(
     d,
-    { head: '', from: 'researchers', where: 'active', home: 'home', hasPrev: 'prev IS NOT NULL', prev: 'prev', young: 'young', flowed: 'flowed', hasPrim: 'prim IS NOT NULL', prim: 'prim' },
+    {
+      head: '',
+      from: 'researchers',
+      where: 'active',
+      home: 'home',
+      hasPrev: 'prev IS NOT NULL',
+      prev: 'prev',
+      young: 'young',
+      flowed: 'flowed',
+      hasPrim: 'prim IS NOT NULL',
+      prim: 'prim',
+    },
     { head: '', from: 'young_years', where: '1 = 1', place: 'place', year: 'year' },
     { head: '', from: 'population', where: '1 = 1', place: 'place', year: 'year' },
   );

@@ -99,9 +99,15 @@ export function rowDefinitions(d: Dialect, input: RowInput): Definition[] {
   if (kind === 'moves') {
     // Lower case maps code point to code point in every dialect: texts of different lengths are never the same.
     const same = (a: string, b: string) => `(${a} = ${b} OR (${d.length(a)} = ${d.length(b)} AND ${d.lower(a)} = ${d.lower(b)}))`;
-    defs.push(['tf_self', `CASE WHEN tf_f = '' THEN (1 = 0) WHEN NOT ${same('tf_f', 'tf_t')} THEN (1 = 0) ELSE ${same(`coalesce(tf_fc, '')`, `coalesce(tf_tc, '')`)} END`]);
+    defs.push([
+      'tf_self',
+      `CASE WHEN tf_f = '' THEN (1 = 0) WHEN NOT ${same('tf_f', 'tf_t')} THEN (1 = 0) ELSE ${same(`coalesce(tf_fc, '')`, `coalesce(tf_tc, '')`)} END`,
+    ]);
     const idCheck = found.has('count') ? '(1 = 0)' : `tf_id = ''`;
-    defs.push(['tf_bad', `(NOT tf_blank AND (${idCheck} OR tf_f = '' OR tf_t = '' OR tf_year IS NULL OR tf_cfault IS NOT NULL OR tf_self))`]);
+    defs.push([
+      'tf_bad',
+      `(NOT tf_blank AND (${idCheck} OR tf_f = '' OR tf_t = '' OR tf_year IS NULL OR tf_cfault IS NOT NULL OR tf_self))`,
+    ]);
   } else {
     defs.push(['tf_bad', `(NOT tf_blank AND (tf_id = '' OR tf_place = '' OR tf_year IS NULL OR tf_cfault IS NOT NULL))`]);
   }

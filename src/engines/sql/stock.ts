@@ -96,7 +96,8 @@ export function placeStockFromRows(
     }
     return s;
   };
-  for (const [home, n, young, flowed] of r.homes) Object.assign(get(home!), { stock: Number(n), young: Number(young), inflowSet: Number(flowed) });
+  for (const [home, n, young, flowed] of r.homes)
+    Object.assign(get(home!), { stock: Number(n), young: Number(young), inflowSet: Number(flowed) });
   for (const [prev, n, left] of r.previous) Object.assign(get(prev!), { presentBefore: Number(n), leftSet: Number(left) });
   for (const [home, prim, n] of r.disciplines) get(home!).byDiscipline[names[Number(prim)]!] = Number(n);
   for (const [place, year, n] of r.youngByYear) get(place!).youngByYear[String(year)] = Number(n);

@@ -38,7 +38,12 @@ function expand(value: unknown, at: RecordLocator, ordinals: boolean): SourceDoc
 }
 
 function badJson(at: RecordLocator, text: string, error: unknown): SourceDocument {
-  return { kind: 'bad', at, value: text.length > 120 ? `${text.slice(0, 119)}…` : text, message: `not valid JSON: ${(error as Error).message}` };
+  return {
+    kind: 'bad',
+    at,
+    value: text.length > 120 ? `${text.slice(0, 119)}…` : text,
+    message: `not valid JSON: ${(error as Error).message}`,
+  };
 }
 
 /** Records of a JSON text that is one document: page results by ordinal, else the document itself. */
@@ -135,7 +140,10 @@ export async function firstCharacter(file: string): Promise<string> {
   const stream = await openDecompressed(file);
   try {
     for await (const chunk of stream) {
-      const text = (chunk as Buffer).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+      const text = (chunk as Buffer)
+        .toString('utf8')
+        .replace(/^\uFEFF/, '')
+        .trimStart();
       if (text !== '') return text[0]!;
     }
     return '';

@@ -9,7 +9,14 @@ import { gunzipSync } from 'node:zlib';
 import { InputError } from '../../errors.ts';
 import { parseCsvRows } from '../../places/csv.ts';
 import { createDistrictCity, type DistrictCity } from '../../places/district-city.ts';
-import { createDistrictResolver, type CityPoint, type DistrictOptions, type GeoCity, type ParentCity, type ParentCityMethod } from '../districts.ts';
+import {
+  createDistrictResolver,
+  type CityPoint,
+  type DistrictOptions,
+  type GeoCity,
+  type ParentCity,
+  type ParentCityMethod,
+} from '../districts.ts';
 import { createRorIndex, rorRecordsFromRows, type RorRecord } from '../ror.ts';
 import { rorRecordsFromDump } from '../ror-dump.ts';
 import { zipMembers, type ZipMember } from './read-zip.ts';
@@ -35,7 +42,11 @@ export async function loadRorRecords(path: string = DEFAULT_ROR_GAZETTEER): Prom
   } catch (error) {
     throw new InputError(path, `cannot read the ROR gazetteer: ${(error as Error).message}`, { cause: error });
   }
-  const start = bytes.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const start = bytes
+    .subarray(0, 64)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (start.startsWith('[')) {
     try {
       return rorRecordsFromDump(JSON.parse(bytes.toString('utf8'))).records;
@@ -132,7 +143,15 @@ export function gazetteerParentCity(): (place: CityPoint) => ParentCity {
   const cityOf = createDistrictCity();
   return (place) => {
     const c = cityOf(place);
-    return { name: c.name, country: c.country, lat: c.lat, lon: c.lon, geonamesId: c.geonamesId, method: METHODS[c.method], distanceKm: c.distanceKm };
+    return {
+      name: c.name,
+      country: c.country,
+      lat: c.lat,
+      lon: c.lon,
+      geonamesId: c.geonamesId,
+      method: METHODS[c.method],
+      distanceKm: c.distanceKm,
+    };
   };
 }
 
@@ -158,7 +177,16 @@ export function loadRorIndex(path: string = DEFAULT_ROR_GAZETTEER, options: Load
   let cached = indexCache.get(key);
   if (!cached) {
     cached = loadRorRecords(path).then((records) =>
-      createRorIndex(records, districts ? { parentCity: options.districtOptions ? createDistrictResolver(loadGeoCities(), options.districtOptions) : gazetteerParentCity() } : {}),
+      createRorIndex(
+        records,
+        districts
+          ? {
+              parentCity: options.districtOptions
+                ? createDistrictResolver(loadGeoCities(), options.districtOptions)
+                : gazetteerParentCity(),
+            }
+          : {},
+      ),
     );
     cached.catch(() => indexCache.delete(key));
     indexCache.set(key, cached);

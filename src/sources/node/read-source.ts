@@ -82,7 +82,6 @@ export interface SourceReadResult extends ReadResult<TimelineRecord> {
   unplaced: { rows: number; researchers: number } | null;
 }
 
-
 /**
  * Reads `files` of one source kind into timeline rows.
  *
@@ -101,7 +100,11 @@ export interface SourceReadResult extends ReadResult<TimelineRecord> {
  *   onProgress: (done, total) => bar.update(done, total),
  * });
  */
-export async function readSourceTimelines(source: SourceKind, files: readonly string[], options: ReadSourceOptions = {}): Promise<SourceReadResult> {
+export async function readSourceTimelines(
+  source: SourceKind,
+  files: readonly string[],
+  options: ReadSourceOptions = {},
+): Promise<SourceReadResult> {
   if (!(SOURCE_KINDS as readonly string[]).includes(source)) throw new OptionError('source', source, `one of ${SOURCE_KINDS.join(', ')}`);
   if (files.length === 0) throw new OptionError('files', files, 'at least one input file');
   const orcidOptions = checkOrcidOptions(options.orcid ?? {});
@@ -155,10 +158,16 @@ export async function readSourceTimelines(source: SourceKind, files: readonly st
   const places = options.places ?? (options.checkPlaces || source === 'orcid' ? createPlaceResolver({ level: 'city' }) : null);
   const unplacedResearchers = new Set<string>();
   const seenIds = new Map<string, { file: string; line: number; path?: string }>();
-  const unplaced = new Map<string, { file: string; row: TimelineRecord; failure: Extract<PlaceResolution, { ok: false }>; rows: number; first: number; last: number }>();
+  const unplaced = new Map<
+    string,
+    { file: string; row: TimelineRecord; failure: Extract<PlaceResolution, { ok: false }>; rows: number; first: number; last: number }
+  >();
   let unplacedRows = 0;
-  const placeOf = (r: TimelineRecord) => (places!.resolveAt && hasPlaceHint(r) ? places!.resolveAt(r.place, r.country, r) : places!.resolve(r.place, r.country));
-  const knowsCity = places ? (city: string, country: string | null, region: string | null) => placeOf({ place: city, country, region } as TimelineRecord).ok : undefined;
+  const placeOf = (r: TimelineRecord) =>
+    places!.resolveAt && hasPlaceHint(r) ? places!.resolveAt(r.place, r.country, r) : places!.resolve(r.place, r.country);
+  const knowsCity = places
+    ? (city: string, country: string | null, region: string | null) => placeOf({ place: city, country, region } as TimelineRecord).ok
+    : undefined;
 
   const take = (c: Conversion, file?: string) => {
     recordsRead++;
@@ -181,7 +190,7 @@ export async function readSourceTimelines(source: SourceKind, files: readonly st
     if (rows.length > 0) recordsWithRows++;
     rowsConverted += rows.length;
     fileRows += rows.length;
-    for (const row of rows) (fold ? folded.add(row) : plain.push(row));
+    for (const row of rows) fold ? folded.add(row) : plain.push(row);
     for (const p of c.problems) problems.push(p);
     for (const [rule, n] of Object.entries(c.openEnds ?? {}) as [OpenEndRule, number][]) openEnds[rule] = (openEnds[rule] ?? 0) + n;
     if (options.checkPlaces && file !== undefined) {
@@ -221,8 +230,7 @@ export async function readSourceTimelines(source: SourceKind, files: readonly st
         } else if (doc.kind === 'json') {
           if (id !== null && seenIds.size < DUPLICATE_WINDOW) seenIds.set(id, doc.at);
           take(convert(doc.value, doc.at, index), doc.at.file);
-        }
-        else if (doc.kind === 'bad') bad(doc);
+        } else if (doc.kind === 'bad') bad(doc);
         else bad({ kind: 'bad', at: doc.at, value: '', message: 'XML where OpenAlex JSON was expected' });
       }
     } else if (source === 'orcid') {
@@ -273,7 +281,15 @@ export async function readSourceTimelines(source: SourceKind, files: readonly st
   for (const u of unplaced.values()) {
     const years = u.first === u.last ? `${u.first}` : `${u.first}–${u.last}`;
     const message = `${u.failure.message}: analysis will drop ${u.rows === 1 ? 'this row' : `these ${u.rows} rows`} (researcher ${u.row.researcherId}, ${years})`;
-    const p: Problem = { file: u.file, line: u.row.line, field: 'place', value: u.row.place, reason: u.failure.reason, severity: 'error', message };
+    const p: Problem = {
+      file: u.file,
+      line: u.row.line,
+      field: 'place',
+      value: u.row.place,
+      reason: u.failure.reason,
+      severity: 'error',
+      message,
+    };
     if (u.failure.suggestions.length > 0) p.suggestions = u.failure.suggestions;
     problems.push(p);
   }
@@ -307,5 +323,12 @@ function nameAfterFile(record: OrcidRecord, at: { file: string; line: number }):
   if (record.orcid || !record.bare || record.status !== 'ok' || record.affiliations.length === 0) return null;
   const stem = basename(at.file.slice(at.file.lastIndexOf('!/') + 1)).replace(/(\.(xml|json|gz))+$/i, '');
   record.orcid = stem;
-  return sourceProblem(at, 'orcid-identifier', stem, 'empty-id', `record has no ORCID iD; its researcher is named after the file: ${JSON.stringify(stem)}`, 'warning');
+  return sourceProblem(
+    at,
+    'orcid-identifier',
+    stem,
+    'empty-id',
+    `record has no ORCID iD; its researcher is named after the file: ${JSON.stringify(stem)}`,
+    'warning',
+  );
 }

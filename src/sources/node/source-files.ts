@@ -11,7 +11,12 @@ import { compareKeys } from '../../compare-keys.ts';
  * @example await sourceFilesIn('ORCID_2023_10_activities_0', 'orcid') // ['…/0000-0002-1825-0097_employments_1.xml', …]
  */
 export async function sourceFilesIn(dir: string, source: SourceKind): Promise<string[]> {
-  const wanted = source === 'orcid' ? /\.(xml|json|tar|tgz)(\.gz)?$/i : source === 'institutions' ? /\.(csv|tsv|txt)(\.gz)?$/i : /\.(json|jsonl|ndjson|gz)$/i;
+  const wanted =
+    source === 'orcid'
+      ? /\.(xml|json|tar|tgz)(\.gz)?$/i
+      : source === 'institutions'
+        ? /\.(csv|tsv|txt)(\.gz)?$/i
+        : /\.(json|jsonl|ndjson|gz)$/i;
   const out: string[] = [];
   const walk = async (d: string) => {
     const entries = (await readdir(d, { withFileTypes: true })).sort((a, b) => compareKeys(a.name, b.name));

@@ -98,7 +98,8 @@ export interface Comparison {
 export function readComparison(text: string): Comparison {
   const { columns, rows } = parseTable(text, 'compare.csv');
   for (const c of ['place', 'period_1', 'period_2', 'net_inflow_change']) {
-    if (!columns.includes(c)) throw new InputError('compare.csv', `has no "${c}" column (expected the file talentflow analyze --compare writes)`);
+    if (!columns.includes(c))
+      throw new InputError('compare.csv', `has no "${c}" column (expected the file talentflow analyze --compare writes)`);
   }
   const netChange = new Map<string, number | null>();
   for (const row of rows) netChange.set(row['place'] ?? '', numberOrNull(row['net_inflow_change']));

@@ -53,7 +53,10 @@ export async function loadFromUrl(base: string, prefetched: Prefetched = {}): Pr
   }
   const arrow = want('flows.arrow') ? fetchBytes(`${folder}flows.arrow`) : Promise.resolve(undefined);
   arrow.catch(() => undefined);
-  const [graph, ...rest] = await Promise.all([graphText, ...OPTIONAL.map((f) => (want(f) ? fetchText(`${folder}${f}`) : Promise.resolve(undefined)))]);
+  const [graph, ...rest] = await Promise.all([
+    graphText,
+    ...OPTIONAL.map((f) => (want(f) ? fetchText(`${folder}${f}`) : Promise.resolve(undefined))),
+  ]);
   if (graph === undefined) throw new InputError(`${folder}graph.json`, 'was not found');
   const files: AnalysisFiles = { 'graph.json': graph, 'flows.arrow': await arrow };
   OPTIONAL.forEach((f, i) => (files[f] = rest[i]));

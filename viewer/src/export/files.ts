@@ -30,7 +30,10 @@ export async function mapPng(sigma: Sigma, basemap: Basemap | null, legend: Lege
   // Flows and places from a renderer of the export's own, stacked as on screen; labels and hub
   // rings from the map's own label layer, so the picture carries the labels the user sees.
   const flowsOnTop = sigma.getContainer().classList.contains('flows-on-top');
-  const layers = await drawOnCanvas(sigma, { backgroundColor: 'transparent', layers: flowsOnTop ? ['nodes', 'edges'] : ['edges', 'nodes'] });
+  const layers = await drawOnCanvas(sigma, {
+    backgroundColor: 'transparent',
+    layers: flowsOnTop ? ['nodes', 'edges'] : ['edges', 'nodes'],
+  });
   const labels = sigma.getCanvases()['labels'];
   const strong = sigma.getCanvases()['strongFlows'];
   const canvas = document.createElement('canvas');

@@ -34,7 +34,11 @@ export interface PlaceGroup {
  *
  * @example placeGroups(graph, 'region').groups[0] // { key: 'Asia', label: 'Asia', places: 31 }
  */
-export function placeGroups(graph: FlowGraph, by: PlaceGroupBy, communities: CommunityRow[] = []): { groups: PlaceGroup[]; missing: number } {
+export function placeGroups(
+  graph: FlowGraph,
+  by: PlaceGroupBy,
+  communities: CommunityRow[] = [],
+): { groups: PlaceGroup[]; missing: number } {
   const byKey = new Map<string, PlaceGroup>();
   let missing = 0;
   graph.forEachNode((_node, a) => {
@@ -43,7 +47,10 @@ export function placeGroups(graph: FlowGraph, by: PlaceGroupBy, communities: Com
     const group = byKey.get(key) ?? { key, label: key, places: 0 };
     if (group.places === 0) {
       if (by === 'country' && typeof a['countryName'] === 'string') group.label = a['countryName'];
-      if (by === 'community') group.label = communities.find((c) => String(c.id) === key)?.label || (typeof a['communityLabel'] === 'string' ? a['communityLabel'] : `Community ${key}`);
+      if (by === 'community')
+        group.label =
+          communities.find((c) => String(c.id) === key)?.label ||
+          (typeof a['communityLabel'] === 'string' ? a['communityLabel'] : `Community ${key}`);
     }
     group.places++;
     byKey.set(key, group);
@@ -125,7 +132,8 @@ export function placePredicate(graph: FlowGraph, r: PlaceRestriction): ((source:
   if (r.filter === null && r.selected === null) return null;
   const keys = r.filter ? new Set(r.filter.keys) : null;
   const by = r.filter?.by ?? 'community';
-  const inGroups = (node: string) => keys === null || (graph.hasNode(node) && keys.has(placeGroupKey(graph.getNodeAttributes(node), by) ?? '\u0000'));
+  const inGroups = (node: string) =>
+    keys === null || (graph.hasNode(node) && keys.has(placeGroupKey(graph.getNodeAttributes(node), by) ?? '\u0000'));
   const p = r.selected;
   return (s, t) => {
     if (p !== null && !((r.direction !== 'out' && t === p) || (r.direction !== 'in' && s === p))) return false;
@@ -138,7 +146,10 @@ export function placePredicate(graph: FlowGraph, r: PlaceRestriction): ((source:
  *
  * @example placeEmptyNote({ placeFilter: null, selected: 'Hefei', direction: 'out' }, graph) // 'No flows out of Hefei …'
  */
-export function placeEmptyNote(r: { placeFilter: PlaceFilter | null; selected: string | null; direction: FlowDirection }, graph: FlowGraph): string {
+export function placeEmptyNote(
+  r: { placeFilter: PlaceFilter | null; selected: string | null; direction: FlowDirection },
+  graph: FlowGraph,
+): string {
   const label = (p: string) => (graph.hasNode(p) ? String(graph.getNodeAttribute(p, 'label') ?? p) : p);
   const parts: string[] = [];
   const advice: string[] = [];
@@ -147,7 +158,9 @@ export function placeEmptyNote(r: { placeFilter: PlaceFilter | null; selected: s
     advice.push(r.direction === 'both' ? 'select another place' : 'switch to both directions');
   }
   if (r.placeFilter !== null) {
-    parts.push(`between the ${r.placeFilter.by === 'country' ? 'countries' : r.placeFilter.by === 'community' ? 'communities' : 'regions'} shown`);
+    parts.push(
+      `between the ${r.placeFilter.by === 'country' ? 'countries' : r.placeFilter.by === 'community' ? 'communities' : 'regions'} shown`,
+    );
     advice.push('show more places in the legend');
   }
   return `No flows ${parts.join(' ')} pass the filters. ${advice.join(', or ').replace(/^./, (c) => c.toUpperCase())}.`;
@@ -158,7 +171,11 @@ export function placeEmptyNote(r: { placeFilter: PlaceFilter | null; selected: s
  *
  * @example placeNote({ placeFilter: { by: 'region', keys: ['Europe'] }, selected: 'London', direction: 'in' }, graph) // 'flows into London · only Europe'
  */
-export function placeNote(r: { placeFilter: PlaceFilter | null; selected: string | null; direction: FlowDirection }, graph: FlowGraph, communities: CommunityRow[] = []): string | null {
+export function placeNote(
+  r: { placeFilter: PlaceFilter | null; selected: string | null; direction: FlowDirection },
+  graph: FlowGraph,
+  communities: CommunityRow[] = [],
+): string | null {
   const parts: string[] = [];
   if (r.selected !== null && graph.hasNode(r.selected)) {
     const label = String(graph.getNodeAttribute(r.selected, 'label') ?? r.selected);

@@ -55,7 +55,13 @@ export class PlaceLegend {
     );
     const items = groups.map((g) => {
       const shown = keys === null || keys.has(g.key);
-      const swatch = by === 'community' ? h('span', { class: 'swatch', style: `background:${Number(g.key) < CATEGORY_LIMIT ? communityColor(Number(g.key)) : OTHER_COLOR}` }) : null;
+      const swatch =
+        by === 'community'
+          ? h('span', {
+              class: 'swatch',
+              style: `background:${Number(g.key) < CATEGORY_LIMIT ? communityColor(Number(g.key)) : OTHER_COLOR}`,
+            })
+          : null;
       return h(
         'li',
         { 'data-key': g.key, class: shown ? null : 'off' },
@@ -63,7 +69,15 @@ export class PlaceLegend {
           type: 'checkbox',
           checked: shown,
           'aria-label': `show ${g.label}`,
-          onchange: () => view.change(legendToggle(view.filter, by, g.key, groups.map((x) => x.key))),
+          onchange: () =>
+            view.change(
+              legendToggle(
+                view.filter,
+                by,
+                g.key,
+                groups.map((x) => x.key),
+              ),
+            ),
         }),
         h(
           'button',
@@ -71,7 +85,17 @@ export class PlaceLegend {
             type: 'button',
             class: 'entry',
             title: `show only ${g.label} (again: every place); Ctrl/⌘ or Shift-click adds or removes it`,
-            onclick: (e: MouseEvent) => view.change(e.ctrlKey || e.metaKey || e.shiftKey ? legendToggle(view.filter, by, g.key, groups.map((x) => x.key)) : legendClick(view.filter, by, g.key)),
+            onclick: (e: MouseEvent) =>
+              view.change(
+                e.ctrlKey || e.metaKey || e.shiftKey
+                  ? legendToggle(
+                      view.filter,
+                      by,
+                      g.key,
+                      groups.map((x) => x.key),
+                    )
+                  : legendClick(view.filter, by, g.key),
+              ),
           },
           swatch,
           h('span', { class: 'entry-label' }, g.label),
@@ -83,8 +107,16 @@ export class PlaceLegend {
       this.root,
       tabs,
       h('ul', { class: 'group-list', 'aria-label': `${NAMES[by]} legend` }, ...items),
-      missing > 0 ? h('p', { class: 'muted note' }, `${formatValue(missing)} place${missing > 1 ? 's' : ''} without a ${by} (hidden while filtering)`) : null,
-      view.filter ? h('button', { type: 'button', id: 'place-filter-clear', class: 'link', onclick: () => view.change(null) }, `Show every place (${view.filter.keys.length} of ${groups.length} shown)`) : null,
+      missing > 0
+        ? h('p', { class: 'muted note' }, `${formatValue(missing)} place${missing > 1 ? 's' : ''} without a ${by} (hidden while filtering)`)
+        : null,
+      view.filter
+        ? h(
+            'button',
+            { type: 'button', id: 'place-filter-clear', class: 'link', onclick: () => view.change(null) },
+            `Show every place (${view.filter.keys.length} of ${groups.length} shown)`,
+          )
+        : null,
     );
   }
 }

@@ -69,7 +69,12 @@ export function countryLabels(topology: Topology): CountryLabel[] {
     const name = (f.properties as { name?: string } | null)?.name;
     if (!name) continue;
     const g = f.geometry;
-    const parts = g.type === 'MultiPolygon' ? g.coordinates.map((coordinates) => ({ type: 'Polygon' as const, coordinates })) : g.type === 'Polygon' ? [g] : [];
+    const parts =
+      g.type === 'MultiPolygon'
+        ? g.coordinates.map((coordinates) => ({ type: 'Polygon' as const, coordinates }))
+        : g.type === 'Polygon'
+          ? [g]
+          : [];
     let best: { area: number; geometry: (typeof parts)[number] } | null = null;
     for (const part of parts) {
       const area = path.area(part);

@@ -77,8 +77,14 @@ export class PlaceClusters {
   constructor(places: readonly ClusterPlace[]) {
     const ordered = [...places].sort((a, b) => b.value - a.value || (a.id < b.id ? -1 : 1));
     for (const p of ordered) this.value.set(p.id, p.value);
-    this.index = new Supercluster<{ id: string }, { id: string }>({ radius: CLUSTER_RADIUS, extent: CLUSTER_EXTENT, maxZoom: CLUSTER_MAX_ZOOM });
-    this.index.load(ordered.map((p) => ({ type: 'Feature', properties: { id: p.id }, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } })));
+    this.index = new Supercluster<{ id: string }, { id: string }>({
+      radius: CLUSTER_RADIUS,
+      extent: CLUSTER_EXTENT,
+      maxZoom: CLUSTER_MAX_ZOOM,
+    });
+    this.index.load(
+      ordered.map((p) => ({ type: 'Feature', properties: { id: p.id }, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } })),
+    );
   }
 
   /** Markers at `zoom` (computed once per zoom). */
@@ -92,7 +98,10 @@ export class PlaceClusters {
     for (const f of this.index.getClusters([-180, -90, 180, 90], z)) {
       const props = f.properties as { id?: string; cluster?: boolean; cluster_id?: number };
       if (props.cluster) {
-        const members = this.index.getLeaves(props.cluster_id!, Infinity).map((l) => l.properties.id).sort(byValue);
+        const members = this.index
+          .getLeaves(props.cluster_id!, Infinity)
+          .map((l) => l.properties.id)
+          .sort(byValue);
         const id = `${CLUSTER_PREFIX}${z}:${props.cluster_id}`;
         markers.push({ id, members, clusterId: props.cluster_id! });
         for (const m of members) markerOf.set(m, id);
@@ -219,6 +228,7 @@ export function largestFlows(graph: RenderGraph, limit: number): { graph: Render
   edges.sort((x, y) => y.weight - x.weight || (x.edge < y.edge ? -1 : 1));
   const out: RenderGraph = new Graph({ type: 'directed', multi: false, allowSelfLoops: false });
   graph.forEachNode((node, a) => out.addNode(node, a));
-  for (const { edge } of edges.slice(0, limit)) out.addDirectedEdgeWithKey(edge, graph.source(edge), graph.target(edge), graph.getEdgeAttributes(edge));
+  for (const { edge } of edges.slice(0, limit))
+    out.addDirectedEdgeWithKey(edge, graph.source(edge), graph.target(edge), graph.getEdgeAttributes(edge));
   return { graph: out, hiddenFlows: graph.size - limit };
 }

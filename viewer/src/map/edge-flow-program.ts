@@ -163,7 +163,13 @@ export class EdgeCurvedFlowProgram extends EdgeProgram<(typeof UNIFORMS)[number]
     };
   }
 
-  processVisibleItem(edgeIndex: number, startIndex: number, sourceData: NodeDisplayData, targetData: NodeDisplayData, data: EdgeDisplayData): void {
+  processVisibleItem(
+    edgeIndex: number,
+    startIndex: number,
+    sourceData: NodeDisplayData,
+    targetData: NodeDisplayData,
+    data: EdgeDisplayData,
+  ): void {
     const array = this.array;
     const curvature = (data as EdgeDisplayData & { curvature?: number }).curvature;
     array[startIndex++] = sourceData.x;

@@ -23,7 +23,16 @@ import { LABEL_DENSITY, MAP_STYLE_DEFAULTS, type MapStyle } from './style.ts';
 import { FlowSnapshot } from './flow-snapshot.ts';
 import { FocusOverlay } from './focus-overlay.ts';
 import { StrongFlows } from './strong-flows.ts';
-import { CLUSTER_EXTENT, CLUSTER_PREFIX, clusteredGraph, clusterZoom, largestFlows, PlaceClusters, placesKey, type ClusterLevel } from './clusters.ts';
+import {
+  CLUSTER_EXTENT,
+  CLUSTER_PREFIX,
+  clusteredGraph,
+  clusterZoom,
+  largestFlows,
+  PlaceClusters,
+  placesKey,
+  type ClusterLevel,
+} from './clusters.ts';
 import { dodge } from './dodge.ts';
 import { pickDisc, type Disc } from './picking.ts';
 import { WORLD_BBOX } from './projection.ts';
@@ -96,7 +105,11 @@ let labelContext: CanvasRenderingContext2D | null = null;
  * overlap a label already drawn (sigma's grid keeps one label per cell, but neighbouring cells'
  * labels can still collide, e.g. Boston and New York); hubs get a dark ring.
  */
-function drawLabel(ctx: CanvasRenderingContext2D, data: PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | 'color'>, settings: Settings<RenderNodeAttributes, RenderEdgeAttributes>): void {
+function drawLabel(
+  ctx: CanvasRenderingContext2D,
+  data: PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | 'color'>,
+  settings: Settings<RenderNodeAttributes, RenderEdgeAttributes>,
+): void {
   if ((data as { hub?: boolean }).hub) {
     ctx.beginPath();
     ctx.arc(data.x, data.y, data.size + 2.5, 0, Math.PI * 2);
@@ -131,7 +144,9 @@ function drawLabel(ctx: CanvasRenderingContext2D, data: PartialButFor<NodeDispla
 /** `#rrggbb[aa]` with its alpha multiplied by `k` (capped at opaque). */
 function scaleAlpha(color: string, k: number): string {
   const a = color.length === 9 ? parseInt(color.slice(7, 9), 16) / 255 : 1;
-  return `${color.slice(0, 7)}${Math.round(Math.min(1, a * k) * 255).toString(16).padStart(2, '0')}`;
+  return `${color.slice(0, 7)}${Math.round(Math.min(1, a * k) * 255)
+    .toString(16)
+    .padStart(2, '0')}`;
 }
 
 export class FlowMap {
@@ -177,7 +192,10 @@ export class FlowMap {
   readonly timings = { clusterMs: 0, aggregateMs: 0 };
 
   /** Creates the map empty; `setGraph` draws the first graph (one processing pass, not two). */
-  constructor(container: HTMLElement, private readonly events: FlowMapEvents) {
+  constructor(
+    container: HTMLElement,
+    private readonly events: FlowMapEvents,
+  ) {
     const empty: RenderGraph = new Graph({ type: 'directed' });
     this.sigma = new Sigma<RenderNodeAttributes, RenderEdgeAttributes>(empty, container, {
       defaultEdgeType: 'curvedArrow',
@@ -228,7 +246,9 @@ export class FlowMap {
     // Sigma's own picking returns the topmost disc, which is the smallest where discs overlap
     // (picking.ts): every hover and click goes through this geometric pick instead.
     (this.sigma as unknown as { getNodeAtPosition(p: { x: number; y: number }): string | null }).getNodeAtPosition = (p) => this.placeAt(p);
-    this.sigma.on('clickNode', ({ node }) => (node.startsWith(CLUSTER_PREFIX) ? void this.expandCluster(node) : this.events.clickNode(node)));
+    this.sigma.on('clickNode', ({ node }) =>
+      node.startsWith(CLUSTER_PREFIX) ? void this.expandCluster(node) : this.events.clickNode(node),
+    );
     this.sigma.on('clickStage', () => this.events.clickStage());
     this.sigma.on('enterNode', ({ node }) => {
       // Passing over places while panning must not re-emphasise.
@@ -279,7 +299,9 @@ export class FlowMap {
   setGraph(graph: RenderGraph): void {
     this.places = graph;
     this.levelGraphs = new Map();
-    const on = this.layout === 'map' && (this.clusterMode === 'on' || (this.clusterMode === 'auto' && (graph.order > DODGE_PLACE_LIMIT || graph.size > DODGE_FLOW_LIMIT)));
+    const on =
+      this.layout === 'map' &&
+      (this.clusterMode === 'on' || (this.clusterMode === 'auto' && (graph.order > DODGE_PLACE_LIMIT || graph.size > DODGE_FLOW_LIMIT)));
     if (on) {
       // The clustering is kept while the places and their sizes stay (a filter change keeps them).
       const places = graph.mapNodes((id, a) => ({ id, lon: a.x, lat: latitudeOf(a.y), value: a.value ?? 0 }));
@@ -369,7 +391,10 @@ export class FlowMap {
     const camera = this.sigma.getCamera();
     // The camera ratio scales the drawn world inversely: aim a little past the split zoom.
     const ratio = (camera.ratio * Math.abs(east.x - west.x)) / (CLUSTER_EXTENT * 2 ** zoom * 1.05);
-    await camera.animate({ x: d.x, y: d.y, ratio: Math.max(this.sigma.getSetting('minCameraRatio') ?? 0, Math.min(camera.ratio, ratio)) }, { duration: 400 });
+    await camera.animate(
+      { x: d.x, y: d.y, ratio: Math.max(this.sigma.getSetting('minCameraRatio') ?? 0, Math.min(camera.ratio, ratio)) },
+      { duration: 400 },
+    );
   }
 
   private show(graph: RenderGraph): void {
@@ -400,7 +425,8 @@ export class FlowMap {
    * limit each edge program's picking program is set aside (sigma skips the pass when it is null).
    */
   private setEdgePicking(on: boolean): void {
-    const programs = (this.sigma as unknown as { edgePrograms: Record<string, { pickProgram: unknown; shelvedPickProgram?: unknown }> }).edgePrograms;
+    const programs = (this.sigma as unknown as { edgePrograms: Record<string, { pickProgram: unknown; shelvedPickProgram?: unknown }> })
+      .edgePrograms;
     for (const program of Object.values(programs)) {
       if (on && program.pickProgram === null && program.shelvedPickProgram) {
         program.pickProgram = program.shelvedPickProgram;

@@ -42,7 +42,10 @@ export class FlowSnapshot {
     /** Whether sigma currently treats the camera as moving. */
     private readonly moving: () => boolean,
   ) {
-    this.canvas = sigma.createCanvas('flowSnapshot', { afterLayer: 'edges', style: { pointerEvents: 'none', transformOrigin: '0 0', display: 'none' } });
+    this.canvas = sigma.createCanvas('flowSnapshot', {
+      afterLayer: 'edges',
+      style: { pointerEvents: 'none', transformOrigin: '0 0', display: 'none' },
+    });
     sigma.on('beforeRender', () => (this.renderStart = performance.now()));
     sigma.on('afterRender', () => this.afterRender());
   }

@@ -41,7 +41,10 @@ export const WORLD_BBOX = Object.freeze({
  * @example mapFrame([{ x: 0, y: 0 }, { x: 100, y: 50 }]) // { x: [-10, 110], y: [-5, 55] }
  */
 export function mapFrame(points: Iterable<{ x: number; y: number }>): { x: [number, number]; y: [number, number] } {
-  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+  let x0 = Infinity,
+    x1 = -Infinity,
+    y0 = Infinity,
+    y1 = -Infinity;
   for (const p of points) {
     x0 = Math.min(x0, p.x);
     x1 = Math.max(x1, p.x);

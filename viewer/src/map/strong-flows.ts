@@ -144,7 +144,14 @@ export class StrongFlows {
     if (!sd || !td || sd.hidden || td.hidden) return null;
     const a = graph.getEdgeAttributes(edge);
     const thickness = Math.max(1, this.sigma.scaleSize(a.size));
-    return flowCurve(this.sigma.framedGraphToViewport(sd), this.sigma.framedGraphToViewport(td), this.sigma.scaleSize(sd.size), this.sigma.scaleSize(td.size), a.curvature, thickness);
+    return flowCurve(
+      this.sigma.framedGraphToViewport(sd),
+      this.sigma.framedGraphToViewport(td),
+      this.sigma.scaleSize(sd.size),
+      this.sigma.scaleSize(td.size),
+      a.curvature,
+      thickness,
+    );
   }
 
   private refreshList(): void {
@@ -154,7 +161,8 @@ export class StrongFlows {
     // A bounded selection of the largest: one pass, no sort of every flow.
     // Ascending by weight (ties by key), so the largest is drawn last.
     const top: { edge: string; weight: number }[] = [];
-    const before = (x: { edge: string; weight: number }, y: { edge: string; weight: number }) => x.weight < y.weight || (x.weight === y.weight && x.edge > y.edge);
+    const before = (x: { edge: string; weight: number }, y: { edge: string; weight: number }) =>
+      x.weight < y.weight || (x.weight === y.weight && x.edge > y.edge);
     graph.forEachEdge((edge, a) => {
       const item = { edge, weight: a.weight };
       if (this.count <= 0 || (top.length === this.count && !before(top[0]!, item))) return;

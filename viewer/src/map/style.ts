@@ -26,7 +26,16 @@ export interface MapStyle {
   most: number;
 }
 
-export const MAP_STYLE_DEFAULTS: Readonly<MapStyle> = Object.freeze({ cluster: 'auto', opacity: 1, width: 1, labels: 'normal', flows: 'arrow', top: 40, countries: true, most: 0 });
+export const MAP_STYLE_DEFAULTS: Readonly<MapStyle> = Object.freeze({
+  cluster: 'auto',
+  opacity: 1,
+  width: 1,
+  labels: 'normal',
+  flows: 'arrow',
+  top: 40,
+  countries: true,
+  most: 0,
+});
 
 /** sigma's labelDensity for each setting (0: no labels). */
 export const LABEL_DENSITY: Readonly<Record<LabelDensity, number>> = Object.freeze({ none: 0, few: 0.2, normal: 0.5, many: 1.5 });

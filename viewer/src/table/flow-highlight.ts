@@ -42,7 +42,16 @@ export class FlowHighlight {
   }
 
   /** The curve (ends, control point) and where its shaft ends and its head's tip is. */
-  private geometry(): { s: Point; t: Point; c: Point; target: number; source: number; thickness: number; tBase: number; tTip: number } | null {
+  private geometry(): {
+    s: Point;
+    t: Point;
+    c: Point;
+    target: number;
+    source: number;
+    thickness: number;
+    tBase: number;
+    tTip: number;
+  } | null {
     const graph = this.sigma.getGraph();
     if (this.edge === null || !graph.hasEdge(this.edge)) return null;
     const sd = this.sigma.getNodeDisplayData(graph.source(this.edge));
@@ -97,7 +106,10 @@ export class FlowHighlight {
       ctx.closePath();
     };
     // Both places ringed first, so that the flow passes over the rings.
-    for (const [p, r] of [[s, source], [t, target]] as const) {
+    for (const [p, r] of [
+      [s, source],
+      [t, target],
+    ] as const) {
       ctx.beginPath();
       ctx.arc(p.x, p.y, r + 3, 0, Math.PI * 2);
       ctx.lineWidth = 2.5;

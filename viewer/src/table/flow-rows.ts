@@ -129,7 +129,9 @@ export function topRows(c: FlowColumns, sort: TableSort, n: number): FlowRow[] {
   const count = c.edges.length;
   let best: number[];
   if (n >= count / 4) {
-    best = Array.from({ length: count }, (_v, i) => i).sort(cmp).slice(0, n);
+    best = Array.from({ length: count }, (_v, i) => i)
+      .sort(cmp)
+      .slice(0, n);
   } else {
     best = [];
     for (let i = 0; i < count; i++) {

@@ -17,7 +17,11 @@ const HEADERS: Record<TableColumn, { label: string; numeric: boolean; help: stri
   source: { label: 'From', numeric: false, help: 'source place' },
   target: { label: 'To', numeric: false, help: 'destination place' },
   moves: { label: 'Moves', numeric: true, help: 'moves in the years and discipline selected' },
-  researchers: { label: 'Researchers', numeric: true, help: 'distinct researchers behind the moves; – when a year or discipline filter splits the flow (a distinct count cannot be split)' },
+  researchers: {
+    label: 'Researchers',
+    numeric: true,
+    help: 'distinct researchers behind the moves; – when a year or discipline filter splits the flow (a distinct count cannot be split)',
+  },
   share: { label: 'Share', numeric: true, help: 'share of all the moves drawn' },
 };
 
@@ -37,12 +41,28 @@ export interface FlowsTableView {
 /** The in / out / both switch for the selected place's flows. */
 export function directionSwitch(direction: FlowDirection, change: (d: FlowDirection) => void, label = ''): HTMLElement {
   const names: Record<FlowDirection, string> = { in: 'In', out: 'Out', both: 'Both' };
-  const help: Record<FlowDirection, string> = { in: `flows into ${label}`, out: `flows out of ${label}`, both: `flows into and out of ${label}` };
+  const help: Record<FlowDirection, string> = {
+    in: `flows into ${label}`,
+    out: `flows out of ${label}`,
+    both: `flows into and out of ${label}`,
+  };
   return h(
     'div',
     { class: 'direction-switch', role: 'radiogroup', 'aria-label': `Flows of ${label}` },
     ...(['in', 'out', 'both'] as const).map((d) =>
-      h('button', { type: 'button', role: 'radio', 'data-direction': d, 'aria-checked': d === direction ? 'true' : 'false', class: d === direction ? 'on' : null, title: help[d], onclick: () => change(d) }, names[d]),
+      h(
+        'button',
+        {
+          type: 'button',
+          role: 'radio',
+          'data-direction': d,
+          'aria-checked': d === direction ? 'true' : 'false',
+          class: d === direction ? 'on' : null,
+          title: help[d],
+          onclick: () => change(d),
+        },
+        names[d],
+      ),
     ),
   );
 }
@@ -51,7 +71,10 @@ export class FlowsTable {
   private limit = TABLE_PAGE;
   private flows: FlowColumns | null = null;
 
-  constructor(private readonly root: HTMLElement, private readonly handlers: FlowsTableHandlers) {}
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly handlers: FlowsTableHandlers,
+  ) {}
 
   render(view: FlowsTableView): void {
     // New flows (a filter changed) start again from the first page.
@@ -69,7 +92,11 @@ export class FlowsTable {
         const info = HEADERS[c];
         return h(
           'th',
-          { class: info.numeric ? 'numeric' : null, 'aria-sort': active ? (sort.descending ? 'descending' : 'ascending') : 'none', title: info.help },
+          {
+            class: info.numeric ? 'numeric' : null,
+            'aria-sort': active ? (sort.descending ? 'descending' : 'ascending') : 'none',
+            title: info.help,
+          },
           h(
             'button',
             {
@@ -88,7 +115,14 @@ export class FlowsTable {
     const body = shown.map((r, i) =>
       h(
         'tr',
-        { 'data-edge': r.edge, 'data-source': r.source, 'data-target': r.target, class: r.edge === view.highlighted ? 'highlighted' : null, 'aria-selected': r.edge === view.highlighted ? 'true' : 'false', onclick: () => this.handlers.highlight(r.edge === view.highlighted ? null : r) },
+        {
+          'data-edge': r.edge,
+          'data-source': r.source,
+          'data-target': r.target,
+          class: r.edge === view.highlighted ? 'highlighted' : null,
+          'aria-selected': r.edge === view.highlighted ? 'true' : 'false',
+          onclick: () => this.handlers.highlight(r.edge === view.highlighted ? null : r),
+        },
         h('td', { class: 'rank' }, i + 1),
         h('td', { title: r.source }, r.sourceLabel),
         h('td', { title: r.target }, r.targetLabel),
@@ -104,14 +138,31 @@ export class FlowsTable {
         'div',
         { class: 'table-head' },
         h('strong', {}, 'Flows drawn'),
-        h('span', { class: 'muted', id: 'flows-table-count', 'data-count': count }, count > shown.length ? `top ${formatValue(shown.length)} of ${formatValue(count)}` : `${formatValue(count)}`),
-        view.place ? h('span', { class: 'table-place' }, `of ${view.place.label}:`, directionSwitch(view.place.direction, (d) => this.handlers.change({ direction: d }), view.place.label)) : h('span', { class: 'muted' }, 'click a row to highlight its flow; click a place for its flows in or out'),
+        h(
+          'span',
+          { class: 'muted', id: 'flows-table-count', 'data-count': count },
+          count > shown.length ? `top ${formatValue(shown.length)} of ${formatValue(count)}` : `${formatValue(count)}`,
+        ),
+        view.place
+          ? h(
+              'span',
+              { class: 'table-place' },
+              `of ${view.place.label}:`,
+              directionSwitch(view.place.direction, (d) => this.handlers.change({ direction: d }), view.place.label),
+            )
+          : h('span', { class: 'muted' }, 'click a row to highlight its flow; click a place for its flows in or out'),
       ),
       h(
         'div',
         { class: 'table-scroll' },
         h('table', { id: 'flows-table-rows' }, h('thead', {}, head), h('tbody', {}, ...body)),
-        more ? h('button', { type: 'button', class: 'more', onclick: () => ((this.limit += TABLE_PAGE), this.render(view)) }, `Show ${formatValue(Math.min(TABLE_PAGE, count - shown.length))} more`) : null,
+        more
+          ? h(
+              'button',
+              { type: 'button', class: 'more', onclick: () => ((this.limit += TABLE_PAGE), this.render(view)) },
+              `Show ${formatValue(Math.min(TABLE_PAGE, count - shown.length))} more`,
+            )
+          : null,
         count === 0 ? h('p', { class: 'muted' }, 'No flow drawn.') : null,
       ),
     );

@@ -24,7 +24,11 @@ export interface TimelineView {
   years: [number, number] | null;
 }
 
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, ...children: (Node | string)[]): SVGElementTagNameMap[K] {
+function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number>,
+  ...children: (Node | string)[]
+): SVGElementTagNameMap[K] {
   const el = document.createElementNS(SVG, tag);
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
   el.append(...children);
@@ -43,19 +47,52 @@ export class Timeline {
   private drag: { from: number; to: number } | null = null;
   private size: { width: number; height: number } | null = null;
 
-  constructor(private readonly root: HTMLElement, private readonly handlers: TimelineHandlers) {
-    this.play = h('button', { type: 'button', id: 'timeline-play', title: 'Step through the years: the selected window moves one year at a time (one year at a time when every year is selected)', onclick: () => this.togglePlay() }, '▶ Play');
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly handlers: TimelineHandlers,
+  ) {
+    this.play = h(
+      'button',
+      {
+        type: 'button',
+        id: 'timeline-play',
+        title: 'Step through the years: the selected window moves one year at a time (one year at a time when every year is selected)',
+        onclick: () => this.togglePlay(),
+      },
+      '▶ Play',
+    );
     this.all = h('button', { type: 'button', id: 'timeline-all', onclick: () => this.choose(null) }, 'All years');
     this.label = h('span', { id: 'timeline-range', class: 'timeline-range' });
     this.chart = h('div', { class: 'timeline-chart' });
     replace(
       root,
-      h('div', { class: 'timeline-head' }, this.play, h('strong', {}, 'Moves by year'), this.label, h('span', { class: 'timeline-key', title: 'light: every move of the year that the discipline and place filters keep; dark: the moves of the flows drawn' }, h('i', { class: 'bar-all' }), 'all', h('i', { class: 'bar-drawn' }), 'drawn'), this.all),
+      h(
+        'div',
+        { class: 'timeline-head' },
+        this.play,
+        h('strong', {}, 'Moves by year'),
+        this.label,
+        h(
+          'span',
+          {
+            class: 'timeline-key',
+            title: 'light: every move of the year that the discipline and place filters keep; dark: the moves of the flows drawn',
+          },
+          h('i', { class: 'bar-all' }),
+          'all',
+          h('i', { class: 'bar-drawn' }),
+          'drawn',
+        ),
+        this.all,
+      ),
       this.chart,
     );
     this.chart.addEventListener('pointerdown', (e) => this.pointerDown(e));
     this.chart.tabIndex = 0;
-    this.chart.setAttribute('aria-label', 'Years: ← and → move the selection a year, Shift+← and Shift+→ change its end, Escape selects every year');
+    this.chart.setAttribute(
+      'aria-label',
+      'Years: ← and → move the selection a year, Shift+← and Shift+→ change its end, Escape selects every year',
+    );
     this.chart.addEventListener('keydown', (e) => this.key(e));
     // The chart's size comes from the observer: reading clientWidth while drawing forced a
     // layout of the whole page after every filter change (~400 ms with the heatmap on screen).
@@ -83,13 +120,17 @@ export class Timeline {
   }
 
   private togglePlay(): void {
-    if (this.isPlaying) return this.stop();
+    if (this.isPlaying) {
+      this.stop();
+      return;
+    }
     const span = this.view.span;
     if (!span) return;
     // From every year or from the end, a press starts at the first window.
     const years = this.view.years;
     const width = years === null ? 1 : years[1] - years[0] + 1;
-    const start: [number, number] = years === null || years[1] >= span[1] ? [span[0], Math.min(span[1], span[0] + width - 1)] : nextWindow(years, span);
+    const start: [number, number] =
+      years === null || years[1] >= span[1] ? [span[0], Math.min(span[1], span[0] + width - 1)] : nextWindow(years, span);
     this.isPlaying = true;
     this.play.textContent = '⏸ Pause';
     this.play.setAttribute('aria-pressed', 'true');
@@ -99,7 +140,10 @@ export class Timeline {
   private step(years: [number, number]): void {
     this.choose(years);
     const span = this.view.span!;
-    if (years[1] >= span[1]) return this.stop();
+    if (years[1] >= span[1]) {
+      this.stop();
+      return;
+    }
     // The next step is timed from the frame that draws this one (sigma draws in the next
     // animation frame; this callback, asked for later, runs after it): a slow drawing still
     // leaves each step PLAY_STEP_MS on screen. It moves on from the years shown then (the year
@@ -188,7 +232,9 @@ export class Timeline {
     const { counts, span } = this.view;
     const g = this.geometry();
     if (!counts || !span || !g) return void this.chart.replaceChildren();
-    const years = this.drag ? ([Math.min(this.drag.from, this.drag.to), Math.max(this.drag.from, this.drag.to)] as [number, number]) : this.view.years;
+    const years = this.drag
+      ? ([Math.min(this.drag.from, this.drag.to), Math.max(this.drag.from, this.drag.to)] as [number, number])
+      : this.view.years;
     const [a, b] = years ?? span;
     this.label.textContent = years === null ? `${span[0]}–${span[1]} (every year)` : a === b ? `${a}` : `${a}–${b}`;
     this.all.disabled = years === null;
@@ -212,13 +258,26 @@ export class Timeline {
           svg('title', {}, `${year}: ${formatValue(all)} moves, ${formatValue(drawn)} in the flows drawn`),
           svg('rect', { class: 'bar-all', x, y: y(all), width: w, height: PAD.top + plotH - y(all) }),
           svg('rect', { class: 'bar-drawn', x, y: y(drawn), width: w, height: PAD.top + plotH - y(drawn) }),
-          i % labelEvery === 0 || i === g.n - 1 ? svg('text', { x: x + w / 2, y: g.height - 3, 'text-anchor': 'middle' }, String(year)) : '',
+          i % labelEvery === 0 || i === g.n - 1
+            ? svg('text', { x: x + w / 2, y: g.height - 3, 'text-anchor': 'middle' }, String(year))
+            : '',
         ),
       );
     }
     const bx = PAD.left + (a - span[0]) * g.bar;
-    const brush = svg('rect', { class: `brush${this.drag ? ' dragging' : ''}`, x: bx - 1, y: 1, width: (b - a + 1) * g.bar + 1, height: PAD.top + plotH });
-    const chart = svg('svg', { id: 'year-histogram', width: g.width, height: g.height, role: 'img', 'aria-label': 'Moves by arrival year; drag to select years' }, ...(years ? [brush] : []), ...bars);
+    const brush = svg('rect', {
+      class: `brush${this.drag ? ' dragging' : ''}`,
+      x: bx - 1,
+      y: 1,
+      width: (b - a + 1) * g.bar + 1,
+      height: PAD.top + plotH,
+    });
+    const chart = svg(
+      'svg',
+      { id: 'year-histogram', width: g.width, height: g.height, role: 'img', 'aria-label': 'Moves by arrival year; drag to select years' },
+      ...(years ? [brush] : []),
+      ...bars,
+    );
     this.chart.replaceChildren(chart);
   }
 }

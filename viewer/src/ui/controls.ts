@@ -36,7 +36,10 @@ export class Controls {
   private readonly inputs: Record<string, HTMLInputElement | HTMLSelectElement> = {};
   private stops: number[] = [0];
 
-  constructor(private readonly root: HTMLElement, private readonly handlers: ControlsHandlers) {}
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly handlers: ControlsHandlers,
+  ) {}
 
   /** Rebuilds the panel for an analysis (its years, disciplines, places and measures). */
   render(analysis: Analysis, state: ViewState): void {
@@ -53,7 +56,13 @@ export class Controls {
         h(
           'label',
           {},
-          (this.inputs[`layout-${l}`] = h('input', { type: 'radio', name: 'layout', id: `layout-${l}`, value: l, onchange: () => change({ layout: l }) })),
+          (this.inputs[`layout-${l}`] = h('input', {
+            type: 'radio',
+            name: 'layout',
+            id: `layout-${l}`,
+            value: l,
+            onchange: () => change({ layout: l }),
+          })),
           l === 'map' ? 'World map' : 'Network (ForceAtlas2)',
         ),
       ),
@@ -62,12 +71,20 @@ export class Controls {
     const years: number[] = [];
     if (analysis.years) for (let y = analysis.years[0]; y <= analysis.years[1]; y++) years.push(y);
     const yearSelect = (id: string) =>
-      (this.inputs[id] = h('select', { id, disabled: years.length === 0, onchange: () => this.changeYears() }, ...years.map((y) => h('option', { value: y }, y))));
+      (this.inputs[id] = h(
+        'select',
+        { id, disabled: years.length === 0, onchange: () => this.changeYears() },
+        ...years.map((y) => h('option', { value: y }, y)),
+      ));
     const yearRow = h('div', { class: 'row' }, yearSelect('year-from'), h('span', {}, 'to'), yearSelect('year-to'));
 
     const discipline = (this.inputs['discipline'] = h(
       'select',
-      { id: 'discipline', disabled: analysis.disciplines.length === 0, onchange: (e: Event) => change({ discipline: (e.target as HTMLSelectElement).value || null }) },
+      {
+        id: 'discipline',
+        disabled: analysis.disciplines.length === 0,
+        onchange: (e: Event) => change({ discipline: (e.target as HTMLSelectElement).value || null }),
+      },
       h('option', { value: '' }, analysis.disciplines.length ? 'All disciplines' : 'No disciplines in the data'),
       ...analysis.disciplines.map((d) => h('option', { value: d }, d)),
     ));
@@ -103,21 +120,37 @@ export class Controls {
       onchange: (e: Event) => change({ backboneOnly: (e.target as HTMLInputElement).checked }),
     }));
     const topK = (this.inputs['top-k'] = h('input', {
-      type: 'number', id: 'top-k', min: 1, step: 1, class: 'narrow', 'aria-label': 'k sources',
+      type: 'number',
+      id: 'top-k',
+      min: 1,
+      step: 1,
+      class: 'narrow',
+      'aria-label': 'k sources',
       onchange: (e: Event) => {
         const v = Number((e.target as HTMLInputElement).value);
         if (Number.isInteger(v) && v >= 1) change({ k: v });
       },
     }));
     const topMin = (this.inputs['top-min'] = h('input', {
-      type: 'number', id: 'top-min', min: 0, step: 1, class: 'narrow', 'aria-label': 'at least',
+      type: 'number',
+      id: 'top-min',
+      min: 0,
+      step: 1,
+      class: 'narrow',
+      'aria-label': 'at least',
       onchange: (e: Event) => {
         const v = Number((e.target as HTMLInputElement).value);
         if (Number.isFinite(v) && v >= 0) change({ topMinWeight: v });
       },
     }));
 
-    const select = <T extends string>(id: string, values: readonly T[], info: Record<T, { label: string; help: string }>, key: keyof ViewState, disabled: (v: T) => boolean = () => false) =>
+    const select = <T extends string>(
+      id: string,
+      values: readonly T[],
+      info: Record<T, { label: string; help: string }>,
+      key: keyof ViewState,
+      disabled: (v: T) => boolean = () => false,
+    ) =>
       (this.inputs[id] = h(
         'select',
         { id, onchange: (e: Event) => change({ [key]: (e.target as HTMLSelectElement).value } as Partial<ViewState>) },
@@ -156,7 +189,11 @@ export class Controls {
         ),
         h(
           'div',
-          { class: 'field', title: "flows that are a significant share of their source's sending or their destination's receiving (disparity α below the analysis's --backbone-alpha)" },
+          {
+            class: 'field',
+            title:
+              "flows that are a significant share of their source's sending or their destination's receiving (disparity α below the analysis's --backbone-alpha)",
+          },
           h('label', { class: 'row' }, backboneOn, 'Backbone only'),
         ),
       ),
@@ -164,7 +201,10 @@ export class Controls {
         'section',
         {},
         h('h2', {}, 'Places'),
-        field('Size by', select('size-by', SIZE_MEASURES, SIZE_MEASURE_INFO, 'sizeBy', (v) => v === 'stock' && !hasStock)),
+        field(
+          'Size by',
+          select('size-by', SIZE_MEASURES, SIZE_MEASURE_INFO, 'sizeBy', (v) => v === 'stock' && !hasStock),
+        ),
         field('Colour by', select('node-color', NODE_COLORINGS, NODE_COLOR_INFO, 'nodeColor')),
         field('Colour flows by', select('edge-color', EDGE_COLORINGS, EDGE_COLOR_INFO, 'edgeColor')),
         field('Search', search),

@@ -36,7 +36,10 @@ export function heatmapRows(analysis: Analysis, order: string[], sort: HeatmapSo
   if (sort.by === 'place') return [...rows].sort((a, b) => label(a).localeCompare(label(b), 'en'));
   if (sort.by === 'discipline') {
     const v = (p: string) => cells.get(p)?.get(sort.discipline)?.rai ?? -Infinity;
-    return rows.map((p, i) => [p, i] as const).sort((a, b) => v(b[0]) - v(a[0]) || a[1] - b[1]).map(([p]) => p);
+    return rows
+      .map((p, i) => [p, i] as const)
+      .sort((a, b) => v(b[0]) - v(a[0]) || a[1] - b[1])
+      .map(([p]) => p);
   }
   return rows;
 }
@@ -52,7 +55,11 @@ export class Heatmap {
     document.getElementById('app')?.classList.toggle('no-rai', !rai || rai.disciplines.length === 0);
     if (!rai || rai.disciplines.length === 0) {
       const why = rai ? 'Its rai.csv has no values' : 'It has no rai.csv';
-      replace(this.root, h('h2', {}, 'RAI by discipline'), h('p', { class: 'muted' }, `${why}: RAI needs a discipline for each researcher in the input.`));
+      replace(
+        this.root,
+        h('h2', {}, 'RAI by discipline'),
+        h('p', { class: 'muted' }, `${why}: RAI needs a discipline for each researcher in the input.`),
+      );
       return;
     }
     const rows = heatmapRows(analysis, ctx.order, ctx.sort);
@@ -68,15 +75,44 @@ export class Heatmap {
       h(
         'th',
         { class: 'place-col' },
-        h('button', { type: 'button', class: `sort${ctx.sort.by === 'place' ? ' active' : ''}`, 'data-sort': 'place', title: 'Sort by place name (again: map order)', onclick: () => ctx.change({ heatmapSort: ctx.sort.by === 'place' ? { by: 'map' } : { by: 'place' } }) }, ctx.sort.by === 'map' ? 'Place (map order)' : 'Place'),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: `sort${ctx.sort.by === 'place' ? ' active' : ''}`,
+            'data-sort': 'place',
+            title: 'Sort by place name (again: map order)',
+            onclick: () => ctx.change({ heatmapSort: ctx.sort.by === 'place' ? { by: 'map' } : { by: 'place' } }),
+          },
+          ctx.sort.by === 'map' ? 'Place (map order)' : 'Place',
+        ),
       ),
       ...rai.disciplines.map((d) => {
         const sorted = ctx.sort.by === 'discipline' && ctx.sort.discipline === d;
         return h(
           'th',
           { class: `disc${ctx.discipline === d ? ' filtered' : ''}`, 'data-discipline': d, scope: 'col' },
-          h('button', { type: 'button', class: 'filter', title: ctx.discipline === d ? `Show all disciplines' flows` : `Show only ${d} flows on the map`, onclick: () => ctx.change({ discipline: ctx.discipline === d ? null : d }) }, h('span', {}, d)),
-          h('button', { type: 'button', class: `sort${sorted ? ' active' : ''}`, title: `Sort by ${d} RAI`, 'aria-label': `Sort by ${d}`, onclick: () => ctx.change({ heatmapSort: sorted ? { by: 'map' } : { by: 'discipline', discipline: d } }) }, sortMark(sorted)),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'filter',
+              title: ctx.discipline === d ? `Show all disciplines' flows` : `Show only ${d} flows on the map`,
+              onclick: () => ctx.change({ discipline: ctx.discipline === d ? null : d }),
+            },
+            h('span', {}, d),
+          ),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: `sort${sorted ? ' active' : ''}`,
+              title: `Sort by ${d} RAI`,
+              'aria-label': `Sort by ${d}`,
+              onclick: () => ctx.change({ heatmapSort: sorted ? { by: 'map' } : { by: 'discipline', discipline: d } }),
+            },
+            sortMark(sorted),
+          ),
         );
       }),
     );
@@ -124,7 +160,10 @@ export class Heatmap {
           'div',
           { class: 'rai-scale', title: 'RAI = (place share in discipline) / (world share); 1 = world average' },
           h('span', {}, `≤${(1 / s).toFixed(1)}`),
-          h('span', { class: 'gradient', style: `background:linear-gradient(to right, ${raiColor(1 / s)}, ${raiColor(1)}, ${raiColor(s)})` }),
+          h('span', {
+            class: 'gradient',
+            style: `background:linear-gradient(to right, ${raiColor(1 / s)}, ${raiColor(1)}, ${raiColor(s)})`,
+          }),
           h('span', {}, `≥${s}`),
           h('span', { class: 'muted' }, analysis.rai?.basis ? ` ${analysis.rai.basis} basis` : ''),
         ),
@@ -132,7 +171,11 @@ export class Heatmap {
       ),
       h('div', { class: 'heatmap-scroll' }, table),
       rows.length > shown.length
-        ? h('button', { type: 'button', class: 'link', onclick: () => ((this.showAll = true), this.render(ctx)) }, `Show all ${rows.length} places`)
+        ? h(
+            'button',
+            { type: 'button', class: 'link', onclick: () => ((this.showAll = true), this.render(ctx)) },
+            `Show all ${rows.length} places`,
+          )
         : null,
       rows.length === 0 ? h('p', { class: 'muted' }, 'No place on the map has RAI values.') : null,
     );

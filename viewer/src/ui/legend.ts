@@ -22,7 +22,12 @@ export interface LegendSection {
 }
 
 /** What the current encodings mean, for the places and flows drawn. */
-export function legendModel(state: ViewState, render: RenderResult, communities: CommunityRow[], comparison: Comparison | null = null): LegendSection[] {
+export function legendModel(
+  state: ViewState,
+  render: RenderResult,
+  communities: CommunityRow[],
+  comparison: Comparison | null = null,
+): LegendSection[] {
   const { scales, graph } = render;
   const sections: LegendSection[] = [];
   if (state.nodeColor === 'community') {
@@ -53,7 +58,17 @@ export function legendModel(state: ViewState, render: RenderResult, communities:
       items:
         m > 0
           ? [
-              { kind: 'gradient', colors: [netInflowColor(-m, m), netInflowColor(-m / 4, m), netInflowColor(0, m), netInflowColor(m / 4, m), netInflowColor(m, m)], labels: [formatSigned(-m), '0', formatSigned(m)] },
+              {
+                kind: 'gradient',
+                colors: [
+                  netInflowColor(-m, m),
+                  netInflowColor(-m / 4, m),
+                  netInflowColor(0, m),
+                  netInflowColor(m / 4, m),
+                  netInflowColor(m, m),
+                ],
+                labels: [formatSigned(-m), '0', formatSigned(m)],
+              },
               { kind: 'swatch', color: OTHER_COLOR, label: 'not compared' },
             ]
           : [{ kind: 'swatch', color: OTHER_COLOR, label: 'no compare.csv: run analyze with --compare A-B,C-D' }],
@@ -66,7 +81,17 @@ export function legendModel(state: ViewState, render: RenderResult, communities:
       items:
         m > 0
           ? [
-              { kind: 'gradient', colors: [netInflowColor(-m, m), netInflowColor(-m / 4, m), netInflowColor(0, m), netInflowColor(m / 4, m), netInflowColor(m, m)], labels: [perThousand(-m), '0', perThousand(m)] },
+              {
+                kind: 'gradient',
+                colors: [
+                  netInflowColor(-m, m),
+                  netInflowColor(-m / 4, m),
+                  netInflowColor(0, m),
+                  netInflowColor(m / 4, m),
+                  netInflowColor(m, m),
+                ],
+                labels: [perThousand(-m), '0', perThousand(m)],
+              },
               { kind: 'swatch', color: OTHER_COLOR, label: 'no population' },
             ]
           : [{ kind: 'swatch', color: OTHER_COLOR, label: 'no population: run on timelines or with --population' }],
@@ -75,30 +100,46 @@ export function legendModel(state: ViewState, render: RenderResult, communities:
     const m = scales.netMaxAbs;
     sections.push({
       title: `Colour: ${NODE_COLOR_INFO.netInflow.label}`,
-      items: [{ kind: 'gradient', colors: [netInflowColor(-m, m), netInflowColor(-m / 4, m), netInflowColor(0, m), netInflowColor(m / 4, m), netInflowColor(m, m)], labels: [formatSigned(-m), '0', formatSigned(m)] }],
+      items: [
+        {
+          kind: 'gradient',
+          colors: [netInflowColor(-m, m), netInflowColor(-m / 4, m), netInflowColor(0, m), netInflowColor(m / 4, m), netInflowColor(m, m)],
+          labels: [formatSigned(-m), '0', formatSigned(m)],
+        },
+      ],
     });
   }
   const sizeLabel = SIZE_MEASURE_INFO[state.sizeBy].label;
   const max = scales.sizeMax;
   const sizeItems: LegendItem[] =
     max > 0
-      ? [max, max / 4, max / 16].map((v) => ({ kind: 'circle', radius: nodeRadius(v, max), label: formatValue(state.sizeBy === 'pagerank' ? Number(v.toPrecision(2)) : Math.round(v)) }))
+      ? [max, max / 4, max / 16].map((v) => ({
+          kind: 'circle',
+          radius: nodeRadius(v, max),
+          label: formatValue(state.sizeBy === 'pagerank' ? Number(v.toPrecision(2)) : Math.round(v)),
+        }))
       : [{ kind: 'swatch', color: OTHER_COLOR, label: 'no values' }];
   sections.push({ title: `Size: ${sizeLabel}`, items: sizeItems });
-  if (graph.someNode((_n, a) => a.hub)) sections.push({ title: 'Hubs', items: [{ kind: 'circle', radius: 6, label: 'ringed: central to sending and receiving', ring: true }] });
+  if (graph.someNode((_n, a) => a.hub))
+    sections.push({ title: 'Hubs', items: [{ kind: 'circle', radius: 6, label: 'ringed: central to sending and receiving', ring: true }] });
   const wMax = scales.weightMax;
   const wMin = Math.max(scales.weightMin, Math.min(1, wMax));
   const widths = wMax > 0 ? [...new Set([wMax, Math.round(Math.sqrt(wMax * wMin)), wMin])].filter((w) => w > 0) : [];
   sections.push({
     title: 'Flow width: moves (log scale)',
-    items: widths.length ? widths.map((w) => ({ kind: 'line', width: edgeWidth(w, wMax), label: formatValue(w) })) : [{ kind: 'swatch', color: OTHER_COLOR, label: 'no flows drawn' }],
+    items: widths.length
+      ? widths.map((w) => ({ kind: 'line', width: edgeWidth(w, wMax), label: formatValue(w) }))
+      : [{ kind: 'swatch', color: OTHER_COLOR, label: 'no flows drawn' }],
   });
   if (state.edgeColor === 'source') {
     const items: LegendItem[] = scales.sourceColors.map((s) => ({ kind: 'swatch', color: s.color, label: s.label }));
     items.push({ kind: 'swatch', color: OTHER_COLOR, label: 'other sources' });
     sections.push({ title: `Flow colour: ${EDGE_COLOR_INFO.source.label}`, items });
   } else {
-    sections.push({ title: `Flow colour: ${EDGE_COLOR_INFO.sourceCommunity.label}`, items: [{ kind: 'note', label: "the colour of its source's community" }] });
+    sections.push({
+      title: `Flow colour: ${EDGE_COLOR_INFO.sourceCommunity.label}`,
+      items: [{ kind: 'note', label: "the colour of its source's community" }],
+    });
   }
   return sections;
 }
@@ -120,7 +161,13 @@ function itemElement(item: LegendItem): HTMLElement {
         'li',
         { class: 'gradient-item' },
         h('span', { class: 'gradient', style: `background:linear-gradient(to right, ${item.colors.join(', ')})` }),
-        h('span', { class: 'gradient-labels' }, h('span', {}, item.labels[0]), h('span', {}, item.labels[1]), h('span', {}, item.labels[2])),
+        h(
+          'span',
+          { class: 'gradient-labels' },
+          h('span', {}, item.labels[0]),
+          h('span', {}, item.labels[1]),
+          h('span', {}, item.labels[2]),
+        ),
       );
   }
 }
@@ -135,7 +182,13 @@ export function renderLegend(root: HTMLElement, sections: LegendSection[]): void
         { class: 'legend-section' },
         h('h3', {}, s.title),
         // Size and width keys read best side by side; category lists one per line.
-        s.items.length ? h('ul', { class: s.items.every((i) => i.kind === 'circle' || i.kind === 'line') ? 'inline' : null }, ...s.items.map(itemElement)) : null,
+        s.items.length
+          ? h(
+              'ul',
+              { class: s.items.every((i) => i.kind === 'circle' || i.kind === 'line') ? 'inline' : null },
+              ...s.items.map(itemElement),
+            )
+          : null,
       ),
     ),
   );

@@ -74,7 +74,11 @@ function seriesBlock(graph: FlowGraph, place: string): HTMLElement | null {
   if (rows.length === 0) return null;
   const rate = (r: TimeSeriesRow) => (r.netRate === null ? '' : `, net rate ${(1000 * r.netRate).toFixed(2)} per 1,000 researchers`);
   const svg = sparklineSvg(
-    rows.map((r) => ({ year: r.year, value: r.netInflow, title: `${r.year}: in ${formatValue(r.inflow)}, out ${formatValue(r.outflow)}, net ${r.netInflow}${rate(r)}` })),
+    rows.map((r) => ({
+      year: r.year,
+      value: r.netInflow,
+      title: `${r.year}: in ${formatValue(r.inflow)}, out ${formatValue(r.outflow)}, net ${r.netInflow}${rate(r)}`,
+    })),
     { label: `Net inflow of ${place} by year` },
   );
   const figure = h('div', { class: 'sparkline-box' });
@@ -104,12 +108,21 @@ export function renderPlaceCard(root: HTMLElement, place: string, ctx: CardConte
       'tbody',
       {},
       ...CARD_FIELDS.filter((f) => row && f.column in row).map((f) => {
-        const note = intervalNote(analysis.intervals?.get(place)?.get(f.column === 'pagerank' ? 'pagerank_rank' : f.column), f.column, f.format);
+        const note = intervalNote(
+          analysis.intervals?.get(place)?.get(f.column === 'pagerank' ? 'pagerank_rank' : f.column),
+          f.column,
+          f.format,
+        );
         return h(
           'tr',
           { 'data-field': f.column, 'data-value': row?.[f.column] ?? '' },
           h('th', {}, f.label),
-          h('td', {}, formatCell(row?.[f.column], f.format), note ? h('div', { class: 'interval muted', 'data-interval': f.column }, note) : null),
+          h(
+            'td',
+            {},
+            formatCell(row?.[f.column], f.format),
+            note ? h('div', { class: 'interval muted', 'data-interval': f.column }, note) : null,
+          ),
         );
       }),
     ),
@@ -126,7 +139,11 @@ export function renderPlaceCard(root: HTMLElement, place: string, ctx: CardConte
       const bg = raiColor(cell.rai);
       return h(
         'li',
-        { 'data-discipline': d, 'data-value': cell.text, title: `${d}: RAI ${cell.text || '–'}${cell.researchers !== null ? `, ${formatValue(cell.researchers)} researchers` : ''}` },
+        {
+          'data-discipline': d,
+          'data-value': cell.text,
+          title: `${d}: RAI ${cell.text || '–'}${cell.researchers !== null ? `, ${formatValue(cell.researchers)} researchers` : ''}`,
+        },
         h('span', { class: 'rai-chip', style: `background:${bg};color:${textColorOn(bg)}` }, cell.rai === null ? '–' : cell.rai.toFixed(2)),
         d,
         cell.researchers !== null ? h('span', { class: 'muted num' }, ` ${formatValue(cell.researchers)}`) : null,
@@ -139,7 +156,12 @@ export function renderPlaceCard(root: HTMLElement, place: string, ctx: CardConte
     raiBlock = h(
       'div',
       { class: 'rai-row', id: 'card-rai' },
-      h('h4', {}, `RAI of its ${top.length} largest disciplines`, analysis.rai.basis ? h('span', { class: 'muted' }, ` (${analysis.rai.basis} basis)`) : null),
+      h(
+        'h4',
+        {},
+        `RAI of its ${top.length} largest disciplines`,
+        analysis.rai.basis ? h('span', { class: 'muted' }, ` (${analysis.rai.basis} basis)`) : null,
+      ),
       h('ul', {}, ...top.map(chip)),
       rest.length ? h('details', {}, h('summary', {}, `all ${bySize.length} disciplines`), h('ul', {}, ...rest.map(chip))) : null,
     );
@@ -161,7 +183,12 @@ export function renderPlaceCard(root: HTMLElement, place: string, ctx: CardConte
       { class: 'note', id: 'card-lists-note' },
       `Sources and destinations: ${ctx.filterNote ?? 'every year and discipline'}; greyed under the report's minimum of ${TOP_DEFAULTS.minWeight} moves.`,
     ),
-    h('div', { class: 'top-lists' }, flowList(`Top ${k} sources`, 'card-sources', sources, ctx), flowList(`Top ${k} destinations`, 'card-destinations', destinations, ctx)),
+    h(
+      'div',
+      { class: 'top-lists' },
+      flowList(`Top ${k} sources`, 'card-sources', sources, ctx),
+      flowList(`Top ${k} destinations`, 'card-destinations', destinations, ctx),
+    ),
     raiBlock,
   );
   root.dataset['place'] = place;
