@@ -19,7 +19,7 @@ import { premultiply } from '../scales.ts';
 import type { CameraView, Layout } from '../state.ts';
 import { Basemap } from './basemap.ts';
 import { EdgeCurvedFlowProgram, FLOW_SHAPE } from './edge-flow-program.ts';
-import { LABEL_DENSITY, MAP_STYLE_DEFAULTS, type MapStyle } from './style.ts';
+import { type ClusterMode, LABEL_DENSITY, MAP_STYLE_DEFAULTS, type MapStyle } from './style.ts';
 import { FlowSnapshot } from './flow-snapshot.ts';
 import { FocusOverlay } from './focus-overlay.ts';
 import { StrongFlows } from './strong-flows.ts';
@@ -67,7 +67,7 @@ export const FLOWS_ON_TOP_LIMIT = 400;
  * Clustering by zoom (clusters.ts) when set to 'auto': above the dodging limits, where places
  * are too many to push apart one by one. Small analyses keep every place on the map.
  */
-export type ClusterMode = 'auto' | 'on' | 'off';
+export type { ClusterMode } from './style.ts';
 /**
  * Most flows drawn at a clustered zoom: the largest, as flowmap.gl's default top flows. Past a
  * few thousand, thin flows add a haze but cost a full software-WebGL redraw at every zoom step.

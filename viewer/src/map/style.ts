@@ -2,8 +2,9 @@
  * The map's look, set by the "Map style" controls and kept in the URL as one `style` parameter
  * (only the values that differ from the defaults, e.g. `style=opacity:0.5,flows:taper`).
  */
-import type { ClusterMode } from './flow-map.ts';
 
+/** Clustering by zoom (clusters.ts): 'auto' above the dodging limits, where places are too many to push apart one by one. */
+export type ClusterMode = 'auto' | 'on' | 'off';
 export type FlowShape = 'arrow' | 'taper';
 export type LabelDensity = 'none' | 'few' | 'normal' | 'many';
 
