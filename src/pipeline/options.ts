@@ -3,7 +3,7 @@
  * CLI help, the README and the viewer read. Validated once here, naming the option at fault.
  */
 import { OptionError } from '../errors.ts';
-import type { PlaceAlias, PlaceLevel } from '../places/types.ts';
+import { PLACE_LEVELS, type PlaceAlias, type PlaceLevel } from '../places/types.ts';
 import type { ColumnMap, RecordKind } from '../records/types.ts';
 import { DEFAULTS as ANALYSIS_DEFAULTS } from '../analyses/run-all.ts';
 
@@ -71,7 +71,6 @@ export const ANALYZE_DEFAULTS = Object.freeze({
 });
 
 const KINDS: readonly RecordKind[] = ['moves', 'timelines'];
-const LEVELS: readonly PlaceLevel[] = ['metro', 'city', 'country'];
 
 function checkRange(option: string, value: unknown): [number, number] {
   if (
@@ -108,7 +107,7 @@ function checkLevel(option: string, value: unknown): number {
 export function resolveAnalyzeOptions(options: AnalyzeOptions = {}): ResolvedAnalyzeOptions {
   const o = { ...ANALYZE_DEFAULTS, ...stripUndefined(options) };
   if (!KINDS.includes(o.kind)) throw new OptionError('kind', o.kind, `one of ${KINDS.join(', ')}`);
-  if (!LEVELS.includes(o.level)) throw new OptionError('level', o.level, `one of ${LEVELS.join(', ')}`);
+  if (!PLACE_LEVELS.includes(o.level)) throw new OptionError('level', o.level, `one of ${PLACE_LEVELS.join(', ')}`);
   const window = checkRange('window', o.window);
   const years = o.years === null ? null : checkRange('years', o.years);
   const seed = checkInt('seed', o.seed, 0);

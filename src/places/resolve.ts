@@ -15,7 +15,7 @@ import { qualifyNamesake } from './namesakes.ts';
 import { normalizeName } from './normalize.ts';
 import { describeHit, hitCountry, placeOf } from './place-builders.ts';
 import { nearestKeys } from './suggest.ts';
-import type { MatchStep, Place, PlaceAlias, PlaceLevel, PlaceResolution, PlaceResolver, ResolutionRecord } from './types.ts';
+import { type MatchStep, type Place, type PlaceAlias, type PlaceLevel, PLACE_LEVELS, type PlaceResolution, type PlaceResolver, type ResolutionRecord } from './types.ts';
 import { compareKeys } from '../compare-keys.ts';
 
 /** Options of {@link createPlaceResolver}. */
@@ -31,7 +31,6 @@ export interface PlaceResolverOptions {
 /** Defaults of {@link createPlaceResolver}: places are metro areas. */
 export const DEFAULTS: Readonly<{ level: PlaceLevel }> = Object.freeze({ level: 'metro' });
 
-const LEVELS: readonly PlaceLevel[] = ['metro', 'city', 'country'];
 const SUGGESTIONS = 3;
 const MAX_AMBIGUOUS_SUGGESTIONS = 10;
 const METRO_COUNTRIES = [...new Set(METROS.map((m) => m.country))];
@@ -110,7 +109,7 @@ function validAliases(aliases: unknown): Map<string, Map<string, PlaceAlias>> {
 export function createPlaceResolver(options: PlaceResolverOptions = {}): PlaceResolver {
   if (options === null || typeof options !== 'object') throw new OptionError('options', options, 'an object');
   const level = options.level ?? DEFAULTS.level;
-  if (!LEVELS.includes(level)) throw new OptionError('level', level, "'metro', 'city' or 'country'");
+  if (!PLACE_LEVELS.includes(level)) throw new OptionError('level', level, "'metro', 'city' or 'country'");
   const aliases = validAliases(options.aliases ?? []);
   const given = options.gazetteer;
   if (

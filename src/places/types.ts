@@ -2,6 +2,9 @@
 
 export type PlaceLevel = 'metro' | 'city' | 'country';
 
+/** The levels a graph's places can be at: metro areas, cities, countries. */
+export const PLACE_LEVELS: readonly PlaceLevel[] = Object.freeze(['metro', 'city', 'country']);
+
 /**
  * A resolved place. `id` is the graph node key:
  * - metro: the metro name (`Boston`, `Hong Kong`);
