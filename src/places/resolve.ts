@@ -15,7 +15,16 @@ import { qualifyNamesake } from './namesakes.ts';
 import { normalizeName } from './normalize.ts';
 import { describeHit, hitCountry, placeOf } from './place-builders.ts';
 import { nearestKeys } from './suggest.ts';
-import { type MatchStep, type Place, type PlaceAlias, type PlaceLevel, PLACE_LEVELS, type PlaceResolution, type PlaceResolver, type ResolutionRecord } from './types.ts';
+import {
+  type MatchStep,
+  type Place,
+  type PlaceAlias,
+  type PlaceLevel,
+  PLACE_LEVELS,
+  type PlaceResolution,
+  type PlaceResolver,
+  type ResolutionRecord,
+} from './types.ts';
 import { compareKeys } from '../compare-keys.ts';
 
 /** Options of {@link createPlaceResolver}. */
