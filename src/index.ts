@@ -89,7 +89,7 @@ export {
 } from './flows/store.ts';
 export { flowStoreFromMoves, type MovesAggregate } from './flows/from-moves.ts';
 export { filterFlows, DEFAULTS as FILTER_DEFAULTS, type FilterOptions } from './flows/filter.ts';
-export { graphFromFlows, graphWithFlows, flowOfEachEdge } from './flows/graph.ts';
+export { attachFlowStore, graphFromFlows, graphWithFlows, flowOfEachEdge } from './flows/graph.ts';
 export { flowStoreToArrow, flowStoreFromArrow, FLOWS_ARROW_COLUMNS } from './exports/flows-arrow.ts';
 export { movesByFlowYear, type FlowYearMoves } from './graph/flow-years.ts';
 
@@ -250,7 +250,8 @@ export { addPopulation, type RunPopulation } from './pipeline/population.ts';
 
 // Tables and serialisations (strings in memory, or chunk generators for large graphs)
 export { chunksToString, lazyChunks, CHUNK_CHARS, type FileChunk } from './exports/chunks.ts';
-export { toCsv, tableToCsv, csvChunks, tableCsvChunks, type Table, type CsvOptions } from './exports/csv.ts';
+export { toCsv, tableToCsv, csvChunks, tableCsvChunks, formatCell, type Table, type CsvOptions } from './exports/csv.ts';
+export { parseCsvRows } from './places/csv.ts';
 export { placesTable, PLACES_COLUMNS } from './exports/places-table.ts';
 export { flowsTable, flowsCsvChunks, FLOWS_COLUMNS } from './exports/flows-table.ts';
 export { communitiesTable, COMMUNITIES_COLUMNS } from './exports/communities-table.ts';

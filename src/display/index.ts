@@ -31,6 +31,7 @@ export {
   CATEGORY_COLORS,
   SIGN_COLORS,
   OTHER_COLOR,
+  textColorOn,
 } from './colors.ts';
 export { asSvg, asHtml, asMarkdown } from './jupyter.ts';
 export type { Displayable } from './jupyter.ts';

@@ -3,8 +3,8 @@
  * the notebooks and the viewer agree: the flow filter (src/flows/filter.ts) and the report's
  * top-sources figure (src/analyses/top-sources.ts: five sources of at least 100).
  */
-import { DEFAULTS as TOP_SOURCES } from '../../src/analyses/top-sources.ts';
-import { DEFAULTS as FILTER } from '../../src/flows/filter.ts';
+import { TOP_FLOWS_DEFAULTS as TOP_SOURCES } from 'talentflow';
+import { FILTER_DEFAULTS as FILTER } from 'talentflow';
 
 export const VIEW_DEFAULTS = Object.freeze({
   minWeight: FILTER.minWeight,

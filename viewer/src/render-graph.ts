@@ -9,7 +9,7 @@
  * node attributes. Hover and selection emphasis is not here: it is applied by sigma reducers.
  */
 import Graph from 'graphology';
-import type { FlowGraph } from '../../src/graph/types.ts';
+import type { FlowGraph } from 'talentflow';
 import type { EdgeColoring, NodeColoring, SizeMeasure } from './state.ts';
 import {
   communityColor,

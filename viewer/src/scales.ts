@@ -3,8 +3,8 @@
  * report draws it), community and net-inflow colours. Colours come from the library's figure
  * palette (src/display/colors.ts) so the viewer, the notebooks and the report figures agree.
  */
-import { CATEGORY_COLORS, QUADRANT_COLORS, SIGN_COLORS, mixColors } from '../../src/display/colors.ts';
-import type { Quadrant } from '../../src/analyses/quadrants.ts';
+import { CATEGORY_COLORS, QUADRANT_COLORS, SIGN_COLORS, mixColors } from 'talentflow/display';
+import type { Quadrant } from 'talentflow';
 
 export const NODE_RADIUS = Object.freeze({ min: 2.5, max: 22 });
 export const EDGE_WIDTH = Object.freeze({ min: 0.4, max: 6 });

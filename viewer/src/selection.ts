@@ -15,11 +15,11 @@
  * costs milliseconds, not seconds. The drawn graph is read-only.
  */
 import Graph from 'graphology';
-import { filterFlows, DEFAULTS as FILTER_DEFAULTS } from '../../src/flows/filter.ts';
-import { graphWithFlows } from '../../src/flows/graph.ts';
-import type { FlowStore } from '../../src/flows/store.ts';
-import { topSources } from '../../src/analyses/top-sources.ts';
-import type { FlowAttributes, FlowGraph } from '../../src/graph/types.ts';
+import { filterFlows, FILTER_DEFAULTS } from 'talentflow';
+import { graphWithFlows } from 'talentflow';
+import type { FlowStore } from 'talentflow';
+import { topSources } from 'talentflow';
+import type { FlowAttributes, FlowGraph } from 'talentflow';
 import type { ViewState } from './state.ts';
 
 export type FlowFilterState = Pick<ViewState, 'years' | 'discipline' | 'minWeight' | 'topSources' | 'k' | 'topMinWeight'> & {

@@ -9,15 +9,15 @@
  * would write); without `communities.csv` communities come from the node attributes; without
  * `rai.csv` the heatmap says so.
  */
-import { parseCsvRows } from '../../../src/places/csv.ts';
-import { placesTable } from '../../../src/exports/places-table.ts';
-import { formatCell } from '../../../src/exports/csv.ts';
-import { graphFromJson } from '../../../src/exports/graph-json.ts';
-import { InputError } from '../../../src/errors.ts';
-import type { FlowGraph } from '../../../src/graph/types.ts';
-import { flowStoreFromArrow } from '../../../src/exports/flows-arrow.ts';
-import { storeYears, type FlowStore } from '../../../src/flows/store.ts';
-import { attachFlowStore } from '../../../src/flows/graph.ts';
+import { parseCsvRows } from 'talentflow';
+import { placesTable } from 'talentflow';
+import { formatCell } from 'talentflow';
+import { graphFromJson } from 'talentflow';
+import { InputError } from 'talentflow';
+import type { FlowGraph } from 'talentflow';
+import { flowStoreFromArrow } from 'talentflow';
+import { storeYears, type FlowStore } from 'talentflow';
+import { attachFlowStore } from 'talentflow';
 
 /** One row of a CSV table: column → the cell's text. */
 export type TextRow = Record<string, string>;

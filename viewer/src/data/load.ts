@@ -2,7 +2,7 @@
  * Reading an analysis folder into the viewer: over HTTP (the folder `talentflow view` serves
  * under data/, or any folder URL), or from files the user picks or drops on the page.
  */
-import { InputError } from '../../../src/errors.ts';
+import { InputError } from 'talentflow';
 import { assembleAnalysis, type Analysis, type AnalysisFiles } from './analysis.ts';
 
 const OPTIONAL = ['places.csv', 'rai.csv', 'communities.csv', 'manifest.json', 'intervals.csv', 'compare.csv'] as const;

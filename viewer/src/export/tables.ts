@@ -2,9 +2,9 @@
  * The flows and places drawn, as CSV text (the library's own table writers, so the files read
  * like the CLI's). No DOM here: tested in Node.
  */
-import { flowsTable } from '../../../src/exports/flows-table.ts';
-import { tableToCsv, toCsv } from '../../../src/exports/csv.ts';
-import type { FlowGraph } from '../../../src/graph/types.ts';
+import { flowsTable } from 'talentflow';
+import { tableToCsv, toCsv } from 'talentflow';
+import type { FlowGraph } from 'talentflow';
 import type { Analysis } from '../data/analysis.ts';
 import type { RenderGraph } from '../render-graph.ts';
 

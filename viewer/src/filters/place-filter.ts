@@ -9,7 +9,7 @@
  * not a pass over every flow.
  */
 import Graph from 'graphology';
-import type { FlowAttributes, FlowGraph, PlaceAttributes } from '../../../src/graph/types.ts';
+import type { FlowAttributes, FlowGraph, PlaceAttributes } from 'talentflow';
 import type { CommunityRow } from '../data/analysis.ts';
 import type { FlowDirection, PlaceFilter, PlaceGroupBy } from '../state.ts';
 

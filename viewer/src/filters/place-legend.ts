@@ -5,7 +5,7 @@
  * community swatches do the same (app.ts). The state is the URL's `only`.
  */
 import type { CommunityRow } from '../data/analysis.ts';
-import type { FlowGraph } from '../../../src/graph/types.ts';
+import type { FlowGraph } from 'talentflow';
 import { communityColor, CATEGORY_LIMIT, OTHER_COLOR } from '../scales.ts';
 import { PLACE_GROUP_BYS, type PlaceFilter, type PlaceGroupBy } from '../state.ts';
 import { formatValue, h, replace } from '../ui/dom.ts';

@@ -6,8 +6,8 @@
  */
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
-import { createRng, DEFAULT_SEED } from '../../../src/random.ts';
-import type { FlowGraph } from '../../../src/graph/types.ts';
+import { createRng, DEFAULT_SEED } from 'talentflow';
+import type { FlowGraph } from 'talentflow';
 
 export interface NetworkLayoutOptions {
   seed?: number;

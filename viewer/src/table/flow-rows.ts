@@ -13,7 +13,7 @@
  * not by sorting every flow, and researchers are looked up only for the rows shown unless the
  * table is sorted by them.
  */
-import type { FlowGraph } from '../../../src/graph/types.ts';
+import type { FlowGraph } from 'talentflow';
 import type { RenderGraph } from '../render-graph.ts';
 import type { TableColumn, TableSort } from '../state.ts';
 

@@ -11,7 +11,7 @@
  *
  * One pass over the flows and their cells, typed arrays only.
  */
-import type { FlowStore } from '../../../src/flows/store.ts';
+import type { FlowStore } from 'talentflow';
 
 export interface YearCounts {
   /** First year of the bars (the analysis's first arrival year). */

@@ -4,7 +4,7 @@
  * drawn, largest by the size measure first) unless sorted by place or by a discipline. Clicking
  * a place selects it on the map; clicking a discipline filters the map's flows to it.
  */
-import { raiColor, RAI_COLOR_DEFAULTS } from '../../../src/display/colors.ts';
+import { raiColor, RAI_COLOR_DEFAULTS } from 'talentflow/display';
 import type { Analysis } from '../data/analysis.ts';
 import type { HeatmapSort, ViewState } from '../state.ts';
 import { formatValue, h, replace } from './dom.ts';

@@ -3,12 +3,12 @@
  * ratio, hub class …) shown from the file's own text, its top sources and destinations (the
  * library's topSources/topDestinations) and its RAI row from rai.csv.
  */
-import { DEFAULTS as TOP_DEFAULTS, topDestinations, topSources } from '../../../src/analyses/top-sources.ts';
-import { raiColor, textColorOn } from '../../../src/display/colors.ts';
-import { sparklineSvg } from '../../../src/display/sparkline.ts';
-import { timeSeries, type TimeSeriesRow } from '../../../src/analyses/time-series.ts';
-import type { FlowGraph } from '../../../src/graph/types.ts';
-import type { TopFlow } from '../../../src/analyses/types.ts';
+import { TOP_FLOWS_DEFAULTS as TOP_DEFAULTS, topDestinations, topSources } from 'talentflow';
+import { raiColor, textColorOn } from 'talentflow/display';
+import { sparklineSvg } from 'talentflow/display';
+import { timeSeries, type TimeSeriesRow } from 'talentflow';
+import type { FlowGraph } from 'talentflow';
+import type { TopFlow } from 'talentflow';
 import type { Analysis } from '../data/analysis.ts';
 import { VIEW_DEFAULTS } from '../defaults.ts';
 import { CARD_FIELDS, formatCell, intervalNote } from '../measures.ts';
