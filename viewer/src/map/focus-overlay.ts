@@ -6,9 +6,9 @@
  */
 import type Sigma from 'sigma';
 import type { RenderEdgeAttributes, RenderNodeAttributes } from '../render-graph.ts';
+import { traceFlow } from './strong-flows.ts';
 
 const VEIL = 'rgba(246, 247, 249, 0.78)';
-const STEPS = 24;
 
 type Point = { x: number; y: number };
 
@@ -23,11 +23,6 @@ export function curveControl(s: Point, t: Point, curvature: number): Point {
   const dx = t.x - s.x;
   const dy = t.y - s.y;
   return { x: (s.x + t.x) / 2 + curvature * dy, y: (s.y + t.y) / 2 - curvature * dx };
-}
-
-function bezier(s: Point, c: Point, t: Point, u: number): Point {
-  const v = 1 - u;
-  return { x: v * v * s.x + 2 * v * u * c.x + u * u * t.x, y: v * v * s.y + 2 * v * u * c.y + u * u * t.y };
 }
 
 export class FocusOverlay {
@@ -85,24 +80,8 @@ export class FocusOverlay {
       ctx.globalAlpha = edge === hoveredEdge ? 1 : 0.9;
       ctx.lineWidth = thickness;
       ctx.lineCap = 'butt';
-      ctx.beginPath();
-      ctx.moveTo(s.x, s.y);
-      for (let i = 1; i <= STEPS; i++) {
-        const p = bezier(s, c, t, (tBase * i) / STEPS);
-        ctx.lineTo(p.x, p.y);
-      }
-      ctx.stroke();
-      const base = bezier(s, c, t, tBase);
-      const tip = bezier(s, c, t, tTip);
-      const len = Math.hypot(tip.x - base.x, tip.y - base.y) || 1;
-      const nx = (-(tip.y - base.y) / len) * thickness;
-      const ny = ((tip.x - base.x) / len) * thickness;
-      ctx.beginPath();
-      ctx.moveTo(base.x + nx, base.y + ny);
-      ctx.lineTo(tip.x, tip.y);
-      ctx.lineTo(base.x - nx, base.y - ny);
-      ctx.closePath();
-      ctx.fill();
+      // Stroke and arrowhead as on the strongest flows' layer; the tip stays where this overlay's arc estimate puts it.
+      traceFlow(ctx, { s, c, t, tBase, tTip, loop: false }, thickness);
     }
     ctx.globalAlpha = 1;
     this.canvas.style.display = '';
