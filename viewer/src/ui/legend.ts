@@ -60,13 +60,7 @@ export function legendModel(
           ? [
               {
                 kind: 'gradient',
-                colors: [
-                  netInflowColor(-m, m),
-                  netInflowColor(-m / 4, m),
-                  netInflowColor(0, m),
-                  netInflowColor(m / 4, m),
-                  netInflowColor(m, m),
-                ],
+                colors: divergingStops(m),
                 labels: [formatSigned(-m), '0', formatSigned(m)],
               },
               { kind: 'swatch', color: OTHER_COLOR, label: 'not compared' },
@@ -83,13 +77,7 @@ export function legendModel(
           ? [
               {
                 kind: 'gradient',
-                colors: [
-                  netInflowColor(-m, m),
-                  netInflowColor(-m / 4, m),
-                  netInflowColor(0, m),
-                  netInflowColor(m / 4, m),
-                  netInflowColor(m, m),
-                ],
+                colors: divergingStops(m),
                 labels: [perThousand(-m), '0', perThousand(m)],
               },
               { kind: 'swatch', color: OTHER_COLOR, label: 'no population' },
@@ -103,7 +91,7 @@ export function legendModel(
       items: [
         {
           kind: 'gradient',
-          colors: [netInflowColor(-m, m), netInflowColor(-m / 4, m), netInflowColor(0, m), netInflowColor(m / 4, m), netInflowColor(m, m)],
+          colors: divergingStops(m),
           labels: [formatSigned(-m), '0', formatSigned(m)],
         },
       ],
@@ -277,4 +265,9 @@ export function paintLegend(ctx: CanvasRenderingContext2D, sections: LegendSecti
   }
   ctx.restore();
   return height;
+}
+
+/** The five stops of the diverging net-inflow scale on [−m, m], as every diverging legend draws it. */
+function divergingStops(m: number): string[] {
+  return [-m, -m / 4, 0, m / 4, m].map((v) => netInflowColor(v, m));
 }
