@@ -13,7 +13,7 @@ import { tableFromIPC } from '@uwdata/flechette';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTable } from '../../viewer/src/data/analysis.ts';
 import { HIGHLIGHT_CASING } from '../../viewer/src/table/flow-highlight.ts';
-import { gotoViewer, openViewer, prebuiltViewer, type ViewerSession } from './browser.ts';
+import { gotoViewer, openViewer, prebuiltViewer, type ViewerSession, analyzeCalibrated } from './browser.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const ARTIFACTS = join(ROOT, 'test-results');
@@ -38,22 +38,7 @@ let csv: Record<string, string>[];
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'talentflow-controls-test-'));
   const dataDir = join(tmp, 'calibrated');
-  execFileSync(
-    process.execPath,
-    [
-      join(ROOT, 'bin', 'talentflow.mjs'),
-      'analyze',
-      join(ROOT, 'data', 'calibrated', 'timelines.csv.gz'),
-      '--kind',
-      'timelines',
-      '--out',
-      dataDir,
-    ],
-    {
-      cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
+  analyzeCalibrated(dataDir);
   arrow = tableFromIPC(readFileSync(join(dataDir, 'flows.arrow'))).toArray() as unknown as ArrowFlow[];
   json = JSON.parse(readFileSync(join(dataDir, 'graph.json'), 'utf8')) as JsonGraph;
   csv = parseTable(readFileSync(join(dataDir, 'flows.csv'), 'utf8'), 'flows.csv').rows;

@@ -4,11 +4,23 @@
  * analysis folder on a free loopback port, and drives
  * Debian's Chromium through playwright-core (never a downloaded browser).
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { serveViewer, VIEWER_DIST, type RunningServer } from '../../src/cli/serve.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+/** Runs the README's first command on the calibrated sample into `outDir`, with `extra` flags (e.g. `--compare`). */
+export function analyzeCalibrated(outDir: string, extra: readonly string[] = []): void {
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'bin', 'talentflow.mjs'), 'analyze', join(ROOT, 'data', 'calibrated', 'timelines.csv.gz'), '--kind', 'timelines', ...extra, '--out', outDir],
+    { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+}
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 

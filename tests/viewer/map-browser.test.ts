@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphFromJson } from '../../src/exports/graph-json.ts';
 import { topSources } from '../../src/analyses/top-sources.ts';
 import type { FlowGraph } from '../../src/graph/types.ts';
-import { prebuiltViewer, gotoViewer, openViewer, type ViewerSession } from './browser.ts';
+import { prebuiltViewer, gotoViewer, openViewer, type ViewerSession, analyzeCalibrated } from './browser.ts';
 import { writeSyntheticAnalysis } from './fixtures/synthetic-analysis.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -60,22 +60,7 @@ describe('the report’s top-5 figure on the calibrated sample', () => {
 
   beforeAll(async () => {
     const dataDir = join(tmp, 'calibrated');
-    execFileSync(
-      process.execPath,
-      [
-        join(ROOT, 'bin', 'talentflow.mjs'),
-        'analyze',
-        join(ROOT, 'data', 'calibrated', 'timelines.csv.gz'),
-        '--kind',
-        'timelines',
-        '--out',
-        dataDir,
-      ],
-      {
-        cwd: ROOT,
-        stdio: ['ignore', 'ignore', 'pipe'],
-      },
-    );
+    analyzeCalibrated(dataDir);
     graph = graphFromJson(readFileSync(join(dataDir, 'graph.json'), 'utf8'));
     session = await openViewer(dist, dataDir);
   });

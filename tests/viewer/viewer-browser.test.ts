@@ -18,7 +18,7 @@ import { topDestinations, topSources } from '../../src/analyses/top-sources.ts';
 import type { FlowGraph } from '../../src/graph/types.ts';
 import { parseTable, type TextRow } from '../../viewer/src/data/analysis.ts';
 import { netInflowColor } from '../../viewer/src/scales.ts';
-import { prebuiltViewer, gotoViewer, openViewer, type ViewerSession } from './browser.ts';
+import { prebuiltViewer, gotoViewer, openViewer, type ViewerSession, analyzeCalibrated } from './browser.ts';
 import { writeSyntheticAnalysis } from './fixtures/synthetic-analysis.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -38,24 +38,7 @@ beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'talentflow-viewer-test-'));
   dataDir = join(tmp, 'calibrated');
   // The README's first command, into a temporary folder.
-  execFileSync(
-    process.execPath,
-    [
-      join(ROOT, 'bin', 'talentflow.mjs'),
-      'analyze',
-      join(ROOT, 'data', 'calibrated', 'timelines.csv.gz'),
-      '--kind',
-      'timelines',
-      '--compare',
-      '2011-2016,2018-2023',
-      '--out',
-      dataDir,
-    ],
-    {
-      cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
+  analyzeCalibrated(dataDir, ['--compare', '2011-2016,2018-2023']);
   graph = graphFromJson(readFileSync(join(dataDir, 'graph.json'), 'utf8'));
   flows = flowStoreFromArrow(readFileSync(join(dataDir, 'flows.arrow')));
   places = new Map(parseTable(readFileSync(join(dataDir, 'places.csv'), 'utf8'), 'places.csv').rows.map((r) => [r['place']!, r]));
