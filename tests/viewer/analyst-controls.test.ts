@@ -5,7 +5,6 @@
  * library's flow filters: flows.arrow read row by row with flechette (each flow's breakdown
  * summed here), flows.csv and graph.json read as plain data.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

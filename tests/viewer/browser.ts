@@ -17,7 +17,16 @@ const ROOT = join(import.meta.dirname, '..', '..');
 export function analyzeCalibrated(outDir: string, extra: readonly string[] = []): void {
   execFileSync(
     process.execPath,
-    [join(ROOT, 'bin', 'talentflow.mjs'), 'analyze', join(ROOT, 'data', 'calibrated', 'timelines.csv.gz'), '--kind', 'timelines', ...extra, '--out', outDir],
+    [
+      join(ROOT, 'bin', 'talentflow.mjs'),
+      'analyze',
+      join(ROOT, 'data', 'calibrated', 'timelines.csv.gz'),
+      '--kind',
+      'timelines',
+      ...extra,
+      '--out',
+      outDir,
+    ],
     { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
   );
 }

@@ -4,7 +4,6 @@
  * free loopback port, then driven like a user. Expectations are computed from the analysis
  * files with the library (filterFlows, topSources), not read back from the page.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
