@@ -183,15 +183,13 @@ export {
 } from './analyses/disparity-backbone.ts';
 export {
   gravity,
-  fitGravity,
   greatCircleKm,
   EARTH_RADIUS_KM,
   DEFAULTS as GRAVITY_DEFAULTS,
   type GravityOptions,
   type GravityResult,
-  type GravityData,
-  type GravityFit,
 } from './analyses/gravity.ts';
+export { fitGravity, type GravityData, type GravityFit } from './analyses/gravity-fit.ts';
 export {
   quadrants,
   quadrantOf,

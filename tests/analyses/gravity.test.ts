@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fitGravity, gravity, greatCircleKm, EARTH_RADIUS_KM } from '../../src/analyses/gravity.ts';
+import { gravity, greatCircleKm, EARTH_RADIUS_KM } from '../../src/analyses/gravity.ts';
+import { fitGravity } from '../../src/analyses/gravity-fit.ts';
 import { OptionError } from '../../src/errors.ts';
 import { createRng } from '../../src/random.ts';
 import { flowGraph } from './helpers.ts';
