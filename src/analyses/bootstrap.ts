@@ -30,7 +30,7 @@
  */
 import { OptionError } from '../errors.ts';
 import { createRng, DEFAULT_SEED } from '../random.ts';
-import { checkNumber, withDefaults } from './option-checks.ts';
+import { checkNumber, checkSeed, withDefaults } from './option-checks.ts';
 import { pagerankIteration } from './pagerank.ts';
 import { quantile } from './quantile.ts';
 
@@ -254,7 +254,7 @@ function measuresOf(units: BootstrapUnits, s: Sample, alpha: number) {
 export function bootstrap(units: BootstrapUnits, options?: BootstrapOptions): BootstrapResult {
   const o = withDefaults(DEFAULTS, options);
   const replicates = checkNumber('replicates', o.replicates, { min: 1, integer: true });
-  const seed = checkNumber('seed', o.seed, { min: 0, integer: true });
+  const seed = checkSeed('seed', o.seed);
   const level = checkNumber('level', o.level, { min: 0, max: 1, minExclusive: true, maxExclusive: true });
   const alpha = checkNumber('alpha', o.alpha, { min: 0, max: 1, maxExclusive: true });
   if (units.kind === 'moves') {

@@ -22,7 +22,7 @@
  */
 import louvain from 'graphology-communities-louvain';
 import { createRng, DEFAULT_SEED } from '../random.ts';
-import { checkBoolean, checkNumber, withDefaults } from './option-checks.ts';
+import { checkBoolean, checkNumber, checkSeed, withDefaults } from './option-checks.ts';
 import { checkEdgeWeightGetter, checkGraph } from './graph-input.ts';
 import { edgeArrays, strengthArrays } from './flow-arrays.ts';
 import type { EdgeArrays } from './flow-arrays.ts';
@@ -67,7 +67,7 @@ export interface ResolvedCommunitiesOptions {
 export function resolveCommunitiesOptions(options?: CommunitiesOptions): ResolvedCommunitiesOptions {
   const o = withDefaults(DEFAULTS, options);
   return {
-    seed: checkNumber('seed', o.seed, { integer: true }),
+    seed: checkSeed('seed', o.seed),
     resolution: checkNumber('resolution', o.resolution, { min: 0, minExclusive: true }),
     getEdgeWeight: checkEdgeWeightGetter(o.getEdgeWeight),
     directed: checkBoolean('directed', o.directed),

@@ -61,6 +61,14 @@ export function checkChoice<T extends string>(name: string, value: unknown, choi
   return value as T;
 }
 
+/** Largest seed: the generator (`random.ts`) takes 32 bits, so larger or negative seeds would alias others. */
+export const MAX_SEED = 2 ** 32 - 1;
+
+/** A seed of the seeded generator: an integer in [0, 2³² − 1]. */
+export function checkSeed(name: string, value: unknown): number {
+  return checkNumber(name, value, { min: 0, max: MAX_SEED, integer: true });
+}
+
 /**
  * A size limit where 0 and Infinity mean "no limit" (returned as Infinity); otherwise an integer ≥ 1.
  * `alsoAuto` only changes the message, for options that also take 'auto'.

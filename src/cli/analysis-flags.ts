@@ -4,31 +4,16 @@
  * ANALYZE_DEFAULTS. The help lines and the parsing are generated from this list, so that the CLI,
  * the library and the README cannot disagree on names or defaults.
  */
-import { ANALYZE_DEFAULTS, type AnalyzeOptions } from '../pipeline/options.ts';
-import { OptionError } from '../errors.ts';
-import { parseIntOption, parseNumberOption } from './args.ts';
+import { ANALYZE_DEFAULTS, ANALYZE_OPTION_CHECKS, type AnalyzeOptions, type NumericAnalyzeOption } from '../pipeline/options.ts';
+import { parseFlagValue } from './args.ts';
 
-type NumericOption =
-  | 'seed'
-  | 'resolution'
-  | 'topK'
-  | 'topMinWeight'
-  | 'stabilityRuns'
-  | 'stabilityMaxFlows'
-  | 'betweennessMaxFlows'
-  | 'backboneAlpha'
-  | 'gravityMaxPlaces'
-  | 'bootstrap';
+type NumericOption = NumericAnalyzeOption;
 
 export interface AnalysisFlag {
   /** The library option (AnalyzeOptions); the flag is its kebab-case name. */
   option: NumericOption;
   /** Placeholder of the value in the help. */
   arg: string;
-  /** `int` and `number` within [min, max]; `cap`: an integer ≥ 0 or 'auto'. */
-  type: 'int' | 'number' | 'cap';
-  min?: number;
-  max?: number;
   /** Help text; "(default: …)" is appended from ANALYZE_DEFAULTS. */
   help: string;
   /** Earlier name of the flag, still read. */
@@ -39,29 +24,27 @@ export interface AnalysisFlag {
 export const flagOf = (option: string): string => option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 export const ANALYSIS_FLAGS: readonly AnalysisFlag[] = [
-  { option: 'seed', arg: 'n', type: 'int', min: 0, max: 2 ** 32 - 1, help: 'seed of Louvain and everything random' },
-  { option: 'resolution', arg: 'x', type: 'number', min: 1e-6, max: 1e6, help: 'Louvain resolution' },
-  { option: 'topK', arg: 'n', type: 'int', min: 1, help: 'top sources/destinations per place' },
+  { option: 'seed', arg: 'n', help: 'seed of Louvain and everything random' },
+  { option: 'resolution', arg: 'x', help: 'Louvain resolution' },
+  { option: 'topK', arg: 'n', help: 'top sources/destinations per place' },
   {
     option: 'topMinWeight',
     arg: 'n',
-    type: 'int',
-    min: 0,
+
     alias: 'min-flow',
     help: 'minimum moves for a top source/destination (--min-flow: its earlier name)',
   },
-  { option: 'stabilityRuns', arg: 'n', type: 'int', min: 0, max: 1000, help: 'Louvain runs for the community stability figure, 0 = off' },
+  { option: 'stabilityRuns', arg: 'n', help: 'Louvain runs for the community stability figure, 0 = off' },
   {
     option: 'stabilityMaxFlows',
     arg: 'n',
-    type: 'int',
-    min: 0,
+
     help: 'skip the stability runs, with a warning, on graphs of more flows than this; 0 = run them on any graph (each run is a full Louvain run, about 0.1 s per 100,000 flows; memory grows as places²)',
   },
   {
     option: 'betweennessMaxFlows',
     arg: 'n|auto',
-    type: 'cap',
+
     help:
       'betweenness is exact up to this many flows; beyond, it is computed on the strongest flows (weight ≥ t, t the smallest whole number leaving at most n) and the ' +
       'threshold is reported; 0 = always exact, which takes places × flows steps (hours on a million flows). auto: max(5,000, 25,000,000 / places)',
@@ -69,24 +52,19 @@ export const ANALYSIS_FLAGS: readonly AnalysisFlag[] = [
   {
     option: 'backboneAlpha',
     arg: 'x',
-    type: 'number',
-    min: Number.MIN_VALUE,
-    max: 1,
+
     help: 'significance level of the disparity backbone: a flow is in it when its disparity α (flows.csv disparity_alpha) is below x, in (0, 1]',
   },
   {
     option: 'gravityMaxPlaces',
     arg: 'n',
-    type: 'int',
-    min: 0,
+
     help: 'fit the gravity model (flows.csv expected, excess) when there are at most n places with coordinates; its cost grows as places² (a second for about 1,000 places, 8 s for 1,500); 0 = off',
   },
   {
     option: 'bootstrap',
     arg: 'n',
-    type: 'int',
-    min: 0,
-    max: 100_000,
+
     help:
       'resample n times (researchers from timelines, moves from moves tables; seeded with --seed) and write intervals.csv: 90% intervals of net inflow, inflow ratio, ' +
       'RAI and PageRank rank; 200 is usual; with --engine auto the input is then read by the JS engine; 0 = off',
@@ -130,9 +108,12 @@ export function analysisFlagsHelp(): string {
   ).join('\n');
 }
 
-/** Reads the analysis flags into library options; an unset flag gives the library default. */
+/**
+ * Reads the analysis flags into library options, each checked as the library checks it
+ * (ANALYZE_OPTION_CHECKS, the flag named in errors); an unset flag gives the library default.
+ */
 export function parseAnalysisFlags(values: Record<string, string | boolean | undefined>): Pick<Required<AnalyzeOptions>, NumericOption> {
-  const out: Record<string, number | 'auto'> = {};
+  const out: Record<string, unknown> = {};
   for (const f of ANALYSIS_FLAGS) {
     const flag = flagOf(f.option);
     let name = `--${flag}`;
@@ -141,19 +122,8 @@ export function parseAnalysisFlags(values: Record<string, string | boolean | und
       name = `--${f.alias}`;
       raw = values[f.alias] as string;
     }
-    const fallback = ANALYZE_DEFAULTS[f.option] as number | 'auto';
-    if (f.type === 'cap') out[f.option] = parseFlowCap(name, raw, fallback);
-    else if (f.type === 'int') out[f.option] = parseIntOption(name, raw, fallback as number, f.min, f.max);
-    else out[f.option] = parseNumberOption(name, raw, fallback as number, f.min, f.max);
+    out[f.option] =
+      raw === undefined ? ANALYZE_DEFAULTS[f.option] : parseFlagValue(name, raw, (n, v) => ANALYZE_OPTION_CHECKS[f.option](n, v));
   }
   return out as Pick<Required<AnalyzeOptions>, NumericOption>;
-}
-
-/** A flow cap: 'auto' or an integer ≥ 0. */
-function parseFlowCap(option: string, value: string | undefined, fallback: number | 'auto'): number | 'auto' {
-  if (value === undefined) return fallback;
-  if (value === 'auto') return 'auto';
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isInteger(n) || n < 0) throw new OptionError(option, value, "an integer ≥ 0 or 'auto'");
-  return n;
 }

@@ -11,6 +11,7 @@ import { readTable } from '../io/read-table.ts';
 import { ENCODINGS } from '../io/inspect-input.ts';
 import { readFile } from 'node:fs/promises';
 import { parseAliasCsv } from '../places/aliases.ts';
+import { PLACE_LEVELS } from '../places/types.ts';
 import { InputError, OptionError } from '../errors.ts';
 import { sha256OfFile } from '../exports/checksum.ts';
 import { openOutputFolder, sealManifest, type OutputFolder } from '../exports/output-folder.ts';
@@ -165,7 +166,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     return EXIT.usage;
   }
   const options: AnalyzeOptions = {
-    level: parseChoice('--level', values.level, ['metro', 'city', 'country'] as const, ANALYZE_DEFAULTS.level),
+    level: parseChoice('--level', values.level, PLACE_LEVELS, ANALYZE_DEFAULTS.level),
     window: values.window ? parseYearRange('--window', values.window) : ANALYZE_DEFAULTS.window,
     years: values.years ? parseYearRange('--years', values.years) : null,
     ...parseAnalysisFlags(values),

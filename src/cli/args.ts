@@ -1,7 +1,7 @@
 /** Command-line parsing shared by the commands: node's parseArgs plus value checks that name the option. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { OptionError } from '../errors.ts';
-import { YEAR_RANGE } from '../records/cells.ts';
+import { checkYearRange } from '../records/cells.ts';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
@@ -46,16 +46,28 @@ function joinNegativeValues(argv: string[], options: OptionSpec): string[] {
   return out;
 }
 
-/** "2019-2023" or "2019–2023" or "2019" → [2019, 2023]; the option name goes into the error. */
+/** "2019-2023" or "2019–2023" or "2019" → [2019, 2023], checked as the library checks a range; the option name goes into the error. */
 export function parseYearRange(option: string, value: string): [number, number] {
   const m = /^\s*(\d{4})\s*(?:[-–:]\s*(\d{4}))?\s*$/.exec(value);
   if (!m) throw new OptionError(option, value, 'a year or a year range like 2019-2023');
   const a = Number(m[1]);
-  const b = m[2] === undefined ? a : Number(m[2]);
-  if (a < YEAR_RANGE[0] || b > YEAR_RANGE[1])
-    throw new OptionError(option, value, `years in ${YEAR_RANGE[0]}–${YEAR_RANGE[1]}, the years records may hold`);
-  if (a > b) throw new OptionError(option, value, 'a range whose first year is not after its last');
-  return [a, b];
+  const range = [a, m[2] === undefined ? a : Number(m[2])];
+  return parseFlagValue(option, value, (name) => checkYearRange(name, range));
+}
+
+/**
+ * A flag's value checked by a library check: "auto" and "Infinity" stay words or numbers as the
+ * check expects, anything else is read as a number (a blank is not 0). An OptionError names the
+ * flag and quotes the value as typed.
+ */
+export function parseFlagValue<T>(flag: string, raw: string, check: (name: string, value: unknown) => T): T {
+  const value: unknown = raw === 'auto' ? raw : raw.trim() === '' ? Number.NaN : Number(raw);
+  try {
+    return check(flag, value);
+  } catch (error) {
+    if (error instanceof OptionError) throw new OptionError(flag, raw, error.expected, { cause: error });
+    throw error;
+  }
 }
 
 /** An integer option within [min, max]. */

@@ -6,6 +6,8 @@ import { OptionError } from '../errors.ts';
 import { PLACE_LEVELS, type PlaceAlias, type PlaceLevel } from '../places/types.ts';
 import type { ColumnMap, RecordKind } from '../records/types.ts';
 import { DEFAULTS as ANALYSIS_DEFAULTS } from '../analyses/run-all.ts';
+import { checkChoice, checkLimit, checkNumber, checkSeed } from '../analyses/option-checks.ts';
+import { checkYearRange } from '../records/cells.ts';
 
 export interface AnalyzeOptions {
   /** `moves` (one row per move) or `timelines` (one row per researcher, year and affiliation). */
@@ -20,22 +22,23 @@ export interface AnalyzeOptions {
   columns?: ColumnMap;
   /** User aliases that extend or override metro membership. */
   aliases?: PlaceAlias[];
-  /** Seed of Louvain (and anything else random). */
+  /** Seed of Louvain (and anything else random): an integer in [0, 2³² − 1]. */
   seed?: number;
   /** Louvain resolution: above 1 gives more, smaller communities. */
   resolution?: number;
   /** Top sources/destinations per place. */
   topK?: number;
-  /** Minimum moves for a flow to be listed among top sources/destinations (the report: 100). */
+  /** Minimum moves (≥ 0) for a flow to be listed among top sources/destinations (the report: 100). */
   topMinWeight?: number;
   /** Louvain runs over consecutive seeds for the stability figure; 0 = skip. */
   stabilityRuns?: number;
   /**
    * Betweenness is exact up to this many flows and computed on the strongest flows beyond
-   * (`src/analyses/strongest-flows.ts`); 'auto' = max(5,000, ⌊25,000,000 / places⌋); 0 = always exact.
+   * (`src/analyses/strongest-flows.ts`); 'auto' = max(5,000, ⌊25,000,000 / places⌋); 0 or Infinity = always
+   * exact (resolved as Infinity).
    */
   betweennessMaxFlows?: number | 'auto';
-  /** The stability runs are skipped, with a warning, on graphs of more flows than this; 0 = never skipped. */
+  /** The stability runs are skipped, with a warning, on graphs of more flows than this; 0 or Infinity = never skipped (resolved as Infinity). */
   stabilityMaxFlows?: number;
   /** Significance level of the disparity backbone: flows with disparity α below it are in the backbone, in (0, 1]. */
   backboneAlpha?: number;
@@ -72,63 +75,53 @@ export const ANALYZE_DEFAULTS = Object.freeze({
 
 const KINDS: readonly RecordKind[] = ['moves', 'timelines'];
 
-function checkRange(option: string, value: unknown): [number, number] {
-  if (
-    !Array.isArray(value) ||
-    value.length !== 2 ||
-    !value.every((y) => Number.isInteger(y)) ||
-    (value[0] as number) > (value[1] as number)
-  ) {
-    throw new OptionError(option, value, 'a [first, last] pair of integer years with first ≤ last');
-  }
-  return [value[0] as number, value[1] as number];
-}
+/** The numeric options of a run, which the CLI reads from flags of the same (kebab-case) names. */
+export type NumericAnalyzeOption =
+  | 'seed'
+  | 'resolution'
+  | 'topK'
+  | 'topMinWeight'
+  | 'stabilityRuns'
+  | 'stabilityMaxFlows'
+  | 'betweennessMaxFlows'
+  | 'backboneAlpha'
+  | 'gravityMaxPlaces'
+  | 'bootstrap';
 
-function checkInt(option: string, value: unknown, min: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-    throw new OptionError(option, value, `an integer ≥ ${min}`);
-  }
-  return value;
-}
+const integerAtLeast = (min: number) => (name: string, value: unknown) => checkNumber(name, value, { min, integer: true });
 
-/** A flow cap: an integer ≥ 0 (0 = no limit) or Infinity. */
-function checkLimit(option: string, value: unknown): number {
-  if (value === Infinity) return value;
-  return checkInt(option, value, 0);
-}
-
-/** A significance level in (0, 1]. */
-function checkLevel(option: string, value: unknown): number {
-  if (typeof value !== 'number' || !(value > 0 && value <= 1)) throw new OptionError(option, value, 'a number in (0, 1]');
-  return value;
-}
+/**
+ * How each numeric option is checked, by `resolveAnalyzeOptions` on library options and by the
+ * CLI on its flags (`name` is then the flag), so that both accept the same values and give them
+ * the same meaning. A flow cap's "no limit" (0 or Infinity) comes back as Infinity.
+ */
+export const ANALYZE_OPTION_CHECKS: {
+  readonly [K in NumericAnalyzeOption]: (name: string, value: unknown) => Required<AnalyzeOptions>[K];
+} = Object.freeze({
+  seed: checkSeed,
+  resolution: (name: string, value: unknown) => checkNumber(name, value, { min: 0, minExclusive: true }),
+  topK: integerAtLeast(1),
+  topMinWeight: (name: string, value: unknown) => checkNumber(name, value, { min: 0 }),
+  stabilityRuns: integerAtLeast(0),
+  stabilityMaxFlows: (name: string, value: unknown) => checkLimit(name, value),
+  betweennessMaxFlows: (name: string, value: unknown) => (value === 'auto' ? 'auto' : checkLimit(name, value, true)),
+  backboneAlpha: (name: string, value: unknown) => checkNumber(name, value, { min: 0, minExclusive: true, max: 1 }),
+  gravityMaxPlaces: integerAtLeast(0),
+  bootstrap: integerAtLeast(0),
+});
 
 /** Fills in defaults and validates every option; throws OptionError naming the first bad one. */
 export function resolveAnalyzeOptions(options: AnalyzeOptions = {}): ResolvedAnalyzeOptions {
   const o = { ...ANALYZE_DEFAULTS, ...stripUndefined(options) };
-  if (!KINDS.includes(o.kind)) throw new OptionError('kind', o.kind, `one of ${KINDS.join(', ')}`);
-  if (!PLACE_LEVELS.includes(o.level)) throw new OptionError('level', o.level, `one of ${PLACE_LEVELS.join(', ')}`);
-  const window = checkRange('window', o.window);
-  const years = o.years === null ? null : checkRange('years', o.years);
-  const seed = checkInt('seed', o.seed, 0);
-  if (typeof o.resolution !== 'number' || !(o.resolution > 0) || !Number.isFinite(o.resolution)) {
-    throw new OptionError('resolution', o.resolution, 'a positive number');
-  }
+  const numbers = Object.fromEntries(
+    Object.entries(ANALYZE_OPTION_CHECKS).map(([name, check]) => [name, check(name, o[name as NumericAnalyzeOption])]),
+  ) as Pick<ResolvedAnalyzeOptions, NumericAnalyzeOption>;
   return {
-    kind: o.kind,
-    level: o.level,
-    window,
-    years,
-    seed,
-    resolution: o.resolution,
-    topK: checkInt('topK', o.topK, 1),
-    topMinWeight: checkInt('topMinWeight', o.topMinWeight, 0),
-    stabilityRuns: checkInt('stabilityRuns', o.stabilityRuns, 0),
-    betweennessMaxFlows: o.betweennessMaxFlows === 'auto' ? 'auto' : checkLimit('betweennessMaxFlows', o.betweennessMaxFlows),
-    stabilityMaxFlows: checkLimit('stabilityMaxFlows', o.stabilityMaxFlows),
-    backboneAlpha: checkLevel('backboneAlpha', o.backboneAlpha),
-    gravityMaxPlaces: checkInt('gravityMaxPlaces', o.gravityMaxPlaces, 0),
-    bootstrap: checkInt('bootstrap', o.bootstrap, 0),
+    kind: checkChoice('kind', o.kind, KINDS),
+    level: checkChoice('level', o.level, PLACE_LEVELS),
+    window: checkYearRange('window', o.window),
+    years: o.years === null ? null : checkYearRange('years', o.years),
+    ...numbers,
     compare: checkCompare(o.compare),
     aliases: options.aliases ?? [],
     columns: options.columns ?? {},
@@ -140,7 +133,7 @@ function checkCompare(value: unknown): [[number, number], [number, number]] | nu
   if (!Array.isArray(value) || value.length !== 2) {
     throw new OptionError('compare', value, 'two periods [[first, last], [first, last]], or null');
   }
-  return [checkRange('compare', value[0]), checkRange('compare', value[1])];
+  return [checkYearRange('compare', value[0]), checkYearRange('compare', value[1])];
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -2,9 +2,27 @@
  * Reading single cells as text, years and counts. Each function either returns the value the
  * text stands for or says why the text is unusable; none of them substitutes a default.
  */
+import { OptionError } from '../errors.ts';
 
 /** Years outside this range are rejected as `bad-year` (a typo such as 219 or 20190, not a date). */
 export const YEAR_RANGE: readonly [number, number] = [1900, 2100];
+
+/**
+ * A [first, last] pair of years within the years records may hold ({@link YEAR_RANGE}), first ≤
+ * last: the one check of the year-range options (`window`, `years`, `compare`) in the library and the CLI.
+ */
+export function checkYearRange(name: string, value: unknown): [number, number] {
+  const expected = `a [first, last] pair of integer years in ${YEAR_RANGE[0]}–${YEAR_RANGE[1]} with first ≤ last`;
+  if (!Array.isArray(value) || value.length !== 2) throw new OptionError(name, value, expected);
+  const [first, last] = value as unknown[];
+  for (const year of [first, last]) {
+    if (typeof year !== 'number' || !Number.isInteger(year) || year < YEAR_RANGE[0] || year > YEAR_RANGE[1]) {
+      throw new OptionError(name, value, expected);
+    }
+  }
+  if ((first as number) > (last as number)) throw new OptionError(name, value, expected);
+  return [first as number, last as number];
+}
 
 /** A cell as trimmed text: null, undefined and whitespace-only cells become `''`. */
 export function cellText(value: unknown): string {
