@@ -23,15 +23,21 @@ import { summariseProblems, formatProblemSummary } from '../records/problems.ts'
 import type { ColumnMap, Problem, RecordKind } from '../records/types.ts';
 import { parseChoice, parseCommandLine, parseYearRange } from './args.ts';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.ts';
-import { analysisFlagSpec, analysisFlagsHelp, parseAnalysisFlags } from './analysis-flags.ts';
+import { ANALYZE_FLAGS, ANALYZE_KINDS, ENGINES, parseAnalysisFlags } from './analyze-flags.ts';
+import { flagSpec, flagsHelp } from './flags.ts';
 import { createProgress } from './progress.ts';
 import { SOURCE_KINDS, type SourceKind } from '../sources/types.ts';
 import { packageVersion } from './version.ts';
 import { chooseEngine, DEFAULTS as ENGINE_DEFAULTS } from '../engines/choose.ts';
-import { DEFAULTS as CLICKHOUSE_DEFAULTS } from '../engines/clickhouse/defaults.ts';
 
 const SOURCES = SOURCE_KINDS;
-const KINDS = ['auto', 'moves', 'timelines', ...SOURCES] as const;
+
+/** The parsed flags of `talentflow analyze` (names from ANALYZE_FLAGS). */
+export type AnalyzeFlagValues = { [flag: string]: string | boolean | undefined } & {
+  [F in 'kind' | 'engine' | 'clickhouse-url' | 'clickhouse-cluster' | 'clickhouse-table' | 'input-table' | 'encoding']?: string;
+} & { [F in 'level' | 'window' | 'years' | 'map' | 'aliases' | 'population' | 'population-map' | 'compare' | 'out']?: string } & {
+  [F in 'parquet' | 'gexf' | 'timings' | 'figures' | 'strict' | 'quiet' | 'help']?: boolean;
+};
 
 export const ANALYZE_HELP = `Usage: talentflow analyze <input> [options]
        talentflow analyze --kind <source> <file>... [options]
@@ -42,53 +48,7 @@ discipline), top_sources.csv, communities.csv, rai.csv, problems.csv, timeseries
 graph.gexf (up to ${GEXF_AUTO_MAX_FLOWS.toLocaleString('en-US')} flows unless --gexf) and manifest.json into the output folder, then prints a short report.
 
 Options:
-  --kind <k>            moves | timelines | ${SOURCE_KINDS.join(' | ')}
-                        (default: auto, from the columns: a "place" column means timelines);
-                        sources take several files (see "talentflow import --help")
-  --level <l>           metro | city | country (default: ${ANALYZE_DEFAULTS.level})
-  --engine <e>          auto | js | duckdb | clickhouse: what reads, validates and aggregates the
-                        input; all give identical outputs (default: ${ENGINE_DEFAULTS.engine}: DuckDB for Parquet and for
-                        inputs of ${ENGINE_DEFAULTS.duckdbMinBytes / 2 ** 20} MiB or more when @duckdb/node-api is installed;
-                        clickhouse only when asked for)
-  --clickhouse-url <u>  HTTP URL of a ClickHouse server of the cluster (engine clickhouse), e.g.
-                        http://127.0.0.1:8123; several, comma-separated, one per shard: the row
-                        table is then created shard by shard (else with ON CLUSTER)
-  --clickhouse-cluster <c>
-                        the cluster in the server's remote_servers (default: the only one)
-  --clickhouse-table <t>
-                        Distributed table the input is loaded into, db.name (default:
-                        ${CLICKHOUSE_DEFAULTS.table}; <name>_local on every shard); kept after the run
-  --input-table <t>     analyse this existing ClickHouse table instead of a file (no <input>)
-  --encoding <e>        utf8 | latin1: text encoding of a CSV/TSV/JSON-lines input (default: utf8;
-                        lines that are not UTF-8 are skipped as bad-encoding problems)
-  --parquet             also write every table as Parquet (places.parquet, ...) and the flows with
-                        their breakdowns as flows.parquet (the columns of flows.arrow), through DuckDB
-  --gexf                write graph.gexf at any size (default: only up to ${GEXF_AUTO_MAX_FLOWS.toLocaleString('en-US')} flows; a larger
-                        one is slow to write and to open in Gephi; the manifest lists what was skipped)
-  --timings             print wall time and peak memory of each stage (start-up, read, validate, resolve,
-                        aggregate, graph, each measure, each output file) to stderr, and record them
-                        in manifest.json
-  --window <A-B>        window for active researchers, stock, young share and inflow ratio
-                        (timelines; default: ${ANALYZE_DEFAULTS.window.join('-')})
-  --years <A-B>         only moves arriving in these years enter the graph (default: all)
-  --map <f=col,...>     input column names for canonical fields, e.g.
-                        from=iso3codefrom,to=iso3codeto,count=n_migrations
-  --aliases <file>      CSV name,country,target,target_country extending metro membership
-  --population <file>   researchers per place and year (CSV place,year,population; optional
-                        country, and inflow,outflow to check the flows against): the rates of
-                        timeseries.csv divide by it (default: from timelines, the researchers
-                        placed there that year; from moves, none: rates empty)
-  --population-map <f=col,...>
-                        column names of the population file, e.g. place=countrycode,
-                        population=padded_population_of_researchers
-  --compare <A-B,C-D>   compare two periods of arrival years: compare.csv (each measure in both,
-                        change, ranks, rank change) and "Rising and falling" in the report
-${analysisFlagsHelp()}
-  --out <dir>           output folder (default: out/<input name>)
-  --figures             also write SVG figures into <out>/figures/
-  --strict              any problem is fatal: write problems.csv (and the manifest) only, exit 1
-  --quiet               no report on stdout (problems still go to stderr)
-  -h, --help            this help
+${flagsHelp(ANALYZE_FLAGS)}
 
 ${EXIT_CODES_HELP}
 `;
@@ -107,43 +67,16 @@ export function defaultOutDir(input: string): string {
 }
 
 export async function runAnalyze(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandLine(
-    argv,
-    {
-      kind: { type: 'string' },
-      engine: { type: 'string' },
-      'clickhouse-url': { type: 'string' },
-      'clickhouse-cluster': { type: 'string' },
-      'clickhouse-table': { type: 'string' },
-      'input-table': { type: 'string' },
-      encoding: { type: 'string' },
-      parquet: { type: 'boolean' },
-      gexf: { type: 'boolean' },
-      timings: { type: 'boolean' },
-      level: { type: 'string' },
-      window: { type: 'string' },
-      years: { type: 'string' },
-      map: { type: 'string' },
-      aliases: { type: 'string' },
-      population: { type: 'string' },
-      'population-map': { type: 'string' },
-      compare: { type: 'string' },
-      ...analysisFlagSpec(),
-      out: { type: 'string' },
-      figures: { type: 'boolean' },
-      strict: { type: 'boolean' },
-      quiet: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    'analyze',
-  );
+  const parsed = parseCommandLine(argv, flagSpec(ANALYZE_FLAGS), 'analyze');
+  const values = parsed.values as AnalyzeFlagValues;
+  const positionals = parsed.positionals;
   if (values.help) {
     process.stdout.write(ANALYZE_HELP);
     return EXIT.ok;
   }
-  const kind = parseChoice('--kind', values.kind, KINDS, 'auto');
+  const kind = parseChoice('--kind', values.kind, ANALYZE_KINDS, 'auto');
   const isSource = (SOURCES as readonly string[]).includes(kind);
-  const engineChoice = parseChoice('--engine', values.engine, ['auto', 'js', 'duckdb', 'clickhouse'] as const, ENGINE_DEFAULTS.engine);
+  const engineChoice = parseChoice('--engine', values.engine, ENGINES, ENGINE_DEFAULTS.engine);
   const inputTable = values['input-table'];
   if (engineChoice !== 'clickhouse') {
     for (const flag of ['clickhouse-url', 'clickhouse-cluster', 'clickhouse-table', 'input-table'] as const) {
@@ -214,7 +147,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
 async function analyzeInto(
   out: OutputFolder,
   input: string,
-  kind: (typeof KINDS)[number],
+  kind: (typeof ANALYZE_KINDS)[number],
   isSource: boolean,
   engineChoice: 'auto' | 'js' | 'duckdb' | 'clickhouse',
   inputTable: string | undefined,

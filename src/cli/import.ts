@@ -8,7 +8,6 @@ import { OptionError } from '../errors.ts';
 import { formatProblemSummary, summariseProblems } from '../records/problems.ts';
 import { PARENT_DEFAULTS } from '../places/parent-city.ts';
 import { ORCID_AFFILIATION_KINDS, type OrcidAffiliationKind } from '../sources/orcid-record.ts';
-import { ORCID_DEFAULTS } from '../sources/orcid.ts';
 import { DUPLICATE_WINDOW, readSourceTimelines, type SourceReadResult } from '../sources/node/read-source.ts';
 import { writeTimelinesCsv, TIMELINES_CSV_COLUMNS } from '../sources/node/write-timelines.ts';
 import { SOURCE_KINDS, type SourceKind } from '../sources/types.ts';
@@ -16,6 +15,8 @@ import { parseCommandLine, parseIntOption } from './args.ts';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.ts';
 import { reportError } from './report-error.ts';
 import { createProgress } from './progress.ts';
+import { flagSpec, flagsHelp } from './flags.ts';
+import { IMPORT_FLAGS } from './import-flags.ts';
 
 export const IMPORT_HELP = `Usage: talentflow import <source> <file>... --out <timelines.csv> [options]
 
@@ -40,21 +41,7 @@ to the city they belong to (a city in its own right by GeoNames feature code and
 itself; a ward or neighbourhood goes to the seat of the division it shares, within ${PARENT_DEFAULTS.maxSeatKm} km). Files may be gzipped.
 
 Options:
-  --out <file>            timelines CSV to write (.gz compresses it); required
-  --problems <file>       problems CSV (default: <out name>.problems.csv beside --out)
-  --ror <file>            ROR registry: an official ROR data dump as published (.zip, or its
-                          schema v2 / v1 JSON, .gz too), or a gazetteer CSV such as
-                          scripts/build-ror-gazetteer.ts writes (default: the bundled
-                          data/ror/ extract, 51,370 organisations, primary names only)
-  --until <year>          orcid: last year of ongoing affiliations (default: the year of
-                          the data dump named in the file, ORCID_2022_10_summaries → 2022,
-                          else the year the record was last modified)
-  --affiliations <k,...>  orcid: kinds to read among ${ORCID_AFFILIATION_KINDS.join(', ')}
-                          (default: ${ORCID_DEFAULTS.affiliations.join(',')})
-  --no-fold               keep one row per record and city instead of summing publications
-  --strict                any problem is fatal: write the problems CSV only and exit 1
-  --quiet                 no summary on stdout
-  -h, --help              this help
+${flagsHelp(IMPORT_FLAGS)}
 
 ${EXIT_CODES_HELP}
 `;
@@ -137,21 +124,7 @@ export async function runImport(argv: string[]): Promise<number> {
 }
 
 async function importCommand(argv: string[]): Promise<number> {
-  const parsed = parseCommandLine(
-    argv,
-    {
-      out: { type: 'string' },
-      problems: { type: 'string' },
-      ror: { type: 'string' },
-      until: { type: 'string' },
-      affiliations: { type: 'string' },
-      'no-fold': { type: 'boolean' },
-      strict: { type: 'boolean' },
-      quiet: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    'import',
-  );
+  const parsed = parseCommandLine(argv, flagSpec(IMPORT_FLAGS), 'import');
   const positionals = parsed.positionals;
   const values = parsed.values as {
     out?: string;

@@ -9,10 +9,11 @@ import { join, resolve } from 'node:path';
 import { InputError, OptionError } from '../errors.ts';
 import { parseCommandLine, parseIntOption } from './args.ts';
 import { EXIT } from './exit-codes.ts';
+import { flagSpec, flagsHelp } from './flags.ts';
+import { VIEW_DEFAULTS, VIEW_FLAGS } from './view-flags.ts';
 import { ANALYSIS_FILES, findFreePort, serveViewer, VIEWER_DIST } from './serve.ts';
 
-/** Defaults of `talentflow view`: `port` (5173, or the first free one above), `host` ('127.0.0.1'), `dir` ('out/calibrated'). */
-export const VIEW_DEFAULTS = Object.freeze({ port: 5173, host: '127.0.0.1', dir: 'out/calibrated' });
+export { VIEW_DEFAULTS };
 
 export const VIEW_HELP = `Usage: talentflow view [DIR] [options]
 
@@ -24,11 +25,7 @@ Arguments:
   DIR               analysis folder (default: ${VIEW_DEFAULTS.dir})
 
 Options:
-  --port N          port to listen on (default: ${VIEW_DEFAULTS.port}, or the first free port above it)
-  --host HOST       address to listen on (default: ${VIEW_DEFAULTS.host}; anything else exposes the
-                    folder to your network)
-  --no-open         do not open a browser window
-  -h, --help        show this help
+${flagsHelp(VIEW_FLAGS)}
 
 Example:
   talentflow analyze data/calibrated/timelines.csv.gz --kind timelines --out out/calibrated
@@ -57,16 +54,9 @@ function openBrowser(url: string): void {
  * @example await runView(['out/calibrated', '--port', '8080', '--no-open']);
  */
 export async function runView(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandLine(
-    argv,
-    {
-      port: { type: 'string' },
-      host: { type: 'string' },
-      'no-open': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    'view',
-  );
+  const parsed = parseCommandLine(argv, flagSpec(VIEW_FLAGS), 'view');
+  const values = parsed.values as { port?: string; host?: string; 'no-open'?: boolean; help?: boolean };
+  const positionals = parsed.positionals;
   if (values.help) {
     process.stdout.write(VIEW_HELP);
     return EXIT.ok;
@@ -81,7 +71,7 @@ export async function runView(argv: string[]): Promise<number> {
     throw new InputError(dir, `has no graph.json; expected the --out folder of "talentflow analyze" (${ANALYSIS_FILES.join(', ')})`);
   }
   const host = typeof values.host === 'string' ? values.host : VIEW_DEFAULTS.host;
-  const requested = parseIntOption('port', values.port as string | undefined, -1, 0, 65535);
+  const requested = parseIntOption('--port', values.port, -1, 0, 65535);
   const port = requested >= 0 ? requested : await findFreePort(host, VIEW_DEFAULTS.port);
 
   if (!existsSync(join(VIEWER_DIST, 'index.html'))) {

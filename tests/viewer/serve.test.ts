@@ -97,7 +97,7 @@ describe('runView', () => {
     await expect(runView([root, '--no-open'])).rejects.toMatchObject({ name: 'InputError', file: root });
     await expect(runView([join(root, 'analysis'), '--port', '99999', '--no-open'])).rejects.toMatchObject({
       name: 'OptionError',
-      option: 'port',
+      option: '--port',
     });
     await expect(runView(['--frobnicate'])).rejects.toBeInstanceOf(OptionError);
   });
