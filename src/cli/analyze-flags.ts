@@ -23,6 +23,13 @@ function analysisFlag(option: NumericAnalyzeOption, flag: Omit<Flag, 'name'>): A
   return { name: flagOf(option), default: shownDefault(ANALYZE_DEFAULTS[option]), ...flag, option };
 }
 
+/** The parsed flags of `talentflow analyze` (names from ANALYZE_FLAGS). */
+export type AnalyzeFlagValues = { [flag: string]: string | boolean | undefined } & {
+  [F in 'kind' | 'engine' | 'clickhouse-url' | 'clickhouse-cluster' | 'clickhouse-table' | 'input-table' | 'encoding']?: string;
+} & { [F in 'level' | 'window' | 'years' | 'map' | 'aliases' | 'population' | 'population-map' | 'compare' | 'out']?: string } & {
+  [F in 'parquet' | 'gexf' | 'timings' | 'figures' | 'strict' | 'quiet' | 'help']?: boolean;
+};
+
 /** What `--kind` takes: `auto` (from the columns), a records table, or a source of real records. */
 export const ANALYZE_KINDS = ['auto', 'moves', 'timelines', ...SOURCE_KINDS] as const;
 export const ENGINES = ['auto', 'js', 'duckdb', 'clickhouse'] as const;

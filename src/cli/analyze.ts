@@ -1,43 +1,23 @@
-/** `talentflow analyze`: records file → tables, graph.json, graph.gexf, manifest.json and a printed report. */
-import { stat } from 'node:fs/promises';
-import { basename, join, relative } from 'node:path';
-import { analyzeTable, analyzeTimelineRecords, type AnalysisRun, type Stage } from '../pipeline/analyze.ts';
+/** `talentflow analyze`: its command line read into library options and an output folder (the run itself: `analyze-run.ts`). */
+import { basename, join } from 'node:path';
 import { ANALYZE_DEFAULTS, type AnalyzeOptions } from '../pipeline/options.ts';
-import { GEXF_AUTO_MAX_FLOWS, outputFileSources, skippedOutputs, type OutputSource } from '../pipeline/outputs.ts';
-import { chunksToString } from '../exports/chunks.ts';
-import { createTimings } from './timings.ts';
-import { detectKind } from '../pipeline/analyze-file.ts';
-import { readTable } from '../io/read-table.ts';
-import { ENCODINGS } from '../io/inspect-input.ts';
+import { GEXF_AUTO_MAX_FLOWS } from '../pipeline/outputs.ts';
 import { readFile } from 'node:fs/promises';
 import { parseAliasCsv } from '../places/aliases.ts';
 import { PLACE_LEVELS } from '../places/types.ts';
 import { InputError, OptionError } from '../errors.ts';
-import { sha256OfFile } from '../exports/checksum.ts';
-import { openOutputFolder, sealManifest, type OutputFolder } from '../exports/output-folder.ts';
+import { openOutputFolder } from '../exports/output-folder.ts';
 import { parseColumnMap } from '../records/columns.ts';
-import { formatReport } from '../report/report.ts';
-import { parsePopulation } from '../records/parse-population.ts';
-import { addPopulation } from '../pipeline/population.ts';
-import { summariseProblems, formatProblemSummary } from '../records/problems.ts';
-import type { ColumnMap, Problem, RecordKind } from '../records/types.ts';
+import type { Problem } from '../records/types.ts';
 import { parseChoice, parseCommandLine, parseYearRange } from './args.ts';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.ts';
-import { ANALYZE_FLAGS, ANALYZE_KINDS, ENGINES, parseAnalysisFlags } from './analyze-flags.ts';
+import { ANALYZE_FLAGS, ANALYZE_KINDS, type AnalyzeFlagValues, ENGINES, parseAnalysisFlags } from './analyze-flags.ts';
+import { analyzeInto } from './analyze-run.ts';
 import { flagSpec, flagsHelp } from './flags.ts';
-import { createProgress } from './progress.ts';
-import { SOURCE_KINDS, type SourceKind } from '../sources/types.ts';
-import { packageVersion } from './version.ts';
-import { chooseEngine, DEFAULTS as ENGINE_DEFAULTS } from '../engines/choose.ts';
+import { SOURCE_KINDS } from '../sources/types.ts';
+import { DEFAULTS as ENGINE_DEFAULTS } from '../engines/choose.ts';
 
 const SOURCES = SOURCE_KINDS;
-
-/** The parsed flags of `talentflow analyze` (names from ANALYZE_FLAGS). */
-export type AnalyzeFlagValues = { [flag: string]: string | boolean | undefined } & {
-  [F in 'kind' | 'engine' | 'clickhouse-url' | 'clickhouse-cluster' | 'clickhouse-table' | 'input-table' | 'encoding']?: string;
-} & { [F in 'level' | 'window' | 'years' | 'map' | 'aliases' | 'population' | 'population-map' | 'compare' | 'out']?: string } & {
-  [F in 'parquet' | 'gexf' | 'timings' | 'figures' | 'strict' | 'quiet' | 'help']?: boolean;
-};
 
 export const ANALYZE_HELP = `Usage: talentflow analyze <input> [options]
        talentflow analyze --kind <source> <file>... [options]
@@ -124,12 +104,11 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   // The output folder is prepared first: an unwritable --out fails before the analysis runs.
   const out = await openOutputFolder(outDir);
   try {
-    return await analyzeInto(
-      out,
+    return await analyzeInto(out, {
       input,
       kind,
       isSource,
-      engineChoice,
+      engine: engineChoice,
       inputTable,
       options,
       aliasProblems,
@@ -137,185 +116,9 @@ export async function runAnalyze(argv: string[]): Promise<number> {
       values,
       positionals,
       argv,
-    );
+    });
   } catch (error) {
     await out.discard();
     throw error;
   }
-}
-
-async function analyzeInto(
-  out: OutputFolder,
-  input: string,
-  kind: (typeof ANALYZE_KINDS)[number],
-  isSource: boolean,
-  engineChoice: 'auto' | 'js' | 'duckdb' | 'clickhouse',
-  inputTable: string | undefined,
-  options: AnalyzeOptions,
-  aliasProblems: Problem[],
-  populationColumns: ColumnMap,
-  values: {
-    population?: string | undefined;
-    encoding?: string | undefined;
-    strict?: boolean | undefined;
-    figures?: boolean | undefined;
-    parquet?: boolean | undefined;
-    quiet?: boolean | undefined;
-    'clickhouse-url'?: string | undefined;
-    'clickhouse-cluster'?: string | undefined;
-    'clickhouse-table'?: string | undefined;
-    gexf?: boolean | undefined;
-    timings?: boolean | undefined;
-  },
-  positionals: string[],
-  argv: string[],
-): Promise<number> {
-  const outDir = out.dir;
-  const bytes = inputTable !== undefined ? 0 : ((await stat(input).catch(() => null))?.size ?? 0);
-  const encoding = parseChoice('--encoding', values.encoding, ENCODINGS, 'utf8');
-  if (engineChoice === 'clickhouse' && encoding !== 'utf8')
-    throw new OptionError('--encoding', encoding, 'utf8 with --engine clickhouse (convert the file with iconv first)');
-  const progress = createProgress(`reading ${basename(input)}`, bytes);
-  const stageProgress = createProgress('analysing', 5);
-  const stages: Stage[] = ['parse', 'resolve', 'derive', 'graph', 'analyses'];
-  const timings = values.timings ? createTimings() : null;
-  const hooks = {
-    onStage: (s: Stage) => stageProgress.update(stages.indexOf(s) + 1),
-    ...(timings ? { onTiming: (stage: string, ms: number) => timings.record(stage, ms) } : {}),
-  };
-
-  let run: AnalysisRun;
-  if (isSource) {
-    const { readSourceTimelines } = await import('../sources/node/read-source.ts');
-    const read = await readSourceTimelines(kind as SourceKind, positionals, {
-      onProgress: (done: number, total?: number) => progress.update(done, total),
-    });
-    progress.done();
-    timings?.lap('read');
-    run = analyzeTimelineRecords(read, input, { ...options, kind: 'timelines' }, hooks);
-  } else if (engineChoice === 'clickhouse') {
-    const { analyzeWithClickHouse } = await import('../engines/clickhouse/analyze.ts');
-    const target = {
-      url: values['clickhouse-url']!,
-      ...(values['clickhouse-cluster'] !== undefined ? { cluster: values['clickhouse-cluster'] } : {}),
-      ...(values['clickhouse-table'] !== undefined ? { table: values['clickhouse-table'] } : {}),
-      ...(inputTable !== undefined ? { inputTable } : {}),
-    };
-    run = await analyzeWithClickHouse(input, { ...options, kind: kind as RecordKind | 'auto' }, target, hooks);
-    progress.done();
-  } else {
-    // Resampling researchers needs the timeline records in memory, which only the JS engine keeps.
-    const engine = engineChoice === 'auto' && (options.bootstrap ?? 0) > 0 ? 'js' : engineChoice;
-    const pick = (duckdb: boolean) => chooseEngine({ engine, path: input, bytes, duckdb });
-    // Loading the DuckDB driver costs about 0.1–0.3 s: ask whether it is installed only when `auto` would use it.
-    const wantsDuckdb = pick(true) === 'duckdb';
-    const duckdb = wantsDuckdb && engine === 'auto' ? await (await import('../engines/duckdb/session.ts')).duckdbAvailable() : wantsDuckdb;
-    if (pick(duckdb) === 'duckdb') {
-      const { analyzeFileWithDuckDB } = await import('../engines/duckdb/analyze.ts');
-      run = await analyzeFileWithDuckDB(input, { ...options, kind: kind as RecordKind | 'auto', encoding }, hooks);
-      progress.done();
-    } else {
-      const read = await readTable(input, { encoding, onProgress: (done: number, total?: number) => progress.update(done, total) });
-      progress.done();
-      timings?.lap('read');
-      const resolvedKind: RecordKind = kind === 'auto' ? detectKind(read.table.columnNames(), options.columns ?? {}) : (kind as RecordKind);
-      run = analyzeTable(read.table, read, { ...options, kind: resolvedKind }, hooks);
-    }
-  }
-  stageProgress.done();
-  run.problems.unshift(...aliasProblems);
-  if (values.population) {
-    const file = values.population;
-    const table = await readTable(file);
-    const parsed = parsePopulation(table.table, { ...table, file, columns: populationColumns });
-    // Without its columns the table cannot give any rate the user asked for: an unreadable input.
-    const missing = parsed.problems.filter((p) => p.reason === 'missing-column');
-    if (missing.length) throw new InputError(file, missing.map((p) => p.message).join('; '));
-    addPopulation(run, parsed, file);
-  }
-
-  // Top-level CSV tables get a Parquet copy with --parquet, converted from the written CSV files;
-  // flows.parquet is the flow store with its breakdowns, not a copy of flows.csv.
-  const tables = [
-    'places.csv',
-    'top_sources.csv',
-    'top_destinations.csv',
-    'communities.csv',
-    'rai.csv',
-    'problems.csv',
-    'timeseries.csv',
-    ...(options.compare ? ['compare.csv'] : []),
-    ...(run.intervals ? ['intervals.csv'] : []),
-  ];
-  const strict = values.strict === true && run.problems.length > 0;
-  timings?.lap('checksum');
-  const { 'manifest.json': manifest, ...files } = await outputFileSources(run, {
-    input: {
-      path: inputTable !== undefined ? input : relativeOrSame(input),
-      sha256:
-        inputTable !== undefined
-          ? await (await import('../engines/clickhouse/analyze.ts')).tableFingerprint(values['clickhouse-url']!, inputTable)
-          : await sha256OfFile(input),
-      bytes,
-    },
-    gexf: values.gexf === true ? true : 'auto',
-    ...(timings ? { timings: timings.stages } : {}),
-    packageVersion: packageVersion(),
-    createdBy: `talentflow analyze ${argv.join(' ')}`,
-    figures: values.figures === true && !strict,
-    ...(values.parquet && !strict ? { alsoWritten: [...tables.map((t) => t.replace(/\.csv$/, '.parquet')), 'flows.parquet'] } : {}),
-    ...(strict ? { only: ['problems.csv'] } : {}),
-  });
-
-  if (strict) {
-    // The whole folder is replaced: problems.csv and a manifest saying the run stopped there,
-    // never beside the tables of an earlier run.
-    await out.write({ 'problems.csv': files['problems.csv']! });
-    await out.commit((hashes) => sealManifest(manifestText(manifest!), hashes));
-    process.stderr.write(formatProblemSummary(summariseProblems(run.problems)) + '\n');
-    process.stderr.write(
-      `talentflow analyze: --strict: ${run.problems.length} problem(s); only ${join(outDir, 'problems.csv')} and the manifest were written.\n`,
-    );
-    return EXIT.problems;
-  }
-
-  // Files are produced one at a time as they are written, into a partial folder that replaces
-  // the output folder whole once the manifest (with every file's SHA-256) is written.
-  await out.write(timings ? timings.timeFiles(files) : files);
-  if (values.parquet) {
-    const { csvFilesToParquet, flowStoreToParquet } = await import('../engines/duckdb/parquet.ts');
-    await out.write(await csvFilesToParquet(out.partial, tables));
-    await out.write({ 'flows.parquet': await flowStoreToParquet(run.flows) });
-    timings?.lap('write *.parquet');
-  }
-  const written = await out.commit((hashes) => sealManifest(manifestText(manifest!), hashes));
-  // Limits that changed what was computed (betweenness on the strongest flows, stability skipped)
-  // and iterations that did not converge: said once each, even with --quiet.
-  for (const warning of run.analyses.warnings) process.stderr.write(`talentflow analyze: note: ${warning}\n`);
-  const skipped = skippedOutputs(run, { gexf: values.gexf === true ? true : 'auto' });
-  for (const s of skipped) process.stderr.write(`talentflow analyze: note: ${s.file} not written: ${s.reason}; ${s.flag} writes it\n`);
-  if (timings) process.stderr.write(`talentflow analyze: timings\n${timings.format()}`);
-  if (!values.quiet) {
-    process.stdout.write(formatReport(run));
-    process.stdout.write(
-      `\nWrote ${written.length} files to ${outDir}/: ${written
-        .map((p) => relative(outDir, p))
-        .sort()
-        .join(', ')}\n`,
-    );
-    for (const s of skipped) process.stdout.write(`Not written: ${s.file} (${s.reason}); ${s.flag} writes it\n`);
-  } else if (run.problems.length) {
-    process.stderr.write(formatProblemSummary(summariseProblems(run.problems)) + '\n');
-  }
-  return EXIT.ok;
-}
-
-/** The manifest's text: produced now when it was left lazy (with --timings it holds the files' write times). */
-function manifestText(manifest: OutputSource): string {
-  return typeof manifest === 'string' ? manifest : chunksToString(manifest);
-}
-
-function relativeOrSame(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel.startsWith('..') ? path : rel;
 }
