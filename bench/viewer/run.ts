@@ -29,7 +29,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { prebuiltViewer, gotoViewer, openViewer } from '../../tests/viewer/browser.ts';
+import { prebuiltViewer, openViewer } from '../../tests/viewer/browser.ts';
 import { writeSyntheticAnalysis } from '../../tests/viewer/fixtures/synthetic-analysis.ts';
 
 const { values } = parseArgs({

@@ -8,7 +8,7 @@
  * as the DuckDB engine's. The result equals the DuckDB and JS engines' on the same file (tested);
  * see docs/large-inputs.md for what differs on an existing table (no line numbers).
  */
-import { InputError, OptionError } from '../../errors.ts';
+import { OptionError } from '../../errors.ts';
 import { inspectInput } from '../../io/inspect-input.ts';
 import { encodingMessage } from '../../io/read-table.ts';
 import { duplicateNote } from '../../records/duplicates.ts';

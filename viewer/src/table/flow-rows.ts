@@ -15,7 +15,7 @@
  */
 import type { FlowGraph } from 'talentflow';
 import type { RenderGraph } from '../render-graph.ts';
-import type { TableColumn, TableSort } from '../state.ts';
+import type { TableSort } from '../state.ts';
 
 export interface FlowRow {
   /** The flow's edge key in the drawn graph (the map's key for it). */
