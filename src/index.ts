@@ -235,7 +235,14 @@ export {
 } from './analyses/run-all.ts';
 
 // Pipeline (pure part)
-export { ANALYZE_DEFAULTS, resolveAnalyzeOptions, type AnalyzeOptions, type ResolvedAnalyzeOptions } from './pipeline/options.ts';
+export {
+  ANALYZE_DEFAULTS,
+  ANALYZE_OPTION_CHECKS,
+  resolveAnalyzeOptions,
+  type AnalyzeOptions,
+  type NumericAnalyzeOption,
+  type ResolvedAnalyzeOptions,
+} from './pipeline/options.ts';
 export {
   analyzeTable,
   analyzeMoveRecords,

@@ -170,7 +170,7 @@ export const ANALYZE_FLAGS: readonly Flag[] = [
     name: 'map',
     value: 'f=col,...',
     type: 'field=column,...',
-    help: 'input column names for canonical fields, e.g. `from=iso3codefrom,to=iso3codeto,count=n_migrations`.',
+    help: 'input column names for canonical fields, e.g. `from=iso3codefrom,to=iso3codeto,count=n_migrations` (the library option `columns`).',
   },
   {
     name: 'aliases',
@@ -192,7 +192,7 @@ export const ANALYZE_FLAGS: readonly Flag[] = [
     name: 'population-map',
     value: 'f=col,...',
     type: 'field=column,...',
-    help: 'column names of the population file, as `--map` does, e.g. `place=countrycode,population=padded_population_of_researchers`.',
+    help: 'column names of the population file, as `--map` does, e.g. `place=countrycode,population=padded_population_of_researchers` (the `columns` of `parsePopulation`).',
   },
   {
     name: 'compare',
