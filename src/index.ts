@@ -229,9 +229,11 @@ export {
   autoBetweennessMaxFlows,
   BETWEENNESS_WORK,
   DEFAULTS as ANALYZE_GRAPH_DEFAULTS,
+  RUN_OPTION_CHECKS,
   type AnalyzeGraphOptions,
   type AnalysisSummary,
   type BetweennessUse,
+  type RunOption,
 } from './analyses/run-all.ts';
 
 // Pipeline (pure part)

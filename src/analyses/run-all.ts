@@ -24,7 +24,7 @@ import { ConvergenceError } from '../errors.ts';
 import { edgeArrays, sharingFlowArrays } from './flow-arrays.ts';
 import { checkGraph } from './graph-input.ts';
 import type { AnyGraph } from './graph-input.ts';
-import { checkBoolean, checkLimit, checkNumber, withDefaults } from './option-checks.ts';
+import { checkBoolean, checkLimit, checkNumber, checkSeed, withDefaults } from './option-checks.ts';
 import { autoBetweennessMaxFlows, BETWEENNESS_WORK } from './betweenness.ts';
 import type { BetweennessUse } from './betweenness.ts';
 import type { BalanceClassResult } from './balance-class.ts';
@@ -146,14 +146,45 @@ export type GravityFitSummary = Omit<GravityResult, 'edges' | 'expected' | 'exce
 
 const STOCK_ATTRIBUTES = ['stock', 'inflowSet', 'presentBefore', 'young', 'youngByYear', 'byDiscipline'];
 
+/** The options of {@link analyzeGraph} that `analyzeFile` and `talentflow analyze` pass on under the same names. */
+export type RunOption =
+  | 'seed'
+  | 'resolution'
+  | 'topK'
+  | 'topMinWeight'
+  | 'stabilityRuns'
+  | 'stabilityMaxFlows'
+  | 'betweennessMaxFlows'
+  | 'backboneAlpha'
+  | 'gravityMaxPlaces';
+
+const integerAtLeast = (min: number) => (name: string, value: unknown) => checkNumber(name, value, { min, integer: true });
+
+/**
+ * How each option a whole run shares with {@link analyzeGraph} is checked, here at analyzeGraph's
+ * entry (so that an error names analyzeGraph's option, not the measure's: `topK`, not `k`) and by
+ * the pipeline and the CLI with the same rules (`pipeline/options.ts` ANALYZE_OPTION_CHECKS). A
+ * flow cap's "no limit" (0 or Infinity) comes back as Infinity.
+ */
+export const RUN_OPTION_CHECKS: {
+  readonly [K in RunOption]: (name: string, value: unknown) => Required<AnalyzeGraphOptions>[K];
+} = Object.freeze({
+  seed: checkSeed,
+  resolution: (name: string, value: unknown) => checkNumber(name, value, { min: 0, minExclusive: true }),
+  topK: integerAtLeast(1),
+  topMinWeight: (name: string, value: unknown) => checkNumber(name, value, { min: 0 }),
+  stabilityRuns: integerAtLeast(0),
+  stabilityMaxFlows: (name: string, value: unknown) => checkLimit(name, value),
+  betweennessMaxFlows: (name: string, value: unknown) => (value === 'auto' ? 'auto' : checkLimit(name, value, true)),
+  backboneAlpha: (name: string, value: unknown) => checkNumber(name, value, { min: 0, minExclusive: true, max: 1 }),
+  gravityMaxPlaces: integerAtLeast(0),
+});
+
 function resolve(options?: AnalyzeGraphOptions): Required<AnalyzeGraphOptions> {
-  const o = withDefaults(DEFAULTS, options);
-  checkNumber('stabilityRuns', o.stabilityRuns, { min: 0, integer: true });
+  const o = withDefaults(DEFAULTS, options) as Record<string, unknown>;
+  for (const [name, check] of Object.entries(RUN_OPTION_CHECKS)) o[name] = check(name, o[name]);
   checkBoolean('directedCommunities', o.directedCommunities);
-  if (o.betweennessMaxFlows !== 'auto') checkLimit('betweennessMaxFlows', o.betweennessMaxFlows, true);
-  checkLimit('stabilityMaxFlows', o.stabilityMaxFlows);
-  checkNumber('gravityMaxPlaces', o.gravityMaxPlaces, { min: 0, integer: true });
-  return o;
+  return o as Required<AnalyzeGraphOptions>;
 }
 
 /**

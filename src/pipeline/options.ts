@@ -5,8 +5,8 @@
 import { OptionError } from '../errors.ts';
 import { PLACE_LEVELS, type PlaceAlias, type PlaceLevel } from '../places/types.ts';
 import type { ColumnMap, RecordKind } from '../records/types.ts';
-import { DEFAULTS as ANALYSIS_DEFAULTS } from '../analyses/run-all.ts';
-import { checkChoice, checkLimit, checkNumber, checkSeed } from '../analyses/option-checks.ts';
+import { DEFAULTS as ANALYSIS_DEFAULTS, RUN_OPTION_CHECKS, type RunOption } from '../analyses/run-all.ts';
+import { checkChoice, checkNumber } from '../analyses/option-checks.ts';
 import { checkYearRange } from '../records/cells.ts';
 
 export interface AnalyzeOptions {
@@ -76,38 +76,19 @@ export const ANALYZE_DEFAULTS = Object.freeze({
 const KINDS: readonly RecordKind[] = ['moves', 'timelines'];
 
 /** The numeric options of a run, which the CLI reads from flags of the same (kebab-case) names. */
-export type NumericAnalyzeOption =
-  | 'seed'
-  | 'resolution'
-  | 'topK'
-  | 'topMinWeight'
-  | 'stabilityRuns'
-  | 'stabilityMaxFlows'
-  | 'betweennessMaxFlows'
-  | 'backboneAlpha'
-  | 'gravityMaxPlaces'
-  | 'bootstrap';
-
-const integerAtLeast = (min: number) => (name: string, value: unknown) => checkNumber(name, value, { min, integer: true });
+export type NumericAnalyzeOption = RunOption | 'bootstrap';
 
 /**
  * How each numeric option is checked, by `resolveAnalyzeOptions` on library options and by the
- * CLI on its flags (`name` is then the flag), so that both accept the same values and give them
- * the same meaning. A flow cap's "no limit" (0 or Infinity) comes back as Infinity.
+ * CLI on its flags (`name` is then the flag): analyzeGraph's rules (RUN_OPTION_CHECKS) for the
+ * options passed on to it, so that the CLI, the pipeline and the analyses accept the same values
+ * and give them the same meaning. A flow cap's "no limit" (0 or Infinity) comes back as Infinity.
  */
 export const ANALYZE_OPTION_CHECKS: {
   readonly [K in NumericAnalyzeOption]: (name: string, value: unknown) => Required<AnalyzeOptions>[K];
 } = Object.freeze({
-  seed: checkSeed,
-  resolution: (name: string, value: unknown) => checkNumber(name, value, { min: 0, minExclusive: true }),
-  topK: integerAtLeast(1),
-  topMinWeight: (name: string, value: unknown) => checkNumber(name, value, { min: 0 }),
-  stabilityRuns: integerAtLeast(0),
-  stabilityMaxFlows: (name: string, value: unknown) => checkLimit(name, value),
-  betweennessMaxFlows: (name: string, value: unknown) => (value === 'auto' ? 'auto' : checkLimit(name, value, true)),
-  backboneAlpha: (name: string, value: unknown) => checkNumber(name, value, { min: 0, minExclusive: true, max: 1 }),
-  gravityMaxPlaces: integerAtLeast(0),
-  bootstrap: integerAtLeast(0),
+  ...RUN_OPTION_CHECKS,
+  bootstrap: (name: string, value: unknown) => checkNumber(name, value, { min: 0, integer: true }),
 });
 
 /** Fills in defaults and validates every option; throws OptionError naming the first bad one. */

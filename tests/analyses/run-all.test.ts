@@ -113,6 +113,22 @@ describe('analyzeGraph', () => {
     }
   });
 
+  it("analyzeGraph names its own option in errors (topK, not top-sources' k) and resolves a flow cap of 0 as no limit", () => {
+    for (const [bad, option] of [
+      [{ topK: 0 }, 'topK'],
+      [{ topMinWeight: -1 }, 'topMinWeight'],
+      [{ backboneAlpha: 0 }, 'backboneAlpha'],
+      [{ seed: -1 }, 'seed'],
+      [{ gravityMaxPlaces: 1.5 }, 'gravityMaxPlaces'],
+    ] as const) {
+      expect(() => analyzeGraph(world(), bad as never)).toThrow(expect.objectContaining({ name: 'OptionError', option }));
+    }
+    const summary = analyzeGraph(world(), { stabilityRuns: 0, betweennessMaxFlows: 0, stabilityMaxFlows: 0 });
+    expect(summary.options.betweennessMaxFlows).toBe(Infinity);
+    expect(summary.options.stabilityMaxFlows).toBe(Infinity);
+    expect(summary.betweenness.minWeight).toBeNull();
+  });
+
   it('autoBetweennessMaxFlows keeps places × flows near 25 million, never below 5,000 flows', () => {
     expect(autoBetweennessMaxFlows(70)).toBe(357142); // ⌊25,000,000 / 70⌋
     expect(autoBetweennessMaxFlows(211)).toBe(118483);
