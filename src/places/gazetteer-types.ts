@@ -67,7 +67,7 @@ export interface NameMatch {
 }
 
 /** How a place's city was found (see parent-city.ts). */
-export type ParentMethod = 'self' | 'city-state' | 'same-name' | 'admin-seat' | 'pull' | 'unmatched';
+export type ParentMethod = 'self' | 'city-state' | 'ward' | 'same-name' | 'admin-seat' | 'pull' | 'unmatched';
 
 /** The city a place belongs to (itself when it is one) and how it was found. */
 export interface ParentCity {

@@ -127,6 +127,7 @@ export function loadGeoCities(): GeoCity[] {
 const METHODS: Record<DistrictCity['method'], ParentCityMethod> = {
   self: 'ror',
   unknown: 'ror',
+  ward: 'ward',
   'same-name': 'same-name',
   'admin-seat': 'admin-seat',
   'city-state': 'city-state',
