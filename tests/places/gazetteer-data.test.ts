@@ -70,4 +70,14 @@ describe('readCountryFile over data/places/geonames', () => {
       }
     }
   });
+
+  it('readCountryFile lists every place of a country once, by GeoNames id, as byId finds it', () => {
+    for (const cc of ['CH', 'JP', 'HK']) {
+      const { index: ix } = country(cc);
+      const all = ix.places();
+      expect(all.length).toBe(index.countries[cc]);
+      expect(all.map((c) => c.id)).toEqual([...all.map((c) => c.id)].sort((a, b) => a - b));
+      for (const c of all.filter((_, i) => i % 50 === 0)) expect(ix.byId(c.id)).toBe(c);
+    }
+  });
 });
