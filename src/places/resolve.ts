@@ -199,6 +199,14 @@ export function createPlaceResolver(options: PlaceResolverOptions = {}): PlaceRe
     const q = splitQualifier(name);
     if (!q) return null;
     const city = qualifiedCity(q, country, gazetteer());
+    const via = (result: PlaceResolution, detail: string): PlaceResolution =>
+      result.ok
+        ? Object.freeze({ ...result, via: Object.freeze({ steps: ['qualifier', ...(result.via?.steps ?? [])] as MatchStep[], detail }) })
+        : result;
+    // "Santiago, Chile": the qualifier is the row's own country.
+    if (!city && resolveCountry(q.qualifier)?.iso2 === country) {
+      return via(inCountry(q.base, normalizeName(q.base), country, true), `${JSON.stringify(q.qualifier)} is the row's country`);
+    }
     if (!city) {
       const base = findIn(normalizeName(q.base), country);
       return base?.kind === 'ambiguous'
@@ -210,10 +218,10 @@ export function createPlaceResolver(options: PlaceResolverOptions = {}): PlaceRe
           )
         : null;
     }
-    const result = resolveAt(q.base, country, { geonamesId: city.id });
-    if (!result.ok) return result;
-    const detail = `${JSON.stringify(q.qualifier)} selects ${city.name} (GeoNames ${city.id}) among the places named ${JSON.stringify(q.base)}`;
-    return Object.freeze({ ...result, via: Object.freeze({ steps: ['qualifier', ...(result.via?.steps ?? [])] as MatchStep[], detail }) });
+    return via(
+      resolveAt(q.base, country, { geonamesId: city.id }),
+      `${JSON.stringify(q.qualifier)} selects ${city.name} (GeoNames ${city.id}) among the places named ${JSON.stringify(q.base)}`,
+    );
   };
 
   const populationIn = (key: string, country: string): number => gazetteer().find(key, country)[0]?.population ?? 0;

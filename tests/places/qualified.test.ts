@@ -32,6 +32,14 @@ describe('createPlaceResolver on qualified names', () => {
     expect(r.ok && r.via?.steps[0]).toBe('qualifier');
   });
 
+  it("createPlaceResolver reads a qualifier that is the row's own country as no qualifier (Santiago, Chile)", () => {
+    const r = city.resolve('Santiago, Chile', 'CL');
+    expect(r).toMatchObject({ ok: true, place: { id: 'Santiago, CL' } });
+    expect(r.ok && r.via?.steps).toEqual(['qualifier']);
+    // Georgia is a state before it is a country.
+    expect(city.resolve('Columbus, Georgia', 'US')).toMatchObject({ ok: true, place: { id: 'Columbus (Georgia), US' } });
+  });
+
   it('createPlaceResolver keeps a name GeoNames writes with a parenthesis as it is (Halle (Saale))', () => {
     const r = city.resolve('Halle (Saale)', 'DE');
     expect(r).toMatchObject({ ok: true, place: { id: 'Halle (Saale), DE' } });
