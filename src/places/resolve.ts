@@ -98,6 +98,10 @@ function validAliases(aliases: unknown): Map<string, Map<string, PlaceAlias>> {
  *    City", "Kongens Lyngby") joins the metro too.
  * 6. The gazetteer: the city of that normalised name in the country; when several share it, the
  *    most populous. Outside every metro it stays a city, `City, CC`, at `metro` level too.
+ *    A name found nowhere as written but carrying a qualifier, as namesake ids are written
+ *    ("Columbia (South Carolina)", "Columbia, SC", "Marāgheh (GeoNames 124877)", "Nishi-ku
+ *    (Osaka)"), is the place the qualifier selects (./qualified.ts); an `ambiguous-place`
+ *    problem suggests its candidates in that form.
  *    Found nowhere → `unknown-place` with the 3 nearest names of that country (Levenshtein over
  *    normalised names), never a guess.
  * 7. No country: a metro name ("Boston") → the metro, with an `assumed-country` warning; a name
