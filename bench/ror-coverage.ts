@@ -2,11 +2,14 @@
  * How the place resolver does on real names: every distinct (city, country) of the bundled ROR
  * registry (data/ror), resolved at city level by name and country alone. Writes
  * data/places/ror-coverage.md (the committed report: figures, and every pair that does not
- * resolve, with its reason and candidates).
+ * resolve, with its reason and candidates), and what the benchmark's moves table
+ * (bench/end-to-end.ts: 10^6 moves drawn over the 5,000 ROR pairs with the most organisations,
+ * seed 1; written to bench/.data/e2e/ when missing) loses at city level, name by name.
  *
  *   npx tsx bench/ror-coverage.ts            # print the figures and rewrite the report
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { DOMINANCE, ORGANISATION_DOMINANCE } from '../src/places/match-name.ts';
@@ -14,6 +17,7 @@ import { normalizeName } from '../src/places/normalize.ts';
 import { createPlaceResolver } from '../src/places/resolve.ts';
 import type { PlaceResolution } from '../src/places/types.ts';
 import { fastCsvRows } from '../src/sources/node/load-ror.ts';
+import { rorCities, writeMoves } from './end-to-end.ts';
 
 /** One distinct (city, country) of the ROR file, its organisations and GeoNames ids, and what it resolved to. */
 export interface RorPair {
@@ -70,20 +74,59 @@ export function rorPairs(): RorPair[] {
 
 // Why a name is shared: a ward name of several Japanese cities, a town name of several states or
 // provinces, or namesakes within one first-level division.
+function classOf(city: string, country: string, r: Extract<PlaceResolution, { ok: false }>): string {
+  const admin1 = new Set(r.suggestions.map((s) => /admin1 ([^,)]+)/.exec(s)?.[1] ?? ''));
+  // A ward's candidates are written with their city ("Aoba (Sendai)"), a namesake's with its region or GeoNames id.
+  const byCity = r.suggestions.some((s) => /^[^(]*\((?!GeoNames )[^)]*\)/.test(s)) && country === 'JP';
+  return / ku$/.test(normalizeName(city)) || byCity
+    ? 'a ward name of several cities'
+    : admin1.size > 1
+      ? 'a place name of several first-level divisions (states, provinces, prefectures)'
+      : 'namesakes within one first-level division';
+}
+
 function classes(failed: RorPair[]): Map<string, RorPair[]> {
   const out = new Map<string, RorPair[]>();
   for (const p of failed) {
-    const r = p.result as Extract<PlaceResolution, { ok: false }>;
-    const admin1 = new Set(r.suggestions.map((s) => /admin1 ([^,)]+)/.exec(s)?.[1] ?? ''));
-    const what =
-      / ku$/.test(normalizeName(p.city)) || (p.country === 'JP' && admin1.size > 1 && r.suggestions.some((s) => !s.startsWith(p.city)))
-        ? 'a ward name of several cities'
-        : admin1.size > 1
-          ? 'a place name of several first-level divisions (states, provinces, prefectures)'
-          : 'namesakes within one first-level division';
+    const what = classOf(p.city, p.country, p.result as Extract<PlaceResolution, { ok: false }>);
     out.set(what, [...(out.get(what) ?? []), p]);
   }
   return out;
+}
+
+/** What the benchmark's moves table loses at city level: rows with an end that does not resolve, and each failing name's row ends. */
+export function benchmarkLoss(path: string): {
+  rows: number;
+  lost: number;
+  names: { name: string; country: string; ends: number; result: Extract<PlaceResolution, { ok: false }> }[];
+} {
+  if (!existsSync(path)) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeMoves(path, 1_000_000, rorCities());
+  }
+  const rows = fastCsvRows(readFileSync(path, 'utf8'));
+  const h = rows[0]!;
+  const [f, fc, t, tc] = ['from', 'from_country', 'to', 'to_country'].map((c) => h.indexOf(c)) as [number, number, number, number];
+  const resolver = createPlaceResolver({ level: 'city' });
+  const ends = new Map<string, { name: string; country: string; ends: number; result: Extract<PlaceResolution, { ok: false }> }>();
+  let lost = 0;
+  for (const row of rows.slice(1)) {
+    let failed = false;
+    for (const [n, c] of [
+      [row[f]!, row[fc]!],
+      [row[t]!, row[tc]!],
+    ] as const) {
+      const r = resolver.resolve(n, c);
+      if (r.ok) continue;
+      failed = true;
+      const key = `${n}\u0000${c}`;
+      const e = ends.get(key) ?? { name: n, country: c, ends: 0, result: r };
+      e.ends++;
+      ends.set(key, e);
+    }
+    if (failed) lost++;
+  }
+  return { rows: rows.length - 1, lost, names: [...ends.values()].sort((a, b) => b.ends - a.ends || (a.name < b.name ? -1 : 1)) };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
@@ -117,7 +160,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     'puts organisations of this name at two or more of them, further apart than 10 km, and none',
     `holds ${ORGANISATION_DOMINANCE}× as many of them as the next nor is ${DOMINANCE}× as populous. By name alone any answer would`,
     'misplace some of them (Columbia, US: 15 organisations in South Carolina, 11 in Maryland, 10 in',
-    'Missouri), so the resolver names the candidates instead of guessing; rows that carry their',
+    'Missouri), so the resolver names the candidates instead of guessing, each written as the name',
+    'that selects it ("Columbia (South Carolina)", "Nishi-ku (Osaka)"); rows that carry their',
     'GeoNames id, coordinates or US state (what `talentflow import` writes) are placed by them, and',
     'an alias (`--aliases`) settles a name for a whole table. The column "ROR split" gives ROR\'s own',
     'organisations per GeoNames id.',
@@ -140,7 +184,51 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       }),
     '',
   ];
+  const moves = benchmarkLoss(fileURLToPath(new URL('./.data/e2e/moves-1e6.csv', import.meta.url)));
+  const byClass = new Map<string, { names: number; ends: number }>();
+  for (const n of moves.names) {
+    const what = `${n.result.reason}: ${classOf(n.name, n.country, n.result)}`;
+    const c = byClass.get(what) ?? { names: 0, ends: 0 };
+    c.names++;
+    c.ends += n.ends;
+    byClass.set(what, c);
+  }
+  lines.push(
+    "## The benchmark's moves table",
+    '',
+    '`bench/end-to-end.ts` draws 10^6 moves over the 5,000 ROR (city, country) pairs with the most',
+    'organisations, each picked in proportion to its organisations (seed 1). At `--level city`,',
+    `${moves.lost.toLocaleString('en-US')} of ${moves.rows.toLocaleString('en-US')} rows (${pct(moves.lost, moves.rows)}) have an end that does not resolve, through ${moves.names.length} names:`,
+    '',
+    ...[...byClass]
+      .sort((a, b) => b[1].ends - a[1].ends)
+      .map(([what, c]) => `- ${what}: ${c.names} names, ${c.ends.toLocaleString('en-US')} row ends`),
+    '',
+    'Some of these namesakes exist in ROR only through its own links to a namesake of the place an',
+    'organisation is at: ROR files Maragheh University of Medical Sciences at a Marāgheh in Razavi',
+    'Khorasan (GeoNames 124878; the city is in East Azerbaijan, 124877), a university named for',
+    'Kanazawa (Ishikawa, where Hakusan City is) at a Hakusan in Chiba (11133246), Universitas',
+    'Muhammadiyah Purworejo (Central Java) at a village in East Java',
+    '(1630327), and Airbus Defence and Space at the Taufkirchen near Landshut (2823810) rather than',
+    'the one near Munich. The names are shared in GeoNames all the same, so they stay ambiguous.',
+    '',
+    'By name and country alone these rows cannot be placed without guessing, and the resolver does',
+    'not guess: each is an `ambiguous-place` problem listing the candidates as names that read back',
+    'as one place each. A table settles them by writing the place with its qualifier, as',
+    'talentflow writes namesakes itself ("Columbia (South Carolina)", "Columbia, SC", "Springfield',
+    '(GeoNames 4250542)", "Nishi-ku (Osaka)"); a timeline by its `geonames_id`, `lat`/`lon` or',
+    '`region` columns (what `talentflow import` writes); any table by an alias (`--aliases`).',
+    '',
+    '| name | country | row ends | reason | first candidates, as written to select them |',
+    '|---|---|---|---|---|',
+    ...moves.names.map(
+      (n) =>
+        `| ${n.name} | ${n.country} | ${n.ends} | ${classOf(n.name, n.country, n.result)} | ${n.result.suggestions.slice(0, 3).join('; ')} |`,
+    ),
+    '',
+  );
   writeFileSync(fileURLToPath(new URL('../data/places/ror-coverage.md', import.meta.url)), lines.join('\n'));
+  console.log(`benchmark moves: ${moves.lost} of ${moves.rows} rows lost (${pct(moves.lost, moves.rows)}), ${moves.names.length} names`);
   console.log(lines.slice(6, 9).join('\n'));
   console.log(`resolved in ${(ms / 1000).toFixed(1)} s (load included)`);
 }

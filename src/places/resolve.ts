@@ -12,6 +12,7 @@ import { loadGazetteer, shortKey, type Gazetteer, type GazetteerCity } from './g
 import { DOMINANCE, findName, ORGANISATION_DOMINANCE, type NameFound } from './match-name.ts';
 import { findMetroByName, findMetroMember, locateMember, metroMemberKeys, METROS } from './metros.ts';
 import { qualifyNamesake } from './namesakes.ts';
+import { qualifiedCity, qualifiedNameOf, splitQualifier } from './qualified.ts';
 import { normalizeName } from './normalize.ts';
 import { describeHit, hitCountry, placeOf } from './place-builders.ts';
 import { nearestKeys } from './suggest.ts';
@@ -97,6 +98,10 @@ function validAliases(aliases: unknown): Map<string, Map<string, PlaceAlias>> {
  *    City", "Kongens Lyngby") joins the metro too.
  * 6. The gazetteer: the city of that normalised name in the country; when several share it, the
  *    most populous. Outside every metro it stays a city, `City, CC`, at `metro` level too.
+ *    A name found nowhere as written but carrying a qualifier, as namesake ids are written
+ *    ("Columbia (South Carolina)", "Columbia, SC", "Marāgheh (GeoNames 124877)", "Nishi-ku
+ *    (Osaka)"), is the place the qualifier selects (./qualified.ts); an `ambiguous-place`
+ *    problem suggests its candidates in that form.
  *    Found nowhere → `unknown-place` with the 3 nearest names of that country (Levenshtein over
  *    normalised names), never a guess.
  * 7. No country: a metro name ("Boston") → the metro, with an `assumed-country` warning; a name
@@ -175,18 +180,51 @@ export function createPlaceResolver(options: PlaceResolverOptions = {}): PlaceRe
     });
   };
 
-  const ambiguousIn = (name: string, country: string, candidates: readonly GazetteerCity[]): Failure => {
+  const ambiguousIn = (name: string, country: string, candidates: readonly GazetteerCity[], why = ''): Failure => {
+    // Each candidate as the name that means it ("Columbia (South Carolina)", "Nishi-ku (Osaka)"), which reads back as that place.
     const shown = candidates.slice(0, MAX_AMBIGUOUS_SUGGESTIONS).map((c) => {
       const notes = [
         c.admin[0] ? `admin1 ${c.admin[0]}` : '',
         c.population > 0 ? `pop. ${c.population.toLocaleString('en-US')}` : '',
       ].filter((n) => n !== '');
-      return `${c.name}, ${c.country}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
+      return `${qualifiedNameOf(name, c, gazetteer())}, ${c.country}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
     });
+    const example = candidates[0] ? ` (${JSON.stringify(qualifiedNameOf(name, candidates[0], gazetteer()))})` : '';
     return fail(
       'ambiguous-place',
-      `${JSON.stringify(name)} names ${candidates.length} places in ${country}: none is named so by ${ORGANISATION_DOMINANCE}× as many ROR organisations nor is ${DOMINANCE}× as populous as the others; add an alias (--aliases) for the one meant`,
+      `${why}${JSON.stringify(name)} names ${candidates.length} places in ${country}: none is named so by ${ORGANISATION_DOMINANCE}× as many ROR organisations nor is ${DOMINANCE}× as populous as the others; ` +
+        `write the one meant as suggested${example}, give the row its geonames_id or region (timelines), or map the name with --aliases`,
       shown,
+    );
+  };
+
+  // "Columbia (South Carolina)", "Columbia, SC", "Nishi-ku (Osaka)": a name the gazetteer lacks as written, read as a name and a qualifier (./qualified.ts).
+  const qualified = (name: string, country: string): PlaceResolution | null => {
+    const q = splitQualifier(name);
+    if (!q) return null;
+    const city = qualifiedCity(q, country, gazetteer());
+    const via = (result: PlaceResolution, detail: string): PlaceResolution =>
+      result.ok
+        ? Object.freeze({ ...result, via: Object.freeze({ steps: ['qualifier', ...(result.via?.steps ?? [])] as MatchStep[], detail }) })
+        : result;
+    // "Santiago, Chile": the qualifier is the row's own country.
+    if (!city && resolveCountry(q.qualifier)?.iso2 === country) {
+      return via(inCountry(q.base, normalizeName(q.base), country, true), `${JSON.stringify(q.qualifier)} is the row's country`);
+    }
+    if (!city) {
+      const base = findIn(normalizeName(q.base), country);
+      return base?.kind === 'ambiguous'
+        ? ambiguousIn(
+            q.base,
+            country,
+            base.candidates,
+            `${JSON.stringify(q.qualifier)} is no region, GeoNames id or city of these places; `,
+          )
+        : null;
+    }
+    return via(
+      resolveAt(q.base, country, { geonamesId: city.id }),
+      `${JSON.stringify(q.qualifier)} selects ${city.name} (GeoNames ${city.id}) among the places named ${JSON.stringify(q.base)}`,
     );
   };
 
@@ -244,7 +282,7 @@ export function createPlaceResolver(options: PlaceResolverOptions = {}): PlaceRe
     const alias = useAliases ? aliasFor(key, country) : null;
     if (alias) return viaAlias(alias, country);
     const found = findIn(key, country);
-    if (!found) return unknown(name, key, country);
+    if (!found) return qualified(name, country) ?? unknown(name, key, country);
     return found.kind === 'hit' ? success(found) : ambiguousIn(name, country, found.candidates);
   };
 

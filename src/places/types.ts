@@ -61,6 +61,7 @@ export type PlaceResolution =
  */
 export type MatchStep =
   | 'alias'
+  | 'qualifier'
   | 'member-spelling'
   | 'alternate-name'
   | 'ror-name'

