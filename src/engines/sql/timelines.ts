@@ -95,28 +95,34 @@ function perYear(d: Dialect, fresh: () => string): Definition[] {
     const p = fresh();
     return a.filter(arr, p, f(p));
   };
-  // The publications of year yy[i], one element per place.
-  const ofYear = (i: string, also = (_j: string) => '') => filter('tf_jx', (j) => `${at('tf_ya', j)} = ${at('tf_yy', i)}${also(j)}`);
+  // The keys are sorted by year: a year's keys are the run from its first (tf_ys) of tf_yn keys,
+  // so each pass over a year reads its own keys only.
+  const keys = (i: string, f: (j: string) => string) => map(a.upTo(at('tf_yn', i)), (q) => f(`${at('tf_ys', i)} + ${q}`));
+  const values = (i: string) => a.slice('tf_yv', at('tf_ys', i), at('tf_yn', i));
   return [
     ['tf_ya', map('tf_yk', (k) => a.int32(a.intDiv(k, String(KEY))))],
     ['tf_pa', map('tf_yk', (k) => a.int32(`${k} % ${KEY}`))],
     ['tf_jx', a.indices('tf_yk')],
-    // The keys are sorted by year: a year starts where the previous key's year differs.
+    ['tf_ys', filter('tf_jx', (j) => `${j} = 1 OR ${at('tf_ya', j)} <> ${at('tf_ya', `greatest(${j} - 1, 1)`)}`)],
+    ['tf_yy', map('tf_ys', (j) => at('tf_ya', j))],
+    ['tf_ix', a.indices('tf_yy')],
     [
-      'tf_yy',
+      'tf_yn',
       map(
-        filter('tf_jx', (j) => `${j} = 1 OR ${at('tf_ya', j)} <> ${at('tf_ya', `greatest(${j} - 1, 1)`)}`),
-        (j) => at('tf_ya', j),
+        'tf_ix',
+        (i) => `CASE WHEN ${i} < ${a.len('tf_ys')} THEN ${at('tf_ys', `${i} + 1`)} ELSE ${a.len('tf_yk')} + 1 END - ${at('tf_ys', i)}`,
       ),
     ],
-    ['tf_ix', a.indices('tf_yy')],
-    ['tf_tot', map('tf_ix', (i) => a.sum(map(ofYear(i), (j) => at('tf_yv', j))))],
-    ['tf_mx', map('tf_ix', (i) => a.max(map(ofYear(i), (j) => at('tf_yv', j))))],
+    ['tf_tot', map('tf_ix', (i) => a.sum(values(i)))],
+    ['tf_mx', map('tf_ix', (i) => a.max(values(i)))],
     [
       'tf_tied',
       map('tf_ix', (i) =>
         map(
-          ofYear(i, (j) => ` AND ${at('tf_yv', j)} = ${at('tf_mx', i)}`),
+          filter(
+            keys(i, (j) => j),
+            (j) => `${at('tf_yv', j)} = ${at('tf_mx', i)}`,
+          ),
           (j) => at('tf_pa', j),
         ),
       ),
