@@ -13,9 +13,8 @@ import { duplicateNote } from '../../records/duplicates.ts';
 import { unusableInput } from '../../records/usable.ts';
 import type { AnalysisRun, RunHooks } from '../../pipeline/analyze.ts';
 import { finishPrepared, type PreparedRun } from '../../pipeline/prepared.ts';
-import { resolveAnalyzeOptions, type AnalyzeOptions } from '../../pipeline/options.ts';
+import { resolveAnalyzeOptions } from '../../pipeline/options.ts';
 import { createPlaceResolver } from '../../places/resolve.ts';
-import type { RecordKind } from '../../records/types.ts';
 import { assembleGraph } from '../duckdb/graph.ts';
 import { matchFields } from '../duckdb/validate.ts';
 import { CLICKHOUSE } from '../sql/dialect.ts';
@@ -27,24 +26,9 @@ import { parseTableName, qualified, tableColumns } from './tables.ts';
 import { deriveTimelines } from './timelines.ts';
 import { loadTag, openInput } from './input.ts';
 import { collectProblems } from './problems.ts';
-import { DEFAULTS } from './defaults.ts';
+import { DEFAULTS, type ClickHouseAnalyzeOptions, type ClickHouseTarget } from './defaults.ts';
 
-/** Where the cluster is and which tables to use. */
-export interface ClickHouseTarget {
-  /** HTTP URL of a server of the cluster; several (comma-separated or an array): one per shard, the first is queried. */
-  url: string | string[];
-  /** The cluster (`remote_servers`); default: the only one the server knows. */
-  cluster?: string;
-  /** The Distributed table to load the file into (`db.name`; default `default.talentflow_rows`); `<name>_local` on the shards. */
-  table?: string;
-  /** Analyse this existing table instead of loading a file (its columns are the input's). */
-  inputTable?: string;
-}
-
-export { DEFAULTS };
-
-/** Options: the analysis options (`kind` may be `'auto'`). */
-export type ClickHouseAnalyzeOptions = Omit<AnalyzeOptions, 'kind'> & { kind?: RecordKind | 'auto' };
+export { DEFAULTS, type ClickHouseAnalyzeOptions, type ClickHouseTarget };
 
 /** Hooks: the pipeline's, plus each step's duration. */
 export interface ClickHouseHooks extends RunHooks {

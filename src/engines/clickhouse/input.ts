@@ -14,10 +14,9 @@ import { sourceKind } from '../duckdb/source.ts';
 import { matchFields } from '../duckdb/validate.ts';
 import { CLICKHOUSE } from '../sql/dialect.ts';
 import { rowDefinitions, type Definition } from '../sql/rows.ts';
-import type { ClickHouseAnalyzeOptions, ClickHouseTarget } from './analyze.ts';
 import type { Connection } from './connection.ts';
 import type { MalformedRecord } from './csv-records.ts';
-import { DEFAULTS } from './defaults.ts';
+import { DEFAULTS, type ClickHouseAnalyzeOptions, type ClickHouseTarget } from './defaults.ts';
 import { loadFile } from './load.ts';
 import {
   chooseCluster,
