@@ -126,7 +126,7 @@ const md = [
   'What it leaves out: the analyses and the output files (the same code on the same graph for both engines);',
   "a real cluster (both shards and the client share this machine's two cores, so the shards do not add",
   'CPU: the figure is the cost of the distributed path, not its speed-up); network transfer between machines.',
-  'ClickHouse steps: read = tokenising the file in JS and streaming it into the Distributed table (the',
+  'ClickHouse steps: read = streaming the file into the Distributed table, the server parsing the CSV (the client puts each line number in front; the',
   'shards compute the validation columns as rows arrive); validate = counts and problem rows; resolve =',
   'distinct pairs and the JS resolver; aggregate = the flow queries with the place mapping; graph = assembly.',
   '',

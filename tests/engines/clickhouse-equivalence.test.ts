@@ -150,6 +150,37 @@ describe.skipIf(missing !== null)('analyzeWithClickHouse', () => {
     await expectSameRun(duck, ch);
   });
 
+  it('analyzeWithClickHouse has the server parse a file of plain lines and parses any other here, with the same lines either way', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tf-ch-plain-'));
+    try {
+      const write = (name: string, text: string) => (writeFileSync(join(dir, name), text), join(dir, name));
+      const head = 'researcher_id,from,from_country,to,to_country,year\n';
+      // A blank line 3; line 4 has a bad year.
+      const plain = write(
+        'plain.csv',
+        `${head}r1,Boston,US,"London",GB,2019\n\nr2,"Paris",FR,London,GB,20x9\nr3,Paris,FR,Berlin,DE,2020\n`,
+      );
+      // A quoted line break in line 3's record: the bad year is on line 5.
+      const quoted = write(
+        'quoted.csv',
+        `${head}r1,Boston,US,"London",GB,2019\nr0,"Bos\nton",US,London,GB,2019\nr2,"Paris",FR,London,GB,20x9\n`,
+      );
+      for (const [path, way, line] of [
+        [plain, 'read', 4],
+        [quoted, 'read (parsed by the client)', 5],
+      ] as const) {
+        const steps: string[] = [];
+        const duck = await analyzeFileWithDuckDB(path, { stabilityRuns: 0 });
+        const ch = await analyzeWithClickHouse(path, { stabilityRuns: 0 }, { url: cluster.urls }, { onTiming: (step) => steps.push(step) });
+        expect(steps[0]).toBe(way);
+        expect(ch.problems.filter((p) => p.reason === 'bad-year').map((p) => p.line)).toEqual([line]);
+        await expectSameRun(duck, ch);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('prepareWithClickHouse equals the DuckDB engine on 10^5 generated moves over 1,000 places', { timeout: 300_000 }, async () => {
     // Compared before the analyses (the same code on the same graph): the graph with every
     // attribute and breakdown, the problems and the counts.

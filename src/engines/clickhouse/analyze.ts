@@ -9,57 +9,26 @@
  * see docs/large-inputs.md for what differs on an existing table (no line numbers).
  */
 import { OptionError } from '../../errors.ts';
-import { inspectInput } from '../../io/inspect-input.ts';
-import { encodingMessage } from '../../io/read-table.ts';
 import { duplicateNote } from '../../records/duplicates.ts';
 import { unusableInput } from '../../records/usable.ts';
 import type { AnalysisRun, RunHooks } from '../../pipeline/analyze.ts';
 import { finishPrepared, type PreparedRun } from '../../pipeline/prepared.ts';
-import { detectKind } from '../../pipeline/analyze-file.ts';
-import { resolveAnalyzeOptions, type AnalyzeOptions } from '../../pipeline/options.ts';
+import { resolveAnalyzeOptions } from '../../pipeline/options.ts';
 import { createPlaceResolver } from '../../places/resolve.ts';
-import { problem } from '../../records/table-input.ts';
-import type { Problem, RecordKind } from '../../records/types.ts';
 import { assembleGraph } from '../duckdb/graph.ts';
-import { sourceKind } from '../duckdb/source.ts';
-import { matchFields, rowProblems } from '../duckdb/validate.ts';
+import { matchFields } from '../duckdb/validate.ts';
 import { CLICKHOUSE } from '../sql/dialect.ts';
 import { flowArraysFromRows, flowQueries, flowStoreFromArrays } from '../sql/flows.ts';
 import { rowDefinitions, withClause, type Definition } from '../sql/rows.ts';
 import { connect, type Connection } from './connection.ts';
-import type { MalformedRecord } from './csv-records.ts';
-import { loadFile } from './load.ts';
 import { placeMapping, resolvePairs } from './places.ts';
-import {
-  chooseCluster,
-  createRowTables,
-  LINE_COLUMN,
-  MAP_COLUMN,
-  parseTableName,
-  qualified,
-  tableColumns,
-  type TableName,
-} from './tables.ts';
+import { parseTableName, qualified, tableColumns } from './tables.ts';
 import { deriveTimelines } from './timelines.ts';
-import { DEFAULTS } from './defaults.ts';
-import { compareKeys } from '../../compare-keys.ts';
+import { loadTag, openInput } from './input.ts';
+import { collectProblems } from './problems.ts';
+import { DEFAULTS, type ClickHouseAnalyzeOptions, type ClickHouseTarget } from './defaults.ts';
 
-/** Where the cluster is and which tables to use. */
-export interface ClickHouseTarget {
-  /** HTTP URL of a server of the cluster; several (comma-separated or an array): one per shard, the first is queried. */
-  url: string | string[];
-  /** The cluster (`remote_servers`); default: the only one the server knows. */
-  cluster?: string;
-  /** The Distributed table to load the file into (`db.name`; default `default.talentflow_rows`); `<name>_local` on the shards. */
-  table?: string;
-  /** Analyse this existing table instead of loading a file (its columns are the input's). */
-  inputTable?: string;
-}
-
-export { DEFAULTS };
-
-/** Options: the analysis options (`kind` may be `'auto'`). */
-export type ClickHouseAnalyzeOptions = Omit<AnalyzeOptions, 'kind'> & { kind?: RecordKind | 'auto' };
+export { DEFAULTS, type ClickHouseAnalyzeOptions, type ClickHouseTarget };
 
 /** Hooks: the pipeline's, plus each step's duration. */
 export interface ClickHouseHooks extends RunHooks {
@@ -119,25 +88,6 @@ export async function prepareWithClickHouse(
 
 type Lap = (step: string) => void;
 
-/** The input as the queries see it: the Distributed table, its columns, how to read each. */
-interface Input {
-  table: TableName;
-  file: string;
-  header: string[];
-  /** SQL of a raw column as text. */
-  raw: (column: string) => string;
-  /** SQL of the row's line (0 when the table has none). */
-  line: string;
-  malformed: MalformedRecord[];
-  /** For a table with validation columns: the kind and fields they were made for (see `loadTag`). */
-  loadedAs: string | null;
-}
-
-/** The kind and field → column map a row table's validation columns are made for. */
-function loadTag(kind: RecordKind, found: ReadonlyMap<string, string>): string {
-  return JSON.stringify({ kind, fields: Object.fromEntries([...found].sort(([a], [b]) => compareKeys(a, b))) });
-}
-
 async function run(
   conns: Connection[],
   path: string,
@@ -148,85 +98,7 @@ async function run(
 ): Promise<PreparedRun> {
   const conn = conns[0]!;
   hooks.onStage?.('parse');
-  const columns = options.columns ?? {};
-  let input: Input;
-  let kind: RecordKind;
-  // Whether the lines that are not UTF-8 look like Latin-1 (the advice of their messages).
-  let looksLatin1 = false;
-  const detect = (header: string[]): RecordKind =>
-    options.kind === undefined || options.kind === 'auto' ? detectKind(header, columns) : options.kind;
-  if (target.inputTable !== undefined) {
-    const table = parseTableName(target.inputTable, 'input-table');
-    const cols = await tableColumns(conn, table);
-    if (cols.length === 0) throw new OptionError('input-table', target.inputTable, `an existing table of ${conn.url}`);
-    const header = cols.filter((c) => !c.name.startsWith('tf_')).map((c) => c.name);
-    const types = new Map(cols.map((c) => [c.name, c.type]));
-    kind = detect(header);
-    let loadedAs: string | null = null;
-    if (types.has(MAP_COLUMN)) {
-      const [tag] = await conn.rows(`SELECT any(${MAP_COLUMN}) FROM ${qualified(table)}`);
-      loadedAs = tag?.[0] ?? null;
-    }
-    input = {
-      table,
-      file: path,
-      header,
-      raw: (c) => (types.get(c) === 'String' ? CLICKHOUSE.id(c) : `toString(${CLICKHOUSE.id(c)})`),
-      line: types.has(LINE_COLUMN) ? LINE_COLUMN : '0',
-      malformed: [],
-      loadedAs,
-    };
-  } else {
-    const source = sourceKind(path);
-    if (!source || source.format === 'parquet') {
-      throw new OptionError(
-        'engine',
-        'clickhouse',
-        'a .csv or .tsv input (optionally .gz) for the ClickHouse engine; load Parquet into a table and pass --input-table, or use --engine duckdb',
-      );
-    }
-    // The same file checks as the other engines' readers before a byte is sent: one cause for an
-    // unusable file (missing, not gzip, binary, empty, a repeated column, no data row) in all engines.
-    const seen = await inspectInput(path, { gzip: source.gzip, delimiter: source.format === 'tsv' ? '\t' : ',' });
-    // Rows that are not UTF-8 are skipped as bad-encoding problems, as the other engines do: the
-    // loader leaves them out (the text decoder would send them altered).
-    looksLatin1 = seen.looksLatin1;
-    const table = parseTableName(target.table ?? DEFAULTS.table, 'clickhouse-table');
-    const cluster = await chooseCluster(conn, target.cluster);
-    let detected: RecordKind = 'moves';
-    let tag: string | null = null;
-    const loaded = await loadFile(
-      conn,
-      path,
-      source,
-      async (header) => {
-        detected = detect(header);
-        const f = matchFields(header, detected, resolveAnalyzeOptions({ ...options, kind: detected }).columns, path);
-        // Validation runs on the shards as the rows arrive: the checks are MATERIALIZED columns.
-        const derived: Definition[] = [];
-        if (f.problems.length === 0) {
-          tag = loadTag(detected, f.found);
-          derived.push(...rowDefinitions(CLICKHOUSE, { kind: detected, header, found: f.found, raw: (c) => CLICKHOUSE.id(c) }), [
-            MAP_COLUMN,
-            CLICKHOUSE.str(tag),
-          ]);
-        }
-        const load = await createRowTables(conns, cluster, table, header, derived, 'rand()');
-        return { table: qualified(load), columns: [LINE_COLUMN, ...header].map((h) => CLICKHOUSE.id(h)) };
-      },
-      seen.badLines,
-    );
-    kind = detected;
-    input = {
-      table,
-      file: path,
-      header: loaded.header,
-      raw: (c) => CLICKHOUSE.id(c),
-      line: LINE_COLUMN,
-      malformed: loaded.malformed,
-      loadedAs: tag,
-    };
-  }
+  const { input, kind, looksLatin1 } = await openInput(conns, path, options, target);
   const o = resolveAnalyzeOptions({ ...options, kind });
   const fields = matchFields(input.header, kind, o.columns, input.file);
   const from = qualified(input.table);
@@ -242,7 +114,8 @@ async function run(
       `a table loaded for ${tag}; it was loaded for ${input.loadedAs}: load the file again with these options`,
     );
   }
-  lap('read');
+  // The bench tells the two ways of loading apart.
+  lap(input.parsedBy === 'client' ? 'read (parsed by the client)' : 'read');
 
   const defs: Definition[] =
     input.loadedAs !== null ? [] : rowDefinitions(CLICKHOUSE, { kind, header: input.header, found: fields.found, raw: input.raw });
@@ -276,54 +149,11 @@ async function run(
   const mapping = placeMapping(index);
   lap('resolve');
 
-  const fieldsOf = kind === 'moves' ? ['from', 'to'] : ['place'];
   const hashOf = (e: [string, string]) => `cityHash64(${e[0]}, coalesce(${e[1]}, ''))`;
   const mapped: Definition[] = [...defs, ...mapping.definitions(ends.map(hashOf))];
   const mhead = withClause(mapped);
   const hasCount = fields.found.has(kind === 'moves' ? 'count' : 'publications');
-  const parseProblems: Array<{ line: number; problems: Problem[] }> = bad.map((r) => {
-    const line = Number(r[0]);
-    const row =
-      kind === 'moves'
-        ? {
-            id: r[1],
-            f: r[2],
-            t: r[3],
-            fc: r[4],
-            tc: r[5],
-            ytext: r[6],
-            year: r[7] === null ? null : Number(r[7]),
-            ctext: r[8],
-            cfault: r[9],
-            self: r[10] === '1',
-          }
-        : { id: r[1], place: r[2], ytext: r[3], year: r[4] === null ? null : Number(r[4]), ctext: r[5], cfault: r[6] };
-    return { line, problems: rowProblems(row, kind, hasCount, input.file, line) };
-  });
-  for (const m of input.malformed) {
-    if (m.encoding !== undefined) {
-      const message = encodingMessage(m.encoding.line, m.encoding.byte, looksLatin1, input.file);
-      parseProblems.push({ line: m.line, problems: [problem(input.file, m.line, 'row', m.evidence, 'bad-encoding', message)] });
-      continue;
-    }
-    const message = `row cannot be split into the header's ${input.header.length} columns (${m.evidence}); quote values that contain the delimiter`;
-    parseProblems.push({ line: m.line, problems: [problem(input.file, m.line, 'row', m.evidence, 'malformed-row', message)] });
-  }
-  parseProblems.sort((a, b) => a.line - b.line);
-  const problems: Problem[] = parseProblems.flatMap((p) => p.problems);
-  if (mapping.flagged.length > 0) {
-    const keys = ends.map((_e, i) => `tf_k${i}`);
-    const flaggedRows = await conn.rows(
-      `${mhead}SELECT tf_ln, ${keys.join(', ')} FROM ${from} WHERE NOT tf_bad AND NOT tf_blank AND (${keys.map((k) => `has(tf_flagged, ${k})`).join(' OR ')}) ORDER BY tf_ln, ${keys.join(', ')}`,
-    );
-    for (const r of flaggedRows) {
-      const line = Number(r[0]);
-      fieldsOf.forEach((field, i) => {
-        const p = mapping.problem(r[i + 1]!, field, input.file, line);
-        if (p) problems.push(p);
-      });
-    }
-  }
+  const problems = await collectProblems(conn, { kind, hasCount, bad, input, looksLatin1, mapping, mhead, from, ends });
   const rowsRead = Number(counts![1]) + input.malformed.length;
   if (rowsRead === 0) throw unusableInput([], 0, input.file, input.header)!;
   lap('problems');

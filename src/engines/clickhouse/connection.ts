@@ -18,8 +18,8 @@ export interface Connection {
   command(sql: string): Promise<void>;
   /** Runs a query and returns its rows as arrays of cells, in the query's column order. */
   rows(sql: string): Promise<Cell[][]>;
-  /** Streams TabSeparated text into `table` (`db.name`) with the given columns. */
-  insert(table: string, columns: string[], text: Readable): Promise<void>;
+  /** Streams TabSeparated text (or CSV, the server parsing it) into `table` (`db.name`) with the given columns. */
+  insert(table: string, columns: string[], text: Readable, format?: 'TabSeparated' | 'CSV'): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -79,6 +79,8 @@ const SETTINGS = {
   // Progress headers keep a long query's connection busy, so that no idle timeout cuts it.
   send_progress_in_http_headers: '1',
   http_headers_progress_interval_ms: '10000',
+  // A single quote starts no quoted CSV field (names like 's-Hertogenbosch), as in the other readers.
+  format_csv_allow_single_quotes: '0',
 };
 
 /**
@@ -124,9 +126,9 @@ export async function connect(url: string): Promise<Connection> {
         return fail(sql, e);
       }
     },
-    async insert(table, columns, text) {
+    async insert(table, columns, text, format = 'TabSeparated') {
       try {
-        await client.insert({ table, values: text, format: 'TabSeparated', columns: columns as [string, ...string[]] });
+        await client.insert({ table, values: text, format, columns: columns as [string, ...string[]] });
       } catch (e) {
         fail(`INSERT INTO ${table}`, e);
       }

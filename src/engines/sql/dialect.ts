@@ -52,6 +52,47 @@ export interface Dialect {
    * the exact path. A shortcut only ever says "certainly fine"; every other row goes the exact way.
    */
   fast?: FastPaths;
+  /** Arrays and lambdas (the timeline derivation, `timelines.ts`). */
+  arrays: ArrayFunctions;
+}
+
+/**
+ * The array functions the timeline derivation is written with (ClickHouse 18.16 has no window
+ * functions: each researcher's years become arrays, and the rules are maps and filters over them).
+ * Indices are 1-based in every dialect; `param` is a lambda parameter, unique within a query.
+ */
+export interface ArrayFunctions {
+  /** `arr` with `body` applied to each element `param`. */
+  map(arr: string, param: string, body: string): string;
+  /** The elements `param` of `arr` for which `body` holds. */
+  filter(arr: string, param: string, body: string): string;
+  /** Element `i` (1-based; out of range: NULL or the type's default, never an error). */
+  at(arr: string, i: string): string;
+  /** Number of elements. */
+  len(arr: string): string;
+  /** 1, 2, …, len(arr). */
+  indices(arr: string): string;
+  /** 0, 1, …, n − 1 (n ≥ 1). */
+  upTo(n: string): string;
+  /** The `length` elements of `arr` from element `start` (1-based) on. */
+  slice(arr: string, start: string, length: string): string;
+  /** Sum of the elements, 0 for an empty array. */
+  sum(arr: string): string;
+  /** Largest element, 0 for an empty array (the arrays are of non-negative numbers). */
+  max(arr: string): string;
+  /** True when `x` is an element of `arr`. */
+  has(arr: string, x: string): string;
+  /** The arrays of an array of arrays one after the other. */
+  flatten(arr: string): string;
+  /** Aggregate: the values of `value` over the group's rows where `cond` holds, ordered by `order` (empty when none). */
+  collect(value: string, order: string, cond: string): string;
+  /** In a SELECT list: one output row per element of `arr`, the element as the value. */
+  explode(arr: string): string;
+  /** Integer division. */
+  intDiv(a: string, b: string): string;
+  int32(x: string): string;
+  int64(x: string): string;
+  float64(x: string): string;
 }
 
 /** The spellings the shortcuts of {@link Dialect.fast} need. */
@@ -105,6 +146,28 @@ export const DUCKDB: Dialect = {
     int32: (x) => `CAST(${x} AS INTEGER)`,
     double: (x) => `CAST(${x} AS DOUBLE)`,
   },
+  arrays: {
+    map: (arr, p, body) => `list_transform(${arr}, lambda ${p}: ${body})`,
+    filter: (arr, p, body) => `list_filter(${arr}, lambda ${p}: ${body})`,
+    at: (arr, i) => `(${arr})[${i}]`,
+    len: (arr) => `len(${arr})`,
+    indices: (arr) => `range(1, len(${arr}) + 1)`,
+    upTo: (n) => `range(${n})`,
+    slice: (arr, start, length) => `list_slice(${arr}, ${start}, ${start} + ${length} - 1)`,
+    sum: (arr) => `coalesce(list_sum(${arr}), 0)`,
+    max: (arr) => `coalesce(list_max(${arr}), 0)`,
+    has: (arr, x) => `list_contains(${arr}, ${x})`,
+    flatten: (arr) => `flatten(${arr})`,
+    // Sorting the group's two lists afterwards is much faster than an ordered aggregate; both
+    // lists of one group hold its rows in the same order.
+    collect: (value, order, cond) =>
+      `coalesce(list_select(list(${value}) FILTER (WHERE ${cond}), list_grade_up(list(${order}) FILTER (WHERE ${cond}))), [])`,
+    explode: (arr) => `unnest(${arr})`,
+    intDiv: (a, b) => `(${a} // ${b})`,
+    int32: (x) => `CAST(${x} AS INTEGER)`,
+    int64: (x) => `CAST(${x} AS BIGINT)`,
+    float64: (x) => `CAST(${x} AS DOUBLE)`,
+  },
 };
 
 /** ClickHouse: string literals escape backslashes too. */
@@ -129,6 +192,26 @@ export const CLICKHOUSE: Dialect = {
   distinctCount: (x) => `toInt64(uniqExact(${x}))`,
   argMax: (x, by) => `argMax(${x}, ${by})`,
   nullIfEmpty: (text) => `CASE WHEN ${text} = '' THEN NULL ELSE ${text} END`,
+  arrays: {
+    map: (arr, p, body) => `arrayMap(${p} -> ${body}, ${arr})`,
+    filter: (arr, p, body) => `arrayFilter(${p} -> ${body}, ${arr})`,
+    at: (arr, i) => `arrayElement(${arr}, ${i})`,
+    len: (arr) => `length(${arr})`,
+    indices: (arr) => `arrayEnumerate(${arr})`,
+    upTo: (n) => `range(toUInt32(${n}))`,
+    slice: (arr, start, length) => `arraySlice(${arr}, ${start}, ${length})`,
+    sum: (arr) => `arraySum(${arr})`,
+    max: (arr) => `arrayReduce('max', ${arr})`,
+    has: (arr, x) => `has(${arr}, ${x})`,
+    // Server 18.16 has no arrayFlatten.
+    flatten: (arr) => `arrayReduce('groupArrayArray', ${arr})`,
+    collect: (value, order, cond) => `arraySort((tf_cv, tf_co) -> tf_co, groupArrayIf(${value}, ${cond}), groupArrayIf(${order}, ${cond}))`,
+    explode: (arr) => `arrayJoin(${arr})`,
+    intDiv: (a, b) => `intDiv(${a}, ${b})`,
+    int32: (x) => `toInt32(${x})`,
+    int64: (x) => `toInt64(${x})`,
+    float64: (x) => `toFloat64(${x})`,
+  },
 };
 
 /** Spark SQL 3.x with ANSI mode off (a failed cast is NULL). Rendered for the documentation. */
@@ -151,6 +234,27 @@ export const SPARK: Dialect = {
   distinctCount: (x) => `count(DISTINCT ${x})`,
   argMax: (x, by) => `max_by(${x}, ${by})`,
   nullIfEmpty: (text) => `nullif(${text}, '')`,
+  arrays: {
+    map: (arr, p, body) => `transform(${arr}, ${p} -> ${body})`,
+    filter: (arr, p, body) => `filter(${arr}, ${p} -> ${body})`,
+    // element_at is 1-based (arr[i] is 0-based); out of range is NULL with ANSI mode off.
+    at: (arr, i) => `element_at(${arr}, ${i})`,
+    len: (arr) => `size(${arr})`,
+    indices: (arr) => `transform(${arr}, (tf_e, tf_i) -> tf_i + 1)`,
+    upTo: (n) => `sequence(0, ${n} - 1)`,
+    slice: (arr, start, length) => `slice(${arr}, ${start}, ${length})`,
+    sum: (arr) => `aggregate(${arr}, CAST(0 AS DOUBLE), (tf_a, tf_e) -> tf_a + tf_e)`,
+    max: (arr) => `coalesce(array_max(${arr}), 0)`,
+    has: (arr, x) => `array_contains(${arr}, ${x})`,
+    flatten: (arr) => `flatten(${arr})`,
+    collect: (value, order, cond) =>
+      `transform(array_sort(collect_list(CASE WHEN ${cond} THEN named_struct('o', ${order}, 'v', ${value}) END)), tf_e -> tf_e.v)`,
+    explode: (arr) => `explode(${arr})`,
+    intDiv: (a, b) => `(${a} div ${b})`,
+    int32: (x) => `CAST(${x} AS INT)`,
+    int64: (x) => `CAST(${x} AS BIGINT)`,
+    float64: (x) => `CAST(${x} AS DOUBLE)`,
+  },
 };
 
 export const DIALECTS: Readonly<Record<DialectName, Dialect>> = Object.freeze({ duckdb: DUCKDB, clickhouse: CLICKHOUSE, spark: SPARK });

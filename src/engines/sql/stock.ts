@@ -1,8 +1,7 @@
 /**
  * The per-place stock of the timeline rules (`timelines/summarise.ts`, `timelines/population.ts`)
- * as SQL, written once for every dialect, from relations each engine derives its own way (the
- * DuckDB engine with window functions, the ClickHouse engine with array functions, as server
- * 18.16 has no window functions):
+ * as SQL, written once for every dialect, from the relations of the shared timeline derivation
+ * (`timelines.ts`, `derivedRelations`):
  *
  *   researchers   one row per researcher: `home` (place of the last publication year up to W1),
  *                 `prev` (place of the last year before W0), `young`, `flowed` (SET inflow),
