@@ -28,6 +28,8 @@ export interface InputInspection {
   looksLatin1: boolean;
   /** Line feeds in the decompressed text. */
   lineFeeds: number;
+  /** Lines in the decompressed text: the line feeds, plus one for a last line without one. */
+  lines: number;
 }
 
 /** Options of {@link inspectInput}. */
@@ -66,6 +68,7 @@ export async function inspectInput(path: string, options: InspectOptions): Promi
   let looksLatin1 = true;
   let line = 1;
   let lineFeeds = 0;
+  let last = 10;
   let first = true;
   let carry: Buffer = Buffer.alloc(0);
   let head: Buffer[] = [];
@@ -75,6 +78,7 @@ export async function inspectInput(path: string, options: InspectOptions): Promi
   try {
     for await (const raw of bytes) {
       let chunk = raw as Buffer;
+      if (chunk.length) last = chunk[chunk.length - 1]!;
       if (first) {
         first = false;
         for (const [bom, name] of BOMS) {
@@ -150,7 +154,7 @@ export async function inspectInput(path: string, options: InspectOptions): Promi
   if (!hasData) {
     throw new InputError(path, options.delimiter === null ? 'is empty: no JSON rows' : 'has a header and no data rows');
   }
-  return { header: header ?? null, badLines, looksLatin1, lineFeeds };
+  return { header: header ?? null, badLines, looksLatin1, lineFeeds, lines: last === 10 ? lineFeeds : lineFeeds + 1 };
 }
 
 /** What to do about bytes that are not UTF-8. */

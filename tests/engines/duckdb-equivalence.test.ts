@@ -91,6 +91,35 @@ describe.skipIf(!available)('analyzeFileWithDuckDB', () => {
     expect(g.getAttribute('years')).toEqual([2018, 2023]);
   });
 
+  it('analyzeFileWithDuckDB counts rows repeating an earlier row field for field as the JS engine does', async () => {
+    // Repeats by hand: rows 3 (of 2), 5 (of 4, both without a from country), 10 (of 9: an empty
+    // discipline is none), 12 (of 11: an unknown place still parses) and 13 (of 2 once trimmed).
+    // A country in other case, another researcher, year or discipline is another row.
+    const dir = mkdtempSync(join(tmpdir(), 'tf-duplicates-'));
+    const path = join(dir, 'moves.csv');
+    writeFileSync(
+      path,
+      'researcher_id,from,from_country,to,to_country,year,discipline\n' +
+        'a,Boston,US,London,GB,2020,Medicine\n' +
+        'a,Boston,US,London,GB,2020,Medicine\n' +
+        'a,Boston,,London,GB,2020,Medicine\n' +
+        'a,Boston,,London,GB,2020,Medicine\n' +
+        'a,Boston,us,London,GB,2020,Medicine\n' +
+        'b,Boston,US,London,GB,2020,Medicine\n' +
+        'a,Boston,US,London,GB,2021,Medicine\n' +
+        'a,Boston,US,London,GB,2020,\n' +
+        'a,Boston,US,London,GB,2020,""\n' +
+        'a,Nowhere Town,US,London,GB,2020,Medicine\n' +
+        'a,Nowhere Town,US,London,GB,2020,Medicine\n' +
+        'a, Boston ,US,London,GB,2020,Medicine\n',
+    );
+    const [js, duck] = await bothEngines(path);
+    const note = (run: AnalysisRun) => run.analyses.warnings.filter((w) => w.includes('repeat an earlier row'));
+    expect(note(js)).toEqual([expect.stringMatching(/^5 rows repeat an earlier row/)]);
+    expect(note(duck)).toEqual(note(js));
+    await expectSameRun(js, duck);
+  });
+
   it('analyzeFileWithDuckDB and analyzeTable count records as rows when aggregated rows stay within one place', async () => {
     // Cambridge US → Boston is within the Boston metro: 50 moves on one row. Rows: 3 read, 3 records
     // (2 flow rows + 1 within-place row), 0 skipped; movesWithinPlace counts moves (50).

@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { countLineFeeds, lineMapFor, PLAIN_LINES, scanLines } from '../../src/engines/duckdb/lines.ts';
 import { InputError } from '../../src/errors.ts';
+import { inspectInput } from '../../src/io/inspect-input.ts';
 
 const csv = { format: 'csv', gzip: false } as const;
 
@@ -33,6 +34,21 @@ describe('lineMapFor', () => {
     const withMalformed = await lineMapFor(await file('c.csv', 'a,b\n1,2,3\n4,5\n'), csv, 1, 1);
     expect(withMalformed.line(1)).toBe(3);
     expect(withMalformed.malformed).toEqual([{ line: 2, evidence: '3 fields' }]);
+  });
+
+  it('lineMapFor takes the lines inspectInput counted (a last line without a line feed counts) instead of reading the file again', async () => {
+    const plain = await file('e.csv', 'a,b\n1,2\n3,4');
+    const seen = await inspectInput(plain, { gzip: false, delimiter: ',' });
+    expect([seen.lineFeeds, seen.lines]).toEqual([2, 3]);
+    expect(await lineMapFor(plain, csv, 2, 0, seen)).toBe(PLAIN_LINES);
+    // A quoted line break: 4 lines for 2 rows, so the rows are located by a scan.
+    const quoted = await file('f.csv', 'a,b\n"x\ny",2\n3,4\n');
+    const seenQuoted = await inspectInput(quoted, { gzip: false, delimiter: ',' });
+    expect(seenQuoted.lines).toBe(4);
+    const map = await lineMapFor(quoted, csv, 2, 0, seenQuoted);
+    expect([map.line(1), map.line(2)]).toEqual([2, 4]);
+    // The lines come from the inspection: a (wrong) count of 3 lines for 2 rows makes the plain map.
+    expect(await lineMapFor(quoted, csv, 2, 0, { ...seenQuoted, lines: 3 })).toBe(PLAIN_LINES);
   });
 
   it('scanLines throws InputError when the scanner and DuckDB count different rows', async () => {

@@ -111,6 +111,8 @@ describe.skipIf(!available)('rowDefinitions and flowQueries rendered for DuckDB'
       const places = Array.from({ length: 8 }, (_, i) => ({ id: `p${i}` }) as unknown as Place);
       const nodes = places.map((_, i) => i);
       const typed = await flowStoreFromDb(db, places, nodes);
+      // The shared queries, which the engine falls back to when a packed cell key would not be exact.
+      const unpacked = await flowStoreFromDb(db, places, nodes, { packed: false });
       const q = flowQueries(DUCKDB, {
         head: '',
         from: 'm',
@@ -128,7 +130,7 @@ describe.skipIf(!available)('rowDefinitions and flowQueries rendered for DuckDB'
         nodes,
         flowArraysFromRows({ edges: await text(q.edges), cells: await text(q.cells), span: await text(q.span) }),
       );
-      for (const store of [typed, fromText]) {
+      for (const store of [typed, unpacked, fromText]) {
         expect(store.disciplines).toEqual(names);
         const got = Array.from(store.flows.source, (s, e) => ({
           flow: `${s},${store.flows.target[e]}`,

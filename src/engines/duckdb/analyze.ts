@@ -21,7 +21,17 @@ import type { Problem, RecordKind } from '../../records/types.ts';
 import { assembleGraph, flowStoreFromDb, type GraphParts } from './graph.ts';
 import type { FlowStore } from '../../flows/store.ts';
 import { lineMapFor, PLAIN_LINES, type LineMap } from './lines.ts';
-import { pairProblem, rankDisciplines, resolvePairs, type PlaceIndex } from './places.ts';
+import {
+  listPairs,
+  pairProblem,
+  rankDisciplines,
+  resolveListed,
+  resolvePairs,
+  storePairs,
+  storePlaces,
+  type PlaceIndex,
+} from './places.ts';
+import type { PlaceResolver } from '../../places/types.ts';
 import { openSession, type Session, type SessionOptions } from './session.ts';
 import { openSource, sourceKind, type SourceKind } from './source.ts';
 import { deriveTimelines, placeStock } from './timelines.ts';
@@ -148,11 +158,8 @@ async function analyzeWith(
   const bad = await db.rows(badRowsSql(kind));
   const [counts] = await db.rows(`SELECT count(*) FILTER (WHERE NOT blank) AS n, count(*) AS rows FROM rows`);
   const hasCountColumn = fields.found.has(kind === 'moves' ? 'count' : 'publications');
-  // The fields countDuplicateRecords compares, of the rows that parsed (resolution aside).
-  const [dups] =
-    await db.rows(`SELECT count(*) - count(DISTINCT (${kind === 'moves' ? 'id, f, fc, t, tc, year, disc, cnt' : 'id, place, country, year, disc, cnt'})) AS n
-    FROM rows WHERE NOT bad AND NOT blank`);
-  const duplicates = duplicateNote(Number(dups!.n), kind, hasCountColumn);
+  // Moves are counted once joined to their pairs, mostly on integers (see resolveMoves).
+  const timelineDuplicates = kind === 'moves' ? 0 : await duplicateTimelines(db);
   lap('validate');
 
   hooks.onStage?.('resolve');
@@ -161,10 +168,21 @@ async function analyzeWith(
     kind === 'moves'
       ? `SELECT f AS name, fc AS country FROM rows WHERE NOT bad AND NOT blank UNION SELECT t, tc FROM rows WHERE NOT bad AND NOT blank`
       : `SELECT DISTINCT place AS name, country, hkey FROM rows WHERE NOT bad AND NOT blank`;
-  const index = await resolvePairs(db, pairsSql, resolver);
-  const resolvedRows = kind === 'moves' ? await joinMoves(db) : await joinTimelines(db);
-  // Every later step reads the joined tables only.
-  await db.run(`DROP VIEW rows; DROP TABLE rows_t; DROP TABLE pmap`);
+  let index: PlaceIndex;
+  let resolvedRows: { flagged: Flagged[] };
+  let duplicates: string | null;
+  if (kind === 'moves') {
+    const joined = await resolveMoves(db, pairsSql, resolver);
+    index = joined.index;
+    resolvedRows = joined;
+    duplicates = duplicateNote(joined.duplicates, kind, hasCountColumn);
+  } else {
+    index = await resolvePairs(db, pairsSql, resolver);
+    resolvedRows = await joinTimelines(db);
+    duplicates = duplicateNote(timelineDuplicates, kind, hasCountColumn);
+    // Every later step reads the joined tables only.
+    await db.run(`DROP VIEW rows; DROP TABLE rows_t; DROP TABLE pmap`);
+  }
   lap('resolve');
 
   const lines: LineMap =
@@ -237,15 +255,52 @@ interface Flagged {
   ends: Array<[number, string]>;
 }
 
-async function joinMoves(db: Session): Promise<{ flagged: Flagged[] }> {
+/**
+ * Resolves the moves' distinct (place, country) pairs and joins the rows to them. DuckDB joins
+ * the rows to pair indices (`mvk`, texts no longer needed) and counts repeated rows while JS
+ * resolves the pairs: both are started as one statement before the resolution, so that they run
+ * meanwhile on DuckDB's threads. Then `mv(rid, s, t, year, disc, cnt)` holds the rows with both
+ * places resolved.
+ */
+async function resolveMoves(
+  db: Session,
+  pairsSql: string,
+  resolver: PlaceResolver,
+): Promise<{ index: PlaceIndex; flagged: Flagged[]; duplicates: number }> {
+  const listed = await listPairs(db, pairsSql);
+  await storePairs(db, listed);
+  const joining = db.rows(`
+    CREATE OR REPLACE TEMP TABLE mvk AS
+      SELECT r.ord, nullif(r.id, '') AS rid, a.k AS fk, b.k AS tk, r.year, r.disc, r.cnt
+      FROM rows r
+      JOIN pairs a ON a.name = r.f AND a.ckey = coalesce(r.fc, '')
+      JOIN pairs b ON b.name = r.t AND b.ckey = coalesce(r.tc, '')
+      WHERE NOT r.bad AND NOT r.blank;
+    DROP VIEW rows; DROP TABLE rows_t; DROP TABLE pairs;
+    SELECT (SELECT count(*) FROM mvk) - (SELECT count(*) FROM (SELECT DISTINCT rid, fk, tk, year, disc, cnt FROM mvk)) AS n`);
+  let index: PlaceIndex;
+  try {
+    index = resolveListed(listed, resolver);
+  } catch (error) {
+    await joining.catch(() => undefined);
+    throw error;
+  }
+  const [dups] = await joining;
+  await storePlaces(db, index, false);
+  const c = await db.columns(`
+    SELECT ord, fk, tk FROM mvk
+    WHERE fk IN (SELECT k FROM pmap WHERE flag) OR tk IN (SELECT k FROM pmap WHERE flag) ORDER BY ord`);
   await db.run(`CREATE OR REPLACE TEMP TABLE mv AS
-    SELECT r.ord, nullif(r.id, '') AS rid, a.place AS s, b.place AS t, r.year, r.disc, r.cnt, a.k AS fk, b.k AS tk, a.flag OR b.flag AS flag
-    FROM rows r
-    JOIN pmap a ON a.name = r.f AND a.ckey = coalesce(r.fc, '')
-    JOIN pmap b ON b.name = r.t AND b.ckey = coalesce(r.tc, '')
-    WHERE NOT r.bad AND NOT r.blank`);
-  const c = await db.columns(`SELECT ord, fk, tk FROM mv WHERE flag ORDER BY ord`);
+      SELECT mvk.rid, a.place AS s, b.place AS t, mvk.year, mvk.disc, mvk.cnt
+      FROM mvk JOIN pmap a ON a.k = mvk.fk JOIN pmap b ON b.k = mvk.tk
+      WHERE a.place IS NOT NULL AND b.place IS NOT NULL;
+    DROP TABLE mvk; DROP TABLE pmap`);
   return {
+    index,
+    // Rows that repeat another in the fields countDuplicateRecords compares: a row's pairs are
+    // each one index and `rid` is the id or NULL for an empty one, so (rid, fk, tk, year, disc,
+    // cnt) compares the same fields, mostly as integers instead of five texts.
+    duplicates: Number(dups!.n),
     flagged: (c.ord ?? []).map((ord, i) => ({
       ord: Number(ord),
       ends: [
@@ -265,6 +320,14 @@ async function joinTimelines(db: Session): Promise<{ flagged: Flagged[] }> {
   const c = await db.columns(`SELECT ord, k FROM tl WHERE flag ORDER BY ord`);
   await db.run(`DROP TABLE tl`);
   return { flagged: (c.ord ?? []).map((ord, i) => ({ ord: Number(ord), ends: [[Number(c.k![i]), 'place']] })) };
+}
+
+/** Rows that repeat another in the fields countDuplicateRecords compares, of the rows that parsed (resolution aside). */
+async function duplicateTimelines(db: Session): Promise<number> {
+  const [dups] = await db.rows(
+    `SELECT count(*) - count(DISTINCT (id, place, country, year, disc, cnt)) AS n FROM rows WHERE NOT bad AND NOT blank`,
+  );
+  return Number(dups!.n);
 }
 
 async function placesUsed(db: Session, sql: string): Promise<number[]> {

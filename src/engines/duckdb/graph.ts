@@ -7,12 +7,9 @@
 import type { FlowGraph, PlaceStock } from '../../graph/types.ts';
 import { graphFromFlows } from '../../flows/graph.ts';
 import type { FlowStore } from '../../flows/store.ts';
-import { DUCKDB } from '../sql/dialect.ts';
-import { flowQueries, flowStoreFromArrays, type FlowArrays } from '../sql/flows.ts';
 import type { Place, PlaceLevel } from '../../places/types.ts';
 import type { RecordKind } from '../../records/types.ts';
 import { emptyPlaceStock } from '../../timelines/summarise.ts';
-import type { Session } from './session.ts';
 
 export interface GraphParts {
   /** Every place, by index (code-unit order of ids). */
@@ -28,42 +25,10 @@ export interface GraphParts {
 }
 
 /**
- * Aggregates `m` with the shared flow queries (`src/engines/sql/flows.ts`, rendered for DuckDB:
- * the ClickHouse engine runs the same ones) into the flow store over the places `nodes` (indices
- * into `places`, ascending: the graph's nodes). Results come back as typed arrays (numbers only,
- * no JS value per cell): disciplines travel as integer codes (`dd`). Call {@link assembleGraph}
- * with the result after the session is closed, so that DuckDB's memory is free while the graph grows.
+ * The flow store from the moves table `m` (see ./aggregate.ts). Call {@link assembleGraph} with
+ * the result after the session is closed, so that DuckDB's memory is free while the graph grows.
  */
-export async function flowStoreFromDb(db: Session, places: readonly Place[], nodes: readonly number[]): Promise<FlowStore> {
-  await db.run(`
-    CREATE OR REPLACE TEMP TABLE dd AS
-      SELECT disc, CAST(row_number() OVER (ORDER BY disc) - 1 AS INTEGER) AS di FROM (SELECT DISTINCT disc FROM m WHERE disc IS NOT NULL AND disc <> '')`);
-  const names = ((await db.columns(`SELECT disc FROM dd ORDER BY di`)).disc ?? []) as string[];
-  const q = flowQueries(DUCKDB, {
-    head: '',
-    from: 'm LEFT JOIN dd ON dd.disc = m.disc',
-    where: '1 = 1',
-    rid: 'm.rid',
-    s: 'CAST(m.s AS INTEGER)',
-    t: 'CAST(m.t AS INTEGER)',
-    year: 'CAST(m.year AS INTEGER)',
-    disc: 'coalesce(dd.di, -1)',
-    cnt: 'CAST(m.cnt AS DOUBLE)',
-  });
-  const [es, et, ew, er] = Object.values(await db.numbers(q.edges));
-  const [cs, ct, cy, cd, cn] = Object.values(await db.numbers(q.cells));
-  const span = Object.values(await db.columns(q.span)).map((c) => c[0]);
-  await db.run(`DROP TABLE dd`);
-  const int = (x: unknown) => x as Int32Array;
-  const float = (x: unknown) => x as Float64Array;
-  const arrays: FlowArrays = {
-    names,
-    span: span[0] === null || span[0] === undefined ? null : [Number(span[0]), Number(span[1])],
-    edges: { s: int(es), t: int(et), w: float(ew), r: int(er) },
-    cells: { s: int(cs), t: int(ct), year: int(cy), di: int(cd), n: float(cn) },
-  };
-  return flowStoreFromArrays(places, nodes, arrays);
-}
+export { flowStoreFromDb } from './aggregate.ts';
 
 /** Builds the flow graph from the flow store and the places, in one pass over the flows. */
 export function assembleGraph(store: FlowStore, parts: GraphParts): FlowGraph {

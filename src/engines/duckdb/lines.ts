@@ -50,6 +50,7 @@ export async function countLineFeeds(path: string, kind: SourceKind): Promise<nu
 /**
  * The line map for a CSV/TSV whose DuckDB scan gave `rows` rows and `rejects` rejected rows:
  * the plain map when the file has one line per record and nothing was rejected, else a full scan.
+ * The lines are those `inspectInput` counted when `seen` is given (no second pass over the file).
  */
 export async function lineMapFor(
   path: string,
@@ -59,7 +60,8 @@ export async function lineMapFor(
   seen: InputInspection | null = null,
 ): Promise<LineMap> {
   if (kind.format === 'parquet') return PLAIN_LINES;
-  if (rejects === 0 && (seen?.badLines.size ?? 0) === 0 && (await countLineFeeds(path, kind)) === rows + 1) return PLAIN_LINES;
+  if (rejects === 0 && (seen?.badLines.size ?? 0) === 0 && (seen?.lines ?? (await countLineFeeds(path, kind))) === rows + 1)
+    return PLAIN_LINES;
   return scanLines(path, kind, rows, seen);
 }
 

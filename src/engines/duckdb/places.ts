@@ -33,6 +33,24 @@ export interface PlaceIndex {
  * when the pair does not resolve, `flag` true when it gives a problem (failure or warning).
  */
 export async function resolvePairs(db: Session, pairsSql: string, resolver: PlaceResolver): Promise<PlaceIndex> {
+  const index = resolveListed(await listPairs(db, pairsSql), resolver);
+  await storePlaces(db, index, true);
+  return index;
+}
+
+/** The distinct pairs of a query, in the order that numbers them (`k`), before resolution. */
+export interface ListedPairs {
+  names: string[];
+  countries: Array<string | null>;
+  /** The place columns' key of each pair ('' when none). */
+  keys: string[];
+}
+
+/**
+ * The distinct pairs of `pairsSql` (columns `name`, `country`, and `hkey` for timelines with
+ * place columns) ordered by name, country (none first) and key: pair k is the k-th.
+ */
+export async function listPairs(db: Session, pairsSql: string): Promise<ListedPairs> {
   // Timelines hand over the place columns' key too (`hkey`, see validate.ts): a pair is then
   // placed by its GeoNames id, coordinates or region when it has them, as `resolveTimelines` does.
   const probe = await db.columns(`SELECT * FROM (${pairsSql}) LIMIT 0`);
@@ -40,33 +58,66 @@ export async function resolvePairs(db: Session, pairsSql: string, resolver: Plac
   const rows = await db.columns(
     `SELECT name, country, ${keyed ? 'hkey' : `'' AS hkey`} FROM (${pairsSql}) ORDER BY name, country NULLS FIRST, hkey`,
   );
-  const names = (rows.name ?? []) as string[];
-  const countries = (rows.country ?? []) as Array<string | null>;
-  const keys = (rows.hkey ?? []) as string[];
+  return {
+    names: (rows.name ?? []) as string[],
+    countries: ((rows.country ?? []) as Array<string | null>).map((c) => c ?? null),
+    keys: ((rows.hkey ?? []) as string[]).map((k) => k ?? ''),
+  };
+}
+
+/**
+ * Creates `pairs(k, name, ckey)` from listed pairs (no key column: moves), so that rows can be
+ * joined to their pair indices while the pairs are resolved.
+ */
+export async function storePairs(db: Session, listed: ListedPairs): Promise<void> {
+  await db.run(`CREATE OR REPLACE TEMP TABLE pairs (k INTEGER, name VARCHAR, ckey VARCHAR)`);
+  await db.append(
+    'pairs',
+    listed.names.map((name, k) => [k, name, listed.countries[k] ?? '']),
+  );
+}
+
+/** Resolves each listed pair once; places are numbered in the code-unit order of their ids. */
+export function resolveListed(listed: ListedPairs, resolver: PlaceResolver): PlaceIndex {
   const at = resolver.resolveAt?.bind(resolver);
-  const pairs: Pair[] = names.map((name, i) => {
-    const country = countries[i] ?? null;
-    const hint = keys[i] ? placeHintOfKey(keys[i]!) : null;
+  const pairs: Pair[] = listed.names.map((name, i) => {
+    const country = listed.countries[i] ?? null;
+    const key = listed.keys[i] ?? '';
+    const hint = key ? placeHintOfKey(key) : null;
     return {
       name,
       country,
-      hkey: keys[i] ?? '',
+      hkey: key,
       resolution: at && hasPlaceHint(hint) ? at(name, country, hint) : resolver.resolve(name, country),
     };
   });
   const byId = new Map<string, Place>();
   for (const p of pairs) if (p.resolution.ok) byId.set(p.resolution.place.id, p.resolution.place);
   const ids = [...byId.keys()].sort(compareText);
-  const index = new Map(ids.map((id, i) => [id, i]));
-  await db.run(`CREATE OR REPLACE TEMP TABLE pmap (k INTEGER, name VARCHAR, ckey VARCHAR, hkey VARCHAR, place INTEGER, flag BOOLEAN)`);
-  await db.append(
-    'pmap',
-    pairs.map((p, k) => {
-      const r = p.resolution;
-      return [k, p.name, p.country ?? '', p.hkey ?? '', r.ok ? index.get(r.place.id)! : null, !r.ok || r.warning !== undefined];
-    }),
-  );
   return { pairs, places: ids.map((id) => byId.get(id)!) };
+}
+
+/**
+ * Creates `pmap(k, place, flag)`, with the pairs' texts (`name`, `ckey`, `hkey`) when `texts`:
+ * `place` is null when the pair does not resolve, `flag` true when it gives a problem (failure or warning).
+ */
+export async function storePlaces(db: Session, index: PlaceIndex, texts: boolean): Promise<void> {
+  const number = new Map(index.places.map((p, i) => [p.id, i]));
+  const place = (p: Pair) => (p.resolution.ok ? number.get(p.resolution.place.id)! : null);
+  const flag = (p: Pair) => !p.resolution.ok || p.resolution.warning !== undefined;
+  if (texts) {
+    await db.run(`CREATE OR REPLACE TEMP TABLE pmap (k INTEGER, name VARCHAR, ckey VARCHAR, hkey VARCHAR, place INTEGER, flag BOOLEAN)`);
+    await db.append(
+      'pmap',
+      index.pairs.map((p, k) => [k, p.name, p.country ?? '', p.hkey ?? '', place(p), flag(p)]),
+    );
+  } else {
+    await db.run(`CREATE OR REPLACE TEMP TABLE pmap (k INTEGER, place INTEGER, flag BOOLEAN)`);
+    await db.append(
+      'pmap',
+      index.pairs.map((p, k) => [k, place(p), flag(p)]),
+    );
+  }
 }
 
 /** The problem `resolveEnd` reports for a pair on one row, or null when it resolved cleanly. */
