@@ -19,9 +19,12 @@ export class ByteChunks {
   /** Bytes beyond one per UTF-16 code unit so far: `full` counts characters, as the string writers did. */
   private extra = 0;
 
-  /** `limit`: the bytes a chunk holds before it is full (one more line or element may follow). */
+  /**
+   * `limit`: the bytes a chunk holds before it is full (one more line or element may follow).
+   * The buffer starts small and grows as it fills: a small file costs kilobytes, not a megabyte.
+   */
   constructor(readonly limit: number = BYTE_CHUNK) {
-    this.buf = new Uint8Array(limit + 4096);
+    this.buf = new Uint8Array(Math.min(limit + 4096, 1 << 14));
   }
 
   /** Whether a chunk is full enough to hand out ({@link take}). */
@@ -32,7 +35,17 @@ export class ByteChunks {
   /** The bytes written so far, as a chunk of its own (never reused); the writer starts afresh. */
   take(): Uint8Array {
     const out = this.buf.subarray(0, this.at);
-    this.buf = new Uint8Array(this.limit + 4096);
+    // The next chunk is likely as large: start it at the size this one reached.
+    this.buf = new Uint8Array(this.buf.length);
+    this.at = 0;
+    this.extra = 0;
+    return out;
+  }
+
+  /** The last bytes of a file: {@link take} without starting another buffer. */
+  rest(): Uint8Array {
+    const out = this.buf.subarray(0, this.at);
+    this.buf = new Uint8Array(0);
     this.at = 0;
     this.extra = 0;
     return out;

@@ -151,7 +151,7 @@ function* writeCsv(
     out.ascii(eol);
     if (out.full) yield out.take();
   }
-  yield out.take();
+  yield out.rest();
 }
 
 /** {@link csvBytes} of a {@link Table}. */

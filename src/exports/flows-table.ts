@@ -260,7 +260,7 @@ function* writeFlowsCsv(graph: FlowGraph, eol: string, flows: FlowStore | null, 
     out.ascii(eol);
     if (out.full) yield out.take();
   }
-  yield out.take();
+  yield out.rest();
 }
 
 const COMMA = 44;

@@ -130,7 +130,7 @@ export function* graphJsonBytes(
     }
   }
   out.ascii(']}\n');
-  yield out.take();
+  yield out.rest();
 }
 
 const CLOSE_BRACE = 125;
