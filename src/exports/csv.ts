@@ -8,7 +8,7 @@
  */
 import { OptionError } from '../errors.ts';
 import { CHUNK_CHARS, chunksToString } from './chunks.ts';
-import { asText, BYTE_CHUNK, ByteChunks } from './byte-chunks.ts';
+import { asText, BYTE_CHUNK, ByteChunks, utf8 } from './byte-chunks.ts';
 
 /** A table ready to be written: `columns` fixes the order, each row maps a column to its cell value. */
 export interface Table {
@@ -140,13 +140,23 @@ function* writeCsv(
 ): Generator<Uint8Array, void, undefined> {
   const out = new ByteChunks(limit);
   out.text(columns.map(quoteField).join(',') + eol);
+  // Per column, the last text cell and its bytes: a place or basis repeated down a column is
+  // quoted and encoded once.
+  const lastValue: unknown[] = columns.map(() => undefined);
+  const lastBytes: (Uint8Array & { chars: number })[] = columns.map(() => utf8(''));
   for (const row of rows) {
     for (let c = 0; c < columns.length; c++) {
       if (c > 0) out.byte(44);
       const value = row[columns[c]!];
       // A number's text never needs quotes (digits, sign, point, "Infinity").
       if (typeof value === 'number') out.plain(value);
-      else out.text(quoteField(formatCell(value)));
+      else if (typeof value === 'string') {
+        if (value !== lastValue[c]) {
+          lastValue[c] = value;
+          lastBytes[c] = utf8(quoteField(value));
+        }
+        out.bytes(lastBytes[c]!, lastBytes[c]!.chars);
+      } else out.text(quoteField(formatCell(value)));
     }
     out.ascii(eol);
     if (out.full) yield out.take();
