@@ -140,10 +140,10 @@ function* writeCsv(
 ): Generator<Uint8Array, void, undefined> {
   const out = new ByteChunks(limit);
   out.text(columns.map(quoteField).join(',') + eol);
-  // Per column, the last text cell and its bytes: a place or basis repeated down a column is
-  // quoted and encoded once.
+  // Per column, the last text cell and, once it repeats, its bytes: a place or basis repeated down
+  // a column is quoted and encoded once; a column whose cells all differ pays one comparison.
   const lastValue: unknown[] = columns.map(() => undefined);
-  const lastBytes: (Uint8Array & { chars: number })[] = columns.map(() => utf8(''));
+  const lastBytes: ((Uint8Array & { chars: number }) | null)[] = columns.map(() => null);
   for (const row of rows) {
     for (let c = 0; c < columns.length; c++) {
       if (c > 0) out.byte(44);
@@ -153,9 +153,12 @@ function* writeCsv(
       else if (typeof value === 'string') {
         if (value !== lastValue[c]) {
           lastValue[c] = value;
-          lastBytes[c] = utf8(quoteField(value));
+          lastBytes[c] = null;
+          out.text(quoteField(value));
+        } else {
+          const bytes = (lastBytes[c] ??= utf8(quoteField(value)));
+          out.bytes(bytes, bytes.chars);
         }
-        out.bytes(lastBytes[c]!, lastBytes[c]!.chars);
       } else out.text(quoteField(formatCell(value)));
     }
     out.ascii(eol);
