@@ -89,7 +89,7 @@ export {
 } from './flows/store.ts';
 export { flowStoreFromMoves, type MovesAggregate } from './flows/from-moves.ts';
 export { filterFlows, DEFAULTS as FILTER_DEFAULTS, type FilterOptions } from './flows/filter.ts';
-export { attachFlowStore, graphFromFlows, graphWithFlows, flowOfEachEdge } from './flows/graph.ts';
+export { attachFlowStore, ensureEdges, graphFromFlows, graphWithFlows, flowOfEachEdge } from './flows/graph.ts';
 export { flowStoreToArrow, flowStoreFromArrow, FLOWS_ARROW_COLUMNS } from './exports/flows-arrow.ts';
 export { movesByFlowYear, type FlowYearMoves } from './graph/flow-years.ts';
 

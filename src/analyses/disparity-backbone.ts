@@ -20,6 +20,8 @@
  * zero-weight flow has α = 1 and is never in the backbone. Edges are read as directed
  * source → target; a multigraph's parallel edges count as separate flows.
  */
+import { withEdgeKeys } from '../flows/graph.ts';
+import { writeEdgeColumns } from '../flows/lazy-edges.ts';
 import { edgeArrays } from './flow-arrays.ts';
 import type { EdgeArrays } from './flow-arrays.ts';
 import { checkEdgeWeightGetter, checkGraph } from './graph-input.ts';
@@ -111,21 +113,17 @@ function compute(graph: AnyGraph, options?: DisparityBackboneOptions): Disparity
       keptMoves += e.weight[k]!;
     }
   }
-  return { edges: graph.edges(), disparityAlpha, backbone, alpha: level, flows: m, keptFlows, moves, keptMoves };
+  return withEdgeKeys({ disparityAlpha, backbone, alpha: level, flows: m, keptFlows, moves, keptMoves }, graph);
 }
 
 /** Writes edge attributes `disparityAlpha` (number) and `backbone` (boolean); returns the result. */
 function assign(graph: AnyGraph, options?: DisparityBackboneOptions): DisparityBackboneResult {
   const result = compute(graph, options);
-  let k = 0;
-  graph.updateEachEdgeAttributes(
-    (_edge, attr) => {
-      attr['disparityAlpha'] = result.disparityAlpha[k]!;
-      attr['backbone'] = result.backbone[k++] === 1;
-      return attr;
-    },
-    { attributes: ['disparityAlpha', 'backbone'] },
-  );
+  // Columns until the edges exist (`lazy-edges.ts`): the same attributes, in the same order.
+  writeEdgeColumns(graph, [
+    { name: 'disparityAlpha', kind: 'number', values: result.disparityAlpha, nanIsNull: false },
+    { name: 'backbone', kind: 'boolean', values: result.backbone },
+  ]);
   return result;
 }
 

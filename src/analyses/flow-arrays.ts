@@ -276,7 +276,9 @@ export function strengthsOf(
   graph: AnyGraph,
   getEdgeWeight: EdgeWeightGetter,
 ): { nodes: string[]; inflow: Float64Array; outflow: Float64Array } {
-  const edges = sharedEdgeArrays(graph, getEdgeWeight);
+  // A graph over a flow store reads the store's columns (its edges may not even exist yet).
+  const edges =
+    sharedEdgeArrays(graph, getEdgeWeight) ?? (getEdgeWeight === 'weight' && storeEdgesOf(graph) ? edgeArrays(graph, getEdgeWeight) : null);
   if (edges) return strengthArrays(edges);
   const { nodes, index } = nodeIndex(graph);
   const inflow = new Float64Array(nodes.length);

@@ -321,7 +321,12 @@ function gravityOf(graph: AnyGraph, maxPlaces: number, warnings: string[]): Grav
     graph.updateEachEdgeAttributes((_e, attr) => ({ ...attr, expected: null, excess: null }));
     return null;
   }
-  const { edges: _edges, expected: _expected, excess: _excess, ...summary } = result;
+  // Every field but the per-flow ones, without reading `edges` (made on first read: `withEdgeKeys`).
+  const summary = Object.fromEntries(
+    Object.keys(result)
+      .filter((k) => k !== 'edges' && k !== 'expected' && k !== 'excess')
+      .map((k) => [k, result[k as keyof GravityResult]]),
+  ) as GravityFitSummary;
   if (!result.fitted && result.places > 2)
     warnings.push(`gravity not fitted: ${result.reason}; expected, excess left empty (--gravity-max-places)`);
   return summary;

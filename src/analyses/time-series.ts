@@ -100,6 +100,12 @@ function checkRange(years: unknown): [number, number] | null {
   return [years[0], years[1]];
 }
 
+/** Whether ids are in strictly increasing code-unit order. */
+function inTextOrder(ids: readonly string[]): boolean {
+  for (let i = 1; i < ids.length; i++) if (compareText(ids[i - 1]!, ids[i]!) >= 0) return false;
+  return true;
+}
+
 /** Place × year cells up to which the moves are summed in arrays rather than maps (8 MB of arrays per million). */
 const DENSE_CELLS = 20_000_000;
 
@@ -157,6 +163,30 @@ export function timeSeries(graph: AnyGraph, options?: TimeSeriesOptions): TimeSe
         outflow[s]! += n;
         seen[s] = 1;
       }
+    }
+    if (population === null && inTextOrder(store.places)) {
+      // Without a population every row is a (place, year) with moves, in place then year order:
+      // the arrays' own order when the places are in code-unit order (a store's always are).
+      const rows: TimeSeriesRow[] = [];
+      for (let p = 0; p < store.places.length; p++) {
+        for (let k = p * span; k < (p + 1) * span; k++) {
+          if (!seen[k]) continue;
+          const moved = inflow[k]!;
+          const left = outflow[k]!;
+          rows.push({
+            place: store.places[p]!,
+            year: first + k - p * span,
+            inflow: moved,
+            outflow: left,
+            netInflow: moved - left,
+            population: null,
+            inflowRate: null,
+            outflowRate: null,
+            netRate: null,
+          });
+        }
+      }
+      return { rows, populationSource: null, years, populationOutside: { count: 0, years: null } };
     }
     for (let p = 0; p < store.places.length; p++) {
       let m: Map<number, [number, number]> | undefined;

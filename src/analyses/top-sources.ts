@@ -13,6 +13,8 @@
  * (available when the input had researcher ids). Ties are broken by place key (code-unit order),
  * so the result never depends on insertion order. Zero flows and self-loops are never listed.
  */
+import { storeEdgesOf } from '../flows/graph.ts';
+import type { FlowStore } from '../flows/store.ts';
 import { nodeIndex } from './flow-arrays.ts';
 import { checkChoice, checkNumber, withDefaults } from './option-checks.ts';
 import { checkGraph, edgeWeightReader } from './graph-input.ts';
@@ -89,18 +91,33 @@ function topOfSimple(
     if (list.length === k) list.pop();
     list.splice(i, 0, { place, value, weight, researchers });
   };
-  graph.forEachEdge((edge, attributes, source, target) => {
-    if (source === target) return;
-    const weight = readWeight(edge, attributes);
-    const researchers =
-      rankBy === 'researchers' || (attributes.researchers !== null && attributes.researchers !== undefined)
-        ? readResearchers(edge, attributes)
-        : null;
+  const visit = (source: string, target: string, weight: number, researchers: number | null) => {
     const value = rankBy === 'weight' ? weight : (researchers ?? 0);
     if (!(value > 0 && value >= minWeight)) return;
     if (incoming) keep(incoming[index.get(target)!]!, source, value, weight, researchers);
     if (outgoing) keep(outgoing[index.get(source)!]!, target, value, weight, researchers);
-  });
+  };
+  const store = storeEdgesOf(graph);
+  if (store && readableStore(store, rankBy)) {
+    // The flows' columns, in edge order: the edges' own values (their edges may not exist yet).
+    const ids = store.places;
+    const { source, target, moves, researchers } = store.flows;
+    for (let f = 0; f < moves.length; f++) {
+      if (source[f] === target[f]) continue;
+      const r = researchers[f]!;
+      visit(ids[source[f]!]!, ids[target[f]!]!, moves[f]!, Number.isNaN(r) ? null : r);
+    }
+  } else {
+    graph.forEachEdge((edge, attributes, source, target) => {
+      if (source === target) return;
+      const weight = readWeight(edge, attributes);
+      const researchers =
+        rankBy === 'researchers' || (attributes.researchers !== null && attributes.researchers !== undefined)
+          ? readResearchers(edge, attributes)
+          : null;
+      visit(source, target, weight, researchers);
+    });
+  }
   const collect = (best: Kept[][]) => {
     const out: TopFlows = {};
     for (let i = 0; i < nodes.length; i++) {
@@ -112,6 +129,22 @@ function topOfSimple(
     ...(incoming ? { sources: collect(incoming) } : {}),
     ...(outgoing ? { destinations: collect(outgoing) } : {}),
   };
+}
+
+/**
+ * Whether every flow of the store passes the checks the edge readers make (weight finite ≥ 0,
+ * researchers finite ≥ 0 where known, known when ranking by them), so that reading the columns
+ * gives what reading the edges would; otherwise the edges are read and the reader reports.
+ */
+function readableStore(store: FlowStore, rankBy: Resolved['rankBy']): boolean {
+  const { moves, researchers } = store.flows;
+  for (let f = 0; f < moves.length; f++) {
+    const w = moves[f]!;
+    const r = researchers[f]!;
+    if (!(w >= 0 && w !== Infinity)) return false;
+    if (Number.isNaN(r) ? rankBy === 'researchers' : !(r >= 0 && r !== Infinity)) return false;
+  }
+  return true;
 }
 
 /** Any graph: a place's flows with the same other end (parallel edges of a multigraph) are summed first. */

@@ -7,6 +7,8 @@ import type { FlowGraph } from '../graph/types.ts';
 import { flowOfEachEdge, storeEdgesOf } from '../flows/graph.ts';
 import type { FlowStore } from '../flows/store.ts';
 import { CHUNK_CHARS } from './chunks.ts';
+import { asText, BYTE_CHUNK, ByteChunks, utf8 } from './byte-chunks.ts';
+import { deferredEdges } from '../flows/lazy-edges.ts';
 import { checkLineEnding, formatCell, formatNumber, quoteField, type CsvOptions, type Table } from './csv.ts';
 import { compareKeys } from '../compare-keys.ts';
 
@@ -113,7 +115,21 @@ export function flowsCsvChunks(
   flows: FlowStore | null = null,
 ): Generator<string, void, undefined> {
   const eol = checkLineEnding(options);
-  return writeFlowsCsv(graph, eol, flows);
+  return asText(writeFlowsCsv(graph, eol, flows, CHUNK_CHARS));
+}
+
+/**
+ * {@link flowsCsvChunks}'s file as UTF-8 byte chunks of about 1 MiB (what the writers of an
+ * analysis folder use: no string is made per row). A graph over `flows` whose edges are still
+ * deferred (`lazy-edges.ts`) is written from the store's columns without adding its edges.
+ */
+export function flowsCsvBytes(
+  graph: FlowGraph,
+  options: CsvOptions = {},
+  flows: FlowStore | null = null,
+): Generator<Uint8Array, void, undefined> {
+  const eol = checkLineEnding(options);
+  return writeFlowsCsv(graph, eol, flows, BYTE_CHUNK);
 }
 
 /**
@@ -136,14 +152,16 @@ export function edgeYearSpans(
   };
 }
 
-function* writeFlowsCsv(graph: FlowGraph, eol: string, flows: FlowStore | null): Generator<string, void, undefined> {
-  // Per place: its position in key order (for the sort) and its "key,label" cells.
+function* writeFlowsCsv(graph: FlowGraph, eol: string, flows: FlowStore | null, limit: number): Generator<Uint8Array, void, undefined> {
+  // Per place: its position in key order (for the sort) and its "key,label" cells, as bytes.
   const keys = graph.nodes();
   const index = new Map<string, number>();
   keys.forEach((key, i) => index.set(key, i));
   const rank = new Int32Array(keys.length);
   [...keys].sort(compareKeys).forEach((key, r) => (rank[index.get(key)!] = r));
-  const cells = keys.map((key) => `${quoteField(formatCell(key))},${quoteField(formatCell(graph.getNodeAttribute(key, 'label') ?? null))}`);
+  const cells = keys.map((key) =>
+    utf8(`${quoteField(formatCell(key))},${quoteField(formatCell(graph.getNodeAttribute(key, 'label') ?? null))}`),
+  );
 
   const n = graph.size;
   // The per-flow measures as numbers (NaN: empty cell; backbone −1 empty, 0 false, 1 true), 25 bytes
@@ -175,11 +193,14 @@ function* writeFlowsCsv(graph: FlowGraph, eol: string, flows: FlowStore | null):
   let researchers: ArrayLike<unknown>;
   let firstYears: Float64Array;
   let lastYears: Float64Array;
-  if (flows !== null && storeEdgesOf(graph) === flows) {
+  const fromStore = flows !== null && storeEdgesOf(graph) === flows;
+  if (fromStore) {
     // Edge e is flow e, node i place i (storeEdgesOf): every column but the measures is the store's.
     ({ source: sources, target: targets, moves: weights, researchers, firstYear: firstYears, lastYear: lastYears } = flows.flows);
-    let e = 0;
-    graph.forEachEdge((_edge, attributes) => measures(e++, attributes));
+    if (!measureColumns(graph, expected, excess, alpha, backbone)) {
+      let e = 0;
+      graph.forEachEdge((_edge, attributes) => measures(e++, attributes));
+    }
   } else {
     sources = new Int32Array(n);
     targets = new Int32Array(n);
@@ -201,8 +222,82 @@ function* writeFlowsCsv(graph: FlowGraph, eol: string, flows: FlowStore | null):
     });
   }
 
-  // flowsTable's order and comparator, on edge numbers: the same comparisons in the same
-  // sequence (a key's rank compares as compareKeys compares the key), so the same order.
+  const order = fromStore
+    ? (storeOrder(flows.flows.moves, rank) ?? rowOrder(n, weights, rank, sources, targets))
+    : rowOrder(n, weights, rank, sources, targets);
+  const out = new ByteChunks(limit);
+  out.text(FLOWS_COLUMNS.map(quoteField).join(',') + eol);
+  const numbers = fromStore;
+  for (let k = 0; k < n; k++) {
+    const i = order[k]!;
+    const sc = cells[sources[i]!]!;
+    const tc = cells[targets[i]!]!;
+    out.bytes(sc, sc.chars);
+    out.byte(COMMA);
+    out.bytes(tc, tc.chars);
+    out.byte(COMMA);
+    if (numbers) out.plain(weights[i] as number);
+    else out.text(cell(weights[i]));
+    out.byte(COMMA);
+    if (numbers) out.plain(researchers[i] as number);
+    else out.text(cell(researchers[i]));
+    out.byte(COMMA);
+    out.plain(firstYears[i]!);
+    out.byte(COMMA);
+    out.plain(lastYears[i]!);
+    out.byte(COMMA);
+    const odd = irregular.size ? irregular.get(i) : undefined;
+    if (odd !== undefined) out.text(odd);
+    else {
+      out.plain(expected[i]!);
+      out.byte(COMMA);
+      out.plain(excess[i]!);
+      out.byte(COMMA);
+      out.plain(alpha[i]!);
+      out.byte(COMMA);
+      if (backbone[i]! >= 0) out.ascii(backbone[i] ? 'true' : 'false');
+    }
+    out.ascii(eol);
+    if (out.full) yield out.take();
+  }
+  yield out.rest();
+}
+
+const COMMA = 44;
+
+/**
+ * The per-flow measures of a graph whose edges are deferred, read from its columns into the
+ * arrays (absent: empty); false when the edges exist or a column is not of the library's type
+ * (the edges are then read).
+ */
+function measureColumns(graph: FlowGraph, expected: Float64Array, excess: Float64Array, alpha: Float64Array, backbone: Int8Array): boolean {
+  const deferred = deferredEdges(graph);
+  if (!deferred) return false;
+  const byName = new Map(deferred.columns.map((c) => [c.name, c]));
+  const numbers: [string, Float64Array][] = [
+    ['expected', expected],
+    ['excess', excess],
+    ['disparityAlpha', alpha],
+  ];
+  for (const [name] of numbers) if (byName.has(name) && byName.get(name)!.kind !== 'number') return false;
+  const flags = byName.get('backbone');
+  if (flags && flags.kind !== 'boolean') return false;
+  // NaN and null both give an empty cell.
+  for (const [name, into] of numbers) {
+    const column = byName.get(name);
+    if (column) into.set(column.values);
+    else into.fill(NaN);
+  }
+  if (flags) backbone.set(flags.values);
+  else backbone.fill(-1);
+  return true;
+}
+
+/**
+ * flowsTable's order and comparator, on edge numbers: the same comparisons in the same sequence
+ * (a key's rank compares as compareKeys compares the key), so the same order.
+ */
+function rowOrder(n: number, weights: ArrayLike<unknown>, rank: Int32Array, sources: Int32Array, targets: Int32Array): ArrayLike<number> {
   const order: number[] = [];
   for (let i = 0; i < n; i++) order.push(i);
   order.sort((a, b) => {
@@ -215,18 +310,33 @@ function* writeFlowsCsv(graph: FlowGraph, eol: string, flows: FlowStore | null):
     }
     return rank[sources[a]!]! - rank[sources[b]!]! || rank[targets[a]!]! - rank[targets[b]!]!;
   });
+  return order;
+}
 
-  let out = FLOWS_COLUMNS.map(quoteField).join(',') + eol;
-  for (const i of order) {
-    const first = firstYears[i]!;
-    const last = lastYears[i]!;
-    out += `${cells[sources[i]!]},${cells[targets[i]!]},${cell(weights[i])},${cell(researchers[i])},${!Number.isNaN(first) ? formatNumber(first) : ''},${!Number.isNaN(last) ? formatNumber(last) : ''},${(irregular.size ? irregular.get(i) : undefined) ?? `${formatNumber(expected[i]!)},${formatNumber(excess[i]!)},${formatNumber(alpha[i]!)},${backbone[i]! < 0 ? '' : backbone[i] ? 'true' : 'false'}`}${eol}`;
-    if (out.length >= CHUNK_CHARS) {
-      yield out;
-      out = '';
-    }
+/**
+ * The same order for the store's flows, by one numeric sort: flows are in (source, target) order
+ * of the place index, so when place i has rank i, "weight descending, then source, target" is
+ * "weight descending, then flow number", packed exactly into one double per flow when the
+ * weights are whole numbers small enough. The comparator is a total order, so any correct sort
+ * gives this order. Null when the weights or ranks do not allow it.
+ */
+function storeOrder(moves: Float64Array, rank: Int32Array): Uint32Array | null {
+  for (let i = 0; i < rank.length; i++) if (rank[i] !== i) return null;
+  const n = moves.length;
+  let max = 0;
+  for (let f = 0; f < n; f++) {
+    const w = moves[f]!;
+    if (!(w >= 0 && Number.isInteger(w))) return null;
+    if (w > max) max = w;
   }
-  yield out;
+  const scale = 2 ** Math.max(1, Math.ceil(Math.log2(n + 1)));
+  if ((max + 1) * scale > Number.MAX_SAFE_INTEGER) return null;
+  const keys = new Float64Array(n);
+  for (let f = 0; f < n; f++) keys[f] = (max - moves[f]!) * scale + f;
+  keys.sort();
+  const order = new Uint32Array(n);
+  for (let k = 0; k < n; k++) order[k] = keys[k]! % scale;
+  return order;
 }
 
 const numberOrNull = (v: unknown): boolean => v === null || (typeof v === 'number' && !Number.isNaN(v));

@@ -15,6 +15,9 @@ import type { SerializedGraph } from 'graphology-types';
 import { InputError, TalentFlowError } from '../errors.ts';
 import type { FlowAttributes, FlowGraph, FlowGraphAttributes, PlaceAttributes } from '../graph/types.ts';
 import { CHUNK_CHARS, chunksToString } from './chunks.ts';
+import { asText, BYTE_CHUNK, ByteChunks, utf8 } from './byte-chunks.ts';
+import { deferredEdges, type EdgeColumn } from '../flows/lazy-edges.ts';
+import type { FlowStore } from '../flows/store.ts';
 
 /** The content of `graph.json`. */
 export type SerializedFlowGraph = SerializedGraph<PlaceAttributes, FlowAttributes, FlowGraphAttributes>;
@@ -60,43 +63,135 @@ export function graphToJson(graph: FlowGraph): string {
  *
  * @example await writeFileAtomic('out/graph.json', graphJsonChunks(graph));
  */
-export function* graphJsonChunks(graph: FlowGraph, options: { checked?: boolean } = {}): Generator<string, void, undefined> {
+export function graphJsonChunks(graph: FlowGraph, options: { checked?: boolean } = {}): Generator<string, void, undefined> {
+  return asText(graphJsonBytes(graph, options, CHUNK_CHARS));
+}
+
+/**
+ * {@link graphJsonChunks}'s file as UTF-8 byte chunks of about 1 MiB (`limit` bytes), what the
+ * writers of an analysis folder use. A flow graph whose edges are still deferred
+ * (`lazy-edges.ts`) has its edges written from the flow store's columns and the per-flow
+ * measure columns, with the same text as the edges would give, without adding them.
+ */
+export function* graphJsonBytes(
+  graph: FlowGraph,
+  options: { checked?: boolean } = {},
+  limit: number = BYTE_CHUNK,
+): Generator<Uint8Array, void, undefined> {
   const check = options.checked === true ? () => {} : checkFinite;
   const attributes = graph.getAttributes();
   check(attributes, () => 'graph attributes');
   const graphOptions = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
-  let out = `{"options":${JSON.stringify(graphOptions)},"attributes":${JSON.stringify(attributes)},"nodes":[`;
+  const out = new ByteChunks(limit);
+  out.text(`{"options":${JSON.stringify(graphOptions)},"attributes":${JSON.stringify(attributes)},"nodes":[`);
   let first = true;
   // Each node key's JSON, written once per node rather than twice per edge.
-  const keyJson = new Map<string, string>();
+  const keyJson = new Map<string, Uint8Array & { chars: number }>();
+  const keys: (Uint8Array & { chars: number })[] = [];
   // graph.export()'s shape: { key, attributes? } per node, attributes left out when empty.
   for (const { node, attributes: a } of graph.nodeEntries()) {
     check(a, () => `node ${JSON.stringify(node)}`);
-    const key = JSON.stringify(node);
+    const key = utf8(JSON.stringify(node));
     keyJson.set(node, key);
-    out += `${first ? '' : ','}{"key":${key}${isEmpty(a) ? '' : `,"attributes":${JSON.stringify(a)}`}}`;
+    keys.push(key);
+    out.ascii(first ? '{"key":' : ',{"key":');
+    out.bytes(key, key.chars);
+    if (!isEmpty(a)) {
+      out.ascii(',"attributes":');
+      out.text(JSON.stringify(a));
+    }
+    out.byte(CLOSE_BRACE);
     first = false;
-    if (out.length >= CHUNK_CHARS) {
-      yield out;
-      out = '';
+    if (out.full) yield out.take();
+  }
+  out.ascii('],"edges":[');
+  const deferred = deferredEdges(graph);
+  if (deferred && (options.checked === true || columnsFinite(deferred.store, deferred.columns))) {
+    yield* storeEdgesJson(out, keys, deferred.store, deferred.columns);
+  } else {
+    first = true;
+    const mixed = graph.type === 'mixed';
+    // { source, target, attributes?, undirected? } per edge: graph.export() less the edge key.
+    for (const { attributes: a, source, target, undirected } of graph.edgeEntries()) {
+      check(a, () => `edge ${JSON.stringify(source)} → ${JSON.stringify(target)}`);
+      out.ascii(first ? '{"source":' : ',{"source":');
+      const s = keyJson.get(source) ?? utf8(JSON.stringify(source));
+      const t = keyJson.get(target) ?? utf8(JSON.stringify(target));
+      out.bytes(s, s.chars);
+      out.ascii(',"target":');
+      out.bytes(t, t.chars);
+      if (!isEmpty(a)) {
+        out.ascii(',"attributes":');
+        out.text(JSON.stringify(a));
+      }
+      out.ascii(mixed && undirected ? ',"undirected":true}' : '}');
+      first = false;
+      if (out.full) yield out.take();
     }
   }
-  out += '],"edges":[';
-  first = true;
-  const mixed = graph.type === 'mixed';
-  // { source, target, attributes?, undirected? } per edge: graph.export() less the edge key.
-  for (const { attributes: a, source, target, undirected } of graph.edgeEntries()) {
-    check(a, () => `edge ${JSON.stringify(source)} → ${JSON.stringify(target)}`);
-    out += `${first ? '' : ','}{"source":${keyJson.get(source) ?? JSON.stringify(source)},"target":${keyJson.get(target) ?? JSON.stringify(target)}`;
-    if (!isEmpty(a)) out += `,"attributes":${JSON.stringify(a)}`;
-    out += mixed && undirected ? ',"undirected":true}' : '}';
-    first = false;
-    if (out.length >= CHUNK_CHARS) {
-      yield out;
-      out = '';
+  out.ascii(']}\n');
+  yield out.rest();
+}
+
+const CLOSE_BRACE = 125;
+
+/**
+ * The edges of a deferred flow graph from columns: edge k is flow k, its attributes weight,
+ * researchers (null when unknown), then the measure columns in the order they were written: the
+ * text `JSON.stringify` gives the edges' attribute objects (a finite number's JSON is `String(n)`).
+ */
+function* storeEdgesJson(
+  out: ByteChunks,
+  keys: readonly (Uint8Array & { chars: number })[],
+  store: FlowStore,
+  columns: readonly EdgeColumn[],
+): Generator<Uint8Array, void, undefined> {
+  const { source, target, moves, researchers } = store.flows;
+  const names = columns.map((c) => `,${JSON.stringify(c.name)}:`);
+  for (let f = 0; f < moves.length; f++) {
+    out.ascii(f === 0 ? '{"source":' : ',{"source":');
+    out.bytes(keys[source[f]!]!, keys[source[f]!]!.chars);
+    out.ascii(',"target":');
+    out.bytes(keys[target[f]!]!, keys[target[f]!]!.chars);
+    out.ascii(',"attributes":{"weight":');
+    jsonNumber(out, moves[f]!);
+    out.ascii(',"researchers":');
+    jsonNumber(out, researchers[f]!);
+    for (let c = 0; c < columns.length; c++) {
+      const column = columns[c]!;
+      out.ascii(names[c]!);
+      const v = column.values[f]!;
+      if (column.kind === 'boolean') out.ascii(v === 1 ? 'true' : 'false');
+      else jsonNumber(out, v);
+    }
+    out.ascii('}}');
+    if (out.full) yield out.take();
+  }
+}
+
+/** `JSON.stringify` of a number (null for NaN and ±Infinity), or of the null a NaN column value stands for. */
+function jsonNumber(out: ByteChunks, v: number): void {
+  if (v - v === 0) out.number(v);
+  else out.ascii('null');
+}
+
+/** Whether every value the deferred edges would hold is JSON-safe (else the edges are built and checked one by one). */
+function columnsFinite(store: FlowStore, columns: readonly EdgeColumn[]): boolean {
+  const { moves, researchers } = store.flows;
+  for (let f = 0; f < moves.length; f++) {
+    const w = moves[f]!;
+    const r = researchers[f]!;
+    if (w - w !== 0 || (r - r !== 0 && !Number.isNaN(r))) return false;
+  }
+  for (const column of columns) {
+    if (column.kind !== 'number') continue;
+    const values = column.values;
+    for (let f = 0; f < values.length; f++) {
+      const v = values[f]!;
+      if (v - v !== 0 && !(column.nanIsNull && Number.isNaN(v))) return false;
     }
   }
-  yield out + ']}\n';
+  return true;
 }
 
 /**
@@ -109,6 +204,9 @@ export function* graphJsonChunks(graph: FlowGraph, options: { checked?: boolean 
 export function assertJsonSafe(graph: FlowGraph): void {
   checkFinite(graph.getAttributes(), () => 'graph attributes');
   graph.forEachNode((node, a) => checkFinite(a, () => `node ${JSON.stringify(node)}`));
+  // Deferred edges (`lazy-edges.ts`) are checked in their columns; built only to name a bad value.
+  const deferred = deferredEdges(graph);
+  if (deferred && columnsFinite(deferred.store, deferred.columns)) return;
   graph.forEachEdge((_e, a, source, target) => checkFinite(a, () => `edge ${JSON.stringify(source)} → ${JSON.stringify(target)}`));
 }
 

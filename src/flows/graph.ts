@@ -7,10 +7,16 @@ import { DirectedGraph } from 'graphology';
 import { edgeKey } from '../graph/breakdowns.ts';
 import type { FlowAttributes, FlowGraph, FlowGraphAttributes, PlaceAttributes } from '../graph/types.ts';
 import { findFlow, flowCount, storeYears, type FlowStore } from './store.ts';
+import { columnValue, deferEdges, deferredEdges, materializeEdges, type EdgeColumn } from './lazy-edges.ts';
 
 /**
  * Builds the flow graph: node i is `store.places[i]` with `nodeAttributes(i)`, graph attributes
  * are `attributes` with `years` set to the store's span.
+ *
+ * The nodes are added at once; the edges (flow k is edge k, key `"A->B"`, attributes weight and
+ * researchers) when a caller first reads or changes an edge, a degree or a listener
+ * (`lazy-edges.ts`): the measures and writers of a run read the store's columns instead, and a
+ * million graphology edges cost seconds to insert. What a caller sees is the same graph either way.
  *
  * @example graphFromFlows(store, (i) => ({ ...placeAttributes[i] }), { level: 'metro', kind: 'moves', window: null, movesWithinPlace: 0 });
  */
@@ -24,9 +30,43 @@ export function graphFromFlows(
   graph.replaceAttributes({ level, years: storeYears(store), window, kind, movesWithinPlace });
   const ids = store.places;
   for (let i = 0; i < ids.length; i++) graph.addNode(ids[i]!, nodeAttributes(i, ids[i]!));
-  addFlowEdges(graph, store);
   attachFlowStore(graph, store);
-  watchForChanges(graph);
+  if (deferrable(store)) {
+    unchanged.add(graph);
+    deferEdges(graph, store, (columns) => {
+      addFlowEdges(graph, store, null, columns);
+      watchForChanges(graph);
+    });
+  } else {
+    addFlowEdges(graph, store);
+    watchForChanges(graph);
+  }
+  return graph;
+}
+
+/**
+ * Whether adding the store's flows as edges cannot fail (so that it may wait): flows in strictly
+ * increasing (source, target) order without self-loops, and no place id holding the "->" of the
+ * edge keys. Otherwise the graph is built at once and graphology throws where it always did.
+ */
+function deferrable(store: FlowStore): boolean {
+  const { source, target } = store.flows;
+  for (let f = 0; f < source.length; f++) {
+    const s = source[f]!;
+    const t = target[f]!;
+    if (s === t || (f > 0 && (s < source[f - 1]! || (s === source[f - 1]! && t <= target[f - 1]!)))) return false;
+  }
+  for (const id of store.places) if (id.includes('->')) return false;
+  return true;
+}
+
+/**
+ * Adds the edges of a graph built by {@link graphFromFlows} now, if they were deferred: for a
+ * caller about to read graphology's internals directly (anything through the graph's own
+ * methods does this by itself).
+ */
+export function ensureEdges(graph: FlowGraph): FlowGraph {
+  materializeEdges(graph);
   return graph;
 }
 
@@ -122,14 +162,15 @@ export function flowStoreOf(graph: object): FlowStore | null {
   return stores.get(graph) ?? null;
 }
 
-function addFlowEdges(graph: FlowGraph, store: FlowStore, template: FlowGraph | null = null): void {
+function addFlowEdges(graph: FlowGraph, store: FlowStore, template: FlowGraph | null = null, columns: readonly EdgeColumn[] = []): void {
   const ids = store.places;
   const { source, target, moves, researchers } = store.flows;
   for (let f = 0, n = flowCount(store); f < n; f++) {
     const s = ids[source[f]!]!;
     const t = ids[target[f]!]!;
     const r = researchers[f]!;
-    const own = { weight: moves[f]!, researchers: !Number.isNaN(r) ? r : null };
+    const own: FlowAttributes = { weight: moves[f]!, researchers: !Number.isNaN(r) ? r : null };
+    for (let c = 0; c < columns.length; c++) own[columns[c]!.name] = columnValue(columns[c]!, f);
     const edge = template?.edge(s, t);
     graph.addDirectedEdgeWithKey(edgeKey(s, t), s, t, edge === undefined ? own : { ...template!.getEdgeAttributes(edge), ...own });
   }
@@ -153,4 +194,28 @@ export function flowOfEachEdge(graph: FlowGraph, store: FlowStore): Int32Array {
     k++;
   });
   return out;
+}
+
+/**
+ * Sets `result.edges` to the keys of `graph`'s edges in `forEachEdge` order, as they are now: read
+ * at once from a graph whose edges exist, or, while they are deferred, made from the store's flows
+ * when first read (the measures that return them rarely have them read, and a million keys cost
+ * a tenth of a second).
+ */
+export function withEdgeKeys<T extends object>(result: T, graph: FlowGraph | object): T & { edges: string[] } {
+  const deferred = deferredEdges(graph);
+  if (!deferred) return Object.assign(result, { edges: (graph as FlowGraph).edges() });
+  const { store } = deferred;
+  return Object.defineProperty(result, 'edges', {
+    enumerable: true,
+    configurable: true,
+    get(this: T) {
+      const ids = store.places;
+      const { source, target } = store.flows;
+      const keys = new Array<string>(source.length);
+      for (let f = 0; f < source.length; f++) keys[f] = edgeKey(ids[source[f]!]!, ids[target[f]!]!);
+      Object.defineProperty(this, 'edges', { value: keys, enumerable: true, configurable: true, writable: true });
+      return keys;
+    },
+  }) as T & { edges: string[] };
 }

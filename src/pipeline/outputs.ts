@@ -7,9 +7,9 @@
  */
 import type { AnalysisRun } from './analyze.ts';
 import { chunksToString, lazyChunks, type FileChunk } from '../exports/chunks.ts';
-import { tableCsvChunks, type Table } from '../exports/csv.ts';
+import { tableCsvBytes, type Table } from '../exports/csv.ts';
 import { placesTable } from '../exports/places-table.ts';
-import { flowsCsvChunks } from '../exports/flows-table.ts';
+import { flowsCsvBytes } from '../exports/flows-table.ts';
 import { communitiesTable } from '../exports/communities-table.ts';
 import { raiTable } from '../exports/rai-table.ts';
 import { problemsTable, countProblemsByReason } from '../exports/problems-table.ts';
@@ -20,7 +20,7 @@ import { timeSeries } from '../analyses/time-series.ts';
 import { timeSeriesTable } from '../exports/timeseries-table.ts';
 import { runComparison } from './compare.ts';
 import { compareTable } from '../exports/compare-table.ts';
-import { assertJsonSafe, graphJsonChunks } from '../exports/graph-json.ts';
+import { assertJsonSafe, graphJsonBytes } from '../exports/graph-json.ts';
 import { gexfChunks } from '../exports/gexf.ts';
 import { flowStoreToArrow } from '../exports/flows-arrow.ts';
 import { buildManifest, manifestToJson } from '../exports/manifest.ts';
@@ -141,10 +141,10 @@ function concatBytes(chunks: Iterable<FileChunk>): Uint8Array {
 export async function outputFileSources(run: AnalysisRun, meta: OutputMeta): Promise<Record<string, OutputSource>> {
   graphAttributesOfRun(run);
   assertJsonSafe(run.graph);
-  const table = (build: () => Table) => lazyChunks(() => tableCsvChunks(build()));
+  const table = (build: () => Table) => lazyChunks(() => tableCsvBytes(build()));
   const files: Record<string, OutputSource> = {
     'places.csv': table(() => placesTable(run.graph)),
-    'flows.csv': flowsCsvChunks(run.graph, {}, run.flows),
+    'flows.csv': flowsCsvBytes(run.graph, {}, run.flows),
     'flows.arrow': lazyChunks(() => [flowStoreToArrow(run.flows)]),
     'top_sources.csv': table(() => topFlowsTable(run.analyses.topSources, 'source')),
     'top_destinations.csv': table(() => topFlowsTable(run.analyses.topDestinations, 'destination')),
@@ -154,7 +154,7 @@ export async function outputFileSources(run: AnalysisRun, meta: OutputMeta): Pro
     'resolutions.csv': table(() => resolutionsTable(run.resolutions ?? [])),
     'timeseries.csv': table(() => timeSeriesTable(timeSeries(run.graph, { population: run.population?.values ?? null }))),
     ...(run.options.compare ? { 'compare.csv': table(() => compareTable(runComparison(run)!)) } : {}),
-    'graph.json': graphJsonChunks(run.graph, { checked: true }),
+    'graph.json': graphJsonBytes(run.graph, { checked: true }),
   };
   const skipped = skippedOutputs(run, meta);
   if (!skipped.some((s) => s.file === 'graph.gexf')) files['graph.gexf'] = gexfChunks(run.graph, { flows: run.flows });

@@ -110,6 +110,21 @@ export function flowArraysFromRows(r: { edges: TextRows; cells: TextRows; span: 
   };
 }
 
+/** Insertion sort of positions [from, to) by discipline, moving each cell's moves along (a year holds few cells). */
+function sortByDiscipline(discipline: Int32Array, moves: Float64Array, from: number, to: number): void {
+  for (let i = from + 1; i < to; i++) {
+    const d = discipline[i]!;
+    const k = moves[i]!;
+    let j = i - 1;
+    for (; j >= from && discipline[j]! > d; j--) {
+      discipline[j + 1] = discipline[j]!;
+      moves[j + 1] = moves[j]!;
+    }
+    discipline[j + 1] = d;
+    moves[j + 1] = k;
+  }
+}
+
 /**
  * The flow store of {@link FlowArrays} over the places `nodes` (indices into `places`,
  * ascending: the graph's nodes): the store the JS engine's `buildFlows` builds from the same
@@ -140,7 +155,6 @@ export function flowStoreFromArrays(places: readonly Place[], nodes: readonly nu
   const discipline = new Int32Array(m);
   const moves = new Float64Array(m);
   let c = 0;
-  const cells: Array<[number, number]> = [];
   for (let e = 0; e < n; e++) {
     const s = es[e]!;
     const t = et[e]!;
@@ -153,17 +167,20 @@ export function flowStoreFromArrays(places: readonly Place[], nodes: readonly nu
       const y = cy[c]!;
       firstYear[e] = Math.min(firstYear[e]!, y);
       lastYear[e] = Math.max(lastYear[e]!, y);
-      // One year's cells, ordered by the disciplines' JS order.
+      // One year's cells, ordered by the disciplines' JS order: written as they come (already in
+      // that order unless a name sorts differently by bytes), then put in order in place. The
+      // disciplines of one year are distinct, so any sort gives the same order. No object per cell.
       const from = c;
-      cells.length = 0;
-      for (; c < m && cs[c] === s && ct[c] === t && cy[c] === y; c++) cells.push([cdi[c]! < 0 ? -1 : recode[cdi[c]!]!, cn[c]!]);
-      if (cells.length > 1) cells.sort((p, q) => p[0] - q[0]);
-      cells.forEach(([d, k], i) => {
-        flow[from + i] = e;
-        year[from + i] = y;
-        discipline[from + i] = d;
-        moves[from + i] = k;
-      });
+      let sorted = true;
+      for (; c < m && cs[c] === s && ct[c] === t && cy[c] === y; c++) {
+        const d = cdi[c]! < 0 ? -1 : recode[cdi[c]!]!;
+        if (c > from && d < discipline[c - 1]!) sorted = false;
+        flow[c] = e;
+        year[c] = y;
+        discipline[c] = d;
+        moves[c] = cn[c]!;
+      }
+      if (!sorted) sortByDiscipline(discipline, moves, from, c);
     }
   }
   return flowStore({
