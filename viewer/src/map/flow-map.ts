@@ -184,6 +184,7 @@ export class FlowMap {
    */
   private levelGraphs = new Map<number, { graph: RenderGraph; hiddenFlows: number }>();
   private levelTimer = 0;
+  private precomputeTimer = 0;
   clusterMode: ClusterMode = 'auto';
   private style: MapStyle = { ...MAP_STYLE_DEFAULTS };
   /** Flows of the current zoom not drawn (past CLUSTERED_FLOW_LIMIT). */
@@ -380,6 +381,39 @@ export class FlowMap {
     }, 0);
   }
 
+  /**
+   * Sums the flows of the other zoom levels the camera can reach, one level per task while the
+   * camera rests, nearest zoom first: a zoom then finds its clusters ready and only redraws.
+   */
+  private precomputeLevels(): void {
+    clearTimeout(this.precomputeTimer);
+    const clusters = this.clusters;
+    const places = this.places;
+    if (!clusters || this.level === null) return;
+    const west = this.sigma.graphToViewport({ x: -180, y: 0 });
+    const east = this.sigma.graphToViewport({ x: 180, y: 0 });
+    const reach = Math.abs(east.x - west.x) * this.sigma.getCamera().ratio;
+    const lowest = clusterZoom(reach / (this.sigma.getSetting('maxCameraRatio') ?? 1));
+    const highest = clusterZoom(reach / (this.sigma.getSetting('minCameraRatio') ?? 1));
+    const here = this.level.zoom;
+    const zooms: number[] = [];
+    for (let z = lowest; z <= highest; z++) zooms.push(z);
+    zooms.sort((a, b) => Math.abs(a - here) - Math.abs(b - here) || a - b);
+    const most = this.style.most < 0 ? Infinity : this.style.most;
+    const step = () => {
+      if (this.clusters !== clusters || this.places !== places) return;
+      if (this.isMoving()) {
+        this.precomputeTimer = window.setTimeout(step, 200);
+        return;
+      }
+      const zoom = zooms.find((z) => !this.levelGraphs.has(z));
+      if (zoom === undefined) return;
+      this.levelGraphs.set(zoom, clusteredGraph(places, clusters.level(zoom), most || CLUSTERED_FLOW_LIMIT));
+      this.precomputeTimer = window.setTimeout(step, 16);
+    };
+    this.precomputeTimer = window.setTimeout(step, 300);
+  }
+
   /** Zooms onto a cluster until it splits. */
   private async expandCluster(marker: string): Promise<void> {
     const clusterId = Number(marker.slice(marker.lastIndexOf(':') + 1));
@@ -416,6 +450,7 @@ export class FlowMap {
     this.updateCurveProgram(graph);
     this.flowsEmphasis = this.snapshot.active ? null : this.focus;
     this.sigma.setGraph(graph);
+    this.precomputeLevels();
   }
 
   /**
