@@ -21,6 +21,8 @@ async function fetchBytes(url: string, started?: Promise<Response>): Promise<Arr
   return res.arrayBuffer();
 }
 
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** Step 1 in a worker (the page's thread when workers are unavailable); the buffers are handed over. */
 function parseOffThread(files: ParseRequest): Promise<ParsedAnalysis> {
   if (typeof Worker === 'undefined') {
@@ -92,8 +94,12 @@ async function parseAndBuild(files: ParseRequest, name: string): Promise<Analysi
   performance.mark('talentflow:fetched');
   const parsed = await parseOffThread(files);
   performance.mark('talentflow:parsed');
+  // The worker's answer is unpacked in its own task, the graph built in the next: the page can
+  // paint between them instead of freezing for both.
+  await nextTask();
   const analysis = buildAnalysis(parsed, name);
   performance.mark('talentflow:built');
+  await nextTask();
   return analysis;
 }
 
