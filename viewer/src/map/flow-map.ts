@@ -76,6 +76,14 @@ export const CLUSTERED_FLOW_LIMIT = 1000;
 /** Most flows drawn without clustering, by default (the map style's "Most flows drawn" changes both). */
 export const PLAIN_FLOW_LIMIT = 3000;
 
+/** Runs `task` once the page is idle, at least `delay` ms from now; returns a timer id for clearTimeout. */
+function whenIdle(task: () => void, delay: number): number {
+  return window.setTimeout(
+    () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(task, { timeout: 2000 }) : task()),
+    delay,
+  );
+}
+
 /** Latitude of a Web Mercator y in the map's degree-like units (projection.ts). */
 const latitudeOf = (y: number) => ((2 * Math.atan(Math.exp((y * Math.PI) / 180)) - Math.PI / 2) * 180) / Math.PI;
 
@@ -409,9 +417,10 @@ export class FlowMap {
       const zoom = zooms.find((z) => !this.levelGraphs.has(z));
       if (zoom === undefined) return;
       this.levelGraphs.set(zoom, clusteredGraph(places, clusters.level(zoom), most || CLUSTERED_FLOW_LIMIT));
-      this.precomputeTimer = window.setTimeout(step, 16);
+      this.precomputeTimer = whenIdle(step, 16);
     };
-    this.precomputeTimer = window.setTimeout(step, 300);
+    // Not before the new graph is drawn and the page has answered what changed it.
+    this.precomputeTimer = whenIdle(step, 1000);
   }
 
   /** Zooms onto a cluster until it splits. */
