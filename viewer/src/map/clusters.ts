@@ -87,6 +87,11 @@ export class PlaceClusters {
     );
   }
 
+  /** Whether the markers at `zoom` are computed already. */
+  hasLevel(zoom: number): boolean {
+    return this.levels.has(Math.max(0, Math.min(CLUSTER_MAX_ZOOM + 1, Math.round(zoom))));
+  }
+
   /** Markers at `zoom` (computed once per zoom). */
   level(zoom: number): ClusterLevel {
     const z = Math.max(0, Math.min(CLUSTER_MAX_ZOOM + 1, Math.round(zoom)));

@@ -76,6 +76,9 @@ export const CLUSTERED_FLOW_LIMIT = 1000;
 /** Most flows drawn without clustering, by default (the map style's "Most flows drawn" changes both). */
 export const PLAIN_FLOW_LIMIT = 3000;
 
+/** Zoom levels either side of the current one whose cluster sums are computed ahead. */
+const PRECOMPUTE_REACH = 2;
+
 /** Runs `task` once the page is idle, at least `delay` ms from now; returns a timer id for clearTimeout. */
 function whenIdle(task: () => void, delay: number): number {
   return window.setTimeout(
@@ -404,8 +407,9 @@ export class FlowMap {
     const lowest = clusterZoom(reach / (this.sigma.getSetting('maxCameraRatio') ?? 1));
     const highest = clusterZoom(reach / (this.sigma.getSetting('minCameraRatio') ?? 1));
     const here = this.level.zoom;
+    // The levels a wheel gesture reaches from here (two either way); farther ones when visited.
     const zooms: number[] = [];
-    for (let z = lowest; z <= highest; z++) zooms.push(z);
+    for (let z = Math.max(lowest, here - PRECOMPUTE_REACH); z <= Math.min(highest, here + PRECOMPUTE_REACH); z++) zooms.push(z);
     zooms.sort((a, b) => Math.abs(a - here) - Math.abs(b - here) || a - b);
     const most = this.style.most < 0 ? Infinity : this.style.most;
     const step = () => {
@@ -416,7 +420,9 @@ export class FlowMap {
       }
       const zoom = zooms.find((z) => !this.levelGraphs.has(z));
       if (zoom === undefined) return;
-      this.levelGraphs.set(zoom, clusteredGraph(places, clusters.level(zoom), most || CLUSTERED_FLOW_LIMIT));
+      // Two tasks a level: the markers (supercluster), then the sums.
+      if (!clusters.hasLevel(zoom)) clusters.level(zoom);
+      else this.levelGraphs.set(zoom, clusteredGraph(places, clusters.level(zoom), most || CLUSTERED_FLOW_LIMIT));
       this.precomputeTimer = whenIdle(step, 16);
     };
     // Not before the new graph is drawn and the page has answered what changed it.
