@@ -37,6 +37,8 @@ export default defineConfig({
   // The viewer imports the library by its public entries only (as a user of the package would);
   // built from source here so that the page and the library cannot drift apart.
   resolve: { alias: PUBLIC_ENTRIES },
+  // The analysis is parsed in a module worker (data/parse-worker.ts) that imports the library too.
+  worker: { format: 'es', rollupOptions: { treeshake: { moduleSideEffects: (id) => !id.startsWith(resolve(repoRoot, 'src')) } } },
   server: {
     host: '127.0.0.1',
     // The viewer imports the library from ../src.

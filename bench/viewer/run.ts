@@ -4,6 +4,7 @@
  * are floors; a GPU draws flows far faster).
  *
  *   npx tsx bench/viewer/run.ts [--data DIR]... [--places 5000 --flows 50000] [--runs 3] [--query '?style=cluster:off']...
+ *                               [--dist LABEL=DIR]...
  *
  * Without --data it measures the calibrated sample (out/calibrated; run `npm run demo` first)
  * and a synthetic analysis of --places × --flows written by
@@ -23,7 +24,9 @@
  *   png         the PNG export (drawing, labels, legend, encoding)
  *
  * Each --query (default: none, and for the synthetic analysis also ?style=cluster:off) is
- * measured in the same run, side by side.
+ * measured in the same run, side by side. Each --dist (a built viewer folder, e.g. an earlier
+ * commit's, labelled; default: this tree's dist/viewer) is measured on every analysis, one after
+ * the other, so that builds are compared under the same load.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -39,6 +42,7 @@ const { values } = parseArgs({
     flows: { type: 'string', default: '50000' },
     runs: { type: 'string', default: '3' },
     query: { type: 'string', multiple: true },
+    dist: { type: 'string', multiple: true },
   },
 });
 
@@ -210,12 +214,20 @@ else {
   for (const q of queries ?? ['', '?style=cluster:off'])
     targets.push([`synthetic ${values.places} places × ${values.flows} flows${q ? ` ${q}` : ''}`, dir, q]);
 }
-const distDir = await prebuiltViewer();
+const dists: [string, string][] = values.dist?.length
+  ? values.dist.map((d) => {
+      const at = d.indexOf('=');
+      return at < 0 ? [d, d] : [d.slice(0, at), d.slice(at + 1)];
+    })
+  : [['', await prebuiltViewer()]];
 try {
   const results: Result[] = [];
   for (const [label, dir, query] of targets) {
-    process.stderr.write(`bench: ${label}…\n`);
-    results.push(await measure(label, dir, distDir, runs, query));
+    for (const [name, distDir] of dists) {
+      const full = name ? `${label} [${name}]` : label;
+      process.stderr.write(`bench: ${full}…\n`);
+      results.push(await measure(full, dir, distDir, runs, query));
+    }
   }
   const f = (x: number) => Math.round(x).toLocaleString('en-US');
   const cpu = cpus()[0]?.model ?? '?';

@@ -5,6 +5,7 @@
  * Debian's Chromium through playwright-core (never a downloaded browser).
  */
 import { execFileSync } from 'node:child_process';
+import { inflateSync } from 'node:zlib';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -105,4 +106,85 @@ export async function gotoViewer(session: ViewerSession, query = ''): Promise<vo
   );
   // Two animation frames: sigma renders on the next frame after a graph change.
   await session.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/** A decoded PNG: width, height and RGBA bytes, row after row. */
+export interface Pixels {
+  width: number;
+  height: number;
+  rgba: Uint8Array;
+}
+
+/**
+ * Decodes a PNG (a screenshot or the viewer's export: 8-bit RGB or RGBA, not interlaced) in
+ * Node, so that tests read pixels without sending the image back through the page.
+ */
+export function decodePng(png: Buffer): Pixels {
+  if (png.subarray(1, 4).toString() !== 'PNG') throw new Error('not a PNG');
+  let at = 8;
+  let width = 0;
+  let height = 0;
+  let channels = 0;
+  const idat: Buffer[] = [];
+  while (at < png.length) {
+    const length = png.readUInt32BE(at);
+    const type = png.subarray(at + 4, at + 8).toString();
+    const data = png.subarray(at + 8, at + 8 + length);
+    if (type === 'IHDR') {
+      width = data.readUInt32BE(0);
+      height = data.readUInt32BE(4);
+      const [depth, colour, , , interlace] = [data[8], data[9], data[10], data[11], data[12]];
+      if (depth !== 8 || (colour !== 2 && colour !== 6) || interlace !== 0)
+        throw new Error(`PNG of bit depth ${depth}, colour type ${colour}, interlace ${interlace}: not decoded here`);
+      channels = colour === 6 ? 4 : 3;
+    } else if (type === 'IDAT') idat.push(data);
+    else if (type === 'IEND') break;
+    at += 12 + length;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * channels;
+  const rows = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)]!;
+    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    for (let x = 0; x < stride; x++) {
+      const a = x >= channels ? rows[y * stride + x - channels]! : 0;
+      const b = y > 0 ? rows[(y - 1) * stride + x]! : 0;
+      const c = x >= channels && y > 0 ? rows[(y - 1) * stride + x - channels]! : 0;
+      const p = a + b - c;
+      const predictor =
+        filter === 0
+          ? 0
+          : filter === 1
+            ? a
+            : filter === 2
+              ? b
+              : filter === 3
+                ? (a + b) >> 1
+                : Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c)
+                  ? a
+                  : Math.abs(p - b) <= Math.abs(p - c)
+                    ? b
+                    : c;
+      rows[y * stride + x] = (line[x]! + predictor) & 0xff;
+    }
+  }
+  if (channels === 4) return { width, height, rgba: new Uint8Array(rows) };
+  const rgba = new Uint8Array(width * height * 4);
+  for (let i = 0, j = 0; i < rows.length; i += 3, j += 4) {
+    rgba[j] = rows[i]!;
+    rgba[j + 1] = rows[i + 1]!;
+    rgba[j + 2] = rows[i + 2]!;
+    rgba[j + 3] = 255;
+  }
+  return { width, height, rgba };
+}
+
+/** The [r, g, b] at pixel (x, y) (rounded), or null outside the image. */
+export function rgbAt(pixels: Pixels, x: number, y: number): [number, number, number] | null {
+  const px = Math.round(x);
+  const py = Math.round(y);
+  if (px < 0 || py < 0 || px >= pixels.width || py >= pixels.height) return null;
+  const i = (py * pixels.width + px) * 4;
+  return [pixels.rgba[i]!, pixels.rgba[i + 1]!, pixels.rgba[i + 2]!];
 }

@@ -129,6 +129,30 @@ describe('clusteredGraph', () => {
     // At world zoom (a 630-px world) at least three places per marker on average.
     expect(pc.level(clusterZoom(630)).markers.length).toBeLessThan(2000 / 3);
   });
+
+  it('past the limit keeps the same flows, in the same order, as sorting every summed flow by weight then key', () => {
+    const rng = createRng(11);
+    const list: [string, number, number, number][] = Array.from({ length: 400 }, (_, i) => [
+      `P${i}`,
+      rng() * 300 - 150,
+      rng() * 120 - 60,
+      Math.floor(rng() * 100),
+    ]);
+    const seen = new Set<string>();
+    // Weights 1–3: most summed flows tie at the cut-off.
+    const flows = Array.from(
+      { length: 3000 },
+      () => [`P${Math.floor(rng() * 400)}`, `P${Math.floor(rng() * 400)}`, 1 + Math.floor(rng() * 3)] as [string, string, number],
+    ).filter(([s, t]) => s !== t && !seen.has(`${s}>${t}`) && (seen.add(`${s}>${t}`), true));
+    const g = renderGraph(list, flows);
+    const level = new PlaceClusters(list.map(([id, lon, lat, value]): ClusterPlace => ({ id, lon, lat, value }))).level(4);
+    const all = clusteredGraph(g, level).graph.mapEdges((e, a) => [e, a.weight] as [string, number]);
+    const expected = all.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, 150);
+    expect(expected[149]![1]).toBe(expected[150 - 40]![1]);
+    const { graph: top, hiddenFlows } = clusteredGraph(g, level, 150);
+    expect(hiddenFlows).toBe(all.length - 150);
+    expect(top.mapEdges((e, a) => [e, a.weight])).toEqual(expected);
+  });
 });
 
 describe('largestFlows', () => {

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphFromJson } from '../../src/exports/graph-json.ts';
 import { topSources } from '../../src/analyses/top-sources.ts';
 import type { FlowGraph } from '../../src/graph/types.ts';
-import { prebuiltViewer, gotoViewer, openViewer, type ViewerSession, analyzeCalibrated } from './browser.ts';
+import { prebuiltViewer, gotoViewer, openViewer, type ViewerSession, analyzeCalibrated, decodePng, rgbAt } from './browser.ts';
 import { writeSyntheticAnalysis } from './fixtures/synthetic-analysis.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -37,21 +37,9 @@ const twoFrames = (s: ViewerSession) => s.page.evaluate(() => new Promise((r) =>
 /** Colours (rgb) of the map's screenshot at viewport points of the map. */
 async function pixelsAt(s: ViewerSession, points: { x: number; y: number }[]): Promise<number[][]> {
   const box = (await s.page.locator('#map').boundingBox())!;
-  const png = await s.page.screenshot({ clip: box });
-  return s.page.evaluate(
-    async ({ b64, points }) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = img.width;
-      canvas.height = img.height;
-      const ctx = canvas.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      return points.map(({ x, y }) => [...ctx.getImageData(Math.round(x), Math.round(y), 1, 1).data.slice(0, 3)]);
-    },
-    { b64: png.toString('base64'), points },
-  );
+  const pixels = decodePng(await s.page.screenshot({ clip: box }));
+  // Outside the image: black, as getImageData answers there.
+  return points.map(({ x, y }) => rgbAt(pixels, x, y) ?? [0, 0, 0]);
 }
 
 describe('the report’s top-5 figure on the calibrated sample', () => {

@@ -17,7 +17,7 @@ import { topDestinations, topSources } from '../../src/analyses/top-sources.ts';
 import type { FlowGraph } from '../../src/graph/types.ts';
 import { parseTable, type TextRow } from '../../viewer/src/data/analysis.ts';
 import { netInflowColor } from '../../viewer/src/scales.ts';
-import { prebuiltViewer, gotoViewer, openViewer, type ViewerSession, analyzeCalibrated } from './browser.ts';
+import { prebuiltViewer, gotoViewer, openViewer, type ViewerSession, analyzeCalibrated, decodePng, rgbAt } from './browser.ts';
 import { writeSyntheticAnalysis } from './fixtures/synthetic-analysis.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -62,38 +62,20 @@ const waitForEdges = (n: number) =>
 /** Pixels of the map area: how many differ from the basemap's sea and land, and the colour at given points. */
 async function mapPixels(points: { x: number; y: number }[] = []) {
   const box = (await page().locator('#map').boundingBox())!;
-  const png = await page().screenshot({ clip: box });
-  return page().evaluate(
-    async ({ b64, points }) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = img.width;
-      canvas.height = img.height;
-      const ctx = canvas.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      const data = ctx.getImageData(0, 0, img.width, img.height).data;
-      const background = [
-        [0xe8, 0xee, 0xf3],
-        [0xfb, 0xfa, 0xf7],
-        [0xc9, 0xce, 0xd4],
-      ];
-      let drawn = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        const near = background.some(
-          ([r, g, b]) => Math.abs(data[i]! - r!) + Math.abs(data[i + 1]! - g!) + Math.abs(data[i + 2]! - b!) < 24,
-        );
-        if (!near) drawn++;
-      }
-      const at = points.map(({ x, y }) => {
-        const i = (Math.round(y) * img.width + Math.round(x)) * 4;
-        return [data[i]!, data[i + 1]!, data[i + 2]!];
-      });
-      return { total: data.length / 4, drawn, at };
-    },
-    { b64: png.toString('base64'), points },
-  );
+  const pixels = decodePng(await page().screenshot({ clip: box }));
+  const background = [
+    [0xe8, 0xee, 0xf3],
+    [0xfb, 0xfa, 0xf7],
+    [0xc9, 0xce, 0xd4],
+  ];
+  const data = pixels.rgba;
+  let drawn = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    const near = background.some(([r, g, b]) => Math.abs(data[i]! - r!) + Math.abs(data[i + 1]! - g!) + Math.abs(data[i + 2]! - b!) < 24);
+    if (!near) drawn++;
+  }
+  const at = points.map(({ x, y }) => rgbAt(pixels, x, y) ?? [0, 0, 0]);
+  return { total: data.length / 4, drawn, at };
 }
 
 const hex = (c: string) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16));
@@ -440,6 +422,32 @@ describe('viewer on the calibrated sample', () => {
     }
   });
 
+  it('decodePng (the tests’ PNG reader) gives the pixels Chromium decodes from the same screenshot', async () => {
+    await gotoViewer(session, '?min=50');
+    const png = await page().screenshot();
+    const pixels = decodePng(png);
+    const size = page().viewportSize()!;
+    expect([pixels.width, pixels.height]).toEqual([size.width, size.height]);
+    const points = Array.from({ length: 60 }, (_, i) => ({ x: (i * 397) % pixels.width, y: (i * 211) % pixels.height }));
+    const byChromium = await page().evaluate(
+      async ({ b64, points }) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${b64}`;
+        await img.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = img.width;
+        canvas.height = img.height;
+        const ctx = canvas.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        return points.map(({ x, y }) => [...ctx.getImageData(x, y, 1, 1).data.slice(0, 3)]);
+      },
+      { b64: png.toString('base64'), points },
+    );
+    expect(points.map(({ x, y }) => rgbAt(pixels, x, y))).toEqual(byChromium);
+    // Not a blank picture: the points differ.
+    expect(new Set(byChromium.map((c) => c.join(','))).size).toBeGreaterThan(3);
+  });
+
   it('viewer: exports the map as PNG and the drawn flows and places as CSV', async () => {
     await gotoViewer(session, '?min=50');
     const n = await drawnCount();
@@ -455,23 +463,14 @@ describe('viewer on the calibrated sample', () => {
     const at = (await page().evaluate(() => window.talentflow.nodeViewport('Beijing')))!;
     const radius = await page().evaluate(() => window.talentflow.app.map!.sigma.getNodeDisplayData('Beijing')!.size);
     const labelBox = { x: Math.round(at.x + radius + 3), y: Math.round(at.y - 10), w: 48, h: 16 };
-    const dark = await page().evaluate(
-      async ({ b64, box }) => {
-        const img = new Image();
-        img.src = `data:image/png;base64,${b64}`;
-        await img.decode();
-        const canvas = document.createElement('canvas');
-        canvas.width = img.width;
-        canvas.height = img.height;
-        const ctx = canvas.getContext('2d')!;
-        ctx.drawImage(img, 0, 0);
-        const data = ctx.getImageData(box.x, box.y, box.w, box.h).data;
-        let n = 0;
-        for (let i = 0; i < data.length; i += 4) if (data[i]! < 80 && data[i + 1]! < 80 && data[i + 2]! < 80) n++;
-        return n;
-      },
-      { b64: bytes.toString('base64'), box: labelBox },
-    );
+    const exported = decodePng(bytes);
+    let dark = 0;
+    for (let y = labelBox.y; y < labelBox.y + labelBox.h; y++) {
+      for (let x = labelBox.x; x < labelBox.x + labelBox.w; x++) {
+        const [r, g, b] = rgbAt(exported, x, y) ?? [255, 255, 255];
+        if (r < 80 && g < 80 && b < 80) dark++;
+      }
+    }
     expect(dark).toBeGreaterThan(25);
 
     const [csv] = await Promise.all([page().waitForEvent('download'), page().locator('#export-flows').click()]);

@@ -79,7 +79,10 @@ export class App {
     this.timings['start'] = performance.now();
     try {
       const prefetched = (window as { __talentflowPrefetch?: Prefetched }).__talentflowPrefetch;
-      const analysis = await loadFromUrl(this.state.data ?? 'data/', this.state.data === null ? prefetched : undefined);
+      const loading = loadFromUrl(this.state.data ?? 'data/', this.state.data === null ? prefetched : undefined);
+      // The files are fetched and parsed off this thread: make the map meanwhile.
+      this.createMap();
+      const analysis = await loading;
       this.timings['loaded'] = performance.now();
       this.setAnalysis(analysis);
     } catch (error) {
@@ -199,33 +202,17 @@ export class App {
       .nodes()
       .sort((a, b) => (graph.getNodeAttribute(b, 'value') ?? -1) - (graph.getNodeAttribute(a, 'value') ?? -1) || (a < b ? -1 : 1));
     const reframe = !this.map || this.framed !== `${s.layout}\u0000${analysis.name}\u0000${analysis.graph.order}`;
-    if (!this.map) {
-      this.timings['mapStart'] = performance.now();
-      this.map = new FlowMap($('map'), {
-        clickNode: (node) => this.update({ selected: node }),
-        clickStage: () => this.update({ selected: null }),
-        hoverNode: (node, at) => this.tooltipForNode(node, at),
-        hoverEdge: (edge, at) => this.tooltipForEdge(edge, at),
-        drawn: (info) => this.showDrawn(info),
-        camera: (view) => {
-          this.state = { ...this.state, camera: view };
-          this.scheduleUrl();
-        },
-      });
-      this.map.setStyle(s.mapStyle);
-      this.timings['mapCreated'] = performance.now();
-      this.map.sigma.once('afterRender', () => (this.timings['firstRender'] = performance.now()));
-      this.panels.attachMap(this.map.sigma);
-      void this.map.basemap.load().then(() => (this.timings['basemap'] = performance.now()));
-    }
+    if (!this.map) this.createMap();
+    const map = this.map!;
     if (reframe) {
       // A link's camera applies to the view it was made in; a layout switch starts framed.
       const camera = this.framed === null ? s.camera : null;
-      this.map.reframe(s.layout, mapFrame(this.positions.map!.values()), camera);
+      map.reframe(s.layout, mapFrame(this.positions.map!.values()), camera);
       this.framed = `${s.layout}\u0000${analysis.name}\u0000${analysis.graph.order}`;
       if (camera === null) this.state = { ...this.state, camera: null };
     }
-    this.map.setGraph(graph);
+    if (this.timings['firstRender'] === undefined) map.sigma.once('afterRender', () => (this.timings['firstRender'] ??= performance.now()));
+    map.setGraph(graph);
     $('map').dataset['layout'] = s.layout;
     this.timings['lastSelectMs'] = t1 - t0;
     this.timings['lastRenderGraphMs'] = t2 - t1;
@@ -235,6 +222,32 @@ export class App {
     this.renderStatus();
     this.panels.refresh({ analysis, state: s, selection: this.selection, render: this.render });
     Object.assign(this.timings, this.panels.timings);
+  }
+
+  /**
+   * The map, made while the analysis is still loading (its WebGL context and shaders take a
+   * while in software GL, and the basemap can be fetched and drawn meanwhile).
+   */
+  private createMap(): void {
+    const s = this.state;
+    this.timings['mapStart'] = performance.now();
+    this.map = new FlowMap($('map'), {
+      clickNode: (node) => this.update({ selected: node }),
+      clickStage: () => this.update({ selected: null }),
+      hoverNode: (node, at) => this.tooltipForNode(node, at),
+      hoverEdge: (edge, at) => this.tooltipForEdge(edge, at),
+      drawn: (info) => this.showDrawn(info),
+      camera: (view) => {
+        // Before the first framing the camera is the empty map's: a link's camera must survive it.
+        if (this.framed === null) return;
+        this.state = { ...this.state, camera: view };
+        this.scheduleUrl();
+      },
+    });
+    this.map.setStyle(s.mapStyle);
+    this.timings['mapCreated'] = performance.now();
+    this.panels.attachMap(this.map.sigma);
+    void this.map.basemap.load().then(() => (this.timings['basemap'] = performance.now()));
   }
 
   private showSelection(): void {

@@ -4,20 +4,16 @@
  * `talentflow analyze` writes beside it. Table cells are kept as the exact text of the file, so
  * a place card shows the same digits as `places.csv`.
  *
- * Only `graph.json` is required. Without `flows.arrow` the year and discipline filters are off. Without `places.csv` the rows are derived from the node
+ * Read by data/parse-files.ts (parse, then build the graph). Only `graph.json` is required. Without `flows.arrow` the year and discipline filters are off. Without `places.csv` the rows are derived from the node
  * attributes with the library's own table builder (so the digits still match what the CLI
  * would write); without `communities.csv` communities come from the node attributes; without
  * `rai.csv` the heatmap says so.
  */
 import { parseCsvRows } from 'talentflow';
-import { placesTable } from 'talentflow';
-import { formatCell } from 'talentflow';
-import { graphFromJson } from 'talentflow';
 import { InputError } from 'talentflow';
 import type { FlowGraph } from 'talentflow';
-import { flowStoreFromArrow } from 'talentflow';
 import { storeYears, type FlowStore } from 'talentflow';
-import { attachFlowStore } from 'talentflow';
+import { csvFields } from './csv.ts';
 
 /** One row of a CSV table: column → the cell's text. */
 export type TextRow = Record<string, string>;
@@ -125,18 +121,26 @@ export function readIntervals(text: string): Map<string, Map<string, TextRow>> {
 
 /** Parses CSV text into a header and text rows; throws InputError on malformed CSV. */
 export function parseTable(text: string, file: string): { columns: string[]; rows: TextRow[] } {
+  const fields = csvFields(text) ?? badCsv(text, file);
+  const columns = fields[0];
+  if (!columns) return { columns: [], rows: [] };
+  // Plain loops: at 5,000 places × 32 columns the per-cell closures were a third of opening.
+  const rows: TextRow[] = new Array(fields.length - 1);
+  for (let r = 1; r < fields.length; r++) {
+    const values = fields[r]!;
+    const row: TextRow = {};
+    for (let i = 0; i < columns.length; i++) row[columns[i]!] = values[i] ?? '';
+    rows[r - 1] = row;
+  }
+  return { columns, rows };
+}
+
+/** The library's reading of CSV text csvFields declined: its error, or its rows if it has none. */
+function badCsv(text: string, file: string): string[][] {
   const parsed = parseCsvRows(text);
-  const header = parsed[0];
-  if (!header) return { columns: [], rows: [] };
   const bad = parsed.find((r) => r.error);
   if (bad) throw new InputError(file, `line ${bad.line} is not valid CSV (${bad.error})`);
-  const columns = header.fields;
-  const rows = parsed.slice(1).map((r) => {
-    const row: TextRow = {};
-    columns.forEach((c, i) => (row[c] = r.fields[i] ?? ''));
-    return row;
-  });
-  return { columns, rows };
+  return parsed.map((r) => r.fields);
 }
 
 const numberOrNull = (text: string | undefined): number | null => {
@@ -145,7 +149,7 @@ const numberOrNull = (text: string | undefined): number | null => {
   return Number.isFinite(n) ? n : null;
 };
 
-function readRai(text: string, warnings: string[]): RaiTable | null {
+export function readRai(text: string, warnings: string[]): RaiTable | null {
   const { columns, rows } = parseTable(text, 'rai.csv');
   for (const c of ['place', 'discipline', 'rai']) {
     if (!columns.includes(c)) {
@@ -169,14 +173,15 @@ function readRai(text: string, warnings: string[]): RaiTable | null {
   return { disciplines, cells, basis };
 }
 
-function readCommunities(text: string | undefined, graph: FlowGraph): CommunityRow[] {
-  if (text !== undefined) {
-    const { rows } = parseTable(text, 'communities.csv');
-    return rows
-      .map((r) => ({ id: Number(r['community']), label: r['label'] ?? '', size: Number(r['size'] ?? 0) }))
-      .filter((c) => Number.isInteger(c.id))
-      .sort((a, b) => a.id - b.id);
-  }
+export function readCommunities(text: string): CommunityRow[] {
+  return parseTable(text, 'communities.csv')
+    .rows.map((r) => ({ id: Number(r['community']), label: r['label'] ?? '', size: Number(r['size'] ?? 0) }))
+    .filter((c) => Number.isInteger(c.id))
+    .sort((a, b) => a.id - b.id);
+}
+
+/** Communities from the node attributes (graph.json opened without communities.csv). */
+export function communitiesOfNodes(graph: FlowGraph): CommunityRow[] {
   const byId = new Map<number, CommunityRow>();
   graph.forEachNode((_n, a) => {
     const id = a['community'];
@@ -200,68 +205,4 @@ export function flowDimensions(flows: FlowStore | null): { years: [number, numbe
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .map(([d]) => d);
   return { years: storeYears(flows), disciplines };
-}
-
-/**
- * Builds an {@link Analysis} from the files' text.
- *
- * @throws InputError when graph.json (or a CSV) cannot be read.
- * @example assembleAnalysis({ 'graph.json': text }, 'calibrated').graph.order
- */
-export function assembleAnalysis(files: AnalysisFiles, name: string): Analysis {
-  const warnings: string[] = [];
-  const graph = graphFromJson(files['graph.json']);
-  let places = new Map<string, TextRow>();
-  let placeColumns: string[];
-  const placesText = files['places.csv'];
-  if (placesText !== undefined) {
-    const t = parseTable(placesText, 'places.csv');
-    placeColumns = t.columns;
-    for (const row of t.rows) places.set(row['place'] ?? '', row);
-    const missing = graph.filterNodes((n) => !places.has(n)).length;
-    if (missing > 0) warnings.push(`places.csv lacks ${missing} place(s) of graph.json; their cards show graph.json values`);
-  } else {
-    const t = placesTable(graph);
-    placeColumns = t.columns;
-    places = new Map(t.rows.map((r) => [String(r['place']), Object.fromEntries(Object.entries(r).map(([k, v]) => [k, formatCell(v)]))]));
-    warnings.push('no places.csv: place figures come from graph.json');
-  }
-  const rai = files['rai.csv'] !== undefined ? readRai(files['rai.csv'], warnings) : null;
-  let manifest: Record<string, unknown> | null = null;
-  if (files['manifest.json'] !== undefined) {
-    try {
-      manifest = JSON.parse(files['manifest.json']) as Record<string, unknown>;
-    } catch {
-      warnings.push('manifest.json is not valid JSON; ignored');
-    }
-  }
-  let flows: FlowStore | null = null;
-  const arrow = files['flows.arrow'];
-  if (arrow !== undefined) {
-    flows = flowStoreFromArrow(arrow);
-    const missing = flows.places.filter((p) => !graph.hasNode(p)).length;
-    if (missing > 0) {
-      warnings.push(`flows.arrow names ${missing} place(s) not in graph.json; the year and discipline filters are off`);
-      flows = null;
-    }
-  } else warnings.push('no flows.arrow: the year and discipline filters are off');
-  // Per-year readers given the graph (the card's yearly series) find the breakdowns through it.
-  if (flows) attachFlowStore(graph, flows);
-  const { years, disciplines } = flowDimensions(flows);
-  return {
-    name,
-    graph,
-    flows,
-    places,
-    placeColumns,
-    placesFromCsv: placesText !== undefined,
-    rai,
-    intervals: files['intervals.csv'] !== undefined ? readIntervals(files['intervals.csv']) : null,
-    comparison: files['compare.csv'] !== undefined ? readComparison(files['compare.csv']) : null,
-    communities: readCommunities(files['communities.csv'], graph),
-    manifest,
-    years,
-    disciplines,
-    warnings,
-  };
 }

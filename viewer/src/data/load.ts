@@ -1,27 +1,55 @@
 /**
  * Reading an analysis folder into the viewer: over HTTP (the folder `talentflow view` serves
- * under data/, or any folder URL), or from files the user picks or drops on the page.
+ * under data/, or any folder URL), or from files the user picks or drops on the page. The files
+ * are parsed in a worker (parse-worker.ts) while the page stays free to draw; only the graph is
+ * built on the page.
  */
 import { InputError } from 'talentflow';
-import { assembleAnalysis, type Analysis, type AnalysisFiles } from './analysis.ts';
+import type { Analysis, AnalysisFiles } from './analysis.ts';
+import { buildAnalysis, parseAnalysisFiles, type ParsedAnalysis } from './parse-files.ts';
+import type { ParseRequest } from './parse-worker.ts';
 
 const OPTIONAL = ['places.csv', 'rai.csv', 'communities.csv', 'manifest.json', 'intervals.csv', 'compare.csv'] as const;
 
 /** Requests index.html starts before the app's script has loaded (see its inline script). */
 export type Prefetched = Partial<Record<'index.json' | 'graph.json', Promise<Response>>>;
 
-async function fetchText(url: string, started?: Promise<Response>): Promise<string | undefined> {
+async function fetchBytes(url: string, started?: Promise<Response>): Promise<ArrayBuffer | undefined> {
   const res = await (started ?? fetch(url, { cache: 'no-store' }));
   if (res.status === 404) return undefined;
   if (!res.ok) throw new InputError(url, `could not be fetched (HTTP ${res.status})`);
-  return res.text();
+  return res.arrayBuffer();
 }
 
-async function fetchBytes(url: string): Promise<Uint8Array | undefined> {
-  const res = await fetch(url, { cache: 'no-store' });
-  if (res.status === 404) return undefined;
-  if (!res.ok) throw new InputError(url, `could not be fetched (HTTP ${res.status})`);
-  return new Uint8Array(await res.arrayBuffer());
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Step 1 in a worker (the page's thread when workers are unavailable); the buffers are handed over. */
+function parseOffThread(files: ParseRequest): Promise<ParsedAnalysis> {
+  if (typeof Worker === 'undefined') {
+    const decoder = new TextDecoder();
+    const text = {} as AnalysisFiles;
+    for (const [name, buffer] of Object.entries(files) as [keyof AnalysisFiles, ArrayBuffer][])
+      (text as unknown as Record<string, unknown>)[name] = name === 'flows.arrow' ? new Uint8Array(buffer) : decoder.decode(buffer);
+    return Promise.resolve(parseAnalysisFiles(text));
+  }
+  const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' });
+  return new Promise<ParsedAnalysis>((resolve, reject) => {
+    worker.onmessage = (
+      event: MessageEvent<{ parsed?: ParsedAnalysis; error?: { name: string; message: string; file: string | null } }>,
+    ) => {
+      worker.terminate();
+      const { parsed, error } = event.data;
+      if (parsed) resolve(parsed);
+      else if (error?.file !== null && error?.file !== undefined)
+        reject(new InputError(error.file, error.message.slice(error.file.length + 2)));
+      else reject(new Error(error?.message ?? 'the analysis could not be read'));
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      reject(new Error(`the analysis could not be read (${event.message})`));
+    };
+    worker.postMessage(files, Object.values(files));
+  });
 }
 
 /**
@@ -34,9 +62,9 @@ export async function loadFromUrl(base: string, prefetched: Prefetched = {}): Pr
   const folder = base.endsWith('/') ? base : `${base}/`;
   let present: string[] | null = null;
   let name = decodeURIComponent(folder.replace(/\/$/, '').split('/').pop() || 'analysis');
-  const graphText = fetchText(`${folder}graph.json`, prefetched['graph.json']);
-  // A failed fetch is reported where its text is awaited, not as an unhandled rejection.
-  graphText.catch(() => undefined);
+  const graphBytes = fetchBytes(`${folder}graph.json`, prefetched['graph.json']);
+  // A failed fetch is reported where its bytes are awaited, not as an unhandled rejection.
+  graphBytes.catch(() => undefined);
   try {
     const res = await (prefetched['index.json'] ?? fetch(`${folder}index.json`, { cache: 'no-store' }));
     if (res.ok) {
@@ -51,16 +79,28 @@ export async function loadFromUrl(base: string, prefetched: Prefetched = {}): Pr
   if (present !== null && !present.includes('graph.json')) {
     throw new InputError(`${folder}graph.json`, 'is missing: open an analysis folder (the --out folder of "talentflow analyze")');
   }
-  const arrow = want('flows.arrow') ? fetchBytes(`${folder}flows.arrow`) : Promise.resolve(undefined);
-  arrow.catch(() => undefined);
-  const [graph, ...rest] = await Promise.all([
-    graphText,
-    ...OPTIONAL.map((f) => (want(f) ? fetchText(`${folder}${f}`) : Promise.resolve(undefined))),
-  ]);
+  const others = (['flows.arrow', ...OPTIONAL] as const).filter(want);
+  const [graph, ...rest] = await Promise.all([graphBytes, ...others.map((f) => fetchBytes(`${folder}${f}`))]);
   if (graph === undefined) throw new InputError(`${folder}graph.json`, 'was not found');
-  const files: AnalysisFiles = { 'graph.json': graph, 'flows.arrow': await arrow };
-  OPTIONAL.forEach((f, i) => (files[f] = rest[i]));
-  return assembleAnalysis(files, name);
+  const files: ParseRequest = { 'graph.json': graph };
+  others.forEach((f, i) => {
+    if (rest[i] !== undefined) files[f] = rest[i];
+  });
+  return parseAndBuild(files, name);
+}
+
+/** Parses and builds, leaving performance marks (talentflow:fetched, :parsed, :built) for the benchmark's profile. */
+async function parseAndBuild(files: ParseRequest, name: string): Promise<Analysis> {
+  performance.mark('talentflow:fetched');
+  const parsed = await parseOffThread(files);
+  performance.mark('talentflow:parsed');
+  // The worker's answer is unpacked in its own task, the graph built in the next: the page can
+  // paint between them instead of freezing for both.
+  await nextTask();
+  const analysis = buildAnalysis(parsed, name);
+  performance.mark('talentflow:built');
+  await nextTask();
+  return analysis;
 }
 
 /**
@@ -77,12 +117,10 @@ export async function loadFromFiles(list: Iterable<File>): Promise<Analysis> {
   }
   const graphFile = byName.get('graph.json') ?? [...byName.values()].find((f) => f.name.endsWith('.json') && f.name !== 'manifest.json');
   if (!graphFile) throw new InputError('graph.json', 'is missing: pick the analysis folder or drop its graph.json');
-  const files: AnalysisFiles = { 'graph.json': await graphFile.text() };
-  const arrow = byName.get('flows.arrow');
-  if (arrow) files['flows.arrow'] = new Uint8Array(await arrow.arrayBuffer());
-  for (const f of OPTIONAL) {
+  const files: ParseRequest = { 'graph.json': await graphFile.arrayBuffer() };
+  for (const f of ['flows.arrow', ...OPTIONAL] as const) {
     const file = byName.get(f);
-    if (file) files[f] = await file.text();
+    if (file) files[f] = await file.arrayBuffer();
   }
-  return assembleAnalysis(files, folder ?? graphFile.name);
+  return parseAndBuild(files, folder ?? graphFile.name);
 }

@@ -87,6 +87,11 @@ export class PlaceClusters {
     );
   }
 
+  /** Whether the markers at `zoom` are computed already. */
+  hasLevel(zoom: number): boolean {
+    return this.levels.has(Math.max(0, Math.min(CLUSTER_MAX_ZOOM + 1, Math.round(zoom))));
+  }
+
   /** Markers at `zoom` (computed once per zoom). */
   level(zoom: number): ClusterLevel {
     const z = Math.max(0, Math.min(CLUSTER_MAX_ZOOM + 1, Math.round(zoom)));
@@ -119,6 +124,63 @@ export class PlaceClusters {
   expansionZoom(clusterId: number): number {
     return this.index.getClusterExpansionZoom(clusterId);
   }
+}
+
+/**
+ * The `limit` slots of largest weight, ties by key, in that order. The weights are sorted as
+ * numbers and keys are made only for the slots tied at the cut-off and those kept: sorting every
+ * slot by (weight, key) built two strings per comparison, mostly ties among small flows.
+ */
+function largestSlots(weights: Float64Array, limit: number, keyOf: (slot: number) => string): number[] {
+  const threshold = Float64Array.from(weights).sort()[weights.length - limit]!;
+  const kept: number[] = [];
+  const tied: number[] = [];
+  for (let i = 0; i < weights.length; i++) {
+    if (weights[i]! > threshold) kept.push(i);
+    else if (weights[i] === threshold) tied.push(i);
+  }
+  const keys = new Map<number, string>();
+  const key = (i: number) => keys.get(i) ?? keys.set(i, keyOf(i)).get(i)!;
+  tied.sort((x, y) => (key(x) < key(y) ? -1 : 1));
+  kept.push(...tied.slice(0, limit - kept.length));
+  return kept.sort((x, y) => weights[y]! - weights[x]! || (key(x) < key(y) ? -1 : 1));
+}
+
+/** A render graph's flows as columns: place numbers, weights and attribute objects, in edge order. */
+export interface PlaceFlows {
+  places: string[];
+  source: Int32Array;
+  target: Int32Array;
+  weight: Float64Array;
+  attributes: RenderEdgeAttributes[];
+}
+
+const columnsOf = new WeakMap<RenderGraph, PlaceFlows>();
+
+/** The flows of `places` as columns, read once per render graph (every zoom level sums them). */
+export function placeFlows(places: RenderGraph): PlaceFlows {
+  const cached = columnsOf.get(places);
+  if (cached) return cached;
+  const ids = places.nodes();
+  const number = new Map(ids.map((id, i) => [id, i]));
+  const m = places.size;
+  const out: PlaceFlows = {
+    places: ids,
+    source: new Int32Array(m),
+    target: new Int32Array(m),
+    weight: new Float64Array(m),
+    attributes: [],
+  };
+  let e = 0;
+  places.forEachEdge((_e, a, s, t) => {
+    out.source[e] = number.get(s)!;
+    out.target[e] = number.get(t)!;
+    out.weight[e] = a.weight;
+    out.attributes.push(a);
+    e++;
+  });
+  columnsOf.set(places, out);
+  return out;
 }
 
 /** Render attributes of a cluster marker: the place attributes plus its member count. */
@@ -180,38 +242,66 @@ export function clusteredGraph(places: RenderGraph, level: ClusterLevel, maxFlow
     });
   }
 
-  const sums = new Map<string, { s: string; t: string; weight: number; edge: RenderEdgeAttributes; top: number }>();
-  places.forEachEdge((_e, a, s, t) => {
-    const ms = level.markerOf.get(s);
-    const mt = level.markerOf.get(t);
-    if (ms === undefined || mt === undefined || ms === mt || !graph.hasNode(ms) || !graph.hasNode(mt)) return;
-    const key = `${ms}\u0001${mt}`;
-    const sum = sums.get(key);
-    if (!sum) sums.set(key, { s: ms, t: mt, weight: a.weight, edge: a, top: a.weight });
-    else {
-      sum.weight += a.weight;
-      // The largest contributing flow lends its colour (the flow colouring of the place map).
-      if (a.weight > sum.top) {
-        sum.top = a.weight;
-        sum.edge = a;
-      }
+  // Sums over the places' flows as columns (placeFlows), keyed by marker numbers: at 50,000
+  // flows a string key and a record per flow made this the longest task after each zoom.
+  const flows = placeFlows(places);
+  const markerIds = graph.nodes();
+  const markerNumber = new Map(markerIds.map((id, i) => [id, i]));
+  const markerOfPlace = new Int32Array(flows.places.length);
+  for (let p = 0; p < flows.places.length; p++) {
+    const marker = level.markerOf.get(flows.places[p]!);
+    markerOfPlace[p] = marker === undefined ? -1 : (markerNumber.get(marker) ?? -1);
+  }
+  const m = flows.source.length;
+  const slotOf = new Map<number, number>();
+  const slotSource = new Int32Array(m);
+  const slotTarget = new Int32Array(m);
+  const slotWeight = new Float64Array(m);
+  const slotTop = new Float64Array(m);
+  const slotEdge = new Int32Array(m);
+  const markers = markerIds.length;
+  let slots = 0;
+  for (let e = 0; e < m; e++) {
+    const ms = markerOfPlace[flows.source[e]!]!;
+    const mt = markerOfPlace[flows.target[e]!]!;
+    if (ms < 0 || mt < 0 || ms === mt) continue;
+    const key = ms * markers + mt;
+    const w = flows.weight[e]!;
+    let slot = slotOf.get(key);
+    if (slot === undefined) {
+      slot = slots++;
+      slotOf.set(key, slot);
+      slotSource[slot] = ms;
+      slotTarget[slot] = mt;
+      slotWeight[slot] = w;
+      slotTop[slot] = w;
+      slotEdge[slot] = e;
+      continue;
     }
-  });
-  let kept = [...sums.entries()];
-  const hiddenFlows = Math.max(0, kept.length - maxFlows);
-  if (hiddenFlows > 0) kept = kept.sort((x, y) => y[1].weight - x[1].weight || (x[0] < y[0] ? -1 : 1)).slice(0, maxFlows);
+    slotWeight[slot]! += w;
+    // The largest contributing flow lends its colour (the flow colouring of the place map).
+    if (w > slotTop[slot]!) {
+      slotTop[slot] = w;
+      slotEdge[slot] = e;
+    }
+  }
+  const keyOf = (slot: number) => `${markerIds[slotSource[slot]!]}\u0001${markerIds[slotTarget[slot]!]}`;
+  const hiddenFlows = Math.max(0, slots - maxFlows);
+  const kept = hiddenFlows > 0 ? largestSlots(slotWeight.subarray(0, slots), maxFlows, keyOf) : Array.from({ length: slots }, (_, i) => i);
   let weightMax = 0;
-  for (const [, f] of kept) weightMax = Math.max(weightMax, f.weight);
-  for (const [key, f] of kept) {
-    const size = edgeWidth(f.weight, weightMax);
+  for (const slot of kept) weightMax = Math.max(weightMax, slotWeight[slot]!);
+  for (const slot of kept) {
+    const weight = slotWeight[slot]!;
+    const edge = flows.attributes[slotEdge[slot]!]!;
+    const size = edgeWidth(weight, weightMax);
     const tw = (size - EDGE_WIDTH.min) / (EDGE_WIDTH.max - EDGE_WIDTH.min);
-    graph.addDirectedEdgeWithKey(key, f.s, f.t, {
-      ...f.edge,
+    graph.addDirectedEdgeWithKey(keyOf(slot), markerIds[slotSource[slot]!]!, markerIds[slotTarget[slot]!]!, {
+      ...edge,
       size,
       // Faint for thin flows, as on the place map (render-graph.ts).
-      color: withAlpha(f.edge.color, APPEARANCE_DEFAULTS.edgeAlpha * (0.2 + 0.8 * tw)),
-      weight: f.weight,
-      zIndex: f.weight,
+      color: withAlpha(edge.color, APPEARANCE_DEFAULTS.edgeAlpha * (0.2 + 0.8 * tw)),
+      weight,
+      zIndex: weight,
     });
   }
   return { graph, hiddenFlows };

@@ -62,8 +62,9 @@ void main() {
 
   float thickness = max(u_minEdgeThickness, a_thickness / u_sizeRatio) * u_pixelRatio;
   float targetRadius = a_targetSize * u_pixelRatio / u_sizeRatio;
-  // The chord is a close enough measure of arc length to place the head on the node's rim.
-  float arc = len * (1.0 + 0.6 * a_curvature * a_curvature);
+  // Arc length as strong-flows.ts's arcLength estimates it ((2 chord + control polygon) / 3; the
+  // polygon is len * sqrt(1 + 4 k^2) here), so every layer puts the head at the same point of the rim.
+  float arc = len * (2.0 + sqrt(1.0 + 4.0 * a_curvature * a_curvature)) / 3.0;
   float tTip = clamp(1.0 - targetRadius / arc, 0.0, 1.0);
   float tBase = clamp(tTip - HEAD_LENGTH * thickness / arc, 0.0, tTip);
 

@@ -76,6 +76,17 @@ export const CLUSTERED_FLOW_LIMIT = 1000;
 /** Most flows drawn without clustering, by default (the map style's "Most flows drawn" changes both). */
 export const PLAIN_FLOW_LIMIT = 3000;
 
+/** Zoom levels either side of the current one whose cluster sums are computed ahead. */
+const PRECOMPUTE_REACH = 2;
+
+/** Runs `task` once the page is idle, at least `delay` ms from now; returns a timer id for clearTimeout. */
+function whenIdle(task: () => void, delay: number): number {
+  return window.setTimeout(
+    () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(task, { timeout: 2000 }) : task()),
+    delay,
+  );
+}
+
 /** Latitude of a Web Mercator y in the map's degree-like units (projection.ts). */
 const latitudeOf = (y: number) => ((2 * Math.atan(Math.exp((y * Math.PI) / 180)) - Math.PI / 2) * 180) / Math.PI;
 
@@ -184,6 +195,7 @@ export class FlowMap {
    */
   private levelGraphs = new Map<number, { graph: RenderGraph; hiddenFlows: number }>();
   private levelTimer = 0;
+  private precomputeTimer = 0;
   clusterMode: ClusterMode = 'auto';
   private style: MapStyle = { ...MAP_STYLE_DEFAULTS };
   /** Flows of the current zoom not drawn (past CLUSTERED_FLOW_LIMIT). */
@@ -380,6 +392,43 @@ export class FlowMap {
     }, 0);
   }
 
+  /**
+   * Sums the flows of the other zoom levels the camera can reach, one level per task while the
+   * camera rests, nearest zoom first: a zoom then finds its clusters ready and only redraws.
+   */
+  private precomputeLevels(): void {
+    clearTimeout(this.precomputeTimer);
+    const clusters = this.clusters;
+    const places = this.places;
+    if (!clusters || this.level === null) return;
+    const west = this.sigma.graphToViewport({ x: -180, y: 0 });
+    const east = this.sigma.graphToViewport({ x: 180, y: 0 });
+    const reach = Math.abs(east.x - west.x) * this.sigma.getCamera().ratio;
+    const lowest = clusterZoom(reach / (this.sigma.getSetting('maxCameraRatio') ?? 1));
+    const highest = clusterZoom(reach / (this.sigma.getSetting('minCameraRatio') ?? 1));
+    const here = this.level.zoom;
+    // The levels a wheel gesture reaches from here (two either way); farther ones when visited.
+    const zooms: number[] = [];
+    for (let z = Math.max(lowest, here - PRECOMPUTE_REACH); z <= Math.min(highest, here + PRECOMPUTE_REACH); z++) zooms.push(z);
+    zooms.sort((a, b) => Math.abs(a - here) - Math.abs(b - here) || a - b);
+    const most = this.style.most < 0 ? Infinity : this.style.most;
+    const step = () => {
+      if (this.clusters !== clusters || this.places !== places) return;
+      if (this.isMoving()) {
+        this.precomputeTimer = window.setTimeout(step, 200);
+        return;
+      }
+      const zoom = zooms.find((z) => !this.levelGraphs.has(z));
+      if (zoom === undefined) return;
+      // Two tasks a level: the markers (supercluster), then the sums.
+      if (!clusters.hasLevel(zoom)) clusters.level(zoom);
+      else this.levelGraphs.set(zoom, clusteredGraph(places, clusters.level(zoom), most || CLUSTERED_FLOW_LIMIT));
+      this.precomputeTimer = whenIdle(step, 16);
+    };
+    // Not before the new graph is drawn and the page has answered what changed it.
+    this.precomputeTimer = whenIdle(step, 1000);
+  }
+
   /** Zooms onto a cluster until it splits. */
   private async expandCluster(marker: string): Promise<void> {
     const clusterId = Number(marker.slice(marker.lastIndexOf(':') + 1));
@@ -416,6 +465,7 @@ export class FlowMap {
     this.updateCurveProgram(graph);
     this.flowsEmphasis = this.snapshot.active ? null : this.focus;
     this.sigma.setGraph(graph);
+    this.precomputeLevels();
   }
 
   /**

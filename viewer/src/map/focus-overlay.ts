@@ -6,7 +6,7 @@
  */
 import type Sigma from 'sigma';
 import type { RenderEdgeAttributes, RenderNodeAttributes } from '../render-graph.ts';
-import { traceFlow } from './strong-flows.ts';
+import { arcLength, traceFlow } from './strong-flows.ts';
 
 const VEIL = 'rgba(246, 247, 249, 0.78)';
 
@@ -72,7 +72,7 @@ export class FocusOverlay {
       const chord = Math.hypot(t.x - s.x, t.y - s.y);
       if (chord < 1) continue;
       const thickness = Math.max(1, attrs.size);
-      const arc = chord * (1 + 0.6 * attrs.curvature * attrs.curvature);
+      const arc = arcLength(s, c, t);
       const tTip = Math.max(0, 1 - td.size / arc);
       const tBase = Math.max(0, tTip - (2.5 * thickness) / arc);
       ctx.strokeStyle = attrs.color.slice(0, 7);
@@ -80,7 +80,7 @@ export class FocusOverlay {
       ctx.globalAlpha = edge === hoveredEdge ? 1 : 0.9;
       ctx.lineWidth = thickness;
       ctx.lineCap = 'butt';
-      // Stroke and arrowhead as on the strongest flows' layer; the tip stays where this overlay's arc estimate puts it.
+      // Stroke, arrowhead and arc length as on the strongest flows' layer.
       traceFlow(ctx, { s, c, t, tBase, tTip, loop: false }, thickness);
     }
     ctx.globalAlpha = 1;

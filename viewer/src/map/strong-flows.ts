@@ -41,6 +41,20 @@ export function bezier(s: Point, c: Point, t: Point, u: number): Point {
 }
 
 /**
+ * Length of the quadratic curve s–c–t, close enough from its chord's and control polygon's
+ * lengths ((2 × chord + polygon) ÷ 3): where every layer that draws a flow (strongest flows, focus
+ * overlay, highlighted table row, and the tessellated WebGL flows in edge-flow-program.ts) puts
+ * the arrowhead against the target's disc.
+ *
+ * @example arcLength({ x: 0, y: 0 }, { x: 50, y: -25 }, { x: 100, y: 0 }) // (200 + 2 × 55.9) ÷ 3 ≈ 103.9
+ */
+export function arcLength(s: Point, c: Point, t: Point): number {
+  const chord = Math.hypot(t.x - s.x, t.y - s.y);
+  const polygon = Math.hypot(c.x - s.x, c.y - s.y) + Math.hypot(t.x - c.x, t.y - c.y);
+  return (2 * chord + polygon) / 3;
+}
+
+/**
  * The curve of a flow from `s` to `t` (viewport, y down) between discs of radius `rs` and `rt`:
  * control point `curvature × length` to the left of the chord as the WebGL programs draw it, or,
  * when the two discs would cover most of the chord, far enough out that the apex (half-way to the
@@ -56,9 +70,7 @@ export function flowCurve(s: Point, t: Point, rs: number, rt: number, curvature:
   const loop = chord < rs + rt + MIN_VISIBLE && offset < 2 * (Math.max(rs, rt) + MIN_CLEARANCE);
   if (loop) offset = 2 * (Math.max(rs, rt) + MIN_CLEARANCE);
   const c = { x: (s.x + t.x) / 2 + (offset * dy) / chord, y: (s.y + t.y) / 2 - (offset * dx) / chord };
-  // Arc length of the quadratic, close enough from its control polygon's and chord's lengths.
-  const polygon = Math.hypot(c.x - s.x, c.y - s.y) + Math.hypot(t.x - c.x, t.y - c.y);
-  const arc = (2 * chord + polygon) / 3 || 1;
+  const arc = arcLength(s, c, t) || 1;
   const tTip = Math.max(0, 1 - rt / arc);
   const tBase = Math.max(0, tTip - (2.5 * thickness) / arc);
   return { s, c, t, tBase, tTip, loop };

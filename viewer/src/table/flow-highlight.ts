@@ -7,6 +7,7 @@
  */
 import type Sigma from 'sigma';
 import { curveControl } from '../map/focus-overlay.ts';
+import { arcLength } from '../map/strong-flows.ts';
 import type { RenderEdgeAttributes, RenderNodeAttributes } from '../render-graph.ts';
 
 export const HIGHLIGHT_CASING = '#111418';
@@ -62,11 +63,12 @@ export class FlowHighlight {
     const attrs = graph.getEdgeAttributes(this.edge);
     const target = this.sigma.scaleSize(td.size);
     const thickness = Math.max(3, attrs.size + 1);
-    const arc = Math.max(1, Math.hypot(t.x - s.x, t.y - s.y) * (1 + 0.6 * attrs.curvature * attrs.curvature));
+    const c = curveControl(s, t, attrs.curvature);
+    const arc = Math.max(1, arcLength(s, c, t));
     // The head ends at the target's disc; very short flows keep at least half their length as shaft.
     const tTip = Math.max(0.5, 1 - target / arc);
     const tBase = Math.max(0.4, tTip - (3 * thickness) / arc);
-    return { s, t, c: curveControl(s, t, attrs.curvature), target, source: this.sigma.scaleSize(sd.size), thickness, tBase, tTip };
+    return { s, t, c, target, source: this.sigma.scaleSize(sd.size), thickness, tBase, tTip };
   }
 
   private draw(): void {

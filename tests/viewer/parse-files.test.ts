@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { graphFromJson, InputError, parseCsvRows } from '../../src/index.ts';
+import { csvFields } from '../../viewer/src/data/csv.ts';
+import { parseTable } from '../../viewer/src/data/analysis.ts';
+import { assembleAnalysis, graphFromParts, graphParts, parseAnalysisFiles, transferables } from '../../viewer/src/data/parse-files.ts';
+import { syntheticAnalysis } from './fixtures/synthetic-analysis.ts';
+
+const libraryFields = (text: string) => parseCsvRows(text).map((r) => r.fields);
+
+describe('csvFields', () => {
+  it('reads quoted fields, doubled quotes, CRLF, a BOM, empty fields and blank lines as written', () => {
+    const text = '\ufeffplace,label,note\r\nA,"Boston, MA","say ""hi"""\r\n\r\nB,,\n"multi\nline",x,"" \n';
+    // Malformed: text after a closing quote (`"" ` in the last row) is left to the library.
+    expect(csvFields(text)).toBeNull();
+    const good = '\ufeffplace,label,note\r\nA,"Boston, MA","say ""hi"""\r\n\r\nB,,\n"multi\nline",x,""\nlast';
+    expect(csvFields(good)).toEqual([
+      ['place', 'label', 'note'],
+      ['A', 'Boston, MA', 'say "hi"'],
+      ['B', '', ''],
+      ['multi\nline', 'x', ''],
+      ['last'],
+    ]);
+    expect(csvFields(good)).toEqual(libraryFields(good));
+  });
+
+  it('declines an unclosed quote, and parseTable then reports the library error with its line', () => {
+    expect(csvFields('a,b\n1,"open\n')).toBeNull();
+    expect(() => parseTable('a,b\n1,2\n3,"open\n', 'rai.csv')).toThrow('rai.csv: line 3 is not valid CSV (unclosed-quote)');
+  });
+
+  it('gives the library parser’s fields on every table of a synthetic analysis', () => {
+    const { files } = syntheticAnalysis({ places: 300, flows: 2000, seed: 7 });
+    for (const name of ['places.csv', 'rai.csv', 'flows.csv', 'communities.csv'] as const) {
+      const text = files[name] as string;
+      expect(csvFields(text), name).toEqual(libraryFields(text));
+    }
+  });
+});
+
+describe('graphParts and graphFromParts', () => {
+  it('rebuild the graph graphFromJson builds: nodes, edges, keys, attributes and graph attributes', () => {
+    const { files } = syntheticAnalysis({ places: 200, flows: 1500, seed: 3 });
+    const text = files['graph.json'] as string;
+    const expected = graphFromJson(text).export();
+    const parts = graphParts(text);
+    expect(parts.weight.length).toBe(expected.edges!.length);
+    expect(graphFromParts(parts).export()).toEqual(expected);
+  });
+
+  it('keep attributes other than weight and researchers, edges without keys, and null researchers', () => {
+    const text = JSON.stringify({
+      attributes: { level: 'metro' },
+      nodes: [{ key: 'A', attributes: { label: 'A' } }, { key: 'B' }],
+      edges: [
+        { source: 'A', target: 'B', attributes: { weight: 3, researchers: null } },
+        { key: 'k', source: 'B', target: 'A', attributes: { weight: 2, researchers: 2, backbone: true } },
+        { source: 'A', target: 'A', attributes: { weight: 1 } },
+      ],
+    });
+    const parts = graphParts(text);
+    expect([...parts.weight]).toEqual([3, 0, 0]);
+    expect(Number.isNaN(parts.researchers[0]!)).toBe(true);
+    expect([...parts.other.keys()]).toEqual([1, 2]);
+    const graph = graphFromParts(parts);
+    expect(graph.getAttribute('level')).toBe('metro');
+    expect(graph.getEdgeAttributes(graph.edge('A', 'B')!)).toEqual({ weight: 3, researchers: null });
+    expect(graph.getEdgeAttributes('k')).toEqual({ weight: 2, researchers: 2, backbone: true });
+    expect(graph.getEdgeAttributes(graph.edge('A', 'A')!)).toEqual({ weight: 1 });
+  });
+
+  it('throw InputError naming graph.json for bad JSON, a multigraph and an edge to a missing node', () => {
+    expect(() => graphParts('{"nodes": [')).toThrow(InputError);
+    expect(() => graphParts('{"nodes": [')).toThrow('graph.json: is not valid JSON');
+    expect(() => graphParts('{"options":{"multi":true},"nodes":[]}')).toThrow('simple directed graph');
+    expect(() => graphParts('{"nodes":[{"key":"A"}],"edges":[{"source":"A","target":"Z"}]}')).toThrow(
+      'graph.json: cannot be loaded as a graph: edge 1 names node "Z", which is not among the nodes',
+    );
+  });
+});
+
+describe('parseAnalysisFiles', () => {
+  it('hands over typed arrays only once each, and assembles the same analysis as the two steps', () => {
+    const { files, graph } = syntheticAnalysis({ places: 120, flows: 800, seed: 5 });
+    const parsed = parseAnalysisFiles(files as never);
+    const buffers = transferables(parsed);
+    expect(new Set(buffers).size).toBe(buffers.length);
+    // graph columns (4) + flow columns (6) + cells (4) + cell starts
+    expect(buffers.length).toBe(15);
+    const analysis = assembleAnalysis(files as never, 'synthetic');
+    expect(analysis.graph.size).toBe(graph.size);
+    expect(analysis.places.size).toBe(graph.order);
+    expect(analysis.flows?.flows.moves.length).toBe(graph.size);
+  });
+});

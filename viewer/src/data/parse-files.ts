@@ -1,0 +1,255 @@
+/**
+ * Reading an analysis in two steps, so that the page can run the first in a worker:
+ *
+ *   parseAnalysisFiles   text and bytes → plain data and typed arrays (JSON, CSV and Arrow
+ *                        parsing; no graph object, nothing a worker cannot post back)
+ *   buildAnalysis        → the flow graph and the {@link Analysis} the viewer holds
+ *
+ * graph.json's edges travel as columns (node indices, weight, researchers): 50,000 flows cross
+ * from the worker as four typed arrays instead of 50,000 objects to clone.
+ */
+import { DirectedGraph } from 'graphology';
+import { attachFlowStore, flowStoreFromArrow, formatCell, InputError, placesTable } from 'talentflow';
+import type { FlowAttributes, FlowGraph, FlowGraphAttributes, FlowStore, PlaceAttributes } from 'talentflow';
+import {
+  type Analysis,
+  type AnalysisFiles,
+  type CommunityRow,
+  type Comparison,
+  communitiesOfNodes,
+  flowDimensions,
+  parseTable,
+  type RaiTable,
+  readComparison,
+  readCommunities,
+  readIntervals,
+  readRai,
+  type TextRow,
+} from './analysis.ts';
+
+/** graph.json without its graph object: nodes as written, edges as columns. */
+export interface GraphParts {
+  attributes: Record<string, unknown>;
+  allowSelfLoops: boolean;
+  nodes: { key: string; attributes: Record<string, unknown> }[];
+  /** Node index of each edge's source and target. */
+  source: Int32Array;
+  target: Int32Array;
+  weight: Float64Array;
+  /** NaN: null. */
+  researchers: Float64Array;
+  /** Edge keys as written; null when no edge has one. */
+  keys: (string | undefined)[] | null;
+  /** Edges whose attributes are not exactly { weight, researchers }: their attributes as written. */
+  other: Map<number, Record<string, unknown>>;
+}
+
+/** What {@link parseAnalysisFiles} returns: everything of an analysis but the graph object. */
+export interface ParsedAnalysis {
+  graph: GraphParts;
+  flows: FlowStore | null;
+  places: { columns: string[]; rows: TextRow[] } | null;
+  rai: RaiTable | null;
+  intervals: Map<string, Map<string, TextRow>> | null;
+  comparison: Comparison | null;
+  communities: CommunityRow[] | null;
+  manifest: Record<string, unknown> | null;
+  warnings: string[];
+}
+
+/** The typed arrays of a parsed analysis, to transfer rather than copy out of a worker. */
+export function transferables(parsed: ParsedAnalysis): ArrayBuffer[] {
+  const g = parsed.graph;
+  const arrays: ArrayBufferView[] = [g.source, g.target, g.weight, g.researchers];
+  if (parsed.flows) arrays.push(...Object.values(parsed.flows.flows), ...Object.values(parsed.flows.cells), parsed.flows.cellStarts);
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
+}
+
+/**
+ * graph.json's text into {@link GraphParts}, with graphFromJson's checks and errors.
+ *
+ * @throws InputError when the text is not JSON, not a serialised simple directed graph, or an edge names a missing node.
+ * @example graphParts('{"nodes":[{"key":"A"},{"key":"B"}],"edges":[{"source":"A","target":"B","attributes":{"weight":3,"researchers":2}}]}').weight // Float64Array [3]
+ */
+export function graphParts(text: string, file = 'graph.json'): GraphParts {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (cause) {
+    throw new InputError(file, 'is not valid JSON', { cause });
+  }
+  if (data === null || typeof data !== 'object' || !Array.isArray((data as { nodes?: unknown }).nodes)) {
+    throw new InputError(file, 'is not a serialised graph: expected an object with a "nodes" array');
+  }
+  const json = data as {
+    options?: { type?: string; multi?: boolean; allowSelfLoops?: boolean };
+    attributes?: Record<string, unknown>;
+    nodes: { key?: unknown; attributes?: Record<string, unknown> }[];
+    edges?: { key?: unknown; source?: unknown; target?: unknown; attributes?: Record<string, unknown>; undirected?: boolean }[];
+  };
+  const options = json.options ?? {};
+  if ((options.type !== undefined && options.type !== 'directed') || options.multi === true) {
+    throw new InputError(
+      file,
+      `holds a ${options.multi ? 'multi' : ''}${options.type ?? 'directed'} graph; a flow graph is a simple directed graph`,
+    );
+  }
+  const index = new Map<string, number>();
+  const nodes = json.nodes.map((n, i) => {
+    const key = String(n.key);
+    if (index.has(key)) throw new InputError(file, `cannot be loaded as a graph: node "${key}" appears twice`);
+    index.set(key, i);
+    return { key, attributes: n.attributes ?? {} };
+  });
+  const edges = json.edges ?? [];
+  const m = edges.length;
+  const parts: GraphParts = {
+    attributes: json.attributes ?? {},
+    allowSelfLoops: options.allowSelfLoops ?? true,
+    nodes,
+    source: new Int32Array(m),
+    target: new Int32Array(m),
+    weight: new Float64Array(m),
+    researchers: new Float64Array(m),
+    keys: null,
+    other: new Map(),
+  };
+  for (let e = 0; e < m; e++) {
+    const edge = edges[e]!;
+    const s = index.get(String(edge.source));
+    const t = index.get(String(edge.target));
+    if (s === undefined || t === undefined) {
+      const missing = s === undefined ? edge.source : edge.target;
+      throw new InputError(
+        file,
+        `cannot be loaded as a graph: edge ${e + 1} names node ${JSON.stringify(missing)}, which is not among the nodes`,
+      );
+    }
+    if (edge.undirected === true) throw new InputError(file, `cannot be loaded as a graph: edge ${e + 1} is undirected`);
+    parts.source[e] = s;
+    parts.target[e] = t;
+    if (edge.key !== undefined) (parts.keys ??= new Array<string | undefined>(m))[e] = String(edge.key);
+    const a = edge.attributes ?? {};
+    const keys = Object.keys(a);
+    const plain =
+      keys.length === 2 && typeof a['weight'] === 'number' && (a['researchers'] === null || typeof a['researchers'] === 'number');
+    if (plain) {
+      parts.weight[e] = a['weight'] as number;
+      parts.researchers[e] = a['researchers'] === null ? NaN : (a['researchers'] as number);
+    } else parts.other.set(e, a);
+  }
+  return parts;
+}
+
+/** The flow graph of {@link GraphParts} (the same nodes, edges, keys and attributes as graphFromJson's). */
+export function graphFromParts(parts: GraphParts, file = 'graph.json'): FlowGraph {
+  const graph: FlowGraph = new DirectedGraph<PlaceAttributes, FlowAttributes, FlowGraphAttributes>({
+    allowSelfLoops: parts.allowSelfLoops,
+  });
+  try {
+    graph.replaceAttributes(parts.attributes as FlowGraphAttributes);
+    const ids = parts.nodes.map((n) => n.key);
+    for (const n of parts.nodes) graph.addNode(n.key, n.attributes as PlaceAttributes);
+    const { source, target, weight, researchers, keys, other } = parts;
+    for (let e = 0; e < source.length; e++) {
+      const r = researchers[e]!;
+      const attributes = (other.get(e) ?? { weight: weight[e]!, researchers: Number.isNaN(r) ? null : r }) as FlowAttributes;
+      const key = keys?.[e];
+      if (key === undefined) graph.addDirectedEdge(ids[source[e]!]!, ids[target[e]!]!, attributes);
+      else graph.addDirectedEdgeWithKey(key, ids[source[e]!]!, ids[target[e]!]!, attributes);
+    }
+  } catch (cause) {
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    throw new InputError(file, `cannot be loaded as a graph: ${detail}`, { cause });
+  }
+  return graph;
+}
+
+/**
+ * Step 1: the files' text and bytes parsed, without building the graph.
+ *
+ * @throws InputError when graph.json, flows.arrow or a CSV cannot be read.
+ */
+export function parseAnalysisFiles(files: AnalysisFiles): ParsedAnalysis {
+  const warnings: string[] = [];
+  const graph = graphParts(files['graph.json']);
+  const placesText = files['places.csv'];
+  let manifest: Record<string, unknown> | null = null;
+  if (files['manifest.json'] !== undefined) {
+    try {
+      manifest = JSON.parse(files['manifest.json']) as Record<string, unknown>;
+    } catch {
+      warnings.push('manifest.json is not valid JSON; ignored');
+    }
+  }
+  let flows: FlowStore | null = null;
+  const arrow = files['flows.arrow'];
+  if (arrow !== undefined) {
+    flows = flowStoreFromArrow(arrow);
+    const nodes = new Set(graph.nodes.map((n) => n.key));
+    const missing = flows.places.filter((p) => !nodes.has(p)).length;
+    if (missing > 0) {
+      warnings.push(`flows.arrow names ${missing} place(s) not in graph.json; the year and discipline filters are off`);
+      flows = null;
+    }
+  } else warnings.push('no flows.arrow: the year and discipline filters are off');
+  return {
+    graph,
+    flows,
+    places: placesText !== undefined ? parseTable(placesText, 'places.csv') : null,
+    rai: files['rai.csv'] !== undefined ? readRai(files['rai.csv'], warnings) : null,
+    intervals: files['intervals.csv'] !== undefined ? readIntervals(files['intervals.csv']) : null,
+    comparison: files['compare.csv'] !== undefined ? readComparison(files['compare.csv']) : null,
+    communities: files['communities.csv'] !== undefined ? readCommunities(files['communities.csv']) : null,
+    manifest,
+    warnings,
+  };
+}
+
+/** Step 2: the flow graph, and what is derived from it, on the page. */
+export function buildAnalysis(parsed: ParsedAnalysis, name: string): Analysis {
+  const warnings = [...parsed.warnings];
+  const graph = graphFromParts(parsed.graph);
+  let places = new Map<string, TextRow>();
+  let placeColumns: string[];
+  if (parsed.places !== null) {
+    placeColumns = parsed.places.columns;
+    for (const row of parsed.places.rows) places.set(row['place'] ?? '', row);
+    const missing = graph.filterNodes((n) => !places.has(n)).length;
+    if (missing > 0) warnings.unshift(`places.csv lacks ${missing} place(s) of graph.json; their cards show graph.json values`);
+  } else {
+    const t = placesTable(graph);
+    placeColumns = t.columns;
+    places = new Map(t.rows.map((r) => [String(r['place']), Object.fromEntries(Object.entries(r).map(([k, v]) => [k, formatCell(v)]))]));
+    warnings.unshift('no places.csv: place figures come from graph.json');
+  }
+  // Per-year readers given the graph (the card's yearly series) find the breakdowns through it.
+  if (parsed.flows) attachFlowStore(graph, parsed.flows);
+  const { years, disciplines } = flowDimensions(parsed.flows);
+  return {
+    name,
+    graph,
+    flows: parsed.flows,
+    places,
+    placeColumns,
+    placesFromCsv: parsed.places !== null,
+    rai: parsed.rai,
+    intervals: parsed.intervals,
+    comparison: parsed.comparison,
+    communities: parsed.communities ?? communitiesOfNodes(graph),
+    manifest: parsed.manifest,
+    years,
+    disciplines,
+    warnings,
+  };
+}
+
+/**
+ * Both steps at once (tests, and pages without workers).
+ *
+ * @throws InputError when graph.json (or a CSV) cannot be read.
+ * @example assembleAnalysis({ 'graph.json': text }, 'calibrated').graph.order
+ */
+export function assembleAnalysis(files: AnalysisFiles, name: string): Analysis {
+  return buildAnalysis(parseAnalysisFiles(files), name);
+}
