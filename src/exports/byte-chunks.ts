@@ -5,7 +5,7 @@
  * than producing the text. Numbers are written digit by digit where that gives the same text as
  * `String(n)`, so no string is made per cell.
  */
-import { formatNumber } from './csv.ts';
+import { formatNumber } from './format-number.ts';
 
 /** Bytes a buffer gathers before it is handed out as a chunk. */
 export const BYTE_CHUNK = 1 << 20;

@@ -9,6 +9,9 @@
 import { OptionError } from '../errors.ts';
 import { CHUNK_CHARS, chunksToString } from './chunks.ts';
 import { asText, BYTE_CHUNK, ByteChunks, utf8 } from './byte-chunks.ts';
+import { formatNumber } from './format-number.ts';
+
+export { formatNumber };
 
 /** A table ready to be written: `columns` fixes the order, each row maps a column to its cell value. */
 export interface Table {
@@ -29,34 +32,6 @@ export interface CsvOptions {
 export const CSV_DEFAULTS: Required<CsvOptions> = { lineEnding: '\n' };
 
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
-
-/**
- * Formats a number in plain decimal notation with the fewest digits that read back as the
- * same double (the digits of `String(n)`, with any exponent expanded).
- *
- * @example formatNumber(1.5e-7) // "0.00000015"
- * @example formatNumber(1e21)   // "1000000000000000000000"
- * @example formatNumber(NaN)    // ""
- */
-export function formatNumber(n: number): string {
-  if (Number.isNaN(n)) return '';
-  if (n === Infinity) return 'Infinity';
-  if (n === -Infinity) return '-Infinity';
-  if (Object.is(n, -0)) return '0';
-  const s = String(n);
-  const e = s.indexOf('e');
-  if (e < 0) return s;
-  // Shortest round-trip digits and a power of ten: move the decimal point, keep every digit.
-  const sign = s.startsWith('-') ? '-' : '';
-  const mantissa = s.slice(sign.length, e);
-  const exponent = Number(s.slice(e + 1));
-  const dot = mantissa.indexOf('.');
-  const digits = mantissa.replace('.', '');
-  const pointAt = (dot < 0 ? mantissa.length : dot) + exponent;
-  if (pointAt <= 0) return `${sign}0.${'0'.repeat(-pointAt)}${digits}`;
-  if (pointAt >= digits.length) return `${sign}${digits}${'0'.repeat(pointAt - digits.length)}`;
-  return `${sign}${digits.slice(0, pointAt)}.${digits.slice(pointAt)}`;
-}
 
 /**
  * One cell's text, before quoting. null, undefined and NaN give an empty cell; numbers use
