@@ -4,22 +4,9 @@ import { graphWithFlows, storeEdgesOf } from '../../src/flows/graph.ts';
 import { filterFlows } from '../../src/flows/filter.ts';
 import { edgeArrays } from '../../src/analyses/flow-arrays.ts';
 import { analyzeGraph } from '../../src/analyses/run-all.ts';
-import { mv, place, randomMoves } from '../graph/helpers.ts';
+import { place, randomMoves, smallFlows } from '../graph/helpers.ts';
 
-// A→B ×3 (two rows), B→C ×4, C→A ×1, A→C ×2.
-const built = () =>
-  buildFlows({
-    moves: [
-      mv('A', 'B', 2019, 'CS', 2, 'r1'),
-      mv('A', 'B', 2021, null, 1, 'r2'),
-      mv('B', 'C', 2020, 'Medicine', 4, null),
-      mv('C', 'A', 2022, 'CS', 1, 'r4'),
-      mv('A', 'C', 2020, 'CS', 2, 'r5'),
-    ],
-    places: ['A', 'B', 'C'].map((id) => place(id)),
-    kind: 'moves',
-    level: 'metro',
-  });
+const built = smallFlows;
 
 /** The edge arrays as read back out of graphology (a copy is not built from a store). */
 const readBack = (graph: ReturnType<typeof built>['graph']) => {

@@ -8,22 +8,9 @@ import { disparityBackbone } from '../../src/analyses/disparity-backbone.ts';
 import { chunksToString } from '../../src/exports/chunks.ts';
 import { flowsCsvBytes, flowsCsvChunks } from '../../src/exports/flows-table.ts';
 import { graphJsonBytes, graphToJson } from '../../src/exports/graph-json.ts';
-import { mv, place, randomMoves } from '../graph/helpers.ts';
+import { mv, place, randomMoves, smallFlows } from '../graph/helpers.ts';
 
-// A→B ×3 (two rows), B→C ×4, C→A ×1, A→C ×2.
-const small = () =>
-  buildFlows({
-    moves: [
-      mv('A', 'B', 2019, 'CS', 2, 'r1'),
-      mv('A', 'B', 2021, null, 1, 'r2'),
-      mv('B', 'C', 2020, 'Medicine', 4, null),
-      mv('C', 'A', 2022, 'CS', 1, 'r4'),
-      mv('A', 'C', 2020, 'CS', 2, 'r5'),
-    ],
-    places: ['A', 'B', 'C'].map((id) => place(id)),
-    kind: 'moves',
-    level: 'metro',
-  });
+const small = smallFlows;
 
 const random = (seed: number) => {
   const ids = Array.from({ length: 40 }, (_, i) => `P${i}, X${i % 3}`);

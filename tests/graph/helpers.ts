@@ -2,6 +2,7 @@
 import type { Place } from '../../src/places/types.ts';
 import type { ResolvedMove } from '../../src/records/types.ts';
 import { createRng } from '../../src/random.ts';
+import { buildFlows } from '../../src/graph/build.ts';
 
 export function place(id: string, country: string | null = null): Place {
   return { id, label: id, level: 'metro', country, countryName: null, region: null, subregion: null, lat: 1, lon: 2 };
@@ -38,4 +39,20 @@ export function randomMoves(seed: number, places: string[], n: number): Resolved
     });
   }
   return moves;
+}
+
+/** The small flow graph of the flow-store tests: A→B ×3 (two rows), B→C ×4, C→A ×1, A→C ×2. */
+export function smallFlows() {
+  return buildFlows({
+    moves: [
+      mv('A', 'B', 2019, 'CS', 2, 'r1'),
+      mv('A', 'B', 2021, null, 1, 'r2'),
+      mv('B', 'C', 2020, 'Medicine', 4, null),
+      mv('C', 'A', 2022, 'CS', 1, 'r4'),
+      mv('A', 'C', 2020, 'CS', 2, 'r5'),
+    ],
+    places: ['A', 'B', 'C'].map((id) => place(id)),
+    kind: 'moves',
+    level: 'metro',
+  });
 }
