@@ -36,6 +36,7 @@ export function executeNotebook(
   outFile: string,
   options?: { timeoutSeconds?: number; retries?: number },
 ): Promise<{ ok: boolean; stderr: string; ms: number }>;
+export function ensureMapScript(): Promise<string>;
 export function canonicalNotebook(nb: Notebook): Notebook;
 export function stringifyNotebook(nb: Notebook): string;
 export function comparableNotebook(nb: Notebook): unknown[];

@@ -82,12 +82,23 @@ export function listNotebooks() {
  * is retried `retries` times; a cell error never is.
  */
 export async function executeNotebook(notebook, outFile, { timeoutSeconds = 120, retries = 1 } = {}) {
+  await ensureMapScript();
   let result = await executeOnce(notebook, outFile, timeoutSeconds);
   for (let i = 0; i < retries && !result.ok && !existsSync(outFile); i++) {
     const again = await executeOnce(notebook, outFile, timeoutSeconds);
     result = { ...again, stderr: `${result.stderr}\n(retried)\n${again.stderr}`, ms: result.ms + again.ms };
   }
   return result;
+}
+
+let mapScript;
+/**
+ * Builds the interactive map's script (`.cache/map-embed/sigma-map.js`, read by notebooks that
+ * embed `sigmaMapHtml`) once per process, so it always matches the viewer's current sources.
+ */
+export function ensureMapScript() {
+  mapScript ??= import('./map-embed/build.mjs').then((m) => m.buildMapEmbed());
+  return mapScript;
 }
 
 function executeOnce(notebook, outFile, timeoutSeconds) {
@@ -167,10 +178,15 @@ export function stringifyNotebook(nb) {
   return `${JSON.stringify(sortKeys(nb), null, 1)}\n`;
 }
 
+/** The map script inlined by `sigmaMapHtml`: from its definition to the end of its element. */
+const MAP_SCRIPT = /<script>var talentflowSigmaMap=[\s\S]*?<\/script>/g;
+
 /**
  * What must agree between the committed notebook and a fresh run: sources, outputs and
  * their order, with execution counts (which depend on how often a cell was run by hand)
- * left out.
+ * left out, and so is the body of an inlined map script: it is built from the viewer's
+ * sources, so comparing it would make every viewer change a notebook change; the map's data
+ * and fallback are compared, and tests/display/map-html-browser.test.ts draws the committed map.
  */
 export function comparableNotebook(nb) {
   const canonical = canonicalNotebook(nb);
@@ -181,7 +197,14 @@ export function comparableNotebook(nb) {
       const copy = { ...o };
       delete copy.execution_count;
       if (copy.text) copy.text = copy.text.join('');
-      if (copy.data) copy.data = Object.fromEntries(Object.entries(copy.data).map(([k, v]) => [k, Array.isArray(v) ? v.join('') : v]));
+      if (copy.data) {
+        copy.data = Object.fromEntries(
+          Object.entries(copy.data).map(([k, v]) => {
+            const text = Array.isArray(v) ? v.join('') : v;
+            return [k, typeof text === 'string' ? text.replace(MAP_SCRIPT, '<script>/* map script */</script>') : text];
+          }),
+        );
+      }
       if (copy.metadata && Object.keys(copy.metadata).length === 0) delete copy.metadata;
       return copy;
     }),

@@ -78,7 +78,8 @@ function scriptJson(value: unknown): string {
  * Self-contained HTML of the viewer's interactive sigma map of `graph`: WebGL places and curved
  * flows over country outlines, sized by PageRank and coloured by community as in the viewer;
  * hover a place to highlight its flows; wheel to zoom, drag to pan. The static SVG map is shown
- * until the script has drawn (and stays where scripts do not run).
+ * until the script has drawn (and stays where scripts do not run). Once drawn, the fragment's root
+ * element holds the map's sigma instance as `talentflowMap`, for scripting it from the page.
  *
  * @param graph - a flow graph with `lat`, `lon` and the analyses' attributes.
  * @param options - {@link SIGMA_MAP_DEFAULTS}; `script` is required.
@@ -111,7 +112,7 @@ export function sigmaMapHtml(graph: MapGraph, options: SigmaMapOptions = {}): st
     `(function(){var root=document.getElementById(${JSON.stringify(id)});if(!root||root.getAttribute('data-ready'))return;` +
     `root.setAttribute('data-ready','1');var stage=root.querySelector('.stage'),fallback=root.querySelector('.fallback');` +
     `try{var probe=document.createElement('canvas');if(!(probe.getContext('webgl2')||probe.getContext('webgl')))return;` +
-    `stage.style.display='block';talentflowSigmaMap(stage,${data});fallback.style.display='none';root.setAttribute('data-drawn','sigma');}` +
+    `stage.style.display='block';root.talentflowMap=talentflowSigmaMap(stage,${data});fallback.style.display='none';root.setAttribute('data-drawn','sigma');}` +
     `catch(e){stage.style.display='none';root.setAttribute('data-error',String(e&&e.message||e));}})();`;
   return (
     `<div id="${escapeXml(id)}" class="talentflow-sigma-map" style="max-width:100%">` +

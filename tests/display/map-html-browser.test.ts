@@ -1,9 +1,11 @@
 /**
  * The map helpers in a real browser (Debian's chromium through playwright-core, as the viewer's
  * tests): flowMapHtml's inline script highlights a place's flows on hover and zooms on the wheel;
- * sigmaMapHtml with the built map script draws with WebGL and hides its fallback.
+ * sigmaMapHtml with the built map script draws with WebGL and hides its fallback; the interactive
+ * map committed in notebook 02 draws as a reader opens it and answers the pointer where a place
+ * is drawn.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -12,6 +14,9 @@ import { flowMapHtml } from '../../src/display/map-html.ts';
 import { sigmaMapHtml } from '../../src/display/map-sigma.ts';
 import { buildMapEmbed } from '../../scripts/notebooks/map-embed/build.mjs';
 import { mapGraph } from './fixtures.ts';
+import { readNotebook } from '../../scripts/notebooks/lib.mjs';
+
+const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-results');
 
 let context: BrowserContext;
 let profile: string;
@@ -101,6 +106,55 @@ describe('flowMapHtml in a browser', () => {
     });
     expect(colours.ocean / colours.total).toBeGreaterThan(0.2);
     expect(colours.land / colours.total).toBeGreaterThan(0.05);
+    await page.close();
+  });
+
+  it("notebook 02's committed interactive map draws and highlights the place under the pointer", async () => {
+    const nb = readNotebook(join(import.meta.dirname, '..', '..', 'notebooks', '02-communities.ipynb'));
+    const cell = nb.cells.find((c) => c.id === 'sigma-map');
+    const html = cell?.outputs?.map((o) => o.data?.['text/html']).find((v) => v !== undefined);
+    expect(html).toBeDefined();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.setViewportSize({ width: 1000, height: 800 });
+    await page.setContent(`<!doctype html><body style="margin:0;width:960px">${Array.isArray(html) ? html.join('') : html}</body>`);
+    await page.waitForSelector('.talentflow-sigma-map[data-drawn="sigma"]', { timeout: 30_000 });
+    expect(errors).toEqual([]);
+    // the cell embeds every place of the calibrated sample and its 400 largest flows
+    const drawn = await page.$eval('.talentflow-sigma-map', (root) => {
+      const map = (root as unknown as { talentflowMap: { getGraph(): { order: number; size: number } } }).talentflowMap;
+      return { order: map.getGraph().order, size: map.getGraph().size };
+    });
+    expect(drawn.size).toBe(400);
+    expect(drawn.order).toBeGreaterThan(40);
+    // where Shenzhen is drawn on screen: its display position through sigma's own camera
+    const at = await page.$eval('.talentflow-sigma-map', (root) => {
+      type Map = {
+        getNodeDisplayData(n: string): { x: number; y: number } | undefined;
+        framedGraphToViewport(p: { x: number; y: number }): { x: number; y: number };
+        getContainer(): HTMLElement;
+      };
+      const map = (root as unknown as { talentflowMap: Map }).talentflowMap;
+      const d = map.getNodeDisplayData('Shenzhen')!;
+      const v = map.framedGraphToViewport(d);
+      const box = map.getContainer().getBoundingClientRect();
+      return { x: box.left + v.x, y: box.top + v.y };
+    });
+    await page.mouse.move(at.x, at.y);
+    await page.waitForTimeout(200);
+    // Shenzhen is the focus (its label forced), not Hong Kong drawn over it; its neighbours keep
+    // their colour and the rest fade
+    const shown = await page.$eval('.talentflow-sigma-map', (root) => {
+      type Map = { getNodeDisplayData(n: string): { color: string; forceLabel?: boolean } | undefined };
+      const map = (root as unknown as { talentflowMap: Map }).talentflowMap;
+      return ['Shenzhen', 'Hong Kong', 'Zurich'].map((n) => map.getNodeDisplayData(n));
+    });
+    expect(shown.map((d) => d?.forceLabel === true)).toEqual([true, false, false]);
+    expect(shown[1]?.color).not.toBe('#d5d8dc');
+    expect(shown[2]?.color).toBe('#d5d8dc');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'notebook-02-sigma-map-hover.png') });
     await page.close();
   });
 });

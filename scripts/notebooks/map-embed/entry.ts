@@ -18,6 +18,7 @@ import countries from 'world-atlas/countries-110m.json';
 import { mapPositions, toRenderGraph } from '../../../viewer/src/render-graph.ts';
 import type { FlowGraph } from '../../../src/graph/types.ts';
 import { createProjection, project, WORLD_BBOX } from '../../../viewer/src/map/projection.ts';
+import { placeUnder } from '../../../viewer/src/map/picking.ts';
 import { MAP_STYLE } from '../../../src/display/map.ts';
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
@@ -66,6 +67,8 @@ export default function talentflowSigmaMap(container: HTMLElement, data: Seriali
     },
   });
   sigma.setCustomBBox(WORLD_BBOX);
+  // As in the viewer: the disc whose centre is nearest the pointer wins, not the smallest drawn on top.
+  (sigma as unknown as { getNodeAtPosition(p: { x: number; y: number }): string | null }).getNodeAtPosition = (p) => placeUnder(sigma, p);
 
   const canvas = sigma.createCanvas('basemap', { beforeLayer: 'edges', style: { pointerEvents: 'none' } });
   const ctx = canvas.getContext('2d')!;

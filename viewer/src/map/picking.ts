@@ -40,3 +40,23 @@ export function pickDisc(point: { x: number; y: number }, discs: Iterable<Disc>)
   }
   return best === null ? null : best.id;
 }
+
+/** What {@link placeUnder} reads of a sigma renderer. */
+export interface DrawnPlaces {
+  getGraph(): { forEachNode(callback: (node: string) => void): void };
+  getNodeDisplayData(node: string): { x: number; y: number; size: number; hidden?: boolean } | undefined;
+  framedGraphToViewport(point: { x: number; y: number }): { x: number; y: number };
+  scaleSize(size: number): number;
+}
+
+/** The place of a sigma renderer whose drawn disc is under `point` (viewport px), by {@link pickDisc}. */
+export function placeUnder(sigma: DrawnPlaces, point: { x: number; y: number }): string | null {
+  const discs: Disc[] = [];
+  sigma.getGraph().forEachNode((node) => {
+    const d = sigma.getNodeDisplayData(node);
+    if (!d || d.hidden) return;
+    const at = sigma.framedGraphToViewport(d);
+    discs.push({ id: node, x: at.x, y: at.y, radius: sigma.scaleSize(d.size) });
+  });
+  return pickDisc(point, discs);
+}
