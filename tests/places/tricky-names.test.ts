@@ -46,6 +46,15 @@ const TABLE: [string, string, string, string][] = [
   ['Ile-Ife', 'NG', 'Ile-Ife, NG', ''],
   ['Mānikganj', 'BD', 'Mānikganj, BD', 'ror-place'],
   ['Samcheok-si', 'KR', 'Samcheok-si, KR', 'ror-place'],
+  // Korea: a city (si) or county (gun) stays itself however near a larger city (Gwacheon lies
+  // 4 km from Anyang, which pulled it); a district (gu) goes to its city by law, not by distance.
+  ['Gwacheon', 'KR', 'Gwacheon, KR', 'ror-place'],
+  ['Uiwang', 'KR', 'Uiwang, KR', 'ror-place'],
+  ['Eumseong-gun', 'KR', 'Eumseong-gun, KR', 'ror-place'], // a county; Chungju (22 km) pulled it
+  ['Giheung', 'KR', 'Yongin-si, KR', 'district'], // a district of Yongin; Suwon pulled it
+  ['Yuseong-gu', 'KR', 'Daejeon, KR', 'district'], // GeoNames' Yuseong is a PPLA2 seat, but of a district of Daejeon
+  ['Jongno-gu', 'KR', 'Seoul, KR', 'district'],
+  ['Nam-gu', 'KR', 'Pohang, KR', 'district'], // ROR's Nam-gu is in North Gyeongsang: Pohang's
 ];
 
 const idOf = (r: PlaceResolution): string =>
