@@ -24,6 +24,22 @@ const TABLE: [string, string, string, string][] = [
   ['Chūō Ku', 'JP', 'Osaka, JP', 'most-organisations'],
   ['Minami-ku', 'JP', 'Hiroshima, JP', 'most-organisations'],
   ['Nishi-ku', 'JP', 'ambiguous', ''],
+  // ROR's own spelling of one ward where the normalised name is shared (src/places/ror-spelling.ts):
+  // "Nishi Ku" is GeoNames' and ROR's name for Yokohama's Nishi ward only (9 organisations, all in
+  // Kanagawa), "Naka Ku" for Yokohama's Naka ward, "Naka-ku" for Hiroshima's; Konan-shi is 湖南市,
+  // Shiga (ROR: Gohsyu Corporation, Shiga), Kōnan Shi 香南市, Kōchi (YAMAKIN, Kōchi).
+  ['Nishi Ku', 'JP', 'Yokohama, JP', 'ror-spelling'],
+  ['Naka Ku', 'JP', 'Yokohama, JP', 'ror-spelling'],
+  ['Naka-ku', 'JP', 'Hiroshima, JP', 'ror-spelling'],
+  ['Konan-shi', 'JP', 'Konan (GeoNames 11612571), JP', 'ror-spelling'],
+  ['Kōnan Shi', 'JP', 'Kōnan (GeoNames 11612550), JP', 'ror-spelling'],
+  // Letter case is no spelling: "Higashi-ku" and ROR's "HIgashi-ku" (Okayama's) fold to one
+  // spelling that ROR gives wards of Okayama and Hiroshima, and Higashi-ku names wards of ten cities.
+  ['Higashi-ku', 'JP', 'ambiguous', ''],
+  ['HIgashi-ku', 'JP', 'ambiguous', ''],
+  // ROR's two points for Gopalganj (Dhaka Division), 16 km apart, neither a GeoNames city: one place.
+  ['Gopalganj', 'BD', 'Gopālganj, BD', 'ror-place'],
+  ['Gopālganj', 'BD', 'Gopālganj, BD', 'ror-place'],
   // native scripts and exonyms
   ['北京', 'CN', 'Beijing, CN', 'alternate-name'],
   ['Москва', 'RU', 'Moscow, RU', 'alternate-name'],
