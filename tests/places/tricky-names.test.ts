@@ -136,6 +136,15 @@ describe('createPlaceResolver on names real sources use', () => {
     expect(r.ok && r.place.country).toBe('JP');
   });
 
+  // GeoNames has Kawasaki twice: the city (1859642, PPLA2) and its municipality (1859635, ADM2, ROR's
+  // point for it, 9 km away). The metro member stood at the municipality's point and id, its wards at the city's.
+  it('createPlaceResolver gives Kawasaki one GeoNames id and point whatever name a row uses', () => {
+    for (const name of ['Kawasaki', 'Kawasaki-shi', 'Kawasaki City', '川崎市', 'Takatsu', 'Kawasaki Ku', 'Nakahara Ku']) {
+      const r = city.resolve(name, 'JP');
+      expect(r, name).toMatchObject({ ok: true, geonamesId: 1859642, place: { id: 'Kawasaki, JP', lat: 35.52056, lon: 139.71722 } });
+    }
+  });
+
   it('createPlaceResolver lists each non-literal match once in resolutions(), sorted by name', () => {
     const r = createPlaceResolver({ level: 'city' });
     for (const [name, country] of [
