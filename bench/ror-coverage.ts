@@ -132,6 +132,20 @@ export function benchmarkLoss(
   return { rows: rows.length - 1, lost, names: [...ends.values()].sort((a, b) => b.ends - a.ends || (a.name < b.name ? -1 : 1)) };
 }
 
+/** ROR's organisations placed by name with their GeoNames id (what `talentflow import` writes for a timeline). */
+export function organisationsPlaced(): { organisations: number; withId: number } {
+  const file = fileURLToPath(new URL('../data/ror/ror_records_latest_gazetteer.csv.gz', import.meta.url));
+  const rows = fastCsvRows(gunzipSync(readFileSync(file)).toString('utf8'));
+  const h = rows[0]!;
+  const [ci, cc, gi] = ['city', 'country_code', 'geonames_id'].map((c) => h.indexOf(c)) as [number, number, number];
+  const resolver = createPlaceResolver({ level: 'city' });
+  let withId = 0;
+  for (const r of rows.slice(1)) {
+    if (resolver.resolveAt!(r[ci]!, r[cc]!, { geonamesId: Number(r[gi]) }).ok) withId++;
+  }
+  return { organisations: rows.length - 1, withId };
+}
+
 // The same 5,000 pairs and seed, weighted otherwise: what the lost share owes to the table's weighting.
 function weighting(moves: ReturnType<typeof benchmarkLoss>): string[] {
   const lost = moves.lost;
@@ -166,6 +180,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const failed = pairs.filter((p) => !p.result.ok);
   const orgs = pairs.reduce((a, p) => a + p.organisations, 0);
   const lostOrgs = failed.reduce((a, p) => a + p.organisations, 0);
+  const placed = organisationsPlaced();
   const wrongCountry = pairs.filter((p) => p.result.ok && p.result.place.country !== p.country);
   const via = new Map<string, number>();
   for (const p of pairs) if (p.result.ok) for (const s of p.result.via?.steps ?? ['literal']) via.set(s, (via.get(s) ?? 0) + 1);
@@ -178,7 +193,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     '`tests/places/ror-coverage.test.ts`.',
     '',
     `- pairs: ${pairs.length}; resolved: ${pairs.length - failed.length} (${pct(pairs.length - failed.length, pairs.length)}); in another country: ${wrongCountry.length}`,
-    `- organisations: ${orgs}; at a pair that does not resolve: ${lostOrgs} (${pct(lostOrgs, orgs)})`,
+    `- organisations: ${orgs}; at a pair that does not resolve: ${lostOrgs} (${pct(lostOrgs, orgs)}); placed when each row also carries ROR's GeoNames id (\`geonames_id\`, as \`talentflow import\` writes it): ${placed.withId} of ${placed.organisations} (${pct(placed.withId, placed.organisations)})`,
     `- how resolved pairs matched (a pair may take several steps): ${[...via]
       .sort((a, b) => b[1] - a[1])
       .map(([s, n]) => `${s} ${n}`)
