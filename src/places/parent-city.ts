@@ -225,7 +225,8 @@ export function createParentRule<T extends ParentInput>(places: readonly T[], op
       if (capital) return { city: capital, method: capital === p ? 'self' : 'city-state' };
     }
     const division = divisionCity(p);
-    if (division) return { city: division, method: 'ward' };
+    // ROR's own point for the city itself ("Seoul", "Sejong-Si") is the city by name.
+    if (division) return { city: division, method: bareKey(p.name) === bareKey(division.name) ? 'same-name' : 'ward' };
     const ward = wardCity(p);
     if (ward) return { city: ward, method: 'ward' };
     if (isCity(p) && !namedCity(p)) return { city: p, method: 'self' };
