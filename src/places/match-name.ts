@@ -8,7 +8,8 @@ import { shortKey, type Gazetteer, type GazetteerCity } from './gazetteer.ts';
 import { findMetroMember, locateMember, metroOfCity } from './metros.ts';
 import { normalizeName } from './normalize.ts';
 import type { PlaceHit } from './place-builders.ts';
-import { km } from './parent-city.ts';
+import { km, PARENT_DEFAULTS } from './parent-city.ts';
+import { rorSpellingId } from './ror-spelling.ts';
 import type { MatchStep } from './types.ts';
 
 /**
@@ -30,6 +31,14 @@ export const ORGANISATION_DOMINANCE = 2;
 /** Places of one name closer than this (km) are one place (two features of it), not namesakes. */
 export const SAME_PLACE_KM = 10;
 
+/**
+ * Two places only ROR names, of one name in one first-level division and neither part of a
+ * larger city, closer than this (km) are one place named twice (ROR's points for a district and
+ * for its seat: Gopalganj and Gopālganj, Dhaka Division, 16 km apart): the district rule's
+ * reach (`PARENT_DEFAULTS.maxDistanceKm`).
+ */
+export const SAME_DISTRICT_KM = PARENT_DEFAULTS.maxDistanceKm;
+
 /** A name found in a country: one place, or several that the name cannot tell apart. */
 export type NameFound =
   | { kind: 'hit'; hit: PlaceHit; geonamesId: number | null; steps: MatchStep[]; detail: string }
@@ -49,6 +58,41 @@ function describePlace(c: GazetteerCity): string {
   return `${c.name} (GeoNames ${c.id}, ${what})`;
 }
 
+// Both ROR's own places, each its own city, in one first-level division (see SAME_DISTRICT_KM).
+const rorTwice = (a: { city: GazetteerCity; matched: GazetteerCity }, b: { city: GazetteerCity; matched: GazetteerCity }): boolean =>
+  a.city.source === 'ror' &&
+  b.city.source === 'ror' &&
+  a.city === a.matched &&
+  b.city === b.matched &&
+  (a.city.admin[0] ?? '') !== '' &&
+  a.city.admin[0] === b.city.admin[0];
+
+/**
+ * A name that several places share, placed by ROR's own spelling of it (./ror-spelling.ts): the
+ * place ROR files every organisation of that spelling at, mapped to its city; null when the
+ * spelling tells nothing.
+ */
+function bySpelling(name: string, country: string, g: Gazetteer, candidates: readonly GazetteerCity[]): NameFound | null {
+  const id = rorSpellingId(name, country);
+  const place = id === null ? null : g.byId(id, country);
+  if (!place) return null;
+  const { city, method } = g.parentOf(place);
+  const others = candidates.filter((c) => c.id !== city.id && km(c, city) > SAME_PLACE_KM).map((c) => c.name);
+  const steps: MatchStep[] = ['ror-spelling'];
+  const details = [
+    `${JSON.stringify(name)}, spelled so, is ROR's name for ${describePlace(place)} only` +
+      (others.length > 0 ? `; spelled otherwise the name is also that of places of ${others.join(', ')}` : ''),
+  ];
+  if (place.source === 'ror') steps.push('ror-place');
+  if (city !== place) {
+    steps.push('district');
+    details.push(`${describePlace(place)} belongs to ${city.name} (${method})`);
+  }
+  const member = metroOfCity(city, g);
+  const hit: PlaceHit = member ? { kind: 'metro', match: member } : { kind: 'city', city };
+  return { kind: 'hit', hit, geonamesId: city.id, steps, detail: details.join('; ') };
+}
+
 function inGazetteer(key: string, country: string, g: Gazetteer, steps: MatchStep[]): NameFound | null {
   const match = g.match(key, country);
   if (!match) return null;
@@ -65,13 +109,15 @@ function inGazetteer(key: string, country: string, g: Gazetteer, steps: MatchSte
   }
   // Two features of one place (a GeoNames city and ROR's point for it, a town and its seat a few
   // km apart) are one place, not namesakes: groups closer than SAME_PLACE_KM merge into the larger.
-  const merged: (typeof groups extends Map<number, infer G> ? G : never)[] = [];
+  const merged: (typeof groups extends Map<number, infer G> ? G & { twice?: GazetteerCity[] } : never)[] = [];
   for (const group of [...groups.values()].sort(
     (a, b) => b.matched.population - a.matched.population || (a.city.source === 'geonames' ? -1 : 1) || a.city.id - b.city.id,
   )) {
-    const into = merged.find((m) => km(m.city, group.city) <= SAME_PLACE_KM);
-    if (into) into.organisations += group.organisations;
-    else merged.push({ ...group });
+    const into = merged.find((m) => km(m.city, group.city) <= (rorTwice(m, group) ? SAME_DISTRICT_KM : SAME_PLACE_KM));
+    if (into) {
+      into.organisations += group.organisations;
+      if (km(into.city, group.city) > SAME_PLACE_KM) into.twice = [...(into.twice ?? []), group.city];
+    } else merged.push({ ...group });
   }
   const byOrganisations = [...merged].sort(
     (a, b) => b.organisations - a.organisations || b.matched.population - a.matched.population || a.city.id - b.city.id,
@@ -112,6 +158,11 @@ function inGazetteer(key: string, country: string, g: Gazetteer, steps: MatchSte
   } else if (top.matched.source === 'ror') {
     details.push(`${describePlace(top.matched)}, a city only ROR names`);
   }
+  for (const other of top.twice ?? []) {
+    details.push(
+      `${describePlace(other)}, ${Math.round(km(other, top.city))} km away in the same first-level division, is taken for the same place (ROR's points for a district and its seat)`,
+    );
+  }
   const member = metroOfCity(top.city, g);
   const hit: PlaceHit = member ? { kind: 'metro', match: member } : { kind: 'city', city: top.city };
   return { kind: 'hit', hit, geonamesId: top.city.id, steps: all, detail: details.join('; ') };
@@ -134,11 +185,12 @@ function member(key: string, country: string, g: Gazetteer, steps: MatchStep[]):
  * A normalised name in a country: as it is, then without a trailing "si"/"shi"/"city" (as the
  * gazetteer's own short forms), then without any administrative word ("Chūō-ku", "Grobogan
  * Regency", "Kota Malang"); each form first among the metro members, then in the gazetteer.
- * Null when nothing matches.
+ * When several places share the name, `name` as written may still be ROR's spelling of one
+ * of them (./ror-spelling.ts). Null when nothing matches.
  *
  * @example findName('cambridge', 'US', loadGazetteer())?.kind // 'hit' (Boston)
  */
-export function findName(key: string, country: string, g: Gazetteer): NameFound | null {
+export function findName(key: string, country: string, g: Gazetteer, name?: string): NameFound | null {
   const short = shortKey(key);
   const bare = stripAdminWords(key);
   const forms = [key, ...(short !== key ? [short] : []), ...(bare !== null && bare !== short ? [bare] : [])];
@@ -155,6 +207,7 @@ export function findName(key: string, country: string, g: Gazetteer): NameFound 
   }
   for (const [i, form] of forms.entries()) {
     const found = inGazetteer(form, country, g, i === 0 ? [] : ['short-form']);
+    if (found?.kind === 'ambiguous' && name !== undefined) return bySpelling(name, country, g, found.candidates) ?? found;
     if (found && found.kind === 'hit' && i > 0) {
       return {
         ...found,

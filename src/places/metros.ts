@@ -208,6 +208,10 @@ function locateMembers(
       // A namesake far from the metro is another place (a Yongin-ri across the country), not the member.
       if (city && haversineKm(city, principal) > MEMBER_MAX_KM) city = null;
     }
+    // ROR's point for a municipality (Kawasaki, GeoNames 1859635, the city's ADM2 record) is the
+    // city of that name it belongs to (1859642): one GeoNames id and point whatever name a row uses.
+    const parent = city?.source === 'ror' ? gazetteer.parentOf(city).city : null;
+    if (parent && parent !== city && normalizeName(parent.name) === normalizeName(city!.name)) city = parent;
     result.member.set(`${member}|${metro.country}`, city);
     if (city && !result.byCityId.has(city.id)) result.byCityId.set(city.id, { metro, member, spelling: member });
     // The member found as a ward or an area (Kawasaki as ROR's point for the municipality) stands

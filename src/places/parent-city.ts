@@ -4,7 +4,9 @@
  * "Chūō-ku"); the graph's nodes are cities, so such a place is mapped to the city that contains it.
  *
  * Rule, for the places of one country (thresholds in {@link PARENT_DEFAULTS}):
- * 1. A city-state (Hong Kong, Macao, Singapore): every place is the capital.
+ * 1. A city-state (Hong Kong, Macao, Singapore): every place is the capital. A first-level
+ *    division that is one city (Korea's metropolitan cities, ./admin-cities.ts): every place of
+ *    it, by its admin1 code (borrowed as in 4b when it has none), is that city (Yuseong-gu → Daejeon).
  * 2. A ward that the ward table (./wards.ts) lists belongs to its city by administrative
  *    membership, whatever lies nearer: a place that is no seat of a division (rule 3's seats
  *    stay themselves), named as a ward of a listed city of its first-level division within
@@ -17,8 +19,9 @@
  *    of unknown population, stays Ile-Ife), or any other populated place of known population
  *    that is not a section of one (PPLX). A ROR place that GeoNames' cities lack is a city when
  *    its name has no administrative word (Mānikganj) and no larger city lies within
- *    `nearKm`, or when it is named as a city ("Samcheok-si") and no GeoNames city of its name
- *    lies within `maxDistanceKm`.
+ *    `nearKm`, or when it is named as a city ("Samcheok-si"), listed as one (Korea's cities,
+ *    "Gwacheon", ./admin-cities.ts) or named as a unit of its own (a Korean county, "Eumseong-gun")
+ *    and no GeoNames city of its name lies within `maxDistanceKm`.
  * 4. A district (PPLX; a populated place of unknown population; a ROR ward or district)
  *    belongs to a city in its own right of larger population within `maxDistanceKm`:
  *    a. one of the same name once administrative words are dropped ("Zaragoza Municipality"
@@ -32,6 +35,7 @@
  *       strongest pull, population / distance² (distance floored at 1 km);
  *    d. else it stays itself.
  */
+import { CITY_DIVISIONS, OWN_CITIES, OWN_UNIT_WORDS } from './admin-cities.ts';
 import { stripAdminWords } from './admin-words.ts';
 import type { GazetteerCity, ParentMethod } from './gazetteer-types.ts';
 import { normalizeName } from './normalize.ts';
@@ -141,12 +145,17 @@ export function createParentRule<T extends ParentInput>(places: readonly T[], op
   const isRorOnly = (p: T): boolean => (p.feature ?? '') === '' && p.source === 'ror';
   // "Samcheok-si", "Kōnan Shi": a ROR place named as a city is one, unless a GeoNames city of that name is near.
   const cityWord = (p: T): boolean => isRorOnly(p) && CITY_WORD.test(normalizeName(p.name));
+  // Korea's cities and counties, which a bare name or point cannot tell from districts (./admin-cities.ts).
+  const ownCities = OWN_CITIES[places[0]?.country ?? ''];
+  const ownUnit = OWN_UNIT_WORDS[places[0]?.country ?? ''];
+  const namedCity = (p: T): boolean =>
+    cityWord(p) || (isRorOnly(p) && ((ownCities?.has(bareKey(p.name)) ?? false) || (ownUnit?.test(normalizeName(p.name)) ?? false)));
   const nearBig = (p: T): boolean =>
     around(p, 1, cityGrid).some((c) => c !== p && c.population >= o.nearPopulation && km(p, c) <= o.nearKm);
   const isCity = (p: T, deep = true): boolean => {
     const feature = p.feature ?? 'PPL';
     if (SEATS.has(feature)) return true;
-    if (isRorOnly(p)) return deep && (cityWord(p) || (stripAdminWords(normalizeName(p.name)) === null && !nearBig(p)));
+    if (isRorOnly(p)) return deep && (namedCity(p) || (stripAdminWords(normalizeName(p.name)) === null && !nearBig(p)));
     return feature !== 'PPLX' && feature !== '' && p.population > 0;
   };
 
@@ -171,16 +180,28 @@ export function createParentRule<T extends ParentInput>(places: readonly T[], op
     return best?.admin ?? [];
   };
 
+  let byId: Map<number, T> | undefined;
+  const placeById = (id: number): T | undefined => (byId ??= new Map(places.map((c) => [c.id, c]))).get(id);
+
+  // Rule 1: the city that a first-level division is, or null.
+  const divisionCity = (p: T): T | null => {
+    const table = CITY_DIVISIONS[p.country];
+    if (!table) return null;
+    const a1 = p.admin?.[0] || adminOf(p)[0] || '';
+    const division = table.find((t) => t.admin1 === a1);
+    const city = division ? placeById(division.cityId) : undefined;
+    return city && city !== p ? city : null;
+  };
+
   // Rule 2: the city whose ward list names the place, or null.
   let wardCities: { cities: { city: T; admin1: string; wards: ReadonlySet<string> }[]; named: Set<string> } | undefined;
   const wardCity = (p: T): T | null => {
     const table = WARDS[p.country];
     if (!table || SEATS.has(p.feature ?? '')) return null;
     if (!wardCities) {
-      const byId = new Map(places.map((c) => [c.id, c]));
       wardCities = {
         cities: table.flatMap((t) => {
-          const city = byId.get(t.cityId);
+          const city = placeById(t.cityId);
           return city ? [{ city, admin1: t.admin1, wards: new Set(t.wards) }] : [];
         }),
         named: new Set(places.filter((c) => c.source !== 'ror').map((c) => wardKey(c.name))),
@@ -203,9 +224,12 @@ export function createParentRule<T extends ParentInput>(places: readonly T[], op
       capital ??= places.filter((c) => c.feature === 'PPLC').sort((a, b) => b.population - a.population)[0] ?? null;
       if (capital) return { city: capital, method: capital === p ? 'self' : 'city-state' };
     }
+    const division = divisionCity(p);
+    // ROR's own point for the city itself ("Seoul", "Sejong-Si") is the city by name.
+    if (division) return { city: division, method: bareKey(p.name) === bareKey(division.name) ? 'same-name' : 'ward' };
     const ward = wardCity(p);
     if (ward) return { city: ward, method: 'ward' };
-    if (isCity(p) && !cityWord(p)) return { city: p, method: 'self' };
+    if (isCity(p) && !namedCity(p)) return { city: p, method: 'self' };
     const wide = around(p, 2, cityGrid)
       .filter((c) => c !== p && c.population >= p.population)
       .map((c) => ({ c, d: km(p, c) }));
@@ -213,7 +237,7 @@ export function createParentRule<T extends ParentInput>(places: readonly T[], op
     const want = bareKey(p.name);
     const same = near.filter((x) => bareKey(x.c.name) === want || normalizeName(x.c.name) === want).sort((a, b) => a.d - b.d)[0];
     if (same) return { city: same.c, method: 'same-name' };
-    if (cityWord(p)) return { city: p, method: 'self' };
+    if (namedCity(p)) return { city: p, method: 'self' };
     const admin = adminOf(p);
     for (let level = Math.min(4, admin.length); level >= 2; level--) {
       if ((admin[level - 1] ?? '') === '') continue;

@@ -145,7 +145,7 @@ export function createPlaceResolver(options: PlaceResolverOptions = {}): PlaceRe
     return (country !== null ? perCountry?.get(country) : undefined) ?? perCountry?.get('') ?? null;
   };
 
-  const findIn = (key: string, country: string): NameFound | null => findName(key, country, gazetteer());
+  const findIn = (key: string, country: string, name?: string): NameFound | null => findName(key, country, gazetteer(), name);
   // The city a canonical name means by itself; another city of that name gets a qualified id.
   const nameCity = new Map<string, number | null>();
   const namesake = (place: Place, city: GazetteerCity): Place => {
@@ -281,7 +281,7 @@ export function createPlaceResolver(options: PlaceResolverOptions = {}): PlaceRe
   const inCountry = (name: string, key: string, country: string, useAliases: boolean): PlaceResolution => {
     const alias = useAliases ? aliasFor(key, country) : null;
     if (alias) return viaAlias(alias, country);
-    const found = findIn(key, country);
+    const found = findIn(key, country, name);
     if (!found) return qualified(name, country) ?? unknown(name, key, country);
     return found.kind === 'hit' ? success(found) : ambiguousIn(name, country, found.candidates);
   };

@@ -57,7 +57,8 @@ export type PlaceResolution =
  * - `ror-place`: a place only the ROR registry names (a ward, a municipality);
  * - `district`: a district, ward or neighbourhood mapped to its city (Northridge → Los Angeles);
  * - `most-organisations`: one of several places of that name, holding far more ROR organisations than the others;
- * - `most-populous`: one of several places of that name, far more populous than the others.
+ * - `most-populous`: one of several places of that name, far more populous than the others;
+ * - `ror-spelling`: one of several places of that name, the only one ROR spells so ("Nishi Ku", Yokohama's; "Nishi-ku" names several).
  */
 export type MatchStep =
   | 'alias'
@@ -69,7 +70,8 @@ export type MatchStep =
   | 'ror-place'
   | 'district'
   | 'most-organisations'
-  | 'most-populous';
+  | 'most-populous'
+  | 'ror-spelling';
 
 /** How a name was matched when not literally. */
 export interface PlaceVia {

@@ -13,6 +13,9 @@
  * facts, written by hand in the Hepburn spelling with long vowels unmarked, as `normalizeName`
  * leaves ROR's spellings ("Kōhoku-ku" → "kohoku"); a name is matched without its administrative
  * word and without spaces ("Kokura-kita Ku", "Kokurakita").
+ *
+ * Korea: the districts (gu) of the provincial cities that have them, from the public list of
+ * Korea's administrative divisions (Giheung → Yongin, though Suwon pulls harder).
  */
 
 /** One city and its wards. */
@@ -78,5 +81,21 @@ export const WARDS: Readonly<Record<string, readonly WardCity[]>> = {
     w(1859307, 'Kitakyushu', '07', 'moji wakamatsu tobata kokurakita kokuraminami yahatahigashi yahatanishi'),
     w(1863967, 'Fukuoka', '07', 'higashi hakata chuo minami nishi jonan sawara'),
     w(1858421, 'Kumamoto', '21', 'chuo higashi nishi minami kita'),
+  ],
+  // The districts (gu) of Korea's provincial cities that have them (the metropolitan cities'
+  // districts belong to them by admin1, ./admin-cities.ts). Yongin has no cities500 record: its
+  // id is ROR's place "Yongin-si".
+  KR: [
+    w(1835553, 'Suwon', '13', 'jangan gwonseon paldal yeongtong'),
+    w(1897000, 'Seongnam-si', '13', 'sujeong jungwon bundang'),
+    w(1842485, 'Goyang-si', '13', 'deogyang ilsandong ilsanseo'),
+    w(1832426, 'Yongin-si', '13', 'cheoin giheung suji'),
+    w(1846898, 'Anyang-si', '13', 'manan dongan'),
+    w(1846918, 'Ansan-si', '13', 'sangnok danwon'),
+    w(1845604, 'Cheongju-si', '05', 'sangdang seowon heungdeok cheongwon'),
+    w(1845759, 'Cheonan', '17', 'dongnam seobuk'),
+    w(1845457, 'Jeonju', '03', 'wansan deokjin'),
+    w(1839071, 'Pohang', '14', 'nam buk'),
+    w(1846326, 'Changwon', '20', 'uichang seongsan masanhappo masanhoewon jinhae'),
   ],
 };

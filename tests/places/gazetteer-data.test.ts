@@ -8,6 +8,7 @@ import { readCountryFile, type BlockTable } from '../../src/places/country-file.
 import { COUNTRY_FILE_FORMAT } from '../../src/places/gazetteer.ts';
 import { normalizerFingerprint, normalizeName } from '../../src/places/normalize.ts';
 import { WARDS } from '../../src/places/wards.ts';
+import { CITY_DIVISIONS } from '../../src/places/admin-cities.ts';
 
 const dir = 'data/places/geonames';
 const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as {
@@ -64,9 +65,23 @@ describe('readCountryFile over data/places/geonames', () => {
         const city = ix.byId(t.cityId);
         expect(city?.name, `${t.city} ${t.cityId}`).toBe(t.city);
         expect(city!.admin[0]).toBe(t.admin1);
-        expect(['PPLC', 'PPLA', 'PPLA2']).toContain(city!.feature);
+        // A seat, or a Korean city of known population (Seongnam-si, PPL) or that only ROR names (Yongin-si).
+        if (cc === 'KR') expect(city!.population > 0 || city!.source === 'ror').toBe(true);
+        else expect(['PPLC', 'PPLA', 'PPLA2']).toContain(city!.feature);
         // Written as the rule compares them: normalised, without spaces.
         for (const w of t.wards) expect(normalizeName(w).replaceAll(' ', '')).toBe(w);
+      }
+    }
+  });
+
+  it('the table of divisions that are one city names each city, a capital or first-level seat of that division', () => {
+    for (const [cc, divisions] of Object.entries(CITY_DIVISIONS)) {
+      const { index: ix } = country(cc);
+      for (const d of divisions) {
+        const city = ix.byId(d.cityId);
+        expect(city?.name, `${d.city} ${d.cityId}`).toBe(d.city);
+        expect(city!.admin[0]).toBe(d.admin1);
+        expect(['PPLC', 'PPLA']).toContain(city!.feature);
       }
     }
   });

