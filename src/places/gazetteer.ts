@@ -124,7 +124,28 @@ export function createGazetteer(cities: Iterable<RawCity>): Gazetteer {
 let shared: Gazetteer | null = null;
 
 type GetBuiltin = ((id: string) => unknown) | undefined;
-type ReadFile = { readFileSync(path: URL): Uint8Array; readFileSync(path: URL, enc: 'utf8'): string };
+type ReadFile = {
+  readFileSync(path: URL): Uint8Array;
+  readFileSync(path: URL, enc: 'utf8'): string;
+  openSync(path: URL, flags: 'r'): number;
+  readSync(fd: number, buffer: Uint8Array, offset: number, length: number, position: number): number;
+  closeSync(fd: number): void;
+};
+
+function readAt(fs: ReadFile, path: URL, offset: number, length: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  const fd = fs.openSync(path, 'r');
+  try {
+    for (let at = 0; at < length; ) {
+      const n = fs.readSync(fd, bytes, at, length - at, offset + at);
+      if (n === 0) throw new TalentFlowError(`${path.pathname} ends before its block table says: rebuild it with node scripts/build.mjs`);
+      at += n;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  return bytes;
+}
 
 /**
  * The country files as plain text with their block table (data/places/geonames-raw, made by
@@ -164,7 +185,7 @@ export function loadGazetteer(): Gazetteer {
   if (shared) return shared;
   // Resolved at call time, not imported, so that this module stays importable in a browser.
   const getBuiltin = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule;
-  const fs = getBuiltin?.('node:fs') as { readFileSync(path: URL): Uint8Array; readFileSync(path: URL, enc: 'utf8'): string } | undefined;
+  const fs = getBuiltin?.('node:fs') as ReadFile | undefined;
   const zlib = getBuiltin?.('node:zlib') as { gunzipSync(bytes: Uint8Array): Uint8Array } | undefined;
   if (!fs || !zlib) {
     throw new TalentFlowError(
@@ -196,9 +217,10 @@ export function loadGazetteer(): Gazetteer {
       load: (cc) => {
         const table = blocks[cc] ?? { places: [], names: [] };
         if (plain) {
-          // Inflated at build time: a block is a view of the file, read once.
-          const file = fs.readFileSync(new URL(`${cc}.tsv`, plain.dir));
-          return readCountryFile(table, (offset, length) => file.subarray(offset, offset + length), cc);
+          // Inflated at build time: each block is read when first needed (a 2-row run reads a
+          // few kilobytes of the US's 5 MB, a large one most of every file).
+          const path = new URL(`${cc}.tsv`, plain.dir);
+          return readCountryFile(table, (offset, length) => readAt(fs, path, offset, length), cc);
         }
         // The compressed file (1.3 MB for the US) is read whole; only the blocks a lookup needs are inflated.
         const file = fs.readFileSync(new URL(`${cc}.tsv.gz`, dir));
