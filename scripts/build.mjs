@@ -4,7 +4,8 @@
 //                  native TypeScript compiler (tsconfig.build.json);
 //   dist/bin/      the CLI bundled from that JavaScript by esbuild into a few chunks, which
 //                  bin/talentflow.mjs runs: one file to load instead of ~300 modules halves start-up;
-//   dist/viewer/   the browser viewer as static files, built once by Vite (viewer/vite.config.ts).
+//   dist/viewer/   the browser viewer as static files, built once by Vite (viewer/vite.config.ts);
+//   data/places/geonames-raw/  the gazetteer's country files inflated (git-ignored; see buildRawGazetteer).
 // Each part is rebuilt when a file it is made from is newer than its stamp, or always with --force.
 // Run: node scripts/build.mjs [--force]   (scripts/setup.mjs, npm test, npm pack and the tests run it)
 import { execFileSync } from 'node:child_process';
@@ -45,6 +46,42 @@ function isStale(part) {
   return inputs.some((input) => newestMtime(join(ROOT, input)) > built);
 }
 
+export const GAZETTEER = join(ROOT, 'data', 'places', 'geonames');
+export const RAW_GAZETTEER = join(ROOT, 'data', 'places', 'geonames-raw');
+
+/**
+ * The gazetteer's country files (data/places/geonames/CC.tsv.gz, committed: 11 MB) as plain text
+ * with a block table of their own (33 MB): a run over thousands of names inflated most blocks of
+ * most files (about 1 s of CPU for the 5,000 city names of the benchmark), which is now one file
+ * read per country. index.json records the SHA-256 of the index it was made from; the loader
+ * (src/places/gazetteer.ts) reads the compressed files when it is missing or stale.
+ */
+async function buildRawGazetteer() {
+  const { gunzipSync } = await import('node:zlib');
+  const { createHash } = await import('node:crypto');
+  const indexText = readFileSync(join(GAZETTEER, 'index.json'), 'utf8');
+  const index = JSON.parse(indexText);
+  rmSync(RAW_GAZETTEER, { recursive: true, force: true });
+  mkdirSync(RAW_GAZETTEER, { recursive: true });
+  const blocks = {};
+  for (const [cc, table] of Object.entries(index.blocks)) {
+    const gz = readFileSync(join(GAZETTEER, `${cc}.tsv.gz`));
+    const parts = [];
+    let at = 0;
+    const inflate = (rows) =>
+      rows.map(([offset, length, first]) => {
+        const text = gunzipSync(gz.subarray(offset, offset + length));
+        parts.push(text);
+        at += text.length;
+        return [at - text.length, text.length, first];
+      });
+    blocks[cc] = { places: inflate(table.places), names: inflate(table.names) };
+    writeFileSync(join(RAW_GAZETTEER, `${cc}.tsv`), Buffer.concat(parts));
+  }
+  const source = createHash('sha256').update(indexText).digest('hex');
+  writeFileSync(join(RAW_GAZETTEER, 'index.json'), `${JSON.stringify({ source, blocks })}\n`);
+}
+
 const PARTS = [
   {
     name: 'library',
@@ -64,6 +101,13 @@ const PARTS = [
       });
       await bundleCli();
     },
+  },
+  {
+    name: 'gazetteer',
+    stamp: join(STAMPS, 'gazetteer.stamp'),
+    output: join(RAW_GAZETTEER, 'index.json'),
+    inputs: ['data/places/geonames', 'scripts/build.mjs'],
+    build: buildRawGazetteer,
   },
   {
     name: 'viewer',
@@ -99,6 +143,34 @@ const moduleUrls = {
   },
 };
 
+// A JSON file bundled as an object literal is compiled and run as code; as one JSON.parse of a
+// string literal it costs far less. world-countries' 1.4 MB is mostly translations, flags,
+// currencies and the like: the CLI bundle keeps the fields src/places/countries.ts reads (87 kB;
+// ~75 ms of every start before, a few ms now). A field read there must be listed here.
+const COUNTRY_FIELDS = (c) => ({
+  cca2: c.cca2,
+  cca3: c.cca3,
+  name: {
+    common: c.name.common,
+    official: c.name.official,
+    native: Object.fromEntries(Object.entries(c.name.native).map(([k, v]) => [k, { common: v.common, official: v.official }])),
+  },
+  altSpellings: c.altSpellings,
+  region: c.region,
+  subregion: c.subregion,
+  latlng: c.latlng,
+});
+const jsonAsParse = {
+  name: 'json-as-parse',
+  setup(build) {
+    build.onLoad({ filter: /\.json$/ }, async (args) => {
+      let data = JSON.parse(await readFile(args.path, 'utf8'));
+      if (/[\\/]world-countries[\\/]countries\.json$/.test(args.path)) data = data.map(COUNTRY_FIELDS);
+      return { contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(data))});`, loader: 'js' };
+    });
+  },
+};
+
 async function bundleCli() {
   const esbuild = await import('esbuild');
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -116,7 +188,7 @@ async function bundleCli() {
     external: Object.keys(manifest.optionalDependencies ?? {}),
     // Bundled CommonJS dependencies call require() for Node built-ins.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-    plugins: [moduleUrls],
+    plugins: [moduleUrls, jsonAsParse],
     logLevel: 'warning',
   });
 }

@@ -5,6 +5,7 @@
  * measure because it works on plain arrays of every ordered pair, with no graph.
  */
 import { ConvergenceError } from '../errors.ts';
+import { separatedByDistance } from './gravity-separation.ts';
 /** The observations of a fit: flows y and log distances of every ordered pair, row-major, diagonal unused. */
 export interface GravityData {
   n: number;
@@ -26,7 +27,8 @@ export interface GravityFit {
  * header); null when β is not identified (ln d lies in the span of the fixed effects, e.g. two
  * places, or every distance equal).
  *
- * @throws ConvergenceError (measure 'gravity') when balancing or the Newton steps do not converge.
+ * @throws ConvergenceError (measure 'gravity') when balancing or the Newton steps do not converge, or when the
+ *   flows are separated along distance (no estimate exists: ./gravity-separation.ts).
  */
 export function fitGravity(data: GravityData, maxIterations: number, tolerance: number): GravityFit | null {
   const { n, y, logDistance } = data;
@@ -50,23 +52,37 @@ export function fitGravity(data: GravityData, maxIterations: number, tolerance: 
   const k = new Float64Array(n * n);
   const mu = new Float64Array(n * n);
 
+  // Places that send (receive) nothing have A (B) = 0 and μ = 0 in their row (column): the sweeps
+  // run over the other places only. While k and μ are finite the skipped terms are exact zeros,
+  // so sums and sweep counts are bit for bit those of the full loops; a small input with a
+  // separated fit (β without bound) can take hundreds of thousands of sweeps before it gives up.
+  const rows = Int32Array.from({ length: n }, (_, i) => i).filter((i) => rowTotal[i]! > 0);
+  const cols = Int32Array.from({ length: n }, (_, j) => j).filter((j) => colTotal[j]! > 0);
+  const allFinite = (values: Float64Array): boolean => {
+    for (let p = 0; p < values.length; p++) if (!Number.isFinite(values[p]!)) return false;
+    return true;
+  };
+
   // μ for β, balanced so that every place's fitted totals equal its observed ones. The diagonal
   // of k is 0 (no pair i → i), and column sums are accumulated row by row (memory order).
   const colSum = new Float64Array(n);
+  let unsentB = true;
   const balance = (beta: number): void => {
     for (let p = 0; p < n * n; p++) k[p] = Math.exp(beta * logDistance[p]!);
     for (let i = 0; i < n; i++) k[i * n + i] = 0;
+    const compact = allFinite(k);
+    for (let i = 0; i < n; i++) if (rowTotal[i] === 0) a[i] = 0;
     for (let sweep = 0; sweep < 100_000; sweep++) {
       // Rows: the error of the previous sweep's A (columns matched exactly after it), then the new A.
+      // B of a column that receives nothing is 1 before the first column step, 0 after.
+      const activeCols = compact && !unsentB;
       let worst = 0;
-      for (let i = 0; i < n; i++) {
-        if (rowTotal[i] === 0) {
-          a[i] = 0;
-          continue;
-        }
+      for (let r = 0; r < rows.length; r++) {
+        const i = rows[r]!;
         let s = 0;
         const row = i * n;
-        for (let j = 0; j < n; j++) s += b[j]! * k[row + j]!;
+        if (activeCols) for (let c = 0; c < cols.length; c++) s += b[cols[c]!]! * k[row + cols[c]!]!;
+        else for (let j = 0; j < n; j++) s += b[j]! * k[row + j]!;
         if (sweep > 0) worst = Math.max(worst, Math.abs(a[i]! * s - rowTotal[i]!) / rowTotal[i]!);
         a[i] = rowTotal[i]! / s;
       }
@@ -78,13 +94,16 @@ export function fitGravity(data: GravityData, maxIterations: number, tolerance: 
         return;
       }
       colSum.fill(0);
-      for (let i = 0; i < n; i++) {
+      for (let r = 0; r < rows.length; r++) {
+        const i = rows[r]!;
         const ai = a[i]!;
         if (ai === 0) continue;
         const row = i * n;
-        for (let j = 0; j < n; j++) colSum[j]! += ai * k[row + j]!;
+        if (compact) for (let c = 0; c < cols.length; c++) colSum[cols[c]!]! += ai * k[row + cols[c]!]!;
+        else for (let j = 0; j < n; j++) colSum[j]! += ai * k[row + j]!;
       }
       for (let j = 0; j < n; j++) b[j] = colTotal[j] === 0 ? 0 : colTotal[j]! / colSum[j]!;
+      unsentB = false;
     }
     throw new ConvergenceError('gravity');
   };
@@ -102,20 +121,26 @@ export function fitGravity(data: GravityData, maxIterations: number, tolerance: 
   const curvature = (): number => {
     const r = Float64Array.from(logDistance);
     const colMean = new Float64Array(n);
+    // As in `balance`: with μ finite, rows and columns of places that send or receive nothing hold
+    // μ = 0 and add exact zeros, and what r holds there is never read through a non-zero μ.
+    const compact = allFinite(mu);
+    const sweepRows = compact ? rows : Int32Array.from({ length: n }, (_, i) => i).filter((i) => rowTotal[i]! > 0);
+    const sweepCols = compact ? cols : Int32Array.from({ length: n }, (_, j) => j);
+    const allRows = compact ? rows : Int32Array.from({ length: n }, (_, i) => i);
     let previous = Infinity;
     for (let sweep = 0; sweep < 10_000; sweep++) {
-      for (let i = 0; i < n; i++) {
-        if (rowTotal[i] === 0) continue;
+      for (let q = 0; q < sweepRows.length; q++) {
+        const i = sweepRows[q]!;
         const row = i * n;
         let s = 0;
-        for (let j = 0; j < n; j++) s += mu[row + j]! * r[row + j]!;
+        for (let c = 0; c < sweepCols.length; c++) s += mu[row + sweepCols[c]!]! * r[row + sweepCols[c]!]!;
         const mean = s / rowTotal[i]!;
-        for (let j = 0; j < n; j++) r[row + j]! -= mean;
+        for (let c = 0; c < sweepCols.length; c++) r[row + sweepCols[c]!]! -= mean;
       }
       colMean.fill(0);
-      for (let i = 0; i < n; i++) {
-        const row = i * n;
-        for (let j = 0; j < n; j++) colMean[j]! += mu[row + j]! * r[row + j]!;
+      for (let q = 0; q < allRows.length; q++) {
+        const row = allRows[q]! * n;
+        for (let c = 0; c < sweepCols.length; c++) colMean[sweepCols[c]!]! += mu[row + sweepCols[c]!]! * r[row + sweepCols[c]!]!;
       }
       let moved = 0;
       for (let j = 0; j < n; j++) {
@@ -123,9 +148,10 @@ export function fitGravity(data: GravityData, maxIterations: number, tolerance: 
         colMean[j] = colTotal[j] === 0 ? 0 : colMean[j]! / colTotal[j]!;
       }
       let c = 0;
-      for (let i = 0; i < n; i++) {
-        const row = i * n;
-        for (let j = 0; j < n; j++) {
+      for (let q = 0; q < allRows.length; q++) {
+        const row = allRows[q]! * n;
+        for (let t = 0; t < sweepCols.length; t++) {
+          const j = sweepCols[t]!;
           const v = (r[row + j]! -= colMean[j]!);
           c += mu[row + j]! * v * v;
         }
@@ -149,6 +175,8 @@ export function fitGravity(data: GravityData, maxIterations: number, tolerance: 
     const g = score();
     const s = curvature();
     if (!(s > 1e-12 * Math.max(spread, 1e-300))) return null;
+    // β identified but without an estimate: the steps below would only chase it to the limit.
+    if (iteration === 1 && separatedByDistance(n, y, logDistance)) throw new ConvergenceError('gravity');
     let step = g / s;
     // Poisson likelihood is concave in β: halve a step that lowers it (rare; far from the optimum).
     for (let halving = 0; ; halving++) {

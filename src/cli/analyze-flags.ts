@@ -12,7 +12,7 @@ import { GEXF_AUTO_MAX_FLOWS } from '../pipeline/outputs.ts';
 import { ANALYZE_DEFAULTS, ANALYZE_OPTION_CHECKS, type AnalyzeOptions, type NumericAnalyzeOption } from '../pipeline/options.ts';
 import { SOURCE_KINDS } from '../sources/types.ts';
 import { parseFlagValue } from './args.ts';
-import { type Flag, flagOf, shownDefault } from './flags.ts';
+import { type Flag, flagOf, groupThousands, shownDefault } from './flags.ts';
 
 /** A flag that sets a numeric library option of the same (kebab-case) name. */
 export interface AnalysisFlag extends Flag {
@@ -34,7 +34,7 @@ export type AnalyzeFlagValues = { [flag: string]: string | boolean | undefined }
 export const ANALYZE_KINDS = ['auto', 'moves', 'timelines', ...SOURCE_KINDS] as const;
 export const ENGINES = ['auto', 'js', 'duckdb', 'clickhouse'] as const;
 
-const flows = (n: number) => n.toLocaleString('en-US');
+const flows = groupThousands;
 
 /** The numeric analysis options, in the order of the help. */
 export const ANALYSIS_FLAGS: readonly AnalysisFlag[] = [

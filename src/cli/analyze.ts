@@ -13,7 +13,7 @@ import { parseChoice, parseCommandLine, parseYearRange } from './args.ts';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.ts';
 import { ANALYZE_FLAGS, ANALYZE_KINDS, type AnalyzeFlagValues, ENGINES, parseAnalysisFlags } from './analyze-flags.ts';
 import { analyzeInto } from './analyze-run.ts';
-import { flagSpec, flagsHelp } from './flags.ts';
+import { flagSpec, flagsHelp, groupThousands } from './flags.ts';
 import { SOURCE_KINDS } from '../sources/types.ts';
 import { DEFAULTS as ENGINE_DEFAULTS } from '../engines/choose.ts';
 
@@ -25,7 +25,7 @@ export const ANALYZE_HELP = `Usage: talentflow analyze <input> [options]
 Reads migration records (CSV, TSV or JSON lines; .gz too), builds the weighted directed graph of
 places and writes places.csv, flows.csv, flows.arrow (the flows with their breakdowns by year and
 discipline), top_sources.csv, communities.csv, rai.csv, problems.csv, timeseries.csv, graph.json,
-graph.gexf (up to ${GEXF_AUTO_MAX_FLOWS.toLocaleString('en-US')} flows unless --gexf) and manifest.json into the output folder, then prints a short report.
+graph.gexf (up to ${groupThousands(GEXF_AUTO_MAX_FLOWS)} flows unless --gexf) and manifest.json into the output folder, then prints a short report.
 
 Options:
 ${flagsHelp(ANALYZE_FLAGS)}

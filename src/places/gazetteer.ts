@@ -7,8 +7,9 @@
  * Москва, القاهرة, Peking), ASCII forms and admin codes, plus the places and spellings of the
  * bundled ROR registry (CC0) that GeoNames' cities lack (wards, districts, municipalities).
  * `scripts/build-gazetteer.ts` indexes each country and writes it as one compact gzip file
- * (data/places/geonames/, format in ./country-file.ts); {@link loadGazetteer} reads a country's
- * file only when a lookup first needs that country, and then only the lines its names match.
+ * (data/places/geonames/, format in ./country-file.ts; the build also writes them inflated in
+ * data/places/geonames-raw/); {@link loadGazetteer} reads a country's file only when a lookup
+ * first needs that country, and then only the lines its names match.
  *
  * Names are looked up in tiers, first match wins (./country-index.ts): a place's own name, then
  * its alternate names and ROR's spelling, then its name without an administrative word.
@@ -122,6 +123,54 @@ export function createGazetteer(cities: Iterable<RawCity>): Gazetteer {
 
 let shared: Gazetteer | null = null;
 
+type GetBuiltin = ((id: string) => unknown) | undefined;
+type ReadFile = {
+  readFileSync(path: URL): Uint8Array;
+  readFileSync(path: URL, enc: 'utf8'): string;
+  openSync(path: URL, flags: 'r'): number;
+  readSync(fd: number, buffer: Uint8Array, offset: number, length: number, position: number): number;
+  closeSync(fd: number): void;
+};
+
+function readAt(fs: ReadFile, path: URL, offset: number, length: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  const fd = fs.openSync(path, 'r');
+  try {
+    for (let at = 0; at < length; ) {
+      const n = fs.readSync(fd, bytes, at, length - at, offset + at);
+      if (n === 0) throw new TalentFlowError(`${path.pathname} ends before its block table says: rebuild it with node scripts/build.mjs`);
+      at += n;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  return bytes;
+}
+
+/**
+ * The country files as plain text with their block table (data/places/geonames-raw, made by
+ * `node scripts/build.mjs` from the compressed ones), when present and made from this `index.json`
+ * (its SHA-256); null otherwise, and the compressed files are read.
+ */
+function plainCountryFiles(
+  fs: ReadFile,
+  dir: URL,
+  indexText: string,
+  getBuiltin: GetBuiltin,
+): { dir: URL; blocks: Record<string, BlockTable> } | null {
+  const crypto = getBuiltin?.('node:crypto') as
+    | { createHash(algorithm: string): { update(text: string): { digest(enc: 'hex'): string } } }
+    | undefined;
+  let raw: { source?: string; blocks?: Record<string, BlockTable> };
+  try {
+    raw = JSON.parse(fs.readFileSync(new URL('index.json', dir), 'utf8'));
+  } catch {
+    return null;
+  }
+  if (!crypto || !raw.blocks || raw.source !== crypto.createHash('sha256').update(indexText).digest('hex')) return null;
+  return { dir, blocks: raw.blocks };
+}
+
 /**
  * The built-in gazetteer (data/places/geonames), shared by every resolver of the process. A
  * country's file (US, the largest) is read on the first lookup in that country, and each lookup
@@ -136,7 +185,7 @@ export function loadGazetteer(): Gazetteer {
   if (shared) return shared;
   // Resolved at call time, not imported, so that this module stays importable in a browser.
   const getBuiltin = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule;
-  const fs = getBuiltin?.('node:fs') as { readFileSync(path: URL): Uint8Array; readFileSync(path: URL, enc: 'utf8'): string } | undefined;
+  const fs = getBuiltin?.('node:fs') as ReadFile | undefined;
   const zlib = getBuiltin?.('node:zlib') as { gunzipSync(bytes: Uint8Array): Uint8Array } | undefined;
   if (!fs || !zlib) {
     throw new TalentFlowError(
@@ -148,7 +197,8 @@ export function loadGazetteer(): Gazetteer {
   // this folder is read from disk by Node only.
   const here = import.meta.url;
   const dir = new URL('../../data/places/geonames/', here);
-  const index = JSON.parse(fs.readFileSync(new URL('index.json', dir), 'utf8')) as {
+  const text = fs.readFileSync(new URL('index.json', dir), 'utf8');
+  const index = JSON.parse(text) as {
     countries: Record<string, number>;
     blocks?: Record<string, BlockTable>;
     normalizer: string;
@@ -159,18 +209,22 @@ export function loadGazetteer(): Gazetteer {
       'data/places/geonames was built with another name normaliser or file layout: run npx tsx scripts/build-gazetteer.ts',
     );
   }
-  const blocks = index.blocks;
+  const plain = plainCountryFiles(fs, new URL('../../data/places/geonames-raw/', here), text, getBuiltin);
+  const blocks = plain?.blocks ?? index.blocks;
   shared = createGazetteerFromSource(
     {
       countries: new Map(Object.entries(index.countries)),
       load: (cc) => {
+        const table = blocks[cc] ?? { places: [], names: [] };
+        if (plain) {
+          // Inflated at build time: each block is read when first needed (a 2-row run reads a
+          // few kilobytes of the US's 5 MB, a large one most of every file).
+          const path = new URL(`${cc}.tsv`, plain.dir);
+          return readCountryFile(table, (offset, length) => readAt(fs, path, offset, length), cc);
+        }
         // The compressed file (1.3 MB for the US) is read whole; only the blocks a lookup needs are inflated.
         const file = fs.readFileSync(new URL(`${cc}.tsv.gz`, dir));
-        return readCountryFile(
-          blocks[cc] ?? { places: [], names: [] },
-          (offset, length) => zlib.gunzipSync(file.subarray(offset, offset + length)),
-          cc,
-        );
+        return readCountryFile(table, (offset, length) => zlib.gunzipSync(file.subarray(offset, offset + length)), cc);
       },
     },
     true,

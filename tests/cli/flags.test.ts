@@ -4,7 +4,7 @@ import { ANALYSIS_FLAGS, ANALYZE_FLAGS, parseAnalysisFlags } from '../../src/cli
 import { ANALYZE_HELP } from '../../src/cli/analyze.ts';
 import { parseCommandLine } from '../../src/cli/args.ts';
 import { COMMAND_FLAGS, rewriteFlagLists } from '../../src/cli/flag-docs.ts';
-import { type Flag, flagOf, flagSpec, flagsHelp, flagsMarkdown } from '../../src/cli/flags.ts';
+import { type Flag, flagOf, flagSpec, flagsHelp, flagsMarkdown, shownDefault } from '../../src/cli/flags.ts';
 import { IMPORT_HELP } from '../../src/cli/import.ts';
 import { VIEW_HELP } from '../../src/cli/view.ts';
 import { DEFAULTS as GRAPH_DEFAULTS } from '../../src/analyses/run-all.ts';
@@ -70,6 +70,20 @@ describe('parseAnalysisFlags', () => {
 
 /** The flags a help text lists: `  --name` or `  -h, --name` at the start of a line. */
 const helpFlags = (help: string): string[] => [...help.matchAll(/^ {2}(?:-\w, )?--([\w-]+)/gm)].map((m) => m[1]!);
+
+describe('shownDefault', () => {
+  it('groups numbers of 1,000 and more by thousands as en-US does, others as written', () => {
+    expect(shownDefault(999)).toBe('999');
+    expect(shownDefault(1000)).toBe('1,000');
+    expect(shownDefault(250_000)).toBe('250,000');
+    expect(shownDefault(1_234_567)).toBe('1,234,567');
+    expect(shownDefault(0.05)).toBe('0.05');
+    expect(shownDefault(1234.5678)).toBe('1,234.568');
+    for (const n of [1e3, 12_345, 999_999, 1e6, 2 ** 40, Number.MAX_SAFE_INTEGER]) expect(shownDefault(n)).toBe(n.toLocaleString('en-US'));
+    expect(shownDefault([2000, 2020])).toBe('2000-2020');
+    expect(shownDefault(null)).toBe('none');
+  });
+});
 
 describe('flag tables', () => {
   const helps: Record<string, string> = { analyze: ANALYZE_HELP, import: IMPORT_HELP, view: VIEW_HELP };

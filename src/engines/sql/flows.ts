@@ -57,17 +57,24 @@ export interface FlowQueries {
  * @example flowQueries(DUCKDB, { head: '', from: 'm', where: 'true', rid: 'rid', s: 's', t: 't', year: 'year', disc: "coalesce(disc, '')", cnt: 'cnt' }).edges
  */
 export function flowQueries(d: Dialect, m: MovesRelation): FlowQueries {
-  const { head, from, where, s, t, year, disc, cnt, rid } = m;
-  const base = (cols: string, groups: string) => `${head}SELECT ${cols} FROM ${from} WHERE ${where} GROUP BY ${groups} ORDER BY ${groups}`;
+  const { head, s, t, year, disc, cnt } = m;
+  const base = (cols: string, groups: string) => grouped(m, cols, groups);
   // No output aliases: ClickHouse 18.16 refuses to GROUP BY a WITH alias that the SELECT renames.
   return {
-    edges: base(
-      `${s}, ${t}, sum(${cnt}), CASE WHEN ${d.countIf(`${rid} IS NULL`)} > 0 THEN -1 ELSE ${d.distinctCount(rid)} END`,
-      `${s}, ${t}`,
-    ),
+    edges: base(`${s}, ${t}, sum(${cnt}), ${researchersOf(d, m)}`, `${s}, ${t}`),
     cells: base(`${s}, ${t}, ${year}, ${disc}, sum(${cnt})`, `${s}, ${t}, ${year}, ${disc}`),
-    span: `${head}SELECT min(${year}), max(${year}) FROM ${from} WHERE ${where}`,
+    span: `${head}SELECT min(${year}), max(${year}) FROM ${m.from} WHERE ${m.where}`,
   };
+}
+
+/** `cols` of the moves grouped and ordered by `groups`. */
+export function grouped(m: MovesRelation, cols: string, groups: string): string {
+  return `${m.head}SELECT ${cols} FROM ${m.from} WHERE ${m.where} GROUP BY ${groups} ORDER BY ${groups}`;
+}
+
+/** A flow's researchers: distinct ids, −1 when a move has none (aggregated input). */
+export function researchersOf(d: Dialect, m: MovesRelation): string {
+  return `CASE WHEN ${d.countIf(`${m.rid} IS NULL`)} > 0 THEN -1 ELSE ${d.distinctCount(m.rid)} END`;
 }
 
 /** One query's result as rows of text cells (NULL as null). */
