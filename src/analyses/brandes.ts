@@ -67,11 +67,11 @@ export function brandesSums(csr: OutboundCsr): Float64Array {
     return top;
   };
 
+  sigma.fill(0);
+  distance.fill(-1);
+  seen.fill(-1);
+  head.fill(-1);
   for (let source = 0; source < n; source++) {
-    sigma.fill(0);
-    distance.fill(-1);
-    seen.fill(-1);
-    head.fill(-1);
     let depth = 0;
     let entries = 0;
     let count = 0;
@@ -121,6 +121,13 @@ export function brandesSums(csr: OutboundCsr): Float64Array {
         delta[v]! += sigma[v]! * coefficient;
       }
       if (w !== source) centralities[w]! += delta[w]!;
+      // Every node this source touched was reached, so is on the stack: resetting these alone
+      // leaves the arrays as fresh for the next source (on a sparse graph most sources reach few
+      // places, and filling four arrays of every place per source was most of the work).
+      sigma[w] = 0;
+      distance[w] = -1;
+      seen[w] = -1;
+      head[w] = -1;
     }
   }
   return centralities;
