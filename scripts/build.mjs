@@ -3,7 +3,8 @@
 //   dist/          ESM JavaScript and .d.ts of src/ (entries index, node, display), compiled by the
 //                  native TypeScript compiler (tsconfig.build.json);
 //   dist/bin/      the CLI bundled from that JavaScript by esbuild into a few chunks, which
-//                  bin/talentflow.mjs runs: one file to load instead of ~300 modules halves start-up;
+//                  bin/talentflow.mjs runs: one file to load instead of ~300 modules halves start-up
+//                  (and write-worker.js, the CLI's second thread, the same way);
 //   dist/viewer/   the browser viewer as static files, built once by Vite (viewer/vite.config.ts);
 //   data/places/geonames-raw/  the gazetteer's country files inflated (git-ignored; see buildRawGazetteer).
 // Each part is rebuilt when a file it is made from is newer than its stamp, or always with --force.
@@ -175,7 +176,8 @@ async function bundleCli() {
   const esbuild = await import('esbuild');
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   await esbuild.build({
-    entryPoints: { main: join(DIST, 'cli', 'main.js') },
+    // write-worker: the thread that writes output files while the measures run (cli/background-writes.ts).
+    entryPoints: { main: join(DIST, 'cli', 'main.js'), 'write-worker': join(DIST, 'cli', 'write-worker.js') },
     outdir: CLI_BUNDLE,
     bundle: true,
     // Commands and engines stay separate chunks, loaded when used (dynamic imports in the sources).

@@ -34,44 +34,60 @@ export function brandesSums(csr: OutboundCsr): Float64Array {
   const tail = new Int32Array(n);
   const entryNode = new Int32Array(m + 1);
   const entryNext = new Int32Array(m + 1);
-  // Heap items by push count: cost, predecessor, node; the heap holds counts.
+  // Heap items by push count: cost, predecessor, node. The heap holds counts and, beside each,
+  // its cost, so that a comparison reads the heap's own arrays rather than the items'.
   const itemCost = new Float64Array(m + 1);
   const itemPred = new Int32Array(m + 1);
   const itemNode = new Int32Array(m + 1);
   const heap = new Int32Array(m + 1);
+  const heapCost = new Float64Array(m + 1);
   let size = 0;
-  const before = (a: number, b: number) => itemCost[a]! < itemCost[b]! || (itemCost[a] === itemCost[b] && a < b);
-  const push = (item: number) => {
+  const push = (item: number, cost: number) => {
     let at = size++;
     while (at > 0) {
       const parent = (at - 1) >> 1;
-      if (!before(item, heap[parent]!)) break;
+      const pc = heapCost[parent]!;
+      if (!(cost < pc || (cost === pc && item < heap[parent]!))) break;
       heap[at] = heap[parent]!;
+      heapCost[at] = pc;
       at = parent;
     }
     heap[at] = item;
+    heapCost[at] = cost;
   };
   const pop = (): number => {
     const top = heap[0]!;
     const last = heap[--size]!;
+    const lastCost = heapCost[size]!;
     let at = 0;
     for (;;) {
       let child = 2 * at + 1;
       if (child >= size) break;
-      if (child + 1 < size && before(heap[child + 1]!, heap[child]!)) child++;
-      if (!before(heap[child]!, last)) break;
+      let cc = heapCost[child]!;
+      if (child + 1 < size) {
+        const rc = heapCost[child + 1]!;
+        if (rc < cc || (rc === cc && heap[child + 1]! < heap[child]!)) {
+          child++;
+          cc = rc;
+        }
+      }
+      if (!(cc < lastCost || (cc === lastCost && heap[child]! < last))) break;
       heap[at] = heap[child]!;
+      heapCost[at] = cc;
       at = child;
     }
-    if (size > 0) heap[at] = last;
+    if (size > 0) {
+      heap[at] = last;
+      heapCost[at] = lastCost;
+    }
     return top;
   };
 
+  sigma.fill(0);
+  distance.fill(-1);
+  seen.fill(-1);
+  head.fill(-1);
   for (let source = 0; source < n; source++) {
-    sigma.fill(0);
-    distance.fill(-1);
-    seen.fill(-1);
-    head.fill(-1);
     let depth = 0;
     let entries = 0;
     let count = 0;
@@ -80,7 +96,7 @@ export function brandesSums(csr: OutboundCsr): Float64Array {
     itemCost[count] = 0;
     itemPred[count] = source;
     itemNode[count] = source;
-    push(count++);
+    push(count++, 0);
     while (size !== 0) {
       const item = pop();
       const dist = itemCost[item]!;
@@ -97,7 +113,7 @@ export function brandesSums(csr: OutboundCsr): Float64Array {
           itemCost[count] = cost;
           itemPred[count] = v;
           itemNode[count] = w;
-          push(count++);
+          push(count++, cost);
           sigma[w] = 0;
           entryNode[entries] = v;
           entryNext[entries] = -1;
@@ -121,6 +137,13 @@ export function brandesSums(csr: OutboundCsr): Float64Array {
         delta[v]! += sigma[v]! * coefficient;
       }
       if (w !== source) centralities[w]! += delta[w]!;
+      // Every node this source touched was reached, so is on the stack: resetting these alone
+      // leaves the arrays as fresh for the next source (on a sparse graph most sources reach few
+      // places, and filling four arrays of every place per source was most of the work).
+      sigma[w] = 0;
+      distance[w] = -1;
+      seen[w] = -1;
+      head[w] = -1;
     }
   }
   return centralities;

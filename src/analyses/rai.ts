@@ -212,15 +212,19 @@ export function rai(graph: AnyGraph, options?: RaiOptions): RaiResult {
 
   const disciplines = [...worldCounts.keys()].sort((a, b) => shares.get(b)! - shares.get(a)! || compareKeys(a, b));
   const columnOf = new Map(counts.names.map((d, c) => [d, c]));
+  // Each discipline's column and share looked up once, not once per place.
+  const columnAt = disciplines.map((d) => columnOf.get(d)!);
+  const shareAt = disciplines.map((d) => shares.get(d)!);
   const cells: RaiCell[] = [];
   for (let x = 0; x < places.length; x++) {
     let nx = 0;
     for (const c of counts.order[x]!) nx += counts.columns[c]![x]!;
-    for (const discipline of disciplines) {
-      const c = columnOf.get(discipline)!;
+    const place = places[x]!;
+    for (let k = 0; k < disciplines.length; k++) {
+      const c = columnAt[k]!;
       const n = counts.has(c, x) ? counts.columns[c]![x]! : 0;
-      const share = shares.get(discipline)!;
-      cells.push({ place: places[x]!, discipline, researchers: n, rai: nx > 0 && share > 0 ? n / nx / share : null });
+      const share = shareAt[k]!;
+      cells.push({ place, discipline: disciplines[k]!, researchers: n, rai: nx > 0 && share > 0 ? n / nx / share : null });
     }
   }
   const worldShares: Record<string, number> = {};

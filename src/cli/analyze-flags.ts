@@ -221,7 +221,10 @@ export const ANALYZE_FLAGS: readonly Flag[] = [
     name: 'timings',
     help:
       'print the wall time and memory (peak resident set so far, V8 heap) of each stage (start-up, read, validate, resolve, ' +
-      'aggregate, graph, each measure, each output file) to stderr, and record them in `manifest.json` (`timings`).',
+      'aggregate, graph, each measure, each output file) to stderr, and record them in `manifest.json` (`timings`). ' +
+      'On runs of 50,000 flows or more, flows.arrow, problems.csv and timeseries.csv are written on a second thread while ' +
+      'the measures run, and flows.csv beside graph.json: those are listed as `write NAME (background)`, timed on that ' +
+      'thread and left out of the total, and `wait for background writes` is what the main thread waited for them.',
   },
   { name: 'strict', help: 'any problem is fatal: write `problems.csv` (and the manifest) only, exit 1.' },
   { name: 'quiet', help: 'no report on stdout (problems still go to stderr).' },

@@ -4,11 +4,12 @@
  */
 import { stat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
-import { analyzeTable, analyzeTimelineRecords, type AnalysisRun, type Stage } from '../pipeline/analyze.ts';
+import { analyzeTable, analyzeTimelineRecords, type AnalysisRun, type RunHooks, type Stage } from '../pipeline/analyze.ts';
 import type { AnalyzeOptions } from '../pipeline/options.ts';
-import { outputFileSources, skippedOutputs, type OutputSource } from '../pipeline/outputs.ts';
+import { outputFileSources, skippedOutputs, type OutputMeta, type OutputSource } from '../pipeline/outputs.ts';
 import { chunksToString } from '../exports/chunks.ts';
-import { createTimings } from './timings.ts';
+import { createTimings, type Timings } from './timings.ts';
+import { startBackgroundWrites, type BackgroundWrites } from './background-writes.ts';
 import { detectKind } from '../pipeline/analyze-file.ts';
 import { readTable } from '../io/read-table.ts';
 import { ENCODINGS } from '../io/inspect-input.ts';
@@ -20,6 +21,8 @@ import { parsePopulation } from '../records/parse-population.ts';
 import { addPopulation } from '../pipeline/population.ts';
 import { summariseProblems, formatProblemSummary } from '../records/problems.ts';
 import type { ColumnMap, Problem, RecordKind } from '../records/types.ts';
+import type { FlowGraph } from '../graph/types.ts';
+import type { FlowStore } from '../flows/store.ts';
 import { parseChoice } from './args.ts';
 import { EXIT } from './exit-codes.ts';
 import type { ANALYZE_KINDS, AnalyzeFlagValues, ENGINES } from './analyze-flags.ts';
@@ -48,6 +51,48 @@ export interface AnalyzeRequest {
 
 /** Runs the analysis into the opened output folder `out`; returns the exit code. */
 export async function analyzeInto(out: OutputFolder, request: AnalyzeRequest): Promise<number> {
+  const { input, engine: engineChoice, inputTable, aliasProblems, values } = request;
+  const bytes = inputTable !== undefined ? 0 : ((await stat(input).catch(() => null))?.size ?? 0);
+  const encoding = parseChoice('--encoding', values.encoding, ENCODINGS, 'utf8');
+  if (engineChoice === 'clickhouse' && encoding !== 'utf8')
+    throw new OptionError('--encoding', encoding, 'utf8 with --engine clickhouse (convert the file with iconv first)');
+  const progress = createProgress(`reading ${basename(input)}`, bytes);
+  const stageProgress = createProgress('analysing', 5);
+  const stages: Stage[] = ['parse', 'resolve', 'derive', 'graph', 'analyses'];
+  const timings = values.timings ? createTimings() : null;
+  // Files the measures do not change are written on a second thread while they run (large runs only).
+  let background: BackgroundWrites | null = null;
+  const hooks = {
+    onStage: (s: Stage) => stageProgress.update(stages.indexOf(s) + 1),
+    ...(timings ? { onTiming: (stage: string, ms: number) => timings.record(stage, ms) } : {}),
+    ...(values.strict || values.population
+      ? {}
+      : {
+          onPrepared: (graph: FlowGraph, flows: FlowStore, problems: readonly Problem[]) => {
+            background = startBackgroundWrites({ partial: out.partial, graph, flows, problems: [...aliasProblems, ...problems] });
+          },
+        }),
+  };
+  try {
+    return await analyzeRun(out, request, { progress, stageProgress, timings, hooks, bytes, encoding, background: () => background });
+  } finally {
+    await (background as BackgroundWrites | null)?.stop();
+  }
+}
+
+async function analyzeRun(
+  out: OutputFolder,
+  request: AnalyzeRequest,
+  context: {
+    progress: ReturnType<typeof createProgress>;
+    stageProgress: ReturnType<typeof createProgress>;
+    timings: Timings | null;
+    hooks: RunHooks;
+    bytes: number;
+    encoding: (typeof ENCODINGS)[number];
+    background: () => BackgroundWrites | null;
+  },
+): Promise<number> {
   const {
     input,
     kind,
@@ -61,19 +106,8 @@ export async function analyzeInto(out: OutputFolder, request: AnalyzeRequest): P
     positionals,
     argv,
   } = request;
+  const { progress, stageProgress, timings, hooks, bytes, encoding } = context;
   const outDir = out.dir;
-  const bytes = inputTable !== undefined ? 0 : ((await stat(input).catch(() => null))?.size ?? 0);
-  const encoding = parseChoice('--encoding', values.encoding, ENCODINGS, 'utf8');
-  if (engineChoice === 'clickhouse' && encoding !== 'utf8')
-    throw new OptionError('--encoding', encoding, 'utf8 with --engine clickhouse (convert the file with iconv first)');
-  const progress = createProgress(`reading ${basename(input)}`, bytes);
-  const stageProgress = createProgress('analysing', 5);
-  const stages: Stage[] = ['parse', 'resolve', 'derive', 'graph', 'analyses'];
-  const timings = values.timings ? createTimings() : null;
-  const hooks = {
-    onStage: (s: Stage) => stageProgress.update(stages.indexOf(s) + 1),
-    ...(timings ? { onTiming: (stage: string, ms: number) => timings.record(stage, ms) } : {}),
-  };
 
   let run: AnalysisRun;
   if (isSource) {
@@ -140,7 +174,7 @@ export async function analyzeInto(out: OutputFolder, request: AnalyzeRequest): P
   ];
   const strict = values.strict === true && run.problems.length > 0;
   timings?.lap('checksum');
-  const { 'manifest.json': manifest, ...files } = await outputFileSources(run, {
+  const outputMeta: OutputMeta = {
     input: {
       path: inputTable !== undefined ? input : relativeOrSame(input),
       sha256:
@@ -156,7 +190,8 @@ export async function analyzeInto(out: OutputFolder, request: AnalyzeRequest): P
     figures: values.figures === true && !strict,
     ...(values.parquet && !strict ? { alsoWritten: [...tables.map((t) => t.replace(/\.csv$/, '.parquet')), 'flows.parquet'] } : {}),
     ...(strict ? { only: ['problems.csv'] } : {}),
-  });
+  };
+  const { 'manifest.json': manifest, ...files } = await outputFileSources(run, outputMeta);
 
   if (strict) {
     // The whole folder is replaced: problems.csv and a manifest saying the run stopped there,
@@ -172,7 +207,20 @@ export async function analyzeInto(out: OutputFolder, request: AnalyzeRequest): P
 
   // Files are produced one at a time as they are written, into a partial folder that replaces
   // the output folder whole once the manifest (with every file's SHA-256) is written.
-  await out.write(timings ? timings.timeFiles(files) : files);
+  const background = context.background();
+  const elsewhere = new Set(background?.measuresDone(run.graph, run.problems) ?? []);
+  const here = Object.fromEntries(Object.entries(files).filter(([name]) => !elsewhere.has(name)));
+  await out.write(timings ? timings.timeFiles(here) : here);
+  if (background) {
+    const done = await out.adopt(background.settled());
+    for (const f of done) timings?.background(`write ${f.name}`, f.ms, f.rssMiB, f.heapMiB);
+    timings?.lap('wait for background writes');
+    const again = background.rewrite();
+    if (again.length) {
+      const { 'manifest.json': _m, ...fresh } = await outputFileSources(run, outputMeta);
+      await out.write(Object.fromEntries(again.map((name) => [name, fresh[name]!])));
+    }
+  }
   if (values.parquet) {
     const { csvFilesToParquet, flowStoreToParquet } = await import('../engines/duckdb/parquet.ts');
     await out.write(await csvFilesToParquet(out.partial, tables));

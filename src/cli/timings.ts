@@ -3,7 +3,9 @@
  * recorded in manifest.json. Stages: start-up (process start to the command's start), then those from the engines' and the measures' `onTiming` hooks
  * (validate, resolve, aggregate, graph, each measure), from the CLI itself (read, each output
  * file). Memory is sampled at the end of each stage: the peak resident set so far
- * (`process.resourceUsage().maxRSS`) and the V8 heap in use.
+ * (`process.resourceUsage().maxRSS`) and the V8 heap in use. Files written on the second thread
+ * (`background-writes.ts`) are stages of their own, `write NAME (background)`, timed there and
+ * left out of the total; the main thread's wait for them is `wait for background writes`.
  */
 import type { FileChunk } from '../exports/chunks.ts';
 import type { OutputSource, StageTiming } from '../pipeline/outputs.ts';
@@ -16,6 +18,11 @@ export interface Timings {
   record(stage: string, ms: number): void;
   /** Records the time since the last stage as `stage`. */
   lap(stage: string): void;
+  /**
+   * Records a stage that ran on the second thread beside the main thread's (`write flows.csv
+   * (background)`): listed, left out of the total, the clock untouched.
+   */
+  background(stage: string, ms: number, rssMiB: number, heapMiB: number): void;
   /** The same files, each timed from its first chunk to its last as `write <name>` (production and writing interleave). */
   timeFiles(files: Record<string, OutputSource>): Record<string, OutputSource>;
   /** The stages as an aligned text table. */
@@ -27,6 +34,7 @@ const MiB = 2 ** 20;
 /** A new stage clock, started now; its first stage is `start-up`, from the process's start to now (loading the modules). */
 export function createTimings(): Timings {
   const stages: StageTiming[] = [];
+  const beside = new Set<StageTiming>();
   let clock = performance.now();
   const record = (stage: string, ms: number) => {
     stages.push({ stage, ms, rssMiB: (process.resourceUsage().maxRSS * 1024) / MiB, heapMiB: process.memoryUsage().heapUsed / MiB });
@@ -38,6 +46,11 @@ export function createTimings(): Timings {
     stages,
     record,
     lap: (stage) => record(stage, performance.now() - clock),
+    background(stage, ms, rssMiB, heapMiB) {
+      const timing = { stage: `${stage} (background)`, ms, rssMiB, heapMiB };
+      stages.push(timing);
+      beside.add(timing);
+    },
     timeFiles(files) {
       const out: Record<string, OutputSource> = {};
       for (const [name, source] of Object.entries(files)) {
@@ -53,8 +66,10 @@ export function createTimings(): Timings {
           `${s.stage.padEnd(width)}  ${s.ms.toFixed(0).padStart(8)}  ${s.rssMiB.toFixed(0).padStart(12)}  ${s.heapMiB.toFixed(0).padStart(8)}`,
         );
       }
-      const total = stages.reduce((n, s) => n + s.ms, 0);
+      const total = stages.reduce((n, s) => (beside.has(s) ? n : n + s.ms), 0);
       lines.push(`${'total'.padEnd(width)}  ${total.toFixed(0).padStart(8)}`);
+      if (beside.size)
+        lines.push("(background: on a second thread, alongside the measures and the writes; the total is the main thread's)");
       return lines.join('\n') + '\n';
     },
   };

@@ -318,7 +318,7 @@ function rowOrder(n: number, weights: ArrayLike<unknown>, rank: Int32Array, sour
  * of the place index, so when place i has rank i, "weight descending, then source, target" is
  * "weight descending, then flow number", packed exactly into one double per flow when the
  * weights are whole numbers small enough. The comparator is a total order, so any correct sort
- * gives this order. Null when the weights or ranks do not allow it.
+ * gives this order (a counting sort when the weights are few enough). Null when the weights or ranks do not allow it.
  */
 function storeOrder(moves: Float64Array, rank: Int32Array): Uint32Array | null {
   for (let i = 0; i < rank.length; i++) if (rank[i] !== i) return null;
@@ -328,6 +328,16 @@ function storeOrder(moves: Float64Array, rank: Int32Array): Uint32Array | null {
     const w = moves[f]!;
     if (!(w >= 0 && Number.isInteger(w))) return null;
     if (w > max) max = w;
+  }
+  // Weights in a range not much wider than the flows (moves usually are): a counting sort by
+  // weight, largest first, flows in increasing order within a weight; the same order in one pass.
+  if (max <= 4 * n + 1024) {
+    const at = new Int32Array(max + 2);
+    for (let f = 0; f < n; f++) at[max - moves[f]! + 1]!++;
+    for (let k = 1; k <= max + 1; k++) at[k]! += at[k - 1]!;
+    const order = new Uint32Array(n);
+    for (let f = 0; f < n; f++) order[at[max - moves[f]!]!++] = f;
+    return order;
   }
   const scale = 2 ** Math.max(1, Math.ceil(Math.log2(n + 1)));
   if ((max + 1) * scale > Number.MAX_SAFE_INTEGER) return null;

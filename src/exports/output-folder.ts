@@ -31,6 +31,11 @@ export interface OutputFolder {
   /** Writes files into the partial folder; returns their paths there. */
   write(files: Record<string, FileData>): Promise<string[]>;
   /**
+   * Waits for files written into the partial folder by other means (a second thread); its
+   * failure is reported as {@link OutputFolder.write}'s (a file system error as `OutputError`).
+   */
+  adopt<T>(work: Promise<T>): Promise<T>;
+  /**
    * Hashes every file written, writes `manifest.json` from `manifest(hashes)`, and puts the
    * folder in place of the old one. Returns the final paths, manifest included, sorted.
    */
@@ -70,18 +75,20 @@ export async function openOutputFolder(dir: string): Promise<OutputFolder> {
     throw new OutputError(dir, `cannot create a folder in ${parent} (${cause(error)})`, { cause: error });
   }
   registerTemporary(partial);
-  const write = async (files: Record<string, FileData>): Promise<string[]> => {
+  const adopt = async <T>(work: Promise<T>): Promise<T> => {
     try {
-      return await writeOutputs(partial, files);
+      return await work;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code) throw new OutputError(dir, `cannot be written (${cause(error)})`, { cause: error });
       throw error;
     }
   };
+  const write = (files: Record<string, FileData>): Promise<string[]> => adopt(writeOutputs(partial, files));
   return {
     dir,
     partial,
     write,
+    adopt,
     async commit(manifest) {
       const hashes: FileHashes = {};
       for (const file of (await listFiles(partial)).filter((f) => f !== 'manifest.json'))

@@ -38,6 +38,12 @@ export interface RunHooks {
   onTiming?: (stage: string, ms: number) => void;
   /** A resolver to reuse (tests, repeated runs); by default one is made for the level and aliases. */
   resolver?: PlaceResolver;
+  /**
+   * Called once the graph and its flow store are built, before the first measure, with the run's
+   * problems so far: what a caller needs to start writing the files that no measure changes
+   * (the CLI writes flows.arrow, problems.csv and timeseries.csv on a second thread meanwhile).
+   */
+  onPrepared?: (graph: FlowGraph, flows: FlowStore, problems: readonly Problem[]) => void;
 }
 
 /** Everything a run produced, ready for the exports and the report. */
@@ -196,6 +202,7 @@ export function finish(
   },
   hooks: RunHooks,
 ): AnalysisRun {
+  hooks.onPrepared?.(graph, flows, ctx.problems);
   hooks.onStage?.('analyses');
   const analyses = analyzeGraph(
     graph,

@@ -9,23 +9,20 @@ import type { AnalysisRun } from './analyze.ts';
 import { chunksToString, lazyChunks, type FileChunk } from '../exports/chunks.ts';
 import { tableCsvBytes, type Table } from '../exports/csv.ts';
 import { placesTable } from '../exports/places-table.ts';
-import { flowsCsvBytes } from '../exports/flows-table.ts';
 import { communitiesTable } from '../exports/communities-table.ts';
 import { raiTable } from '../exports/rai-table.ts';
-import { problemsTable, countProblemsByReason } from '../exports/problems-table.ts';
 import { resolutionsTable } from '../exports/resolutions-table.ts';
+import { countProblemsByReason } from '../exports/problems-table.ts';
 import { topFlowsTable } from '../exports/top-flows-table.ts';
 import { intervalsTable } from '../exports/intervals-table.ts';
-import { timeSeries } from '../analyses/time-series.ts';
-import { timeSeriesTable } from '../exports/timeseries-table.ts';
 import { runComparison } from './compare.ts';
 import { compareTable } from '../exports/compare-table.ts';
 import { assertJsonSafe, graphJsonBytes } from '../exports/graph-json.ts';
 import { gexfChunks } from '../exports/gexf.ts';
-import { flowStoreToArrow } from '../exports/flows-arrow.ts';
 import { buildManifest, manifestToJson } from '../exports/manifest.ts';
 import { sealManifest, type FileHashes } from '../exports/output-folder.ts';
 import { sha256OfData } from '../exports/checksum.ts';
+import { flowsArrowSource, flowsCsvSource, problemsCsvSource, timeSeriesCsvSource } from './output-sources.ts';
 
 export interface OutputMeta {
   input: { path: string; sha256: string; bytes: number };
@@ -144,15 +141,15 @@ export async function outputFileSources(run: AnalysisRun, meta: OutputMeta): Pro
   const table = (build: () => Table) => lazyChunks(() => tableCsvBytes(build()));
   const files: Record<string, OutputSource> = {
     'places.csv': table(() => placesTable(run.graph)),
-    'flows.csv': flowsCsvBytes(run.graph, {}, run.flows),
-    'flows.arrow': lazyChunks(() => [flowStoreToArrow(run.flows)]),
+    'flows.csv': flowsCsvSource(run.graph, run.flows),
+    'flows.arrow': flowsArrowSource(run.flows),
     'top_sources.csv': table(() => topFlowsTable(run.analyses.topSources, 'source')),
     'top_destinations.csv': table(() => topFlowsTable(run.analyses.topDestinations, 'destination')),
     'communities.csv': table(() => communitiesTable(run.analyses.communities)),
     'rai.csv': table(() => raiTable(run.analyses.rai)),
-    'problems.csv': table(() => problemsTable(run.problems)),
+    'problems.csv': problemsCsvSource(run.problems),
     'resolutions.csv': table(() => resolutionsTable(run.resolutions ?? [])),
-    'timeseries.csv': table(() => timeSeriesTable(timeSeries(run.graph, { population: run.population?.values ?? null }))),
+    'timeseries.csv': timeSeriesCsvSource(run.graph, run.population?.values ?? null),
     ...(run.options.compare ? { 'compare.csv': table(() => compareTable(runComparison(run)!)) } : {}),
     'graph.json': graphJsonBytes(run.graph, { checked: true }),
   };
@@ -202,7 +199,10 @@ export async function outputFileSources(run: AnalysisRun, meta: OutputMeta): Pro
           nodes: run.graph.order,
           edges: run.graph.size,
         },
-        outputs: meta.only ? [...meta.only] : [...Object.keys(files), ...(meta.alsoWritten ?? [])],
+        // Read when the manifest is made, which with timings is after it joined `files`: never listed itself.
+        outputs: meta.only
+          ? [...meta.only]
+          : [...Object.keys(files).filter((name) => name !== 'manifest.json'), ...(meta.alsoWritten ?? [])],
         ...(meta.createdBy ? { createdBy: meta.createdBy } : {}),
         graph: {
           level: o.level,

@@ -104,6 +104,28 @@ describe('flowsCsvChunks', () => {
     expect(fromStore).toMatch(/,(true|false)\n/);
   });
 
+  it('flowsCsvChunks from the store orders rows as flowsTable does, with few distinct weights and with weights far apart', () => {
+    const ids = 'ABCDEFGHIJKL'.split('');
+    // Counts 1–3 (many ties: the order within a weight decides) and counts up to 10^9 (the packed-key sort).
+    for (const big of [false, true]) {
+      const moves = randomMoves(big ? 11 : 12, ids, 400).map((m, i) => ({
+        ...m,
+        count: big ? 1 + ((i * 7919) % 1000) * 1_000_003 : 1 + (i % 3),
+      }));
+      const { graph, flows } = buildFlows({ moves, places: ids.map((id) => place(id)), kind: 'moves', level: 'metro' });
+      expect(storeEdgesOf(graph)).toBe(flows);
+      const csv = [...flowsCsvChunks(graph, {}, flows)].join('');
+      expect(csv).toBe(tableToCsv(flowsTable(graph, flows)));
+      const weights = csv
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => Number(line.split(',')[4]));
+      expect(weights.length).toBeGreaterThan(50);
+      expect(new Set(weights).size).toBeGreaterThan(big ? 50 : 2);
+    }
+  });
+
   it('flowsCsvChunks yields whole lines in chunks of about CHUNK_CHARS and checks the line ending at once', () => {
     const graph = buildRandomGraph({ seed: 5, places: 300, flowsPerPlace: 40 });
     const chunks = [...flowsCsvChunks(graph)];
