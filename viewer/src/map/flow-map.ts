@@ -10,6 +10,7 @@
  */
 import type Sigma from 'sigma';
 import type { NodeDisplayData } from 'sigma/types';
+import { createNormalizationFunction } from 'sigma/utils';
 import type { RenderEdgeAttributes, RenderGraph, RenderNodeAttributes } from '../render-graph.ts';
 import { premultiply, scaleAlpha } from '../scales.ts';
 import type { CameraView, Layout } from '../state.ts';
@@ -149,7 +150,12 @@ export class FlowMap {
   reframe(layout: Layout, frame: Frame | null, camera: CameraView | null): void {
     this.layout = layout;
     this.dodgedRatio = null;
-    this.sigma.setCustomBBox(layout === 'map' ? (frame ?? WORLD_BBOX) : null);
+    const bbox = layout === 'map' ? (frame ?? WORLD_BBOX) : null;
+    this.sigma.setCustomBBox(bbox);
+    // Sigma maps graph to screen with the frame only from its next drawing on, but the zoom's
+    // clusters are chosen from that mapping before it (zoom-levels.ts): with the old one the
+    // first drawing showed another zoom's clusters and every flow was drawn a second time.
+    if (bbox) (this.sigma as unknown as { normalizationFunction: unknown }).normalizationFunction = createNormalizationFunction(bbox);
     this.sigma.getCamera().setState(camera ? { ...camera, angle: 0 } : { x: 0.5, y: 0.5, ratio: 1, angle: 0 });
     this.basemap.setVisible(layout === 'map');
   }
@@ -159,6 +165,8 @@ export class FlowMap {
    * cluster mode says so (hover and selection emphasis carry over when their place is still drawn).
    */
   setGraph(graph: RenderGraph): void {
+    // The zoom's clusters depend on the map's size: take it now, not at the drawing.
+    this.sigma.resize();
     const clustered =
       this.layout === 'map' &&
       (this.clusterMode === 'on' || (this.clusterMode === 'auto' && (graph.order > DODGE_PLACE_LIMIT || graph.size > DODGE_FLOW_LIMIT)));

@@ -85,8 +85,15 @@ export class ZoomLevels {
   /** The supercluster zoom of the current camera: from how wide the whole world is drawn. */
   private cameraClusterZoom(): number {
     const sigma = this.host.sigma;
-    const west = sigma.graphToViewport({ x: -180, y: 0 });
-    const east = sigma.graphToViewport({ x: 180, y: 0 });
+    // Sigma's own matrix is that of its last drawing: a new frame, size or camera since then
+    // would pick another zoom's clusters, replaced right after the drawing.
+    const now = {
+      cameraState: sigma.getCamera().getState(),
+      viewportDimensions: sigma.getDimensions(),
+      graphDimensions: sigma.getGraphDimensions(),
+    };
+    const west = sigma.graphToViewport({ x: -180, y: 0 }, now);
+    const east = sigma.graphToViewport({ x: 180, y: 0 }, now);
     return clusterZoom(Math.abs(east.x - west.x));
   }
 
