@@ -216,6 +216,8 @@ export class FlowMap {
     this.sigma.getContainer().classList.toggle('flows-on-top', graph.size <= FLOWS_ON_TOP_LIMIT);
     this.updateCurveProgram(graph);
     this.flowsEmphasis = this.snapshot.active ? null : this.focus;
+    // Crowded discs are pushed apart before the first drawing: after it, moving them drew every flow again.
+    this.dodgeIfZoomed(graph);
     this.sigma.setGraph(graph);
     this.zoom.precompute();
   }
@@ -291,24 +293,29 @@ export class FlowMap {
    * moving them in the drawn graph (sigma takes positions from the graph, not from reducers);
    * their own positions are kept to start from at the next zoom.
    */
-  private dodgeIfZoomed(): void {
+  private dodgeIfZoomed(graph: RenderGraph = this.sigma.getGraph()): void {
     const ratio = this.sigma.getCamera().ratio;
     if (this.dodgedRatio !== null && Math.abs(ratio / this.dodgedRatio - 1) < 0.01) return;
     if (this.isMoving()) return;
-    const graph = this.sigma.getGraph();
     this.dodgedRatio = ratio;
     if (this.layout !== 'map' || graph.order > DODGE_PLACE_LIMIT || graph.size > DODGE_FLOW_LIMIT) return;
     const nodes: string[] = [];
     const discs: { x: number; y: number; radius: number }[] = [];
+    // The current camera and size, not sigma's last drawing's: a new graph is dodged before it is drawn.
+    const now = {
+      cameraState: this.sigma.getCamera().getState(),
+      viewportDimensions: this.sigma.getDimensions(),
+      graphDimensions: this.sigma.getGraphDimensions(),
+    };
     graph.forEachNode((node, a) => {
       if (!this.own.has(node)) this.own.set(node, { x: a.x, y: a.y });
       nodes.push(node);
-      discs.push({ ...this.sigma.graphToViewport(this.own.get(node)!), radius: this.sigma.scaleSize(a.size) });
+      discs.push({ ...this.sigma.graphToViewport(this.own.get(node)!, now), radius: this.sigma.scaleSize(a.size) });
     });
     const at = dodge(discs);
     nodes.forEach((node, i) => {
       const moved = Math.hypot(at[i]!.x - discs[i]!.x, at[i]!.y - discs[i]!.y) > 0.25;
-      const target = moved ? this.sigma.viewportToGraph(at[i]!) : this.own.get(node)!;
+      const target = moved ? this.sigma.viewportToGraph(at[i]!, now) : this.own.get(node)!;
       const a = graph.getNodeAttributes(node);
       if (a.x !== target.x || a.y !== target.y) graph.mergeNodeAttributes(node, { x: target.x, y: target.y });
     });
