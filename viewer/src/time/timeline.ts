@@ -107,11 +107,6 @@ export class Timeline {
     return this.isPlaying;
   }
 
-  /** Shows the (still empty) histogram's room, or hides it, before its first render. */
-  reserve(shown: boolean): void {
-    this.root.hidden = !shown;
-  }
-
   render(view: TimelineView): void {
     this.view = view;
     this.root.hidden = view.counts === null;
