@@ -276,4 +276,21 @@ describe('the Scholarly Migration Database country flows', () => {
     expect(await session.page.evaluate(() => window.talentflow.drawnFlows().length)).toBe(graph.size);
     expect(session.errors).toEqual([]);
   });
+
+  it('draws the map at the size of its panel, which is wider without RAI (no layer left at the size before the panels were laid out)', async () => {
+    await gotoViewer(session);
+    const sizes = await session.page.evaluate(() => {
+      const map = document.getElementById('map')!;
+      const canvases = window.talentflow.app.map!.sigma.getCanvases();
+      return {
+        panel: [map.offsetWidth, map.offsetHeight],
+        sigma: Object.values(window.talentflow.app.map!.sigma.getDimensions()),
+        layers: ['edges', 'nodes', 'labels'].map((k) => [canvases[k]!.offsetWidth, canvases[k]!.offsetHeight]),
+      };
+    });
+    // Without RAI the heatmap column is narrow, so the map is wider than its default 1400 × 900 layout share.
+    expect(sizes.panel[0]).toBeGreaterThan(800);
+    expect(sizes.sigma).toEqual(sizes.panel);
+    for (const layer of sizes.layers) expect(layer).toEqual(sizes.panel);
+  });
 });

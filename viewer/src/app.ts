@@ -211,8 +211,6 @@ export class App {
       this.framed = `${s.layout}\u0000${analysis.name}\u0000${analysis.graph.order}`;
       if (camera === null) this.state = { ...this.state, camera: null };
     }
-    if (this.timings['firstRender'] === undefined) map.sigma.once('afterRender', () => (this.timings['firstRender'] ??= performance.now()));
-    map.setGraph(graph);
     $('map').dataset['layout'] = s.layout;
     this.timings['lastSelectMs'] = t1 - t0;
     this.timings['lastRenderGraphMs'] = t2 - t1;
@@ -222,6 +220,12 @@ export class App {
     this.renderStatus();
     this.panels.refresh({ analysis, state: s, selection: this.selection, render: this.render });
     Object.assign(this.timings, this.panels.timings);
+    // The map is drawn last, once the panels around it have their size (the histogram appears
+    // with the first analysis; the heatmap is narrow without RAI). Sigma takes the map's size
+    // only when it draws: drawn before, the map kept the old size (its canvases over the
+    // histogram) or was drawn again at once, with another zoom's clusters.
+    if (this.timings['firstRender'] === undefined) map.sigma.once('afterRender', () => (this.timings['firstRender'] ??= performance.now()));
+    map.setGraph(graph);
   }
 
   /**

@@ -87,3 +87,15 @@ export const NO_QUADRANT_COLOR = '#dddddd';
 export function quadrantColor(quadrant: unknown): string {
   return typeof quadrant === 'string' && quadrant in QUADRANT_COLORS ? QUADRANT_COLORS[quadrant as Quadrant] : NO_QUADRANT_COLOR;
 }
+
+/**
+ * `#rrggbb[aa]` with its alpha multiplied by `k` (capped at opaque).
+ *
+ * @example scaleAlpha('#ff000080', 0.5) // '#ff000040'
+ */
+export function scaleAlpha(color: string, k: number): string {
+  const a = color.length === 9 ? parseInt(color.slice(7, 9), 16) / 255 : 1;
+  return `${color.slice(0, 7)}${Math.round(Math.min(1, a * k) * 255)
+    .toString(16)
+    .padStart(2, '0')}`;
+}

@@ -11,8 +11,13 @@ import type { ParseRequest } from './parse-worker.ts';
 
 const OPTIONAL = ['places.csv', 'rai.csv', 'communities.csv', 'manifest.json', 'intervals.csv', 'compare.csv'] as const;
 
-/** Requests index.html starts before the app's script has loaded (see its inline script). */
-export type Prefetched = Partial<Record<'index.json' | 'graph.json', Promise<Response>>>;
+/**
+ * Requests index.html starts before the app's script has loaded (see its inline script): the
+ * index and graph.json at once, the other files the index lists (`others`) when it answers.
+ */
+export type Prefetched = Partial<Record<'index.json' | 'graph.json', Promise<Response>>> & {
+  others?: Promise<Partial<Record<string, Promise<Response>>>>;
+};
 
 async function fetchBytes(url: string, started?: Promise<Response>): Promise<ArrayBuffer | undefined> {
   const res = await (started ?? fetch(url, { cache: 'no-store' }));
@@ -23,16 +28,28 @@ async function fetchBytes(url: string, started?: Promise<Response>): Promise<Arr
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/**
+ * The parsing worker, started before the files arrive so that its module loads during the
+ * download instead of after it.
+ */
+let spareWorker: Worker | null = null;
+function startWorker(): Worker | null {
+  if (typeof Worker === 'undefined') return null;
+  spareWorker ??= new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' });
+  return spareWorker;
+}
+
 /** Step 1 in a worker (the page's thread when workers are unavailable); the buffers are handed over. */
 function parseOffThread(files: ParseRequest): Promise<ParsedAnalysis> {
-  if (typeof Worker === 'undefined') {
+  const worker = startWorker();
+  spareWorker = null;
+  if (worker === null) {
     const decoder = new TextDecoder();
     const text = {} as AnalysisFiles;
     for (const [name, buffer] of Object.entries(files) as [keyof AnalysisFiles, ArrayBuffer][])
       (text as unknown as Record<string, unknown>)[name] = name === 'flows.arrow' ? new Uint8Array(buffer) : decoder.decode(buffer);
     return Promise.resolve(parseAnalysisFiles(text));
   }
-  const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' });
   return new Promise<ParsedAnalysis>((resolve, reject) => {
     worker.onmessage = (
       event: MessageEvent<{ parsed?: ParsedAnalysis; error?: { name: string; message: string; file: string | null } }>,
@@ -59,6 +76,7 @@ function parseOffThread(files: ParseRequest): Promise<ParsedAnalysis> {
  * @example await loadFromUrl('data/')
  */
 export async function loadFromUrl(base: string, prefetched: Prefetched = {}): Promise<Analysis> {
+  startWorker();
   const folder = base.endsWith('/') ? base : `${base}/`;
   let present: string[] | null = null;
   let name = decodeURIComponent(folder.replace(/\/$/, '').split('/').pop() || 'analysis');
@@ -80,7 +98,8 @@ export async function loadFromUrl(base: string, prefetched: Prefetched = {}): Pr
     throw new InputError(`${folder}graph.json`, 'is missing: open an analysis folder (the --out folder of "talentflow analyze")');
   }
   const others = (['flows.arrow', ...OPTIONAL] as const).filter(want);
-  const [graph, ...rest] = await Promise.all([graphBytes, ...others.map((f) => fetchBytes(`${folder}${f}`))]);
+  const early = (await prefetched.others?.catch(() => undefined)) ?? {};
+  const [graph, ...rest] = await Promise.all([graphBytes, ...others.map((f) => fetchBytes(`${folder}${f}`, early[f]))]);
   if (graph === undefined) throw new InputError(`${folder}graph.json`, 'was not found');
   const files: ParseRequest = { 'graph.json': graph };
   others.forEach((f, i) => {
@@ -117,6 +136,7 @@ export async function loadFromFiles(list: Iterable<File>): Promise<Analysis> {
   }
   const graphFile = byName.get('graph.json') ?? [...byName.values()].find((f) => f.name.endsWith('.json') && f.name !== 'manifest.json');
   if (!graphFile) throw new InputError('graph.json', 'is missing: pick the analysis folder or drop its graph.json');
+  startWorker();
   const files: ParseRequest = { 'graph.json': await graphFile.arrayBuffer() };
   for (const f of ['flows.arrow', ...OPTIONAL] as const) {
     const file = byName.get(f);

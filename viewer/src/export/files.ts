@@ -4,7 +4,7 @@
  */
 import type Sigma from 'sigma';
 import type { Basemap } from '../map/basemap.ts';
-import { FONT } from '../map/flow-map.ts';
+import { FONT } from '../map/place-labels.ts';
 import { legendHeight, paintLegend, type LegendSection } from '../ui/legend.ts';
 
 /** Saves a blob under `name` through a temporary link. */

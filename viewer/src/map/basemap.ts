@@ -35,6 +35,8 @@ export interface CountryLabel {
 
 /** Camera ratio below which the detailed outlines are used (loaded on the first such zoom). */
 const DETAIL_RATIO = 0.4;
+/** The detailed outlines are prepared this long after the first drawing, once the page is idle. */
+const DETAIL_DELAY_MS = 4000;
 
 let coarseTopology: Promise<Topology> | null = null;
 /** Starts fetching the world outlines; call early so they arrive with the analysis, not after it. */
@@ -56,6 +58,28 @@ export function countriesPath(topology: Topology): Path2D {
     path(f);
   }
   return path2d;
+}
+
+/** Countries projected per task while building the detailed outlines (a few ms each). */
+const COUNTRIES_PER_TASK = 25;
+
+/**
+ * The same outlines as countriesPath, as several Path2Ds built a few countries per task: the
+ * 1:50m outlines in one go held the page for 0.25 s, right after the first zoom that needed them.
+ */
+export function countriesPathsInSteps(topology: Topology, done: (paths: Path2D[]) => void): void {
+  const object = topology.objects['countries'] as GeometryCollection;
+  const features = feature(topology, object).features.filter((f) => String(f.id) !== ANTARCTICA);
+  const paths: Path2D[] = [];
+  const step = (from: number) => {
+    const path2d = new Path2D();
+    const path = geoPath(createProjection(), path2d as unknown as CanvasRenderingContext2D);
+    for (const f of features.slice(from, from + COUNTRIES_PER_TASK)) path(f);
+    paths.push(path2d);
+    if (from + COUNTRIES_PER_TASK < features.length) setTimeout(() => step(from + COUNTRIES_PER_TASK), 0);
+    else done(paths);
+  };
+  step(0);
 }
 
 /** Country labels from a world-atlas topology, largest countries first. */
@@ -103,7 +127,7 @@ export class Basemap {
   private labels: CountryLabel[] = [];
   /** Country names on the basemap (a map style option). */
   showLabels = true;
-  private detailed: Path2D | null = null;
+  private detailed: Path2D[] | null = null;
   private visible = true;
   private readonly onRender = () => this.draw();
   private readonly onResize = () => this.resize();
@@ -118,22 +142,32 @@ export class Basemap {
 
   private detailRequested = false;
 
-  /** Loads the 1:110m outlines and draws them; the 1:50m ones follow on the first close zoom. */
+  /**
+   * Loads the 1:110m outlines and draws them; the 1:50m ones are prepared a few seconds later
+   * while the page is idle, or on the first close zoom if that comes first.
+   */
   async load(): Promise<void> {
     const topology = await prefetchBasemap();
     this.coarse = countriesPath(topology);
     this.labels = countryLabels(topology);
     this.draw();
+    setTimeout(() => {
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(() => this.loadDetail(), { timeout: 5000 });
+      else this.loadDetail();
+    }, DETAIL_DELAY_MS);
   }
 
   private loadDetail(): void {
+    if (this.detailRequested) return;
     this.detailRequested = true;
     void fetch(countries50Url)
       .then((r) => r.json())
-      .then((t) => {
-        this.detailed = countriesPath(t as Topology);
-        this.draw();
-      })
+      .then((t) =>
+        countriesPathsInSteps(t as Topology, (paths) => {
+          this.detailed = paths;
+          if (this.sigma.getCamera().ratio < DETAIL_RATIO) this.draw();
+        }),
+      )
       .catch(() => undefined);
   }
 
@@ -160,17 +194,17 @@ export class Basemap {
     ctx.fillRect(0, 0, width, height);
     const close = this.sigma.getCamera().ratio < DETAIL_RATIO;
     if (close && !this.detailRequested) this.loadDetail();
-    const path = close && this.detailed ? this.detailed : this.coarse;
-    if (!path) return;
+    const paths = close && this.detailed ? this.detailed : this.coarse ? [this.coarse] : [];
+    if (paths.length === 0) return;
     const [a, b, c, d, e, f] = graphToViewportTransform(this.sigma);
     ctx.setTransform(a * pixelRatio, b * pixelRatio, c * pixelRatio, d * pixelRatio, e * pixelRatio, f * pixelRatio);
     ctx.fillStyle = BASEMAP_STYLE.land;
-    ctx.fill(path);
+    for (const path of paths) ctx.fill(path);
     ctx.strokeStyle = BASEMAP_STYLE.border;
     // Line width is in graph units under this transform: keep it at 0.8 CSS pixels.
     ctx.lineWidth = 0.8 / Math.hypot(a, b);
     ctx.lineJoin = 'round';
-    ctx.stroke(path);
+    for (const path of paths) ctx.stroke(path);
     ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
     if (this.showLabels) this.paintLabels(ctx, [a, b, c, d, e, f], width, height);
     ctx.setTransform(1, 0, 0, 1, 0, 0);

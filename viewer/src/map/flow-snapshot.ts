@@ -55,10 +55,22 @@ export class FlowSnapshot {
     return this.sigma.getSetting('hideEdgesOnMove');
   }
 
-  /** Settings for a new graph: snapshots start on for a large one. */
+  /**
+   * Settings for a new graph: snapshots start on for a large one, and stay on when the last
+   * frame was slow (a filter change on a slow map) until a fast frame turns them off.
+   */
   settingsFor(edges: number): { hideEdgesOnMove: boolean } {
     this.transform = null;
-    return { hideEdgesOnMove: edges > SNAPSHOT.START_EDGES };
+    return { hideEdgesOnMove: edges > SNAPSHOT.START_EDGES || (this.active && edges >= SNAPSHOT.MIN_EDGES) };
+  }
+
+  /**
+   * Turns snapshots on or off without sigma's setSetting, which schedules a full redraw: the
+   * setting only changes frames drawn while the camera moves, and that redraw of every flow
+   * (0.5–0.6 s with software WebGL at 1,000 flows) came right after each slow frame.
+   */
+  private setActive(on: boolean): void {
+    (this.sigma as unknown as { settings: { hideEdgesOnMove: boolean } }).settings.hideEdgesOnMove = on;
   }
 
   private afterRender(): void {
@@ -66,7 +78,7 @@ export class FlowSnapshot {
     const active = this.active;
     if (this.sigma.getGraph().size < SNAPSHOT.MIN_EDGES) {
       style.display = 'none';
-      if (active) this.sigma.setSetting('hideEdgesOnMove', false);
+      if (active) this.setActive(false);
       return;
     }
     if (!this.moving()) {
@@ -87,8 +99,8 @@ export class FlowSnapshot {
       style.height = `${height}px`;
       this.transform = graphToViewportTransform(this.sigma);
       style.display = 'none';
-      if (!active && this.lastFrameMs > SNAPSHOT.ON_MS) this.sigma.setSetting('hideEdgesOnMove', true);
-      else if (active && this.lastFrameMs < SNAPSHOT.OFF_MS) this.sigma.setSetting('hideEdgesOnMove', false);
+      if (!active && this.lastFrameMs > SNAPSHOT.ON_MS) this.setActive(true);
+      else if (active && this.lastFrameMs < SNAPSHOT.OFF_MS) this.setActive(false);
       return;
     }
     if (!active || !this.transform) {
