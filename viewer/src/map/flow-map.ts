@@ -26,7 +26,7 @@ import { FocusOverlay } from './focus-overlay.ts';
 import { StrongFlows } from './strong-flows.ts';
 import { CLUSTER_PREFIX, type ClusterLevel } from './clusters.ts';
 import { dodge } from './dodge.ts';
-import { pickDisc, type Disc } from './picking.ts';
+import { placeUnder } from './picking.ts';
 import { WORLD_BBOX } from './projection.ts';
 
 const FADED_NODE = '#d5d8dc';
@@ -353,14 +353,7 @@ export class FlowMap {
 
   /** The place whose drawn disc is under `point` (viewport px), the nearest centre winning (picking.ts). */
   placeAt(point: { x: number; y: number }): string | null {
-    const discs: Disc[] = [];
-    this.sigma.getGraph().forEachNode((node) => {
-      const d = this.sigma.getNodeDisplayData(node);
-      if (!d || d.hidden) return;
-      const at = this.sigma.framedGraphToViewport(d);
-      discs.push({ id: node, x: at.x, y: at.y, radius: this.sigma.scaleSize(d.size) });
-    });
-    return pickDisc(point, discs);
+    return placeUnder(this.sigma, point);
   }
 
   /** Viewport (CSS px in the container) of a drawn node, as of the last frame, or null. */
