@@ -10,6 +10,7 @@ import { formatFixed, formatInt, formatPercent, formatSigned, textTable } from '
 import { runComparison } from '../pipeline/compare.ts';
 import { risingFalling } from './rising-falling.ts';
 import { compareKeys } from '../compare-keys.ts';
+import { storeEdgesOf } from '../flows/graph.ts';
 
 export interface ReportOptions {
   /** Rows per ranking. */
@@ -78,10 +79,15 @@ export function formatReport(run: AnalysisRun, options: ReportOptions = {}): str
     );
   }
   if (run.problems.length) out.push(formatProblemSummary(summariseProblems(run.problems)));
+  // From the store's column while the graph's edges are still deferred: iterating the edges
+  // would add every one of them to graphology, seconds and hundreds of MiB on a large run.
   let moves = 0;
-  g.forEachEdge((_e, a) => {
-    moves += a.weight;
-  });
+  const store = storeEdgesOf(g);
+  if (store) for (const w of store.flows.moves) moves += w;
+  else
+    g.forEachEdge((_e, a) => {
+      moves += a.weight;
+    });
   const within = num(g.getAttribute('movesWithinPlace'));
   const notes: string[] = [];
   if (within) notes.push(`${formatInt(within)} more stayed within one place at this level`);

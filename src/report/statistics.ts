@@ -6,6 +6,7 @@
 import type { AnalysisRun } from '../pipeline/analyze.ts';
 import { formatFixed, formatInt, formatPercent, textTable } from './text-table.ts';
 import { compareKeys } from '../compare-keys.ts';
+import { columnValue, deferredEdges } from '../flows/lazy-edges.ts';
 
 /** "Disparity backbone (α < 0.05): 120 of 4,830 flows (2.5%) carry 41.0% of the 90,210 moves." */
 export function backboneLines(run: AnalysisRun): string[] {
@@ -46,11 +47,29 @@ export function gravityLines(run: AnalysisRun, rows: number, minMoves = CORRIDOR
   const g = run.graph;
   const label = (key: string) => String(g.getNodeAttribute(key, 'label') ?? key);
   const corridors: { source: string; target: string; weight: number; expected: number; excess: number }[] = [];
-  g.forEachEdge((_e, a, source, target) => {
-    if (typeof a.excess === 'number' && typeof a.expected === 'number' && a.weight >= minMoves) {
-      corridors.push({ source, target, weight: a.weight, expected: a.expected, excess: a.excess });
+  const keep = (source: string, target: string, weight: number, expected: unknown, excess: unknown): void => {
+    if (typeof excess === 'number' && typeof expected === 'number' && weight >= minMoves) {
+      corridors.push({ source, target, weight, expected, excess });
     }
-  });
+  };
+  // Read from the columns while the edges are deferred (iterating them would build them all).
+  const deferred = deferredEdges(g);
+  const expectedColumn = deferred?.columns.find((c) => c.name === 'expected');
+  const excessColumn = deferred?.columns.find((c) => c.name === 'excess');
+  if (deferred) {
+    const { places, flows } = deferred.store;
+    if (expectedColumn && excessColumn) {
+      for (let f = 0; f < flows.moves.length; f++) {
+        keep(
+          places[flows.source[f]!]!,
+          places[flows.target[f]!]!,
+          flows.moves[f]!,
+          columnValue(expectedColumn, f),
+          columnValue(excessColumn, f),
+        );
+      }
+    }
+  } else g.forEachEdge((_e, a, source, target) => keep(source, target, a.weight, a.expected, a.excess));
   corridors.sort((x, y) => y.excess - x.excess || compareKeys(x.source, y.source) || compareKeys(x.target, y.target));
   out.push('');
   out.push(`Corridors stronger than size and distance predict (flows of at least ${minMoves} moves, observed / expected)`);
