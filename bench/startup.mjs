@@ -33,7 +33,8 @@ try {
   for (const [label, input] of Object.entries(inputs)) {
     writeFileSync(join(dir, input.file), input.text);
     for (const bin of bins) {
-      const cmd = [process.execPath, bin, 'analyze', join(dir, input.file), ...input.args, '--out', join(dir, 'out'), '--quiet'];
+      // without --quiet: the report is part of what a user waits for (stdout is discarded)
+      const cmd = [process.execPath, bin, 'analyze', join(dir, input.file), ...input.args, '--out', join(dir, 'out')];
       const json = join(dir, 'hyperfine.json');
       execFileSync('hyperfine', ['-N', '--warmup', '2', '--runs', values.runs, '--export-json', json, cmd.map((c) => `'${c}'`).join(' ')], {
         stdio: 'ignore',
