@@ -213,7 +213,10 @@ async function analyzeRun(
   await out.write(timings ? timings.timeFiles(here) : here);
   if (background) {
     const done = await out.adopt(background.settled());
-    for (const f of done) timings?.background(`write ${f.name}`, f.ms, f.rssMiB, f.heapMiB);
+    for (const f of done) {
+      out.written(f.name, f.digest);
+      timings?.background(`write ${f.name}`, f.ms, f.rssMiB, f.heapMiB);
+    }
     timings?.lap('wait for background writes');
     const again = background.rewrite();
     if (again.length) {
@@ -228,6 +231,8 @@ async function analyzeRun(
     timings?.lap('write *.parquet');
   }
   const written = await out.commit((hashes) => sealManifest(manifestText(manifest!), hashes));
+  // On stderr only: the manifest is written inside this stage.
+  timings?.lap('manifest and folder swap');
   // Limits that changed what was computed (betweenness on the strongest flows, stability skipped)
   // and iterations that did not converge: said once each, even with --quiet.
   for (const warning of run.analyses.warnings) process.stderr.write(`talentflow analyze: note: ${warning}\n`);

@@ -24,6 +24,7 @@ import { storeEdgesOf } from '../flows/graph.ts';
 import type { FlowStore } from '../flows/store.ts';
 import type { FlowGraph, FlowGraphAttributes } from '../graph/types.ts';
 import type { Problem } from '../records/types.ts';
+import type { FileDigest } from '../exports/write-atomic.ts';
 
 /** Flows from which a run writes on a second thread (fewer: one thread; `TALENTFLOW_BACKGROUND_MIN_FLOWS` overrides it, for tests). */
 export const BACKGROUND_MIN_FLOWS = 50_000;
@@ -45,7 +46,7 @@ export type WorkerRequest =
 
 /** What the writing thread answers: a file written (its time and memory), or a failure. */
 export type WorkerReply =
-  | { type: 'written'; name: string; ms: number; rssMiB: number; heapMiB: number }
+  | { type: 'written'; name: string; digest: FileDigest; ms: number; rssMiB: number; heapMiB: number }
   | {
       type: 'failed';
       /** The file being written, or null for a failure outside any file. */
@@ -56,6 +57,8 @@ export type WorkerReply =
 /** A file the writing thread wrote, with its wall time (production, writing and fsync) and memory then. */
 export interface BackgroundFile {
   name: string;
+  /** Size and SHA-256 of the bytes written, for the manifest. */
+  digest: FileDigest;
   ms: number;
   rssMiB: number;
   heapMiB: number;
@@ -126,7 +129,7 @@ export function startBackgroundWrites(args: {
     w?.();
   };
   worker.on('message', (m: WorkerReply) => {
-    if (m.type === 'written') written.push({ name: m.name, ms: m.ms, rssMiB: m.rssMiB, heapMiB: m.heapMiB });
+    if (m.type === 'written') written.push({ name: m.name, digest: m.digest, ms: m.ms, rssMiB: m.rssMiB, heapMiB: m.heapMiB });
     else failure ??= errorOf(m.error);
     notify();
   });

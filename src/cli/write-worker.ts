@@ -11,7 +11,7 @@
  */
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { writeFileAtomic } from '../exports/write-atomic.ts';
+import { writeFileAtomic, type FileDigest } from '../exports/write-atomic.ts';
 import { graphFromFlows } from '../flows/graph.ts';
 import { writeEdgeColumns } from '../flows/lazy-edges.ts';
 import type { FlowGraph, PlaceAttributes } from '../graph/types.ts';
@@ -35,8 +35,9 @@ const reply = (message: WorkerReply) => port.postMessage(message);
 
 async function write(name: string, source: Iterable<FileChunk>): Promise<void> {
   const start = performance.now();
+  let digest: FileDigest;
   try {
-    await writeFileAtomic(join(partial, name), source);
+    digest = await writeFileAtomic(join(partial, name), source);
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     const fields: Record<string, unknown> = {};
@@ -52,6 +53,7 @@ async function write(name: string, source: Iterable<FileChunk>): Promise<void> {
   reply({
     type: 'written',
     name,
+    digest,
     ms: performance.now() - start,
     rssMiB: (process.resourceUsage().maxRSS * 1024) / MiB,
     heapMiB: process.memoryUsage().heapUsed / MiB,

@@ -15,7 +15,7 @@ import { chmod, mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from 'node
 import { basename, dirname, join, resolve } from 'node:path';
 import { OptionError, OutputError } from '../errors.ts';
 import { registerTemporary, releaseTemporary } from '../io/temporary.ts';
-import { writeOutputs, type FileData } from './write-atomic.ts';
+import { writeOutputs, type FileData, type FileDigest } from './write-atomic.ts';
 import { assertCount, manifestToJson, type Manifest } from './manifest.ts';
 import { compareKeys } from '../compare-keys.ts';
 
@@ -35,6 +35,11 @@ export interface OutputFolder {
    * failure is reported as {@link OutputFolder.write}'s (a file system error as `OutputError`).
    */
   adopt<T>(work: Promise<T>): Promise<T>;
+  /**
+   * Records the size and SHA-256 of a file written into the partial folder by other means (as
+   * {@link writeFileAtomic} returns them), so that {@link OutputFolder.commit} need not read it again.
+   */
+  written(name: string, digest: FileDigest): void;
   /**
    * Hashes every file written, writes `manifest.json` from `manifest(hashes)`, and puts the
    * folder in place of the old one. Returns the final paths, manifest included, sorted.
@@ -83,16 +88,22 @@ export async function openOutputFolder(dir: string): Promise<OutputFolder> {
       throw error;
     }
   };
-  const write = (files: Record<string, FileData>): Promise<string[]> => adopt(writeOutputs(partial, files));
+  // Digests of the files as they were written: commit reads only files that came another way.
+  const digests = new Map<string, FileDigest>();
+  const written = (name: string, digest: FileDigest): void => void digests.set(name, digest);
+  const write = (files: Record<string, FileData>): Promise<string[]> => adopt(writeOutputs(partial, files, written));
   return {
     dir,
     partial,
     write,
     adopt,
+    written,
     async commit(manifest) {
       const hashes: FileHashes = {};
-      for (const file of (await listFiles(partial)).filter((f) => f !== 'manifest.json'))
-        hashes[file] = await hashFile(join(partial, file));
+      for (const file of (await listFiles(partial)).filter((f) => f !== 'manifest.json')) {
+        const known = digests.get(file);
+        hashes[file] = known ? { bytes: known.bytes, sha256: known.sha256 } : await hashFile(join(partial, file));
+      }
       await write({ 'manifest.json': manifest(hashes) });
       await swap(dir, target, partial);
       releaseTemporary(partial);

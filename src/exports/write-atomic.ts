@@ -11,7 +11,7 @@
  * `graphJsonChunks(graph)`): chunks are encoded into two 4 MiB buffers that are written in turn,
  * one filling while the other is on its way to disk, so a file is never held whole in memory.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { open, mkdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -19,6 +19,12 @@ import { OptionError } from '../errors.ts';
 import { fileBlocks, isFileData, type FileData } from './file-blocks.ts';
 
 export type { FileData } from './file-blocks.ts';
+
+/** Size and SHA-256 (hex) of the bytes a file was written with. */
+export interface FileDigest {
+  bytes: number;
+  sha256: string;
+}
 
 function tempPathFor(path: string): string {
   // Hidden, unique per process and call, and in the target's directory so rename stays atomic.
@@ -31,12 +37,20 @@ function checkData(data: unknown): asserts data is FileData {
 
 type Handle = Awaited<ReturnType<typeof open>>;
 
-/** Writes every block of `data`, the next block being filled while the previous one is written. */
-async function writeData(handle: Handle, data: FileData): Promise<void> {
+/**
+ * Writes every block of `data`, the next block being filled while the previous one is written,
+ * and hashes the blocks on the way: the manifest's checksums need no second read of the file.
+ */
+async function writeData(handle: Handle, data: FileData): Promise<FileDigest> {
   let pending: Promise<void> | undefined;
+  const hash = createHash('sha256');
+  let bytes = 0;
   try {
     for (const block of fileBlocks(data)) {
       if (pending) await pending;
+      // hashed before the write is started, while the block cannot yet be refilled
+      hash.update(block);
+      bytes += block.length;
       pending = writeAll(handle, block);
       // Observed at once so that a failure while the next block is produced is not "unhandled".
       pending.catch(() => {});
@@ -46,6 +60,7 @@ async function writeData(handle: Handle, data: FileData): Promise<void> {
     if (pending) await pending.catch(() => {});
     throw error;
   }
+  return { bytes, sha256: hash.digest('hex') };
 }
 
 async function writeAll(handle: Handle, block: Uint8Array): Promise<void> {
@@ -58,18 +73,20 @@ async function writeAll(handle: Handle, block: Uint8Array): Promise<void> {
  * rename over `path`. Replaces an existing file; the directory must exist. `data` may be a
  * string (UTF-8), bytes, or an iterable of string/byte chunks consumed as they are written. On
  * failure (the file system's or an error thrown by the chunk iterable) the temporary file is
- * removed, `path` is untouched, and the error is rethrown.
+ * removed, `path` is untouched, and the error is rethrown. Resolves to the size and SHA-256 of
+ * the bytes written.
  *
  * @example await writeFileAtomic('out/places.csv', toCsv(columns, rows));
  * @example await writeFileAtomic('out/graph.json', graphJsonChunks(graph));
  */
-export async function writeFileAtomic(path: string, data: FileData): Promise<void> {
+export async function writeFileAtomic(path: string, data: FileData): Promise<FileDigest> {
   checkData(data);
   const temp = tempPathFor(path);
   let handle: Handle | undefined;
+  let digest: FileDigest;
   try {
     handle = await open(temp, 'wx', 0o644);
-    await writeData(handle, data);
+    digest = await writeData(handle, data);
     await handle.sync();
     await handle.close();
     handle = undefined;
@@ -80,6 +97,7 @@ export async function writeFileAtomic(path: string, data: FileData): Promise<voi
     throw error;
   }
   await syncDirectory(dirname(path));
+  return digest;
 }
 
 /** Flushes the directory entry of the rename; best effort (not every platform can fsync a directory). */
@@ -138,20 +156,26 @@ export function writeFileAtomicSync(path: string, data: FileData): void {
  * so with generators (which start only when first read) one file at a time is built. Names are relative paths inside `dir` (`places.csv`, `figures/rai.svg`):
  * no absolute paths, no `\\`, no empty, `.` or `..` segment. Returns the paths
  * written. A failure stops the run and rethrows: files already written stay complete, the
- * failing one keeps its previous content (or does not exist), none is partial.
+ * failing one keeps its previous content (or does not exist), none is partial. `onWritten`
+ * receives each file's name and {@link FileDigest} as it is written.
  *
  * @example
  * await writeOutputs('out/run1', { 'places.csv': placesCsv, 'graph.json': graphToJson(graph) });
  * // ['out/run1/graph.json', 'out/run1/places.csv']
  */
-export async function writeOutputs(dir: string, files: Record<string, FileData>): Promise<string[]> {
+export async function writeOutputs(
+  dir: string,
+  files: Record<string, FileData>,
+  onWritten?: (name: string, digest: FileDigest) => void,
+): Promise<string[]> {
   const names = checkedNames(files);
   await mkdir(dir, { recursive: true });
   const written: string[] = [];
   for (const name of names) {
     const path = join(dir, name);
     if (name.includes('/')) await mkdir(dirname(path), { recursive: true });
-    await writeFileAtomic(path, files[name] as FileData);
+    const digest = await writeFileAtomic(path, files[name] as FileData);
+    onWritten?.(name, digest);
     written.push(path);
   }
   return written;
