@@ -186,6 +186,14 @@ describe('talentflow analyze --timings and --gexf', () => {
       expect(t.ms).toBeGreaterThanOrEqual(0);
       expect(t.rssMiB).toBeGreaterThan(10);
     }
+    // the total is the whole time: the rows above it (the stages, the time between them, the
+    // folder's swap) add up to it, and it covers the manifest's stages
+    const rows = [...r.stderr.matchAll(/^(.+?)\s{2,}(\d+)(?:\s+\d+\s+\d+)?$/gm)].map((m) => [m[1]!, Number(m[2])] as const);
+    const total = rows.find(([stage]) => stage === 'total')![1];
+    const above = rows.filter(([stage]) => stage !== 'total' && !stage.endsWith('(background)'));
+    expect(above.map(([stage]) => stage)).toContain('manifest and folder swap');
+    expect(Math.abs(above.reduce((n, [, ms]) => n + ms, 0) - total)).toBeLessThanOrEqual(above.length);
+    expect(total).toBeGreaterThanOrEqual(manifest.timings.reduce((n: number, t: { ms: number }) => n + t.ms, 0) - 1);
     for (const name of readdirSync(tOut).filter((n) => n !== 'manifest.json')) {
       expect(readFileSync(join(tOut, name), 'latin1'), name).toBe(readFileSync(join(GOLDEN, name), 'latin1'));
     }
