@@ -224,7 +224,9 @@ export const ANALYZE_FLAGS: readonly Flag[] = [
       'aggregate, graph, each measure, each output file) to stderr, and record them in `manifest.json` (`timings`). ' +
       'On runs of 50,000 flows or more, flows.arrow, problems.csv and timeseries.csv are written on a second thread while ' +
       'the measures run, and flows.csv beside graph.json: those are listed as `write NAME (background)`, timed on that ' +
-      'thread and left out of the total, and `wait for background writes` is what the main thread waited for them.',
+      'thread and left out of the total, and `wait for background writes` is what the main thread waited for them. ' +
+      'The total on stderr is the whole time from the process start: `between the stages above` is the work no stage ' +
+      'names, and `manifest and folder swap` (stderr only: the manifest is written in it) the end of the run.',
   },
   { name: 'strict', help: 'any problem is fatal: write `problems.csv` (and the manifest) only, exit 1.' },
   { name: 'quiet', help: 'no report on stdout (problems still go to stderr).' },
