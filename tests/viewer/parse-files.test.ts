@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { graphFromJson, InputError, parseCsvRows } from '../../src/index.ts';
 import { csvFields } from '../../viewer/src/data/csv.ts';
 import { parseTable } from '../../viewer/src/data/analysis.ts';
-import { assembleAnalysis, graphFromParts, graphParts, parseAnalysisFiles, transferables } from '../../viewer/src/data/parse-files.ts';
+import {
+  addFlowStore,
+  assembleAnalysis,
+  buildAnalysis,
+  graphFromParts,
+  graphParts,
+  parseAnalysisFiles,
+  parseFlowStore,
+  transferables,
+} from '../../viewer/src/data/parse-files.ts';
 import { syntheticAnalysis } from './fixtures/synthetic-analysis.ts';
 
 const libraryFields = (text: string) => parseCsvRows(text).map((r) => r.fields);
@@ -90,5 +99,38 @@ describe('parseAnalysisFiles', () => {
     expect(analysis.graph.size).toBe(graph.size);
     expect(analysis.places.size).toBe(graph.order);
     expect(analysis.flows?.flows.moves.length).toBe(graph.size);
+  });
+
+  it('flows.arrow added after the rest gives the analysis read at once: store, years, disciplines, yearly readers', () => {
+    const { files } = syntheticAnalysis({ places: 120, flows: 800, seed: 5 });
+    const whole = assembleAnalysis(files as never, 'synthetic');
+    const later = buildAnalysis(parseAnalysisFiles(files as never, { flowsLater: true }), 'synthetic');
+    expect(later.flows).toBeNull();
+    expect(later.years).toBeNull();
+    expect(later.disciplines).toEqual([]);
+    // Nothing said about a missing flows.arrow while it is on its way.
+    expect(later.warnings.some((w) => w.includes('flows.arrow'))).toBe(false);
+    const arrival = parseFlowStore(files['flows.arrow'] as Uint8Array, later.graph.nodes());
+    expect(arrival.warnings).toEqual([]);
+    addFlowStore(later, arrival);
+    expect(later.years).toEqual(whole.years);
+    expect(later.years).not.toBeNull();
+    expect(later.disciplines).toEqual(whole.disciplines);
+    expect(later.disciplines.length).toBeGreaterThan(0);
+    expect(later.flows!.flows.moves).toEqual(whole.flows!.flows.moves);
+    expect(later.warnings).toEqual(whole.warnings);
+  });
+
+  it('parseFlowStore says why the filters are off: no file, or places graph.json lacks', () => {
+    const { files, graph } = syntheticAnalysis({ places: 40, flows: 200, seed: 3 });
+    expect(parseFlowStore(undefined, graph.nodes())).toEqual({
+      flows: null,
+      warnings: ['no flows.arrow: the year and discipline filters are off'],
+    });
+    const fewer = parseFlowStore(files['flows.arrow'] as Uint8Array, graph.nodes().slice(1));
+    expect(fewer.flows).toBeNull();
+    // The synthetic places all have flows: the store names the one left out.
+    expect(graph.degree(graph.nodes()[0]!)).toBeGreaterThan(0);
+    expect(fewer.warnings).toEqual(['flows.arrow names 1 place(s) not in graph.json; the year and discipline filters are off']);
   });
 });

@@ -40,6 +40,8 @@ export class AnalystPanels {
   private readonly table: FlowsTable;
   private readonly placeLegend: PlaceLegend;
   private view: PanelsView | null = null;
+  /** flows.arrow is still on its way: the histogram's room is kept, with a note, until it comes. */
+  flowsPending = false;
 
   constructor(private readonly update: (patch: Partial<ViewState>) => void) {
     this.timeline = new Timeline($('timeline'), { change: (years) => update({ years }) });
@@ -107,10 +109,13 @@ export class AnalystPanels {
     );
   }
 
-  private renderTimeline(): void {
+  /** The histogram again (the flow store arrived). */
+  renderTimeline(): void {
+    if (!this.view) return;
     const { analysis: a, state: s, render } = this.view!;
     if (!a.flows || !a.years) {
-      this.timeline.render({ counts: null, span: null, years: null });
+      const note = this.flowsPending ? 'loading flows.arrow…' : undefined;
+      this.timeline.render({ counts: null, span: null, years: null, ...(note ? { note } : {}) });
       return;
     }
     const keep = placePredicate(a.graph, { filter: s.placeFilter, selected: s.selected, direction: s.direction });

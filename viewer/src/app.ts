@@ -6,6 +6,7 @@
  */
 import type { Analysis } from './data/analysis.ts';
 import { loadFromFiles, loadFromUrl, type Prefetched } from './data/load.ts';
+import { addFlowStore, type FlowsArrival } from './data/parse-files.ts';
 import { FlowMap } from './map/flow-map.ts';
 import { mapFrame, project } from './map/projection.ts';
 import { networkPositions } from './layout/network.ts';
@@ -79,15 +80,52 @@ export class App {
     this.timings['start'] = performance.now();
     try {
       const prefetched = (window as { __talentflowPrefetch?: Prefetched }).__talentflowPrefetch;
-      const loading = loadFromUrl(this.state.data ?? 'data/', this.state.data === null ? prefetched : undefined);
+      // A link's year or discipline filter needs the flow store to draw the right flows: then
+      // the map waits for flows.arrow rather than drawing every flow and then the filtered ones
+      // (a second full drawing, and a map that first shows what the link did not ask for).
+      const wholeFirst = this.state.years !== null || this.state.discipline !== null;
+      const loading = loadFromUrl(this.state.data ?? 'data/', this.state.data === null ? prefetched : undefined, { wholeFirst });
       // The files are fetched and parsed off this thread: make the map meanwhile.
       this.createMap();
-      const analysis = await loading;
+      const { analysis, flows } = await loading;
       this.timings['loaded'] = performance.now();
+      this.panels.flowsPending = flows !== null;
       this.setAnalysis(analysis);
+      if (flows) await this.addFlows(analysis, flows);
     } catch (error) {
       this.showLoadError(error);
     }
+  }
+
+  /**
+   * The flow store, arrived after the map was drawn from graph.json. Without a year or
+   * discipline filter the flows drawn do not depend on it (selectFlows reads it only to filter),
+   * so the map stays as drawn and only what reads the store fills in: the histogram, the year and
+   * discipline controls, the card's yearly series. A discipline chosen meanwhile (the heatmap)
+   * is applied now.
+   */
+  private async addFlows(analysis: Analysis, arriving: Promise<FlowsArrival>): Promise<void> {
+    let arrival: FlowsArrival;
+    try {
+      arrival = await arriving;
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      arrival = { flows: null, warnings: [`${why}; the year and discipline filters are off`] };
+    }
+    if (this.analysis !== analysis) return;
+    addFlowStore(analysis, arrival);
+    for (const w of arrival.warnings) this.warn(w);
+    this.panels.flowsPending = false;
+    this.timings['flows'] = performance.now();
+    this.controls.render(analysis, this.state);
+    if (this.state.years !== null || this.state.discipline !== null) this.recompute('filters');
+    else {
+      this.panels.renderTimeline();
+      this.showSelection();
+      this.renderStatus();
+    }
+    this.controls.sync(this.state, analysis);
+    this.timings['flowsShown'] = performance.now();
   }
 
   private warn(message: string): void {
@@ -124,7 +162,7 @@ export class App {
     $('dataset-name').title =
       `${typeof made === 'string' ? `${made}\n` : ''}${analysis.graph.order} places, ${analysis.graph.size} flows${analysis.years ? `, arrivals ${analysis.years[0]}–${analysis.years[1]}` : ''}`;
     document.title = `${analysis.name} · talentflow viewer`;
-    this.controls.render(analysis, s);
+    this.controls.render(analysis, s, this.panels.flowsPending);
     this.styleControls.render(s.mapStyle);
     this.timings['controls'] = performance.now();
     this.recompute('filters');
@@ -443,6 +481,7 @@ export class App {
     const open = async (files: Iterable<File>) => {
       try {
         const analysis = await loadFromFiles(files);
+        this.panels.flowsPending = false;
         this.state = { ...this.state, data: null, selected: null, discipline: null, years: null, camera: null };
         this.setAnalysis(analysis);
         this.writeUrl();

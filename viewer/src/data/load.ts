@@ -3,11 +3,16 @@
  * under data/, or any folder URL), or from files the user picks or drops on the page. The files
  * are parsed in a worker (parse-worker.ts) while the page stays free to draw; only the graph is
  * built on the page.
+ *
+ * Over HTTP the map need not wait for flows.arrow (the largest file with graph.json): without a
+ * year or discipline filter the flows drawn come from graph.json alone, and only the histogram,
+ * the year and discipline controls and the card's yearly series read the store. loadFromUrl
+ * then returns the analysis without it and the store's arrival as a promise.
  */
 import { InputError } from 'talentflow';
 import type { Analysis, AnalysisFiles } from './analysis.ts';
-import { buildAnalysis, parseAnalysisFiles, type ParsedAnalysis } from './parse-files.ts';
-import type { ParseRequest } from './parse-worker.ts';
+import { buildAnalysis, type FlowsArrival, parseAnalysisFiles, parseFlowStore, type ParsedAnalysis } from './parse-files.ts';
+import type { ParseRequest, WorkerRequest } from './parse-worker.ts';
 
 const OPTIONAL = ['places.csv', 'rai.csv', 'communities.csv', 'manifest.json', 'intervals.csv', 'compare.csv'] as const;
 
@@ -39,21 +44,13 @@ function startWorker(): Worker | null {
   return spareWorker;
 }
 
-/** Step 1 in a worker (the page's thread when workers are unavailable); the buffers are handed over. */
-function parseOffThread(files: ParseRequest): Promise<ParsedAnalysis> {
+/** Runs one request in a worker (on the page's thread when workers are unavailable); the buffers are handed over. */
+function inWorker<T>(request: WorkerRequest, onPage: () => T): Promise<T> {
   const worker = startWorker();
   spareWorker = null;
-  if (worker === null) {
-    const decoder = new TextDecoder();
-    const text = {} as AnalysisFiles;
-    for (const [name, buffer] of Object.entries(files) as [keyof AnalysisFiles, ArrayBuffer][])
-      (text as unknown as Record<string, unknown>)[name] = name === 'flows.arrow' ? new Uint8Array(buffer) : decoder.decode(buffer);
-    return Promise.resolve(parseAnalysisFiles(text));
-  }
-  return new Promise<ParsedAnalysis>((resolve, reject) => {
-    worker.onmessage = (
-      event: MessageEvent<{ parsed?: ParsedAnalysis; error?: { name: string; message: string; file: string | null } }>,
-    ) => {
+  if (worker === null) return Promise.resolve().then(onPage);
+  return new Promise<T>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<{ parsed?: T; error?: { name: string; message: string; file: string | null } }>) => {
       worker.terminate();
       const { parsed, error } = event.data;
       if (parsed) resolve(parsed);
@@ -65,17 +62,41 @@ function parseOffThread(files: ParseRequest): Promise<ParsedAnalysis> {
       worker.terminate();
       reject(new Error(`the analysis could not be read (${event.message})`));
     };
-    worker.postMessage(files, Object.values(files));
+    const buffers = 'flows' in request ? [request.flows] : Object.values(request.files);
+    worker.postMessage(request, buffers);
   });
+}
+
+/** Step 1 off the page's thread. */
+function parseOffThread(files: ParseRequest, flowsLater = false): Promise<ParsedAnalysis> {
+  return inWorker({ files, flowsLater }, () => {
+    const decoder = new TextDecoder();
+    const text = {} as AnalysisFiles;
+    for (const [name, buffer] of Object.entries(files) as [keyof AnalysisFiles, ArrayBuffer][])
+      (text as unknown as Record<string, unknown>)[name] = name === 'flows.arrow' ? new Uint8Array(buffer) : decoder.decode(buffer);
+    return parseAnalysisFiles(text, { flowsLater });
+  });
+}
+
+/** An analysis, and its flow store still on its way (null: nothing more comes; the analysis is whole). */
+export interface StagedAnalysis {
+  analysis: Analysis;
+  flows: Promise<FlowsArrival> | null;
 }
 
 /**
  * Loads the analysis folder at `base` (a URL ending in "/"). When the server lists the folder
- * (`index.json`, written by `talentflow view`), only the files present are requested.
+ * (`index.json`, written by `talentflow view`), only the files present are requested. Unless
+ * `wholeFirst` (a link's year or discipline filter needs the store to draw), flows.arrow is
+ * parsed after the rest has been built and returned: `flows` then resolves with its store.
  *
- * @example await loadFromUrl('data/')
+ * @example const { analysis, flows } = await loadFromUrl('data/')
  */
-export async function loadFromUrl(base: string, prefetched: Prefetched = {}): Promise<Analysis> {
+export async function loadFromUrl(
+  base: string,
+  prefetched: Prefetched = {},
+  options: { wholeFirst?: boolean } = {},
+): Promise<StagedAnalysis> {
   startWorker();
   const folder = base.endsWith('/') ? base : `${base}/`;
   let present: string[] | null = null;
@@ -97,21 +118,40 @@ export async function loadFromUrl(base: string, prefetched: Prefetched = {}): Pr
   if (present !== null && !present.includes('graph.json')) {
     throw new InputError(`${folder}graph.json`, 'is missing: open an analysis folder (the --out folder of "talentflow analyze")');
   }
-  const others = (['flows.arrow', ...OPTIONAL] as const).filter(want);
   const early = (await prefetched.others?.catch(() => undefined)) ?? {};
+  const arrowBytes = want('flows.arrow') ? fetchBytes(`${folder}flows.arrow`, early['flows.arrow']) : Promise.resolve(undefined);
+  arrowBytes.catch(() => undefined);
+  const others = OPTIONAL.filter(want);
   const [graph, ...rest] = await Promise.all([graphBytes, ...others.map((f) => fetchBytes(`${folder}${f}`, early[f]))]);
   if (graph === undefined) throw new InputError(`${folder}graph.json`, 'was not found');
   const files: ParseRequest = { 'graph.json': graph };
   others.forEach((f, i) => {
     if (rest[i] !== undefined) files[f] = rest[i];
   });
-  return parseAndBuild(files, name);
+  if (options.wholeFirst || !want('flows.arrow')) {
+    const arrow = await arrowBytes;
+    if (arrow !== undefined) files['flows.arrow'] = arrow;
+    return { analysis: await parseAndBuild(files, name), flows: null };
+  }
+  const analysis = await parseAndBuild(files, name, true);
+  // The next worker loads its module while flows.arrow is still downloading.
+  startWorker();
+  const places = analysis.graph.nodes();
+  const flows = arrowBytes.then(async (bytes) => {
+    const arrival =
+      bytes === undefined
+        ? parseFlowStore(undefined, places)
+        : await inWorker<FlowsArrival>({ flows: bytes, places }, () => parseFlowStore(new Uint8Array(bytes), places));
+    performance.mark('talentflow:flows');
+    return arrival;
+  });
+  return { analysis, flows };
 }
 
 /** Parses and builds, leaving performance marks (talentflow:fetched, :parsed, :built) for the benchmark's profile. */
-async function parseAndBuild(files: ParseRequest, name: string): Promise<Analysis> {
+async function parseAndBuild(files: ParseRequest, name: string, flowsLater = false): Promise<Analysis> {
   performance.mark('talentflow:fetched');
-  const parsed = await parseOffThread(files);
+  const parsed = await parseOffThread(files, flowsLater);
   performance.mark('talentflow:parsed');
   // The worker's answer is unpacked in its own task, the graph built in the next: the page can
   // paint between them instead of freezing for both.

@@ -61,8 +61,7 @@ export interface ParsedAnalysis {
 export function transferables(parsed: ParsedAnalysis): ArrayBuffer[] {
   const g = parsed.graph;
   const arrays: ArrayBufferView[] = [g.source, g.target, g.weight, g.researchers];
-  if (parsed.flows) arrays.push(...Object.values(parsed.flows.flows), ...Object.values(parsed.flows.cells), parsed.flows.cellStarts);
-  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
+  return [...new Set([...arrays.map((a) => a.buffer as ArrayBuffer), ...flowTransferables(parsed.flows)])];
 }
 
 /**
@@ -166,11 +165,12 @@ export function graphFromParts(parts: GraphParts, file = 'graph.json'): FlowGrap
 }
 
 /**
- * Step 1: the files' text and bytes parsed, without building the graph.
+ * Step 1: the files' text and bytes parsed, without building the graph. `flowsLater`: flows.arrow
+ * is still downloading and comes through {@link parseFlowStore} and {@link addFlowStore}.
  *
  * @throws InputError when graph.json, flows.arrow or a CSV cannot be read.
  */
-export function parseAnalysisFiles(files: AnalysisFiles): ParsedAnalysis {
+export function parseAnalysisFiles(files: AnalysisFiles, options: { flowsLater?: boolean } = {}): ParsedAnalysis {
   const warnings: string[] = [];
   const graph = graphParts(files['graph.json']);
   const placesText = files['places.csv'];
@@ -182,17 +182,13 @@ export function parseAnalysisFiles(files: AnalysisFiles): ParsedAnalysis {
       warnings.push('manifest.json is not valid JSON; ignored');
     }
   }
-  let flows: FlowStore | null = null;
-  const arrow = files['flows.arrow'];
-  if (arrow !== undefined) {
-    flows = flowStoreFromArrow(arrow);
-    const nodes = new Set(graph.nodes.map((n) => n.key));
-    const missing = flows.places.filter((p) => !nodes.has(p)).length;
-    if (missing > 0) {
-      warnings.push(`flows.arrow names ${missing} place(s) not in graph.json; the year and discipline filters are off`);
-      flows = null;
-    }
-  } else warnings.push('no flows.arrow: the year and discipline filters are off');
+  const { flows, warnings: flowWarnings } = options.flowsLater
+    ? { flows: null, warnings: [] }
+    : parseFlowStore(
+        files['flows.arrow'],
+        graph.nodes.map((n) => n.key),
+      );
+  warnings.push(...flowWarnings);
   return {
     graph,
     flows,
@@ -204,6 +200,49 @@ export function parseAnalysisFiles(files: AnalysisFiles): ParsedAnalysis {
     manifest,
     warnings,
   };
+}
+
+/** What flows.arrow brought: the store (null without the file, or when it does not fit graph.json) and why not. */
+export interface FlowsArrival {
+  flows: FlowStore | null;
+  warnings: string[];
+}
+
+/**
+ * flows.arrow's bytes read into a flow store, checked against graph.json's places.
+ *
+ * @throws InputError when flows.arrow cannot be read.
+ * @example parseFlowStore(undefined, ['A']).warnings // ['no flows.arrow: the year and discipline filters are off']
+ */
+export function parseFlowStore(arrow: Uint8Array | undefined, places: readonly string[]): FlowsArrival {
+  if (arrow === undefined) return { flows: null, warnings: ['no flows.arrow: the year and discipline filters are off'] };
+  const flows = flowStoreFromArrow(arrow);
+  const nodes = new Set(places);
+  const missing = flows.places.filter((p) => !nodes.has(p)).length;
+  if (missing > 0)
+    return { flows: null, warnings: [`flows.arrow names ${missing} place(s) not in graph.json; the year and discipline filters are off`] };
+  return { flows, warnings: [] };
+}
+
+/** The typed arrays of a flow store, to transfer rather than copy out of a worker. */
+export function flowTransferables(flows: FlowStore | null): ArrayBuffer[] {
+  if (!flows) return [];
+  const arrays: ArrayBufferView[] = [...Object.values(flows.flows), ...Object.values(flows.cells), flows.cellStarts];
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
+}
+
+/**
+ * Adds a flow store that arrived after the analysis was built (the map was drawn from graph.json
+ * meanwhile): the graph's per-year readers, the years and the disciplines follow it.
+ */
+export function addFlowStore(analysis: Analysis, arrival: FlowsArrival): void {
+  analysis.warnings.push(...arrival.warnings);
+  if (!arrival.flows) return;
+  attachFlowStore(analysis.graph, arrival.flows);
+  const { years, disciplines } = flowDimensions(arrival.flows);
+  analysis.flows = arrival.flows;
+  analysis.years = years;
+  analysis.disciplines = disciplines;
 }
 
 /** Step 2: the flow graph, and what is derived from it, on the page. */

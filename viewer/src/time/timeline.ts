@@ -22,6 +22,8 @@ export interface TimelineView {
   counts: YearCounts | null;
   span: [number, number] | null;
   years: [number, number] | null;
+  /** Said in the chart's place while there are no counts (flows.arrow still loading); no note: the panel is hidden. */
+  note?: string;
 }
 
 function svg<K extends keyof SVGElementTagNameMap>(
@@ -109,7 +111,8 @@ export class Timeline {
 
   render(view: TimelineView): void {
     this.view = view;
-    this.root.hidden = view.counts === null;
+    this.root.hidden = view.counts === null && !view.note;
+    this.play.disabled = view.counts === null;
     this.draw();
   }
 
@@ -231,7 +234,12 @@ export class Timeline {
   private draw(): void {
     const { counts, span } = this.view;
     const g = this.geometry();
-    if (!counts || !span || !g) return void this.chart.replaceChildren();
+    if (!counts || !span || !g) {
+      this.label.textContent = '';
+      this.all.disabled = true;
+      const note = this.view.note;
+      return void this.chart.replaceChildren(...(note ? [h('p', { class: 'timeline-note muted' }, note)] : []));
+    }
     const years = this.drag
       ? ([Math.min(this.drag.from, this.drag.to), Math.max(this.drag.from, this.drag.to)] as [number, number])
       : this.view.years;

@@ -41,8 +41,8 @@ export class Controls {
     private readonly handlers: ControlsHandlers,
   ) {}
 
-  /** Rebuilds the panel for an analysis (its years, disciplines, places and measures). */
-  render(analysis: Analysis, state: ViewState): void {
+  /** Rebuilds the panel for an analysis (its years, disciplines, places and measures); `flowsPending`: flows.arrow, which holds the years and disciplines, is still loading. */
+  render(analysis: Analysis, state: ViewState, flowsPending = false): void {
     const change = this.handlers.change;
     let maxWeight = 0;
     analysis.graph.forEachEdge((_e, a) => (maxWeight = Math.max(maxWeight, a.weight)));
@@ -85,7 +85,11 @@ export class Controls {
         disabled: analysis.disciplines.length === 0,
         onchange: (e: Event) => change({ discipline: (e.target as HTMLSelectElement).value || null }),
       },
-      h('option', { value: '' }, analysis.disciplines.length ? 'All disciplines' : 'No disciplines in the data'),
+      h(
+        'option',
+        { value: '' },
+        analysis.disciplines.length ? 'All disciplines' : flowsPending ? 'Loading flows.arrow…' : 'No disciplines in the data',
+      ),
       ...analysis.disciplines.map((d) => h('option', { value: d }, d)),
     ));
 

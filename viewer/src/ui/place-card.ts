@@ -52,10 +52,12 @@ function flowList(title: string, id: string, flows: TopFlow[], ctx: CardContext)
   );
 }
 
-// The yearly series of every place, computed once per analysis graph (the library's timeSeries).
+// The yearly series of every place, computed once per analysis graph and flow store (the
+// library's timeSeries): flows.arrow may be attached to the graph after a first card was shown.
 const seriesCache = new WeakMap<object, Map<string, TimeSeriesRow[]>>();
-function seriesOf(graph: FlowGraph, place: string): TimeSeriesRow[] {
-  let byPlace = seriesCache.get(graph);
+function seriesOf(graph: FlowGraph, place: string, flows: object | null): TimeSeriesRow[] {
+  const key = flows ?? graph;
+  let byPlace = seriesCache.get(key);
   if (!byPlace) {
     byPlace = new Map();
     for (const r of timeSeries(graph).rows) {
@@ -63,14 +65,14 @@ function seriesOf(graph: FlowGraph, place: string): TimeSeriesRow[] {
       list.push(r);
       byPlace.set(r.place, list);
     }
-    seriesCache.set(graph, byPlace);
+    seriesCache.set(key, byPlace);
   }
   return byPlace.get(place) ?? [];
 }
 
 /** Net inflow by year as a sparkline (all years of the analysis, whatever the filters). */
-function seriesBlock(graph: FlowGraph, place: string): HTMLElement | null {
-  const rows = seriesOf(graph, place);
+function seriesBlock(graph: FlowGraph, place: string, flows: object | null): HTMLElement | null {
+  const rows = seriesOf(graph, place, flows);
   if (rows.length === 0) return null;
   const rate = (r: TimeSeriesRow) => (r.netRate === null ? '' : `, net rate ${(1000 * r.netRate).toFixed(2)} per 1,000 researchers`);
   const svg = sparklineSvg(
@@ -177,7 +179,7 @@ export function renderPlaceCard(root: HTMLElement, place: string, ctx: CardConte
     ),
     row ? h('p', { class: 'note', id: 'card-figures-note' }, 'Whole analysis, as in places.csv:') : null,
     row ? figures : h('p', { class: 'muted' }, 'This place has no row in places.csv.'),
-    seriesBlock(analysis.graph, place),
+    seriesBlock(analysis.graph, place, analysis.flows),
     h(
       'p',
       { class: 'note', id: 'card-lists-note' },
