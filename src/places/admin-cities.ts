@@ -65,7 +65,14 @@ export const OWN_CITIES: Readonly<Record<string, ReadonlySet<string>>> = {
   ),
 };
 
-/** Trailing words that name a unit in its own right (a county), by ISO2 country: never a district of a nearby city. */
+/**
+ * Trailing words that name a unit in its own right, by ISO2 country: never a district of a nearby
+ * city. Korea's counties (gun); Japan's towns and villages (町 machi or chō, 村 mura), which are
+ * municipalities as cities are ("Tōkai Mura", home of J-PARC, is not a part of Hitachinaka;
+ * "Seika-cho" not of Kyoto). A neighbourhood that merely ends in -chō is one word
+ * ("Yoyogi-sanyachō") and does not match.
+ */
 export const OWN_UNIT_WORDS: Readonly<Record<string, RegExp>> = {
   KR: / (?:gun|county)$/,
+  JP: / (?:machi|cho|mura)$/,
 };

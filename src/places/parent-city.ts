@@ -20,7 +20,7 @@
  *    that is not a section of one (PPLX). A ROR place that GeoNames' cities lack is a city when
  *    its name has no administrative word (Mānikganj) and no larger city lies within
  *    `nearKm`, or when it is named as a city ("Samcheok-si"), listed as one (Korea's cities,
- *    "Gwacheon", ./admin-cities.ts) or named as a unit of its own (a Korean county, "Eumseong-gun")
+ *    "Gwacheon", ./admin-cities.ts) or named as a unit of its own (a Korean county, "Eumseong-gun"; a Japanese town or village, "Tōkai Mura")
  *    and no GeoNames city of its name lies within `maxDistanceKm`.
  * 4. A district (PPLX; a populated place of unknown population; a ROR ward or district)
  *    belongs to a city in its own right of larger population within `maxDistanceKm`:

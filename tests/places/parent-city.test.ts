@@ -92,6 +92,19 @@ describe('createParentRule', () => {
     expect(rule.parentOf(tama)).toEqual({ city: tama, method: 'self' });
   });
 
+  it('createParentRule keeps a Japanese town or village (machi, chō, mura) however near a larger city, not a neighbourhood ending in -chō', () => {
+    // Tōkai Mura lies 8.6 km from Hitachinaka (154,631), which pulled it; Seika-cho 30 km from Kyoto.
+    const hitachinaka = jp(6822096, 'Hitachi-Naka', 'PPLA2', 154_631, 36.39659, 140.53479, '14');
+    const tokai = jp(2110767, 'Tōkai Mura', '', 0, 36.46078, 140.58058, '14');
+    const kyoto = jp(1857910, 'Kyoto', 'PPLA', 1_463_723, 35.02107, 135.75385, '22');
+    const seika = jp(7412205, 'Seika-cho', '', 0, 34.75749, 135.77595, '22');
+    const yoyogi = jp(1848136, 'Yoyogi-sanyachō', '', 0, 35.68245, 139.69382, '40');
+    const towns = createParentRule([hitachinaka, tokai, kyoto, seika, tokyo, yoyogi]);
+    expect(towns.parentOf(tokai)).toEqual({ city: tokai, method: 'self' });
+    expect(towns.parentOf(seika)).toEqual({ city: seika, method: 'self' });
+    expect(towns.parentOf(yoyogi)).toEqual({ city: tokyo, method: 'pull' });
+  });
+
   // Real GeoNames ids, points and admin1 codes (src/places/admin-cities.ts, src/places/wards.ts).
   const kr = (id: number, name: string, feature: string, pop: number, lat: number, lon: number, a1: string): ParentInput =>
     place(id, name, feature, pop, lat, lon, [a1, '', '', ''], 'KR');

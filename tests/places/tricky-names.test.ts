@@ -71,6 +71,9 @@ const TABLE: [string, string, string, string][] = [
   ['Yuseong-gu', 'KR', 'Daejeon, KR', 'district'], // GeoNames' Yuseong is a PPLA2 seat, but of a district of Daejeon
   ['Jongno-gu', 'KR', 'Seoul, KR', 'district'],
   ['Nam-gu', 'KR', 'Pohang, KR', 'district'], // ROR's Nam-gu is in North Gyeongsang: Pohang's
+  // Japan: a town (machi, chō) or village (mura) is a municipality, as a city is.
+  ['Tōkai Mura', 'JP', 'Tōkai Mura, JP', 'ror-place'], // Hitachinaka (9 km) pulled it
+  ['Seika-cho', 'JP', 'Seika-cho, JP', 'ror-place'], // Kyoto pulled it
 ];
 
 const idOf = (r: PlaceResolution): string =>
