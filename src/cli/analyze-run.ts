@@ -108,6 +108,11 @@ async function analyzeRun(
   } = request;
   const { progress, stageProgress, timings, hooks, bytes, encoding } = context;
   const outDir = out.dir;
+  // The input's checksum for the manifest is read beside the analysis, whose longest stages wait
+  // on DuckDB's threads, rather than after it (1.0 s for a 567 MB file). A file that cannot be
+  // read fails the analysis first, with its own error; this promise's rejection then goes unheard.
+  const inputHash = inputTable === undefined ? sha256OfFile(input) : null;
+  inputHash?.catch(() => undefined);
 
   let run: AnalysisRun;
   if (isSource) {
@@ -180,7 +185,7 @@ async function analyzeRun(
       sha256:
         inputTable !== undefined
           ? await (await import('../engines/clickhouse/analyze.ts')).tableFingerprint(values['clickhouse-url']!, inputTable)
-          : await sha256OfFile(input),
+          : await inputHash!,
       bytes,
     },
     gexf: values.gexf === true ? true : 'auto',
