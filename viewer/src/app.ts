@@ -10,9 +10,8 @@ import { addFlowStore, type FlowsArrival } from './data/parse-files.ts';
 import { FlowMap } from './map/flow-map.ts';
 import { mapFrame, project } from './map/projection.ts';
 import { networkPositions } from './layout/network.ts';
-import { SIZE_MEASURE_INFO } from './measures.ts';
 import { EXACT_CURVES_LIMIT, mapPositions, toRenderGraph, type RenderResult } from './render-graph.ts';
-import { emptyNote, filterNote, selectFlows, type FlowSelection } from './selection.ts';
+import { filterNote, selectFlows, type FlowSelection } from './selection.ts';
 import { defaultState, queryToState, stateToQuery, type ViewState } from './state.ts';
 import { Controls } from './ui/controls.ts';
 import { StyleControls } from './map/style-controls.ts';
@@ -22,8 +21,11 @@ import { legendModel, renderLegend } from './ui/legend.ts';
 import { renderPlaceCard } from './ui/place-card.ts';
 import { download, mapPng } from './export/files.ts';
 import { flowsCsv, placesCsv } from './export/tables.ts';
-import { placeEmptyNote, placeNote, restrictToPlaces } from './filters/place-filter.ts';
+import { placeNote, restrictToPlaces } from './filters/place-filter.ts';
 import { AnalystPanels } from './analyst-panels.ts';
+import { bindChrome } from './ui/chrome.ts';
+import { renderStatusLine, showDrawn } from './ui/status-line.ts';
+import { edgeTooltip, mapToClient, nodeTooltip, showTooltip } from './ui/tooltip.ts';
 
 type Positions = Map<string, { x: number; y: number }>;
 
@@ -276,9 +278,9 @@ export class App {
     this.map = new FlowMap($('map'), {
       clickNode: (node) => this.update({ selected: node }),
       clickStage: () => this.update({ selected: null }),
-      hoverNode: (node, at) => this.tooltipForNode(node, at),
-      hoverEdge: (edge, at) => this.tooltipForEdge(edge, at),
-      drawn: (info) => this.showDrawn(info),
+      hoverNode: (node, at) => showTooltip(node && this.map ? nodeTooltip(this.map.sigma, node, this.state.sizeBy) : null, mapToClient(at)),
+      hoverEdge: (edge, at) => showTooltip(edge && this.map ? edgeTooltip(this.map.sigma, edge) : null, mapToClient(at)),
+      drawn: (info) => showDrawn(info),
       camera: (view) => {
         // Before the first framing the camera is the empty map's: a link's camera must survive it.
         if (this.framed === null) return;
@@ -324,117 +326,25 @@ export class App {
       discipline: this.state.discipline,
       change: (patch) => this.update(patch),
       select: (p) => this.update({ selected: p }),
-      hover: (text, e) => this.tooltip(text, e ? { x: e.clientX, y: e.clientY } : null),
+      hover: (text, e) => showTooltip(text, e ? { x: e.clientX, y: e.clientY } : null),
     });
   }
 
   private renderStatus(): void {
-    const r = this.render!;
-    const a = this.analysis!;
-    const mapEl = $('map');
-    mapEl.dataset['nodes'] = String(r.graph.order);
-    mapEl.dataset['edges'] = String(r.graph.size);
-    const empty = $('empty');
-    empty.hidden = r.graph.size > 0;
-    if (r.graph.size === 0)
-      replace(
-        empty,
-        h('strong', {}, 'Nothing to draw'),
-        this.filtered!.drawn.size > 0 ? placeEmptyNote(this.state, this.analysis!.graph) : emptyNote(this.state),
-      );
-    const parts = [
-      h('span', { id: 'status-places' }, `${formatValue(r.graph.order)} places`),
-      h(
-        'span',
-        { id: 'status-flows', 'data-count': r.graph.size },
-        `${formatValue(r.graph.size)} of ${formatValue(a.graph.size)} flows selected`,
-      ),
-      h('span', {}, `${formatValue(r.moves)} moves`),
-      filterNote(this.state) ? h('span', {}, filterNote(this.state)) : null,
-      placeNote(this.state, a.graph, a.communities)
-        ? h('span', { id: 'status-places-filter' }, placeNote(this.state, a.graph, a.communities))
-        : null,
-      r.unplaced.length && this.state.layout === 'map'
-        ? h('span', { title: r.unplaced.slice(0, 50).join(', ') }, `${r.unplaced.length} places without coordinates not on the map`)
-        : null,
-      this.warnings.size
-        ? h(
-            'span',
-            { class: 'warn', title: [...this.warnings].join('\n') },
-            `${this.warnings.size} note${this.warnings.size > 1 ? 's' : ''}`,
-          )
-        : null,
-    ];
-    replace($('status'), ...parts);
+    renderStatusLine({
+      render: this.render!,
+      analysis: this.analysis!,
+      state: this.state,
+      flowsBeforePlaces: this.filtered!.drawn.size,
+      warnings: this.warnings,
+    });
     if (this.map)
-      this.showDrawn({
+      showDrawn({
         markers: Number($('map').dataset['drawnNodes']),
         flows: Number($('map').dataset['drawnEdges']),
         hiddenFlows: this.map.hiddenFlows,
         clustered: this.map.clusterLevel() !== null,
       });
-  }
-
-  /** At a clustered zoom, says how many markers and flows are on screen (the status counts the selection). */
-  private showDrawn(info: { markers: number; flows: number; hiddenFlows: number; clustered: boolean }): void {
-    let note = document.getElementById('status-drawn');
-    if (!info.clustered && !info.hiddenFlows) {
-      note?.remove();
-      return;
-    }
-    if (!note) {
-      note = h('span', { id: 'status-drawn' });
-      $('status').append(note);
-    }
-    const left = info.hiddenFlows ? ` (the largest; ${formatValue(info.hiddenFlows)} smaller not drawn, see Map style)` : '';
-    note.textContent = info.clustered
-      ? `at this zoom: ${formatValue(info.markers)} places and clusters, ${formatValue(info.flows)} flows between them${left}`
-      : `${formatValue(info.flows)} flows on the map${left}`;
-  }
-
-  private tooltip(text: string | null, at: { x: number; y: number } | null): void {
-    const tip = $('tooltip');
-    if (!text || !at) {
-      tip.hidden = true;
-      return;
-    }
-    tip.textContent = text;
-    tip.hidden = false;
-    tip.style.left = `${at.x + 14}px`;
-    tip.style.top = `${at.y + 14}px`;
-  }
-
-  private clientOf(at: { x: number; y: number } | null): { x: number; y: number } | null {
-    if (!at) return null;
-    const box = $('map').getBoundingClientRect();
-    return { x: box.left + at.x, y: box.top + at.y };
-  }
-
-  private tooltipForNode(node: string | null, at: { x: number; y: number } | null): void {
-    if (!node || !this.render || !this.map) {
-      this.tooltip(null, null);
-      return;
-    }
-    // The drawn graph: at a clustered zoom the node may be a cluster of places.
-    const a = this.map.sigma.getGraph().getNodeAttributes(node);
-    const measure = SIZE_MEASURE_INFO[this.state.sizeBy].label;
-    this.tooltip(
-      `${a.label} · ${measure} ${formatValue(a.value)} · in ${formatValue(a.inflow)} · out ${formatValue(a.outflow)}`,
-      this.clientOf(at),
-    );
-  }
-
-  private tooltipForEdge(edge: string | null, at: { x: number; y: number } | null): void {
-    if (!edge || !this.render || !this.map) {
-      this.tooltip(null, null);
-      return;
-    }
-    const g = this.map.sigma.getGraph();
-    const label = (n: string) => g.getNodeAttribute(n, 'label');
-    this.tooltip(
-      `${label(g.source(edge))} → ${label(g.target(edge))}: ${formatValue(g.getEdgeAttribute(edge, 'weight'))} moves`,
-      this.clientOf(at),
-    );
   }
 
   private search(text: string): void {
@@ -450,7 +360,7 @@ export class App {
           .startsWith(q),
       );
     if (!found) {
-      this.tooltip(`No place matches “${text}”`, null);
+      showTooltip(`No place matches “${text}”`, null);
       return;
     }
     this.update({ selected: found });
@@ -477,53 +387,37 @@ export class App {
   }
 
   private bindChrome(): void {
-    const input = $<HTMLInputElement>('folder-input');
-    const open = async (files: Iterable<File>) => {
-      try {
-        const analysis = await loadFromFiles(files);
-        this.panels.flowsPending = false;
-        this.state = { ...this.state, data: null, selected: null, discipline: null, years: null, camera: null };
-        this.setAnalysis(analysis);
+    bindChrome({
+      open: async (files) => {
+        try {
+          const analysis = await loadFromFiles(files);
+          this.panels.flowsPending = false;
+          this.state = { ...this.state, data: null, selected: null, discipline: null, years: null, camera: null };
+          this.setAnalysis(analysis);
+          this.writeUrl();
+        } catch (error) {
+          this.showLoadError(error);
+        }
+      },
+      link: () => {
         this.writeUrl();
-      } catch (error) {
-        this.showLoadError(error);
-      }
-    };
-    $('open-folder').addEventListener('click', () => input.click());
-    input.addEventListener('change', () => input.files && void open(input.files));
-    const drop = $('drop');
-    window.addEventListener('dragover', (e) => {
-      e.preventDefault();
-      drop.hidden = false;
-    });
-    drop.addEventListener('dragleave', () => (drop.hidden = true));
-    window.addEventListener('drop', (e) => {
-      e.preventDefault();
-      drop.hidden = true;
-      if (e.dataTransfer?.files.length) void open(e.dataTransfer.files);
-    });
-    $('copy-link').addEventListener('click', () => {
-      this.writeUrl();
-      void navigator.clipboard?.writeText(location.href).then(
-        () => ($('copy-link').textContent = 'Link copied'),
-        () => window.prompt('Copy this link:', location.href),
-      );
-      setTimeout(() => ($('copy-link').textContent = 'Copy link'), 2000);
-    });
-    $('export-png').addEventListener('click', () => void this.exportPng());
-    window.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape' && this.state.selected !== null && !(e.target instanceof HTMLInputElement)) this.update({ selected: null });
-    });
-    $('export-flows').addEventListener('click', () => {
-      if (!this.selection || !this.render) return;
-      download(new Blob([flowsCsv(this.selection.drawn, this.render.graph)], { type: 'text/csv' }), `${this.analysis!.name}-flows.csv`);
-    });
-    $('export-places').addEventListener('click', () => {
-      if (!this.analysis || !this.render) return;
-      download(
-        new Blob([placesCsv(this.analysis, this.order, this.render.graph)], { type: 'text/csv' }),
-        `${this.analysis.name}-places.csv`,
-      );
+        return location.href;
+      },
+      exportPng: () => void this.exportPng(),
+      exportFlows: () => {
+        if (!this.selection || !this.render) return;
+        download(new Blob([flowsCsv(this.selection.drawn, this.render.graph)], { type: 'text/csv' }), `${this.analysis!.name}-flows.csv`);
+      },
+      exportPlaces: () => {
+        if (!this.analysis || !this.render) return;
+        download(
+          new Blob([placesCsv(this.analysis, this.order, this.render.graph)], { type: 'text/csv' }),
+          `${this.analysis.name}-places.csv`,
+        );
+      },
+      escape: () => {
+        if (this.state.selected !== null) this.update({ selected: null });
+      },
     });
   }
 
