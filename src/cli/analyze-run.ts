@@ -73,9 +73,25 @@ export async function analyzeInto(out: OutputFolder, request: AnalyzeRequest): P
           },
         }),
   };
+  // The input's checksum for the manifest is read beside the analysis, whose longest stages wait
+  // on DuckDB's threads, rather than after it (1.0 s for a 567 MB file). A run that fails stops the
+  // reading; its own error is the one reported, so this promise's rejection goes unheard.
+  const hashing = new AbortController();
+  const inputHash = inputTable === undefined ? sha256OfFile(input, { signal: hashing.signal }) : null;
+  inputHash?.catch(() => undefined);
   try {
-    return await analyzeRun(out, request, { progress, stageProgress, timings, hooks, bytes, encoding, background: () => background });
+    return await analyzeRun(out, request, {
+      progress,
+      stageProgress,
+      timings,
+      hooks,
+      bytes,
+      encoding,
+      background: () => background,
+      inputHash,
+    });
   } finally {
+    hashing.abort();
     await (background as BackgroundWrites | null)?.stop();
   }
 }
@@ -91,6 +107,8 @@ async function analyzeRun(
     bytes: number;
     encoding: (typeof ENCODINGS)[number];
     background: () => BackgroundWrites | null;
+    /** The input's SHA-256, being read (null for a ClickHouse table). */
+    inputHash: Promise<string> | null;
   },
 ): Promise<number> {
   const {
@@ -108,11 +126,6 @@ async function analyzeRun(
   } = request;
   const { progress, stageProgress, timings, hooks, bytes, encoding } = context;
   const outDir = out.dir;
-  // The input's checksum for the manifest is read beside the analysis, whose longest stages wait
-  // on DuckDB's threads, rather than after it (1.0 s for a 567 MB file). A file that cannot be
-  // read fails the analysis first, with its own error; this promise's rejection then goes unheard.
-  const inputHash = inputTable === undefined ? sha256OfFile(input) : null;
-  inputHash?.catch(() => undefined);
 
   let run: AnalysisRun;
   if (isSource) {
@@ -185,7 +198,7 @@ async function analyzeRun(
       sha256:
         inputTable !== undefined
           ? await (await import('../engines/clickhouse/analyze.ts')).tableFingerprint(values['clickhouse-url']!, inputTable)
-          : await inputHash!,
+          : await context.inputHash!,
       bytes,
     },
     gexf: values.gexf === true ? true : 'auto',

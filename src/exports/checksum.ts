@@ -6,14 +6,15 @@ import { createReadStream } from 'node:fs';
 
 /**
  * SHA-256 of a file's bytes as 64 lowercase hex characters, read as a stream (large inputs
- * are never held in memory whole). Rejects with the file system's error (ENOENT …).
+ * are never held in memory whole). Rejects with the file system's error (ENOENT …), or an
+ * AbortError once `signal` aborts (the reading stops there).
  *
  * @example await sha256OfFile('data/nobel/nobel_birthcity_to_affiliationcity.csv') // 'a3f1…'
  */
-export function sha256OfFile(path: string): Promise<string> {
+export function sha256OfFile(path: string, options: { signal?: AbortSignal } = {}): Promise<string> {
   return new Promise((resolve, reject) => {
     const hash = createHash('sha256');
-    createReadStream(path)
+    createReadStream(path, options.signal ? { signal: options.signal } : {})
       .on('error', reject)
       .on('data', (chunk) => hash.update(chunk))
       .on('end', () => resolve(hash.digest('hex')));

@@ -90,6 +90,15 @@ describe('sha256OfFile', () => {
     expect(sha256OfData('abc')).toBe(expected);
     await expect(sha256OfFile(join(dir, 'nope'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
+
+  it('sha256OfFile stops reading when its signal aborts (a failed run does not finish its input checksum)', async () => {
+    const big = join(dir, 'big.csv');
+    writeFileSync(big, Buffer.alloc(32 * 1024 * 1024, 97));
+    const stop = new AbortController();
+    const reading = sha256OfFile(big, { signal: stop.signal });
+    stop.abort();
+    await expect(reading).rejects.toMatchObject({ name: 'AbortError' });
+  });
 });
 
 describe('writeFileAtomic with chunks', () => {
