@@ -277,7 +277,7 @@ async function resolveMoves(
       JOIN pairs b ON b.name = r.t AND b.ckey = coalesce(r.tc, '')
       WHERE NOT r.bad AND NOT r.blank;
     DROP VIEW rows; DROP TABLE rows_t; DROP TABLE pairs;
-    ${repeatedMovesSql('mvk')}`);
+    ${repeatedRowsSql('mvk', 'rid, fk, tk, year, disc, cnt')}`);
   let index: PlaceIndex;
   try {
     index = resolveListed(listed, resolver);
@@ -312,16 +312,15 @@ async function resolveMoves(
 }
 
 /**
- * Rows of `table` that repeat another in (rid, fk, tk, year, disc, cnt), counted exactly: rows
- * are grouped by a 64-bit hash of those fields first, and only rows whose hash repeats (every
- * true repeat, and the rare collision) are compared field by field. Distinct rows of 10^7 would
- * otherwise all go into one hash table of the fields themselves, the id's text included: 3.0
- * against 1.9 s, and the run's peak memory, at 10^7 moves.
+ * Rows of `from` (a table, or a query in parentheses) that repeat another in `fields`, counted
+ * exactly: rows are grouped by a 64-bit hash of those fields first, and only rows whose hash
+ * repeats (every true repeat, and the rare collision) are compared field by field. Distinct rows
+ * of 10^7 would otherwise all go into one hash table of the fields themselves, the id's text
+ * included: 3.0 against 1.9 s, and the run's peak memory, at 10^7 moves.
  */
-function repeatedMovesSql(table: string): string {
-  const fields = 'rid, fk, tk, year, disc, cnt';
-  return `WITH twice AS (SELECT h FROM (SELECT hash(${fields}) AS h FROM ${table}) GROUP BY h HAVING count(*) > 1),
-      candidates AS (SELECT ${fields} FROM ${table} WHERE hash(${fields}) IN (SELECT h FROM twice))
+function repeatedRowsSql(from: string, fields: string): string {
+  return `WITH twice AS (SELECT h FROM (SELECT hash(${fields}) AS h FROM ${from}) GROUP BY h HAVING count(*) > 1),
+      candidates AS (SELECT ${fields} FROM ${from} WHERE hash(${fields}) IN (SELECT h FROM twice))
     SELECT (SELECT count(*) FROM candidates) - (SELECT count(*) FROM (SELECT DISTINCT * FROM candidates)) AS n`;
 }
 
@@ -338,9 +337,7 @@ async function joinTimelines(db: Session): Promise<{ flagged: Flagged[] }> {
 
 /** Rows that repeat another in the fields countDuplicateRecords compares, of the rows that parsed (resolution aside). */
 async function duplicateTimelines(db: Session): Promise<number> {
-  const [dups] = await db.rows(
-    `SELECT count(*) - count(DISTINCT (id, place, country, year, disc, cnt)) AS n FROM rows WHERE NOT bad AND NOT blank`,
-  );
+  const [dups] = await db.rows(repeatedRowsSql('(SELECT * FROM rows WHERE NOT bad AND NOT blank)', 'id, place, country, year, disc, cnt'));
   return Number(dups!.n);
 }
 
