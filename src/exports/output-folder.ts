@@ -10,17 +10,17 @@
  * manifest.json, or nothing but output files): `--out .` or a folder of other files is refused.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { OptionError, OutputError } from '../errors.ts';
 import { registerTemporary, releaseTemporary } from '../io/temporary.ts';
+import { digestOfFile } from './checksum.ts';
 import { writeOutputs, type FileData, type FileDigest } from './write-atomic.ts';
 import { assertCount, manifestToJson, type Manifest } from './manifest.ts';
 import { compareKeys } from '../compare-keys.ts';
 
 /** Size and SHA-256 of each file of a folder, by relative path (`figures/rai.svg`). */
-export type FileHashes = Record<string, { bytes: number; sha256: string }>;
+export type FileHashes = Record<string, FileDigest>;
 
 /** A folder being written; see {@link openOutputFolder}. */
 export interface OutputFolder {
@@ -101,8 +101,7 @@ export async function openOutputFolder(dir: string): Promise<OutputFolder> {
     async commit(manifest) {
       const hashes: FileHashes = {};
       for (const file of (await listFiles(partial)).filter((f) => f !== 'manifest.json')) {
-        const known = digests.get(file);
-        hashes[file] = known ? { bytes: known.bytes, sha256: known.sha256 } : await hashFile(join(partial, file));
+        hashes[file] = digests.get(file) ?? (await digestOfFile(join(partial, file)));
       }
       await write({ 'manifest.json': manifest(hashes) });
       await swap(dir, target, partial);
@@ -217,20 +216,6 @@ async function listFiles(dir: string, prefix = ''): Promise<string[]> {
     else out.push(rel);
   }
   return out.sort();
-}
-
-function hashFile(path: string): Promise<{ bytes: number; sha256: string }> {
-  return new Promise((done, fail) => {
-    const hash = createHash('sha256');
-    let bytes = 0;
-    createReadStream(path)
-      .on('error', fail)
-      .on('data', (chunk) => {
-        bytes += chunk.length;
-        hash.update(chunk);
-      })
-      .on('end', () => done({ bytes, sha256: hash.digest('hex') }));
-  });
 }
 
 function cause(error: unknown): string {
