@@ -10,8 +10,8 @@
  * then returns the analysis without it and the store's arrival as a promise.
  */
 import { InputError } from 'talentflow';
-import type { Analysis, AnalysisFiles } from './analysis.ts';
-import { buildAnalysis, type FlowsArrival, parseAnalysisFiles, parseFlowStore, type ParsedAnalysis } from './parse-files.ts';
+import type { Analysis } from './analysis.ts';
+import { buildAnalysis, decodeFiles, type FlowsArrival, parseAnalysisFiles, parseFlowStore, type ParsedAnalysis } from './parse-files.ts';
 import type { ParseRequest, WorkerRequest } from './parse-worker.ts';
 
 const OPTIONAL = ['places.csv', 'rai.csv', 'communities.csv', 'manifest.json', 'intervals.csv', 'compare.csv'] as const;
@@ -69,13 +69,7 @@ function inWorker<T>(request: WorkerRequest, onPage: () => T): Promise<T> {
 
 /** Step 1 off the page's thread. */
 function parseOffThread(files: ParseRequest, flowsLater = false): Promise<ParsedAnalysis> {
-  return inWorker({ files, flowsLater }, () => {
-    const decoder = new TextDecoder();
-    const text = {} as AnalysisFiles;
-    for (const [name, buffer] of Object.entries(files) as [keyof AnalysisFiles, ArrayBuffer][])
-      (text as unknown as Record<string, unknown>)[name] = name === 'flows.arrow' ? new Uint8Array(buffer) : decoder.decode(buffer);
-    return parseAnalysisFiles(text, { flowsLater });
-  });
+  return inWorker({ files, flowsLater }, () => parseAnalysisFiles(decodeFiles(files), { flowsLater }));
 }
 
 /** An analysis, and its flow store still on its way (null: nothing more comes; the analysis is whole). */

@@ -164,6 +164,18 @@ export function graphFromParts(parts: GraphParts, file = 'graph.json'): FlowGrap
   return graph;
 }
 
+/** An analysis's files as bytes, by name (what a worker is handed). */
+export type FileBytes = Partial<Record<keyof AnalysisFiles, ArrayBuffer>>;
+
+/** The files' bytes as {@link parseAnalysisFiles} reads them: text, flows.arrow as bytes. */
+export function decodeFiles(bytes: FileBytes): AnalysisFiles {
+  const decoder = new TextDecoder();
+  const files = { 'graph.json': '' } as AnalysisFiles;
+  for (const [name, buffer] of Object.entries(bytes) as [keyof AnalysisFiles, ArrayBuffer][])
+    (files as unknown as Record<string, unknown>)[name] = name === 'flows.arrow' ? new Uint8Array(buffer) : decoder.decode(buffer);
+  return files;
+}
+
 /**
  * Step 1: the files' text and bytes parsed, without building the graph. `flowsLater`: flows.arrow
  * is still downloading and comes through {@link parseFlowStore} and {@link addFlowStore}.

@@ -5,15 +5,12 @@
  * back with its typed arrays transferred. flows.arrow may come on its own, after the rest: the
  * map is drawn without it (see load.ts).
  */
-import type { AnalysisFiles } from './analysis.ts';
-import { flowTransferables, parseAnalysisFiles, parseFlowStore, transferables } from './parse-files.ts';
+import { decodeFiles, type FileBytes, flowTransferables, parseAnalysisFiles, parseFlowStore, transferables } from './parse-files.ts';
 
-export type ParseRequest = Partial<Record<keyof AnalysisFiles, ArrayBuffer>>;
+export type ParseRequest = FileBytes;
 
 /** Every file but flows.arrow (`flowsLater`: it is still on its way), or flows.arrow alone with graph.json's places. */
 export type WorkerRequest = { files: ParseRequest; flowsLater: boolean } | { flows: ArrayBuffer; places: string[] };
-
-const decoder = new TextDecoder();
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const post = (message: unknown, transfer: ArrayBuffer[] = []) => (self as unknown as Worker).postMessage(message, transfer);
@@ -24,12 +21,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       post({ parsed: arrival }, flowTransferables(arrival.flows));
       return;
     }
-    const files = { 'graph.json': '' } as AnalysisFiles;
-    for (const [name, buffer] of Object.entries(request.files) as [keyof AnalysisFiles, ArrayBuffer][]) {
-      if (name === 'flows.arrow') files[name] = new Uint8Array(buffer);
-      else files[name] = decoder.decode(buffer);
-    }
-    const parsed = parseAnalysisFiles(files, { flowsLater: request.flowsLater });
+    const parsed = parseAnalysisFiles(decodeFiles(request.files), { flowsLater: request.flowsLater });
     post({ parsed }, transferables(parsed));
   } catch (error) {
     const e = error as { name?: string; message?: string; file?: string };
