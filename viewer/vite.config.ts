@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { analysisHandler } from '../src/cli/serve.ts';
 import { PUBLIC_ENTRIES } from '../scripts/public-entries.mjs';
+import { worldOutlinesPlugin } from './build/world-outlines-plugin.ts';
 
 const viewerDir = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = resolve(viewerDir, '..');
@@ -33,7 +34,7 @@ function analysisFolder(): Plugin {
 export default defineConfig({
   root: viewerDir,
   base: './',
-  plugins: [analysisFolder()],
+  plugins: [analysisFolder(), worldOutlinesPlugin()],
   // The viewer imports the library by its public entries only (as a user of the package would);
   // built from source here so that the page and the library cannot drift apart.
   resolve: { alias: PUBLIC_ENTRIES },

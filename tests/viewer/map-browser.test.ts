@@ -142,6 +142,53 @@ describe('the report’s top-5 figure on the calibrated sample', () => {
     expect(ink).toBeLessThan(20000);
     expect(session.errors).toEqual([]);
   });
+
+  it('the basemap (outlines projected at build time) is land where the land is, sea where the sea is, at world zoom and zoomed in (1:50m)', async () => {
+    await gotoViewer(session);
+    await session.page.waitForFunction(() => window.talentflow.app.timings['basemap'] !== undefined);
+    // Points well inside a country or an ocean in both outline scales, as [lon, lat, land?].
+    const points: [number, number, boolean][] = [
+      [121, -24, true], // Western Australia (away from the country's name, drawn at its centre)
+      [-55, -10, true], // Brazil
+      [100, 62, true], // Siberia
+      [-30, -25, false], // South Atlantic
+      [-150, 20, false], // Pacific
+      [75, -10, false], // Indian Ocean
+      [119, -16.5, false], // off Western Australia's north-west coast
+    ];
+    /** The basemap layer's colour at each point (its own canvas: no flow or disc over it). */
+    const colours = () =>
+      session.page.evaluate((pts) => {
+        const sigma = window.talentflow.app.map!.sigma;
+        const canvas = sigma.getCanvases()['basemap']!;
+        const ctx = canvas.getContext('2d')!;
+        const ratio = canvas.width / sigma.getDimensions().width;
+        return pts.map(([lon, lat]) => {
+          // Web Mercator in the map's degree units (projection.ts).
+          const y = (Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) * 180) / Math.PI;
+          const v = sigma.graphToViewport({ x: lon, y });
+          const inside = v.x >= 0 && v.y >= 0 && v.x < canvas.width / ratio && v.y < canvas.height / ratio;
+          return inside ? [...ctx.getImageData(Math.round(v.x * ratio), Math.round(v.y * ratio), 1, 1).data].slice(0, 3) : null;
+        });
+      }, points);
+    const land = hex('#fbfaf7');
+    const sea = hex('#e8eef3');
+    const near = (c: number[] | null, e: number[]) => c !== null && c.every((v, i) => Math.abs(v - e[i]!) <= 2);
+    const world = await colours();
+    points.forEach(([, , isLand], i) => expect(near(world[i]!, isLand ? land : sea), `${points[i]}: ${world[i]}`).toBe(true));
+    // Close in on the Australian point: the detailed outlines are loaded and drawn there.
+    await session.page.evaluate(async () => {
+      const sigma = window.talentflow.app.map!.sigma;
+      const y = (Math.log(Math.tan(Math.PI / 4 + (-24 * Math.PI) / 360)) * 180) / Math.PI;
+      const d = sigma.viewportToFramedGraph(sigma.graphToViewport({ x: 121, y }));
+      await sigma.getCamera().animate({ x: d.x, y: d.y, ratio: 0.2 }, { duration: 0 });
+    });
+    await session.page.waitForFunction(() => window.talentflow.app.map!.basemap.detailDrawn, null, { timeout: 20_000 });
+    const close = await colours();
+    expect(near(close[0]!, land), `Western Australia zoomed in: ${close[0]}`).toBe(true);
+    expect(near(close[6]!, sea), `off the coast zoomed in: ${close[6]}`).toBe(true);
+    expect(session.errors).toEqual([]);
+  });
 });
 
 describe('clustering on a 5,000-place / 50,000-flow analysis', () => {

@@ -3,18 +3,16 @@
  * app, no tiles) on a canvas under sigma's WebGL layers, redrawn after every sigma render so it
  * follows pans and zooms exactly.
  *
- * The outlines are projected once into a Path2D in graph coordinates; each frame only sets the
- * canvas transform to sigma's graph → viewport mapping (an affine map, measured from three
- * points) and fills and strokes that path. The 1:110m outlines draw at world scale, the 1:50m
- * ones (loaded after the first frame) once zoomed in.
+ * The outlines come projected into graph coordinates at build time (world-outlines.ts): the page
+ * makes one Path2D of them, and each frame only sets the canvas transform to sigma's graph →
+ * viewport mapping (an affine map, measured from three points) and fills and strokes that path.
+ * The 1:110m outlines draw at world scale, the 1:50m ones (loaded after the first frame) once
+ * zoomed in.
  */
 import type Sigma from 'sigma';
-import { geoPath } from 'd3-geo';
-import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
-import countries110Url from 'world-atlas/countries-110m.json?url';
-import countries50Url from 'world-atlas/countries-50m.json?url';
-import { createProjection } from './projection.ts';
+import outlines110Url from 'virtual:world-outlines/110m';
+import outlines50Url from 'virtual:world-outlines/50m';
+import type { CountryLabel, WorldOutlines } from './world-outlines.ts';
 
 export const BASEMAP_STYLE = Object.freeze({
   ocean: '#e8eef3',
@@ -23,94 +21,19 @@ export const BASEMAP_STYLE = Object.freeze({
   countryLabel: '#8a939c',
 });
 
-/** A country name and where it goes: the centre of its largest part, in graph coordinates. */
-export interface CountryLabel {
-  name: string;
-  x: number;
-  y: number;
-  /** Extent of that part (graph units), to tell whether the name fits at a zoom. */
-  width: number;
-  height: number;
-}
-
 /** Camera ratio below which the detailed outlines are used (loaded on the first such zoom). */
 const DETAIL_RATIO = 0.4;
 /** The detailed outlines are prepared this long after the first drawing, once the page is idle. */
 const DETAIL_DELAY_MS = 4000;
 
-let coarseTopology: Promise<Topology> | null = null;
+const fetchOutlines = (url: string) => fetch(url).then((r) => r.json() as Promise<WorldOutlines>);
+let coarseOutlines: Promise<WorldOutlines> | null = null;
 /** Starts fetching the world outlines; call early so they arrive with the analysis, not after it. */
-export function prefetchBasemap(): Promise<Topology> {
-  coarseTopology ??= fetch(countries110Url).then((r) => r.json() as Promise<Topology>);
-  return coarseTopology;
+export function prefetchBasemap(): Promise<WorldOutlines> {
+  coarseOutlines ??= fetchOutlines(outlines110Url);
+  return coarseOutlines;
 }
-const ANTARCTICA = '010';
 const LABEL_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
-
-/** Projects a world-atlas topology into one Path2D in graph coordinates. */
-export function countriesPath(topology: Topology): Path2D {
-  const object = topology.objects['countries'] as GeometryCollection;
-  const collection = feature(topology, object);
-  const path2d = new Path2D();
-  const path = geoPath(createProjection(), path2d as unknown as CanvasRenderingContext2D);
-  for (const f of collection.features) {
-    if (String(f.id) === ANTARCTICA) continue;
-    path(f);
-  }
-  return path2d;
-}
-
-/** Countries projected per task while building the detailed outlines (a few ms each). */
-const COUNTRIES_PER_TASK = 25;
-
-/**
- * The same outlines as countriesPath, as several Path2Ds built a few countries per task: the
- * 1:50m outlines in one go held the page for 0.25 s, right after the first zoom that needed them.
- */
-export function countriesPathsInSteps(topology: Topology, done: (paths: Path2D[]) => void): void {
-  const object = topology.objects['countries'] as GeometryCollection;
-  const features = feature(topology, object).features.filter((f) => String(f.id) !== ANTARCTICA);
-  const paths: Path2D[] = [];
-  const step = (from: number) => {
-    const path2d = new Path2D();
-    const path = geoPath(createProjection(), path2d as unknown as CanvasRenderingContext2D);
-    for (const f of features.slice(from, from + COUNTRIES_PER_TASK)) path(f);
-    paths.push(path2d);
-    if (from + COUNTRIES_PER_TASK < features.length) setTimeout(() => step(from + COUNTRIES_PER_TASK), 0);
-    else done(paths);
-  };
-  step(0);
-}
-
-/** Country labels from a world-atlas topology, largest countries first. */
-export function countryLabels(topology: Topology): CountryLabel[] {
-  const object = topology.objects['countries'] as GeometryCollection;
-  const collection = feature(topology, object);
-  const path = geoPath(createProjection());
-  const labels: (CountryLabel & { area: number })[] = [];
-  for (const f of collection.features) {
-    if (String(f.id) === ANTARCTICA || !f.geometry) continue;
-    const name = (f.properties as { name?: string } | null)?.name;
-    if (!name) continue;
-    const g = f.geometry;
-    const parts =
-      g.type === 'MultiPolygon'
-        ? g.coordinates.map((coordinates) => ({ type: 'Polygon' as const, coordinates }))
-        : g.type === 'Polygon'
-          ? [g]
-          : [];
-    let best: { area: number; geometry: (typeof parts)[number] } | null = null;
-    for (const part of parts) {
-      const area = path.area(part);
-      if (!best || area > best.area) best = { area, geometry: part };
-    }
-    if (!best) continue;
-    const [x, y] = path.centroid(best.geometry);
-    const [[x0, y0], [x1, y1]] = path.bounds(best.geometry);
-    labels.push({ name, x: x!, y: y!, width: x1! - x0!, height: Math.abs(y1! - y0!), area: best.area });
-  }
-  return labels.sort((a, b) => b.area - a.area).map(({ area: _area, ...label }) => label);
-}
 
 /** sigma's graph → viewport transform as canvas `setTransform` arguments (CSS pixels). */
 export function graphToViewportTransform(sigma: Sigma): [number, number, number, number, number, number] {
@@ -127,7 +50,9 @@ export class Basemap {
   private labels: CountryLabel[] = [];
   /** Country names on the basemap (a map style option). */
   showLabels = true;
-  private detailed: Path2D[] | null = null;
+  private detailed: Path2D | null = null;
+  /** Whether the last drawing used the 1:50m outlines. */
+  detailDrawn = false;
   private visible = true;
   private readonly onRender = () => this.draw();
   private readonly onResize = () => this.resize();
@@ -147,9 +72,9 @@ export class Basemap {
    * while the page is idle, or on the first close zoom if that comes first.
    */
   async load(): Promise<void> {
-    const topology = await prefetchBasemap();
-    this.coarse = countriesPath(topology);
-    this.labels = countryLabels(topology);
+    const outlines = await prefetchBasemap();
+    this.coarse = new Path2D(outlines.path);
+    this.labels = outlines.labels;
     this.draw();
     setTimeout(() => {
       if (typeof requestIdleCallback === 'function') requestIdleCallback(() => this.loadDetail(), { timeout: 5000 });
@@ -160,14 +85,12 @@ export class Basemap {
   private loadDetail(): void {
     if (this.detailRequested) return;
     this.detailRequested = true;
-    void fetch(countries50Url)
-      .then((r) => r.json())
-      .then((t) =>
-        countriesPathsInSteps(t as Topology, (paths) => {
-          this.detailed = paths;
-          if (this.sigma.getCamera().ratio < DETAIL_RATIO) this.draw();
-        }),
-      )
+    void fetchOutlines(outlines50Url)
+      .then((outlines) => {
+        this.detailed = new Path2D(outlines.path);
+        if (this.sigma.getCamera().ratio < DETAIL_RATIO) this.draw();
+      })
+      // Without the detailed outlines the coarse ones stay drawn at every zoom.
       .catch(() => undefined);
   }
 
@@ -194,17 +117,18 @@ export class Basemap {
     ctx.fillRect(0, 0, width, height);
     const close = this.sigma.getCamera().ratio < DETAIL_RATIO;
     if (close && !this.detailRequested) this.loadDetail();
-    const paths = close && this.detailed ? this.detailed : this.coarse ? [this.coarse] : [];
-    if (paths.length === 0) return;
+    const outlines = close && this.detailed ? this.detailed : this.coarse;
+    this.detailDrawn = outlines !== null && outlines === this.detailed;
+    if (!outlines) return;
     const [a, b, c, d, e, f] = graphToViewportTransform(this.sigma);
     ctx.setTransform(a * pixelRatio, b * pixelRatio, c * pixelRatio, d * pixelRatio, e * pixelRatio, f * pixelRatio);
     ctx.fillStyle = BASEMAP_STYLE.land;
-    for (const path of paths) ctx.fill(path);
+    ctx.fill(outlines);
     ctx.strokeStyle = BASEMAP_STYLE.border;
     // Line width is in graph units under this transform: keep it at 0.8 CSS pixels.
     ctx.lineWidth = 0.8 / Math.hypot(a, b);
     ctx.lineJoin = 'round';
-    for (const path of paths) ctx.stroke(path);
+    ctx.stroke(outlines);
     ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
     if (this.showLabels) this.paintLabels(ctx, [a, b, c, d, e, f], width, height);
     ctx.setTransform(1, 0, 0, 1, 0, 0);
