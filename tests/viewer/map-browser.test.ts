@@ -173,7 +173,7 @@ describe('the report’s top-5 figure on the calibrated sample', () => {
       }, points);
     const land = hex('#fbfaf7');
     const sea = hex('#e8eef3');
-    const near = (c: number[] | null, e: number[]) => c !== null && c.every((v, i) => Math.abs(v - e[i]!) <= 2);
+    const near = (c: number[] | null, e: number[]) => c?.every((v, i) => Math.abs(v - e[i]!) <= 2) === true;
     const world = await colours();
     points.forEach(([, , isLand], i) => expect(near(world[i]!, isLand ? land : sea), `${points[i]}: ${world[i]}`).toBe(true));
     // Close in on the Australian point: the detailed outlines are loaded and drawn there.

@@ -276,6 +276,8 @@ describe('viewer on the calibrated sample', () => {
     const normal = { x: -(b.y - a.y) / len, y: (b.x - a.x) / len };
     const labels = new Map([...places.values()].map((r) => [r['place']!, r['label'] || r['place']!]));
     const tips: string[] = [];
+    /** Whether the map showed ink there before the pointer came (a flow drawn under it, not the basemap). */
+    const inkAt: boolean[] = [];
     for (const side of [1, -1]) {
       // Points of the arc, a quadratic Bézier whose control point is curvature·length off the middle
       // (on one side or the other, depending on the y axis), away from any disc.
@@ -284,10 +286,21 @@ describe('viewer on the calibrated sample', () => {
         const x = (1 - t) ** 2 * a.x + 2 * t * (1 - t) * c.x + t ** 2 * b.x;
         const y = (1 - t) ** 2 * a.y + 2 * t * (1 - t) * c.y + t ** 2 * b.y;
         if (await page().evaluate((p) => window.talentflow.app.map!.placeAt(p), { x, y })) continue;
+        await page().mouse.move(1, 1);
+        await page().waitForTimeout(100);
+        const before = await mapPixels([{ x, y }]);
         await page().mouse.move(box.x + x, box.y + y);
         await page().waitForTimeout(100);
         const tip = (await page().locator('#tooltip').isVisible()) ? (await page().locator('#tooltip').textContent())! : '';
-        if (tip.includes('→')) tips.push(tip);
+        if (tip.includes('→')) {
+          tips.push(tip);
+          const [r, g, b] = before.at[0]!;
+          const background = [
+            [0xe8, 0xee, 0xf3],
+            [0xfb, 0xfa, 0xf7],
+          ];
+          inkAt.push(!background.some(([br, bg, bb]) => Math.abs(r! - br!) + Math.abs(g! - bg!) + Math.abs(b! - bb!) < 12));
+        }
       }
     }
     const weight = (s: string, t: string) => flows.find(([fs, ft]) => fs === s && ft === t)?.[2];
@@ -299,6 +312,8 @@ describe('viewer on the calibrated sample', () => {
       .map(([s, t]) => `${labels.get(s!)} → ${labels.get(t!)}: ${weight(s!, t!)!.toLocaleString('en-US')} moves`);
     expect(tips.length).toBeGreaterThan(0);
     for (const tip of tips) expect(expected).toContain(tip);
+    // Picked by geometry (picking.ts): a tooltip only where the flow is drawn.
+    expect(inkAt.every(Boolean), `ink under each point that showed a tooltip: ${inkAt}`).toBe(true);
     await page().mouse.move(1, 1);
   });
 

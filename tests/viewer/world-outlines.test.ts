@@ -6,8 +6,7 @@ import { project } from '../../viewer/src/map/projection.ts';
 import { worldOutlines } from '../../viewer/src/map/world-outlines.ts';
 
 const require = createRequire(import.meta.url);
-const topology = (scale: string) =>
-  JSON.parse(readFileSync(require.resolve(`world-atlas/countries-${scale}.json`), 'utf8')) as Topology;
+const topology = (scale: string) => JSON.parse(readFileSync(require.resolve(`world-atlas/countries-${scale}.json`), 'utf8')) as Topology;
 
 /** Every x, y pair of an SVG path made of M, L and Z commands (d3-geo's output). */
 function points(path: string): [number, number][] {

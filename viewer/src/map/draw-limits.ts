@@ -3,7 +3,10 @@
  * ways of drawing (measured with software WebGL in bench/viewer).
  */
 
-/** Above this many flows, edge hover (a second picking pass every frame) is switched off. */
+/**
+ * Above this many flows, flow hover is switched off: each mouse move tests the pointer against
+ * every drawn curve (picking.ts), and past a few thousand flows they are too thin to aim at.
+ */
 export const EDGE_EVENTS_LIMIT = 8000;
 /**
  * @sigma/edge-curve shades each flow's whole bounding box (length × curvature × length pixels,

@@ -16,17 +16,17 @@ import { premultiply, scaleAlpha } from '../scales.ts';
 import type { CameraView, Layout } from '../state.ts';
 import { Basemap } from './basemap.ts';
 import { FLOW_SHAPE } from './edge-flow-program.ts';
-import { createMapSigma, setEdgePicking, type MapSigma } from './map-sigma.ts';
+import { createMapSigma, shelveEdgePicking, type MapSigma } from './map-sigma.ts';
 import { type ClusterMode, LABEL_DENSITY, MAP_STYLE_DEFAULTS, type MapStyle } from './style.ts';
 import { clearLabelBoxes } from './place-labels.ts';
 import { DODGE_FLOW_LIMIT, DODGE_PLACE_LIMIT, EDGE_EVENTS_LIMIT, EXACT_CURVE_BUDGET, FLOWS_ON_TOP_LIMIT } from './draw-limits.ts';
 import { ZoomLevels } from './zoom-levels.ts';
 import { FlowSnapshot } from './flow-snapshot.ts';
-import { FocusOverlay } from './focus-overlay.ts';
+import { curveControl, FocusOverlay } from './focus-overlay.ts';
 import { StrongFlows } from './strong-flows.ts';
 import { CLUSTER_PREFIX, type ClusterLevel } from './clusters.ts';
 import { dodge } from './dodge.ts';
-import { placeUnder } from './picking.ts';
+import { type Curve, pickCurve, placeUnder } from './picking.ts';
 import { WORLD_BBOX } from './projection.ts';
 
 const FADED_NODE = '#d5d8dc';
@@ -109,6 +109,8 @@ export class FlowMap {
     // Sigma's own picking returns the topmost disc, which is the smallest where discs overlap
     // (picking.ts): every hover and click goes through this geometric pick instead.
     (this.sigma as unknown as { getNodeAtPosition(p: { x: number; y: number }): string | null }).getNodeAtPosition = (p) => this.placeAt(p);
+    // Flows too: sigma's picking pass (every flow drawn twice) is shelved (map-sigma.ts).
+    (this.sigma as unknown as { getEdgeAtPoint(x: number, y: number): string | null }).getEdgeAtPoint = (x, y) => this.flowAt({ x, y });
     this.sigma.on('clickNode', ({ node }) =>
       node.startsWith(CLUSTER_PREFIX) ? void this.zoom.expandCluster(node) : this.events.clickNode(node),
     );
@@ -211,7 +213,7 @@ export class FlowMap {
     this.own = new Map();
     this.dodgedRatio = null;
     this.overlay.clear();
-    setEdgePicking(this.sigma, graph.size <= EDGE_EVENTS_LIMIT);
+    shelveEdgePicking(this.sigma);
     this.sigma.setSettings({ enableEdgeEvents: graph.size <= EDGE_EVENTS_LIMIT, ...this.snapshot.settingsFor(graph.size) });
     this.sigma.getContainer().classList.toggle('flows-on-top', graph.size <= FLOWS_ON_TOP_LIMIT);
     this.updateCurveProgram(graph);
@@ -354,6 +356,47 @@ export class FlowMap {
   /** The place whose drawn disc is under `point` (viewport px), the nearest centre winning (picking.ts). */
   placeAt(point: { x: number; y: number }): string | null {
     return placeUnder(this.sigma, point);
+  }
+
+  /**
+   * The flow drawn under `point` (viewport px): the strongest flows' layer first (it is drawn
+   * over everything), then the WebGL flows by their drawing order (picking.ts). Null when flow
+   * hover is off (past EDGE_EVENTS_LIMIT flows).
+   */
+  flowAt(point: { x: number; y: number }): string | null {
+    if (!this.sigma.getSetting('enableEdgeEvents')) return null;
+    const graph = this.sigma.getGraph();
+    const viewport = new Map<string, { x: number; y: number } | null>();
+    const at = (node: string) => {
+      let p = viewport.get(node);
+      if (p === undefined) {
+        const d = this.sigma.getNodeDisplayData(node);
+        p = d && !d.hidden ? this.sigma.framedGraphToViewport(d) : null;
+        viewport.set(node, p);
+      }
+      return p;
+    };
+    const minThickness = this.sigma.getSetting('minEdgeThickness');
+    const curves: Curve[] = [];
+    const onTop = this.strong.visible ? this.strong.edges() : [];
+    onTop.forEach((edge, rank) => {
+      const curve = this.strong.curve(edge);
+      if (!curve) return;
+      const thickness = Math.max(1, this.sigma.scaleSize(graph.getEdgeAttribute(edge, 'size')) * this.strong.width);
+      // Above every WebGL flow; loops over arcs and the larger over the smaller, as that layer draws them.
+      curves.push({ id: edge, ...curve, thickness, z: 2e12 + (curve.loop ? 1e6 : 0) - rank });
+    });
+    const shown = new Set(onTop);
+    graph.forEachEdge((edge, a, source, target) => {
+      if (shown.has(edge)) return;
+      const d = this.sigma.getEdgeDisplayData(edge);
+      const s = at(source);
+      const t = at(target);
+      if (!d || d.hidden || !s || !t) return;
+      const thickness = Math.max(minThickness, this.sigma.scaleSize(d.size));
+      curves.push({ id: edge, s, t, c: curveControl(s, t, a.curvature), thickness, z: d.zIndex ?? 0 });
+    });
+    return pickCurve(point, curves);
   }
 
   /** Viewport (CSS px in the container) of a drawn node, as of the last frame, or null. */

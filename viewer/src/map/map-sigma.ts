@@ -34,9 +34,9 @@ export function createMapSigma(container: HTMLElement, reducers: Reducers): MapS
     nodeProgramClasses: { circle: NodePointProgram as unknown as NodeProgramType<RenderNodeAttributes, RenderEdgeAttributes> },
     zIndex: true,
     renderEdgeLabels: false,
-    // Sigma makes the flows' picking layer only when edge events are on at construction, and
-    // never later: constructed off, flow hover never worked. Above EDGE_EVENTS_LIMIT flows the
-    // picking pass is suspended instead (setEdgePicking).
+    // Sigma listens for flow hover only when edge events are on at construction: constructed
+    // off, flow hover never worked. Its picking pass is shelved (shelveEdgePicking), and above
+    // EDGE_EVENTS_LIMIT flows the setting is turned off.
     enableEdgeEvents: true,
     labelFont: FONT,
     labelSize: 12,
@@ -57,21 +57,12 @@ export function createMapSigma(container: HTMLElement, reducers: Reducers): MapS
 }
 
 /**
- * Turns the flows' picking pass on or off. Sigma draws every flow a second time into its
- * picking buffer at each frame whenever the buffer exists, whatever `enableEdgeEvents` says;
- * on tens of thousands of flows with software WebGL that doubles each redraw, so past the
- * limit each edge program's picking program is set aside (sigma skips the pass when it is null).
+ * Sets aside each edge program's picking program, so that sigma skips its picking pass: it draws
+ * every flow a second time into its picking buffer at each frame whenever the buffer exists,
+ * whatever `enableEdgeEvents` says, and reads a pixel of it back at each mouse move. Flows under
+ * the pointer are found by their geometry instead (FlowMap.flowAt, picking.ts).
  */
-export function setEdgePicking(sigma: MapSigma, on: boolean): void {
-  const programs = (sigma as unknown as { edgePrograms: Record<string, { pickProgram: unknown; shelvedPickProgram?: unknown }> })
-    .edgePrograms;
-  for (const program of Object.values(programs)) {
-    if (on && program.pickProgram === null && program.shelvedPickProgram) {
-      program.pickProgram = program.shelvedPickProgram;
-      program.shelvedPickProgram = undefined;
-    } else if (!on && program.pickProgram) {
-      program.shelvedPickProgram = program.pickProgram;
-      program.pickProgram = null;
-    }
-  }
+export function shelveEdgePicking(sigma: MapSigma): void {
+  const programs = (sigma as unknown as { edgePrograms: Record<string, { pickProgram: unknown }> }).edgePrograms;
+  for (const program of Object.values(programs)) program.pickProgram = null;
 }
