@@ -16,7 +16,7 @@ import { premultiply, scaleAlpha } from '../scales.ts';
 import type { CameraView, Layout } from '../state.ts';
 import { Basemap } from './basemap.ts';
 import { FLOW_SHAPE } from './edge-flow-program.ts';
-import { createMapSigma, shelveEdgePicking, type MapSigma } from './map-sigma.ts';
+import { createMapSigma, type MapSigma } from './map-sigma.ts';
 import { type ClusterMode, LABEL_DENSITY, MAP_STYLE_DEFAULTS, type MapStyle } from './style.ts';
 import { clearLabelBoxes } from './place-labels.ts';
 import { DODGE_FLOW_LIMIT, DODGE_PLACE_LIMIT, EDGE_EVENTS_LIMIT, EXACT_CURVE_BUDGET, FLOWS_ON_TOP_LIMIT } from './draw-limits.ts';
@@ -109,7 +109,7 @@ export class FlowMap {
     // Sigma's own picking returns the topmost disc, which is the smallest where discs overlap
     // (picking.ts): every hover and click goes through this geometric pick instead.
     (this.sigma as unknown as { getNodeAtPosition(p: { x: number; y: number }): string | null }).getNodeAtPosition = (p) => this.placeAt(p);
-    // Flows too: sigma's picking pass (every flow drawn twice) is shelved (map-sigma.ts).
+    // Flows too: sigma has no picking pass for them (map-sigma.ts).
     (this.sigma as unknown as { getEdgeAtPoint(x: number, y: number): string | null }).getEdgeAtPoint = (x, y) => this.flowAt({ x, y });
     this.sigma.on('clickNode', ({ node }) =>
       node.startsWith(CLUSTER_PREFIX) ? void this.zoom.expandCluster(node) : this.events.clickNode(node),
@@ -213,7 +213,6 @@ export class FlowMap {
     this.own = new Map();
     this.dodgedRatio = null;
     this.overlay.clear();
-    shelveEdgePicking(this.sigma);
     const settings = { enableEdgeEvents: graph.size <= EDGE_EVENTS_LIMIT, ...this.snapshot.settingsFor(graph.size) };
     // setSettings processes the graph sigma holds, the old one, again (22 ms at 1,000 flows):
     // only when a setting changes.

@@ -34,10 +34,11 @@ export function createMapSigma(container: HTMLElement, reducers: Reducers): MapS
     nodeProgramClasses: { circle: NodePointProgram as unknown as NodeProgramType<RenderNodeAttributes, RenderEdgeAttributes> },
     zIndex: true,
     renderEdgeLabels: false,
-    // Sigma listens for flow hover only when edge events are on at construction: constructed
-    // off, flow hover never worked. Its picking pass is shelved (shelveEdgePicking), and above
-    // EDGE_EVENTS_LIMIT flows the setting is turned off.
-    enableEdgeEvents: true,
+    // Off at construction: sigma then makes no picking buffer and no picking programs for the
+    // flows (with them on it drew every flow a second time at each frame, a third of each
+    // drawing with software WebGL). Flows under the pointer are found by their curves
+    // (FlowMap.flowAt), and the setting is turned on for up to EDGE_EVENTS_LIMIT flows.
+    enableEdgeEvents: false,
     labelFont: FONT,
     labelSize: 12,
     labelWeight: '600',
@@ -54,15 +55,4 @@ export function createMapSigma(container: HTMLElement, reducers: Reducers): MapS
     nodeReducer: reducers.node,
     edgeReducer: reducers.edge,
   });
-}
-
-/**
- * Sets aside each edge program's picking program, so that sigma skips its picking pass: it draws
- * every flow a second time into its picking buffer at each frame whenever the buffer exists,
- * whatever `enableEdgeEvents` says, and reads a pixel of it back at each mouse move. Flows under
- * the pointer are found by their geometry instead (FlowMap.flowAt, picking.ts).
- */
-export function shelveEdgePicking(sigma: MapSigma): void {
-  const programs = (sigma as unknown as { edgePrograms: Record<string, { pickProgram: unknown }> }).edgePrograms;
-  for (const program of Object.values(programs)) program.pickProgram = null;
 }
