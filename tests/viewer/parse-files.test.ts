@@ -52,11 +52,48 @@ describe('graphParts and graphFromParts', () => {
     const text = files['graph.json'] as string;
     const expected = graphFromJson(text).export();
     const parts = graphParts(text);
-    expect(parts.weight.length).toBe(expected.edges!.length);
+    expect(parts.source.length).toBe(expected.edges!.length);
+    expect(parts.other.size).toBe(0);
     expect(graphFromParts(parts).export()).toEqual(expected);
   });
 
-  it('keep attributes other than weight and researchers, edges without keys, and null researchers', () => {
+  it('hold what talentflow analyze writes on each flow as columns, booleans and nulls included, and give it back in order', () => {
+    const attributes = (weight: number, backbone: boolean, expected: number | null) => ({
+      weight,
+      researchers: weight - 1,
+      disparityAlpha: 0.25,
+      backbone,
+      expected,
+      excess: expected === null ? null : weight / expected,
+    });
+    const text = JSON.stringify({
+      nodes: [{ key: 'A' }, { key: 'B' }, { key: 'C' }],
+      edges: [
+        { source: 'A', target: 'B', attributes: attributes(10, true, null) },
+        { source: 'B', target: 'C', attributes: attributes(4, false, 2) },
+        { source: 'C', target: 'A', attributes: attributes(7, true, 3.5) },
+      ],
+    });
+    const parts = graphParts(text);
+    expect(parts.other.size).toBe(0);
+    expect(parts.columns.map((c) => [c.name, c.kind])).toEqual([
+      ['weight', 'number'],
+      ['researchers', 'number'],
+      ['disparityAlpha', 'number'],
+      ['backbone', 'boolean'],
+      ['expected', 'number'],
+      ['excess', 'number'],
+    ]);
+    expect([...parts.columns[3]!.values]).toEqual([1, 0, 1]);
+    const graph = graphFromParts(structuredClone(parts));
+    // Edges without keys get fresh ones per graph: compared by ends and attributes.
+    const flows = (g: ReturnType<typeof graphFromJson>) => g.mapEdges((_e, a, s, t) => [s, t, a]);
+    expect(flows(graph)).toEqual(flows(graphFromJson(text)));
+    expect(Object.keys(graph.getEdgeAttributes(graph.edge('B', 'C')!))).toEqual(Object.keys(attributes(4, false, 2)));
+    expect(graph.getEdgeAttributes(graph.edge('A', 'B')!)).toEqual(attributes(10, true, null));
+  });
+
+  it('keep edges whose attributes differ from the first edge’s as written, edges without keys, and null researchers', () => {
     const text = JSON.stringify({
       attributes: { level: 'metro' },
       nodes: [{ key: 'A', attributes: { label: 'A' } }, { key: 'B' }],
@@ -67,8 +104,9 @@ describe('graphParts and graphFromParts', () => {
       ],
     });
     const parts = graphParts(text);
-    expect([...parts.weight]).toEqual([3, 0, 0]);
-    expect(Number.isNaN(parts.researchers[0]!)).toBe(true);
+    expect(parts.columns.map((c) => c.name)).toEqual(['weight', 'researchers']);
+    expect([...parts.columns[0]!.values]).toEqual([3, 0, 0]);
+    expect(Number.isNaN(parts.columns[1]!.values[0]!)).toBe(true);
     expect([...parts.other.keys()]).toEqual([1, 2]);
     const graph = graphFromParts(parts);
     expect(graph.getAttribute('level')).toBe('metro');
@@ -93,8 +131,8 @@ describe('parseAnalysisFiles', () => {
     const parsed = parseAnalysisFiles(files as never);
     const buffers = transferables(parsed);
     expect(new Set(buffers).size).toBe(buffers.length);
-    // graph columns (4) + flow columns (6) + cells (4) + cell starts
-    expect(buffers.length).toBe(15);
+    // graph columns (4) + flow columns (6) + cells (4) + cell starts + rai.csv's columns (4)
+    expect(buffers.length).toBe(19);
     const analysis = assembleAnalysis(files as never, 'synthetic');
     expect(analysis.graph.size).toBe(graph.size);
     expect(analysis.places.size).toBe(graph.order);

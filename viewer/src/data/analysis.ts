@@ -14,25 +14,12 @@ import { InputError } from 'talentflow';
 import type { FlowGraph } from 'talentflow';
 import { storeYears, type FlowStore } from 'talentflow';
 import { csvFields } from './csv.ts';
+import type { RaiTable } from './rai-table.ts';
 
 /** One row of a CSV table: column → the cell's text. */
 export type TextRow = Record<string, string>;
 
-export interface RaiCellText {
-  /** RAI, null when the cell is empty (does not apply). */
-  rai: number | null;
-  researchers: number | null;
-  /** The `rai` cell as written in rai.csv. */
-  text: string;
-}
-
-export interface RaiTable {
-  /** Disciplines in the order of their world share (largest first). */
-  disciplines: string[];
-  /** place → discipline → cell. */
-  cells: Map<string, Map<string, RaiCellText>>;
-  basis: string | null;
-}
+export type { RaiCellText, RaiCells, RaiTable } from './rai-table.ts';
 
 export interface CommunityRow {
   id: number;
@@ -148,30 +135,6 @@ const numberOrNull = (text: string | undefined): number | null => {
   const n = Number(text);
   return Number.isFinite(n) ? n : null;
 };
-
-export function readRai(text: string, warnings: string[]): RaiTable | null {
-  const { columns, rows } = parseTable(text, 'rai.csv');
-  for (const c of ['place', 'discipline', 'rai']) {
-    if (!columns.includes(c)) {
-      warnings.push(`rai.csv has no "${c}" column; the heatmap is off`);
-      return null;
-    }
-  }
-  const cells = new Map<string, Map<string, RaiCellText>>();
-  const totals = new Map<string, number>();
-  let basis: string | null = null;
-  for (const row of rows) {
-    const place = row['place']!;
-    const discipline = row['discipline']!;
-    if (!cells.has(place)) cells.set(place, new Map());
-    const researchers = numberOrNull(row['researchers']);
-    cells.get(place)!.set(discipline, { rai: numberOrNull(row['rai']), researchers, text: row['rai'] ?? '' });
-    totals.set(discipline, (totals.get(discipline) ?? 0) + (researchers ?? 0));
-    basis ??= row['basis'] || null;
-  }
-  const disciplines = [...totals.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([d]) => d);
-  return { disciplines, cells, basis };
-}
 
 export function readCommunities(text: string): CommunityRow[] {
   return parseTable(text, 'communities.csv')

@@ -5,8 +5,8 @@
  *                        parsing; no graph object, nothing a worker cannot post back)
  *   buildAnalysis        → the flow graph and the {@link Analysis} the viewer holds
  *
- * graph.json's edges travel as columns (node indices, weight, researchers): 50,000 flows cross
- * from the worker as four typed arrays instead of 50,000 objects to clone.
+ * graph.json's edges travel as columns (node indices and each attribute): 50,000 flows cross
+ * from the worker as a few typed arrays instead of 50,000 objects to clone.
  */
 import { DirectedGraph } from 'graphology';
 import { attachFlowStore, flowStoreFromArrow, formatCell, InputError, placesTable } from 'talentflow';
@@ -19,13 +19,19 @@ import {
   communitiesOfNodes,
   flowDimensions,
   parseTable,
-  type RaiTable,
   readComparison,
   readCommunities,
   readIntervals,
-  readRai,
   type TextRow,
 } from './analysis.ts';
+import { type RaiColumns, raiTable, raiTransferables, readRaiColumns } from './rai-table.ts';
+
+/** One edge attribute as a column: numbers (NaN: null) or booleans (1, 0; NaN: null). */
+export interface EdgeColumn {
+  name: string;
+  kind: 'number' | 'boolean';
+  values: Float64Array;
+}
 
 /** graph.json without its graph object: nodes as written, edges as columns. */
 export interface GraphParts {
@@ -35,12 +41,15 @@ export interface GraphParts {
   /** Node index of each edge's source and target. */
   source: Int32Array;
   target: Int32Array;
-  weight: Float64Array;
-  /** NaN: null. */
-  researchers: Float64Array;
+  /**
+   * The edge attributes as columns, in the order of the first edge's: those of every edge with
+   * exactly these attributes, numbers, booleans or null (what talentflow writes: weight,
+   * researchers, disparityAlpha, backbone, expected, excess).
+   */
+  columns: EdgeColumn[];
   /** Edge keys as written; null when no edge has one. */
   keys: (string | undefined)[] | null;
-  /** Edges whose attributes are not exactly { weight, researchers }: their attributes as written. */
+  /** Edges whose attributes do not fit the columns: their attributes as written. */
   other: Map<number, Record<string, unknown>>;
 }
 
@@ -49,7 +58,8 @@ export interface ParsedAnalysis {
   graph: GraphParts;
   flows: FlowStore | null;
   places: { columns: string[]; rows: TextRow[] } | null;
-  rai: RaiTable | null;
+  /** rai.csv as columns (the page makes its table: raiTable). */
+  rai: RaiColumns | null;
   intervals: Map<string, Map<string, TextRow>> | null;
   comparison: Comparison | null;
   communities: CommunityRow[] | null;
@@ -60,15 +70,15 @@ export interface ParsedAnalysis {
 /** The typed arrays of a parsed analysis, to transfer rather than copy out of a worker. */
 export function transferables(parsed: ParsedAnalysis): ArrayBuffer[] {
   const g = parsed.graph;
-  const arrays: ArrayBufferView[] = [g.source, g.target, g.weight, g.researchers];
-  return [...new Set([...arrays.map((a) => a.buffer as ArrayBuffer), ...flowTransferables(parsed.flows)])];
+  const arrays: ArrayBufferView[] = [g.source, g.target, ...g.columns.map((c) => c.values)];
+  return [...new Set([...arrays.map((a) => a.buffer as ArrayBuffer), ...flowTransferables(parsed.flows), ...raiTransferables(parsed.rai)])];
 }
 
 /**
  * graph.json's text into {@link GraphParts}, with graphFromJson's checks and errors.
  *
  * @throws InputError when the text is not JSON, not a serialised simple directed graph, or an edge names a missing node.
- * @example graphParts('{"nodes":[{"key":"A"},{"key":"B"}],"edges":[{"source":"A","target":"B","attributes":{"weight":3,"researchers":2}}]}').weight // Float64Array [3]
+ * @example graphParts('{"nodes":[{"key":"A"},{"key":"B"}],"edges":[{"source":"A","target":"B","attributes":{"weight":3,"researchers":2}}]}').columns[0] // { name: 'weight', kind: 'number', values: Float64Array [3] }
  */
 export function graphParts(text: string, file = 'graph.json'): GraphParts {
   let data: unknown;
@@ -102,14 +112,18 @@ export function graphParts(text: string, file = 'graph.json'): GraphParts {
   });
   const edges = json.edges ?? [];
   const m = edges.length;
+  // The columns follow the first edge's attributes when they are all numbers, booleans or null.
+  const first = edges[0]?.attributes ?? {};
+  const names = Object.keys(first).every((k) => columnKind(first[k]) !== undefined) ? Object.keys(first) : [];
+  const kinds: (EdgeColumn['kind'] | null)[] = names.map((k) => columnKind(first[k]) ?? null);
+  const values = names.map(() => new Float64Array(m));
   const parts: GraphParts = {
     attributes: json.attributes ?? {},
     allowSelfLoops: options.allowSelfLoops ?? true,
     nodes,
     source: new Int32Array(m),
     target: new Int32Array(m),
-    weight: new Float64Array(m),
-    researchers: new Float64Array(m),
+    columns: [],
     keys: null,
     other: new Map(),
   };
@@ -129,15 +143,38 @@ export function graphParts(text: string, file = 'graph.json'): GraphParts {
     parts.target[e] = t;
     if (edge.key !== undefined) (parts.keys ??= new Array<string | undefined>(m))[e] = String(edge.key);
     const a = edge.attributes ?? {};
-    const keys = Object.keys(a);
-    const plain =
-      keys.length === 2 && typeof a['weight'] === 'number' && (a['researchers'] === null || typeof a['researchers'] === 'number');
-    if (plain) {
-      parts.weight[e] = a['weight'] as number;
-      parts.researchers[e] = a['researchers'] === null ? NaN : (a['researchers'] as number);
-    } else parts.other.set(e, a);
+    if (!fitsColumns(a, names, kinds)) {
+      parts.other.set(e, a);
+      continue;
+    }
+    for (let c = 0; c < names.length; c++) {
+      const v = a[names[c]!];
+      values[c]![e] = v === null ? NaN : Number(v);
+    }
   }
+  parts.columns = names.map((name, c) => ({ name, kind: kinds[c] ?? 'number', values: values[c]! }));
   return parts;
+}
+
+/** How a value is held in a column, or undefined when it is not. */
+function columnKind(value: unknown): EdgeColumn['kind'] | null | undefined {
+  if (value === null) return null;
+  if (typeof value === 'number') return 'number';
+  if (typeof value === 'boolean') return 'boolean';
+  return undefined;
+}
+
+/** Whether an edge's attributes are exactly the columns' (same names, same order), fixing the kind of a column seen null so far. */
+function fitsColumns(a: Record<string, unknown>, names: string[], kinds: (EdgeColumn['kind'] | null)[]): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== names.length) return false;
+  for (let c = 0; c < names.length; c++) {
+    if (keys[c] !== names[c]) return false;
+    const kind = columnKind(a[names[c]!]);
+    if (kind === undefined || (kind !== null && kinds[c] !== null && kinds[c] !== kind)) return false;
+  }
+  for (let c = 0; c < names.length; c++) kinds[c] ??= columnKind(a[names[c]!]) ?? null;
+  return true;
 }
 
 /** The flow graph of {@link GraphParts} (the same nodes, edges, keys and attributes as graphFromJson's). */
@@ -149,10 +186,17 @@ export function graphFromParts(parts: GraphParts, file = 'graph.json'): FlowGrap
     graph.replaceAttributes(parts.attributes as FlowGraphAttributes);
     const ids = parts.nodes.map((n) => n.key);
     for (const n of parts.nodes) graph.addNode(n.key, n.attributes as PlaceAttributes);
-    const { source, target, weight, researchers, keys, other } = parts;
+    const { source, target, columns, keys, other } = parts;
     for (let e = 0; e < source.length; e++) {
-      const r = researchers[e]!;
-      const attributes = (other.get(e) ?? { weight: weight[e]!, researchers: Number.isNaN(r) ? null : r }) as FlowAttributes;
+      let attributes = other.get(e) as FlowAttributes | undefined;
+      if (attributes === undefined) {
+        const a: Record<string, unknown> = {};
+        for (const { name, kind, values } of columns) {
+          const v = values[e]!;
+          a[name] = Number.isNaN(v) ? null : kind === 'boolean' ? v === 1 : v;
+        }
+        attributes = a as FlowAttributes;
+      }
       const key = keys?.[e];
       if (key === undefined) graph.addDirectedEdge(ids[source[e]!]!, ids[target[e]!]!, attributes);
       else graph.addDirectedEdgeWithKey(key, ids[source[e]!]!, ids[target[e]!]!, attributes);
@@ -205,7 +249,7 @@ export function parseAnalysisFiles(files: AnalysisFiles, options: { flowsLater?:
     graph,
     flows,
     places: placesText !== undefined ? parseTable(placesText, 'places.csv') : null,
-    rai: files['rai.csv'] !== undefined ? readRai(files['rai.csv'], warnings) : null,
+    rai: files['rai.csv'] !== undefined ? readRaiColumns(files['rai.csv'], warnings) : null,
     intervals: files['intervals.csv'] !== undefined ? readIntervals(files['intervals.csv']) : null,
     comparison: files['compare.csv'] !== undefined ? readComparison(files['compare.csv']) : null,
     communities: files['communities.csv'] !== undefined ? readCommunities(files['communities.csv']) : null,
@@ -284,7 +328,7 @@ export function buildAnalysis(parsed: ParsedAnalysis, name: string): Analysis {
     places,
     placeColumns,
     placesFromCsv: parsed.places !== null,
-    rai: parsed.rai,
+    rai: parsed.rai && raiTable(parsed.rai),
     intervals: parsed.intervals,
     comparison: parsed.comparison,
     communities: parsed.communities ?? communitiesOfNodes(graph),
