@@ -14,10 +14,14 @@ import { DirectedGraph } from 'graphology';
 import type { SerializedGraph } from 'graphology-types';
 import { InputError, TalentFlowError } from '../errors.ts';
 import type { FlowAttributes, FlowGraph, FlowGraphAttributes, PlaceAttributes } from '../graph/types.ts';
+import { asciiJson } from './ascii-json.ts';
 import { CHUNK_CHARS, chunksToString } from './chunks.ts';
 import { asText, BYTE_CHUNK, ByteChunks, utf8 } from './byte-chunks.ts';
 import { deferredEdges, type EdgeColumn } from '../flows/lazy-edges.ts';
 import type { FlowStore } from '../flows/store.ts';
+
+/** JSON.stringify with non-ASCII characters escaped (ascii-json.ts): graph.json is pure ASCII. */
+const json = (value: unknown): string => asciiJson(JSON.stringify(value));
 
 /** The content of `graph.json`. */
 export type SerializedFlowGraph = SerializedGraph<PlaceAttributes, FlowAttributes, FlowGraphAttributes>;
@@ -39,7 +43,9 @@ export function graphToObject(graph: FlowGraph): SerializedFlowGraph {
 }
 
 /**
- * `graph.json` text: {@link graphToObject} as JSON, one line, ending with a newline. Numbers
+ * `graph.json` text: {@link graphToObject} as JSON, one line, ending with a newline, pure ASCII
+ * (other characters written as `\uXXXX` escapes: browsers decode the file several times faster;
+ * ascii-json.ts). Numbers
  * are written with the shortest digits that read back as the same double, so a round trip
  * through {@link graphFromJson} gives identical values. For graphs whose file would not fit in
  * one string (above roughly a million flows with breakdowns) write {@link graphJsonChunks}.
@@ -52,7 +58,7 @@ export function graphToJson(graph: FlowGraph): string {
 
 /**
  * `graph.json` as text chunks of about 64 K characters whose concatenation is exactly
- * {@link graphToJson}'s text: `JSON.stringify` of {@link graphToObject}, produced one node and
+ * {@link graphToJson}'s text: `JSON.stringify` of {@link graphToObject} (non-ASCII escaped), produced one node and
  * one edge at a time, so the file is never held whole (neither as a string nor as the
  * `graph.export()` copy). Nothing is read before the first chunk is asked for; the graph must
  * not change while the chunks are consumed. Throws `TalentFlowError` (from the iterator) on the
@@ -83,7 +89,7 @@ export function* graphJsonBytes(
   check(attributes, () => 'graph attributes');
   const graphOptions = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
   const out = new ByteChunks(limit);
-  out.text(`{"options":${JSON.stringify(graphOptions)},"attributes":${JSON.stringify(attributes)},"nodes":[`);
+  out.text(`{"options":${json(graphOptions)},"attributes":${json(attributes)},"nodes":[`);
   let first = true;
   // Each node key's JSON, written once per node rather than twice per edge.
   const keyJson = new Map<string, Uint8Array & { chars: number }>();
@@ -91,14 +97,14 @@ export function* graphJsonBytes(
   // graph.export()'s shape: { key, attributes? } per node, attributes left out when empty.
   for (const { node, attributes: a } of graph.nodeEntries()) {
     check(a, () => `node ${JSON.stringify(node)}`);
-    const key = utf8(JSON.stringify(node));
+    const key = utf8(json(node));
     keyJson.set(node, key);
     keys.push(key);
     out.ascii(first ? '{"key":' : ',{"key":');
     out.bytes(key, key.chars);
     if (!isEmpty(a)) {
       out.ascii(',"attributes":');
-      out.text(JSON.stringify(a));
+      out.text(json(a));
     }
     out.byte(CLOSE_BRACE);
     first = false;
@@ -115,14 +121,14 @@ export function* graphJsonBytes(
     for (const { attributes: a, source, target, undirected } of graph.edgeEntries()) {
       check(a, () => `edge ${JSON.stringify(source)} → ${JSON.stringify(target)}`);
       out.ascii(first ? '{"source":' : ',{"source":');
-      const s = keyJson.get(source) ?? utf8(JSON.stringify(source));
-      const t = keyJson.get(target) ?? utf8(JSON.stringify(target));
+      const s = keyJson.get(source) ?? utf8(json(source));
+      const t = keyJson.get(target) ?? utf8(json(target));
       out.bytes(s, s.chars);
       out.ascii(',"target":');
       out.bytes(t, t.chars);
       if (!isEmpty(a)) {
         out.ascii(',"attributes":');
-        out.text(JSON.stringify(a));
+        out.text(json(a));
       }
       out.ascii(mixed && undirected ? ',"undirected":true}' : '}');
       first = false;
@@ -147,7 +153,7 @@ function* storeEdgesJson(
   columns: readonly EdgeColumn[],
 ): Generator<Uint8Array, void, undefined> {
   const { source, target, moves, researchers } = store.flows;
-  const names = columns.map((c) => `,${JSON.stringify(c.name)}:`);
+  const names = columns.map((c) => `,${json(c.name)}:`);
   for (let f = 0; f < moves.length; f++) {
     out.ascii(f === 0 ? '{"source":' : ',{"source":');
     out.bytes(keys[source[f]!]!, keys[source[f]!]!.chars);

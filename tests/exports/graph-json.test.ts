@@ -7,9 +7,15 @@ import type { FlowGraph } from '../../src/graph/types.ts';
 import { buildFixtureGraph } from './fixture-graph.ts';
 import { buildRandomGraph } from './random-graph.ts';
 
-/** The reference text: graphology's export without edge keys, stringified in one piece. */
+/** The reference text: graphology's export without edge keys, stringified in one piece, each UTF-16 unit past ASCII escaped. */
 function referenceJson(graph: FlowGraph): string {
-  return JSON.stringify(graphToObject(graph)) + '\n';
+  const text = JSON.stringify(graphToObject(graph));
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    out += unit < 0x80 ? text[i] : `\\u${unit.toString(16).padStart(4, '0')}`;
+  }
+  return `${out}\n`;
 }
 
 function snapshot(graph: FlowGraph) {
@@ -30,6 +36,22 @@ describe('graphFromJson', () => {
     expect(back.getEdgeAttribute('Boston', 'Cambridge, GB', 'byYear')).toEqual({ '2019': 1, '2021': 2 });
     expect(back.getNodeAttribute('Shenzhen', 'betweenness')).toBe(1e-7);
     expect(back.getNodeAttribute('Oslo, NO', 'lat')).toBeNull();
+  });
+
+  it('graphToJson is pure ASCII, names past ASCII escaped, and reads back to the same names (Zürich, São Paulo, 北京, 🎓)', () => {
+    const graph = new DirectedGraph() as unknown as FlowGraph;
+    const names = ['Zürich, CH', 'São Paulo, BR', '北京', 'Lab 🎓'];
+    for (const n of names) graph.addNode(n, { label: n, lat: 1, lon: 2 } as never);
+    graph.addDirectedEdge(names[0]!, names[2]!, { weight: 3, researchers: 2 } as never);
+    const text = graphToJson(graph);
+    expect([...text].every((c) => c.charCodeAt(0) < 0x80)).toBe(true);
+    expect(text).toContain('"Z\\u00fcrich, CH"');
+    // The emoji: its two UTF-16 units, each escaped, as JSON writes characters past the BMP.
+    expect(text).toContain('Lab \\ud83c\\udf93');
+    const back = graphFromJson(text);
+    expect(back.nodes()).toEqual(names);
+    expect(back.getNodeAttribute('São Paulo, BR', 'label')).toBe('São Paulo, BR');
+    expect(back.hasEdge('Zürich, CH', '北京')).toBe(true);
   });
 
   it('graphFromJson keeps every double bit for bit through JSON text', () => {
