@@ -11,7 +11,19 @@
  */
 import { InputError } from 'talentflow';
 import type { Analysis } from './analysis.ts';
-import { buildAnalysis, decodeFiles, type FlowsArrival, parseAnalysisFiles, parseFlowStore, type ParsedAnalysis } from './parse-files.ts';
+import {
+  buildAnalysis,
+  decodeFiles,
+  type FlowsArrival,
+  GRAPH_FILES,
+  graphFromParts,
+  joinParsed,
+  parseFlowStore,
+  parseGraphFiles,
+  type ParsedGraphFiles,
+  type ParsedTableFiles,
+  parseTableFiles,
+} from './parse-files.ts';
 import type { ParseRequest, WorkerRequest } from './parse-worker.ts';
 
 const OPTIONAL = ['places.csv', 'rai.csv', 'communities.csv', 'manifest.json', 'intervals.csv', 'compare.csv'] as const;
@@ -34,20 +46,23 @@ async function fetchBytes(url: string, started?: Promise<Response>): Promise<Arr
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
- * The parsing worker, started before the files arrive so that its module loads during the
- * download instead of after it.
+ * The parsing workers (one for graph.json, one for the tables), started before the files arrive
+ * so that their module loads during the download instead of after it.
  */
-let spareWorker: Worker | null = null;
-function startWorker(): Worker | null {
+const spareWorkers: Worker[] = [];
+function startWorkers(count: number): void {
+  if (typeof Worker === 'undefined') return;
+  while (spareWorkers.length < count) spareWorkers.push(new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' }));
+}
+function takeWorker(): Worker | null {
   if (typeof Worker === 'undefined') return null;
-  spareWorker ??= new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' });
-  return spareWorker;
+  startWorkers(1);
+  return spareWorkers.shift() ?? null;
 }
 
 /** Runs one request in a worker (on the page's thread when workers are unavailable); the buffers are handed over. */
 function inWorker<T>(request: WorkerRequest, onPage: () => T): Promise<T> {
-  const worker = startWorker();
-  spareWorker = null;
+  const worker = takeWorker();
   if (worker === null) return Promise.resolve().then(onPage);
   return new Promise<T>((resolve, reject) => {
     worker.onmessage = (event: MessageEvent<{ parsed?: T; error?: { name: string; message: string; file: string | null } }>) => {
@@ -67,9 +82,26 @@ function inWorker<T>(request: WorkerRequest, onPage: () => T): Promise<T> {
   });
 }
 
-/** Step 1 off the page's thread. */
-function parseOffThread(files: ParseRequest, flowsLater = false): Promise<ParsedAnalysis> {
-  return inWorker({ files, flowsLater }, () => parseAnalysisFiles(decodeFiles(files), { flowsLater }));
+/**
+ * Step 1 off the page's thread, in two workers side by side: graph.json's half (what the map
+ * needs first) and the tables' half. On a real 4,468-place analysis the tables (rai.csv alone is
+ * 6 MB) take as long to read as graph.json.
+ */
+function parseOffThread(files: ParseRequest, flowsLater: boolean): { graph: Promise<ParsedGraphFiles>; tables: Promise<ParsedTableFiles> } {
+  const graphFiles: ParseRequest = {};
+  const tableFiles: ParseRequest = {};
+  for (const [name, bytes] of Object.entries(files) as [keyof ParseRequest, ArrayBuffer][])
+    (GRAPH_FILES.includes(name) ? graphFiles : tableFiles)[name] = bytes;
+  const tables =
+    Object.keys(tableFiles).length === 0
+      ? Promise.resolve(parseTableFiles({}))
+      : inWorker<ParsedTableFiles>({ files: tableFiles, flowsLater, half: 'tables' }, () => parseTableFiles(decodeFiles(tableFiles)));
+  // A failure is reported where it is awaited, after graph.json's half.
+  tables.catch(() => undefined);
+  const graph = inWorker<ParsedGraphFiles>({ files: graphFiles, flowsLater, half: 'graph' }, () =>
+    parseGraphFiles(decodeFiles(graphFiles), { flowsLater }),
+  );
+  return { graph, tables };
 }
 
 /** An analysis, and its flow store still on its way (null: nothing more comes; the analysis is whole). */
@@ -91,7 +123,7 @@ export async function loadFromUrl(
   prefetched: Prefetched = {},
   options: { wholeFirst?: boolean } = {},
 ): Promise<StagedAnalysis> {
-  startWorker();
+  startWorkers(2);
   const folder = base.endsWith('/') ? base : `${base}/`;
   let present: string[] | null = null;
   let name = decodeURIComponent(folder.replace(/\/$/, '').split('/').pop() || 'analysis');
@@ -129,7 +161,7 @@ export async function loadFromUrl(
   }
   const analysis = await parseAndBuild(files, name, true);
   // The next worker loads its module while flows.arrow is still downloading.
-  startWorker();
+  startWorkers(1);
   const places = analysis.graph.nodes();
   const flows = arrowBytes.then(async (bytes) => {
     const arrival =
@@ -145,12 +177,16 @@ export async function loadFromUrl(
 /** Parses and builds, leaving performance marks (talentflow:fetched, :parsed, :built) for the benchmark's profile. */
 async function parseAndBuild(files: ParseRequest, name: string, flowsLater = false): Promise<Analysis> {
   performance.mark('talentflow:fetched');
-  const parsed = await parseOffThread(files, flowsLater);
-  performance.mark('talentflow:parsed');
-  // The worker's answer is unpacked in its own task, the graph built in the next: the page can
-  // paint between them instead of freezing for both.
+  const halves = parseOffThread(files, flowsLater);
+  const graphHalf = await halves.graph;
+  // Each answer is unpacked in its own task and the graph built in another, while the tables'
+  // worker may still be busy: the page can paint between them instead of freezing for all.
   await nextTask();
-  const analysis = buildAnalysis(parsed, name);
+  const graph = graphFromParts(graphHalf.graph);
+  const tableHalf = await halves.tables;
+  performance.mark('talentflow:parsed');
+  await nextTask();
+  const analysis = buildAnalysis(joinParsed(graphHalf, tableHalf), name, graph);
   performance.mark('talentflow:built');
   await nextTask();
   return analysis;
@@ -170,7 +206,7 @@ export async function loadFromFiles(list: Iterable<File>): Promise<Analysis> {
   }
   const graphFile = byName.get('graph.json') ?? [...byName.values()].find((f) => f.name.endsWith('.json') && f.name !== 'manifest.json');
   if (!graphFile) throw new InputError('graph.json', 'is missing: pick the analysis folder or drop its graph.json');
-  startWorker();
+  startWorkers(2);
   const files: ParseRequest = { 'graph.json': await graphFile.arrayBuffer() };
   for (const f of ['flows.arrow', ...OPTIONAL] as const) {
     const file = byName.get(f);

@@ -67,11 +67,17 @@ export interface ParsedAnalysis {
   warnings: string[];
 }
 
-/** The typed arrays of a parsed analysis, to transfer rather than copy out of a worker. */
-export function transferables(parsed: ParsedAnalysis): ArrayBuffer[] {
+/** The typed arrays of a parsed analysis (or either half), to transfer rather than copy out of a worker. */
+export function transferables(parsed: Partial<ParsedAnalysis>): ArrayBuffer[] {
   const g = parsed.graph;
-  const arrays: ArrayBufferView[] = [g.source, g.target, ...g.columns.map((c) => c.values)];
-  return [...new Set([...arrays.map((a) => a.buffer as ArrayBuffer), ...flowTransferables(parsed.flows), ...raiTransferables(parsed.rai)])];
+  const arrays: ArrayBufferView[] = g ? [g.source, g.target, ...g.columns.map((c) => c.values)] : [];
+  return [
+    ...new Set([
+      ...arrays.map((a) => a.buffer as ArrayBuffer),
+      ...flowTransferables(parsed.flows ?? null),
+      ...raiTransferables(parsed.rai ?? null),
+    ]),
+  ];
 }
 
 /**
@@ -220,16 +226,23 @@ export function decodeFiles(bytes: FileBytes): AnalysisFiles {
   return files;
 }
 
+/** The files {@link parseGraphFiles} reads; the others are tables ({@link parseTableFiles}). */
+export const GRAPH_FILES: readonly (keyof AnalysisFiles)[] = ['graph.json', 'manifest.json', 'flows.arrow'];
+
+/** graph.json, manifest.json and flows.arrow parsed: what the map needs first. */
+export type ParsedGraphFiles = Pick<ParsedAnalysis, 'graph' | 'flows' | 'manifest' | 'warnings'>;
+/** The CSV tables parsed: places, RAI, intervals, comparison and communities. */
+export type ParsedTableFiles = Omit<ParsedAnalysis, 'graph' | 'flows' | 'manifest'>;
+
 /**
- * Step 1: the files' text and bytes parsed, without building the graph. `flowsLater`: flows.arrow
- * is still downloading and comes through {@link parseFlowStore} and {@link addFlowStore}.
+ * Step 1, first half: graph.json, manifest.json and (unless `flowsLater`: it is still
+ * downloading and comes through {@link parseFlowStore} and {@link addFlowStore}) flows.arrow.
  *
- * @throws InputError when graph.json, flows.arrow or a CSV cannot be read.
+ * @throws InputError when graph.json or flows.arrow cannot be read.
  */
-export function parseAnalysisFiles(files: AnalysisFiles, options: { flowsLater?: boolean } = {}): ParsedAnalysis {
+export function parseGraphFiles(files: AnalysisFiles, options: { flowsLater?: boolean } = {}): ParsedGraphFiles {
   const warnings: string[] = [];
   const graph = graphParts(files['graph.json']);
-  const placesText = files['places.csv'];
   let manifest: Record<string, unknown> | null = null;
   if (files['manifest.json'] !== undefined) {
     try {
@@ -245,17 +258,39 @@ export function parseAnalysisFiles(files: AnalysisFiles, options: { flowsLater?:
         graph.nodes.map((n) => n.key),
       );
   warnings.push(...flowWarnings);
+  return { graph, flows, manifest, warnings };
+}
+
+/**
+ * Step 1, second half: the CSV tables (a worker of their own reads them beside graph.json).
+ *
+ * @throws InputError when a CSV cannot be read.
+ */
+export function parseTableFiles(files: Partial<AnalysisFiles>): ParsedTableFiles {
+  const warnings: string[] = [];
+  const placesText = files['places.csv'];
   return {
-    graph,
-    flows,
     places: placesText !== undefined ? parseTable(placesText, 'places.csv') : null,
     rai: files['rai.csv'] !== undefined ? readRaiColumns(files['rai.csv'], warnings) : null,
     intervals: files['intervals.csv'] !== undefined ? readIntervals(files['intervals.csv']) : null,
     comparison: files['compare.csv'] !== undefined ? readComparison(files['compare.csv']) : null,
     communities: files['communities.csv'] !== undefined ? readCommunities(files['communities.csv']) : null,
-    manifest,
     warnings,
   };
+}
+
+/** The two halves of step 1 as one parsed analysis (graph.json's warnings first). */
+export function joinParsed(graph: ParsedGraphFiles, tables: ParsedTableFiles): ParsedAnalysis {
+  return { ...tables, ...graph, warnings: [...graph.warnings, ...tables.warnings] };
+}
+
+/**
+ * Step 1: the files' text and bytes parsed, without building the graph (both halves at once).
+ *
+ * @throws InputError when graph.json, flows.arrow or a CSV cannot be read.
+ */
+export function parseAnalysisFiles(files: AnalysisFiles, options: { flowsLater?: boolean } = {}): ParsedAnalysis {
+  return joinParsed(parseGraphFiles(files, options), parseTableFiles(files));
 }
 
 /** What flows.arrow brought: the store (null without the file, or when it does not fit graph.json) and why not. */
@@ -301,10 +336,9 @@ export function addFlowStore(analysis: Analysis, arrival: FlowsArrival): void {
   analysis.disciplines = disciplines;
 }
 
-/** Step 2: the flow graph, and what is derived from it, on the page. */
-export function buildAnalysis(parsed: ParsedAnalysis, name: string): Analysis {
+/** Step 2: the flow graph (unless built already from `parsed.graph`), and what is derived from it, on the page. */
+export function buildAnalysis(parsed: ParsedAnalysis, name: string, graph: FlowGraph = graphFromParts(parsed.graph)): Analysis {
   const warnings = [...parsed.warnings];
-  const graph = graphFromParts(parsed.graph);
   let places = new Map<string, TextRow>();
   let placeColumns: string[];
   if (parsed.places !== null) {

@@ -2,15 +2,30 @@
  * Worker that parses an analysis's files (parse-files.ts, step 1) off the page's thread: JSON,
  * CSV and Arrow parsing of a 50,000-flow analysis took seconds during which the page could
  * neither draw nor answer. The files arrive as bytes (transferred, not copied); the result goes
- * back with its typed arrays transferred. flows.arrow may come on its own, after the rest: the
- * map is drawn without it (see load.ts).
+ * back with its typed arrays transferred. Two workers share an opening (see load.ts): one reads
+ * graph.json, the other the tables. flows.arrow may come on its own, after the rest: the map is
+ * drawn without it.
  */
-import { decodeFiles, type FileBytes, flowTransferables, parseAnalysisFiles, parseFlowStore, transferables } from './parse-files.ts';
+import {
+  decodeFiles,
+  type FileBytes,
+  flowTransferables,
+  parseAnalysisFiles,
+  parseFlowStore,
+  parseGraphFiles,
+  parseTableFiles,
+  transferables,
+} from './parse-files.ts';
 
 export type ParseRequest = FileBytes;
 
-/** Every file but flows.arrow (`flowsLater`: it is still on its way), or flows.arrow alone with graph.json's places. */
-export type WorkerRequest = { files: ParseRequest; flowsLater: boolean } | { flows: ArrayBuffer; places: string[] };
+/**
+ * Files to parse (`half`: only graph.json's part or only the tables'; `flowsLater`: flows.arrow
+ * is still on its way), or flows.arrow alone with graph.json's places.
+ */
+export type WorkerRequest =
+  | { files: ParseRequest; flowsLater: boolean; half?: 'graph' | 'tables' }
+  | { flows: ArrayBuffer; places: string[] };
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const post = (message: unknown, transfer: ArrayBuffer[] = []) => (self as unknown as Worker).postMessage(message, transfer);
@@ -21,7 +36,14 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       post({ parsed: arrival }, flowTransferables(arrival.flows));
       return;
     }
-    const parsed = parseAnalysisFiles(decodeFiles(request.files), { flowsLater: request.flowsLater });
+    const files = decodeFiles(request.files);
+    const options = { flowsLater: request.flowsLater };
+    const parsed =
+      request.half === 'tables'
+        ? parseTableFiles(files)
+        : request.half === 'graph'
+          ? parseGraphFiles(files, options)
+          : parseAnalysisFiles(files, options);
     post({ parsed }, transferables(parsed));
   } catch (error) {
     const e = error as { name?: string; message?: string; file?: string };
