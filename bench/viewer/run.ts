@@ -3,12 +3,16 @@
  * headless Debian Chromium with software WebGL (--disable-gpu: SwiftShader on the CPU, so these
  * are floors; a GPU draws flows far faster).
  *
- *   npx tsx bench/viewer/run.ts [--data DIR]... [--places 5000 --flows 50000] [--runs 3] [--query '?style=cluster:off']...
- *                               [--dist LABEL=DIR]...
+ *   npx tsx bench/viewer/run.ts [--data DIR]... [--places 5000 --flows 50000] [--moves 72000] [--runs 3]
+ *                               [--query '?style=cluster:off']... [--dist LABEL=DIR]...
  *
- * Without --data it measures the calibrated sample (out/calibrated; run `npm run demo` first)
- * and a synthetic analysis of --places × --flows written by
- * tests/viewer/fixtures/synthetic-analysis.ts. Prints a Markdown table for bench/viewer/RESULTS.md.
+ * Without --data it measures the calibrated sample (out/calibrated; run `npm run demo` first),
+ * a synthetic analysis of --places × --flows written by tests/viewer/fixtures/synthetic-analysis.ts,
+ * and what `talentflow analyze` writes for --moves rows of the benchmark's generated moves table
+ * (bench/generate.ts over its 5,000 places; 72,000 rows give 4,950 places and 40,892 flows). The
+ * synthetic analysis carries only weight and researchers on each flow and a light rai.csv; the
+ * CLI's carries six attributes per flow and one rai.csv row per place and discipline (128,700):
+ * what a user opens. Prints a Markdown table for bench/viewer/RESULTS.md.
  *
  * Measures, per analysis:
  *   appear      page navigation → places, flows and basemap drawn: the later of the app's own marks
@@ -32,18 +36,22 @@
  * commit's, labelled; default: this tree's dist/viewer) is measured on every analysis, one after
  * the other, so that builds are compared under the same load.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { prebuiltViewer, openViewer } from '../../tests/viewer/browser.ts';
 import { writeSyntheticAnalysis } from '../../tests/viewer/fixtures/synthetic-analysis.ts';
+import { generateMoves } from '../generate.ts';
+import { benchPlaces } from '../places.ts';
 
 const { values } = parseArgs({
   options: {
     data: { type: 'string', multiple: true },
     places: { type: 'string', default: '5000' },
     flows: { type: 'string', default: '50000' },
+    moves: { type: 'string', default: '72000' },
     runs: { type: 'string', default: '3' },
     query: { type: 'string', multiple: true },
     dist: { type: 'string', multiple: true },
@@ -230,6 +238,14 @@ else {
   writeSyntheticAnalysis(dir, { places: Number(values.places), flows: Number(values.flows), seed: 42 });
   for (const q of queries ?? ['', '?style=cluster:off'])
     targets.push([`synthetic ${values.places} places × ${values.flows} flows${q ? ` ${q}` : ''}`, dir, q]);
+  const moves = join(tmp, 'moves.csv');
+  const cliDir = join(tmp, 'analyze');
+  generateMoves(moves, Number(values.moves), benchPlaces(), 1);
+  // Rows whose place name is ambiguous are reported and left out, as for any user (exit 0).
+  execFileSync(process.execPath, [join('bin', 'talentflow.mjs'), 'analyze', moves, '--out', cliDir, '--quiet'], {
+    stdio: ['ignore', 'ignore', 'ignore'],
+  });
+  for (const q of queries ?? ['']) targets.push([`talentflow analyze of ${values.moves} generated moves${q ? ` ${q}` : ''}`, cliDir, q]);
 }
 const dists: [string, string][] = values.dist?.length
   ? values.dist.map((d) => {

@@ -131,11 +131,13 @@ describe('parseAnalysisFiles', () => {
     const parsed = parseAnalysisFiles(files as never);
     const buffers = transferables(parsed);
     expect(new Set(buffers).size).toBe(buffers.length);
-    // graph columns (4) + flow columns (6) + cells (4) + cell starts + rai.csv's columns (4)
-    expect(buffers.length).toBe(19);
+    // graph columns (4) + flow columns (6) + cells (4) + cell starts + rai.csv's columns (5)
+    expect(buffers.length).toBe(20);
     const analysis = assembleAnalysis(files as never, 'synthetic');
     expect(analysis.graph.size).toBe(graph.size);
     expect(analysis.places.size).toBe(graph.order);
+    // places.csv crosses column by column and comes back as the same rows.
+    for (const row of parseTable(files['places.csv'] as string, 'places.csv').rows) expect(analysis.places.get(row['place']!)).toEqual(row);
     expect(analysis.flows?.flows.moves.length).toBe(graph.size);
   });
 

@@ -57,7 +57,8 @@ export interface GraphParts {
 export interface ParsedAnalysis {
   graph: GraphParts;
   flows: FlowStore | null;
-  places: { columns: string[]; rows: TextRow[] } | null;
+  /** places.csv column by column (`values[c][r]`): 32 arrays cross from a worker far faster than 5,000 row objects. */
+  places: { columns: string[]; values: string[][] } | null;
   /** rai.csv as columns (the page makes its table: raiTable). */
   rai: RaiColumns | null;
   intervals: Map<string, Map<string, TextRow>> | null;
@@ -270,7 +271,7 @@ export function parseTableFiles(files: Partial<AnalysisFiles>): ParsedTableFiles
   const warnings: string[] = [];
   const placesText = files['places.csv'];
   return {
-    places: placesText !== undefined ? parseTable(placesText, 'places.csv') : null,
+    places: placesText !== undefined ? tableColumns(parseTable(placesText, 'places.csv')) : null,
     rai: files['rai.csv'] !== undefined ? readRaiColumns(files['rai.csv'], warnings) : null,
     intervals: files['intervals.csv'] !== undefined ? readIntervals(files['intervals.csv']) : null,
     comparison: files['compare.csv'] !== undefined ? readComparison(files['compare.csv']) : null,
@@ -336,6 +337,23 @@ export function addFlowStore(analysis: Analysis, arrival: FlowsArrival): void {
   analysis.disciplines = disciplines;
 }
 
+/** A parsed table column by column. */
+function tableColumns({ columns, rows }: { columns: string[]; rows: TextRow[] }): { columns: string[]; values: string[][] } {
+  return { columns, values: columns.map((c) => rows.map((r) => r[c] ?? '')) };
+}
+
+/** The rows of a table held column by column. */
+function tableRows({ columns, values }: { columns: string[]; values: string[][] }): TextRow[] {
+  const n = values[0]?.length ?? 0;
+  const rows: TextRow[] = new Array(n);
+  for (let r = 0; r < n; r++) {
+    const row: TextRow = {};
+    for (let c = 0; c < columns.length; c++) row[columns[c]!] = values[c]![r]!;
+    rows[r] = row;
+  }
+  return rows;
+}
+
 /** Step 2: the flow graph (unless built already from `parsed.graph`), and what is derived from it, on the page. */
 export function buildAnalysis(parsed: ParsedAnalysis, name: string, graph: FlowGraph = graphFromParts(parsed.graph)): Analysis {
   const warnings = [...parsed.warnings];
@@ -343,7 +361,7 @@ export function buildAnalysis(parsed: ParsedAnalysis, name: string, graph: FlowG
   let placeColumns: string[];
   if (parsed.places !== null) {
     placeColumns = parsed.places.columns;
-    for (const row of parsed.places.rows) places.set(row['place'] ?? '', row);
+    for (const row of tableRows(parsed.places)) places.set(row['place'] ?? '', row);
     const missing = graph.filterNodes((n) => !places.has(n)).length;
     if (missing > 0) warnings.unshift(`places.csv lacks ${missing} place(s) of graph.json; their cards show graph.json values`);
   } else {
