@@ -110,6 +110,17 @@ describe('the report’s top-5 figure on the calibrated sample', () => {
       window.talentflow.app.map!.strong.visible = true;
       window.talentflow.app.map!.sigma.refresh();
     });
+    await twoFrames(session);
+    // The flow under each inked point of the loop is that flow: picked by its curve on the layer
+    // above the discs, not by the WebGL arc beneath (a disc there still wins a hover, as it should).
+    const inked = (await pixelsAt(session, outside)).filter((rgb) => distance(rgb) < 60).length;
+    const picked = await session.page.evaluate((ps) => {
+      const map = window.talentflow.app.map!;
+      const edge = map.sigma.getGraph().edge('Guangzhou', 'Shenzhen');
+      return ps.filter((p) => map.flowAt(p) === edge).length;
+    }, outside);
+    expect(picked).toBeGreaterThanOrEqual(inked);
+    await session.page.mouse.move(1, 1);
     expect(session.errors).toEqual([]);
   });
 

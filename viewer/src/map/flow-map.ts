@@ -381,7 +381,11 @@ export class FlowMap {
     };
     const minThickness = this.sigma.getSetting('minEdgeThickness');
     const curves: Curve[] = [];
-    const onTop = this.strong.visible ? this.strong.edges() : [];
+    // What that layer draws now: with a place emphasised, only the strongest of its own flows.
+    const focus = this.focus;
+    const onTop = (this.strong.visible ? this.strong.edges() : []).filter(
+      (e) => focus === null || graph.source(e) === focus || graph.target(e) === focus,
+    );
     onTop.forEach((edge, rank) => {
       const curve = this.strong.curve(edge);
       if (!curve) return;
