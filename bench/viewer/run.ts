@@ -241,6 +241,8 @@ else {
   const moves = join(tmp, 'moves.csv');
   const cliDir = join(tmp, 'analyze');
   generateMoves(moves, Number(values.moves), benchPlaces(), 1);
+  // The CLI runs from the build (dist/), made here if missing or stale.
+  await prebuiltViewer();
   // Rows whose place name is ambiguous are reported and left out, as for any user (exit 0).
   execFileSync(process.execPath, [join('bin', 'talentflow.mjs'), 'analyze', moves, '--out', cliDir, '--quiet'], {
     stdio: ['ignore', 'ignore', 'ignore'],
