@@ -15,7 +15,7 @@ import { flowColumns, type FlowColumns } from './table/flow-rows.ts';
 import { directionSwitch, FlowsTable } from './table/flows-table.ts';
 import { movesByYear } from './time/moves-by-year.ts';
 import { Timeline } from './time/timeline.ts';
-import { h } from './ui/dom.ts';
+import { $, h } from './ui/dom.ts';
 import type Sigma from 'sigma';
 import type { RenderEdgeAttributes, RenderNodeAttributes } from './render-graph.ts';
 
@@ -26,8 +26,6 @@ export interface PanelsView {
   selection: FlowSelection;
   render: RenderResult;
 }
-
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 export class AnalystPanels {
   readonly timeline: Timeline;

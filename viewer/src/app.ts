@@ -15,7 +15,7 @@ import { filterNote, selectFlows, type FlowSelection } from './selection.ts';
 import { defaultState, queryToState, stateToQuery, type ViewState } from './state.ts';
 import { Controls } from './ui/controls.ts';
 import { StyleControls } from './map/style-controls.ts';
-import { formatValue, h, replace } from './ui/dom.ts';
+import { $, formatValue, h, replace } from './ui/dom.ts';
 import { Heatmap } from './ui/heatmap.ts';
 import { legendModel, renderLegend } from './ui/legend.ts';
 import { renderPlaceCard } from './ui/place-card.ts';
@@ -33,8 +33,6 @@ const FILTER_KEYS: (keyof ViewState)[] = ['years', 'discipline', 'minWeight', 't
 /** After the flow filters: the legend's places and the selected place's flows in one direction. */
 const PLACE_KEYS: (keyof ViewState)[] = ['placeFilter', 'selected', 'direction'];
 const APPEARANCE_KEYS: (keyof ViewState)[] = ['sizeBy', 'nodeColor', 'edgeColor', 'layout'];
-
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 export class App {
   state: ViewState;

@@ -3,8 +3,7 @@
  * and CSV exports, and Escape to close the place card. The app says what each does; this file
  * only wires the elements to it.
  */
-
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+import { $ } from './dom.ts';
 
 /** What the controls ask of the app. */
 export interface ChromeActions {

@@ -1,6 +1,9 @@
 /** Tiny DOM helpers: element creation without innerHTML (no escaping mistakes) and number display. */
 
 type Child = Node | string | number | null | undefined | false;
+
+/** The page's element with this id (the page's own elements, from index.html, always exist). */
+export const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 type Attrs = Record<string, string | number | boolean | null | undefined | ((event: never) => void)>;
 
 /**

@@ -8,9 +8,7 @@ import { placeEmptyNote, placeNote } from '../filters/place-filter.ts';
 import type { RenderResult } from '../render-graph.ts';
 import { emptyNote, filterNote } from '../selection.ts';
 import type { ViewState } from '../state.ts';
-import { formatValue, h, replace } from './dom.ts';
-
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+import { $, formatValue, h, replace } from './dom.ts';
 
 /** What the map draws at the current zoom (FlowMap's `drawn` event). */
 export interface DrawnInfo {
