@@ -8,6 +8,8 @@
  * under the pointer the one whose centre is nearest wins; at equal distance the larger one.
  */
 
+import { bezier } from './strong-flows.ts';
+
 /** A drawn disc in viewport pixels. */
 export interface Disc {
   id: string;
@@ -105,16 +107,11 @@ export function curveDistance(point: { x: number; y: number }, { s, c, t }: Curv
   )
     return Infinity;
   let best = Infinity;
-  let ax = s.x;
-  let ay = s.y;
+  let a = s;
   for (let i = 1; i <= CURVE_PIECES; i++) {
-    const u = i / CURVE_PIECES;
-    const v = 1 - u;
-    const bx = v * v * s.x + 2 * u * v * c.x + u * u * t.x;
-    const by = v * v * s.y + 2 * u * v * c.y + u * u * t.y;
-    best = Math.min(best, segmentDistance(x, y, ax, ay, bx, by));
-    ax = bx;
-    ay = by;
+    const b = bezier(s, c, t, i / CURVE_PIECES);
+    best = Math.min(best, segmentDistance(x, y, a.x, a.y, b.x, b.y));
+    a = b;
   }
   return best;
 }

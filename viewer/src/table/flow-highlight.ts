@@ -7,18 +7,13 @@
  */
 import type Sigma from 'sigma';
 import { curveControl } from '../map/focus-overlay.ts';
-import { arcLength } from '../map/strong-flows.ts';
+import { arcLength, bezier } from '../map/strong-flows.ts';
 import type { RenderEdgeAttributes, RenderNodeAttributes } from '../render-graph.ts';
-
-export const HIGHLIGHT_CASING = '#111418';
-const STEPS = 32;
 
 type Point = { x: number; y: number };
 
-function bezier(s: Point, c: Point, t: Point, u: number): Point {
-  const v = 1 - u;
-  return { x: v * v * s.x + 2 * v * u * c.x + u * u * t.x, y: v * v * s.y + 2 * v * u * c.y + u * u * t.y };
-}
+export const HIGHLIGHT_CASING = '#111418';
+const STEPS = 32;
 
 export class FlowHighlight {
   private readonly canvas: HTMLCanvasElement;
