@@ -381,19 +381,10 @@ export class FlowMap {
     };
     const minThickness = this.sigma.getSetting('minEdgeThickness');
     const curves: Curve[] = [];
-    // What that layer draws now: with a place emphasised, only the strongest of its own flows.
-    const focus = this.focus;
-    const onTop = (this.strong.visible ? this.strong.edges() : []).filter(
-      (e) => focus === null || graph.source(e) === focus || graph.target(e) === focus,
-    );
-    onTop.forEach((edge, rank) => {
-      const curve = this.strong.curve(edge);
-      if (!curve) return;
-      const thickness = Math.max(1, this.sigma.scaleSize(graph.getEdgeAttribute(edge, 'size')) * this.strong.width);
-      // Above every WebGL flow; loops over arcs and the larger over the smaller, as that layer draws them.
-      curves.push({ id: edge, ...curve, thickness, z: 2e12 + (curve.loop ? 1e6 : 0) - rank });
-    });
-    const shown = new Set(onTop);
+    // What that layer draws now, above every WebGL flow and in its own drawing order.
+    const onTop = this.strong.drawn(this.focus);
+    onTop.forEach(({ edge, curve, thickness }, order) => curves.push({ id: edge, ...curve, thickness, z: 2e12 + order }));
+    const shown = new Set(onTop.map((d) => d.edge));
     graph.forEachEdge((edge, a, source, target) => {
       if (shown.has(edge)) return;
       const d = this.sigma.getEdgeDisplayData(edge);

@@ -186,6 +186,28 @@ export class StrongFlows {
     this.strongest = top.map((x) => x.edge);
   }
 
+  /**
+   * The flows this layer draws, in drawing order (the last on top), with their curves and line
+   * widths (the casing aside): the strongest flows, or when a place is emphasised (`focus`) the
+   * strongest of its own. Arcs first, loops (short flows bulged out of their discs) last, each by
+   * weight: a long arc stays readable where a loop crosses it, while a loop under arcs is lost
+   * (Guangzhou → Shenzhen under the arcs into Beijing). The map's flow picking reads the same list.
+   */
+  drawn(focus: string | null): { edge: string; curve: FlowCurve; thickness: number }[] {
+    if (!this.visible || this.count <= 0) return [];
+    this.refreshList();
+    const graph = this.sigma.getGraph();
+    const drawn: { edge: string; curve: FlowCurve; thickness: number }[] = [];
+    for (const edge of this.strongest) {
+      if (!graph.hasEdge(edge)) continue;
+      if (focus !== null && graph.source(edge) !== focus && graph.target(edge) !== focus) continue;
+      const curve = this.curve(edge);
+      if (curve)
+        drawn.push({ edge, curve, thickness: Math.max(1, this.sigma.scaleSize(graph.getEdgeAttribute(edge, 'size')) * this.width) });
+    }
+    return drawn.sort((x, y) => Number(x.curve.loop) - Number(y.curve.loop));
+  }
+
   /** Draws the strongest flows, or when a place is emphasised, the strongest of its flows. */
   draw(focus: string | null): void {
     const { width, height } = this.sigma.getDimensions();
@@ -197,26 +219,13 @@ export class StrongFlows {
     const ctx = this.canvas.getContext('2d')!;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.clearRect(0, 0, width, height);
-    if (!this.visible || this.count <= 0) return;
-    this.refreshList();
+    const drawn = this.drawn(focus);
+    if (drawn.length === 0) return;
     const graph = this.sigma.getGraph();
     ctx.lineCap = 'round';
     ctx.lineJoin = 'round';
-    // Arcs first, loops (short flows bulged out of their discs) last, each by weight: a long arc
-    // stays readable where a loop crosses it, while a loop under arcs is lost (Guangzhou →
-    // Shenzhen under the arcs into Beijing).
-    const drawn: { edge: string; curve: FlowCurve; loop: boolean }[] = [];
-    for (const edge of this.strongest) {
-      if (!graph.hasEdge(edge)) continue;
-      if (focus !== null && graph.source(edge) !== focus && graph.target(edge) !== focus) continue;
-      const curve = this.curve(edge);
-      if (curve) drawn.push({ edge, curve, loop: curve.loop });
-    }
-    drawn.sort((x, y) => Number(x.loop) - Number(y.loop));
-    for (const { edge, curve } of drawn) {
-      const a = graph.getEdgeAttributes(edge);
-      const thickness = Math.max(1, this.sigma.scaleSize(a.size) * this.width);
-      const colour = a.color.slice(0, 7);
+    for (const { edge, curve, thickness } of drawn) {
+      const colour = graph.getEdgeAttribute(edge, 'color').slice(0, 7);
       ctx.globalAlpha = Math.min(1, this.opacity);
       // A light casing first: it separates the flow from a disc of the same colour beneath.
       ctx.strokeStyle = CASING;
