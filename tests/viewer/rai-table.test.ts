@@ -33,11 +33,13 @@ describe('rai.csv as columns', () => {
     expect(readRai(TEXT, [])!.disciplines).toEqual(['CS', 'Medicine']);
   });
 
-  it('a file without the rai column turns the heatmap off with a warning; bad CSV names the file', () => {
+  it('a file without the rai column turns the heatmap off with a warning; bad CSV names the file and the line', () => {
     const warnings: string[] = [];
     expect(readRaiColumns('place,discipline\nA,CS\n', warnings)).toBeNull();
     expect(warnings).toEqual(['rai.csv has no "rai" column; the heatmap is off']);
     expect(() => readRaiColumns('place,discipline,rai\n"A,CS,1\n', [])).toThrow('rai.csv');
+    // The line, as for every other table of the folder (parseTable).
+    expect(() => readRaiColumns('place,discipline,rai\n"A,CS,1\n', [])).toThrow('rai.csv: line 2 is not valid CSV (unclosed-quote)');
   });
 
   it('the columns survive a structured clone (what the worker posts) and give the same table', () => {

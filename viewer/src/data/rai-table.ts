@@ -4,8 +4,7 @@
  * maps of cell objects, a real 4,468-place analysis (116,000 rows) cost 0.25 s to build and
  * 0.14 s to clone out of the worker, half of it on the page's thread before the first map.
  */
-import { InputError } from 'talentflow';
-import { csvFields } from './csv.ts';
+import { numberOrNull, tableFields } from './analysis.ts';
 
 export interface RaiCellText {
   /** RAI, null when the cell is empty (does not apply). */
@@ -49,21 +48,14 @@ export interface RaiColumns {
   textEnds: Int32Array;
 }
 
-const number = (text: string | undefined): number => {
-  if (text === undefined || text.trim() === '') return NaN;
-  const n = Number(text);
-  return Number.isFinite(n) ? n : NaN;
-};
-
 /**
  * rai.csv's text as columns; null (and a warning) without a place, discipline or rai column.
  *
- * @throws InputError when the text is not valid CSV.
+ * @throws InputError naming rai.csv and the line when the text is not valid CSV.
  * @example readRaiColumns('place,discipline,rai\nA,CS,1.5\n', [])?.rai // Float64Array [1.5]
  */
 export function readRaiColumns(text: string, warnings: string[]): RaiColumns | null {
-  const fields = csvFields(text);
-  if (fields === null) throw new InputError('rai.csv', 'is not valid CSV');
+  const fields = tableFields(text, 'rai.csv');
   const header = fields[0] ?? [];
   const at = (c: string) => header.indexOf(c);
   for (const c of ['place', 'discipline', 'rai']) {
@@ -107,8 +99,8 @@ export function readRaiColumns(text: string, warnings: string[]): RaiColumns | n
     texts[r] = row[iRai] ?? '';
     end += texts[r]!.length;
     out.textEnds[r] = end;
-    out.rai[r] = number(row[iRai]);
-    const researchers = iResearchers < 0 ? NaN : number(row[iResearchers]);
+    out.rai[r] = numberOrNull(row[iRai]) ?? NaN;
+    const researchers = iResearchers < 0 ? NaN : (numberOrNull(row[iResearchers]) ?? NaN);
     out.researchers[r] = researchers;
     if (!Number.isNaN(researchers)) totals[di]! += researchers;
     if (out.basis === null && iBasis >= 0 && row[iBasis]) out.basis = row[iBasis]!;
