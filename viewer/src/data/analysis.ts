@@ -9,11 +9,10 @@
  * would write); without `communities.csv` communities come from the node attributes; without
  * `rai.csv` the heatmap says so.
  */
-import { parseCsvRows } from 'talentflow';
 import { InputError } from 'talentflow';
 import type { FlowGraph } from 'talentflow';
 import { storeYears, type FlowStore } from 'talentflow';
-import { csvFields } from './csv.ts';
+import { numberOrNull, tableFields } from './csv.ts';
 import type { RaiTable } from './rai-table.ts';
 
 /** One row of a CSV table: column → the cell's text. */
@@ -106,14 +105,6 @@ export function readIntervals(text: string): Map<string, Map<string, TextRow>> {
   return out;
 }
 
-/**
- * CSV text as rows of fields, the header first: the viewer's fast reading, or the library's when
- * that declines. Throws InputError naming the file and line on malformed CSV.
- */
-export function tableFields(text: string, file: string): string[][] {
-  return csvFields(text) ?? badCsv(text, file);
-}
-
 /** Parses CSV text into a header and text rows; throws InputError on malformed CSV. */
 export function parseTable(text: string, file: string): { columns: string[]; rows: TextRow[] } {
   const fields = tableFields(text, file);
@@ -129,21 +120,6 @@ export function parseTable(text: string, file: string): { columns: string[]; row
   }
   return { columns, rows };
 }
-
-/** The library's reading of CSV text csvFields declined: its error, or its rows if it has none. */
-function badCsv(text: string, file: string): string[][] {
-  const parsed = parseCsvRows(text);
-  const bad = parsed.find((r) => r.error);
-  if (bad) throw new InputError(file, `line ${bad.line} is not valid CSV (${bad.error})`);
-  return parsed.map((r) => r.fields);
-}
-
-/** A cell's number, or null when it is empty or not a finite number. */
-export const numberOrNull = (text: string | undefined): number | null => {
-  if (text === undefined || text.trim() === '') return null;
-  const n = Number(text);
-  return Number.isFinite(n) ? n : null;
-};
 
 export function readCommunities(text: string): CommunityRow[] {
   return parseTable(text, 'communities.csv')

@@ -6,6 +6,7 @@
  * one slice per field. Text it would have to report as malformed is left to parseCsvRows, so
  * errors (with their line numbers) stay the library's.
  */
+import { InputError, parseCsvRows } from 'talentflow';
 
 const QUOTE = 34;
 const COMMA = 44;
@@ -66,3 +67,26 @@ export function csvFields(text: string): string[][] | null {
   }
   return rows;
 }
+
+/**
+ * CSV text as rows of fields, the header first: the viewer's fast reading, or the library's when
+ * that declines. Throws InputError naming the file and line on malformed CSV.
+ */
+export function tableFields(text: string, file: string): string[][] {
+  return csvFields(text) ?? badCsv(text, file);
+}
+
+/** The library's reading of CSV text csvFields declined: its error, or its rows if it has none. */
+function badCsv(text: string, file: string): string[][] {
+  const parsed = parseCsvRows(text);
+  const bad = parsed.find((r) => r.error);
+  if (bad) throw new InputError(file, `line ${bad.line} is not valid CSV (${bad.error})`);
+  return parsed.map((r) => r.fields);
+}
+
+/** A cell's number, or null when it is empty or not a finite number. */
+export const numberOrNull = (text: string | undefined): number | null => {
+  if (text === undefined || text.trim() === '') return null;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : null;
+};

@@ -4,7 +4,7 @@
  * maps of cell objects, a real 4,468-place analysis (116,000 rows) cost 0.25 s to build and
  * 0.14 s to clone out of the worker, half of it on the page's thread before the first map.
  */
-import { numberOrNull, tableFields } from './analysis.ts';
+import { numberOrNull, tableFields } from './csv.ts';
 
 export interface RaiCellText {
   /** RAI, null when the cell is empty (does not apply). */
