@@ -382,6 +382,32 @@ describe('viewer on the calibrated sample', () => {
     expect(blue).toBeGreaterThan(10);
   });
 
+  it('viewer: heatmap rows follow the map order: re-sorted when the size measure changes, left as they are by a minimum flow', async () => {
+    await gotoViewer(session, '?size=inflow');
+    const rows = () => page().$$eval('#rai-table tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-place')!));
+    const inflow = new Map<string, number>();
+    graph.forEachEdge((_e, a, s, t) => {
+      if (s !== t) inflow.set(t, (inflow.get(t) ?? 0) + a.weight);
+    });
+    const withRai = new Set(rai.map((r) => r['place']!));
+    const byInflow = graph
+      .nodes()
+      .filter((p) => withRai.has(p))
+      .sort((a, b) => (inflow.get(b) ?? 0) - (inflow.get(a) ?? 0) || (a < b ? -1 : 1));
+    expect(await rows()).toEqual(byInflow);
+    const table = await page().$('#rai-table');
+    // A minimum flow thins what is drawn, not the flows places are sized by: the rows stay, table and all.
+    await page().evaluate(() => window.talentflow.app.update({ minWeight: 3 }));
+    expect(await rows()).toEqual(byInflow);
+    expect(await page().evaluate((t) => t === document.getElementById('rai-table'), table)).toBe(true);
+    await page().locator('#size-by').selectOption('outflow');
+    const outflow = new Map<string, number>();
+    graph.forEachEdge((_e, a, s, t) => {
+      if (s !== t) outflow.set(s, (outflow.get(s) ?? 0) + a.weight);
+    });
+    expect(await rows()).toEqual(byInflow.slice().sort((a, b) => (outflow.get(b) ?? 0) - (outflow.get(a) ?? 0) || (a < b ? -1 : 1)));
+  });
+
   it('viewer: heatmap: clicking a place selects it on the map, clicking a discipline filters the flows, sorting reorders rows', async () => {
     await gotoViewer(session);
     await page().locator('#rai-table tr[data-place="Boston"] th button').click();
@@ -529,6 +555,12 @@ describe('viewer on the calibrated sample', () => {
 
   it('viewer: the search box finds a place, selects it and zooms onto it', async () => {
     await gotoViewer(session);
+    // The names it suggests: every place's label once, sorted, there once the box is focused.
+    await page().locator('#search').focus();
+    const names = await page().locator('#place-names option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const labels = [...new Set(graph.mapNodes((n, a) => (typeof a.label === 'string' && a.label ? a.label : n)))].sort();
+    expect(names).toEqual(labels);
+    expect(names).toContain('Hong Kong');
     await page().locator('#search').fill('hong kong');
     await page().locator('#search').press('Enter');
     await page().waitForSelector('#card[data-place="Hong Kong"]:not([hidden])');
