@@ -253,8 +253,8 @@ export class App {
     this.timings['lastSelectMs'] = t1 - t0;
     this.timings['lastRenderGraphMs'] = t2 - t1;
     this.showSelection();
+    // showSelection has drawn the heatmap in the map's new order.
     renderLegend($('legend'), legendModel(s, this.render, analysis.communities, analysis.comparison));
-    this.renderHeatmap();
     this.renderStatus();
     this.panels.refresh({ analysis, state: s, selection: this.selection, render: this.render });
     Object.assign(this.timings, this.panels.timings);
