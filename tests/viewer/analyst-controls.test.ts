@@ -52,7 +52,7 @@ afterAll(async () => {
 const page = () => session.page;
 const key = (s: string, t: string, w: number) => `${s} → ${t}: ${w}`;
 const drawnFlows = async () => (await page().evaluate(() => window.talentflow.drawnFlows())).map(([s, t, w]) => key(s, t, w)).sort();
-const drawnPlaces = async () => (await page().evaluate(() => window.talentflow.app.render!.graph.nodes())).sort();
+const drawnPlaces = async () => (await page().evaluate(() => window.talentflow.app.render!.places.nodes())).sort();
 const waitForEdges = (n: number) =>
   page().waitForFunction((count) => document.getElementById('map')?.dataset['edges'] === String(count), n, { timeout: 20_000 });
 const query = () => new URL(page().url()).searchParams;
@@ -319,7 +319,13 @@ describe('flows table', () => {
     await row.click();
     await page().waitForSelector('#flows-table-rows tbody tr.highlighted');
     expect(await page().evaluate(() => window.talentflow.app.panels.highlighted)).toBe(
-      await page().evaluate(([a, b]) => window.talentflow.app.render!.graph.edge(a!, b!), [s, t]),
+      await page().evaluate(
+        ([a, b]) => {
+          const flows = window.talentflow.app.render!.flows;
+          return flows.keys[flows.find(a!, b!)];
+        },
+        [s, t],
+      ),
     );
     await page().evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const pixel = await page().evaluate(() => {
@@ -330,7 +336,7 @@ describe('flows table', () => {
       const edge = window.talentflow.app.panels.highlighted!;
       return {
         rgba: [...d],
-        color: window.talentflow.app.render!.graph.getEdgeAttribute(edge, 'color').slice(0, 7),
+        color: window.talentflow.app.render!.flows.attributes(window.talentflow.app.render!.flows.indexOf(edge)).color.slice(0, 7),
         visible: canvas.style.display !== 'none',
       };
     });

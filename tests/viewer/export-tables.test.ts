@@ -10,7 +10,7 @@ const nodes = [
   { key: 'B', lat: 10, lon: 20 },
 ];
 const render = (g: FlowGraph) =>
-  toRenderGraph(g, { positions: mapPositions(g, project), sizeBy: 'inflow', nodeColor: 'community', edgeColor: 'sourceCommunity' }).graph;
+  toRenderGraph(g, { positions: mapPositions(g, project), sizeBy: 'inflow', nodeColor: 'community', edgeColor: 'sourceCommunity' }).places;
 
 describe('flowsCsv', () => {
   it('flowsCsv keeps the researchers column when the flows know their researchers', () => {

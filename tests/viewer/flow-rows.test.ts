@@ -5,6 +5,7 @@ import type { RenderGraph } from '../../viewer/src/render-graph.ts';
 import { createRng } from '../../src/random.ts';
 import type { TableSort } from '../../viewer/src/state.ts';
 import { flowColumns, topRows } from '../../viewer/src/table/flow-rows.ts';
+import { renderMapOf } from './fixtures/render-map.ts';
 
 /** Drawn: Boston → Austin 30, Austin → Boston 10, Chicago → Austin 10, Boston → Chicago 50 (100 moves). */
 function graphs(): { drawn: RenderGraph; selection: FlowGraph } {
@@ -31,7 +32,7 @@ const order = (rows: { source: string; target: string }[]) => rows.map((r) => `$
 
 const all = (sort: TableSort) => {
   const { drawn, selection } = graphs();
-  return topRows(flowColumns(drawn, selection), sort, Infinity);
+  return topRows(flowColumns(renderMapOf(drawn), selection), sort, Infinity);
 };
 
 describe('flowColumns', () => {
@@ -113,7 +114,7 @@ describe('topRows on many flows', () => {
       drawn.addDirectedEdgeWithKey(`${s}>${t}`, s, t, { weight: w } as never);
       selection.addDirectedEdgeWithKey(`${s}>${t}`, s, t, { weight: w, researchers: rng() < 0.2 ? null : w } as never);
     }
-    const columns = flowColumns(drawn, selection);
+    const columns = flowColumns(renderMapOf(drawn), selection);
     const key = (r: { edge: string }) => r.edge;
     for (const column of ['source', 'target', 'moves', 'researchers', 'share'] as const) {
       for (const descending of [true, false]) {

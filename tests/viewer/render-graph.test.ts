@@ -33,19 +33,31 @@ const appearance = (graph: ReturnType<typeof small>, over: Partial<Appearance> =
 describe('toRenderGraph', () => {
   it('toRenderGraph places nodes by projection and leaves out places without coordinates', () => {
     const g = small();
-    const { graph, unplaced } = toRenderGraph(g, appearance(g));
+    const { places: graph, flows, unplaced } = toRenderGraph(g, appearance(g));
     expect(graph.nodes().sort()).toEqual(['A', 'B']);
     expect(unplaced).toEqual(['C']);
     // Mercator with 1 unit = 1 degree: lon 20 → x 20; lat 10 → y = ln(tan(45° + 5°)) × 180/π ≈ 10.0655
     expect(graph.getNodeAttribute('B', 'x')).toBeCloseTo(20, 9);
     expect(graph.getNodeAttribute('B', 'y')).toBeCloseTo((Math.log(Math.tan(Math.PI / 4 + (10 * Math.PI) / 360)) * 180) / Math.PI, 9);
-    // A → C is not drawn (C has no position).
-    expect(graph.size).toBe(2);
+    // A → C is not drawn (C has no position); places carry no edges, flows are columns.
+    expect(flows.length).toBe(2);
+    expect(graph.size).toBe(0);
+    expect([flows.find('A', 'B'), flows.find('B', 'A'), flows.find('A', 'C')].map((i) => (i < 0 ? null : flows.keys[i]))).toEqual([
+      g.edge('A', 'B'),
+      g.edge('B', 'A'),
+      null,
+    ]);
+    expect(flows.indexOf(g.edge('B', 'A')!)).toBe(flows.find('B', 'A'));
+    expect(Array.from(flows.weight)).toEqual([100, 1]);
+    // The whole graph, for a renderer that wants one: both flows, the places' attribute objects shared.
+    const whole = flows.graph(graph);
+    expect(whole.edges()).toEqual(flows.keys);
+    expect(whole.getNodeAttributes('A')).toBe(graph.getNodeAttributes('A'));
   });
 
   it('toRenderGraph sizes places by area ∝ measure and colours them by community', () => {
     const g = small();
-    const { graph, scales } = toRenderGraph(g, appearance(g));
+    const { places: graph, scales } = toRenderGraph(g, appearance(g));
     // max pagerank over the selection = 0.5 (A); B: 2.5 + 19.5 × √(0.125/0.5) = 12.25
     expect(scales.sizeMax).toBe(0.5);
     expect(graph.getNodeAttribute('A', 'size')).toBe(NODE_RADIUS.max);
@@ -58,11 +70,11 @@ describe('toRenderGraph', () => {
 
   it('toRenderGraph sizes by in-flow of the selection, not by a stale attribute', () => {
     const g = small();
-    const { graph } = toRenderGraph(g, appearance(g, { sizeBy: 'inflow' }));
+    const { places: graph } = toRenderGraph(g, appearance(g, { sizeBy: 'inflow' }));
     // inflow: A = 1 (from B), B = 100 (from A)
     expect(graph.getNodeAttribute('A', 'value')).toBe(1);
     expect(graph.getNodeAttribute('B', 'value')).toBe(100);
-    const net = toRenderGraph(g, appearance(g, { sizeBy: 'absNetInflow' })).graph;
+    const net = toRenderGraph(g, appearance(g, { sizeBy: 'absNetInflow' })).places;
     // A: in 1 − out 109 = −108; B: 100 − 1 = 99
     expect(net.getNodeAttribute('A', 'value')).toBe(108);
     expect(net.getNodeAttribute('B', 'value')).toBe(99);
@@ -73,54 +85,50 @@ describe('toRenderGraph', () => {
     // Draw only A → B; measure on all three flows.
     const drawnOnly = g.copy();
     drawnOnly.dropEdge(drawnOnly.edge('B', 'A')!);
-    const { graph } = toRenderGraph(drawnOnly, appearance(g, { sizeBy: 'inflow', measureFlows: g }));
-    expect(graph.size).toBe(1);
+    const { places: graph, flows } = toRenderGraph(drawnOnly, appearance(g, { sizeBy: 'inflow', measureFlows: g }));
+    expect(flows.length).toBe(1);
     // A's in-flow is B → A = 1 although that flow is not drawn; A's out-flow 100 + 9 = 109.
     expect(graph.getNodeAttribute('A', 'inflow')).toBe(1);
     expect(graph.getNodeAttribute('A', 'outflow')).toBe(109);
-    const own = toRenderGraph(drawnOnly, appearance(g, { sizeBy: 'inflow' })).graph;
+    const own = toRenderGraph(drawnOnly, appearance(g, { sizeBy: 'inflow' })).places;
     expect(own.getNodeAttribute('A', 'inflow')).toBe(0);
   });
 
   it('toRenderGraph draws A→B and B→A as two arrows with the same curvature (so they bend to opposite sides) and log widths', () => {
     const g = small();
-    const { graph, scales } = toRenderGraph(g, appearance(g));
-    const ab = graph.edge('A', 'B')!;
-    const ba = graph.edge('B', 'A')!;
-    expect(ab).toBeDefined();
-    expect(ba).toBeDefined();
-    expect(graph.getEdgeAttribute(ab, 'curvature')).toBe(graph.getEdgeAttribute(ba, 'curvature'));
-    expect(graph.getEdgeAttribute(ab, 'curvature')).toBeGreaterThan(0);
+    const { flows, scales } = toRenderGraph(g, appearance(g));
+    const ab = flows.attributes(flows.find('A', 'B'));
+    const ba = flows.attributes(flows.find('B', 'A'));
+    expect(ab.curvature).toBe(ba.curvature);
+    expect(ab.curvature).toBeGreaterThan(0);
     // widths: weightMax = 100 (A → C, 9, is in the selection too but C is unplaced; max is over the selection)
     expect(scales.weightMax).toBe(100);
-    expect(graph.getEdgeAttribute(ab, 'size')).toBeCloseTo(EDGE_WIDTH.max, 12);
+    expect(ab.size).toBeCloseTo(EDGE_WIDTH.max, 12);
     // weight 1: 0.4 + 5.6 × ln 2 / ln 101
-    expect(graph.getEdgeAttribute(ba, 'size')).toBeCloseTo(
-      EDGE_WIDTH.min + (EDGE_WIDTH.max - EDGE_WIDTH.min) * (Math.log(2) / Math.log(101)),
-      12,
-    );
+    expect(ba.size).toBeCloseTo(EDGE_WIDTH.min + (EDGE_WIDTH.max - EDGE_WIDTH.min) * (Math.log(2) / Math.log(101)), 12);
     // colour by source community: A → B has A's community colour
-    expect(graph.getEdgeAttribute(ab, 'color').slice(0, 7)).toBe(CATEGORY_COLORS[0]);
-    expect(graph.getEdgeAttribute(ba, 'color').slice(0, 7)).toBe(CATEGORY_COLORS[1]);
-    expect(graph.getEdgeAttribute(ab, 'type')).toBe('curvedArrow');
+    expect(ab.color.slice(0, 7)).toBe(CATEGORY_COLORS[0]);
+    expect(ba.color.slice(0, 7)).toBe(CATEGORY_COLORS[1]);
+    expect(ab.type).toBe('curvedArrow');
   });
 
   it('toRenderGraph colours flows by source with the largest sources first', () => {
     const g = small();
-    const { graph, scales } = toRenderGraph(g, appearance(g, { edgeColor: 'source' }));
+    const { flows, scales } = toRenderGraph(g, appearance(g, { edgeColor: 'source' }));
     expect(scales.sourceColors.map((s) => s.place)).toEqual(['A', 'B']);
-    expect(graph.getEdgeAttribute(graph.edge('A', 'B')!, 'color').slice(0, 7)).toBe(CATEGORY_COLORS[0]);
+    expect(flows.attributes(flows.find('A', 'B')).color.slice(0, 7)).toBe(CATEGORY_COLORS[0]);
+    expect(flows.attributes(flows.find('B', 'A')).color.slice(0, 7)).toBe(CATEGORY_COLORS[1]);
   });
 
   it('toRenderGraph switches to the tessellated program above exactCurvesLimit', () => {
     const g = small();
-    const { graph } = toRenderGraph(g, appearance(g, { exactCurvesLimit: 2 }));
-    expect(graph.getEdgeAttribute(graph.edge('A', 'B')!, 'type')).toBe('curvedFlow');
+    const { flows } = toRenderGraph(g, appearance(g, { exactCurvesLimit: 2 }));
+    expect(flows.attributes(flows.find('A', 'B')).type).toBe('curvedFlow');
   });
 
   it('toRenderGraph colours places by net inflow: red for gains, blue for losses', () => {
     const g = small();
-    const { graph } = toRenderGraph(g, appearance(g, { nodeColor: 'netInflow' }));
+    const { places: graph } = toRenderGraph(g, appearance(g, { nodeColor: 'netInflow' }));
     // A net −108 is the largest |net|: full blue; B +99: √(99/108) of the way to red
     expect(graph.getNodeAttribute('A', 'color')).toBe(SIGN_COLORS.negative);
     expect(graph.getNodeAttribute('B', 'color')).toBe(netInflowColor(99, 108));
@@ -132,7 +140,7 @@ describe('toRenderGraph by quadrant', () => {
     const g = small();
     g.setNodeAttribute('A', 'quadrant', 'leader');
     g.setNodeAttribute('B', 'quadrant', 'riser');
-    const { graph } = toRenderGraph(g, appearance(g, { nodeColor: 'quadrant' }));
+    const { places: graph } = toRenderGraph(g, appearance(g, { nodeColor: 'quadrant' }));
     expect(graph.getNodeAttribute('A', 'color')).toBe(QUADRANT_COLORS.leader);
     expect(graph.getNodeAttribute('B', 'color')).toBe(QUADRANT_COLORS.riser);
     expect(graph.getNodeAttribute('B', 'quadrant')).toBe('riser');
@@ -167,13 +175,13 @@ describe('scales', () => {
     ]);
     const r = toRenderGraph(g, appearance(g, { nodeColor: 'netChange', netChange }));
     expect(r.scales.changeMaxAbs).toBe(160);
-    expect(r.graph.getNodeAttribute('A', 'color')).toBe(netInflowColor(-40, 160));
-    expect(r.graph.getNodeAttribute('B', 'color')).toBe(netInflowColor(160, 160));
+    expect(r.places.getNodeAttribute('A', 'color')).toBe(netInflowColor(-40, 160));
+    expect(r.places.getNodeAttribute('B', 'color')).toBe(netInflowColor(160, 160));
     const partial = toRenderGraph(g, appearance(g, { nodeColor: 'netChange', netChange: new Map([['B', 5]]) }));
-    expect(partial.graph.getNodeAttribute('A', 'color')).toBe(OTHER_COLOR);
+    expect(partial.places.getNodeAttribute('A', 'color')).toBe(OTHER_COLOR);
     const none = toRenderGraph(g, appearance(g, { nodeColor: 'netChange', netChange: null }));
     expect(none.scales.changeMaxAbs).toBe(0);
-    expect(none.graph.getNodeAttribute('B', 'color')).toBe(OTHER_COLOR);
+    expect(none.places.getNodeAttribute('B', 'color')).toBe(OTHER_COLOR);
   });
 
   it('toRenderGraph colours by net rate: net inflow over the researcher-years of the selected years, grey without population', () => {
@@ -184,15 +192,15 @@ describe('scales', () => {
     // All years: A −108 / 1080 = −0.1, B 99 / 110 = 0.9 → the scale ends at 0.9.
     const all = toRenderGraph(g, appearance(g, { nodeColor: 'netRate' }));
     expect(all.scales.rateMaxAbs).toBeCloseTo(0.9, 12);
-    expect(all.graph.getNodeAttribute('A', 'color')).toBe(netInflowColor(-0.1, 0.9));
-    expect(all.graph.getNodeAttribute('B', 'color')).toBe(netInflowColor(0.9, 0.9));
+    expect(all.places.getNodeAttribute('A', 'color')).toBe(netInflowColor(-0.1, 0.9));
+    expect(all.places.getNodeAttribute('B', 'color')).toBe(netInflowColor(0.9, 0.9));
     // Only 2020's population: A −108 / 480 = −0.225, B 99 / 10 = 9.9.
     const y2020 = toRenderGraph(g, appearance(g, { nodeColor: 'netRate', years: [2020, 2020] }));
     expect(y2020.scales.rateMaxAbs).toBeCloseTo(9.9, 12);
-    expect(y2020.graph.getNodeAttribute('A', 'color')).toBe(netInflowColor(-108 / 480, 99 / 10));
+    expect(y2020.places.getNodeAttribute('A', 'color')).toBe(netInflowColor(-108 / 480, 99 / 10));
     // No population at all: grey.
     const none = small();
-    expect(toRenderGraph(none, appearance(none, { nodeColor: 'netRate' })).graph.getNodeAttribute('A', 'color')).toBe(OTHER_COLOR);
+    expect(toRenderGraph(none, appearance(none, { nodeColor: 'netRate' })).places.getNodeAttribute('A', 'color')).toBe(OTHER_COLOR);
   });
 
   it('netInflowColor is neutral at 0 and saturates at ±maxAbs', () => {

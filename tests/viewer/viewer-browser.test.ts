@@ -91,7 +91,7 @@ describe('viewer on the calibrated sample', () => {
     await page().waitForFunction(() => window.talentflow.app.timings['basemap'] !== undefined);
     await page().evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const beijing = (await page().evaluate(() => window.talentflow.nodeViewport('Beijing')))!;
-    const color = await page().evaluate(() => window.talentflow.app.render!.graph.getNodeAttribute('Beijing', 'color'));
+    const color = await page().evaluate(() => window.talentflow.app.render!.places.getNodeAttribute('Beijing', 'color'));
     const pixels = await mapPixels([beijing]);
     // Flows and places cover a good part of the map; the basemap alone would leave ~0%.
     expect(pixels.drawn / pixels.total).toBeGreaterThan(0.03);
@@ -557,7 +557,9 @@ describe('viewer on the calibrated sample', () => {
     await gotoViewer(session);
     // The names it suggests: every place's label once, sorted, there once the box is focused.
     await page().locator('#search').focus();
-    const names = await page().locator('#place-names option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const names = await page()
+      .locator('#place-names option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     const labels = [...new Set(graph.mapNodes((n, a) => (typeof a.label === 'string' && a.label ? a.label : n)))].sort();
     expect(names).toEqual(labels);
     expect(names).toContain('Hong Kong');
@@ -571,9 +573,9 @@ describe('viewer on the calibrated sample', () => {
   it('viewer: the network view lays places out with ForceAtlas2, the same way every time', async () => {
     await gotoViewer(session, '?layout=network');
     expect(await page().locator('#map').getAttribute('data-layout')).toBe('network');
-    const a = await page().evaluate(() => window.talentflow.app.render!.graph.getNodeAttributes('Shenzhen'));
+    const a = await page().evaluate(() => window.talentflow.app.render!.places.getNodeAttributes('Shenzhen'));
     await gotoViewer(session, '?layout=network');
-    const b = await page().evaluate(() => window.talentflow.app.render!.graph.getNodeAttributes('Shenzhen'));
+    const b = await page().evaluate(() => window.talentflow.app.render!.places.getNodeAttributes('Shenzhen'));
     expect([b.x, b.y]).toEqual([a.x, a.y]);
     expect(await page().locator('canvas.sigma-basemap').isVisible()).toBe(false);
   });

@@ -56,12 +56,11 @@ export class AnalystPanels {
   refresh(view: PanelsView): void {
     this.view = view;
     const { analysis, state, render } = view;
-    const graph = render.graph;
-    if (this.highlighted !== null && !graph.hasEdge(this.highlighted)) this.highlighted = null;
+    if (this.highlighted !== null && render.flows.indexOf(this.highlighted) < 0) this.highlighted = null;
     this.highlight?.set(this.highlighted);
     this.bindColourLegend(analysis, state);
     const t0 = performance.now();
-    this.flows = flowColumns(graph, view.selection.drawn);
+    this.flows = flowColumns(render, view.selection.drawn);
     this.renderTable(state);
     const t1 = performance.now();
     this.renderTimeline();
@@ -80,7 +79,7 @@ export class AnalystPanels {
   /** The table again (its order changed, or the highlighted row). */
   renderTable(state: ViewState | undefined = this.view?.state): void {
     if (!this.flows || !this.view || !state) return;
-    const g = this.view.render.graph;
+    const g = this.view.render.places;
     const place =
       state.selected !== null && g.hasNode(state.selected)
         ? { label: g.getNodeAttribute(state.selected, 'label'), direction: state.direction }
@@ -90,7 +89,7 @@ export class AnalystPanels {
 
   /** Highlights a drawn flow (its table row and its curve on the map); null: none. */
   highlightFlow(edge: string | null): void {
-    this.highlighted = edge !== null && this.view?.render.graph.hasEdge(edge) ? edge : null;
+    this.highlighted = edge !== null && this.view && this.view.render.flows.indexOf(edge) >= 0 ? edge : null;
     this.highlight?.set(this.highlighted);
     this.renderTable();
   }
@@ -117,13 +116,13 @@ export class AnalystPanels {
       return;
     }
     const keep = placePredicate(a.graph, { filter: s.placeFilter, selected: s.selected, direction: s.direction });
-    const drawn = render.graph;
+    const drawn = render.flows;
     const counts = movesByYear(a.flows, {
       span: a.years,
       years: s.years,
       discipline: s.discipline,
       keep: keep ?? (() => true),
-      drawn: (src, tgt) => drawn.hasEdge(src, tgt),
+      drawn: (src, tgt) => drawn.find(src, tgt) >= 0,
     });
     this.timeline.render({ counts, span: a.years, years: s.years });
   }

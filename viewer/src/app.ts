@@ -235,7 +235,7 @@ export class App {
       exactCurvesLimit: EXACT_CURVES_LIMIT,
     });
     const t2 = performance.now();
-    const graph = this.render.graph;
+    const graph = this.render.places;
     this.order = graph
       .nodes()
       .sort((a, b) => (graph.getNodeAttribute(b, 'value') ?? -1) - (graph.getNodeAttribute(a, 'value') ?? -1) || (a < b ? -1 : 1));
@@ -263,7 +263,7 @@ export class App {
     // only when it draws: drawn before, the map kept the old size (its canvases over the
     // histogram) or was drawn again at once, with another zoom's clusters.
     if (this.timings['firstRender'] === undefined) map.sigma.once('afterRender', () => (this.timings['firstRender'] ??= performance.now()));
-    map.setGraph(graph);
+    map.setGraph(this.render);
   }
 
   /**
@@ -381,7 +381,7 @@ export class App {
     const note = filterNote(this.state);
     const r = this.render!;
     const places = placeNote(this.state, this.analysis!.graph, this.analysis!.communities);
-    return `${this.analysis!.name} · ${formatValue(r.graph.size)} flows, ${formatValue(r.moves)} moves${note ? ` · ${note}` : ''}${this.state.topSources ? ` · top ${this.state.k} sources ≥ ${this.state.topMinWeight}` : ''}${places ? ` · ${places}` : ''}`;
+    return `${this.analysis!.name} · ${formatValue(r.flows.length)} flows, ${formatValue(r.moves)} moves${note ? ` · ${note}` : ''}${this.state.topSources ? ` · top ${this.state.k} sources ≥ ${this.state.topMinWeight}` : ''}${places ? ` · ${places}` : ''}`;
   }
 
   private bindChrome(): void {
@@ -404,12 +404,12 @@ export class App {
       exportPng: () => void this.exportPng(),
       exportFlows: () => {
         if (!this.selection || !this.render) return;
-        download(new Blob([flowsCsv(this.selection.drawn, this.render.graph)], { type: 'text/csv' }), `${this.analysis!.name}-flows.csv`);
+        download(new Blob([flowsCsv(this.selection.drawn, this.render.places)], { type: 'text/csv' }), `${this.analysis!.name}-flows.csv`);
       },
       exportPlaces: () => {
         if (!this.analysis || !this.render) return;
         download(
-          new Blob([placesCsv(this.analysis, this.order, this.render.graph)], { type: 'text/csv' }),
+          new Blob([placesCsv(this.analysis, this.order, this.render.places)], { type: 'text/csv' }),
           `${this.analysis.name}-places.csv`,
         );
       },

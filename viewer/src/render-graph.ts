@@ -4,6 +4,11 @@
  * after the year, discipline, minimum-flow and top-k filters); the output carries positions,
  * radii, colours, widths and curvature and nothing else sigma does not need.
  *
+ * Places come out as a graph (a node each), flows as columns (`RenderFlows`): the map draws at
+ * most a few thousand of 50,000 flows (the largest, or their sums between clusters), so a
+ * graphology edge, an attribute object and a colour string per flow were made for nothing, at
+ * every filter change. A flow's attributes are made when it is drawn.
+ *
  * Sizes by in-flow, out-flow and |net inflow| use the flows of `measureFlows` (so a discipline
  * filter resizes places by that discipline's moves); PageRank and stock are whole-analysis
  * node attributes. Hover and selection emphasis is not here: it is applied by sigma reducers.
@@ -84,6 +89,73 @@ export interface RenderEdgeAttributes {
 
 export type RenderGraph = Graph<RenderNodeAttributes, RenderEdgeAttributes>;
 
+/**
+ * The flows of a render as columns, in the selection's edge order: source and target are
+ * numbers of `places` (the render graph's nodes, in order).
+ */
+export class RenderFlows {
+  private readonly made: (RenderEdgeAttributes | undefined)[];
+  private byKey: Map<string, number> | null = null;
+  private byPair: Map<number, number> | null = null;
+  private placeNumber: Map<string, number> | null = null;
+
+  constructor(
+    readonly places: readonly string[],
+    /** Each flow's edge key in the selection (the map's and the flows table's key for it). */
+    readonly keys: readonly string[],
+    readonly source: Int32Array,
+    readonly target: Int32Array,
+    readonly weight: Float64Array,
+    private readonly make: (i: number) => RenderEdgeAttributes,
+  ) {
+    this.made = new Array(keys.length);
+  }
+
+  get length(): number {
+    return this.keys.length;
+  }
+
+  /** Render attributes of flow i (made once, when first asked for). */
+  attributes(i: number): RenderEdgeAttributes {
+    return (this.made[i] ??= this.make(i));
+  }
+
+  /** Position of the flow with this edge key, or −1. */
+  indexOf(key: string): number {
+    this.byKey ??= new Map(this.keys.map((k, i) => [k, i]));
+    return this.byKey.get(key) ?? -1;
+  }
+
+  /** Position of the flow source → target, or −1. */
+  find(source: string, target: string): number {
+    if (this.byPair === null || this.placeNumber === null) {
+      this.placeNumber = new Map(this.places.map((p, i) => [p, i]));
+      this.byPair = new Map();
+      for (let i = 0; i < this.keys.length; i++) this.byPair.set(this.source[i]! * this.places.length + this.target[i]!, i);
+    }
+    const s = this.placeNumber.get(source);
+    const t = this.placeNumber.get(target);
+    return s === undefined || t === undefined ? -1 : (this.byPair.get(s * this.places.length + t) ?? -1);
+  }
+
+  /** A graph of `places`' nodes (attribute objects shared) and the flows at `indices` (default: every flow). */
+  graph(places: RenderGraph, indices?: Iterable<number>): RenderGraph {
+    const out: RenderGraph = new Graph({ type: 'directed', multi: false, allowSelfLoops: false });
+    places.forEachNode((node, a) => out.addNode(node, a));
+    const add = (i: number) =>
+      out.addDirectedEdgeWithKey(this.keys[i]!, this.places[this.source[i]!]!, this.places[this.target[i]!]!, this.attributes(i));
+    if (indices) for (const i of indices) add(i);
+    else for (let i = 0; i < this.keys.length; i++) add(i);
+    return out;
+  }
+}
+
+/** What the map draws from: the places (nodes without edges) and the flows between them. */
+export interface RenderMap {
+  places: RenderGraph;
+  flows: RenderFlows;
+}
+
 /** What the legend needs to explain the encoding. */
 export interface RenderScales {
   sizeBy: SizeMeasure;
@@ -103,8 +175,7 @@ export interface RenderScales {
   sourceColors: { place: string; label: string; color: string }[];
 }
 
-export interface RenderResult {
-  graph: RenderGraph;
+export interface RenderResult extends RenderMap {
   scales: RenderScales;
   /** Places of the selection that have no position (no coordinates on the map). */
   unplaced: string[];
@@ -123,8 +194,8 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
  * Builds the graph sigma draws from a flow selection.
  *
  * @example
- * const { graph } = toRenderGraph(selection, { positions, sizeBy: 'pagerank', nodeColor: 'community', edgeColor: 'sourceCommunity' });
- * graph.getEdgeAttribute(graph.edge('Beijing', 'Shenzhen'), 'size'); // width from log(moves)
+ * const { places, flows } = toRenderGraph(selection, { positions, sizeBy: 'pagerank', nodeColor: 'community', edgeColor: 'sourceCommunity' });
+ * flows.attributes(flows.find('Beijing', 'Shenzhen')).size; // width from log(moves)
  */
 export function toRenderGraph(selection: FlowGraph, appearance: Appearance): RenderResult {
   const curvature = appearance.curvature ?? APPEARANCE_DEFAULTS.curvature;
@@ -242,32 +313,45 @@ export function toRenderGraph(selection: FlowGraph, appearance: Appearance): Ren
     });
   }
 
+  // The flows as columns: places by number, skipping loops, unplaced ends and empty flows.
+  const ids = graph.nodes();
+  const number = new Map(ids.map((id, i) => [id, i]));
+  const m = selection.size;
+  const keys: string[] = [];
+  const source = new Int32Array(m);
+  const target = new Int32Array(m);
+  const weight = new Float64Array(m);
   let moves = 0;
+  selection.forEachEdge((edge, a, s, t) => {
+    if (s === t || !(a.weight > 0)) return;
+    const si = number.get(s);
+    const ti = number.get(t);
+    if (si === undefined || ti === undefined) return;
+    source[keys.length] = si;
+    target[keys.length] = ti;
+    weight[keys.length] = a.weight;
+    keys.push(edge);
+    moves += a.weight;
+  });
+  const n = keys.length;
   const type = selection.size <= (appearance.exactCurvesLimit ?? Infinity) ? 'curvedArrow' : 'curvedFlow';
-  selection.forEachEdge((edge, a, source, target) => {
-    if (source === target || !graph.hasNode(source) || !graph.hasNode(target) || !(a.weight > 0)) return;
+  const flows = new RenderFlows(ids, keys, source.subarray(0, n), target.subarray(0, n), weight.subarray(0, n), (i) => {
+    const from = ids[source[i]!]!;
     const base =
       appearance.edgeColor === 'source'
-        ? sourceRank.has(source)
-          ? rankColor(sourceRank.get(source)!)
+        ? sourceRank.has(from)
+          ? rankColor(sourceRank.get(from)!)
           : OTHER_COLOR
-        : communityColor(graph.getNodeAttribute(source, 'community'));
-    const size = edgeWidth(a.weight, weightMax);
+        : communityColor(graph.getNodeAttribute(from, 'community'));
+    const size = edgeWidth(weight[i]!, weightMax);
     // Thin flows fainter, so that a few thousand small ones read as a haze under the big ones.
     const t = (size - EDGE_WIDTH.min) / (EDGE_WIDTH.max - EDGE_WIDTH.min);
-    graph.addDirectedEdgeWithKey(edge, source, target, {
-      size,
-      color: withAlpha(base, alpha * (0.2 + 0.8 * t)),
-      type,
-      curvature,
-      weight: a.weight,
-      zIndex: a.weight,
-    });
-    moves += a.weight;
+    return { size, color: withAlpha(base, alpha * (0.2 + 0.8 * t)), type, curvature, weight: weight[i]!, zIndex: weight[i]! };
   });
 
   return {
-    graph,
+    places: graph,
+    flows,
     scales: {
       sizeBy: appearance.sizeBy,
       sizeMax,

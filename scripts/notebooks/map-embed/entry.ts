@@ -36,12 +36,13 @@ function countriesPath(): Path2D {
 
 export default function talentflowSigmaMap(container: HTMLElement, data: SerializedGraph): Sigma {
   const flows = Graph.from(data) as unknown as FlowGraph;
-  const { graph } = toRenderGraph(flows, {
+  const render = toRenderGraph(flows, {
     positions: mapPositions(flows, project),
     sizeBy: 'pagerank',
     nodeColor: 'community',
     edgeColor: 'sourceCommunity',
   });
+  const graph = render.flows.graph(render.places);
   let focus: string | null = null;
   let neighbours = new Set<string>();
   const sigma = new Sigma(graph, container, {

@@ -12,7 +12,7 @@
  */
 import Graph from 'graphology';
 import Supercluster from 'supercluster';
-import { APPEARANCE_DEFAULTS, type RenderEdgeAttributes, type RenderGraph, type RenderNodeAttributes } from '../render-graph.ts';
+import { APPEARANCE_DEFAULTS, type RenderGraph, type RenderMap, type RenderNodeAttributes } from '../render-graph.ts';
 import { edgeWidth, EDGE_WIDTH, nodeRadius, withAlpha } from '../scales.ts';
 
 /** Cluster radius in pixels of supercluster's 512-px tiles: 10–20 px on screen (see clusterZoom), about a large disc. */
@@ -146,43 +146,6 @@ function largestSlots(weights: Float64Array, limit: number, keyOf: (slot: number
   return kept.sort((x, y) => weights[y]! - weights[x]! || (key(x) < key(y) ? -1 : 1));
 }
 
-/** A render graph's flows as columns: place numbers, weights and attribute objects, in edge order. */
-export interface PlaceFlows {
-  places: string[];
-  source: Int32Array;
-  target: Int32Array;
-  weight: Float64Array;
-  attributes: RenderEdgeAttributes[];
-}
-
-const columnsOf = new WeakMap<RenderGraph, PlaceFlows>();
-
-/** The flows of `places` as columns, read once per render graph (every zoom level sums them). */
-export function placeFlows(places: RenderGraph): PlaceFlows {
-  const cached = columnsOf.get(places);
-  if (cached) return cached;
-  const ids = places.nodes();
-  const number = new Map(ids.map((id, i) => [id, i]));
-  const m = places.size;
-  const out: PlaceFlows = {
-    places: ids,
-    source: new Int32Array(m),
-    target: new Int32Array(m),
-    weight: new Float64Array(m),
-    attributes: [],
-  };
-  let e = 0;
-  places.forEachEdge((_e, a, s, t) => {
-    out.source[e] = number.get(s)!;
-    out.target[e] = number.get(t)!;
-    out.weight[e] = a.weight;
-    out.attributes.push(a);
-    e++;
-  });
-  columnsOf.set(places, out);
-  return out;
-}
-
 /** Render attributes of a cluster marker: the place attributes plus its member count. */
 export type MarkerAttributes = RenderNodeAttributes & { members: number };
 
@@ -192,7 +155,8 @@ export type MarkerAttributes = RenderNodeAttributes & { members: number };
  * size-measure values, in- and out-flows), and an edge per pair of markers with flows between
  * them, summing their moves. At most `maxFlows` flows are kept, the largest (ties by key).
  */
-export function clusteredGraph(places: RenderGraph, level: ClusterLevel, maxFlows = Infinity): { graph: RenderGraph; hiddenFlows: number } {
+export function clusteredGraph(render: RenderMap, level: ClusterLevel, maxFlows = Infinity): { graph: RenderGraph; hiddenFlows: number } {
+  const { places, flows } = render;
   const graph: RenderGraph = new Graph({ type: 'directed', multi: false, allowSelfLoops: false });
   let valueMax = 0;
   const totals = new Map<string, { value: number; inflow: number; outflow: number }>();
@@ -242,9 +206,8 @@ export function clusteredGraph(places: RenderGraph, level: ClusterLevel, maxFlow
     });
   }
 
-  // Sums over the places' flows as columns (placeFlows), keyed by marker numbers: at 50,000
-  // flows a string key and a record per flow made this the longest task after each zoom.
-  const flows = placeFlows(places);
+  // Sums over the flows' columns, keyed by marker numbers: at 50,000 flows a string key and a
+  // record per flow made this the longest task after each zoom.
   const markerIds = graph.nodes();
   const markerNumber = new Map(markerIds.map((id, i) => [id, i]));
   const markerOfPlace = new Int32Array(flows.places.length);
@@ -292,7 +255,7 @@ export function clusteredGraph(places: RenderGraph, level: ClusterLevel, maxFlow
   for (const slot of kept) weightMax = Math.max(weightMax, slotWeight[slot]!);
   for (const slot of kept) {
     const weight = slotWeight[slot]!;
-    const edge = flows.attributes[slotEdge[slot]!]!;
+    const edge = flows.attributes(slotEdge[slot]!);
     const size = edgeWidth(weight, weightMax);
     const tw = (size - EDGE_WIDTH.min) / (EDGE_WIDTH.max - EDGE_WIDTH.min);
     graph.addDirectedEdgeWithKey(keyOf(slot), markerIds[slotSource[slot]!]!, markerIds[slotTarget[slot]!]!, {
@@ -308,17 +271,13 @@ export function clusteredGraph(places: RenderGraph, level: ClusterLevel, maxFlow
 }
 
 /**
- * The places' graph with only its `limit` largest flows (ties by key), sharing attribute
- * objects; the graph itself when it has no more. A default minimum for large analyses: past a
- * few thousand flows the thin ones only add a haze over the map.
+ * The places with only their `limit` largest flows (ties by key), node attribute objects shared
+ * with `render.places`. A default minimum for large analyses: past a few thousand flows the thin
+ * ones only add a haze over the map.
  */
-export function largestFlows(graph: RenderGraph, limit: number): { graph: RenderGraph; hiddenFlows: number } {
-  if (graph.size <= limit) return { graph, hiddenFlows: 0 };
-  const edges = graph.mapEdges((edge, a) => ({ edge, weight: a.weight }));
-  edges.sort((x, y) => y.weight - x.weight || (x.edge < y.edge ? -1 : 1));
-  const out: RenderGraph = new Graph({ type: 'directed', multi: false, allowSelfLoops: false });
-  graph.forEachNode((node, a) => out.addNode(node, a));
-  for (const { edge } of edges.slice(0, limit))
-    out.addDirectedEdgeWithKey(edge, graph.source(edge), graph.target(edge), graph.getEdgeAttributes(edge));
-  return { graph: out, hiddenFlows: graph.size - limit };
+export function largestFlows(render: RenderMap, limit: number): { graph: RenderGraph; hiddenFlows: number } {
+  const { places, flows } = render;
+  if (flows.length <= limit) return { graph: flows.graph(places), hiddenFlows: 0 };
+  const kept = largestSlots(flows.weight, limit, (i) => flows.keys[i]!);
+  return { graph: flows.graph(places, kept), hiddenFlows: flows.length - limit };
 }

@@ -11,7 +11,7 @@
 import type Sigma from 'sigma';
 import type { NodeDisplayData } from 'sigma/types';
 import { createNormalizationFunction } from 'sigma/utils';
-import type { RenderEdgeAttributes, RenderGraph, RenderNodeAttributes } from '../render-graph.ts';
+import type { RenderEdgeAttributes, RenderGraph, RenderMap, RenderNodeAttributes } from '../render-graph.ts';
 import { premultiply, scaleAlpha } from '../scales.ts';
 import type { CameraView, Layout } from '../state.ts';
 import { Basemap } from './basemap.ts';
@@ -163,16 +163,17 @@ export class FlowMap {
   }
 
   /**
-   * Replaces the places' graph: drawn as it is, or clustered at the current zoom when the
+   * Replaces the places and flows: drawn as they are, or clustered at the current zoom when the
    * cluster mode says so (hover and selection emphasis carry over when their place is still drawn).
    */
-  setGraph(graph: RenderGraph): void {
+  setGraph(render: RenderMap): void {
     // The zoom's clusters depend on the map's size: take it now, not at the drawing.
     this.sigma.resize();
     const clustered =
       this.layout === 'map' &&
-      (this.clusterMode === 'on' || (this.clusterMode === 'auto' && (graph.order > DODGE_PLACE_LIMIT || graph.size > DODGE_FLOW_LIMIT)));
-    this.zoom.setPlaces(graph, clustered);
+      (this.clusterMode === 'on' ||
+        (this.clusterMode === 'auto' && (render.places.order > DODGE_PLACE_LIMIT || render.flows.length > DODGE_FLOW_LIMIT)));
+    this.zoom.setPlaces(render, clustered);
     this.show(this.zoom.drawable());
   }
 
@@ -190,7 +191,7 @@ export class FlowMap {
     this.style = style;
     if (style.cluster !== this.clusterMode || most) {
       this.clusterMode = style.cluster;
-      this.setGraph(this.zoom.places);
+      if (this.zoom.render) this.setGraph(this.zoom.render);
     } else this.sigma.refresh({ skipIndexation: true });
     this.basemap.draw();
   }

@@ -3,9 +3,8 @@
  * flows sigma draws at the camera's current zoom, each visited zoom's graph kept, and the zooms
  * around the current one summed ahead while the page is idle.
  */
-import Graph from 'graphology';
 import type Sigma from 'sigma';
-import type { RenderEdgeAttributes, RenderGraph, RenderNodeAttributes } from '../render-graph.ts';
+import type { RenderEdgeAttributes, RenderGraph, RenderMap, RenderNodeAttributes } from '../render-graph.ts';
 import type { Layout } from '../state.ts';
 import { CLUSTER_EXTENT, clusteredGraph, clusterZoom, largestFlows, PlaceClusters, placesKey, type ClusterLevel } from './clusters.ts';
 import { CLUSTERED_FLOW_LIMIT, PLAIN_FLOW_LIMIT, PRECOMPUTE_REACH } from './draw-limits.ts';
@@ -33,8 +32,8 @@ export interface ZoomHost {
 }
 
 export class ZoomLevels {
-  /** The places' render graph; what sigma draws is this or its clusters at the current zoom. */
-  places: RenderGraph = new Graph({ type: 'directed' });
+  /** The places and flows; what sigma draws is these (the largest flows) or their clusters at the current zoom. */
+  render: RenderMap | null = null;
   private clusters: PlaceClusters | null = null;
   private clustersKey = '';
   private level: ClusterLevel | null = null;
@@ -56,11 +55,11 @@ export class ZoomLevels {
    * Replaces the places, clustered by zoom when `clustered`. The clustering is kept while the
    * places and their sizes stay (a filter change keeps them).
    */
-  setPlaces(graph: RenderGraph, clustered: boolean): void {
-    this.places = graph;
+  setPlaces(render: RenderMap, clustered: boolean): void {
+    this.render = render;
     this.levelGraphs = new Map();
     if (clustered) {
-      const places = graph.mapNodes((id, a) => ({ id, lon: a.x, lat: latitudeOf(a.y), value: a.value ?? 0 }));
+      const places = render.places.mapNodes((id, a) => ({ id, lon: a.x, lat: latitudeOf(a.y), value: a.value ?? 0 }));
       const key = placesKey(places);
       if (!this.clusters || this.clustersKey !== key) {
         const t0 = performance.now();
@@ -105,10 +104,12 @@ export class ZoomLevels {
 
   /** The graph sigma should draw for the current zoom. */
   drawable(): RenderGraph {
+    const render = this.render;
+    if (!render) throw new Error('ZoomLevels.drawable before setPlaces');
     this.hiddenFlows = 0;
     const most = this.most();
     if (!this.clusters) {
-      const { graph, hiddenFlows } = largestFlows(this.places, this.host.drawing().layout === 'map' ? most || PLAIN_FLOW_LIMIT : Infinity);
+      const { graph, hiddenFlows } = largestFlows(render, this.host.drawing().layout === 'map' ? most || PLAIN_FLOW_LIMIT : Infinity);
       this.hiddenFlows = hiddenFlows;
       return graph;
     }
@@ -116,7 +117,7 @@ export class ZoomLevels {
     this.level = this.clusters.level(this.cameraClusterZoom());
     let built = this.levelGraphs.get(this.level.zoom);
     if (!built) {
-      built = clusteredGraph(this.places, this.level, most || CLUSTERED_FLOW_LIMIT);
+      built = clusteredGraph(render, this.level, most || CLUSTERED_FLOW_LIMIT);
       this.levelGraphs.set(this.level.zoom, built);
     }
     this.hiddenFlows = built.hiddenFlows;
@@ -143,8 +144,8 @@ export class ZoomLevels {
   precompute(): void {
     clearTimeout(this.precomputeTimer);
     const clusters = this.clusters;
-    const places = this.places;
-    if (!clusters || this.level === null) return;
+    const render = this.render;
+    if (!clusters || !render || this.level === null) return;
     const sigma = this.host.sigma;
     const west = sigma.graphToViewport({ x: -180, y: 0 });
     const east = sigma.graphToViewport({ x: 180, y: 0 });
@@ -158,7 +159,7 @@ export class ZoomLevels {
     zooms.sort((a, b) => Math.abs(a - here) - Math.abs(b - here) || a - b);
     const most = this.most();
     const step = () => {
-      if (this.clusters !== clusters || this.places !== places) return;
+      if (this.clusters !== clusters || this.render !== render) return;
       if (this.host.isMoving()) {
         this.precomputeTimer = window.setTimeout(step, 200);
         return;
@@ -167,7 +168,7 @@ export class ZoomLevels {
       if (zoom === undefined) return;
       // Two tasks a level: the markers (supercluster), then the sums.
       if (!clusters.hasLevel(zoom)) clusters.level(zoom);
-      else this.levelGraphs.set(zoom, clusteredGraph(places, clusters.level(zoom), most || CLUSTERED_FLOW_LIMIT));
+      else this.levelGraphs.set(zoom, clusteredGraph(render, clusters.level(zoom), most || CLUSTERED_FLOW_LIMIT));
       this.precomputeTimer = whenIdle(step, 16);
     };
     // Not before the new graph is drawn and the page has answered what changed it.

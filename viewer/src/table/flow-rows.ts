@@ -14,7 +14,7 @@
  * table is sorted by them.
  */
 import type { FlowGraph } from 'talentflow';
-import type { RenderGraph } from '../render-graph.ts';
+import type { RenderMap } from '../render-graph.ts';
 import type { TableSort } from '../state.ts';
 
 export interface FlowRow {
@@ -31,7 +31,7 @@ export interface FlowRow {
 
 /** Every drawn flow as columns, in the drawn graph's edge order. */
 export interface FlowColumns {
-  edges: string[];
+  edges: readonly string[];
   sources: string[];
   targets: string[];
   /** Positions of the source's and target's (label, id) in A–Z order: name sorts compare integers. */
@@ -51,10 +51,10 @@ const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /**
  * The drawn flows as columns, researchers read from the selection they were drawn from.
  *
- * @example flowColumns(render.graph, selection.drawn).edges.length // the flows drawn
+ * @example flowColumns(render, selection.drawn).edges.length // the flows drawn
  */
-export function flowColumns(drawn: RenderGraph, selection: FlowGraph): FlowColumns {
-  const names = drawn.mapNodes((node, a) => ({ node, label: a.label }));
+export function flowColumns(drawn: RenderMap, selection: FlowGraph): FlowColumns {
+  const names = drawn.places.mapNodes((node, a) => ({ node, label: a.label }));
   names.sort((a, b) => text(a.label, b.label) || text(a.node, b.node));
   const rank = new Map<string, number>();
   const labels = new Map<string, string>();
@@ -62,25 +62,24 @@ export function flowColumns(drawn: RenderGraph, selection: FlowGraph): FlowColum
     rank.set(n.node, i);
     labels.set(n.node, n.label);
   });
-  const n = drawn.size;
-  const edges: string[] = new Array(n);
+  const f = drawn.flows;
+  const n = f.length;
+  const edges = f.keys;
   const sources: string[] = new Array(n);
   const targets: string[] = new Array(n);
   const sourceRank = new Int32Array(n);
   const targetRank = new Int32Array(n);
-  const moves = new Float64Array(n);
+  const moves = f.weight;
+  // Ranks by place number, then by flow: one map lookup a place, not two a flow.
+  const rankOf = Int32Array.from(f.places, (p) => rank.get(p)!);
   let total = 0;
-  let i = 0;
-  drawn.forEachEdge((edge, a, source, target) => {
-    edges[i] = edge;
-    sources[i] = source;
-    targets[i] = target;
-    sourceRank[i] = rank.get(source)!;
-    targetRank[i] = rank.get(target)!;
-    moves[i] = a.weight;
-    total += a.weight;
-    i++;
-  });
+  for (let i = 0; i < n; i++) {
+    sources[i] = f.places[f.source[i]!]!;
+    targets[i] = f.places[f.target[i]!]!;
+    sourceRank[i] = rankOf[f.source[i]!]!;
+    targetRank[i] = rankOf[f.target[i]!]!;
+    total += moves[i]!;
+  }
   const known = new Map<number, number | null>();
   const researchers = (k: number): number | null => {
     if (known.has(k)) return known.get(k)!;

@@ -28,7 +28,7 @@ export function legendModel(
   communities: CommunityRow[],
   comparison: Comparison | null = null,
 ): LegendSection[] {
-  const { scales, graph } = render;
+  const { scales, places: graph } = render;
   const sections: LegendSection[] = [];
   if (state.nodeColor === 'community') {
     const present = new Set<number>();

@@ -31,19 +31,19 @@ export function renderStatusLine(input: {
 }): void {
   const { render: r, analysis: a, state, warnings } = input;
   const mapEl = $('map');
-  mapEl.dataset['nodes'] = String(r.graph.order);
-  mapEl.dataset['edges'] = String(r.graph.size);
+  mapEl.dataset['nodes'] = String(r.places.order);
+  mapEl.dataset['edges'] = String(r.flows.length);
   const empty = $('empty');
-  empty.hidden = r.graph.size > 0;
-  if (r.graph.size === 0)
+  empty.hidden = r.flows.length > 0;
+  if (r.flows.length === 0)
     replace(empty, h('strong', {}, 'Nothing to draw'), input.flowsBeforePlaces > 0 ? placeEmptyNote(state, a.graph) : emptyNote(state));
   const places = placeNote(state, a.graph, a.communities);
   const parts = [
-    h('span', { id: 'status-places' }, `${formatValue(r.graph.order)} places`),
+    h('span', { id: 'status-places' }, `${formatValue(r.places.order)} places`),
     h(
       'span',
-      { id: 'status-flows', 'data-count': r.graph.size },
-      `${formatValue(r.graph.size)} of ${formatValue(a.graph.size)} flows selected`,
+      { id: 'status-flows', 'data-count': r.flows.length },
+      `${formatValue(r.flows.length)} of ${formatValue(a.graph.size)} flows selected`,
     ),
     h('span', {}, `${formatValue(r.moves)} moves`),
     filterNote(state) ? h('span', {}, filterNote(state)) : null,
