@@ -9,6 +9,7 @@ import {
   clusterZoom,
   largestFlows,
   PlaceClusters,
+  CLUSTER_MAX_ZOOM,
   CLUSTER_PREFIX,
   type ClusterPlace,
 } from '../../viewer/src/map/clusters.ts';
@@ -51,6 +52,23 @@ describe('clusterZoom', () => {
     expect(clusterZoom(1023)).toBe(1);
     expect(clusterZoom(2100)).toBe(3);
     expect(clusterZoom(0)).toBe(0);
+  });
+});
+
+describe('PlaceClusters zooms', () => {
+  it('two places 1 km apart are one marker at the deepest clustered zoom, two markers past it', () => {
+    // 0.009° of longitude at the equator ≈ 1.0 km; the radius at zoom 10 is 20 × 360 / (512 × 2^10) ≈ 0.0137°.
+    const pc = new PlaceClusters([
+      { id: 'A', lon: 10, lat: 0, value: 2 },
+      { id: 'B', lon: 10.009, lat: 0, value: 1 },
+    ]);
+    expect(pc.level(CLUSTER_MAX_ZOOM).markers.map((m) => m.members)).toEqual([['A', 'B']]);
+    expect(
+      pc
+        .level(CLUSTER_MAX_ZOOM + 1)
+        .markers.map((m) => m.members)
+        .sort(),
+    ).toEqual([['A'], ['B']]);
   });
 });
 
