@@ -191,7 +191,7 @@ export const EXACT_CURVES_LIMIT = 3000;
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 /**
- * Builds the graph sigma draws from a flow selection.
+ * Builds what sigma draws from a flow selection: the places as a graph, the flows as columns.
  *
  * @example
  * const { places, flows } = toRenderGraph(selection, { positions, sizeBy: 'pagerank', nodeColor: 'community', edgeColor: 'sourceCommunity' });
