@@ -317,6 +317,45 @@ describe('viewer on the calibrated sample', () => {
     await page().mouse.move(1, 1);
   });
 
+  it('viewer: hovering a place draws its label on the hover layers, which are not shown while nothing is emphasised', async () => {
+    await gotoViewer(session);
+    await page().mouse.move(1, 1);
+    await page().evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const shown = () =>
+      page().evaluate(() =>
+        Object.fromEntries(
+          ['edgeLabels', 'hovers', 'hoverNodes'].map((n) => [
+            n,
+            getComputedStyle(document.querySelector(`#map canvas.sigma-${n}`)!).display !== 'none',
+          ]),
+        ),
+      );
+    // Sigma clears these at every frame; without a GPU a shown layer is read back at each frame.
+    expect(await shown()).toEqual({ edgeLabels: false, hovers: false, hoverNodes: false });
+    const at = (await page().evaluate(() => window.talentflow.nodeViewport('Beijing')))!;
+    const box = (await page().locator('#map').boundingBox())!;
+    await page().mouse.move(box.x + at.x, box.y + at.y);
+    await page().waitForFunction(() => window.talentflow.app.map!.sigma.getNodeDisplayData('Beijing')?.highlighted === true);
+    await page().evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect(await shown()).toEqual({ edgeLabels: false, hovers: true, hoverNodes: true });
+    // The hovered place's label is inked on the hover layer, beside its disc.
+    const inked = await page().evaluate((p) => {
+      const canvas = document.querySelector<HTMLCanvasElement>('#map canvas.sigma-hovers')!;
+      const ratio = canvas.width / canvas.getBoundingClientRect().width;
+      const r = Math.round(80 * ratio);
+      const x0 = Math.max(0, Math.round(p.x * ratio) - r);
+      const y0 = Math.max(0, Math.round(p.y * ratio) - r);
+      const d = canvas.getContext('2d')!.getImageData(x0, y0, 2 * r, 2 * r).data;
+      let n = 0;
+      for (let i = 3; i < d.length; i += 4) if (d[i]! > 128) n++;
+      return n;
+    }, at);
+    expect(inked).toBeGreaterThan(50);
+    await page().mouse.move(1, 1);
+    await page().waitForFunction(() => window.talentflow.app.map!.sigma.getNodeDisplayData('Beijing')?.highlighted !== true);
+    expect(await shown()).toEqual({ edgeLabels: false, hovers: false, hoverNodes: false });
+  });
+
   it('viewer: no place label runs off the map’s right edge (labels there go left of their disc)', async () => {
     await gotoViewer(session);
     const edgeInk = await page().evaluate(() => {

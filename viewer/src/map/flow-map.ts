@@ -16,7 +16,7 @@ import { premultiply, scaleAlpha } from '../scales.ts';
 import type { CameraView, Layout } from '../state.ts';
 import { Basemap } from './basemap.ts';
 import { FLOW_SHAPE } from './edge-flow-program.ts';
-import { createMapSigma, type MapSigma } from './map-sigma.ts';
+import { createMapSigma, type MapSigma, showLayers } from './map-sigma.ts';
 import { type ClusterMode, LABEL_DENSITY, MAP_STYLE_DEFAULTS, type MapStyle } from './style.ts';
 import { clearLabelBoxes } from './place-labels.ts';
 import { DODGE_FLOW_LIMIT, DODGE_PLACE_LIMIT, EDGE_EVENTS_LIMIT, EXACT_CURVE_BUDGET, FLOWS_ON_TOP_LIMIT } from './draw-limits.ts';
@@ -210,6 +210,7 @@ export class FlowMap {
     if (this.hovered && !graph.hasNode(this.hovered)) this.hovered = null;
     this.focus = this.hovered ?? (this.selected !== null && graph.hasNode(this.selected) ? this.selected : null);
     this.focusNeighbors = new Set(this.focus ? graph.neighbors(this.focus) : []);
+    this.showEmphasisLayers();
     this.hoveredEdge = null;
     this.own = new Map();
     this.dodgedRatio = null;
@@ -231,6 +232,15 @@ export class FlowMap {
   setSelected(node: string | null): void {
     this.selected = node;
     this.updateFocus();
+  }
+
+  /**
+   * Sigma's hover layers (the emphasised place's disc and label) are shown only while a place is
+   * emphasised: sigma clears them at every frame, and without a GPU each layer a frame changed is
+   * read back when the frame is shown (two layers: 40–70 ms of each first drawing, measured).
+   */
+  private showEmphasisLayers(): void {
+    showLayers(this.sigma, ['hovers', 'hoverNodes'], this.focus !== null);
   }
 
   /** True while sigma treats the camera as moving (the test its render uses for hideEdgesOnMove). */
@@ -276,6 +286,7 @@ export class FlowMap {
     const previous = this.focus;
     this.focus = focus;
     this.focusNeighbors = new Set(focus ? graph.neighbors(focus) : []);
+    this.showEmphasisLayers();
     if (this.snapshot.active && this.flowsEmphasis !== null) {
       // The flows layer still shows an emphasis drawn before snapshots turned on: draw it plain.
       this.flowsEmphasis = null;

@@ -22,7 +22,7 @@ export interface Reducers {
 /** Sigma on `container` with an empty graph (FlowMap.setGraph gives it the first). */
 export function createMapSigma(container: HTMLElement, reducers: Reducers): MapSigma {
   const empty: RenderGraph = new Graph({ type: 'directed' });
-  return new Sigma<RenderNodeAttributes, RenderEdgeAttributes>(empty, container, {
+  const sigma = new Sigma<RenderNodeAttributes, RenderEdgeAttributes>(empty, container, {
     defaultEdgeType: 'curvedArrow',
     edgeProgramClasses: {
       curvedArrow: EdgeCurvedArrowProgram as unknown as EdgeProgramType<RenderNodeAttributes, RenderEdgeAttributes>,
@@ -55,4 +55,17 @@ export function createMapSigma(container: HTMLElement, reducers: Reducers): MapS
     nodeReducer: reducers.node,
     edgeReducer: reducers.edge,
   });
+  // Never drawn on (no edge labels), yet cleared at every frame; without a GPU, each layer a
+  // frame changed is read back when the frame is shown (~20 ms a layer here).
+  showLayers(sigma, ['edgeLabels'], false);
+  return sigma;
+}
+
+/** Shows or hides some of sigma's layers (a hidden layer is not composited, so not read back). */
+export function showLayers(sigma: MapSigma, names: readonly string[], on: boolean): void {
+  const canvases = sigma.getCanvases();
+  for (const name of names) {
+    const canvas = canvases[name];
+    if (canvas && (canvas.style.display === 'none') === on) canvas.style.display = on ? '' : 'none';
+  }
 }
