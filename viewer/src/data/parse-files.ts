@@ -18,12 +18,12 @@ import {
   type Comparison,
   communitiesOfNodes,
   flowDimensions,
-  parseTable,
   readComparison,
   readCommunities,
   readIntervals,
   type TextRow,
 } from './analysis.ts';
+import { tableFields } from './csv.ts';
 import { type RaiColumns, raiTable, raiTransferables, readRaiColumns } from './rai-table.ts';
 
 /** One edge attribute as a column: numbers (NaN: null) or booleans (1, 0; NaN: null). */
@@ -271,7 +271,7 @@ export function parseTableFiles(files: Partial<AnalysisFiles>): ParsedTableFiles
   const warnings: string[] = [];
   const placesText = files['places.csv'];
   return {
-    places: placesText !== undefined ? tableColumns(parseTable(placesText, 'places.csv')) : null,
+    places: placesText !== undefined ? tableColumns(placesText, 'places.csv') : null,
     rai: files['rai.csv'] !== undefined ? readRaiColumns(files['rai.csv'], warnings) : null,
     intervals: files['intervals.csv'] !== undefined ? readIntervals(files['intervals.csv']) : null,
     comparison: files['compare.csv'] !== undefined ? readComparison(files['compare.csv']) : null,
@@ -337,9 +337,16 @@ export function addFlowStore(analysis: Analysis, arrival: FlowsArrival): void {
   analysis.disciplines = disciplines;
 }
 
-/** A parsed table column by column. */
-function tableColumns({ columns, rows }: { columns: string[]; rows: TextRow[] }): { columns: string[]; values: string[][] } {
-  return { columns, values: columns.map((c) => rows.map((r) => r[c] ?? '')) };
+/** CSV text column by column (`values[c][r]`; a row's missing fields empty), read straight from its fields. */
+function tableColumns(text: string, file: string): { columns: string[]; values: string[][] } {
+  const fields = tableFields(text, file);
+  const columns = fields[0] ?? [];
+  const values = columns.map((_name, c) => {
+    const column = new Array<string>(fields.length - 1);
+    for (let r = 1; r < fields.length; r++) column[r - 1] = fields[r]![c] ?? '';
+    return column;
+  });
+  return { columns, values };
 }
 
 /** The rows of a table held column by column. */
