@@ -10,7 +10,6 @@ import {
   decodeFiles,
   type FileBytes,
   flowTransferables,
-  parseAnalysisFiles,
   parseFlowStore,
   parseGraphFiles,
   parseTableFiles,
@@ -20,11 +19,11 @@ import {
 export type ParseRequest = FileBytes;
 
 /**
- * Files to parse (`half`: only graph.json's part or only the tables'; `flowsLater`: flows.arrow
+ * One half's files to parse (`half`: graph.json's part or the tables'; `flowsLater`: flows.arrow
  * is still on its way), or flows.arrow alone with graph.json's places.
  */
 export type WorkerRequest =
-  | { files: ParseRequest; flowsLater: boolean; half?: 'graph' | 'tables' }
+  | { files: ParseRequest; flowsLater: boolean; half: 'graph' | 'tables' }
   | { flows: ArrayBuffer; places: string[] };
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
@@ -37,13 +36,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       return;
     }
     const files = decodeFiles(request.files);
-    const options = { flowsLater: request.flowsLater };
-    const parsed =
-      request.half === 'tables'
-        ? parseTableFiles(files)
-        : request.half === 'graph'
-          ? parseGraphFiles(files, options)
-          : parseAnalysisFiles(files, options);
+    const parsed = request.half === 'tables' ? parseTableFiles(files) : parseGraphFiles(files, { flowsLater: request.flowsLater });
     post({ parsed }, transferables(parsed));
   } catch (error) {
     const e = error as { name?: string; message?: string; file?: string };
