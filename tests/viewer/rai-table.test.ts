@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseTable } from '../../viewer/src/data/analysis.ts';
-import { raiTable, readRai, readRaiColumns } from '../../viewer/src/data/rai-table.ts';
+import { raiTable, readRaiColumns } from '../../viewer/src/data/rai-table.ts';
 import { writeSyntheticAnalysis } from './fixtures/synthetic-analysis.ts';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+/** rai.csv's text as the page reads it: columns (the worker's part), then the table over them. */
+const readRai = (text: string) => raiTable(readRaiColumns(text, [])!);
 
 const TEXT = [
   'place,discipline,researchers,rai,basis',
@@ -18,7 +21,7 @@ const TEXT = [
 
 describe('rai.csv as columns', () => {
   it('cells by place and discipline, empty RAI as null, the text as written, the last of a repeated pair', () => {
-    const rai = readRai(TEXT, [])!;
+    const rai = readRai(TEXT);
     expect(rai.cells.has('Hong Kong, HK')).toBe(true);
     expect(rai.cells.has('Paris')).toBe(false);
     expect(rai.cells.get('Paris')).toBeUndefined();
@@ -30,7 +33,7 @@ describe('rai.csv as columns', () => {
   });
 
   it('disciplines by their researchers over all rows, largest first (Medicine 100 against CS 40 + 30 + 31 = 101)', () => {
-    expect(readRai(TEXT, [])!.disciplines).toEqual(['CS', 'Medicine']);
+    expect(readRai(TEXT).disciplines).toEqual(['CS', 'Medicine']);
   });
 
   it('a file without the rai column turns the heatmap off with a warning; bad CSV names the file and the line', () => {
@@ -53,7 +56,7 @@ describe('rai.csv as columns', () => {
     try {
       writeSyntheticAnalysis(dir, { places: 5000, flows: 2000 });
       const text = readFileSync(join(dir, 'rai.csv'), 'utf8');
-      const rai = readRai(text, [])!;
+      const rai = readRai(text);
       const rows = parseTable(text, 'rai.csv').rows;
       expect(rows.length).toBeGreaterThan(20000);
       for (const row of rows) {

@@ -155,13 +155,3 @@ export function raiTable(columns: RaiColumns): RaiTable {
   };
   return { disciplines: columns.disciplines, cells, basis: columns.basis };
 }
-
-/**
- * rai.csv's text read at once (tests, and pages without workers).
- *
- * @example readRai('place,discipline,rai\nA,CS,1.5\n', [])?.cells.get('A')?.get('CS')?.rai // 1.5
- */
-export function readRai(text: string, warnings: string[]): RaiTable | null {
-  const columns = readRaiColumns(text, warnings);
-  return columns && raiTable(columns);
-}
